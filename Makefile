@@ -1,0 +1,32 @@
+# Two entry points for a fresh machine with Python 3.11+ and make:
+#   make demo   installs into .venv and prints the seed article's provenance report
+#   make test   installs into .venv and runs lint, types and the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEED := seeds/000_8dac13ad40c6afd4.txt
+
+.PHONY: demo test lint install clean
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit("provenance needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+demo: $(VENV)/.installed
+	$(BIN)/provenance analyze $(SEED)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check provenance tests bench
+	$(BIN)/ruff format --check provenance tests bench
+	$(BIN)/mypy
+
+test: lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,26 @@
+"""provenance: verify where the claims in a news article come from.
+
+The public API is the names in ``__all__``; everything else is private to the
+package and may change between releases.
+"""
+
+from provenance.api import analyze_path
+from provenance.errors import ExitStatus, ProvenanceError
+from provenance.extract import analyze
+from provenance.ingest import parse_article, read_article
+from provenance.models import SCHEMA_VERSION, AnalysisResult, Article
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "AnalysisResult",
+    "Article",
+    "ExitStatus",
+    "ProvenanceError",
+    "__version__",
+    "analyze",
+    "analyze_path",
+    "parse_article",
+    "read_article",
+]

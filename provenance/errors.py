@@ -1,0 +1,62 @@
+"""User-facing errors: one place for stable codes, messages and exit statuses.
+
+Every failure a user can cause (bad input, bad config, bad URL) is raised as a
+``ProvenanceError`` below the CLI and turned into a single line plus an exit
+status by the CLI; nothing else in the package prints or exits.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """Exit codes shared with linters (ruff, sqlfluff, Vale), plus one for unreadable input."""
+
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+    INPUT = 3
+
+
+class ProvenanceError(Exception):
+    """An error the user can act on: a stable code, the file or URL concerned, and the problem."""
+
+    code = "PRV-E000"
+    exit_status = ExitStatus.USAGE
+
+    def __init__(self, where: str, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = where
+        self.problem = problem
+
+    def one_line(self) -> str:
+        """Format the message as printed: ``error[CODE]: WHERE: PROBLEM`` on one line."""
+        text = f"error[{self.code}]: {self.where}: {self.problem}"
+        return " ".join(text.split())
+
+
+class InputError(ProvenanceError):
+    """An article could not be read: missing, empty, binary, undecodable or too large."""
+
+    code = "PRV-E100"
+    exit_status = ExitStatus.INPUT
+
+
+class FetchError(InputError):
+    """A URL could not be fetched safely (refused address, timeout, size, type, HTTP status)."""
+
+    code = "PRV-E200"
+
+
+class ConfigError(ProvenanceError):
+    """A config file or option is invalid (unknown key, unknown rule id, bad value)."""
+
+    code = "PRV-E300"
+    exit_status = ExitStatus.USAGE
+
+
+class RuleFileError(ConfigError):
+    """A rule file is malformed; the message names the file and, where known, the line."""
+
+    code = "PRV-E301"

@@ -1,0 +1,62 @@
+"""Ingest: turn a file's bytes into an ``Article``.
+
+``decode`` and ``parse_article`` are pure; ``read_article`` is the file-system
+edge. The reader is chosen from the content, not the extension, because
+articles arrive with arbitrary names (``.txt`` holding Markdown, no extension).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from provenance.errors import InputError
+from provenance.ingest.formats import detect_format, parse_article
+from provenance.models import Article
+
+__all__ = ["MAX_ARTICLE_BYTES", "decode", "detect_format", "parse_article", "read_article"]
+
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+"""Largest article accepted: far above any real article, small enough to refuse dumps."""
+
+
+def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
+    """Decode article bytes, refusing empty, binary and undecodable input with one clear line."""
+    if not data.strip():
+        raise InputError(where, "file is empty")
+    if b"\x00" in data[:8192]:
+        raise InputError(where, "file is binary (contains NUL bytes), not an article")
+    codec = "utf-8-sig" if encoding.lower().replace("_", "-") in {"utf-8", "utf8"} else encoding
+    try:
+        text = data.decode(codec)
+    except LookupError:
+        raise InputError(where, f"unknown text encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            where,
+            f"not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "re-save the file as UTF-8 or pass --encoding",
+        ) from None
+    if not text.strip():
+        raise InputError(where, "file is empty")
+    return text
+
+
+def read_article(path: str | Path, encoding: str = "utf-8") -> Article:
+    """Read and parse one article file, with every failure raised as an ``InputError``."""
+    file = Path(path)
+    where = str(path)
+    if file.is_dir():
+        raise InputError(where, "is a directory, not an article file")
+    try:
+        size = file.stat().st_size
+    except FileNotFoundError:
+        raise InputError(where, "no such file") from None
+    except OSError as exc:
+        raise InputError(where, f"cannot read file ({exc.strerror or exc})") from None
+    if size > MAX_ARTICLE_BYTES:
+        raise InputError(where, f"file is too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise InputError(where, f"cannot read file ({exc.strerror or exc})") from None
+    return parse_article(decode(data, where, encoding), path=where)

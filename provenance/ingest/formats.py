@@ -1,0 +1,208 @@
+"""Readers for the text formats articles arrive in: the seed format, Markdown, plain text.
+
+Every reader keeps ``Article.text`` as the decoded input verbatim and records
+paragraphs and sections as spans into it, so offsets never shift because of a
+header, a section label or front matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+
+from provenance.errors import InputError
+from provenance.models import Article, Section, Span
+
+SEED_HEADER = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})[ \t]+(.+)")
+SEED_LABEL = re.compile(r"^(Source|Details|Quote|Background|Update|Context):[ \t]*", re.MULTILINE)
+FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(.*?)\r?\n\1[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+MARKDOWN_HINT = re.compile(r"^(#{1,6} |[*-] |> |```)", re.MULTILINE)
+HTML_HINT = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<article)", re.IGNORECASE)
+MARKDOWN_SKIP = re.compile(r"^\s*(#{1,6}\s|<!--|```|---\s*$|\*\*\*\s*$)")
+BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def detect_format(text: str) -> str:
+    """Name the reader for this content: ``seed``, ``markdown``, ``html`` or ``plain``."""
+    if SEED_HEADER.match(text):
+        return "seed"
+    if FRONT_MATTER.match(text):
+        return "markdown"
+    if HTML_HINT.match(text):
+        return "html"
+    if MARKDOWN_HINT.search(text):
+        return "markdown"
+    return "plain"
+
+
+def parse_article(text: str, path: str | None = None) -> Article:
+    """Parse decoded article text with the reader its content calls for."""
+    kind = detect_format(text)
+    if kind == "seed":
+        return _parse_seed(text, path)
+    if kind == "html":
+        from provenance.ingest.html import parse_html
+
+        return parse_html(text, path=path)
+    if kind == "markdown":
+        return _parse_markdown(text, path)
+    return _parse_plain(text, path)
+
+
+def _blocks(text: str, start: int, end: int) -> Iterator[Span]:
+    """Yield the non-blank blocks of ``text[start:end]`` separated by blank lines, trimmed."""
+    position = start
+    for match in BLOCK_BREAK.finditer(text, start, end):
+        yield from _trimmed(text, position, match.start())
+        position = match.end()
+    yield from _trimmed(text, position, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield Span.of(text, start, end)
+
+
+def _parse_seed(text: str, path: str | None) -> Article:
+    """Parse the seed format: ``date YYYY-MM-DD Headline`` then ``Label:`` sections."""
+    header = SEED_HEADER.match(text)
+    assert header is not None
+    date = _parse_date(header.group(1), path)
+    headline = Span.of(text, header.start(2), header.end(2))
+    sections = [Section(name="headline", span=headline)]
+    paragraphs = [headline]
+    labels = list(SEED_LABEL.finditer(text, header.end()))
+    for index, label in enumerate(labels):
+        block_end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        name = label.group(1).lower()
+        blocks = list(_blocks(text, label.end(), block_end))
+        for block in blocks:
+            sections.append(Section(name=name, span=block))
+        if name != "source":
+            paragraphs.extend(blocks)
+    if labels:
+        untitled = list(_blocks(text, header.end(), labels[0].start()))
+        paragraphs[1:1] = untitled
+        sections[1:1] = [Section(name="body", span=block) for block in untitled]
+    else:
+        for block in _blocks(text, header.end(), len(text)):
+            paragraphs.append(block)
+            sections.append(Section(name="body", span=block))
+    source_line = next((s.span.text for s in sections if s.name == "source"), None)
+    outlet = (
+        re.split(r",|\s+citing\s+|\s+via\s+", source_line, maxsplit=1)[0].strip() if source_line else None
+    )
+    return Article(
+        text=text,
+        title=headline.text.strip(),
+        outlet=outlet or None,
+        date=date,
+        path=path,
+        paragraphs=paragraphs,
+        sections=sections,
+    )
+
+
+def _parse_markdown(text: str, path: str | None) -> Article:
+    """Markdown with optional YAML (``---``) or TOML (``+++``) front matter."""
+    meta: dict[str, Any] = {}
+    body_start = 0
+    front = FRONT_MATTER.match(text)
+    if front:
+        meta = _front_matter(front.group(1), front.group(2), path)
+        body_start = front.end()
+    title = _meta_str(meta, "title")
+    sections: list[Section] = []
+    paragraphs: list[Span] = []
+    for block in _blocks(text, body_start, len(text)):
+        for line in _lines(text, block):
+            heading = re.match(r"#{1,6}\s+(.*)", line.text)
+            if heading and title is None:
+                title = heading.group(1).strip()
+        content = [line for line in _lines(text, block) if not MARKDOWN_SKIP.match(line.text)]
+        if content:
+            span = Span.of(text, content[0].start, content[-1].end)
+            paragraphs.append(span)
+            sections.append(Section(name="body", span=span))
+    return Article(
+        text=text,
+        title=title,
+        outlet=_meta_str(meta, "outlet") or _meta_str(meta, "publisher") or _meta_str(meta, "source"),
+        date=_parse_date(meta.get("date"), path),
+        url=_meta_str(meta, "url"),
+        author=_meta_str(meta, "author"),
+        language=_meta_str(meta, "language") or "en",
+        path=path,
+        paragraphs=paragraphs,
+        sections=sections,
+    )
+
+
+def _parse_plain(text: str, path: str | None) -> Article:
+    """Plain text: blank-line paragraphs; a short first line without a full stop is the title."""
+    paragraphs = list(_blocks(text, 0, len(text)))
+    title = None
+    if paragraphs:
+        first_line = paragraphs[0].text.split("\n", 1)[0].strip()
+        if (
+            len(first_line) < 160
+            and not first_line.endswith((".", "!", "?", '"', "”"))
+            and "\n" not in paragraphs[0].text
+        ):
+            title = first_line
+    sections = [Section(name="body", span=span) for span in paragraphs]
+    return Article(text=text, title=title, path=path, paragraphs=paragraphs, sections=sections)
+
+
+def _lines(text: str, block: Span) -> list[Span]:
+    spans: list[Span] = []
+    position = block.start
+    for line in block.text.split("\n"):
+        spans.extend(_trimmed(text, position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+def _front_matter(fence: str, raw: str, path: str | None) -> dict[str, Any]:
+    where = path or "<article>"
+    try:
+        data = tomllib.loads(raw) if fence == "+++" else yaml.safe_load(raw)
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+        problem = str(exc).splitlines()[0]
+        raise InputError(where, f"malformed front matter: {problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(where, "malformed front matter: expected key: value pairs")
+    return data
+
+
+def _meta_str(meta: dict[str, Any], key: str) -> str | None:
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, list):
+        value = ", ".join(str(item) for item in value)
+    return str(value).strip() or None
+
+
+def _parse_date(value: object, path: str | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(path or "<article>", f"invalid date {value!r} (expected YYYY-MM-DD)") from None

@@ -1,0 +1,309 @@
+"""The public data contract: every stage reads and writes these pydantic models.
+
+The JSON form of these models is the tool's machine-readable output, so the
+schema is versioned (``SCHEMA_VERSION``) and every model forbids unknown fields:
+a consumer can validate a saved result against the exact version that wrote it.
+All character offsets are into ``Article.text``, the decoded input exactly as
+read, so that spans can be checked, highlighted and exported (brat) verbatim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0"
+
+
+class Model(BaseModel):
+    """Base for every contract model: immutable and strict about unknown fields."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Model):
+    """A half-open character range ``[start, end)`` into the article text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} precedes start {self.start}")
+        return self
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """Build a span whose ``text`` is guaranteed to match the offsets."""
+        return cls(start=start, end=end, text=text[start:end])
+
+
+class Section(Model):
+    """A labelled part of the article (headline, ``Source:`` line, ``Details:``, body…)."""
+
+    name: str
+    span: Span
+
+
+class Article(Model):
+    """An article as read, with metadata from its header, front matter or HTML."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    author: str | None = None
+    language: str = "en"
+    path: str | None = None
+    paragraphs: list[Span] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+
+
+class SourceType(StrEnum):
+    """What kind of thing a source is; rules weigh these differently."""
+
+    NAMED_PERSON = "named_person"
+    NAMED_ORGANISATION = "named_organisation"
+    OUTLET = "outlet"
+    WIRE_AGENCY = "wire_agency"
+    DOCUMENT = "document"
+    ANONYMOUS_INDIVIDUAL = "anonymous_individual"
+    ANONYMOUS_GROUP = "anonymous_group"
+    UNATTRIBUTED = "unattributed"
+
+
+class Anonymity(StrEnum):
+    """How identifiable a source is to the reader.
+
+    ``specific`` anonymous sources say who they are ("five European diplomats");
+    ``vague`` ones do not ("sources familiar with the issue").
+    """
+
+    NAMED = "named"
+    SPECIFIC = "specific"
+    VAGUE = "vague"
+
+
+class SourceMention(Model):
+    """One mention of a source in the text, typed and described."""
+
+    id: str
+    span: Span
+    type: SourceType
+    name: str
+    count: int | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    anonymity: Anonymity
+    on_record: bool
+    refers_to: str | None = Field(
+        default=None,
+        description="id of the earlier mention this one corefers with "
+        "('the official' → 'a European senior official')",
+    )
+
+
+class CueKind(StrEnum):
+    """The verb or phrase type that ties content to a source."""
+
+    STATEMENT = "statement"
+    BELIEF = "belief"
+    ACCORDING_TO = "according_to"
+    CITING = "citing"
+    REPORT = "report"
+
+
+class Attribution(Model):
+    """A source, a cue and the content they attribute (the unit PolNeAR annotates)."""
+
+    id: str
+    cue: Span | None
+    cue_kind: CueKind
+    source_id: str | None
+    content: list[Span] = Field(default_factory=list)
+
+
+class HopRole(StrEnum):
+    """Where a hop sits in a chain: the publisher, a relayed outlet, or the origin."""
+
+    PUBLISHER = "publisher"
+    RELAY = "relay"
+    SOURCE = "source"
+
+
+class ChainNode(Model):
+    """One party at one hop of a chain."""
+
+    name: str
+    type: SourceType
+    source_id: str | None = None
+
+
+class Hop(Model):
+    """One level of a chain; several nodes mean sources cited side by side."""
+
+    role: HopRole
+    nodes: list[ChainNode]
+
+
+class Chain(Model):
+    """Ordered hops from the publisher to the ultimate source.
+
+    ``inherited`` marks a claim with no source in its own sentence: its chain is
+    the outlet-level one (the publisher's own voice), which rules treat as
+    unattributed rather than attributed.
+    """
+
+    hops: list[Hop]
+    inherited: bool = False
+
+    def render(self) -> str:
+        """Draw the chain as ``European Pravda → Reuters → five European diplomats``."""
+        return " → ".join(" / ".join(node.name for node in hop.nodes) for hop in self.hops)
+
+
+class HedgeKind(StrEnum):
+    """Why a claim is less than a flat assertion of fact."""
+
+    MODAL = "modal"
+    TENTATIVE = "tentative"
+    NEGATED_CERTAINTY = "negated_certainty"
+    SPECULATIVE = "speculative"
+
+
+class Hedge(Model):
+    """A hedge or uncertainty marker inside a claim ("may", "considering")."""
+
+    span: Span
+    kind: HedgeKind
+
+
+class Claim(Model):
+    """A sentence-level (or clause-level) claim with its attribution and chain."""
+
+    id: str
+    span: Span
+    text: str = Field(description="normalised claim text: whitespace folded, quotes straightened")
+    section: str | None = None
+    attributions: list[Attribution] = Field(default_factory=list)
+    chain: Chain
+    hedges: list[Hedge] = Field(default_factory=list)
+
+
+class AnalysisResult(Model):
+    """The extraction stage's output for one article."""
+
+    schema_version: str = SCHEMA_VERSION
+    article: Article
+    publisher_chain: Chain
+    sources: list[SourceMention] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+    def source(self, source_id: str) -> SourceMention:
+        """Look up a mention by id (ids are unique within one result)."""
+        for mention in self.sources:
+            if mention.id == source_id:
+                return mention
+        raise KeyError(source_id)
+
+    def resolve(self, source_id: str) -> SourceMention:
+        """Follow coreference links to the first mention of the same source."""
+        mention = self.source(source_id)
+        seen = {mention.id}
+        while mention.refers_to is not None and mention.refers_to not in seen:
+            mention = self.source(mention.refers_to)
+            seen.add(mention.id)
+        return mention
+
+
+class Severity(StrEnum):
+    """How much a finding matters; CI fails on ``error`` by default."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Finding(Model):
+    """One rule's verdict on one claim (or on the whole article when ``claim_id`` is None).
+
+    ``points`` is the signed effect on the score (negative = penalty, positive =
+    credit), so every point of a score can be traced to a finding.
+    """
+
+    rule_id: str
+    rule_name: str
+    severity: Severity
+    message: str
+    claim_id: str | None = None
+    evidence: list[Span] = Field(default_factory=list)
+    points: float = 0.0
+
+
+class ClaimScore(Model):
+    """A claim's sourcing-strength score with the findings that produced it."""
+
+    claim_id: str
+    score: float = Field(ge=0, le=100)
+    grade: str
+    findings: list[Finding] = Field(default_factory=list)
+
+
+class MatchRelation(StrEnum):
+    """How a matched sentence elsewhere bears on a claim."""
+
+    CORROBORATES = "corroborates"
+    CONTRADICTS = "contradicts"
+
+
+class CorpusMatch(Model):
+    """A sentence in another article that matches a claim."""
+
+    article_id: str
+    article_title: str | None = None
+    outlet: str | None = None
+    sentence: str
+    similarity: float = Field(ge=0, le=100)
+    relation: MatchRelation
+    chain: str = Field(description="the other article's chain for the matched claim, rendered")
+    upstream: str | None = Field(
+        default=None, description="the shared upstream hop that makes this match dependent, if any"
+    )
+    reason: str | None = Field(default=None, description="why a contradiction was flagged")
+
+
+class ClaimCrossCheck(Model):
+    """Corroboration status of one claim against a corpus."""
+
+    claim_id: str
+    independent: list[CorpusMatch] = Field(default_factory=list)
+    dependent: list[CorpusMatch] = Field(default_factory=list)
+    contradictions: list[CorpusMatch] = Field(default_factory=list)
+
+
+class CrossCheckResult(Model):
+    """The cross-check stage's output for one article against one corpus."""
+
+    schema_version: str = SCHEMA_VERSION
+    corpus: str
+    claims: list[ClaimCrossCheck] = Field(default_factory=list)
+
+
+class ScoreReport(Model):
+    """Analysis, cross-check (when a corpus was given) and scores for one article."""
+
+    schema_version: str = SCHEMA_VERSION
+    analysis: AnalysisResult
+    crosscheck: CrossCheckResult | None = None
+    claim_scores: list[ClaimScore] = Field(default_factory=list)
+    article_findings: list[Finding] = Field(default_factory=list)
+    score: float = Field(ge=0, le=100)
+    grade: str
+    skipped_rules: list[str] = Field(
+        default_factory=list, description="rules not run because their input (e.g. a corpus) was missing"
+    )
