@@ -4,7 +4,7 @@ The public API is the names in ``__all__``; everything else is private to the
 package and may change between releases.
 """
 
-from provenance.api import analyze_path
+from provenance.api import analyze_path, load_article
 from provenance.errors import ExitStatus, ProvenanceError
 from provenance.extract import analyze
 from provenance.ingest import parse_article, read_article
@@ -21,6 +21,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_path",
+    "load_article",
     "parse_article",
     "read_article",
 ]

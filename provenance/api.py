@@ -1,7 +1,8 @@
 """The library's entry points: one function per job, each returning a pydantic model.
 
 These functions are the edge between the pure core and the outside world: they
-accept paths (and later URLs) and leave rendering and exit codes to the caller.
+accept article targets (paths, and URLs once fetching lands) and leave rendering
+and exit codes to the caller.
 """
 
 from __future__ import annotations
@@ -10,9 +11,14 @@ from pathlib import Path
 
 from provenance.extract import analyze
 from provenance.ingest import read_article
-from provenance.models import AnalysisResult
+from provenance.models import AnalysisResult, Article
 
 
-def analyze_path(path: str | Path, encoding: str = "utf-8") -> AnalysisResult:
-    """Read the article at ``path`` and extract its claims and attribution chains."""
-    return analyze(read_article(path, encoding=encoding))
+def load_article(target: str | Path, encoding: str = "utf-8") -> Article:
+    """Load an article from a file path (every command reads its inputs through here)."""
+    return read_article(target, encoding=encoding)
+
+
+def analyze_path(target: str | Path, encoding: str = "utf-8") -> AnalysisResult:
+    """Load the article at ``target`` and extract its claims and attribution chains."""
+    return analyze(load_article(target, encoding=encoding))
