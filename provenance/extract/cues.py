@@ -25,8 +25,9 @@ CLAUSE_MARKERS = frozenset(
 )
 NOUN_MARKERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our"})
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
-OPENERS = frozenset({",", "”", '"', ":", "—", "–"})
+OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
+UNIT_WORDS = frozenset({"points", "percent", "percentage", "dollars", "times", "years", "votes", "seats"})
 
 
 @dataclass
@@ -40,17 +41,19 @@ class RawAttribution:
     cited: tuple[int, int] | None = None
     first_token: int = 0
     last_token: int = 0
+    source_tokens: tuple[int, int] | None = None
 
 
 def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
     """Find the outermost attributions among one sentence's tokens."""
     found: list[RawAttribution] = []
     index = 0
+    headline = _title_case(tokens)
     while index < len(tokens):
         token = tokens[index]
         attribution = None
-        if token.is_word and not token.quoted:
-            attribution = _attribution_at(tokens, index, quotes)
+        if token.is_word and not token.quoted and (index == 0 or headline or not token.capitalised):
+            attribution = _attribution_at(tokens, index, quotes, found)
         if attribution is None:
             index += 1
             continue
@@ -59,17 +62,25 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
     return found
 
 
-def _attribution_at(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> RawAttribution | None:
+def _title_case(tokens: list[Token]) -> bool:
+    """Tell whether a sentence is a title-case headline ("Trump Says He Will Win")."""
+    words = [token for token in tokens if token.is_word and len(token.text) > 3]
+    return len(words) >= 3 and sum(token.capitalised for token in words) >= 0.8 * len(words)
+
+
+def _attribution_at(
+    tokens: list[Token], index: int, quotes: list[tuple[int, int]], found: list[RawAttribution]
+) -> RawAttribution | None:
     lexicon = cues()
     for phrase, kind in lexicon.phrases.items():
         if tuple(token.lower for token in tokens[index : index + len(phrase)]) == phrase:
             if kind is CueKind.ACCORDING_TO:
                 return _according_to(tokens, index, index + len(phrase), quotes)
-            return _verb(tokens, index, index + len(phrase), kind, quotes)
+            return _verb(tokens, index, index + len(phrase), kind, quotes, found)
     verb_kind = lexicon.verbs.get(tokens[index].lower)
     if verb_kind is None or verb_kind is CueKind.CITING:
         return None
-    return _verb(tokens, index, index + 1, verb_kind, quotes)
+    return _verb(tokens, index, index + 1, verb_kind, quotes, found)
 
 
 def _span(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
@@ -116,23 +127,33 @@ def _according_to(
 
 
 def _verb(
-    tokens: list[Token], first: int, last: int, kind: CueKind, quotes: list[tuple[int, int]]
+    tokens: list[Token],
+    first: int,
+    last: int,
+    kind: CueKind,
+    quotes: list[tuple[int, int]],
+    found: list[RawAttribution],
 ) -> RawAttribution | None:
     lexicon = sources()
+    word = tokens[first].lower
     if first > 0 and tokens[first - 1].lower in NOUN_MARKERS:
         return None
     subject_end = first
     while subject_end > 0 and tokens[subject_end - 1].lower in lexicon.cue_modifiers:
         subject_end -= 1
-    source = phrase_before(tokens, subject_end, 0)
+    cue_start = first
+    while cue_start > subject_end and tokens[cue_start - 1].lower in cues().auxiliaries:
+        cue_start -= 1
+    source = _subject(tokens, subject_end, found)
     inverted = False
     if source is None and kind in INVERTING and (subject_end == 0 or tokens[subject_end - 1].text in OPENERS):
-        source = phrase_after(tokens, last, len(tokens))
+        source = phrase_after(tokens, last, len(tokens), appositive=True)
         inverted = source is not None
-    if source is None:
+    if source is None or not _plausible_source(tokens, *source):
         return None
+    last = _extend_cue(tokens, last)
     after = source[1] if inverted else last
-    if not inverted and tokens[first].lower in cues().addressee_verbs:
+    if not inverted and word in cues().addressee_verbs:
         after = _skip_addressee(tokens, after)
     cited = None
     if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].lower == "citing":
@@ -140,13 +161,9 @@ def _verb(
         if cited is not None:
             after = cited[1]
     after = _clause_start(tokens, after)
-    if (
-        not inverted
-        and tokens[first].lower in lexicon.clause_only_verbs
-        and (after >= len(tokens) or tokens[after].lower not in CLAUSE_MARKERS)
-    ):
+    if not inverted and word in lexicon.clause_only_verbs and not _clause_follows(tokens, after, word):
         return None
-    attribution = RawAttribution(kind, _span(tokens, first, last), _span(tokens, *source))
+    attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
     following = _content(tokens, after, len(tokens), quotes)
@@ -159,9 +176,57 @@ def _verb(
     attribution.content = [part for part in (preceding, following) if part is not None]
     if not attribution.content:
         return None
-    attribution.first_token = 0 if preceding is not None else source[0]
+    attribution.source_tokens = source
+    attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
     attribution.last_token = len(tokens) - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _subject(tokens: list[Token], end: int, found: list[RawAttribution]) -> tuple[int, int] | None:
+    """Find the subject before a cue; after "and"/"but" it is the subject of the first verb."""
+    if end > 0 and tokens[end - 1].lower in {"and", "but"}:
+        if found and found[-1].source_tokens is not None:
+            return found[-1].source_tokens
+        return _sentence_subject(tokens, end - 1)
+    return phrase_before(tokens, end, 0)
+
+
+def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None:
+    """Read a pronoun or capitalised name opening the sentence ("Bush is … and says …")."""
+    lexicon = sources()
+    if not tokens or limit == 0:
+        return None
+    if tokens[0].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
+        return 0, 1
+    end = 0
+    while end < min(limit, 5) and tokens[end].is_word and tokens[end].capitalised:
+        end += 1
+    if end == 0 or end >= limit or tokens[end].capitalised or tokens[end].lower in lexicon.function_words:
+        return None
+    return 0, end
+
+
+def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
+    """Reject phrases no one can be quoted as: numbers and measures ("seven points", "10")."""
+    return not any(token.text[0].isdigit() for token in tokens[start:end]) and tokens[end - 1].lower not in (
+        UNIT_WORDS
+    )
+
+
+def _extend_cue(tokens: list[Token], last: int) -> int:
+    """Take "in a statement" / "in an interview" into the cue, as PolNeAR does."""
+    for phrase in cues().extensions:
+        if tuple(token.lower for token in tokens[last : last + len(phrase)]) == phrase:
+            return last + len(phrase)
+    return last
+
+
+def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
+    """Tell whether a clause or quotation follows a verb that needs one ("proposed that…")."""
+    if index >= len(tokens):
+        return False
+    following = tokens[index].lower
+    return following in CLAUSE_MARKERS or (following == "to" and word in cues().to_verbs)
 
 
 def _skip_addressee(tokens: list[Token], index: int) -> int:
@@ -177,7 +242,7 @@ def _clause_start(tokens: list[Token], index: int) -> int:
     """Move past adverbials ("on Tuesday", "in a statement") to a "that" clause or quotation close by."""
     for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
         token = tokens[offset]
-        if token.lower == "that" or token.text in {"“", '"', ":"}:
+        if token.lower == "that" or token.text in {"“", '"', "''", ":"}:
             return offset + 1 if token.text == ":" else offset
         if token.text in {".", ";", "?", "!"} or token.quoted:
             break

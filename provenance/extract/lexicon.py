@@ -22,11 +22,14 @@ def _load(name: str) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """Cue words by written form; phrases as word tuples; verbs whose object is a listener."""
+    """Cue words by written form, phrases as word tuples, and the words around cues."""
 
     verbs: dict[str, CueKind]
     phrases: dict[tuple[str, ...], CueKind]
     addressee_verbs: frozenset[str]
+    auxiliaries: frozenset[str]
+    extensions: tuple[tuple[str, ...], ...]
+    to_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,14 @@ def cues() -> CueLexicon:
     phrases = {
         tuple(phrase.split()): CueKind(kind) for kind, items in data["phrases"].items() for phrase in items
     }
-    return CueLexicon(verbs, phrases, frozenset(data["addressees"]["verbs"]))
+    return CueLexicon(
+        verbs,
+        phrases,
+        frozenset(data["addressees"]["verbs"]),
+        frozenset(data["around"]["auxiliaries"]),
+        tuple(tuple(phrase.split()) for phrase in data["around"]["extensions"]),
+        frozenset(data["around"]["to_verbs"]),
+    )
 
 
 @cache

@@ -16,13 +16,13 @@ from provenance.extract.lexicon import Abbreviations, abbreviations
 
 __all__ = ["Token", "quotations", "sentences", "tokenize"]
 
-BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
 WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([\w.]+)")
-TOKEN = re.compile(r"\w+(?:(?:[’'&]|\.-?|-)\w+)*|[^\w\s]")
+TOKEN = re.compile(r"''|\w+(?:(?:[’'&]|\.-?|-)\w+)*|[^\w\s]")
 INITIAL = re.compile(r"[A-Z]")
 DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-QUOTE_MARK = re.compile('[“”"]')
+QUOTE_MARK = re.compile("''|[“”\"]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,8 @@ def _trim(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Find quotations in ``text[start:end]`` as ``(open, close)`` pairs, marks included.
 
-    Curly quotes pair by direction; straight quotes alternate. An unclosed quote
+    Curly quotes pair by direction; straight quotes (and the doubled apostrophes
+    some archives use for them) alternate. An unclosed quote
     runs to ``end`` (a quotation continued in the next paragraph).
     """
     spans: list[tuple[int, int]] = []
@@ -97,7 +98,7 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if mark.group() != "”":
                 opened = index
         elif mark.group() != "“":
-            spans.append((opened, index + 1))
+            spans.append((opened, mark.end()))
             opened = None
     if opened is not None:
         spans.append((opened, end))
@@ -112,6 +113,6 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
         token_start = match.start()
         value = match.group()
         index = bisect.bisect_right(opens, token_start) - 1
-        quoted = index >= 0 and quotes[index][0] < token_start < quotes[index][1] - 1
+        quoted = index >= 0 and quotes[index][0] < token_start and match.end() < quotes[index][1]
         tokens.append(Token(token_start, match.end(), value, value.lower(), quoted))
     return tokens

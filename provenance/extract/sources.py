@@ -22,6 +22,7 @@ NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
 }  # fmt: skip
 MAX_PHRASE = 9
+LEADING_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
 RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "during", "when", "while", "as"})
 POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
@@ -53,7 +54,51 @@ def _is_title_stop(tokens: list[Token], index: int) -> bool:
 
 
 def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
-    """Find the source phrase ending at token ``end - 1`` (read leftwards), as a token range."""
+    """Find the source phrase ending at token ``end - 1`` (read leftwards), as a token range.
+
+    A bracketed affiliation ("Sen. Chuck Grassley (R-Iowa) said") and an
+    appositive between commas ("Lopez-Cantera, a former legislator, said")
+    belong to the phrase, as PolNeAR marks them.
+    """
+    last = end - 1
+    if last < floor:
+        return None
+    token = tokens[last]
+    if token.text == ")":
+        opening = next(
+            (i for i in range(last - 1, max(floor, last - 10) - 1, -1) if tokens[i].text == "("), None
+        )
+        core = _core_before(tokens, opening, floor) if opening is not None else None
+        return (core[0], end) if core is not None else None
+    if token.text == ",":
+        return _appositive_before(tokens, last, floor)
+    if (
+        token.text == "."
+        and last > floor
+        and tokens[last - 1].end == token.start
+        and tokens[last - 1].capitalised
+    ):
+        core = _core_before(tokens, last, floor)
+        return (core[0], end) if core is not None else None
+    return _core_before(tokens, end, floor)
+
+
+def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
+    """Read "NAME, APPOSITIVE," leftwards from the comma before a cue."""
+    for index in range(comma - 1, max(floor, comma - 25) - 1, -1):
+        token = tokens[index]
+        if token.quoted or token.text in {"”", '"', "''", ";", ":"}:
+            return None
+        if token.text == "," and index < comma - 1:
+            core = _core_before(tokens, index, floor)
+            if core is None or not tokens[index - 1].capitalised:
+                return None
+            return core[0], comma
+    return None
+
+
+def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
+    """Read a plain noun phrase leftwards: words up to a function word, punctuation or quotation."""
     lexicon = sources()
     last = end - 1
     if last < floor:
@@ -74,22 +119,27 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
             start -= 1
             continue
         if not previous.is_word or previous.lower in lexicon.function_words:
-            if previous.lower in {"the", "a", "an"}:
+            if previous.lower in LEADING_DETERMINERS:
                 start -= 1
             break
-        if previous.lower in lexicon.pronouns and previous.lower not in {"his", "her", "their"}:
+        if previous.lower in lexicon.pronouns:
             break
         start -= 1
-    if tokens[start].lower in {"of"}:
+    while start < end and tokens[start].lower in {"of", "-"}:
         start += 1
-    return start, end
+    return (start, end) if start < end else None
 
 
-def phrase_after(tokens: list[Token], start: int, ceiling: int) -> tuple[int, int] | None:
+def phrase_after(
+    tokens: list[Token], start: int, ceiling: int, appositive: bool = False
+) -> tuple[int, int] | None:
     """Find the source phrase starting at token ``start`` (read rightwards), as a token range.
 
     Rightwards phrases keep post-modifiers ("sources familiar with the issue",
     "a person involved with the conversations") up to a comma or the sentence end.
+    With ``appositive`` (a source after its cue: "said Josh Earnest, the White
+    House press secretary"), the phrase runs on through commas and brackets
+    until a participle clause (", noting that…") or the sentence end.
     """
     if start >= ceiling:
         return None
@@ -103,6 +153,9 @@ def phrase_after(tokens: list[Token], start: int, ceiling: int) -> tuple[int, in
     postmodified = False
     while end < ceiling:
         token = tokens[end]
+        if appositive and end > start and _continues_appositive(tokens, end, ceiling):
+            end += 1
+            continue
         if token.quoted or (
             not token.is_word and not _is_title_stop(tokens, end) and token.text not in "-’'&"
         ):
@@ -115,6 +168,17 @@ def phrase_after(tokens: list[Token], start: int, ceiling: int) -> tuple[int, in
     while end > start and not tokens[end - 1].is_word and not _is_title_stop(tokens, end - 1):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool:
+    """Tell whether punctuation at ``index`` sits inside an appositive rather than ending it."""
+    token = tokens[index]
+    if token.text in {"(", ")"}:
+        return True
+    if token.text != "," or index + 1 >= ceiling:
+        return False
+    following = tokens[index + 1]
+    return following.is_word and not following.quoted and not following.lower.endswith("ing")
 
 
 TITLE_WORDS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
