@@ -27,7 +27,7 @@ NOUN_MARKERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "hi
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
-UNIT_WORDS = frozenset({"points", "percent", "percentage", "dollars", "times", "years", "votes", "seats"})
+UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
 
 
 @dataclass
@@ -47,6 +47,11 @@ class RawAttribution:
 def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
     """Find the outermost attributions among one sentence's tokens."""
     found: list[RawAttribution] = []
+    for index in range(1, len(tokens) - 2):
+        if tokens[index].lower == "according" and tokens[index + 1].lower == "to" and not tokens[index].quoted:
+            outermost = _according_to(tokens, index, index + 2, quotes)
+            if outermost is not None:
+                return [outermost]
     index = 0
     headline = _title_case(tokens)
     while index < len(tokens):
@@ -114,7 +119,7 @@ def _content(
 def _according_to(
     tokens: list[Token], first: int, last: int, quotes: list[tuple[int, int]]
 ) -> RawAttribution | None:
-    source = phrase_after(tokens, last, len(tokens))
+    source = phrase_after(tokens, last, len(tokens), appositive=first > 0, open_ended=first > 0)
     if source is None:
         return None
     attribution = RawAttribution(CueKind.ACCORDING_TO, _span(tokens, first, last), _span(tokens, *source))
@@ -160,9 +165,9 @@ def _verb(
         cited = phrase_after(tokens, after + 2, len(tokens))
         if cited is not None:
             after = cited[1]
-    after = _clause_start(tokens, after)
     if not inverted and word in lexicon.clause_only_verbs and not _clause_follows(tokens, after, word):
         return None
+    after = _clause_start(tokens, after)
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
@@ -198,6 +203,8 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
         return None
     if tokens[0].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
         return 0, 1
+    if tokens[0].lower in lexicon.function_words:
+        return None
     end = 0
     while end < min(limit, 5) and tokens[end].is_word and tokens[end].capitalised:
         end += 1
@@ -207,10 +214,9 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
-    """Reject phrases no one can be quoted as: numbers and measures ("seven points", "10")."""
-    return not any(token.text[0].isdigit() for token in tokens[start:end]) and tokens[end - 1].lower not in (
-        UNIT_WORDS
-    )
+    """Reject phrases no one can be quoted as: bare numbers and measures ("10", "seven points")."""
+    head = tokens[end - 1]
+    return not head.text[0].isdigit() and head.lower not in UNIT_WORDS
 
 
 def _extend_cue(tokens: list[Token], last: int) -> int:

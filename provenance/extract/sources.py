@@ -131,7 +131,7 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
 
 
 def phrase_after(
-    tokens: list[Token], start: int, ceiling: int, appositive: bool = False
+    tokens: list[Token], start: int, ceiling: int, appositive: bool = False, open_ended: bool = False
 ) -> tuple[int, int] | None:
     """Find the source phrase starting at token ``start`` (read rightwards), as a token range.
 
@@ -140,6 +140,8 @@ def phrase_after(
     With ``appositive`` (a source after its cue: "said Josh Earnest, the White
     House press secretary"), the phrase runs on through commas and brackets
     until a participle clause (", noting that…") or the sentence end.
+    ``open_ended`` phrases (a sentence-final "according to a lawsuit filed in
+    Manhattan by…") also run on past prepositions.
     """
     if start >= ceiling:
         return None
@@ -162,7 +164,7 @@ def phrase_after(
             break
         if token.lower in POSTMODIFIER:
             postmodified = True
-        if not postmodified and end > start and token.lower in RIGHT_STOP:
+        if not (postmodified or open_ended) and end > start and token.lower in RIGHT_STOP:
             break
         end += 1
     while end > start and not tokens[end - 1].is_word and not _is_title_stop(tokens, end - 1):
