@@ -25,6 +25,8 @@ CLAUSE_MARKERS = frozenset(
 )
 NOUN_MARKERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our"})
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
+CLOSERS = frozenset({"”", '"', "''"})
+QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
 UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
@@ -48,7 +50,11 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
     """Find the outermost attributions among one sentence's tokens."""
     found: list[RawAttribution] = []
     for index in range(1, len(tokens) - 2):
-        if tokens[index].lower == "according" and tokens[index + 1].lower == "to" and not tokens[index].quoted:
+        if (
+            tokens[index].lower == "according"
+            and tokens[index + 1].lower == "to"
+            and not tokens[index].quoted
+        ):
             outermost = _according_to(tokens, index, index + 2, quotes)
             if outermost is not None:
                 return [outermost]
@@ -149,7 +155,10 @@ def _verb(
     cue_start = first
     while cue_start > subject_end and tokens[cue_start - 1].lower in cues().auxiliaries:
         cue_start -= 1
-    source = _subject(tokens, subject_end, found)
+    participle = word.endswith("ing") and subject_end > 0 and tokens[subject_end - 1].text == ","
+    source = (
+        _main_subject(tokens, subject_end - 1, found) if participle else _subject(tokens, subject_end, found)
+    )
     inverted = False
     if source is None and kind in INVERTING and (subject_end == 0 or tokens[subject_end - 1].text in OPENERS):
         source = phrase_after(tokens, last, len(tokens), appositive=True)
@@ -168,10 +177,12 @@ def _verb(
     if not inverted and word in lexicon.clause_only_verbs and not _clause_follows(tokens, after, word):
         return None
     after = _clause_start(tokens, after)
+    if not inverted and _after_quotation(tokens, source[0]) and not _opens_content(tokens, last):
+        after = len(tokens)
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
-    following = _content(tokens, after, len(tokens), quotes)
+    following = _content(tokens, after, _participle_clause(tokens, after), quotes)
     inserted = last < len(tokens) and tokens[last].text == "," and source[0] > 0
     preceding = None
     if inverted:
@@ -183,17 +194,51 @@ def _verb(
         return None
     attribution.source_tokens = source
     attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
-    attribution.last_token = len(tokens) - 1 if following is not None else max(last, source[1]) - 1
+    attribution.last_token = (
+        _participle_clause(tokens, after) - 1 if following is not None else max(last, source[1]) - 1
+    )
     return attribution
+
+
+def _after_quotation(tokens: list[Token], index: int) -> bool:
+    """Tell whether token ``index`` follows a closing quotation mark (``“…,” Trump said``)."""
+    if index > 0 and tokens[index - 1].text in CLOSERS:
+        return True
+    return index > 1 and tokens[index - 1].text == "," and tokens[index - 2].text in CLOSERS
+
+
+def _opens_content(tokens: list[Token], index: int) -> bool:
+    """Tell whether a quotation or a "that" clause follows token ``index``."""
+    return any(token.text in QUOTE_MARKS or token.lower == "that" for token in tokens[index:])
 
 
 def _subject(tokens: list[Token], end: int, found: list[RawAttribution]) -> tuple[int, int] | None:
     """Find the subject before a cue; after "and"/"but" it is the subject of the first verb."""
     if end > 0 and tokens[end - 1].lower in {"and", "but"}:
-        if found and found[-1].source_tokens is not None:
-            return found[-1].source_tokens
-        return _sentence_subject(tokens, end - 1)
+        return _main_subject(tokens, end - 1, found)
     return phrase_before(tokens, end, 0)
+
+
+def _main_subject(tokens: list[Token], limit: int, found: list[RawAttribution]) -> tuple[int, int] | None:
+    """Find the sentence's subject for a second verb ("…, and said" / "…, saying")."""
+    if found and found[-1].source_tokens is not None:
+        return found[-1].source_tokens
+    return _sentence_subject(tokens, limit)
+
+
+def _participle_clause(tokens: list[Token], start: int) -> int:
+    """Find where a trailing participle cue (", adding that…") starts, or the sentence end."""
+    verbs = cues().verbs
+    for index in range(start + 1, len(tokens) - 1):
+        following = tokens[index + 1]
+        if (
+            tokens[index].text == ","
+            and not following.quoted
+            and following.lower.endswith("ing")
+            and following.lower in verbs
+        ):
+            return index
+    return len(tokens)
 
 
 def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None:
