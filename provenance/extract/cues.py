@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import phrase_after, phrase_before
+from provenance.extract.sources import is_title_stop, phrase_after, phrase_before
 from provenance.models import CueKind
 
 __all__ = ["RawAttribution", "find_attributions"]
@@ -25,6 +25,12 @@ CLAUSE_MARKERS = frozenset(
 )
 NOUN_MARKERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our"})
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
+BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "’s", "'s"})
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
+     "night", "morning", "afternoon", "evening", "weekend", "time", "day"}
+)  # fmt: skip
+TIME_LEADS = frozenset({"on", "last", "this", "that", "next", "earlier", "later", "late", "early", "friday"})
 CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
@@ -149,13 +155,13 @@ def _verb(
     word = tokens[first].lower
     if first > 0 and tokens[first - 1].lower in NOUN_MARKERS:
         return None
-    subject_end = first
-    while subject_end > 0 and tokens[subject_end - 1].lower in lexicon.cue_modifiers:
-        subject_end -= 1
+    subject_end = _skip_modifiers(tokens, first, progressive=word.endswith("ing"))
     cue_start = first
     while cue_start > subject_end and tokens[cue_start - 1].lower in cues().auxiliaries:
         cue_start -= 1
     participle = word.endswith("ing") and subject_end > 0 and tokens[subject_end - 1].text == ","
+    if word.endswith("ing") and not participle and subject_end == first:
+        return None
     source = (
         _main_subject(tokens, subject_end - 1, found) if participle else _subject(tokens, subject_end, found)
     )
@@ -241,6 +247,23 @@ def _participle_clause(tokens: list[Token], start: int) -> int:
     return len(tokens)
 
 
+def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
+    """Move left from a cue past adverbs, auxiliaries and time phrases ("has repeatedly said",
+    "on Tuesday said"); a progressive cue ("is saying") also passes its form of "be"."""
+    lexicon = sources()
+    while index > 0:
+        token = tokens[index - 1]
+        if token.lower in lexicon.cue_modifiers or (token.lower.endswith("ly") and not token.capitalised):
+            index -= 1
+        elif progressive and token.lower in BE_FORMS:
+            index -= 1
+        elif token.lower in TIME_WORDS and index > 1 and tokens[index - 2].lower in TIME_LEADS:
+            index -= 2
+        else:
+            return index
+    return index
+
+
 def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None:
     """Read a pronoun or capitalised name opening the sentence ("Bush is … and says …")."""
     lexicon = sources()
@@ -248,12 +271,15 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
         return None
     if tokens[0].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
         return 0, 1
-    if tokens[0].lower in lexicon.function_words:
+    start = 1 if tokens[0].lower == "the" else 0
+    if tokens[start].lower in lexicon.function_words:
         return None
-    end = 0
-    while end < min(limit, 5) and tokens[end].is_word and tokens[end].capitalised:
+    end = start
+    while end < min(limit, 6) and (
+        (tokens[end].is_word and tokens[end].capitalised) or is_title_stop(tokens, end)
+    ):
         end += 1
-    if end == 0 or end >= limit or tokens[end].capitalised or tokens[end].lower in lexicon.function_words:
+    if end == start or end >= limit or tokens[end].capitalised:
         return None
     return 0, end
 
