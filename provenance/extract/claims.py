@@ -80,7 +80,7 @@ def _read_sentences(article: Article) -> list[_Sentence]:
 
 
 def _quoting(attributions: list[RawAttribution], text: str) -> RawAttribution | None:
-    """Return the sentence's last attribution when its content is a quotation that later sentences may continue."""
+    """Return the last attribution when its content is a quotation later sentences may continue."""
     if not attributions or attributions[-1].source is None:
         return None
     last = attributions[-1]

@@ -248,14 +248,15 @@ def _participle_clause(tokens: list[Token], start: int) -> int:
 
 
 def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
-    """Move left from a cue past adverbs, auxiliaries and time phrases ("has repeatedly said",
-    "on Tuesday said"); a progressive cue ("is saying") also passes its form of "be"."""
+    """Move left from a cue past adverbs, auxiliaries and time phrases ("on Tuesday said").
+
+    A progressive cue ("is saying") also passes its form of "be".
+    """
     lexicon = sources()
     while index > 0:
         token = tokens[index - 1]
-        if token.lower in lexicon.cue_modifiers or (token.lower.endswith("ly") and not token.capitalised):
-            index -= 1
-        elif progressive and token.lower in BE_FORMS:
+        adverb = token.lower.endswith("ly") and not token.capitalised
+        if token.lower in lexicon.cue_modifiers or adverb or (progressive and token.lower in BE_FORMS):
             index -= 1
         elif token.lower in TIME_WORDS and index > 1 and tokens[index - 2].lower in TIME_LEADS:
             index -= 2
