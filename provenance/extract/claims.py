@@ -22,7 +22,7 @@ from provenance.extract.chains import (
 from provenance.extract.coreference import MentionDraft, resolve
 from provenance.extract.cues import RawAttribution, find_attributions
 from provenance.extract.hedges import find_hedges
-from provenance.extract.segmentation import quotations, sentences, tokenize
+from provenance.extract.segmentation import Token, quotations, sentences, span, tokenize
 from provenance.extract.sources import describe
 from provenance.models import (
     AnalysisResult,
@@ -34,7 +34,6 @@ from provenance.models import (
     CueKind,
     Section,
     SourceMention,
-    Span,
 )
 
 __all__ = ["build_analysis"]
@@ -50,6 +49,7 @@ class _Sentence:
     start: int
     end: int
     attributions: list[RawAttribution]
+    tokens: list[Token]
     carried: RawAttribution | None = None
     """The previous sentence's attribution when this sentence continues its quotation."""
 
@@ -69,7 +69,7 @@ def _read_sentences(article: Article) -> list[_Sentence]:
         previous: RawAttribution | None = None
         for start, end in sentences(text, section.span.start, section.span.end):
             tokens = tokenize(text, start, end, quotes)
-            sentence = _Sentence(section.name, start, end, find_attributions(tokens, quotes))
+            sentence = _Sentence(section.name, start, end, find_attributions(tokens, quotes), tokens)
             if not sentence.attributions and previous is not None and text[start] in QUOTE_OPENERS:
                 previous.content.append((start, _without_full_stop(text, start, end)))
                 sentence.carried = previous
@@ -111,6 +111,7 @@ def build_analysis(article: Article) -> AnalysisResult:
     cited = [_node(by_range[party], by_id) for party in parties]
     outlet_chain = publisher_chain(article, cited)
     claims: list[Claim] = []
+    chains: dict[tuple[str | None, ...], Chain] = {}
     attribution_count = 0
     for sentence in read:
         for start, end, raws in _split(text, sentence):
@@ -131,16 +132,16 @@ def build_analysis(article: Article) -> AnalysisResult:
                     )
             covered = sentence.section not in UNCOVERED_SECTIONS
             voices = raws if sentence.carried is None else [sentence.carried]
-            chain = _claim_chain(article, voices, by_range, by_id, cited, outlet_chain, covered)
+            chain = _claim_chain(chains, article, voices, by_range, by_id, cited, outlet_chain, covered)
             claims.append(
                 Claim(
                     id=f"C{len(claims) + 1}",
-                    span=Span.of(text, start, end),
+                    span=span(text, start, end),
                     text=" ".join(text[start:end].split()).translate(QUOTE_FOLD),
                     section=sentence.section,
                     attributions=attributions,
                     chain=chain,
-                    hedges=find_hedges(text, start, end),
+                    hedges=find_hedges(text, sentence.tokens, start, end),
                 )
             )
     return AnalysisResult(article=article, publisher_chain=outlet_chain, sources=mentions, claims=claims)
@@ -160,7 +161,7 @@ def _mentions(text: str, drafts: list[MentionDraft]) -> list[SourceMention]:
             mentions.append(
                 SourceMention(
                     id=f"S{len(mentions) + 1}",
-                    span=Span.of(text, draft.start, draft.end),
+                    span=span(text, draft.start, draft.end),
                     type=resolved.type,
                     name=" ".join(draft.text.split()),
                     count=resolved.count,
@@ -175,7 +176,7 @@ def _mentions(text: str, drafts: list[MentionDraft]) -> list[SourceMention]:
         mentions.append(
             SourceMention(
                 id=f"S{len(mentions) + 1}",
-                span=Span.of(text, draft.start, draft.end),
+                span=span(text, draft.start, draft.end),
                 type=description.type,
                 name=" ".join(description.name.split()),
                 count=description.count,
@@ -200,14 +201,15 @@ def _attribution(
 ) -> Attribution:
     return Attribution(
         id=identifier,
-        cue=Span.of(text, *raw.cue) if raw.cue is not None else None,
+        cue=span(text, *raw.cue) if raw.cue is not None else None,
         cue_kind=raw.kind,
         source_id=by_range[raw.source].id if raw.source is not None else None,
-        content=[Span.of(text, start, end) for start, end in raw.content],
+        content=[span(text, start, end) for start, end in raw.content],
     )
 
 
 def _claim_chain(
+    chains: dict[tuple[str | None, ...], Chain],
     article: Article,
     raws: list[RawAttribution],
     by_range: dict[tuple[int, int], SourceMention],
@@ -218,13 +220,18 @@ def _claim_chain(
 ) -> Chain:
     main = next((raw for raw in raws if raw.source is not None), None)
     if main is None or main.source is None:
-        if covered:
-            return outlet_chain.model_copy(update={"inherited": True})
-        return publisher_chain(article, []).model_copy(update={"inherited": True})
-    path = [_node(by_range[main.source], by_id)]
-    if main.cited is not None:
-        path.append(_node(by_range[main.cited], by_id))
-    return attributed_chain(article, cited, path, covered)
+        key: tuple[str | None, ...] = (str(covered),)
+        if key not in chains:
+            outlet = outlet_chain if covered else publisher_chain(article, [])
+            chains[key] = outlet.model_copy(update={"inherited": True})
+        return chains[key]
+    key = (str(covered), by_range[main.source].id, by_range[main.cited].id if main.cited else None)
+    if key not in chains:
+        path = [_node(by_range[main.source], by_id)]
+        if main.cited is not None:
+            path.append(_node(by_range[main.cited], by_id))
+        chains[key] = attributed_chain(article, cited, path, covered)
+    return chains[key]
 
 
 def _split(text: str, sentence: _Sentence) -> list[tuple[int, int, list[RawAttribution]]]:

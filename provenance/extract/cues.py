@@ -12,6 +12,7 @@ outermost attribution of a nest is kept.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
@@ -66,10 +67,11 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
                 return [outermost]
     index = 0
     headline = _title_case(tokens)
+    starters = _first_words()
     while index < len(tokens):
         token = tokens[index]
         attribution = None
-        if token.is_word and not token.quoted and (index == 0 or headline or not token.capitalised):
+        if token.lower in starters and not token.quoted and (index == 0 or headline or not token.capitalised):
             attribution = _attribution_at(tokens, index, quotes, found)
         if attribution is None:
             index += 1
@@ -77,6 +79,11 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
         found.append(attribution)
         index = max(index, attribution.last_token) + 1
     return found
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    return cues().first_words
 
 
 def _title_case(tokens: list[Token]) -> bool:

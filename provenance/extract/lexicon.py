@@ -31,6 +31,11 @@ class CueLexicon:
     extensions: tuple[tuple[str, ...], ...]
     to_verbs: frozenset[str]
 
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Every word that can start a cue: a quick filter before any phrase is tried."""
+        return frozenset(self.verbs) | {phrase[0] for phrase in self.phrases}
+
 
 @dataclass(frozen=True)
 class SourceLexicon:

@@ -8,13 +8,13 @@ typical sentence opener follows.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from provenance.extract.lexicon import Abbreviations, abbreviations
+from provenance.models import Span
 
-__all__ = ["Token", "quotations", "sentences", "tokenize"]
+__all__ = ["Token", "quotations", "sentences", "span", "tokenize"]
 
 BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
 WORD_BEFORE = re.compile(r"([\w.]+)\.$")
@@ -25,8 +25,7 @@ DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 QUOTE_MARK = re.compile("''|[“”\"]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark with its offsets into the article text."""
 
     start: int
@@ -34,16 +33,13 @@ class Token:
     text: str
     lower: str
     quoted: bool
+    is_word: bool
+    capitalised: bool
 
-    @property
-    def is_word(self) -> bool:
-        """True for word tokens, False for punctuation."""
-        return self.text[0].isalnum() or self.text[0] == "_"
 
-    @property
-    def capitalised(self) -> bool:
-        """True when the token starts with a capital letter."""
-        return self.text[0].isupper()
+def span(text: str, start: int, end: int) -> Span:
+    """Build the span ``text[start:end]``."""
+    return Span(start=start, end=end, text=text[start:end])
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -107,12 +103,34 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Token]:
     """Tokenise ``text[start:end]``; a token is ``quoted`` when it lies inside a quotation."""
-    opens = [open_ for open_, _ in quotes]
+    pending = [quote for quote in quotes if quote[1] > start and quote[0] < end]
+    if not pending:
+        return [
+            Token(
+                match.start(),
+                match.end(),
+                value,
+                value.lower(),
+                False,
+                value[0].isalnum(),
+                value[0].isupper(),
+            )
+            for match in TOKEN.finditer(text, start, end)
+            for value in (match.group(),)
+        ]
     tokens: list[Token] = []
+    current = 0
     for match in TOKEN.finditer(text, start, end):
-        token_start = match.start()
+        token_start, token_end = match.span()
+        while current < len(pending) and pending[current][1] <= token_start:
+            current += 1
+        quoted = (
+            current < len(pending) and pending[current][0] < token_start and token_end < pending[current][1]
+        )
         value = match.group()
-        index = bisect.bisect_right(opens, token_start) - 1
-        quoted = index >= 0 and quotes[index][0] < token_start and match.end() < quotes[index][1]
-        tokens.append(Token(token_start, match.end(), value, value.lower(), quoted))
+        tokens.append(
+            Token(
+                token_start, token_end, value, value.lower(), quoted, value[0].isalnum(), value[0].isupper()
+            )
+        )
     return tokens
