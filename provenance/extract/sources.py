@@ -279,7 +279,7 @@ def _count(lower: list[str], head: str) -> int | None:
     for word in lower:
         if word in NUMBERS:
             return NUMBERS[word]
-        if word.isdigit():
+        if word.isascii() and word.isdigit():
             return int(word)
     if (head.endswith("s") and not head.endswith("ss")) or head in {"people", "men", "women", "many", "some"}:
         return None
