@@ -29,7 +29,28 @@ from pydantic import Field
 from provenance.errors import InputError
 from provenance.models import AnalysisResult, Model, Span
 
-__all__ = ["BratAttribution", "attributions_of", "line_fragments", "parse_ann", "render_ann"]
+__all__ = [
+    "ANNOTATION_CONF",
+    "BratAttribution",
+    "attributions_of",
+    "line_fragments",
+    "parse_ann",
+    "render_ann",
+]
+
+ANNOTATION_CONF = """\
+# brat annotation scheme for provenance's attribution export (PolNeAR's types).
+[entities]
+Source
+Cue
+Content
+[relations]
+[events]
+Attribution Content?:Content, Cue?:Cue, Source?:Source
+Attribution-no-source Content?:Content, Cue?:Cue
+[attributes]
+"""
+"""The ``annotation.conf`` brat needs to display and edit the exported types, written beside the files."""
 
 ROLE_TYPES = {"Source": "source", "Cue": "cue", "Content": "content", "Content2": "content"}
 """Event roles in ``E`` lines and the field each fills (PolNeAR's ``Content2`` continues a content)."""

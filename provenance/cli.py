@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from provenance.api import analyze_path, evaluate_gold
-from provenance.brat import render_ann
+from provenance.brat import ANNOTATION_CONF, render_ann
 from provenance.errors import ConfigError, ExitStatus, ProvenanceError
 from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
@@ -90,7 +90,10 @@ def analyze(
 def _write_brat(
     paths: list[Path], results: list[AnalysisResult], output: Path | None, output_dir: Path | None
 ) -> None:
-    """Write one brat ``NAME.ann`` per input, refusing clashing names before writing any."""
+    """Write one brat ``NAME.ann`` per input (and brat's ``annotation.conf`` where missing).
+
+    Clashing names are refused before anything is written.
+    """
     if output is not None:
         raise ConfigError("--output", "--format brat writes one NAME.ann per input; use --output-dir DIR")
     targets = [(output_dir or path.parent) / f"{path.stem}.ann" for path in paths]
@@ -99,6 +102,8 @@ def _write_brat(
             raise ConfigError(str(paths[index]), f"another input also writes {target}; rename one of them")
     for target, result in zip(targets, results, strict=True):
         write_atomic(target, render_ann(result))
+        if not (target.parent / "annotation.conf").exists():
+            write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF)
 
 
 class EvalFormat(StrEnum):

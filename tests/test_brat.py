@@ -240,9 +240,12 @@ def test_cli_writes_one_ann_per_input(tmp_path: Path, monkeypatch: pytest.Monkey
     assert result.exit_code == 0, result.output
     written = (out / "story.ann").read_text(encoding="utf-8")
     assert written == render_ann(analysis())
+    assert "Attribution Content?:Content, Cue?:Cue, Source?:Source" in (out / "annotation.conf").read_text()
+    (tmp_path / "annotation.conf").write_text("[entities]\nMine\n")
     beside = CliRunner().invoke(app, ["analyze", str(article), "--format", "brat"])
     assert beside.exit_code == 0
     assert (tmp_path / "story.ann").read_text(encoding="utf-8") == written
+    assert (tmp_path / "annotation.conf").read_text() == "[entities]\nMine\n", "an existing scheme is kept"
 
 
 def test_cli_brat_with_the_real_pipeline_writes_a_loadable_file(tmp_path: Path, seed_path: Path) -> None:
