@@ -310,3 +310,39 @@ def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
         found.append((offset, line))
         offset += len(line) + 1
     return found
+
+
+ANN_PIECES = st.sampled_from(
+    [
+        "T1\t",
+        "T2\t",
+        "E1\t",
+        "Source ",
+        "Cue ",
+        "Content ",
+        "0 3",
+        "23 27",
+        "5 1",
+        ";",
+        "9999 10000",
+        "\tThe",
+        "\tsaid",
+        "\n",
+        " ",
+        "Attribution:T1 ",
+        "Source:T2 ",
+        "Content:",
+        "#1\tAnnotatorNotes T1\tx",
+        "x",
+    ]
+)
+
+
+@given(st.lists(ANN_PIECES, max_size=30).map("".join))
+def test_no_ann_text_crashes_the_reader(ann: str) -> None:
+    try:
+        attributions = parse_ann(ann, TEXT, "fuzz.ann")
+    except InputError as error:
+        assert error.where.startswith("fuzz.ann:")
+    else:
+        assert all(isinstance(item, BratAttribution) for item in attributions)
