@@ -21,6 +21,7 @@ each ``E`` line.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -99,9 +100,10 @@ def render_ann(result: AnalysisResult) -> str:
     """Serialise an analysis' attributions as a brat ``.ann`` document for ``result.article.text``."""
     lines: list[str] = []
     sources: dict[tuple[tuple[int, int], ...], str] = {}
+    numbers = itertools.count(1)
 
     def text_bound(kind: str, spans: list[Span]) -> str:
-        identifier = f"T{sum(line.startswith('T') for line in lines) + 1}"
+        identifier = f"T{next(numbers)}"
         offsets = ";".join(f"{span.start} {span.end}" for span in spans)
         covered = " ".join(span.text for span in spans)
         lines.append(f"{identifier}\t{kind} {offsets}\t{covered}")
