@@ -179,7 +179,9 @@ class _MessageValues:
         values.update(
             claim=f'{claim.claim.id} "{short}"',
             sources=", ".join(f'"{source.name}"' for source in claim.sources) or "no source",
-            cues=", ".join(f'"{span.text}"' for span in claim.cue_spans) or "no cue",
+            cues=", ".join(f'"{span.text}"' for span in claim.cue_spans)
+            or ", ".join(sorted(f"{kind.value} cue" for kind in claim.cue_kinds))
+            or "no cue",
             hedges=", ".join(f'"{hedge.span.text}"' for hedge in claim.claim.hedges) or "no hedge",
             relays=" → ".join(node.name for node in claim.relays) or "no other outlet",
             chain=claim.claim.chain.render(),
