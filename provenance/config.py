@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from provenance.errors import ConfigError
 from provenance.models import Severity
@@ -61,6 +61,7 @@ class Config(_Strict):
     rule_folders: tuple[Path, ...] = Field(default=(), alias="rule-folders")
     fail_under: float | None = Field(default=None, ge=0, le=100, alias="fail-under")
     path: Path | None = Field(default=None, exclude=True, description="the file this config was read from")
+    _flag_keys: dict[str, str] = PrivateAttr(default_factory=dict)
 
     def with_overrides(
         self,
@@ -70,18 +71,23 @@ class Config(_Strict):
     ) -> Config:
         """Apply command-line flags: a flag given replaces the file's value."""
         update: dict[str, Any] = {}
-        if select is not None:
-            update["select"] = _selectors(select, "--select")
-        if ignore is not None:
-            update["ignore"] = _selectors(ignore, "--ignore")
+        flag_keys = dict(self._flag_keys)
+        for flag, key, values in (("--select", "select", select), ("--ignore", "ignore", ignore)):
+            if values is not None:
+                update[key] = _selectors(values, flag)
+                flag_keys.update(dict.fromkeys(update[key], flag))
         if fail_under is not None:
             if not 0 <= fail_under <= 100:
                 raise ConfigError("--fail-under", f"{fail_under} is not a score between 0 and 100")
             update["fail_under"] = fail_under
-        return self.model_copy(update=update)
+        config = self.model_copy(update=update)
+        config._flag_keys = flag_keys
+        return config
 
     def where(self, key: str) -> str:
-        """Name the file and line a key was read from, for error messages."""
+        """Name the file and line (or the command-line flag) a key came from, for error messages."""
+        if key in self._flag_keys:
+            return self._flag_keys[key]
         if self.path is None:
             return "configuration"
         return _locate(self.path, key)

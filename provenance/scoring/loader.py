@@ -38,6 +38,8 @@ ENTRY_POINT_GROUP = "provenance.rules"
 """Plugins register a rule folder here (a path, or a function returning one)."""
 
 TOML_LINE = re.compile(r"at line (\d+)")
+SCOPE_TAGS = frozenset({"claim", "article"})
+"""Union tags pydantic puts in error locations of ``[when]``; not keys the user wrote."""
 
 
 def load_rule_file(path: Path) -> Rule:
@@ -58,7 +60,7 @@ def load_rule_file(path: Path) -> Rule:
         rule = Rule.model_validate({**data, "origin": str(path)})
     except ValidationError as exc:
         error = exc.errors()[0]
-        location = tuple(error["loc"])
+        location = tuple(part for part in error["loc"] if part not in SCOPE_TAGS)
         dotted = ".".join(str(part) for part in location) or "rule"
         problem = (
             f"unknown key {dotted!r}" if error["type"] == "extra_forbidden" else f"{dotted}: {error['msg']}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
@@ -109,7 +109,7 @@ class _Conditions(_Strict):
         tests: list[tuple[str, str, Any]] = []
         for name in type(self).model_fields:
             value = getattr(self, name)
-            if value is None:
+            if value is None or name == "scope":
                 continue
             if isinstance(value, bool):
                 tests.append((name, "eq", value))
@@ -144,6 +144,7 @@ class _Conditions(_Strict):
 class ClaimConditions(_Conditions):
     """Conditions on one claim's facts (see ``provenance.scoring.facts.ClaimFacts``)."""
 
+    scope: Literal["claim"] = "claim"
     sourced: bool | None = None
     inherited: bool | None = None
     hedged: bool | None = None
@@ -171,6 +172,7 @@ class ClaimConditions(_Conditions):
 class ArticleConditions(_Conditions):
     """Conditions on the whole article (see ``provenance.scoring.facts.ArticleFacts``)."""
 
+    scope: Literal["article"] = "article"
     relay_depth: Count | None = None
     claim_count: Count | None = None
 
@@ -228,7 +230,7 @@ class Rule(_Strict):
     rationale: str = Field(min_length=1, description="why, citing the editorial standard (code and section)")
     help: str = Field(min_length=1, description="what an editor can do about it")
     needs: tuple[Literal["crosscheck"], ...] = ()
-    when: ClaimConditions | ArticleConditions | None = None
+    when: Annotated[ClaimConditions | ArticleConditions, Field(discriminator="scope")] | None = None
     check: str | None = Field(default=None, pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
     scale: Literal["relay_depth", "own_relay_depth"] | None = None
     evidence: Literal["sources", "cues", "hedges", "claim", "relays"] = "sources"
@@ -238,9 +240,11 @@ class Rule(_Strict):
     @model_validator(mode="before")
     @classmethod
     def _conditions_for_scope(cls, data: Any) -> Any:
+        """Tag the conditions with the rule's scope, so they validate against the right model."""
         if isinstance(data, dict) and isinstance(data.get("when"), dict):
-            model = ArticleConditions if data.get("scope") == "article" else ClaimConditions
-            data = {**data, "when": model.model_validate(data["when"])}
+            if "scope" in data["when"]:
+                raise ValueError("'scope' belongs to the rule, not to its [when] conditions")
+            data = {**data, "when": {**data["when"], "scope": data.get("scope", "claim")}}
         return data
 
     @model_validator(mode="after")
