@@ -78,6 +78,10 @@ def test_every_rule_has_examples_and_a_cited_rationale(path: Path) -> None:
     assert SECTION.search(rule.rationale), "the rationale must name the section or policy it cites"
     assert rule.help.strip()
     assert rule.summary.strip()
+    for example in rule.examples:
+        assert example.claim is None or example.claim in example.text, (
+            "an example's claim is a piece of its text"
+        )
 
 
 def test_rule_ids_are_unique_and_match_file_names() -> None:

@@ -143,7 +143,7 @@ def _evidence(rule: Rule, claim: ClaimFacts) -> tuple[Span, ...]:
     elif rule.evidence == "cues":
         spans = claim.cue_spans
     elif rule.evidence == "hedges":
-        spans = tuple(hedge.span for hedge in claim.claim.hedges)
+        spans = tuple(hedge.span for hedge in claim.hedges)
     return spans or (claim.claim.span,)
 
 
@@ -182,7 +182,7 @@ class _MessageValues:
             cues=", ".join(f'"{span.text}"' for span in claim.cue_spans)
             or ", ".join(sorted(f"{kind.value} cue" for kind in claim.cue_kinds))
             or "no cue",
-            hedges=", ".join(f'"{hedge.span.text}"' for hedge in claim.claim.hedges) or "no hedge",
+            hedges=", ".join(f'"{hedge.span.text}"' for hedge in claim.hedges) or "no hedge",
             relays=" → ".join(node.name for node in claim.relays) or "no other outlet",
             chain=claim.claim.chain.render(),
             count=str(claim.headcount),

@@ -18,6 +18,7 @@ from provenance.models import (
     ClaimCrossCheck,
     CrossCheckResult,
     CueKind,
+    Hedge,
     HedgeKind,
     HopRole,
     SourceMention,
@@ -35,12 +36,17 @@ MINIMUM_PLURAL = 2
 
 @dataclass(frozen=True, slots=True)
 class ClaimFacts:
-    """What a claim rests on, resolved: distinct ultimate sources, cues, hedges and relays."""
+    """What a claim rests on, resolved: distinct ultimate sources, cues, hedges and relays.
+
+    ``hedges`` leaves out a hedge that is the attribution cue itself ("diplomats
+    *believe*"): the cue is judged by the belief rule, not twice.
+    """
 
     claim: Claim
     sources: tuple[SourceMention, ...]
     cue_kinds: frozenset[CueKind]
     cue_spans: tuple[Span, ...]
+    hedges: tuple[Hedge, ...]
     hedge_kinds: frozenset[HedgeKind]
     relays: tuple[ChainNode, ...]
     own_relays: tuple[ChainNode, ...]
@@ -124,6 +130,7 @@ def _claim_facts(
                         mention = _resolve(node.source_id, mentions)
                         if mention is not None:
                             sources.setdefault(mention.id, mention)
+    hedges = tuple(hedge for hedge in claim.hedges if not any(_inside(hedge.span, cue) for cue in cue_spans))
     relays = _relay_hops(claim.chain)
     own_relays = (
         relays[len(publisher_relays) :] if relays[: len(publisher_relays)] == publisher_relays else relays
@@ -134,7 +141,8 @@ def _claim_facts(
         sources=distinct,
         cue_kinds=frozenset(cue_kinds),
         cue_spans=tuple(cue_spans),
-        hedge_kinds=frozenset(hedge.kind for hedge in claim.hedges),
+        hedges=hedges,
+        hedge_kinds=frozenset(hedge.kind for hedge in hedges),
         relays=relays,
         own_relays=own_relays,
         headcount=sum(headcount(source) for source in distinct),
@@ -142,7 +150,7 @@ def _claim_facts(
         crosscheck=crosscheck,
         sourced=bool(distinct),
         inherited=claim.chain.inherited,
-        hedged=bool(claim.hedges),
+        hedged=bool(hedges),
         on_record=any(source.on_record for source in distinct),
         all_anonymous=bool(distinct) and all(source.anonymity is not Anonymity.NAMED for source in distinct),
         source_count=len(distinct),
@@ -151,6 +159,10 @@ def _claim_facts(
         source_types=frozenset(source.type for source in distinct),
         anonymities=frozenset(source.anonymity for source in distinct),
     )
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
 
 
 def _resolve(source_id: str | None, mentions: dict[str, SourceMention]) -> SourceMention | None:
