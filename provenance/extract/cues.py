@@ -32,6 +32,8 @@ TIME_WORDS = frozenset(
      "night", "morning", "afternoon", "evening", "weekend", "time", "day"}
 )  # fmt: skip
 TIME_LEADS = frozenset({"on", "last", "this", "that", "next", "earlier", "later", "late", "early", "friday"})
+PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they", "who", "which", "that"})
+PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "republicans", "democrats"})
 CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
@@ -102,7 +104,7 @@ def _attribution_at(
                 return _according_to(tokens, index, index + len(phrase), quotes)
             return _verb(tokens, index, index + len(phrase), kind, quotes, found)
     verb_kind = lexicon.verbs.get(tokens[index].lower)
-    if verb_kind is None or verb_kind is CueKind.CITING:
+    if verb_kind is None:
         return None
     return _verb(tokens, index, index + 1, verb_kind, quotes, found)
 
@@ -178,7 +180,11 @@ def _verb(
         inverted = source is not None
     if source is None or not _plausible_source(tokens, *source):
         return None
-    last = _extend_cue(tokens, last)
+    if not inverted and word in cues().noun_like and not _plural_subject(tokens[source[1] - 1]):
+        return None
+    if not inverted and word in lexicon.clause_only_verbs and not _clause_follows(tokens, last, word):
+        return None
+    last = _extend_cue(tokens, last, word)
     after = source[1] if inverted else last
     if not inverted and word in cues().addressee_verbs:
         after = _skip_addressee(tokens, after)
@@ -187,8 +193,6 @@ def _verb(
         cited = phrase_after(tokens, after + 2, len(tokens))
         if cited is not None:
             after = cited[1]
-    if not inverted and word in lexicon.clause_only_verbs and not _clause_follows(tokens, after, word):
-        return None
     after = _clause_start(tokens, after)
     if not inverted and _after_quotation(tokens, source[0]) and not _opens_content(tokens, last):
         after = len(tokens)
@@ -298,9 +302,25 @@ def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
     return not head.text[0].isdigit() and head.lower not in UNIT_WORDS
 
 
-def _extend_cue(tokens: list[Token], last: int) -> int:
-    """Take "in a statement" / "in an interview" into the cue, as PolNeAR does."""
-    for phrase in cues().extensions:
+def _plural_subject(head: Token) -> bool:
+    """Tell whether a subject can go with a base-form verb ("they support", "polls show")."""
+    lower = head.lower
+    if lower in PLURAL_PRONOUNS:
+        return True
+    return (
+        lower.endswith("s")
+        and not lower.endswith(("ss", "’s", "'s"))
+        and not head.capitalised
+        or lower in (PLURAL_NOUNS)
+    )
+
+
+def _extend_cue(tokens: list[Token], last: int, word: str) -> int:
+    """Take a particle ("called for", "wants to") or "in a statement" into the cue, as PolNeAR does."""
+    lexicon = cues()
+    if last < len(tokens) and word in lexicon.particles.get(tokens[last].lower, ()):
+        return last + 1
+    for phrase in lexicon.extensions:
         if tuple(token.lower for token in tokens[last : last + len(phrase)]) == phrase:
             return last + len(phrase)
     return last
