@@ -305,14 +305,9 @@ def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
 def _plural_subject(head: Token) -> bool:
     """Tell whether a subject can go with a base-form verb ("they support", "polls show")."""
     lower = head.lower
-    if lower in PLURAL_PRONOUNS:
+    if lower in PLURAL_PRONOUNS or lower in PLURAL_NOUNS:
         return True
-    return (
-        lower.endswith("s")
-        and not lower.endswith(("ss", "’s", "'s"))
-        and not head.capitalised
-        or lower in (PLURAL_NOUNS)
-    )
+    return lower.endswith("s") and not lower.endswith(("ss", "’s", "'s")) and not head.capitalised
 
 
 def _extend_cue(tokens: list[Token], last: int, word: str) -> int:
