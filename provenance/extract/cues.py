@@ -34,6 +34,8 @@ TIME_WORDS = frozenset(
 TIME_LEADS = frozenset({"on", "last", "this", "that", "next", "earlier", "later", "late", "early", "friday"})
 PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they", "who", "which", "that"})
 PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "republicans", "democrats"})
+CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
+NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
 CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
@@ -199,7 +201,7 @@ def _verb(
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
-    following = _content(tokens, after, _participle_clause(tokens, after), quotes)
+    following = _content(tokens, after, _content_end(tokens, after), quotes)
     inserted = last < len(tokens) and tokens[last].text == "," and source[0] > 0
     preceding = None
     if inverted:
@@ -212,7 +214,7 @@ def _verb(
     attribution.source_tokens = source
     attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
     attribution.last_token = (
-        _participle_clause(tokens, after) - 1 if following is not None else max(last, source[1]) - 1
+        _content_end(tokens, after) - 1 if following is not None else max(last, source[1]) - 1
     )
     return attribution
 
@@ -243,19 +245,34 @@ def _main_subject(tokens: list[Token], limit: int, found: list[RawAttribution]) 
     return _sentence_subject(tokens, limit)
 
 
-def _participle_clause(tokens: list[Token], start: int) -> int:
-    """Find where a trailing participle cue (", adding that…") starts, or the sentence end."""
+def _content_end(tokens: list[Token], start: int) -> int:
+    """Find where the content after a cue ends: the sentence end or a comma opening another attribution.
+
+    That is a participle cue (", adding that…") or a new subject with its own
+    cue (", and he added…", ", although he claimed…").
+    """
     verbs = cues().verbs
     for index in range(start + 1, len(tokens) - 1):
+        if tokens[index].text != ",":
+            continue
         following = tokens[index + 1]
-        if (
-            tokens[index].text == ","
-            and not following.quoted
-            and following.lower.endswith("ing")
-            and following.lower in verbs
-        ):
+        if following.quoted:
+            continue
+        if following.lower.endswith("ing") and following.lower in verbs:
             return index
+        subject = index + 2 if following.lower in CLAUSE_LINKS else index + 1
+        if subject + 1 < len(tokens) and tokens[subject].lower in NEW_SUBJECTS:
+            verb = _skip_modifiers_right(tokens, subject + 1)
+            if verb < len(tokens) and tokens[verb].lower in verbs and not tokens[verb].quoted:
+                return index
     return len(tokens)
+
+
+def _skip_modifiers_right(tokens: list[Token], index: int) -> int:
+    modifiers = sources().cue_modifiers
+    while index < len(tokens) and tokens[index].lower in modifiers:
+        index += 1
+    return index
 
 
 def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
