@@ -36,6 +36,8 @@ PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they", "who", "which", "that"})
 PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "republicans", "democrats"})
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
+DASHES = frozenset({"―", "—"})
+QUOTE_OPENERS = frozenset({"“", '"', "''", "‘"})
 CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
@@ -82,7 +84,44 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
             continue
         found.append(attribution)
         index = max(index, attribution.last_token) + 1
+    if not found:
+        punctuated = _punctuation_cue(tokens, quotes, headline)
+        if punctuated is not None:
+            found.append(punctuated)
     return found
+
+
+def _punctuation_cue(
+    tokens: list[Token], quotes: list[tuple[int, int]], headline: bool
+) -> RawAttribution | None:
+    """Read a quotation signed with a dash (``“…” ― Sonya Herridge``) or opened by a colon (``Kerry: “…”``)."""
+    for index, token in enumerate(tokens):
+        if token.quoted or index == 0:
+            continue
+        if token.text in DASHES and tokens[index - 1].text in CLOSERS and index + 1 < len(tokens):
+            end = len(tokens)
+            while end > index + 1 and not tokens[end - 1].is_word:
+                end -= 1
+            signature = tokens[index + 1 : end]
+            if signature and len(signature) <= 8 and signature[0].capitalised:
+                content = _content(tokens, 0, index, quotes)
+                if content is not None:
+                    return RawAttribution(
+                        CueKind.STATEMENT,
+                        (token.start, token.end),
+                        _span(tokens, index + 1, end),
+                        [content],
+                        last_token=len(tokens) - 1,
+                    )
+        if token.text == ":" and index + 1 < len(tokens) and tokens[index + 1].text in QUOTE_OPENERS:
+            source = (0, index) if headline else phrase_before(tokens, index, 0)
+            content = _content(tokens, index + 1, len(tokens), quotes)
+            if source is not None and content is not None:
+                return RawAttribution(
+                    CueKind.STATEMENT, (token.start, token.end), _span(tokens, *source), [content],
+                    last_token=len(tokens) - 1,
+                )  # fmt: skip
+    return None
 
 
 @cache

@@ -17,6 +17,7 @@ from provenance.models import Span
 __all__ = ["Token", "quotations", "sentences", "span", "tokenize"]
 
 BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
+LINE_BREAK = re.compile(r"(?<=[.!?:”\"'])[ \t]*\n\s*|[ \t]*\n\s*(?=''|[“\"‘―—])")
 WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([\w.]+)")
 TOKEN = re.compile(r"''|\w+(?:(?:[’'&]|\.-?|-)\w+)*|[^\w\s]")
@@ -43,7 +44,22 @@ def span(text: str, start: int, end: int) -> Span:
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` into sentences, returned as trimmed ``(start, end)`` pairs."""
+    """Split ``text[start:end]`` into sentences, returned as trimmed ``(start, end)`` pairs.
+
+    A line break ends a sentence when the next line opens a quotation or a dash
+    ("― Sonya Herridge") or the line before ends like a sentence; other line
+    breaks (hard-wrapped text) do not.
+    """
+    bounds: list[tuple[int, int]] = []
+    position = start
+    for match in LINE_BREAK.finditer(text, start, end):
+        bounds.extend(_sentences_in_line(text, position, match.start()))
+        position = match.end()
+    bounds.extend(_sentences_in_line(text, position, end))
+    return bounds
+
+
+def _sentences_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     lexicon = abbreviations()
     bounds: list[tuple[int, int]] = []
     position = start
