@@ -94,7 +94,7 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
 def _punctuation_cue(
     tokens: list[Token], quotes: list[tuple[int, int]], headline: bool
 ) -> RawAttribution | None:
-    """Read a quotation signed with a dash (``“…” ― Sonya Herridge``) or opened by a colon (``Kerry: “…”``)."""
+    """Read a quotation signed with a dash (``“…” ― Name``) or opened by a colon (``Kerry: “…”``)."""
     for index, token in enumerate(tokens):
         if token.quoted or index == 0:
             continue
