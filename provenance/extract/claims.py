@@ -63,7 +63,7 @@ def _sections(article: Article) -> list[Section]:
 
 def _read_sentences(article: Article) -> list[_Sentence]:
     text = article.text
-    found = []
+    found: list[_Sentence] = []
     for section in _sections(article):
         quotes = quotations(text, section.span.start, section.span.end)
         previous: RawAttribution | None = None
@@ -75,8 +75,20 @@ def _read_sentences(article: Article) -> list[_Sentence]:
                 sentence.carried = previous
             else:
                 previous = _quoting(sentence.attributions, text)
+                _carry_back(found, sentence)
             found.append(sentence)
     return found
+
+
+def _carry_back(found: list[_Sentence], sentence: _Sentence) -> None:
+    """Give earlier sentences of a quotation the attribution that closes it ("“A. B,” she said")."""
+    for raw in sentence.attributions:
+        opening = min((start for start, _ in raw.content), default=sentence.start)
+        for earlier in reversed(found):
+            if earlier.section != sentence.section or earlier.start < opening:
+                break
+            if not earlier.attributions and earlier.carried is None:
+                earlier.carried = raw
 
 
 def _quoting(attributions: list[RawAttribution], text: str) -> RawAttribution | None:
