@@ -12,16 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from provenance.extract.chains import (
-    UNCOVERED_SECTIONS,
-    attributed_chain,
-    cited_parties,
-    publisher_chain,
-)
+from provenance.extract.chains import UNCOVERED_SECTIONS, ChainBuilder, cited_parties
 from provenance.extract.coreference import MentionDraft, resolve
-from provenance.extract.cues import RawAttribution, find_attributions
-from provenance.extract.hedges import find_hedges
+from provenance.extract.cues import RawAttribution, find_attributions, first_cue_words
+from provenance.extract.hedges import find_hedges, hedge_words
 from provenance.extract.segmentation import Token, quotations, sentences, span, tokenize
 from provenance.extract.sources import describe
 from provenance.models import (
@@ -39,6 +35,8 @@ from provenance.models import (
 __all__ = ["build_analysis"]
 
 CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|but|while|whereas|so|yet)|;)\s*\Z")
+WORD = re.compile(r"[^\W\d_]+")
+SIGNAL_MARKS = (":", "―", "—")
 QUOTE_OPENERS = frozenset("“\"'")
 QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
@@ -68,7 +66,7 @@ def _read_sentences(article: Article) -> list[_Sentence]:
         quotes = quotations(text, section.span.start, section.span.end)
         previous: RawAttribution | None = None
         for start, end in sentences(text, section.span.start, section.span.end):
-            tokens = tokenize(text, start, end, quotes)
+            tokens = tokenize(text, start, end, quotes) if _worth_reading(text[start:end]) else []
             sentence = _Sentence(section.name, start, end, find_attributions(tokens, quotes), tokens)
             if not sentence.attributions and previous is not None and text[start] in QUOTE_OPENERS:
                 previous.content.append((start, _without_full_stop(text, start, end)))
@@ -78,6 +76,20 @@ def _read_sentences(article: Article) -> list[_Sentence]:
                 _carry_back(found, sentence)
             found.append(sentence)
     return found
+
+
+@cache
+def _signal_words() -> frozenset[str]:
+    """Words without which a sentence has no cue and no hedge: the test that spares tokenising it."""
+    words = {word for word in first_cue_words() | hedge_words() if word.isalpha()}
+    return frozenset(words)
+
+
+def _worth_reading(sentence: str) -> bool:
+    """Tell whether a sentence may hold a cue or a hedge (most sentences of a long article do not)."""
+    if any(mark in sentence for mark in SIGNAL_MARKS):
+        return True
+    return not _signal_words().isdisjoint(WORD.findall(sentence.lower()))
 
 
 def _carry_back(found: list[_Sentence], sentence: _Sentence) -> None:
@@ -120,8 +132,7 @@ def build_analysis(article: Article) -> AnalysisResult:
     mentions = _mentions(text, drafts)
     by_range = {(draft.start, draft.end): mention for draft, mention in zip(drafts, mentions, strict=True)}
     by_id = {mention.id: mention for mention in mentions}
-    cited = [_node(by_range[party], by_id) for party in parties]
-    outlet_chain = publisher_chain(article, cited)
+    builder = ChainBuilder(article, [_node(by_range[party], by_id) for party in parties])
     claims: list[Claim] = []
     chains: dict[tuple[str | None, ...], Chain] = {}
     attribution_count = 0
@@ -144,7 +155,7 @@ def build_analysis(article: Article) -> AnalysisResult:
                     )
             covered = sentence.section not in UNCOVERED_SECTIONS
             voices = raws if sentence.carried is None else [sentence.carried]
-            chain = _claim_chain(chains, article, voices, by_range, by_id, cited, outlet_chain, covered)
+            chain = _claim_chain(chains, builder, voices, by_range, by_id, covered)
             claims.append(
                 Claim(
                     id=f"C{len(claims) + 1}",
@@ -156,7 +167,7 @@ def build_analysis(article: Article) -> AnalysisResult:
                     hedges=find_hedges(text, sentence.tokens, start, end),
                 )
             )
-    return AnalysisResult(article=article, publisher_chain=outlet_chain, sources=mentions, claims=claims)
+    return AnalysisResult(article=article, publisher_chain=builder.outlet, sources=mentions, claims=claims)
 
 
 def _mentions(text: str, drafts: list[MentionDraft]) -> list[SourceMention]:
@@ -222,27 +233,21 @@ def _attribution(
 
 def _claim_chain(
     chains: dict[tuple[str | None, ...], Chain],
-    article: Article,
+    builder: ChainBuilder,
     raws: list[RawAttribution],
     by_range: dict[tuple[int, int], SourceMention],
     by_id: dict[str, SourceMention],
-    cited: list[ChainNode],
-    outlet_chain: Chain,
     covered: bool,
 ) -> Chain:
     main = next((raw for raw in raws if raw.source is not None), None)
     if main is None or main.source is None:
-        key: tuple[str | None, ...] = (str(covered),)
-        if key not in chains:
-            outlet = outlet_chain if covered else publisher_chain(article, [])
-            chains[key] = outlet.model_copy(update={"inherited": True})
-        return chains[key]
+        return builder.inherited(covered)
     key = (str(covered), by_range[main.source].id, by_range[main.cited].id if main.cited else None)
     if key not in chains:
         path = [_node(by_range[main.source], by_id)]
         if main.cited is not None:
             path.append(_node(by_range[main.cited], by_id))
-        chains[key] = attributed_chain(article, cited, path, covered)
+        chains[key] = builder.attributed(path, covered)
     return chains[key]
 
 

@@ -19,7 +19,7 @@ from provenance.extract.segmentation import Token
 from provenance.extract.sources import is_title_stop, phrase_after, phrase_before
 from provenance.models import CueKind
 
-__all__ = ["RawAttribution", "find_attributions"]
+__all__ = ["RawAttribution", "find_attributions", "first_cue_words"]
 
 CLAUSE_MARKERS = frozenset(
     {"that", "whether", "if", "how", "what", "why", "when", "who", "to", "“", '"', ":"}
@@ -73,7 +73,7 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
                 return [outermost]
     index = 0
     headline = _title_case(tokens)
-    starters = _first_words()
+    starters = first_cue_words()
     while index < len(tokens):
         token = tokens[index]
         attribution = None
@@ -125,7 +125,8 @@ def _punctuation_cue(
 
 
 @cache
-def _first_words() -> frozenset[str]:
+def first_cue_words() -> frozenset[str]:
+    """Every word that can start a cue (a quick filter before any phrase is tried)."""
     return cues().first_words
 
 

@@ -8,7 +8,7 @@ from provenance.extract.lexicon import hedges
 from provenance.extract.segmentation import Token, span
 from provenance.models import Hedge, HedgeKind
 
-__all__ = ["find_hedges"]
+__all__ = ["find_hedges", "hedge_words"]
 
 
 @cache
@@ -22,6 +22,11 @@ def _phrases() -> dict[str, list[tuple[tuple[str, ...], HedgeKind]]]:
     for entries in index.values():
         entries.sort(key=lambda entry: len(entry[0]), reverse=True)
     return index
+
+
+def hedge_words() -> frozenset[str]:
+    """Every word that can start a hedge."""
+    return frozenset(_phrases())
 
 
 def find_hedges(text: str, tokens: list[Token], start: int, end: int) -> list[Hedge]:
