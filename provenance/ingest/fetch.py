@@ -193,10 +193,15 @@ class PageCache:
 class _Decoder(Protocol):
     def feed(self, data: bytes, room: int) -> bytes: ...
 
+    def complete(self) -> bool: ...
+
 
 class _Identity:
     def feed(self, data: bytes, room: int) -> bytes:
         return data
+
+    def complete(self) -> bool:
+        return True
 
 
 class _Zlib:
@@ -218,6 +223,9 @@ class _Zlib:
         self._started = True
         return output
 
+    def complete(self) -> bool:
+        return bool(self._decompressor.eof)
+
 
 class _Brotli:
     def __init__(self) -> None:
@@ -228,6 +236,9 @@ class _Brotli:
         while len(output) <= room and not self._decompressor.can_accept_more_data():
             output += self._decompressor.process(b"", output_buffer_limit=room + 1 - len(output))
         return output
+
+    def complete(self) -> bool:
+        return bool(self._decompressor.is_finished())
 
 
 def _decoder_for(where: str, content_encoding: str) -> _Decoder:
@@ -279,6 +290,11 @@ class _Body:
         self.chunks.append(data)
 
     def content(self) -> bytes:
+        """The decoded body; a compressed stream that stops short is an error, not a page."""
+        if not self.decoder.complete():
+            raise FetchError(
+                self.where, f"the body is not valid {self.coding} data (the stream is truncated)"
+            )
         return b"".join(self.chunks)
 
 
@@ -332,7 +348,8 @@ def decode_page(body: bytes, header_charset: str | None, html: bool) -> tuple[st
     each used only if the bytes decode under it (and a single-byte label loses
     to bytes that are valid, non-ASCII UTF-8: a mislabelled server is far more
     common than Latin-1 text that happens to be valid UTF-8); then UTF-8; then
-    detection from the bytes.
+    detection from the bytes, where Windows-1252 wins ties (it is what browsers
+    assume for unlabelled Western pages).
     """
     for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")):
         if body.startswith(bom):
@@ -350,8 +367,15 @@ def decode_page(body: bytes, header_charset: str | None, html: bool) -> tuple[st
             return text, codec
     if utf8 is not None:
         return utf8, "utf-8"
-    guess = charset_normalizer.from_bytes(body).best()
-    if guess is not None:
+    matches = list(charset_normalizer.from_bytes(body))
+    if matches:
+        best = matches[0]
+        western = (
+            m
+            for m in matches
+            if m.encoding == "cp1252" and (m.chaos, -m.coherence) <= (best.chaos, -best.coherence)
+        )
+        guess = next(western, best)
         return str(guess), _codec(guess.encoding) or guess.encoding
     return body.decode("cp1252", errors="replace"), "cp1252"
 

@@ -59,8 +59,8 @@ def refusal_reason(address: IPAddress, allow_private: bool = False) -> str | Non
         ("an unspecified address", address.is_unspecified),
         ("a link-local address", address.is_link_local),
         ("a multicast address", address.is_multicast),
-        ("a private address", address.is_private),
         ("a reserved address", address.is_reserved),
+        ("a private address", address.is_private),
         ("a non-public address", not address.is_global),
     )
     return next((reason for reason, refused in checks if refused), None)
@@ -98,15 +98,16 @@ class AddressPolicy:
 
     def check_address(self, url: str, address: str) -> None:
         """Refuse contact with ``address`` (a resolved or connected peer address) when not allowed."""
+        shown = address.split("%", 1)[0]
         try:
-            ip = ipaddress.ip_address(address.split("%", 1)[0])
+            ip = ipaddress.ip_address(shown)
         except ValueError:
             raise UnsafeURLError(url, f"refused: {address!r} is not an IP address") from None
         reason = refusal_reason(ip, self.allow_private)
         if reason is None:
             return
         hint = "" if ip in METADATA_ADDRESSES else " (pass --allow-private to fetch from private networks)"
-        raise UnsafeURLError(url, f"refused: the host resolves to {ip}, {reason}{hint}")
+        raise UnsafeURLError(url, f"refused: the host resolves to {shown}, {reason}{hint}")
 
     def _addresses(self, url: str, host: str, port: int) -> list[str]:
         try:
