@@ -55,7 +55,7 @@ def options(tmp_path: Path | None = None, **limits: float) -> FetchOptions:
 
 
 def streamed(data: bytes, size: int = 16384) -> Iterator[bytes]:
-    """A streamed body, as a real server sends it (httpx reads plain bytes eagerly)."""
+    """Stream a body as a real server sends it (httpx reads plain bytes eagerly)."""
     for start in range(0, len(data), size):
         yield data[start : start + size]
 
@@ -262,7 +262,7 @@ def test_endless_body_stops_at_the_size_limit() -> None:
             yield b"<p>more</p>" * 1000
 
     server = Recorder({"/endless": lambda: httpx.Response(200, headers=HTML_TYPE, content=endless())})
-    with pytest.raises(FetchTooLargeError, match="larger than the 100,000-byte limit$"):
+    with pytest.raises(FetchTooLargeError, match=r"larger than the 100,000-byte limit$"):
         fetch_page("https://news.example/endless", server.client(), options(max_bytes=100_000))
 
 
@@ -374,7 +374,7 @@ def test_async_fetch_follows_the_same_rules() -> None:
         async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
             fetched = await fetch_page_async("https://news.example/a", client, options())
             assert fetched.text == ARTICLE.decode()
-            with pytest.raises(UnsafeURLError, match="redirected to http://10.0.0.7/: refused"):
+            with pytest.raises(UnsafeURLError, match=r"redirected to http://10\.0\.0\.7/: refused"):
                 await fetch_page_async("https://news.example/r", client, options())
 
     asyncio.run(run())

@@ -81,6 +81,6 @@ def test_unresolvable_host_is_a_connection_error() -> None:
     def failing(host: str, port: int) -> list[str]:
         raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
 
-    with pytest.raises(FetchConnectionError, match="cannot resolve host 'nowhere.example'") as caught:
+    with pytest.raises(FetchConnectionError, match=r"cannot resolve host 'nowhere\.example'") as caught:
         AddressPolicy(resolver=failing).check_url("https://nowhere.example/")
     assert caught.value.code == "PRV-E207"

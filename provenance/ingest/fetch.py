@@ -290,7 +290,7 @@ class _Body:
         self.chunks.append(data)
 
     def content(self) -> bytes:
-        """The decoded body; a compressed stream that stops short is an error, not a page."""
+        """Return the decoded body; a compressed stream that stops short is an error, not a page."""
         if not self.decoder.complete():
             raise FetchError(
                 self.where, f"the body is not valid {self.coding} data (the stream is truncated)"
