@@ -154,7 +154,7 @@ def test_loopback_is_refused_by_default_and_nothing_is_requested(
 ) -> None:
     output = tmp_path / "out.md"
     status, stdout, stderr = run("fetch", server.url("/article"), "--output", str(output))
-    assert status == 3
+    assert (status, stdout) == (3, "")
     assert stderr.startswith(
         f"error[PRV-E201]: {server.url('/article')}: refused: the host resolves to 127.0.0.1"
     )
