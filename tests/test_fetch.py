@@ -11,6 +11,8 @@ from pathlib import Path
 import brotli
 import httpx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance.api import batch_file_name, fetch_batch, load_article
 from provenance.errors import (
@@ -165,6 +167,13 @@ def test_429_then_success_waits_as_long_as_retry_after_says() -> None:
     assert "European Pravda" in fetched.text
 
 
+def test_retry_after_as_an_http_date() -> None:
+    answers = iter([httpx.Response(503, headers={"retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"}), page()])
+    server = Recorder({"/busy": lambda: next(answers)})
+    fetch_page("https://news.example/busy", server.client(), options(), sleep=server.sleep)
+    assert server.sleeps == [0.0]  # a date in the past: retry at once
+
+
 def test_retry_after_beyond_the_cap_fails_at_once() -> None:
     server = Recorder({"/down": lambda: httpx.Response(503, headers={"retry-after": "3600"})})
     with pytest.raises(FetchStatusError, match="asks to retry after 3600 s, longer than the 30 s limit"):
@@ -296,6 +305,16 @@ def test_undeclared_charset_is_detected_from_the_bytes() -> None:
     text, _ = decode_page(plain.encode("cp1252"), None, html=False)
     assert text == plain
     assert decode_page("\ufeffbonjour".encode(), "latin-1", html=False) == ("bonjour", "utf-8")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    body=st.binary(max_size=400), declared=st.sampled_from([None, "utf-8", "latin-1", "shift_jis", "bogus"])
+)
+def test_any_bytes_decode_to_text(body: bytes, declared: str | None) -> None:
+    text, charset = decode_page(body, declared, html=True)
+    assert isinstance(text, str)
+    assert charset
 
 
 def test_wrong_charset_page_is_fetched_readably() -> None:
