@@ -91,7 +91,8 @@ def test_article_page_is_fetched_with_metadata_and_a_descriptive_user_agent() ->
     assert article.outlet == "European Pravda"
     assert article.url == "https://www.eurointegration.example/eng/news/2024/12/12/7201234/"
     assert article.path == "https://news.example/eng/news/7201234"
-    assert article.text.startswith("Source: European Pravda, citing Reuters")
+    assert article.text.startswith("Europe is divided on deploying troops to Ukraine")
+    assert "\n\nSource: European Pravda, citing Reuters" in article.text
     sent = server.requests[0].headers
     assert sent["user-agent"] == USER_AGENT
     assert USER_AGENT.startswith("provenance/")

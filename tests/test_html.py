@@ -32,8 +32,10 @@ def page(name: str, encoding: str = "utf-8") -> str:
     return (HTML / name).read_text(encoding=encoding)
 
 
-def claims_and_chains(result: AnalysisResult) -> list[tuple[str, str, bool]]:
-    return [(claim.text, claim.chain.render(), claim.chain.inherited) for claim in result.claims]
+def claims_and_chains(result: AnalysisResult) -> list[tuple[str, str | None, str, bool]]:
+    return [
+        (claim.text, claim.section, claim.chain.render(), claim.chain.inherited) for claim in result.claims
+    ]
 
 
 @pytest.mark.parametrize(("html_name", "source", "encoding"), VERSIONS)
@@ -65,10 +67,11 @@ def test_boilerplate_is_left_out_and_labels_become_sections() -> None:
     article = parse_html(page("european_pravda_troops.html"))
     for boilerplate in ("cookies", "Related news", "Subscribe", "All rights reserved", "Share:"):
         assert boilerplate not in article.text
-    assert not article.text.startswith("Europe is divided")  # the headline is metadata, not a claim
     names = [section.name for section in article.sections]
-    assert names[0] == "source"
-    assert names[1:-1] == ["details"] * 10
+    assert names[:2] == ["headline", "source"]
+    assert article.sections[0].span.text == article.title
+    assert article.text.count("Europe is divided on deploying troops") == 1  # the <h1> is not repeated
+    assert names[2:-1] == ["details"] * 10
     assert names[-1] == "background"
     assert all(article.text[s.span.start : s.span.end] == s.span.text for s in article.sections)
 
@@ -155,3 +158,12 @@ def test_broken_html_gives_an_article_or_one_input_error(html: str) -> None:
 def test_no_html_crashes_the_reader(html: str) -> None:
     with contextlib.suppress(InputError):
         parse_html(html, path="fuzz.html")
+
+
+def test_markdown_level_one_heading_is_the_headline_section() -> None:
+    article = parse_article("---\noutlet: Valley Post\n---\n\n# Mill closes\n\n## Jobs\n\nThe mill closed.\n")
+    assert [(s.name, s.span.text) for s in article.sections] == [
+        ("headline", "Mill closes"),
+        ("body", "The mill closed."),
+    ]
+    assert article.title == "Mill closes"

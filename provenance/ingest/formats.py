@@ -126,7 +126,11 @@ def _parse_seed(text: str, path: str | None) -> Article:
 
 
 def _parse_markdown(text: str, path: str | None) -> Article:
-    """Markdown with optional YAML (``---``) or TOML (``+++``) front matter."""
+    """Markdown with optional YAML (``---``) or TOML (``+++``) front matter.
+
+    A level-1 heading before any text is the headline section, as the first
+    line of the seed format is: it is part of what the article asserts.
+    """
     meta: dict[str, Any] = {}
     body_start = 0
     front = FRONT_MATTER.match(text)
@@ -139,9 +143,12 @@ def _parse_markdown(text: str, path: str | None) -> Article:
     for name, region_start, region_end in _label_regions(text, body_start, len(text)):
         for block in _blocks(text, region_start, region_end):
             for line in _lines(text, block):
-                heading = re.match(r"#{1,6}\s+(.*)", line.text)
+                heading = re.match(r"(#{1,6})\s+(.*)", line.text)
                 if heading and title is None:
-                    title = heading.group(1).strip()
+                    title = heading.group(2).strip()
+                if heading and heading.group(1) == "#" and not sections:
+                    start = line.start + heading.start(2)
+                    sections.append(Section(name="headline", span=Span.of(text, start, line.end)))
             content = [line for line in _lines(text, block) if not MARKDOWN_SKIP.match(line.text)]
             if content:
                 span = Span.of(text, content[0].start, content[-1].end)
@@ -257,6 +264,7 @@ def article_to_markdown(article: Article) -> str:
     previous = None
     for section in article.sections:
         if section.name == "headline":
+            blocks.append(f"# {section.span.text}")
             continue
         label = section.name != "body" and section.name != previous
         blocks.append(f"{section.name.capitalize()}: {section.span.text}" if label else section.span.text)

@@ -7,8 +7,9 @@ come first from what the publisher declares for machines (JSON-LD
 and only then from trafilatura's heuristics. The publisher becomes
 ``Article.outlet``, the first hop of every chain.
 
-The body is rebuilt as blank-line paragraphs, so the article saved by
-``provenance fetch`` reads back with the same paragraphs, sections and claims.
+The text is the headline (a claim, as in the seed format) and the body rebuilt
+as blank-line paragraphs, so the article saved by ``provenance fetch`` reads
+back with the same sections and claims.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import trafilatura
 
 from provenance.errors import InputError
 from provenance.ingest.formats import labelled_sections, outlet_from_source_line
-from provenance.models import Article
+from provenance.models import Article, Section, Span
 
 __all__ = ["PageMetadata", "page_metadata", "parse_html"]
 
@@ -61,6 +62,7 @@ class PageMetadata:
     author: str | None = None
     date: dt.date | None = None
     canonical_url: str | None = None
+    og_title: str | None = None
 
 
 def parse_html(html: str, path: str | None = None, url: str | None = None) -> Article:
@@ -71,15 +73,25 @@ def parse_html(html: str, path: str | None = None, url: str | None = None) -> Ar
     tree = _tree(html)
     meta = page_metadata(tree, url) if tree is not None else PageMetadata()
     fallback = _trafilatura_metadata(html)
-    headline = meta.headline or _clean(fallback.get("title"))
-    paragraphs = _paragraphs(html, headline)
+    title = meta.headline or _clean(fallback.get("title"))
+    paragraphs = _paragraphs(html)
     if not paragraphs:
         raise InputError(where, "no article text found in the HTML")
-    text = "\n\n".join(paragraphs) + "\n"
-    sections = labelled_sections(text, 0, len(text))
+    known_titles = {_folded(name) for name in (title, meta.og_title, _clean(fallback.get("title"))) if name}
+    if _folded(paragraphs[0]) in known_titles:
+        headline: str | None = paragraphs.pop(0)
+    else:
+        headline = title
+    if not paragraphs:
+        raise InputError(where, "no article text found in the HTML (only a headline)")
+    body_start = len(headline) + 2 if headline else 0
+    text = (f"{headline}\n\n" if headline else "") + "\n\n".join(paragraphs) + "\n"
+    body = labelled_sections(text, body_start, len(text))
+    top = [Section(name="headline", span=Span.of(text, 0, len(headline)))] if headline else []
+    sections = top + body
     return Article(
         text=text,
-        title=headline,
+        title=title,
         outlet=meta.publisher or _clean(fallback.get("sitename")) or outlet_from_source_line(sections),
         date=meta.date or _date(fallback.get("date")),
         url=meta.canonical_url or url or _http_url(fallback.get("url"), None),
@@ -118,6 +130,7 @@ def page_metadata(tree: lxml.html.HtmlElement, base_url: str | None = None) -> P
         or _http_url(_text(item.get("url")), base_url)
         or _http_url(canonical_link, base_url)
         or _http_url(tag("canonical"), base_url),
+        og_title=_clean(tags.get("og:title")),
     )
 
 
@@ -129,8 +142,8 @@ def _tree(html: str) -> lxml.html.HtmlElement | None:
     return tree if isinstance(tree, lxml.html.HtmlElement) else None
 
 
-def _paragraphs(html: str, headline: str | None) -> list[str]:
-    """Split trafilatura's main text into paragraphs, less the headline it repeats at the top."""
+def _paragraphs(html: str) -> list[str]:
+    """Split trafilatura's main text into paragraphs, whitespace folded."""
     try:
         text = trafilatura.extract(
             html, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
@@ -138,10 +151,7 @@ def _paragraphs(html: str, headline: str | None) -> list[str]:
     except (lxml.etree.LxmlError, ValueError, TypeError):
         return []
     lines = [" ".join(line.split()) for line in (text or "").splitlines()]
-    paragraphs = [line for line in lines if line]
-    if paragraphs and headline and _folded(paragraphs[0]) == _folded(headline):
-        paragraphs = paragraphs[1:]
-    return paragraphs
+    return [line for line in lines if line]
 
 
 def _trafilatura_metadata(html: str) -> dict[str, Any]:
