@@ -4,8 +4,16 @@ The public API is the names in ``__all__``; everything else is private to the
 package and may change between releases.
 """
 
-from provenance.api import analyze_path, fetch_batch, fetch_markdown, fetch_settings, load_article
+from provenance.api import (
+    analyze_path,
+    evaluate_gold,
+    fetch_batch,
+    fetch_markdown,
+    fetch_settings,
+    load_article,
+)
 from provenance.errors import ExitStatus, ProvenanceError
+from provenance.evaluation import EvaluationReport
 from provenance.extract import analyze
 from provenance.ingest import parse_article, read_article
 from provenance.ingest.fetch import FetchOptions
@@ -17,12 +25,14 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnalysisResult",
     "Article",
+    "EvaluationReport",
     "ExitStatus",
     "FetchOptions",
     "ProvenanceError",
     "__version__",
     "analyze",
     "analyze_path",
+    "evaluate_gold",
     "fetch_batch",
     "fetch_markdown",
     "fetch_settings",

@@ -18,6 +18,7 @@ from pathlib import Path
 import httpx
 
 from provenance.errors import InputError, ProvenanceError
+from provenance.evaluation import EvaluationReport, evaluate_gold_dir
 from provenance.extract import analyze
 from provenance.ingest import decode, read_article
 from provenance.ingest.fetch import (
@@ -140,3 +141,8 @@ def batch_file_name(url: str) -> str:
     slug = re.sub(r"[^A-Za-z0-9]+", "-", re.sub(r"^[a-z]+://", "", url, flags=re.IGNORECASE)).strip("-")
     digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:8]
     return f"{slug[:80].rstrip('-') or 'article'}-{digest}.md"
+
+
+def evaluate_gold(gold_dir: str | Path, limit: int | None = None) -> EvaluationReport:
+    """Measure extraction accuracy on a gold folder (``text/`` + brat ``attributions/``, PolNeAR's layout)."""
+    return evaluate_gold_dir(gold_dir, limit=limit)

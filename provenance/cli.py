@@ -15,11 +15,21 @@ from typing import Annotated
 
 import typer
 
-from provenance.api import analyze_path, fetch_batch, fetch_markdown, fetch_settings, read_url_list
-from provenance.errors import ExitStatus, ProvenanceError
-from provenance.ingest.fetch import FetchOptions
-from provenance.models import FetchOutcome
+from provenance.api import (
+    analyze_path,
+    batch_file_name,
+    evaluate_gold,
+    fetch_batch,
+    fetch_markdown,
+    fetch_settings,
+    read_url_list,
+)
+from provenance.brat import ANNOTATION_CONF, render_ann
+from provenance.errors import ConfigError, ExitStatus, ProvenanceError
+from provenance.ingest.fetch import FetchOptions, is_url
+from provenance.models import AnalysisResult, FetchOutcome
 from provenance.outputs import write_atomic
+from provenance.render.evaluation import render_evaluation
 from provenance.render.text import render_analysis
 
 app = typer.Typer(
@@ -36,6 +46,7 @@ class AnalyzeFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+    BRAT = "brat"
 
 
 @app.callback()
@@ -76,10 +87,19 @@ def analyze(
     ),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir", help="With --format brat: write NAME.ann here (default: beside each input)."
+        ),
+    ] = None,
 ) -> None:
     """Extract claims and their chains of attribution."""
     with _reporting_errors():
         results = [analyze_path(path, encoding=encoding) for path in paths]
+        if output_format is AnalyzeFormat.BRAT:
+            _write_brat([_local_name(path) for path in paths], results, output, output_dir)
+            return
         if output_format is AnalyzeFormat.JSON:
             if len(results) == 1:
                 rendered = results[0].model_dump_json(indent=2)
@@ -91,6 +111,11 @@ def analyze(
             typer.echo(rendered)
         else:
             write_atomic(output, rendered + "\n")
+
+
+def _local_name(target: str) -> Path:
+    """Name a file for ``target``: a path as is, a URL as its fetch file name in the working folder."""
+    return Path(batch_file_name(target)) if is_url(target) else Path(target)
 
 
 @app.command()
@@ -145,6 +170,51 @@ def _progress(total: int) -> Iterator[Callable[[FetchOutcome], None]]:
     with Progress(console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("fetching", total=total)
         yield lambda outcome: bar.advance(task)
+
+
+def _write_brat(
+    paths: list[Path], results: list[AnalysisResult], output: Path | None, output_dir: Path | None
+) -> None:
+    """Write one brat ``NAME.ann`` per input (and brat's ``annotation.conf`` where missing).
+
+    Clashing names are refused before anything is written.
+    """
+    if output is not None:
+        raise ConfigError("--output", "--format brat writes one NAME.ann per input; use --output-dir DIR")
+    targets = [(output_dir or path.parent) / f"{path.stem}.ann" for path in paths]
+    for index, target in enumerate(targets):
+        if target in targets[:index]:
+            raise ConfigError(str(paths[index]), f"another input also writes {target}; rename one of them")
+    for target, result in zip(targets, results, strict=True):
+        write_atomic(target, render_ann(result))
+        if not (target.parent / "annotation.conf").exists():
+            write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF)
+
+
+class EvalFormat(StrEnum):
+    """Output formats of ``provenance eval``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[
+        Path, typer.Argument(help="Gold folder with text/NAME.txt and attributions/NAME_*.ann.")
+    ],
+    output_format: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = EvalFormat.TEXT,
+    limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N texts by name.")] = None,
+) -> None:
+    """Measure attribution extraction against gold brat annotations (PolNeAR's layout)."""
+    with _reporting_errors():
+        report = evaluate_gold(gold_dir, limit=limit)
+        if output_format is EvalFormat.JSON:
+            typer.echo(report.model_dump_json(indent=2))
+        else:
+            typer.echo(render_evaluation(report))
 
 
 def main() -> None:
