@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import dataclasses
 import datetime as dt
 import email.utils
 import hashlib
@@ -48,6 +49,7 @@ from provenance.errors import (
 )
 from provenance.ingest.safety import AddressPolicy, Resolver, system_resolver
 from provenance.models import Article
+from provenance.outputs import write_atomic
 
 __all__ = [
     "USER_AGENT",
@@ -76,10 +78,7 @@ def _version() -> str:
         return "0"
 
 
-USER_AGENT = (
-    f"provenance/{_version()} (news sourcing checker; reads one article per request; "
-    f"+https://pypi.org/project/provenance/)"
-)
+USER_AGENT = f"provenance/{_version()} (news sourcing checker; fetches single articles on request)"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -181,9 +180,8 @@ class PageCache:
 
     def store(self, page: FetchedPage) -> None:
         """Save ``page`` (best effort: a cache that cannot be written never fails a fetch)."""
-        from provenance.outputs import write_atomic
-
-        record = {key: value for key, value in page.__dict__.items() if key != "from_cache"}
+        record = dataclasses.asdict(page)
+        del record["from_cache"]
         try:
             write_atomic(self.path_for(page.url), json.dumps(record, ensure_ascii=False))
         except InputError:
@@ -494,7 +492,7 @@ class _Exchange:
         if status in REDIRECT_STATUSES:
             return _Redirect(self._redirect_target(target, response))
         if status == 304 and self.cached is not None:
-            return FetchedPage(**{**self.cached.__dict__, "from_cache": True})
+            return dataclasses.replace(self.cached, from_cache=True)
         if status in RETRY_STATUSES:
             return _Retry(self._status_retry(response))
         if status >= 300:
