@@ -25,11 +25,11 @@ from provenance.errors import (
     FetchTooLargeError,
     UnsafeURLError,
 )
+from provenance.ingest.charset import decode_page
 from provenance.ingest.fetch import (
     USER_AGENT,
     FetchLimits,
     FetchOptions,
-    decode_page,
     fetch_article,
     fetch_page,
     fetch_page_async,

@@ -236,6 +236,23 @@ def test_dns_rebinding_is_caught_at_the_connected_peer(server: ArticleServer) ->
         fetch_page(url, client, lying)
 
 
+@pytest.mark.parametrize("path", ["/drip", "/stall"])
+def test_slow_servers_exit_3_at_the_time_limit(
+    server: ArticleServer, tmp_path: Path, cache_dir: Path, path: str
+) -> None:
+    output = tmp_path / "slow.md"
+    started = time.monotonic()
+    status, stdout, stderr = run(
+        "--allow-private", "--timeout", "1", "fetch", server.url(path), "-o", str(output)
+    )
+    assert (status, stdout) == (3, "")
+    assert (
+        stderr == f"error[PRV-E202]: {server.url(path)}: no complete answer within the 1 s total time limit\n"
+    )
+    assert time.monotonic() - started < 3.0
+    assert [entry for entry in tmp_path.iterdir() if entry != cache_dir] == []
+
+
 def test_slow_drip_hits_the_total_time_limit(server: ArticleServer) -> None:
     limits = FetchLimits(total_timeout=1.0, read_timeout=2.0)
     started = time.monotonic()
@@ -243,7 +260,7 @@ def test_slow_drip_hits_the_total_time_limit(server: ArticleServer) -> None:
         fetch_page(
             server.url("/drip"), client, FetchOptions(allow_private=True, cache_dir=None, limits=limits)
         )
-    assert caught.value.problem == "the download took longer than the 1 s total time limit"
+    assert caught.value.problem == "no complete answer within the 1 s total time limit"
     assert time.monotonic() - started < 3.0
 
 

@@ -15,7 +15,6 @@ the response; the two loops only differ in how they wait for I/O.
 from __future__ import annotations
 
 import asyncio
-import codecs
 import dataclasses
 import datetime as dt
 import email.utils
@@ -33,7 +32,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import brotli
-import charset_normalizer
 import httpx
 
 from provenance.errors import (
@@ -47,6 +45,7 @@ from provenance.errors import (
     InputError,
     ProvenanceError,
 )
+from provenance.ingest.charset import decode_page
 from provenance.ingest.safety import AddressPolicy, Resolver, system_resolver
 from provenance.models import Article
 from provenance.outputs import write_atomic
@@ -58,7 +57,6 @@ __all__ = [
     "FetchedPage",
     "PageCache",
     "article_from_page",
-    "decode_page",
     "default_cache_dir",
     "fetch_article",
     "fetch_article_async",
@@ -90,7 +88,6 @@ MAGIC_REFUSALS = (
     (b"GIF8", "a GIF image"),
     (b"PK\x03\x04", "a ZIP archive"),
 )
-META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def is_url(target: object) -> bool:
@@ -270,10 +267,7 @@ class _Body:
 
     def feed(self, raw: bytes) -> None:
         if time.monotonic() > self.deadline:
-            raise FetchTimeoutError(
-                self.where,
-                f"the download took longer than the {self.limits.total_timeout:g} s total time limit",
-            )
+            raise _too_slow(self.where, self.limits)
         room = self.limits.max_bytes - self.size
         try:
             data = self.decoder.feed(raw, room)
@@ -326,63 +320,10 @@ def _refuse_magic(where: str, body: bytes) -> None:
             raise FetchContentTypeError(where, f"the page is {kind}; only HTML pages and plain text are read")
 
 
-def _codec(name: str | None) -> str | None:
-    if not name:
-        return None
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def _single_byte(codec: str) -> bool:
-    return codec in {"ascii", "latin-1", "iso8859-1"} or codec.startswith(("cp125", "iso8859", "windows"))
-
-
-def decode_page(body: bytes, header_charset: str | None, html: bool) -> tuple[str, str]:
-    """Decode a page to text and name the charset used.
-
-    Order: a byte-order mark; the HTTP header's charset, then ``<meta charset>``,
-    each used only if the bytes decode under it (and a single-byte label loses
-    to bytes that are valid, non-ASCII UTF-8: a mislabelled server is far more
-    common than Latin-1 text that happens to be valid UTF-8); then UTF-8; then
-    detection from the bytes, where Windows-1252 wins ties (it is what browsers
-    assume for unlabelled Western pages).
-    """
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")):
-        if body.startswith(bom):
-            return body[len(bom) :].decode(codec, errors="replace"), codec
-    if body.startswith(codecs.BOM_UTF16_BE):
-        return body[2:].decode("utf-16-be", errors="replace"), "utf-16-be"
-    meta = META_CHARSET.search(body[:4096]) if html else None
-    declared = [_codec(header_charset), _codec(meta.group(1).decode("ascii", "replace") if meta else None)]
-    utf8 = _strict(body, "utf-8")
-    for codec in (name for name in declared if name):
-        if _single_byte(codec) and utf8 is not None and not body.isascii():
-            return utf8, "utf-8"
-        text = _strict(body, codec)
-        if text is not None:
-            return text, codec
-    if utf8 is not None:
-        return utf8, "utf-8"
-    matches = list(charset_normalizer.from_bytes(body))
-    if matches:
-        best = matches[0]
-        western = (
-            m
-            for m in matches
-            if m.encoding == "cp1252" and (m.chaos, -m.coherence) <= (best.chaos, -best.coherence)
-        )
-        guess = next(western, best)
-        return str(guess), _codec(guess.encoding) or guess.encoding
-    return body.decode("cp1252", errors="replace"), "cp1252"
-
-
-def _strict(body: bytes, codec: str) -> str | None:
-    try:
-        return body.decode(codec)
-    except (UnicodeDecodeError, LookupError):
-        return None
+def _too_slow(where: str, limits: FetchLimits) -> FetchTimeoutError:
+    return FetchTimeoutError(
+        where, f"no complete answer within the {limits.total_timeout:g} s total time limit"
+    )
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -440,6 +381,7 @@ class _Exchange:
         self.deadline = time.monotonic() + self.limits.total_timeout
         self.redirects = 0
         self.attempts = 0
+        self.budget = self.limits.total_timeout
         self.cache = PageCache(options.cache_dir) if options.cache_dir is not None else None
         self.cached = self.cache.load(url) if self.cache is not None else None
 
@@ -458,13 +400,12 @@ class _Exchange:
     def remaining(self) -> float:
         left = self.deadline - time.monotonic()
         if left <= 0:
-            raise FetchTimeoutError(
-                self.url, f"no complete answer within the {self.limits.total_timeout:g} s total time limit"
-            )
+            raise _too_slow(self.url, self.limits)
         return left
 
     def timeout(self) -> httpx.Timeout:
         left = self.remaining()
+        self.budget = left
         return httpx.Timeout(
             connect=min(self.limits.connect_timeout, left),
             read=min(self.limits.read_timeout, left),
@@ -544,6 +485,10 @@ class _Exchange:
 
     def transport_error(self, error: httpx.TransportError) -> float:
         """Map an httpx transport failure to a retry delay or a user-facing error."""
+        if isinstance(error, httpx.TimeoutException):
+            connecting = isinstance(error, httpx.ConnectTimeout | httpx.PoolTimeout)
+            if self.budget < (self.limits.connect_timeout if connecting else self.limits.read_timeout):
+                raise _too_slow(self.url, self.limits) from None
         if isinstance(error, httpx.ConnectTimeout):
             failure: FetchError = FetchTimeoutError(
                 self.url, f"could not connect within {self.limits.connect_timeout:g} s"
