@@ -30,15 +30,26 @@ from provenance.models import AnalysisResult, ClaimScore, Finding, ScoreReport, 
 SINGLE_SOURCE = RuleDescriptor(
     id="PRV002",
     name="single-source-claim",
-    description="A claim rests on one source.",
+    summary="Claim backed by a single source",
+    rationale="One source can be wrong.",
     help="Find a second, independent source.",
     severity=Severity.WARNING,
 )
 HEDGED = RuleDescriptor(
-    id="PRV008", name="hedged-claim", description="Hedged.", help="Say what is known.", severity=Severity.INFO
+    id="PRV008",
+    name="hedged-claim",
+    summary="Hedged claim",
+    rationale="Hedges signal uncertainty.",
+    help="Say what is known.",
+    severity=Severity.INFO,
 )
 RUMOUR = RuleDescriptor(
-    id="PRV009", name="rumour", description="Rumour.", help="Do not print rumours.", severity=Severity.ERROR
+    id="PRV009",
+    name="rumour",
+    summary="Rumour repeated",
+    rationale="Rumours mislead.",
+    help="Do not print rumours.",
+    severity=Severity.ERROR,
 )
 RULES = [SINGLE_SOURCE, HEDGED, RUMOUR]
 DEFAULT_FAIL_ON = ["PRV002", "error"]
@@ -388,3 +399,29 @@ def test_named_files_skip_include_globs_but_not_excludes(tmp_path: Path) -> None
     tree(tmp_path, {"notes.rst": "x", "skip.md": "x"})
     targets = [tmp_path / "notes.rst", tmp_path / "skip.md"]
     assert selected(tmp_path, targets, exclude=["skip.md"]) == ["notes.rst"]
+
+
+FRAGMENTS = [
+    "<!--",
+    "-->",
+    " provenance:",
+    " ignore",
+    " PRV002",
+    " --",
+    " why",
+    "\r\n",
+    "\n",
+    "é",
+    ". ",
+    "An official said",
+]
+
+
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join))
+def test_any_text_with_marker_fragments_checks_without_crashing(text: str) -> None:
+    if not text.strip():
+        return
+    report = checked(text)
+    lines = re.split(r"\r\n|\r|\n", text)
+    for finding in report.findings:
+        assert 1 <= finding.region.start.line <= finding.region.end.line <= len(lines)

@@ -37,9 +37,10 @@ def test_driver_lists_every_rule_with_the_metadata_github_needs(result: CheckRes
     rules = {rule["id"]: rule for rule in driver["rules"]}
     assert {"PRV002", "PRV008", "PRV009", "CHK001", "CHK002", "CHK003"} <= rules.keys()
     single = rules["PRV002"]
-    assert single["shortDescription"]["text"] == "single-source-claim"
-    assert single["fullDescription"]["text"] == "A claim rests on one source."
-    assert single["help"]["text"] == "Find a second, independent source."
+    assert single["name"] == "single-source-claim"
+    assert single["shortDescription"]["text"] == "Claim backed by a single source"
+    assert single["fullDescription"]["text"] == "One source can be wrong."
+    assert single["help"]["text"] == "Find a second, independent source.\n\nWhy: One source can be wrong."
     assert single["defaultConfiguration"]["level"] == "warning"
 
 

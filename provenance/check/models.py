@@ -48,8 +48,9 @@ class RuleDescriptor(Model):
 
     id: str
     name: str
-    description: str
-    help: str = Field(description="why the rule exists and how to satisfy it")
+    summary: str = Field(description="one line: what the rule flags or credits")
+    rationale: str = Field(description="why the rule exists, citing the editorial standard")
+    help: str = Field(description="what an editor can do about it")
     severity: Severity
 
 

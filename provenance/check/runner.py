@@ -38,24 +38,27 @@ Scorer = Callable[[AnalysisResult], ScoreReport]
 INVALID_SUPPRESSION = RuleDescriptor(
     id="CHK001",
     name="invalid-suppression",
-    description="A suppression marker is malformed: no rule, an unknown rule, or no reason.",
-    help="Write `<!-- provenance: ignore RULE -- reason -->` just before the claim. The reason is "
-    "mandatory so that every silenced finding records who checked what; a malformed marker "
-    "silences nothing and always fails the check.",
+    summary="Suppression marker without a rule, with an unknown rule, or without a reason",
+    rationale="Every silenced finding must record what was checked instead, so that a reader of the "
+    "history can trust the suppression; a malformed marker silences nothing and always fails the check.",
+    help="Write `<!-- provenance: ignore RULE -- reason -->` just before the claim, naming the rule by "
+    "id or name and saying after `--` how the claim was confirmed.",
     severity=Severity.ERROR,
 )
 UNUSED_SUPPRESSION = RuleDescriptor(
     id="CHK002",
     name="unused-suppression",
-    description="A suppression marker silences nothing: no next claim, or that claim has no such finding.",
-    help="Remove the marker, or move it just before the claim it was written for. Stale markers "
-    "would silently hide a future finding on whatever claim comes next.",
+    summary="Suppression marker that silences nothing",
+    rationale="A stale marker (its claim was rewritten or moved) would silently hide a future finding "
+    "on whatever claim comes next.",
+    help="Remove the marker, or move it just before the claim it was written for.",
     severity=Severity.WARNING,
 )
 SCORE_BELOW_THRESHOLD = RuleDescriptor(
     id="CHK003",
     name="score-below-threshold",
-    description="The article's sourcing score is below the configured minimum (`fail-under`).",
+    summary="Article sourcing score below the configured minimum (`fail-under`)",
+    rationale="The newsroom set a floor for how well an article as a whole must be sourced.",
     help="Strengthen the sourcing of the lowest-scoring claims (name sources, add independent ones), "
     "or lower `fail-under` if the threshold is too strict for this kind of article.",
     severity=Severity.ERROR,

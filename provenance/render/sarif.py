@@ -67,9 +67,13 @@ def _rule(rule: RuleDescriptor) -> dict[str, Any]:
     return {
         "id": rule.id,
         "name": rule.name,
-        "shortDescription": {"text": rule.name},
-        "fullDescription": {"text": rule.description},
-        "help": {"text": rule.help, "markdown": f"**{rule.name}** ({rule.id})\n\n{rule.help}"},
+        "shortDescription": {"text": _flat(rule.summary)},
+        "fullDescription": {"text": _flat(rule.rationale)},
+        "help": {
+            "text": f"{_flat(rule.help)}\n\nWhy: {_flat(rule.rationale)}",
+            "markdown": f"**{rule.id} {rule.name}**: {_flat(rule.summary)}\n\n{_flat(rule.help)}\n\n"
+            f"*Why:* {_flat(rule.rationale)}",
+        },
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
         "properties": {"tags": ["sourcing", rule.severity.value]},
     }
@@ -114,3 +118,8 @@ def _notification(path: str, error: str) -> dict[str, Any]:
         "message": {"text": error},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}],
     }
+
+
+def _flat(text: str) -> str:
+    """Fold the line breaks of a rule file's multi-line strings into one paragraph."""
+    return " ".join(text.split())
