@@ -54,13 +54,28 @@ def test_side_by_side_sources_and_two_relays(tmp_path: Path) -> None:
     ]
 
 
-def test_unattributed_claims_hang_from_the_publisher() -> None:
+def test_unattributed_claims_hang_from_the_publisher_even_under_a_relay() -> None:
     text = "Prices rose. Wages fell."
-    report = build_report(_article(text), [], [ClaimSpec("Prices rose."), ClaimSpec("Wages fell.")])
-    graph = build_graph(report.analysis, {"C1": "weak"})
+    report = build_report(
+        _article(text),
+        [],
+        [ClaimSpec("Prices rose."), ClaimSpec("Wages fell.")],
+        publisher_relays=[("Reuters", SourceType.WIRE_AGENCY)],
+    )
+    inherited = report.analysis.claims[0].chain.model_copy(
+        update={"hops": report.analysis.publisher_chain.hops, "inherited": True}
+    )
+    claims_with_relay = [report.analysis.claims[0].model_copy(update={"chain": inherited})]
+    analysis = report.analysis.model_copy(update={"claims": claims_with_relay + report.analysis.claims[1:]})
+    graph = build_graph(analysis, {"C1": "weak"})
     publisher = next(node for node in graph.nodes if node.kind is NodeKind.PUBLISHER)
+    relay = next(node for node in graph.nodes if node.kind is NodeKind.RELAY)
     claims = [node for node in graph.nodes if node.kind is NodeKind.CLAIM]
-    assert [(edge.source, edge.kind) for edge in graph.edges] == [(publisher.id, EdgeKind.SUPPORTS)] * 2
+    assert [(edge.source, edge.target, edge.kind) for edge in graph.edges] == [
+        (publisher.id, relay.id, EdgeKind.RELAYS),
+        (publisher.id, claims[0].id, EdgeKind.SUPPORTS),
+        (publisher.id, claims[1].id, EdgeKind.SUPPORTS),
+    ]
     assert [claim.strength for claim in claims] == ["weak", None]
     assert [claim.detail for claim in claims] == ["unattributed", "unattributed"]
 

@@ -181,8 +181,13 @@ class _Builder:
             self.edges.setdefault((source.id, target.id), kind)
 
     def chain(self, chain: Chain) -> list[GraphNode]:
-        """Add a chain's parties and links; return the nodes of its last hop."""
+        """Add a chain's parties and links; return the nodes its claim hangs from.
+
+        That is the last hop, except for an inherited chain: a claim in the
+        publisher's own voice hangs from the publisher, whatever it relays.
+        """
         previous: list[GraphNode] = []
+        first: list[GraphNode] = []
         for depth, hop in enumerate(chain.hops):
             kind = {
                 HopRole.PUBLISHER: NodeKind.PUBLISHER,
@@ -195,7 +200,8 @@ class _Builder:
                 for downstream in current:
                     self.connect(upstream, downstream, edge)
             previous = current or previous
-        return previous
+            first = first or current
+        return first if chain.inherited else previous
 
 
 def build_graph(analysis: AnalysisResult, strengths: dict[str, str] | None = None) -> AttributionGraph:
