@@ -54,7 +54,7 @@ def test_side_by_side_sources_and_two_relays(tmp_path: Path) -> None:
     ]
 
 
-def test_unattributed_claims_hang_from_the_publisher_even_under_a_relay() -> None:
+def test_unattributed_claims_hang_from_the_publishers_own_voice_even_under_a_relay() -> None:
     text = "Prices rose. Wages fell."
     report = build_report(
         _article(text),
@@ -70,12 +70,15 @@ def test_unattributed_claims_hang_from_the_publisher_even_under_a_relay() -> Non
     graph = build_graph(analysis, {"C1": "weak"})
     publisher = next(node for node in graph.nodes if node.kind is NodeKind.PUBLISHER)
     relay = next(node for node in graph.nodes if node.kind is NodeKind.RELAY)
+    voice = next(node for node in graph.nodes if node.kind is NodeKind.VOICE)
     claims = [node for node in graph.nodes if node.kind is NodeKind.CLAIM]
     assert [(edge.source, edge.target, edge.kind) for edge in graph.edges] == [
         (publisher.id, relay.id, EdgeKind.RELAYS),
-        (publisher.id, claims[0].id, EdgeKind.SUPPORTS),
-        (publisher.id, claims[1].id, EdgeKind.SUPPORTS),
+        (publisher.id, voice.id, EdgeKind.ASSERTS),
+        (voice.id, claims[0].id, EdgeKind.SUPPORTS),
+        (voice.id, claims[1].id, EdgeKind.SUPPORTS),
     ]
+    assert [publisher.column, relay.column, voice.column, claims[0].column] == [0, 1, 2, 3]
     assert [claim.strength for claim in claims] == ["weak", None]
     assert [claim.detail for claim in claims] == ["unattributed", "unattributed"]
 

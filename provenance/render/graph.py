@@ -20,6 +20,7 @@ CLAIM_WIDTH = 320.0
 NODE_HEIGHT = 30.0
 ROW_GAP = 10.0
 COLUMN_GAP = 70.0
+OWN_VOICE = "own voice: no source named"
 MARGIN = 12.0
 HEADER = 22.0
 LABEL_CHARS = 30
@@ -31,15 +32,17 @@ class NodeKind(StrEnum):
 
     PUBLISHER = "publisher"
     RELAY = "relay"
+    VOICE = "voice"
     SOURCE = "source"
     CLAIM = "claim"
 
 
 class EdgeKind(StrEnum):
-    """What an edge means: a relay of another outlet, a citation of a source, a claim resting on it."""
+    """What an edge means: a relay, a citation, the publisher speaking for itself, a claim resting on it."""
 
     RELAYS = "relays"
     CITES = "cites"
+    ASSERTS = "asserts"
     SUPPORTS = "supports"
 
 
@@ -116,6 +119,7 @@ class AttributionGraph:
 _COLUMN_TITLES = {
     NodeKind.PUBLISHER: "Publisher",
     NodeKind.RELAY: "Relayed outlets",
+    NodeKind.VOICE: "Sources",
     NodeKind.SOURCE: "Sources",
     NodeKind.CLAIM: "Claims",
 }
@@ -180,11 +184,27 @@ class _Builder:
         if source.id != target.id:
             self.edges.setdefault((source.id, target.id), kind)
 
+    def voice(self) -> GraphNode:
+        """The one node standing for "no source named": the publisher's own voice."""
+        existing = self.nodes.get("voice:")
+        if existing is None:
+            existing = GraphNode(
+                id="v1",
+                kind=NodeKind.VOICE,
+                label=OWN_VOICE,
+                full_label=OWN_VOICE,
+                detail="claims with no source in their own sentence",
+                order=len(self.nodes),
+            )
+            self.nodes["voice:"] = existing
+        return existing
+
     def chain(self, chain: Chain) -> list[GraphNode]:
         """Add a chain's parties and links; return the nodes its claim hangs from.
 
         That is the last hop, except for an inherited chain: a claim in the
-        publisher's own voice hangs from the publisher, whatever it relays.
+        publisher's own voice hangs from the "no source named" node, whatever
+        the publisher relays elsewhere.
         """
         previous: list[GraphNode] = []
         first: list[GraphNode] = []
@@ -201,7 +221,12 @@ class _Builder:
                     self.connect(upstream, downstream, edge)
             previous = current or previous
             first = first or current
-        return first if chain.inherited else previous
+        if not chain.inherited:
+            return previous
+        voice = self.voice()
+        for publisher in first:
+            self.connect(publisher, voice, EdgeKind.ASSERTS)
+        return [voice]
 
 
 def build_graph(analysis: AnalysisResult, strengths: dict[str, str] | None = None) -> AttributionGraph:
@@ -226,11 +251,11 @@ def build_graph(analysis: AnalysisResult, strengths: dict[str, str] | None = Non
             )
         )
     parties = sorted(builder.nodes.values(), key=lambda node: node.order)
-    sources_column = max((node.column for node in parties), default=0)
-    for node in parties:
-        if node.kind is NodeKind.SOURCE:
-            node.column = sources_column
-    claim_column = sources_column + 1
+    ends = [node for node in parties if node.kind in {NodeKind.SOURCE, NodeKind.VOICE}]
+    upstream = max((node.column for node in parties if node not in ends), default=0)
+    for node in ends:
+        node.column = upstream + 1
+    claim_column = max((node.column for node in parties), default=0) + 1
     for claim_node, ends in claim_nodes:
         claim_node.column = claim_column
         for end in ends:

@@ -38,9 +38,15 @@ def mermaid(graph: AttributionGraph) -> str:
         NodeKind.PUBLISHER: ('[["', '"]]'),
         NodeKind.RELAY: ('[/"', '"/]'),
         NodeKind.SOURCE: ('(["', '"])'),
+        NodeKind.VOICE: ('{{"', '"}}'),
         NodeKind.CLAIM: ('["', '"]'),
     }
-    arrows = {EdgeKind.RELAYS: "-->|relays|", EdgeKind.CITES: "-->|cites|", EdgeKind.SUPPORTS: "-.->"}
+    arrows = {
+        EdgeKind.RELAYS: "-->|relays|",
+        EdgeKind.CITES: "-->|cites|",
+        EdgeKind.ASSERTS: "-.->|asserts|",
+        EdgeKind.SUPPORTS: "-.->",
+    }
     lines = ["flowchart LR"]
     for node in graph.nodes:
         opening, closing = shapes[node.kind]
@@ -51,6 +57,7 @@ def mermaid(graph: AttributionGraph) -> str:
         "  classDef publisher fill:#dbe4f0,stroke:#34495e",
         "  classDef relay fill:#efe4f7,stroke:#6c3483",
         "  classDef source fill:#fdf2d0,stroke:#9a7d0a",
+        "  classDef voice fill:#f4f6f7,stroke:#7f8c8d,stroke-dasharray:4 3",
         "  classDef strong fill:#d5f0dd,stroke:#1e8449",
         "  classDef moderate fill:#fcf3cf,stroke:#b7950b",
         "  classDef weak fill:#f9d6d5,stroke:#b03a2e",
