@@ -185,7 +185,7 @@ class _Builder:
             self.edges.setdefault((source.id, target.id), kind)
 
     def voice(self) -> GraphNode:
-        """The one node standing for "no source named": the publisher's own voice."""
+        """Return the one node standing for "no source named": the publisher's own voice."""
         existing = self.nodes.get("voice:")
         if existing is None:
             existing = GraphNode(
