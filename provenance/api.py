@@ -17,7 +17,8 @@ from pathlib import Path
 
 import httpx
 
-from provenance.errors import InputError, ProvenanceError
+from provenance.config import Config, config_for
+from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.evaluation import EvaluationReport, evaluate_gold_dir
 from provenance.extract import analyze
 from provenance.ingest import decode, read_article
@@ -30,8 +31,16 @@ from provenance.ingest.fetch import (
     make_client,
 )
 from provenance.ingest.formats import article_to_markdown
-from provenance.models import AnalysisResult, Article, FetchOutcome, FetchReport
+from provenance.models import (
+    AnalysisResult,
+    Article,
+    CrossCheckResult,
+    FetchOutcome,
+    FetchReport,
+    ScoreReport,
+)
 from provenance.outputs import write_atomic
+from provenance.scoring import Rule, load_rule_pack, score
 
 _FETCH_OPTIONS: ContextVar[FetchOptions | None] = ContextVar("provenance_fetch_options", default=None)
 
@@ -149,3 +158,24 @@ def batch_file_name(url: str) -> str:
 def evaluate_gold(gold_dir: str | Path, limit: int | None = None) -> EvaluationReport:
     """Measure extraction accuracy on a gold folder (``text/`` + brat ``attributions/``, PolNeAR's layout)."""
     return evaluate_gold_dir(gold_dir, limit=limit)
+
+
+def score_path(
+    target: str | Path,
+    config: Config | None = None,
+    crosscheck: CrossCheckResult | None = None,
+    encoding: str = "utf-8",
+) -> ScoreReport:
+    """Analyse and score the article at ``target``; without ``config``, the nearest config file applies."""
+    active = config if config is not None else config_for(target)
+    return score(analyze_path(target, encoding=encoding), active, crosscheck)
+
+
+def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
+    """Return the rule with this id from the default pack, the config's extra folders and plugins."""
+    active = config if config is not None else Config()
+    pack = load_rule_pack(active.rule_folders)
+    try:
+        return pack.get(rule_id.strip().upper())
+    except KeyError:
+        raise ConfigError(rule_id, f"no such rule; known rules: {', '.join(pack.ids)}") from None

@@ -20,18 +20,23 @@ from provenance.api import (
     analyze_path,
     batch_file_name,
     evaluate_gold,
+    explain_rule,
     fetch_batch,
     fetch_markdown,
     fetch_settings,
     read_url_list,
+    score_path,
 )
 from provenance.brat import ANNOTATION_CONF, render_ann
+from provenance.config import config_for
 from provenance.errors import ConfigError, ExitStatus, ProvenanceError
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
 from provenance.models import AnalysisResult, FetchOutcome
 from provenance.outputs import write_atomic
 from provenance.render.evaluation import render_evaluation
+from provenance.render.scores import render_rule, render_rules, render_score
 from provenance.render.text import render_analysis
+from provenance.scoring import load_rule_pack
 
 app = typer.Typer(
     name="provenance",
@@ -40,6 +45,13 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+class TextOrJson(StrEnum):
+    """Output formats of the commands that print either a table or the result model."""
+
+    TEXT = "text"
+    JSON = "json"
 
 
 class AnalyzeFormat(StrEnum):
@@ -196,11 +208,7 @@ def _write_brat(
             write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF)
 
 
-class EvalFormat(StrEnum):
-    """Output formats of ``provenance eval``."""
-
-    TEXT = "text"
-    JSON = "json"
+# --- score, rules, rules explain -------------------------------------------------------------------------
 
 
 @app.command("eval")
@@ -209,17 +217,90 @@ def evaluate(
         Path, typer.Argument(help="Gold folder with text/NAME.txt and attributions/NAME_*.ann.")
     ],
     output_format: Annotated[
-        EvalFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = EvalFormat.TEXT,
+        TextOrJson, typer.Option("--format", "-f", help="Output format.")
+    ] = TextOrJson.TEXT,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N texts by name.")] = None,
 ) -> None:
     """Measure attribution extraction against gold brat annotations (PolNeAR's layout)."""
     with _reporting_errors():
         report = evaluate_gold(gold_dir, limit=limit)
-        if output_format is EvalFormat.JSON:
+        if output_format is TextOrJson.JSON:
             typer.echo(report.model_dump_json(indent=2))
         else:
             typer.echo(render_evaluation(report))
+
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Use this config file instead of the nearest one.")
+]
+
+
+@app.command()
+def score(
+    targets: Annotated[list[str], typer.Argument(help="Article files to score.")],
+    config_file: ConfigOption = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes (comma-separated).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes (comma-separated).")
+    ] = None,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Exit 1 if an article scores below N.")
+    ] = None,
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = (
+        TextOrJson.TEXT
+    ),
+    encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+) -> None:
+    """Score how well each claim is sourced: a per-claim table and the article's score."""
+    with _reporting_errors():
+        reports = []
+        failed = False
+        for target in targets:
+            config = config_for(target, config_file).with_overrides(select, ignore, fail_under)
+            for problem in load_rule_pack(config.rule_folders).load_errors:
+                typer.echo(f"warning: {problem}", err=True)
+            report = score_path(target, config, encoding=encoding)
+            failed = failed or (config.fail_under is not None and report.score < config.fail_under)
+            reports.append(report)
+        if output_format is TextOrJson.JSON:
+            rendered = "[\n" + ",\n".join(report.model_dump_json(indent=2) for report in reports) + "\n]"
+            if len(reports) == 1:
+                rendered = reports[0].model_dump_json(indent=2)
+        else:
+            rendered = "\n\n".join(render_score(report) for report in reports)
+        typer.echo(rendered)
+    if failed:
+        raise typer.Exit(int(ExitStatus.FINDINGS))
+
+
+rules_app = typer.Typer(help="List the active rules, or explain one.", no_args_is_help=False)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.callback(invoke_without_command=True)
+def rules(ctx: typer.Context, config_file: ConfigOption = None) -> None:
+    """List the active rules: id, name, severity, points and what each flags."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with _reporting_errors():
+        config = config_for(Path.cwd() / "-", config_file)
+        pack = load_rule_pack(config.rule_folders)
+        for problem in pack.load_errors:
+            typer.echo(f"warning: {problem}", err=True)
+        typer.echo(render_rules(pack.active(config)))
+
+
+@rules_app.command("explain")
+def rules_explain(
+    rule_id: Annotated[str, typer.Argument(help="A rule id such as PRV003.")],
+    config_file: ConfigOption = None,
+) -> None:
+    """Explain one rule: its rationale and the standard it encodes, what to do, and its examples."""
+    with _reporting_errors():
+        config = config_for(Path.cwd() / "-", config_file)
+        typer.echo(render_rule(explain_rule(rule_id, config)))
 
 
 def main() -> None:
