@@ -46,6 +46,8 @@ from provenance.errors import (
     ProvenanceError,
 )
 from provenance.ingest.charset import decode_page
+from provenance.ingest.formats import parse_article
+from provenance.ingest.html import parse_html
 from provenance.ingest.safety import AddressPolicy, Resolver, system_resolver
 from provenance.models import Article
 from provenance.outputs import write_atomic
@@ -615,9 +617,6 @@ async def fetch_page_async(
 
 def article_from_page(page: FetchedPage) -> Article:
     """Turn a fetched page into an article: HTML through the extractor, plain text through the readers."""
-    from provenance.ingest.formats import parse_article
-    from provenance.ingest.html import parse_html
-
     if page.media_type in HTML_TYPES:
         return parse_html(page.text, path=page.url, url=page.final_url)
     article = parse_article(page.text, path=page.url)
