@@ -507,6 +507,10 @@ class _Exchange:
             ) from None
         return self._next_delay(None, failure)
 
+    def invalid_location(self, error: httpx.InvalidURL) -> FetchRedirectError:
+        """Name a redirect whose ``Location`` httpx cannot even parse."""
+        return FetchRedirectError(self.url, f"redirect to an invalid URL ({error})")
+
     def _next_delay(self, wait: float | None, failure: FetchError) -> float:
         self.attempts += 1
         if self.attempts > self.limits.retries:
@@ -572,6 +576,8 @@ def fetch_page(
                     return exchange.finish(target, response, step, body.content())
         except httpx.TransportError as error:
             step = _Retry(exchange.transport_error(error))
+        except httpx.InvalidURL as error:
+            raise exchange.invalid_location(error) from None
         if isinstance(step, FetchedPage):
             return step
         if isinstance(step, _Redirect):
@@ -607,6 +613,8 @@ async def fetch_page_async(
                     return exchange.finish(target, response, step, body.content())
         except httpx.TransportError as error:
             step = _Retry(exchange.transport_error(error))
+        except httpx.InvalidURL as error:
+            raise exchange.invalid_location(error) from None
         if isinstance(step, FetchedPage):
             return step
         if isinstance(step, _Redirect):
