@@ -71,6 +71,9 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
             outermost = _according_to(tokens, index, index + 2, quotes)
             if outermost is not None:
                 return [outermost]
+    final = _final_cue(tokens, quotes)
+    if final is not None:
+        return [final]
     index = 0
     headline = _title_case(tokens)
     starters = first_cue_words()
@@ -128,6 +131,28 @@ def _punctuation_cue(
 def first_cue_words() -> frozenset[str]:
     """Every word that can start a cue (a quick filter before any phrase is tried)."""
     return cues().first_words
+
+
+def _final_cue(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Find a sentence-final cue whose content is all that precedes it ("…, said James Henson, director…").
+
+    Such a cue is the outermost attribution of the sentence even when verbs inside
+    its content ("appears to be taking") would be read first.
+    """
+    verbs = cues().verbs
+    for index in range(len(tokens) - 1, 1, -1):
+        token = tokens[index]
+        if token.quoted or token.capitalised or verbs.get(token.lower) not in INVERTING:
+            continue
+        if not any(tokens[position].text in OPENERS for position in range(max(0, index - 12), index)):
+            return None
+        attribution = _verb(tokens, index, index + 1, verbs[token.lower], quotes, [])
+        if attribution is None or attribution.first_token != 0 or attribution.source_tokens is None:
+            return None
+        if any(start >= tokens[index].start for start, _ in attribution.content):
+            return None
+        return attribution
+    return None
 
 
 def _title_case(tokens: list[Token]) -> bool:
@@ -288,17 +313,24 @@ def _main_subject(tokens: list[Token], limit: int, found: list[RawAttribution]) 
 def _content_end(tokens: list[Token], start: int) -> int:
     """Find where the content after a cue ends: the sentence end or a comma opening another attribution.
 
-    That is a participle cue (", adding that…") or a new subject with its own
-    cue (", and he added…", ", although he claimed…").
+    That is a participle cue (", adding that…"), a second verb of the same
+    subject ("… and said"), the main verb after a relative clause ("Podesta, who
+    said X, said Y") or a new subject with its own cue (", although he claimed…").
     """
     verbs = cues().verbs
     for index in range(start + 1, len(tokens) - 1):
-        if tokens[index].text != ",":
-            continue
         following = tokens[index + 1]
-        if following.quoted:
+        if (
+            tokens[index].lower in {"and", "but"}
+            and following.lower in verbs
+            and not following.quoted
+            and not following.lower.endswith("ing")
+            and not tokens[index].quoted
+        ):
+            return index
+        if tokens[index].text != "," or following.quoted:
             continue
-        if following.lower.endswith("ing") and following.lower in verbs:
+        if following.lower in verbs and not following.capitalised:
             return index
         subject = index + 2 if following.lower in CLAUSE_LINKS else index + 1
         if subject + 1 < len(tokens) and tokens[subject].lower in NEW_SUBJECTS:
@@ -355,7 +387,8 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
     """Reject phrases no one can be quoted as: bare numbers and measures ("10", "seven points")."""
-    head = tokens[end - 1]
+    comma = next((index for index in range(start, end) if tokens[index].text == ","), end)
+    head = tokens[max(start, comma - 1)]
     return not head.text[0].isdigit() and head.lower not in UNIT_WORDS
 
 

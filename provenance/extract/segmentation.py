@@ -18,6 +18,10 @@ __all__ = ["Token", "quotations", "sentences", "span", "tokenize"]
 
 BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
 LINE_BREAK = re.compile(r"(?<=[.!?:”\"'])[ \t]*\n\s*|[ \t]*\n\s*(?=''|[“\"‘―—])")
+SPEAKER_AFTER_QUOTE = re.compile(
+    r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|asked|wrote|told|tweeted|explained|continued)\b"
+)
+"""``“… emails.” Trump said.``: the speaker after a quotation that ends in a full stop."""
 WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([\w.]+)")
 TOKEN = re.compile(r"''|\w+(?:(?:[’'&]|\.-?|-)\w+)*|[^\w\s]")
@@ -64,7 +68,7 @@ def _sentences_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]
     bounds: list[tuple[int, int]] = []
     position = start
     for match in BOUNDARY.finditer(text, start, end):
-        if match.group().startswith(".") and not _ends_sentence(text, match, end, lexicon):
+        if not _ends_sentence(text, match, end, lexicon):
             continue
         bounds.extend(_trim(text, position, match.end()))
         position = match.end()
@@ -73,7 +77,9 @@ def _sentences_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]
 
 
 def _ends_sentence(text: str, match: re.Match[str], end: int, lexicon: Abbreviations) -> bool:
-    if match.end() - match.start() > 1 and match.group()[1] == ".":
+    if match.group()[-1] in "”\"'" and SPEAKER_AFTER_QUOTE.match(text, match.end(), end):
+        return False
+    if not match.group().startswith(".") or (match.end() - match.start() > 1 and match.group()[1] == "."):
         return True
     before = WORD_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
     if before is None:
