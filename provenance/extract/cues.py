@@ -416,7 +416,12 @@ def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
     if index >= len(tokens):
         return False
     following = tokens[index].lower
-    return following in CLAUSE_MARKERS or (following == "to" and word in cues().to_verbs)
+    lexicon = cues()
+    return (
+        following in CLAUSE_MARKERS
+        or (following == "to" and word in lexicon.to_verbs)
+        or word in lexicon.particles.get(following, ())
+    )
 
 
 def _skip_addressee(tokens: list[Token], index: int) -> int:
