@@ -117,13 +117,19 @@ def _punctuation_cue(
                         last_token=len(tokens) - 1,
                     )
         if token.text == ":" and index + 1 < len(tokens) and tokens[index + 1].text in QUOTE_OPENERS:
-            source = (0, index) if headline else phrase_before(tokens, index, 0)
             content = _content(tokens, index + 1, len(tokens), quotes)
+            verb = tokens[index - 1]
+            if not headline and verb.lower.endswith("ed") and not verb.capitalised:
+                cue, source = (verb.start, verb.end), phrase_before(tokens, index - 1, 0)
+            else:
+                cue, source = (
+                    (token.start, token.end),
+                    (0, index) if headline else phrase_before(tokens, index, 0),
+                )
             if source is not None and content is not None:
                 return RawAttribution(
-                    CueKind.STATEMENT, (token.start, token.end), _span(tokens, *source), [content],
-                    last_token=len(tokens) - 1,
-                )  # fmt: skip
+                    CueKind.STATEMENT, cue, _span(tokens, *source), [content], last_token=len(tokens) - 1
+                )
     return None
 
 
