@@ -150,6 +150,8 @@ def _final_cue(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribu
         token = tokens[index]
         if token.quoted or token.capitalised or verbs.get(token.lower) not in INVERTING:
             continue
+        if token.lower.endswith("ing"):
+            return None
         if not any(tokens[position].text in OPENERS for position in range(max(0, index - 12), index)):
             return None
         attribution = _verb(tokens, index, index + 1, verbs[token.lower], quotes, [])
@@ -248,12 +250,21 @@ def _verb(
         _main_subject(tokens, subject_end - 1, found) if participle else _subject(tokens, subject_end, found)
     )
     inverted = False
-    if source is None and kind in INVERTING and (subject_end == 0 or tokens[subject_end - 1].text in OPENERS):
+    if (
+        source is None
+        and kind in INVERTING
+        and not word.endswith("ing")
+        and (subject_end == 0 or tokens[subject_end - 1].text in OPENERS)
+    ):
         source = phrase_after(tokens, last, len(tokens), appositive=True)
         inverted = source is not None
     if source is None or not _plausible_source(tokens, *source):
         return None
-    if not inverted and word in cues().noun_like and not _plural_subject(tokens[source[1] - 1]):
+    if (
+        not inverted
+        and word in cues().noun_like
+        and not _plural_subject(tokens[source[1] - 1], source[1] == 1)
+    ):
         return None
     if not inverted and word in lexicon.clause_only_verbs and not _clause_follows(tokens, last, word):
         return None
@@ -378,15 +389,21 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
         return None
     if tokens[0].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
         return 0, 1
-    start = 1 if tokens[0].lower == "the" else 0
-    if tokens[start].lower in lexicon.function_words:
+    if tokens[0].lower in {"the", "a", "an"}:
+        end = 1
+        while end < min(limit, 5) and tokens[end].is_word and tokens[end].lower not in lexicon.function_words:
+            if tokens[end].lower in cues().verbs and end > 1:
+                return 0, end
+            end += 1
         return None
-    end = start
+    if tokens[0].lower in lexicon.function_words:
+        return None
+    end = 0
     while end < min(limit, 6) and (
         (tokens[end].is_word and tokens[end].capitalised) or is_title_stop(tokens, end)
     ):
         end += 1
-    if end == start or end >= limit or tokens[end].capitalised:
+    if end == 0 or end >= limit or tokens[end].capitalised:
         return None
     return 0, end
 
@@ -398,12 +415,13 @@ def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
     return not head.text[0].isdigit() and head.lower not in UNIT_WORDS
 
 
-def _plural_subject(head: Token) -> bool:
-    """Tell whether a subject can go with a base-form verb ("they support", "polls show")."""
+def _plural_subject(head: Token, opens_sentence: bool) -> bool:
+    """Tell whether a subject can go with a base-form verb ("they support", "Polls show")."""
     lower = head.lower
     if lower in PLURAL_PRONOUNS or lower in PLURAL_NOUNS:
         return True
-    return lower.endswith("s") and not lower.endswith(("ss", "’s", "'s")) and not head.capitalised
+    plural = lower.endswith("s") and not lower.endswith(("ss", "’s", "'s"))
+    return plural and (opens_sentence or not head.capitalised)
 
 
 def _extend_cue(tokens: list[Token], last: int, word: str) -> int:
