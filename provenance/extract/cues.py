@@ -241,7 +241,7 @@ def _verb(
         return None
     subject_end = _skip_modifiers(tokens, first, progressive=word.endswith("ing"))
     cue_start = first
-    while cue_start > subject_end and tokens[cue_start - 1].lower in cues().auxiliaries:
+    while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
     participle = word.endswith("ing") and subject_end > 0 and tokens[subject_end - 1].text == ","
     if word.endswith("ing") and not participle and subject_end == first:
@@ -362,6 +362,17 @@ def _skip_modifiers_right(tokens: list[Token], index: int) -> int:
     while index < len(tokens) and tokens[index].lower in modifiers:
         index += 1
     return index
+
+
+def _in_verb_group(token: Token) -> bool:
+    """Tell whether a word before a cue verb belongs to its verb group ("has long said", "is expected")."""
+    lower = token.lower
+    return (
+        lower in cues().auxiliaries
+        or lower in sources().cue_modifiers
+        or lower in BE_FORMS
+        or (lower.endswith("ly") and not token.capitalised)
+    )
 
 
 def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
