@@ -37,6 +37,7 @@ PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "repub
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
 DASHES = frozenset({"―", "—"})
+PUNCTUATION_CUES = DASHES | {":"}
 QUOTE_OPENERS = frozenset({"“", '"', "''", "‘"})
 CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
@@ -61,34 +62,38 @@ class RawAttribution:
 
 def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
     """Find the outermost attributions among one sentence's tokens."""
+    starters = first_cue_words()
+    candidates = [index for index, token in enumerate(tokens) if token.lower in starters and not token.quoted]
     found: list[RawAttribution] = []
-    for index in range(1, len(tokens) - 2):
+    for index in candidates:
         if (
-            tokens[index].lower == "according"
+            0 < index < len(tokens) - 2
+            and tokens[index].lower == "according"
             and tokens[index + 1].lower == "to"
-            and not tokens[index].quoted
         ):
             outermost = _according_to(tokens, index, index + 2, quotes)
             if outermost is not None:
                 return [outermost]
-    final = _final_cue(tokens, quotes)
+    final = _final_cue(tokens, candidates, quotes)
     if final is not None:
         return [final]
-    index = 0
-    headline = _title_case(tokens)
-    starters = first_cue_words()
-    while index < len(tokens):
+    headline: bool | None = None
+    covered = -1
+    for index in candidates:
         token = tokens[index]
-        attribution = None
-        if token.lower in starters and not token.quoted and (index == 0 or headline or not token.capitalised):
-            attribution = _attribution_at(tokens, index, quotes, found)
-        if attribution is None:
-            index += 1
+        if index <= covered:
             continue
-        found.append(attribution)
-        index = max(index, attribution.last_token) + 1
-    if not found:
-        punctuated = _punctuation_cue(tokens, quotes, headline)
+        if index > 0 and token.capitalised:
+            if headline is None:
+                headline = _title_case(tokens)
+            if not headline:
+                continue
+        attribution = _attribution_at(tokens, index, quotes, found)
+        if attribution is not None:
+            found.append(attribution)
+            covered = max(index, attribution.last_token)
+    if not found and any(token.text in PUNCTUATION_CUES for token in tokens):
+        punctuated = _punctuation_cue(tokens, quotes, _title_case(tokens) if headline is None else headline)
         if punctuated is not None:
             found.append(punctuated)
     return found
@@ -139,16 +144,20 @@ def first_cue_words() -> frozenset[str]:
     return cues().first_words
 
 
-def _final_cue(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+def _final_cue(
+    tokens: list[Token], candidates: list[int], quotes: list[tuple[int, int]]
+) -> RawAttribution | None:
     """Find a sentence-final cue whose content is all that precedes it ("…, said James Henson, director…").
 
     Such a cue is the outermost attribution of the sentence even when verbs inside
     its content ("appears to be taking") would be read first.
     """
     verbs = cues().verbs
-    for index in range(len(tokens) - 1, 1, -1):
+    for index in reversed(candidates):
         token = tokens[index]
-        if token.quoted or token.capitalised or verbs.get(token.lower) not in INVERTING:
+        if index < 2:
+            return None
+        if token.capitalised or verbs.get(token.lower) not in INVERTING:
             continue
         if token.lower.endswith("ing"):
             return None
