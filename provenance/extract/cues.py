@@ -36,6 +36,7 @@ PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they", "who", "which", "that"})
 PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "republicans", "democrats"})
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
+DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis"})
 DASHES = frozenset({"―", "—"})
 PUNCTUATION_CUES = DASHES | {":"}
 QUOTE_OPENERS = frozenset({"“", '"', "''", "‘", "'"})
@@ -74,7 +75,7 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
             outermost = _according_to(tokens, index, index + 2, quotes)
             if outermost is not None:
                 return [outermost]
-    final = _final_cue(tokens, candidates, quotes)
+    final = _final_cue(tokens, candidates, quotes) or _document_intro(tokens, quotes)
     if final is not None:
         return [final]
     headline: bool | None = None
@@ -142,6 +143,25 @@ def _punctuation_cue(
 def first_cue_words() -> frozenset[str]:
     """Every word that can start a cue (a quick filter before any phrase is tried)."""
     return cues().first_words
+
+
+def _document_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "In a September poll, 75 percent of voters…": "In" cues the poll that opens the sentence."""
+    if len(tokens) < 5 or tokens[0].lower != "in":
+        return None
+    comma = next((index for index in range(2, min(len(tokens), 16)) if tokens[index].text == ","), None)
+    if comma is None or tokens[comma - 1].lower not in DOCUMENT_HEADS:
+        return None
+    content = _content(tokens, comma + 1, len(tokens), quotes)
+    if content is None:
+        return None
+    return RawAttribution(
+        CueKind.ACCORDING_TO,
+        _span(tokens, 0, 1),
+        _span(tokens, 1, comma),
+        [content],
+        last_token=len(tokens) - 1,
+    )
 
 
 def _final_cue(

@@ -115,10 +115,7 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
             return None
         if token.text == "," and index < comma - 1:
             core = _core_before(tokens, index, floor)
-            named = tokens[index - 1].capitalised or any(
-                token.capitalised for token in tokens[index + 1 : comma]
-            )
-            if core is None or not named:
+            if core is None:
                 return None
             return core[0], comma
     return None
