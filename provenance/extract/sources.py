@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from provenance.extract.lexicon import SourceLexicon, sources
+from provenance.extract.lexicon import SourceLexicon, abbreviations, sources
 from provenance.extract.segmentation import Token
 from provenance.models import Anonymity, SourceType
 
@@ -32,6 +32,12 @@ HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", 
 NAME_END = re.compile(r"\s*[,()]\s*")
 NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
 RELATIVES = frozenset({"who", "that"})
+INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
+QUANTIFIERS = frozenset(
+    {"one", "two", "three", "four", "five", "all", "many", "most", "some", "both", "each", "several", "few",
+     "none", "half", "majority", "any", "those", "other", "another"}
+)  # fmt: skip
+NOT_APPOSITIVE = frozenset({"who", "whose", "which", "in", "for", "on", "at", "citing", "like", "as", "too"})
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
 
 
@@ -52,12 +58,10 @@ class SourceDescription:
 def is_title_stop(tokens: list[Token], index: int) -> bool:
     """Tell whether a full stop belongs to the abbreviation before it ("Mr." "Sen.")."""
     token = tokens[index]
-    return (
-        token.text == "."
-        and index > 0
-        and tokens[index - 1].end == token.start
-        and (tokens[index - 1].text + ".") in sources().titles
-    )
+    if token.text != "." or index == 0 or tokens[index - 1].end != token.start:
+        return False
+    word = tokens[index - 1].text
+    return word + "." in sources().titles or word in _abbreviations() or INITIAL.fullmatch(word) is not None
 
 
 def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
@@ -117,6 +121,9 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
             core = _core_before(tokens, index, floor)
             if core is None:
                 return None
+            inserted = tokens[index + 1]
+            if inserted.lower in NOT_APPOSITIVE or inserted.lower.endswith("ing") or inserted.lower == "for":
+                return core
             return core[0], comma
     return None
 
@@ -146,9 +153,15 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
             previous.lower in INNER_PREPOSITIONS
             and start - 2 >= floor
             and tokens[start - 2].is_word
-            and tokens[start - 2].lower not in lexicon.function_words
+            and (
+                tokens[start - 2].lower not in lexicon.function_words
+                or tokens[start - 2].lower in QUANTIFIERS
+            )
             and not tokens[start - 2].quoted
         ):
+            start -= 1
+            continue
+        if previous.lower in QUANTIFIERS:
             start -= 1
             continue
         if not previous.is_word or previous.lower in lexicon.function_words:
@@ -192,6 +205,7 @@ def phrase_after(
         token = tokens[end]
         if appositive and end > start and _continues_appositive(tokens, end, ceiling):
             end += 1
+            open_ended = True
             continue
         if token.quoted or (
             not token.is_word and not is_title_stop(tokens, end) and token.text not in "-’'&"
@@ -298,6 +312,12 @@ def _titled_name(text: str, lexicon: SourceLexicon) -> SourceDescription | None:
     return SourceDescription(
         SourceType.NAMED_PERSON, " ".join(name), 1, role, affiliation, Anonymity.NAMED, True, False
     )
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    lexicon = abbreviations()
+    return lexicon.never_final | lexicon.maybe_final
 
 
 @cache
