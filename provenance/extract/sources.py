@@ -32,12 +32,13 @@ HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", 
 NAME_END = re.compile(r"\s*[,()]\s*")
 NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
 RELATIVES = frozenset({"who", "that"})
+PERSON_PREPOSITIONS = frozenset({"to", "on", "in", "at", "for", "with", "close"})
 INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
 QUANTIFIERS = frozenset(
     {"one", "two", "three", "four", "five", "all", "many", "most", "some", "both", "each", "several", "few",
      "none", "half", "majority", "any", "those", "other", "another"}
 )  # fmt: skip
-NOT_APPOSITIVE = frozenset({"who", "whose", "which", "in", "for", "on", "at", "citing", "like", "as", "too"})
+NOT_APPOSITIVE = frozenset({"in", "for", "on", "at", "citing", "like", "as", "too", "however", "meanwhile"})
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
 
 
@@ -112,20 +113,31 @@ def _relative_before(tokens: list[Token], end: int, floor: int) -> tuple[int, in
 
 
 def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
-    """Read "NAME, APPOSITIVE," leftwards from the comma before a cue."""
-    for index in range(comma - 1, max(floor, comma - 25) - 1, -1):
+    """Read "NAME, APPOSITIVE[, APPOSITIVE]," leftwards from the comma before a cue.
+
+    Appositives and relative clauses belong to the source ("Jason Furman, who
+    leads the Council of Economic Advisers,"); a parenthetical that is not one
+    (", in releasing the email,", ", for example,") stays out.
+    """
+    boundary = comma
+    first: tuple[int, int] | None = None
+    for index in range(comma - 1, max(floor, comma - 40) - 1, -1):
         token = tokens[index]
         if token.quoted or token.text in {"”", '"', "''", ";", ":"}:
-            return None
-        if token.text == "," and index < comma - 1:
-            core = _core_before(tokens, index, floor)
-            if core is None:
-                return None
-            inserted = tokens[index + 1]
-            if inserted.lower in NOT_APPOSITIVE or inserted.lower.endswith("ing") or inserted.lower == "for":
-                return core
+            break
+        if token.text != "," or index >= boundary - 1:
+            continue
+        core = _core_before(tokens, index, floor)
+        if core is None:
+            break
+        inserted = tokens[index + 1]
+        if inserted.lower in NOT_APPOSITIVE or inserted.lower.endswith("ing"):
+            return core if boundary == comma else first
+        if tokens[index - 1].capitalised or tokens[index - 1].lower in sources().pronouns:
             return core[0], comma
-    return None
+        first = first or (core[0], comma)
+        boundary = index
+    return first
 
 
 def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
@@ -146,7 +158,33 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         previous = tokens[start - 1]
         if previous.quoted:
             break
-        if is_title_stop(tokens, start - 1) or previous.text == "-":
+        attached_hyphen = (
+            (
+                previous.text == "-"
+                and previous.start == tokens[start - 2].end
+                and previous.end == tokens[start].start
+            )
+            if start - 2 >= floor
+            else False
+        )
+        if is_title_stop(tokens, start - 1) or attached_hyphen:
+            start -= 1
+            continue
+        if (
+            previous.lower == "and"
+            and start - 2 >= floor
+            and tokens[start - 2].capitalised
+            and tokens[start - 2].is_word
+            and not tokens[start - 2].quoted
+        ):
+            start -= 1
+            continue
+        if (
+            previous.lower in PERSON_PREPOSITIONS
+            and start - 2 >= floor
+            and tokens[start - 2].lower in lexicon.person_words
+            and not tokens[start - 2].quoted
+        ):
             start -= 1
             continue
         if (
