@@ -34,6 +34,10 @@ TIME_WORDS = frozenset(
 TIME_LEADS = frozenset({"on", "last", "this", "that", "next", "earlier", "later", "late", "early", "friday"})
 PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they", "who", "which", "that"})
 PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "republicans", "democrats"})
+PARTICIPLE_LINKS = frozenset({",", "by", "while", "when", "after", "before", "—", "–", "-"})
+PASSIVE_CUES = frozenset(
+    {"expected", "believed", "thought", "said", "reported", "rumored", "alleged", "known"}
+)
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
 DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis"})
@@ -210,7 +214,39 @@ def _attribution_at(
     verb_kind = lexicon.verbs.get(tokens[index].lower)
     if verb_kind is None:
         return None
+    if tokens[index].lower in PASSIVE_CUES:
+        passive = _passive(tokens, index, quotes)
+        if passive is not None:
+            return passive
     return _verb(tokens, index, index + 1, verb_kind, quotes, found)
+
+
+def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "The bank is expected to raise rates": a cue with no source, its content around it."""
+    if index + 1 >= len(tokens) or tokens[index + 1].lower != "to":
+        return None
+    start = index
+    while start > 0 and (
+        tokens[start - 1].lower.endswith("ly") or tokens[start - 1].lower in {"also", "not"}
+    ):
+        start -= 1
+    if start == 0 or tokens[start - 1].lower not in {"is", "are", "was", "were", "be", "been"}:
+        return None
+    cue_start = start - 1
+    while cue_start > 0 and tokens[cue_start - 1].lower in cues().auxiliaries:
+        cue_start -= 1
+    subject = phrase_before(tokens, cue_start, 0)
+    following = _content(tokens, index + 1, _content_end(tokens, index + 1), quotes)
+    if subject is None or following is None:
+        return None
+    return RawAttribution(
+        CueKind.BELIEF,
+        _span(tokens, cue_start, index + 1),
+        None,
+        [_span(tokens, *subject), following],
+        first_token=subject[0],
+        last_token=_content_end(tokens, index + 1) - 1,
+    )
 
 
 def _span(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
@@ -272,7 +308,9 @@ def _verb(
     cue_start = first
     while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
-    participle = word.endswith("ing") and subject_end > 0 and tokens[subject_end - 1].text == ","
+    participle = (
+        word.endswith("ing") and subject_end > 0 and tokens[subject_end - 1].lower in PARTICIPLE_LINKS
+    )
     if word.endswith("ing") and not participle and subject_end == first:
         return None
     source = (
@@ -423,29 +461,43 @@ def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
 
 
 def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None:
-    """Read a pronoun or capitalised name opening the sentence ("Bush is … and says …")."""
+    """Read the main clause's subject: a pronoun, a capitalised name or "the …" noun phrase.
+
+    An introductory phrase ending in a comma ("While celebrating …, Trump
+    mocked …") is passed over first.
+    """
     lexicon = sources()
-    if not tokens or limit == 0:
+    first = 0
+    if tokens and tokens[0].lower in lexicon.function_words | {"while", "after", "before", "despite", "amid"}:
+        comma = next((index for index in range(1, min(limit, 25)) if tokens[index].text == ","), None)
+        if comma is None:
+            return None
+        first = comma + 1
+    if first >= limit:
         return None
-    if tokens[0].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
-        return 0, 1
-    if tokens[0].lower in {"the", "a", "an"}:
-        end = 1
-        while end < min(limit, 5) and tokens[end].is_word and tokens[end].lower not in lexicon.function_words:
-            if tokens[end].lower in cues().verbs and end > 1:
-                return 0, end
+    if tokens[first].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
+        return first, first + 1
+    if tokens[first].lower in {"the", "a", "an"}:
+        end = first + 1
+        while (
+            end < min(limit, first + 5)
+            and tokens[end].is_word
+            and tokens[end].lower not in lexicon.function_words
+        ):
+            if end > first + 1 and (tokens[end].lower in cues().verbs or tokens[end].lower.endswith("ed")):
+                return first, end
             end += 1
         return None
-    if tokens[0].lower in lexicon.function_words:
+    if tokens[first].lower in lexicon.function_words:
         return None
-    end = 0
-    while end < min(limit, 6) and (
+    end = first
+    while end < min(limit, first + 6) and (
         (tokens[end].is_word and tokens[end].capitalised) or is_title_stop(tokens, end)
     ):
         end += 1
-    if end == 0 or end >= limit or tokens[end].capitalised:
+    if end == first or end >= limit or tokens[end].capitalised:
         return None
-    return 0, end
+    return first, end
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
