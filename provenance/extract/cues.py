@@ -518,11 +518,17 @@ def _plural_subject(head: Token, opens_sentence: bool) -> bool:
 
 def _extend_cue(tokens: list[Token], last: int, word: str) -> int:
     """Take a particle ("called for", "wants to") or "in a statement" into the cue, as PolNeAR does."""
+    if last >= len(tokens):
+        return last
     lexicon = cues()
-    if last < len(tokens) and word in lexicon.particles.get(tokens[last].lower, ()):
+    following = tokens[last].lower
+    if word in lexicon.particles.get(following, ()):
         return last + 1
     for phrase in lexicon.extensions:
-        if tuple(token.lower for token in tokens[last : last + len(phrase)]) == phrase:
+        if (
+            phrase[0] == following
+            and tuple(token.lower for token in tokens[last : last + len(phrase)]) == phrase
+        ):
             return last + len(phrase)
     return last
 
