@@ -10,6 +10,7 @@ NewsGuard. Every point is therefore traceable to one finding.
 
 from __future__ import annotations
 
+from collections import ChainMap
 from collections.abc import Iterator
 
 from provenance.config import Config
@@ -46,7 +47,10 @@ SHORT_CLAIM = 60
 
 def grade(score: float) -> str:
     """Return the letter grade of a 0–100 score."""
-    return next(letter for floor, letter, _ in GRADES if score >= floor)
+    for floor, letter, _ in GRADES:
+        if score >= floor:
+            return letter
+    return GRADES[-1][1]
 
 
 def grade_label(letter: str) -> str:
@@ -70,24 +74,29 @@ def score(
     for rule in rules:
         if rule.id in skipped:
             continue
-        for hit in _hits(rule, facts):
-            values = {**messages.of(hit.claim_id), **hit.values}
+        rule_id, rule_name, severity, points = rule.id, rule.name, rule.severity, rule.points
+        template = rule.message.format_map
+        for claim_id, evidence, values, scale in _hits(rule, facts):
+            placeholders = messages.of(claim_id)
             finding = Finding(
-                rule_id=rule.id,
-                rule_name=rule.name,
-                severity=rule.severity,
-                message=rule.message.format_map(values),
-                claim_id=hit.claim_id,
-                evidence=list(hit.evidence),
-                points=round(rule.points * hit.scale, 2),
+                rule_id=rule_id,
+                rule_name=rule_name,
+                severity=severity,
+                message=template(placeholders if values is None else ChainMap(dict(values), placeholders)),
+                claim_id=claim_id,
+                evidence=evidence,
+                points=points * scale,
             )
-            if hit.claim_id is None or rule.scope == "article":
+            if claim_id is None or rule.scope == "article":
                 article_findings.append(finding)
             else:
-                by_claim.setdefault(hit.claim_id, []).append(finding)
+                by_claim.setdefault(claim_id, []).append(finding)
     claim_scores = []
     for claim_id, findings in by_claim.items():
-        value = _clamp(BASE_SCORE + sum(finding.points for finding in findings))
+        value = BASE_SCORE
+        for finding in findings:
+            value += finding.points
+        value = _clamp(value)
         claim_scores.append(ClaimScore(claim_id=claim_id, score=value, grade=grade(value), findings=findings))
     if claim_scores:
         mean = sum(claim.score for claim in claim_scores) / len(claim_scores)
@@ -106,7 +115,9 @@ def score(
 
 
 def _clamp(value: float) -> float:
-    return round(min(100.0, max(0.0, value)), 2)
+    if value <= 0.0:
+        return 0.0
+    return 100.0 if value >= 100.0 else round(value, 2)
 
 
 def _hits(rule: Rule, facts: ArticleFacts) -> Iterator[Hit]:
@@ -121,9 +132,13 @@ def _hits(rule: Rule, facts: ArticleFacts) -> Iterator[Hit]:
             evidence = facts.relay_evidence if rule.evidence == "relays" else ()
             yield Hit(claim_id=None, evidence=evidence, scale=_scale(rule, facts))
         return
-    for claim in facts.claims:
-        if conditions.holds(claim):
-            yield Hit(claim_id=claim.claim.id, evidence=_evidence(rule, claim), scale=_scale(rule, claim))
+    candidates = (
+        facts.sourced_claims
+        if isinstance(conditions, ClaimConditions) and conditions.needs_sources
+        else facts.claims
+    )
+    for claim in conditions.matching(candidates):
+        yield Hit(claim.claim.id, _evidence(rule, claim), None, _scale(rule, claim))
 
 
 def _scale(rule: Rule, facts: ArticleFacts | ClaimFacts) -> float:
@@ -148,45 +163,72 @@ def _evidence(rule: Rule, claim: ClaimFacts) -> tuple[Span, ...]:
 
 
 class _MessageValues:
-    """Message-template values per claim, built only for claims some rule flags, once each."""
+    """Message-template values, computed only for the placeholders a flagged claim's messages use."""
 
     def __init__(self, facts: ArticleFacts) -> None:
         self._facts = facts
         self._claims = {claim.claim.id: claim for claim in facts.claims}
-        self._cache: dict[str | None, dict[str, str]] = {}
-        publisher = facts.analysis.publisher_chain.hops
-        self._publisher = publisher[0].nodes[0].name if publisher and publisher[0].nodes else "the publisher"
+        self._cache: dict[str | None, _Placeholders] = {}
 
-    def of(self, claim_id: str | None) -> dict[str, str]:
+    def of(self, claim_id: str | None) -> _Placeholders:
         if claim_id not in self._cache:
-            self._cache[claim_id] = self._build(claim_id)
+            claim = self._claims.get(claim_id) if claim_id is not None else None
+            self._cache[claim_id] = _Placeholders(self._facts, claim)
         return self._cache[claim_id]
 
-    def _build(self, claim_id: str | None) -> dict[str, str]:
-        article = self._facts
-        values = {
-            "publisher": self._publisher,
-            "relays": " → ".join(node.name for node in article.relays) or "no other outlet",
-            "chain": article.analysis.publisher_chain.render(),
-            "depth": str(article.relay_depth),
-            "claims": str(article.claim_count),
-        }
-        claim = self._claims.get(claim_id) if claim_id is not None else None
-        if claim is None:
-            return values
-        text = claim.claim.text
-        short = text if len(text) <= SHORT_CLAIM else text[: SHORT_CLAIM - 1].rstrip() + "…"
-        values.update(
-            claim=f'{claim.claim.id} "{short}"',
-            sources=", ".join(f'"{source.name}"' for source in claim.sources) or "no source",
-            cues=", ".join(f'"{span.text}"' for span in claim.cue_spans)
-            or ", ".join(sorted(f"{kind.value} cue" for kind in claim.cue_kinds))
-            or "no cue",
-            hedges=", ".join(f'"{hedge.span.text}"' for hedge in claim.hedges) or "no hedge",
-            relays=" → ".join(node.name for node in claim.relays) or "no other outlet",
-            chain=claim.claim.chain.render(),
-            count=str(claim.headcount),
-            depth=str(claim.relay_depth),
-            own_depth=str(claim.own_relay_depth),
-        )
-        return values
+
+class _Placeholders(dict[str, str]):
+    """A lazy mapping for ``str.format_map``: each placeholder is worked out on first use."""
+
+    def __init__(self, article: ArticleFacts, claim: ClaimFacts | None) -> None:
+        super().__init__()
+        self._article = article
+        self._claim = claim
+
+    def __missing__(self, key: str) -> str:
+        value = self._claim_value(key) if self._claim is not None else None
+        if value is None:
+            value = self._article_value(key)
+        self[key] = value
+        return value
+
+    def _article_value(self, key: str) -> str:
+        article = self._article
+        if key == "publisher":
+            hops = article.analysis.publisher_chain.hops
+            return hops[0].nodes[0].name if hops and hops[0].nodes else "the publisher"
+        if key == "relays":
+            return " → ".join(node.name for node in article.relays) or "no other outlet"
+        if key == "chain":
+            return article.analysis.publisher_chain.render()
+        if key == "depth":
+            return str(article.relay_depth)
+        if key == "claims":
+            return str(article.claim_count)
+        raise KeyError(key)
+
+    def _claim_value(self, key: str) -> str | None:
+        claim = self._claim
+        assert claim is not None
+        if key == "claim":
+            text = claim.claim.text
+            short = text if len(text) <= SHORT_CLAIM else text[: SHORT_CLAIM - 1].rstrip() + "…"
+            return f'{claim.claim.id} "{short}"'
+        if key == "sources":
+            return ", ".join(f'"{source.name}"' for source in claim.sources) or "no source"
+        if key == "cues":
+            quoted = ", ".join(f'"{span.text}"' for span in claim.cue_spans)
+            return quoted or ", ".join(sorted(f"{kind.value} cue" for kind in claim.cue_kinds)) or "no cue"
+        if key == "hedges":
+            return ", ".join(f'"{hedge.span.text}"' for hedge in claim.hedges) or "no hedge"
+        if key == "relays":
+            return " → ".join(node.name for node in claim.relays) or "no other outlet"
+        if key == "chain":
+            return claim.claim.chain.render()
+        if key == "count":
+            return str(claim.headcount)
+        if key == "depth":
+            return str(claim.relay_depth)
+        if key == "own_depth":
+            return str(claim.own_relay_depth)
+        return None

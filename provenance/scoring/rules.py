@@ -12,11 +12,12 @@ explained, exported (SARIF) and tested the same way.
 from __future__ import annotations
 
 import string
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import cached_property
+from types import SimpleNamespace
+from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from provenance.config import Config
 from provenance.models import Anonymity, CueKind, HedgeKind, Severity, SourceMention, SourceType, Span
@@ -36,6 +37,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+F = TypeVar("F")
 
 CLAIM_PLACEHOLDERS = frozenset(
     {"claim", "sources", "cues", "hedges", "relays", "chain", "count", "depth", "own_depth", "publisher"}
@@ -102,10 +104,9 @@ class Members(_Strict, Generic[T]):
 class _Conditions(_Strict):
     """Conditions all of which must hold; lowered once to data the engine walks quickly."""
 
-    _tests: tuple[tuple[str, str, Any], ...] = PrivateAttr(default=())
-
-    def model_post_init(self, context: Any, /) -> None:
-        """Lower the conditions once, at load time."""
+    @cached_property
+    def tests(self) -> tuple[tuple[str, str, Any], ...]:
+        """The conditions lowered to ``(fact, operator, value)`` triples, worked out once."""
         tests: list[tuple[str, str, Any]] = []
         for name in type(self).model_fields:
             value = getattr(self, name)
@@ -115,30 +116,63 @@ class _Conditions(_Strict):
                 tests.append((name, "eq", value))
             else:
                 tests.extend(value.tests(name))
-        self._tests = tuple(tests)
+        return tuple(tests)
+
+    @cached_property
+    def needs_sources(self) -> bool:
+        """Whether only a claim with a source can match (unsourced claims are then skipped unseen)."""
+        source_tests = tuple(test for test in self.tests if test[0] in UNSOURCED)
+        return not _holds(source_tests, UNSOURCED_FACTS)
 
     def holds(self, facts: object) -> bool:
         """Whether every condition holds for these facts."""
-        for fact, op, expected in self._tests:
-            value = getattr(facts, fact)
-            if op == "eq":
-                if value != expected:
-                    return False
-            elif op == "min":
-                if value < expected:
-                    return False
-            elif op == "max":
-                if value > expected:
-                    return False
-            elif op == "any":
-                if not value & expected:
-                    return False
-            elif op == "only":
-                if not value or not value <= expected:
-                    return False
-            elif value & expected:
+        return _holds(self.tests, facts)
+
+    def matching(self, candidates: Iterable[F]) -> Iterator[F]:
+        """Yield the candidates (claim facts) for which every condition holds."""
+        tests = self.tests
+        for candidate in candidates:
+            if _holds(tests, candidate):
+                yield candidate
+
+
+UNSOURCED: dict[str, Any] = {
+    "sourced": False,
+    "on_record": False,
+    "all_anonymous": False,
+    "source_count": 0,
+    "headcount": 0,
+    "independent_sources": 0,
+    "source_types": frozenset(),
+    "anonymities": frozenset(),
+    "cue_kinds": frozenset(),
+}
+"""The value every source-derived fact has on a claim without a source."""
+
+UNSOURCED_FACTS = SimpleNamespace(**UNSOURCED)
+
+
+def _holds(tests: tuple[tuple[str, str, Any], ...], facts: object) -> bool:
+    for fact, op, expected in tests:
+        value = getattr(facts, fact)
+        if op == "eq":
+            if value != expected:
                 return False
-        return True
+        elif op == "min":
+            if value < expected:
+                return False
+        elif op == "max":
+            if value > expected:
+                return False
+        elif op == "any":
+            if not value & expected:
+                return False
+        elif op == "only":
+            if not value or not value <= expected:
+                return False
+        elif value & expected:
+            return False
+    return True
 
 
 class ClaimConditions(_Conditions):
@@ -198,8 +232,7 @@ class Example(_Strict):
     crosscheck: ExampleCrossCheck | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One place a rule matched, before it becomes a ``Finding``.
 
     ``values`` fill the message template; ``scale`` multiplies the rule's weight
@@ -208,7 +241,7 @@ class Hit:
 
     claim_id: str | None
     evidence: tuple[Span, ...] = ()
-    values: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, str] | None = None
     scale: float = 1.0
 
 
