@@ -4,8 +4,9 @@ The public API is the names in ``__all__``; everything else is private to the
 package and may change between releases.
 """
 
-from provenance.api import analyze_path, load_article
+from provenance.api import analyze_path, evaluate_gold, load_article
 from provenance.errors import ExitStatus, ProvenanceError
+from provenance.evaluation import EvaluationReport
 from provenance.extract import analyze
 from provenance.ingest import parse_article, read_article
 from provenance.models import SCHEMA_VERSION, AnalysisResult, Article
@@ -16,11 +17,13 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnalysisResult",
     "Article",
+    "EvaluationReport",
     "ExitStatus",
     "ProvenanceError",
     "__version__",
     "analyze",
     "analyze_path",
+    "evaluate_gold",
     "load_article",
     "parse_article",
     "read_article",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from provenance.config import Config, config_for
 from provenance.errors import ConfigError
+from provenance.evaluation import EvaluationReport, evaluate_gold_dir
 from provenance.extract import analyze
 from provenance.ingest import read_article
 from provenance.models import AnalysisResult, Article, CrossCheckResult, ScoreReport
@@ -25,6 +26,11 @@ def load_article(target: str | Path, encoding: str = "utf-8") -> Article:
 def analyze_path(target: str | Path, encoding: str = "utf-8") -> AnalysisResult:
     """Load the article at ``target`` and extract its claims and attribution chains."""
     return analyze(load_article(target, encoding=encoding))
+
+
+def evaluate_gold(gold_dir: str | Path, limit: int | None = None) -> EvaluationReport:
+    """Measure extraction accuracy on a gold folder (``text/`` + brat ``attributions/``, PolNeAR's layout)."""
+    return evaluate_gold_dir(gold_dir, limit=limit)
 
 
 def score_path(

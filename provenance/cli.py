@@ -14,10 +14,13 @@ from typing import Annotated
 
 import typer
 
-from provenance.api import analyze_path, explain_rule, score_path
+from provenance.api import analyze_path, evaluate_gold, explain_rule, score_path
+from provenance.brat import ANNOTATION_CONF, render_ann
 from provenance.config import config_for
-from provenance.errors import ExitStatus, ProvenanceError
+from provenance.errors import ConfigError, ExitStatus, ProvenanceError
+from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
+from provenance.render.evaluation import render_evaluation
 from provenance.render.scores import render_rule, render_rules, render_score
 from provenance.render.text import render_analysis
 from provenance.scoring import load_rule_pack
@@ -36,6 +39,7 @@ class AnalyzeFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+    BRAT = "brat"
 
 
 @app.callback()
@@ -60,10 +64,19 @@ def analyze(
     ),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir", help="With --format brat: write NAME.ann here (default: beside each input)."
+        ),
+    ] = None,
 ) -> None:
     """Extract claims and their chains of attribution."""
     with _reporting_errors():
         results = [analyze_path(path, encoding=encoding) for path in paths]
+        if output_format is AnalyzeFormat.BRAT:
+            _write_brat(paths, results, output, output_dir)
+            return
         if output_format is AnalyzeFormat.JSON:
             if len(results) == 1:
                 rendered = results[0].model_dump_json(indent=2)
@@ -77,6 +90,32 @@ def analyze(
             write_atomic(output, rendered + "\n")
 
 
+def _write_brat(
+    paths: list[Path], results: list[AnalysisResult], output: Path | None, output_dir: Path | None
+) -> None:
+    """Write one brat ``NAME.ann`` per input (and brat's ``annotation.conf`` where missing).
+
+    Clashing names are refused before anything is written.
+    """
+    if output is not None:
+        raise ConfigError("--output", "--format brat writes one NAME.ann per input; use --output-dir DIR")
+    targets = [(output_dir or path.parent) / f"{path.stem}.ann" for path in paths]
+    for index, target in enumerate(targets):
+        if target in targets[:index]:
+            raise ConfigError(str(paths[index]), f"another input also writes {target}; rename one of them")
+    for target, result in zip(targets, results, strict=True):
+        write_atomic(target, render_ann(result))
+        if not (target.parent / "annotation.conf").exists():
+            write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF)
+
+
+class EvalFormat(StrEnum):
+    """Output formats of ``provenance eval``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 # --- score, rules, rules explain -------------------------------------------------------------------------
 
 
@@ -85,6 +124,25 @@ class ScoreFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[
+        Path, typer.Argument(help="Gold folder with text/NAME.txt and attributions/NAME_*.ann.")
+    ],
+    output_format: Annotated[
+        EvalFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = EvalFormat.TEXT,
+    limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N texts by name.")] = None,
+) -> None:
+    """Measure attribution extraction against gold brat annotations (PolNeAR's layout)."""
+    with _reporting_errors():
+        report = evaluate_gold(gold_dir, limit=limit)
+        if output_format is EvalFormat.JSON:
+            typer.echo(report.model_dump_json(indent=2))
+        else:
+            typer.echo(render_evaluation(report))
 
 
 ConfigOption = Annotated[
