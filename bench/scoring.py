@@ -31,12 +31,18 @@ ANONYMOUS = [
     "officials",
 ]
 TOPICS = [
-    "the harbour will close in June",
-    "the budget will be cut by two percent",
-    "the ceasefire talks collapsed on Monday",
-    "the government may raise tariffs on steel imports",
-    "the plan is to form a coalition of several countries",
-    "exports fell by four percent in March",
+    "the harbour will close for dredging from early June until the end of the summer, "
+    "diverting ferries to the fishing quay",
+    "the budget for next year will be cut by two percent, "
+    "with the largest savings coming from road maintenance and defence",
+    "the ceasefire talks in the capital collapsed on Monday "
+    "after both delegations refused to discuss the border question",
+    "the government may raise tariffs on steel imports from three neighbouring countries "
+    "if prices keep falling this quarter",
+    "the plan is to form a coalition of five to eight countries "
+    "that would share the cost of patrols along the coast",
+    "exports of machinery fell by four percent in March compared with a year earlier, "
+    "the steepest drop since the pandemic",
 ]
 TEMPLATES = [
     "{title} {name} said {topic}.",

@@ -4,12 +4,14 @@ The public API is the names in ``__all__``; everything else is private to the
 package and may change between releases.
 """
 
-from provenance.api import analyze_path, evaluate_gold, load_article
+from provenance.api import analyze_path, evaluate_gold, explain_rule, load_article, score_path
+from provenance.config import Config, load_config
 from provenance.errors import ExitStatus, ProvenanceError
 from provenance.evaluation import EvaluationReport
 from provenance.extract import analyze
 from provenance.ingest import parse_article, read_article
-from provenance.models import SCHEMA_VERSION, AnalysisResult, Article
+from provenance.models import SCHEMA_VERSION, AnalysisResult, Article, Finding, ScoreReport
+from provenance.scoring import Rule, RulePack, load_rule_pack, score
 
 __version__ = "0.1.0"
 
@@ -17,14 +19,24 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnalysisResult",
     "Article",
+    "Config",
     "EvaluationReport",
     "ExitStatus",
+    "Finding",
     "ProvenanceError",
+    "Rule",
+    "RulePack",
+    "ScoreReport",
     "__version__",
     "analyze",
     "analyze_path",
     "evaluate_gold",
+    "explain_rule",
     "load_article",
+    "load_config",
+    "load_rule_pack",
     "parse_article",
     "read_article",
+    "score",
+    "score_path",
 ]

@@ -11,7 +11,7 @@ NewsGuard. Every point is therefore traceable to one finding.
 from __future__ import annotations
 
 from collections import ChainMap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from provenance.config import Config
 from provenance.models import (
@@ -129,37 +129,43 @@ def _hits(rule: Rule, facts: ArticleFacts) -> Iterator[Hit]:
     assert conditions is not None  # a rule has exactly one of when/check (validated)
     if rule.scope == "article":
         if conditions.holds(facts):
-            evidence = facts.relay_evidence if rule.evidence == "relays" else ()
-            yield Hit(claim_id=None, evidence=evidence, scale=_scale(rule, facts))
+            spans = facts.relay_evidence if rule.evidence == "relays" else ()
+            yield Hit(claim_id=None, evidence=spans, scale=_scale(rule, facts))
         return
     candidates = (
         facts.sourced_claims
         if isinstance(conditions, ClaimConditions) and conditions.needs_sources
         else facts.claims
     )
+    pick = _evidence_picker(rule, conditions if isinstance(conditions, ClaimConditions) else None)
+    scale = rule.scale
     for claim in conditions.matching(candidates):
-        yield Hit(claim.claim.id, _evidence(rule, claim), None, _scale(rule, claim))
+        yield Hit(claim.claim.id, pick(claim), None, float(getattr(claim, scale)) if scale else 1.0)
 
 
-def _scale(rule: Rule, facts: ArticleFacts | ClaimFacts) -> float:
+def _scale(rule: Rule, facts: ArticleFacts) -> float:
     return float(getattr(facts, rule.scale)) if rule.scale is not None else 1.0
 
 
-def _evidence(rule: Rule, claim: ClaimFacts) -> tuple[Span, ...]:
-    """Pick the spans that show why the rule matched; the claim itself when nothing narrower exists."""
-    spans: tuple[Span, ...] = ()
+def _evidence_picker(
+    rule: Rule, conditions: ClaimConditions | None
+) -> Callable[[ClaimFacts], tuple[Span, ...]]:
+    """Choose, once per rule, how to pick the spans that show why it matched a claim.
+
+    The claim itself is the evidence when nothing narrower exists.
+    """
     if rule.evidence == "sources":
-        conditions = rule.when
-        spans = tuple(
-            source.span
-            for source in claim.sources
-            if not isinstance(conditions, ClaimConditions) or conditions.selects(source)
-        )
-    elif rule.evidence == "cues":
-        spans = claim.cue_spans
-    elif rule.evidence == "hedges":
-        spans = tuple(hedge.span for hedge in claim.hedges)
-    return spans or (claim.claim.span,)
+        if conditions is not None and conditions.filters_sources:
+            selects = conditions.selects
+            return lambda claim: (
+                tuple(source.span for source in claim.sources if selects(source)) or (claim.claim.span,)
+            )
+        return lambda claim: claim.source_spans or (claim.claim.span,)
+    if rule.evidence == "cues":
+        return lambda claim: claim.cue_spans or (claim.claim.span,)
+    if rule.evidence == "hedges":
+        return lambda claim: tuple(hedge.span for hedge in claim.hedges) or (claim.claim.span,)
+    return lambda claim: (claim.claim.span,)
 
 
 class _MessageValues:

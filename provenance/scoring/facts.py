@@ -45,6 +45,7 @@ class ClaimFacts(NamedTuple):
 
     claim: Claim
     sources: tuple[SourceMention, ...]
+    source_spans: tuple[Span, ...]
     cue_kinds: frozenset[CueKind]
     cue_spans: tuple[Span, ...]
     hedges: tuple[Hedge, ...]
@@ -153,6 +154,7 @@ def _claim_facts(
         return ClaimFacts(
             claim=claim,
             sources=(),
+            source_spans=(),
             cue_kinds=NOTHING,
             cue_spans=(),
             hedges=hedges,
@@ -178,6 +180,7 @@ def _claim_facts(
     return ClaimFacts(
         claim=claim,
         sources=distinct,
+        source_spans=tuple(source.span for source in distinct),
         cue_kinds=frozenset(cue_kinds),
         cue_spans=tuple(cue_spans),
         hedges=hedges,

@@ -194,6 +194,13 @@ class ClaimConditions(_Conditions):
     cue_kinds: Members[CueKind] | None = None
     hedge_kinds: Members[HedgeKind] | None = None
 
+    @cached_property
+    def filters_sources(self) -> bool:
+        """Whether the conditions name source types or anonymities, so only some sources are evidence."""
+        return (self.source_types is not None and self.source_types.any is not None) or (
+            self.anonymities is not None and self.anonymities.any is not None
+        )
+
     def selects(self, source: SourceMention) -> bool:
         """Whether a source is evidence for this rule (it has a type and anonymity the rule names)."""
         types = self.source_types.any if self.source_types is not None else None
@@ -230,6 +237,12 @@ class Example(_Strict):
     text: str = Field(min_length=1)
     claim: str | None = Field(default=None, min_length=1)
     crosscheck: ExampleCrossCheck | None = None
+    xfail: str | None = Field(
+        default=None,
+        min_length=1,
+        description="a known extraction limitation this example exposes; its test is expected to fail "
+        "(strictly: it turns red once extraction handles the case, so the mark cannot go stale)",
+    )
 
 
 class Hit(NamedTuple):
