@@ -4,12 +4,22 @@ The public API is the names in ``__all__``; everything else is private to the
 package and may change between releases.
 """
 
-from provenance.api import analyze_path, evaluate_gold, explain_rule, load_article, score_path
+from provenance.api import (
+    analyze_path,
+    evaluate_gold,
+    explain_rule,
+    fetch_batch,
+    fetch_markdown,
+    fetch_settings,
+    load_article,
+    score_path,
+)
 from provenance.config import Config, load_config
 from provenance.errors import ExitStatus, ProvenanceError
 from provenance.evaluation import EvaluationReport
 from provenance.extract import analyze
 from provenance.ingest import parse_article, read_article
+from provenance.ingest.fetch import FetchOptions
 from provenance.models import SCHEMA_VERSION, AnalysisResult, Article, Finding, ScoreReport
 from provenance.scoring import Rule, RulePack, load_rule_pack, score
 
@@ -22,6 +32,7 @@ __all__ = [
     "Config",
     "EvaluationReport",
     "ExitStatus",
+    "FetchOptions",
     "Finding",
     "ProvenanceError",
     "Rule",
@@ -32,6 +43,9 @@ __all__ = [
     "analyze_path",
     "evaluate_gold",
     "explain_rule",
+    "fetch_batch",
+    "fetch_markdown",
+    "fetch_settings",
     "load_article",
     "load_config",
     "load_rule_pack",

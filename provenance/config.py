@@ -35,6 +35,8 @@ CONFIG_FILES = ("provenance.toml", "pyproject.toml")
 """File names searched in each folder, in order of precedence."""
 
 RULE_SELECTOR = re.compile(r"[A-Z]{2,}[0-9]*")
+URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+"""A target that is a URL has no folder: its config is the one for the working directory."""
 
 
 class _Strict(BaseModel):
@@ -212,8 +214,11 @@ def _locate(path: Path | None, key: str) -> str:
 
 
 def config_for(target: str | Path, config_file: str | Path | None = None) -> Config:
-    """Return the config for an article: ``config_file`` if given, else the nearest file, else defaults."""
+    """Return the config for an article: ``config_file`` if given, else the nearest file, else defaults.
+
+    For a URL the search starts in the working directory.
+    """
     if config_file is not None:
         return load_config(config_file)
-    found = find_config(target)
+    found = find_config(Path.cwd() if URL.match(str(target)) else target)
     return load_config(found) if found is not None else Config()

@@ -37,6 +37,12 @@ def test_provenance_toml_wins_and_pyproject_without_table_is_passed_over(tmp_pat
     assert config_for(article).fail_under == 60
 
 
+def test_a_url_uses_the_working_directory_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "provenance.toml", "fail-under = 42\n")
+    monkeypatch.chdir(tmp_path)
+    assert config_for("https://news.example/story").fail_under == 42
+
+
 def test_no_config_file_means_defaults(tmp_path: Path) -> None:
     article = write(tmp_path / "story.txt", "Text.\n")
     assert find_config(article) is None
