@@ -228,3 +228,12 @@ def test_rules_explain_unknown_id_is_a_usage_error() -> None:
     result = runner.invoke(app, ["rules", "explain", "PRV999"])
     assert result.exit_code == 2
     assert result.output.startswith("error[PRV-E300]: PRV999: no such rule")
+
+
+def test_readme_lists_every_default_rule_with_its_severity() -> None:
+    readme = (DEFAULT_RULES.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Sourcing score", 1)[1].split("\n## ", 1)[0]
+    for rule in load_rule_pack(plugins=False).rules:
+        assert re.search(
+            rf"^\| {rule.id} \| {rule.name} \| {rule.severity.value} \|", section, re.MULTILINE
+        ), rule.id
