@@ -252,10 +252,13 @@ def score(
     with _reporting_errors():
         reports = []
         failed = False
+        warned: set[str] = set()
         for target in targets:
             config = config_for(target, config_file).with_overrides(select, ignore, fail_under)
             for problem in load_rule_pack(config.rule_folders).load_errors:
-                typer.echo(f"warning: {problem}", err=True)
+                if problem not in warned:
+                    warned.add(problem)
+                    typer.echo(f"warning: {problem}", err=True)
             report = score_path(target, config, encoding=encoding)
             failed = failed or (config.fail_under is not None and report.score < config.fail_under)
             reports.append(report)
@@ -280,7 +283,7 @@ def rules(ctx: typer.Context, config_file: ConfigOption = None) -> None:
     if ctx.invoked_subcommand is not None:
         return
     with _reporting_errors():
-        config = config_for(Path.cwd() / "-", config_file)
+        config = config_for(Path.cwd(), config_file)
         pack = load_rule_pack(config.rule_folders)
         for problem in pack.load_errors:
             typer.echo(f"warning: {problem}", err=True)
@@ -294,7 +297,7 @@ def rules_explain(
 ) -> None:
     """Explain one rule: its rationale and the standard it encodes, what to do, and its examples."""
     with _reporting_errors():
-        config = config_for(Path.cwd() / "-", config_file)
+        config = config_for(Path.cwd(), config_file)
         typer.echo(render_rule(explain_rule(rule_id, config)))
 
 

@@ -14,6 +14,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from provenance.config import Config
+from provenance.extract import analyze
 from provenance.ingest import parse_article
 from provenance.models import (
     AnalysisResult,
@@ -521,3 +522,21 @@ def test_making_a_named_source_anonymous_never_raises_a_score(
     )
     changed = [after if i == index else source for i, source in enumerate(sources)]
     assert _score_of((changed, cues, relays, hedges)) <= _score_of(parts)
+
+
+# --- no input crashes the scorer ------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=400))
+def test_any_text_scores_within_bounds_with_evidence_inside_the_text(text: str) -> None:
+    assume(text.strip() and "\x00" not in text)
+    analysis = analyze(parse_article(text))
+    report = score(analysis, Config())
+    assert 0 <= report.score <= 100
+    assert len(report.claim_scores) == len(analysis.claims)
+    findings = [*report.article_findings, *(f for claim in report.claim_scores for f in claim.findings)]
+    for finding in findings:
+        assert finding.message
+        for span in finding.evidence:
+            assert analysis.article.text[span.start : span.end] == span.text
