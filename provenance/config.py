@@ -100,7 +100,9 @@ class Config(_Strict):
         for key in ("select", "ignore"):
             for selector in getattr(self, key):
                 if not any(rule_id.startswith(selector) for rule_id in ids):
-                    raise ConfigError(self.where(selector), f"{key}: unknown rule id {selector!r}")
+                    where = self.where(selector)
+                    prefix = "" if where.startswith("--") else f"{key}: "
+                    raise ConfigError(where, f"{prefix}unknown rule id {selector!r}")
         for rule_id in self.rules:
             if rule_id not in ids:
                 raise ConfigError(self.where(rule_id), f"rules: unknown rule id {rule_id!r}")

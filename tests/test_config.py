@@ -151,5 +151,5 @@ def test_cli_config_errors_are_one_line_with_exit_2(tmp_path: Path) -> None:
     assert result.output.strip() == f"error[PRV-E300]: {config}:1: unknown key 'colour'"
     unknown = runner.invoke(app, ["score", str(article), "--select", "PRV404"])
     assert unknown.exit_code == 2
-    assert unknown.output.strip() == "error[PRV-E300]: --select: select: unknown rule id 'PRV404'"
+    assert unknown.output.strip() == "error[PRV-E300]: --select: unknown rule id 'PRV404'"
     assert "Traceback" not in unknown.output
