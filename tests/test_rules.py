@@ -9,8 +9,11 @@ import pytest
 from typer.testing import CliRunner
 
 from provenance.cli import app
+from provenance.config import Config
 from provenance.errors import RuleFileError
-from provenance.scoring import DEFAULT_RULES, Rule, load_rule_file, load_rule_pack
+from provenance.extract import analyze
+from provenance.ingest import parse_article
+from provenance.scoring import DEFAULT_RULES, Rule, load_rule_file, load_rule_pack, score
 from provenance.scoring import loader as rule_loader
 
 RULE_FILES = sorted(DEFAULT_RULES.glob("*.toml"))
@@ -237,3 +240,16 @@ def test_readme_lists_every_default_rule_with_its_severity() -> None:
         assert re.search(
             rf"^\| {rule.id} \| {rule.name} \| {rule.severity.value} \|", section, re.MULTILINE
         ), rule.id
+
+
+def test_a_declarative_rule_that_needs_a_crosscheck_is_skipped_without_one(tmp_path: Path) -> None:
+    folder = tmp_path / "house"
+    write(
+        folder / "HSE001-house-style.toml",
+        VALID.replace('effect = "penalty"\n', 'effect = "penalty"\nneeds = ["crosscheck"]\n'),
+    )
+    pack = load_rule_pack((folder,), plugins=False)
+    analysis = analyze(parse_article("Reuters reported that the mill will close.\n"))
+    report = score(analysis, Config(select=("HSE001",)), pack=pack)
+    assert report.skipped_rules == ["HSE001"]
+    assert not [f for claim in report.claim_scores for f in claim.findings]

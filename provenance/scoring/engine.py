@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import ChainMap
 from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from provenance.config import Config
 from provenance.models import (
@@ -24,7 +25,7 @@ from provenance.models import (
 )
 from provenance.scoring.facts import ArticleFacts, ClaimFacts, gather_facts
 from provenance.scoring.loader import load_rule_pack, resolve_check
-from provenance.scoring.rules import ClaimConditions, Hit, Rule, RulePack
+from provenance.scoring.rules import ClaimConditions, Hit, Rule, RulePack, conditions_hold
 
 __all__ = ["BASE_SCORE", "GRADES", "grade", "grade_label", "score"]
 
@@ -68,29 +69,53 @@ def score(
     rules = (pack if pack is not None else load_rule_pack(config.rule_folders)).active(config)
     facts = gather_facts(analysis, crosscheck)
     skipped = [rule.id for rule in rules if "crosscheck" in rule.needs and crosscheck is None]
-    by_claim: dict[str, list[Finding]] = {claim.claim.id: [] for claim in facts.claims}
-    article_findings: list[Finding] = []
     messages = _MessageValues(facts)
-    for rule in rules:
-        if rule.id in skipped:
-            continue
-        rule_id, rule_name, severity, points = rule.id, rule.name, rule.severity, rule.points
-        template = rule.message.format_map
-        for claim_id, evidence, values, scale in _hits(rule, facts):
-            placeholders = messages.of(claim_id)
-            finding = Finding(
-                rule_id=rule_id,
-                rule_name=rule_name,
-                severity=severity,
-                message=template(placeholders if values is None else ChainMap(dict(values), placeholders)),
-                claim_id=claim_id,
-                evidence=evidence,
-                points=points * scale,
+    runnable = [rule for rule in rules if rule.id not in skipped]
+    claim_rules = [
+        _ClaimPlan.of(rule) for rule in runnable if rule.when is not None and rule.scope == "claim"
+    ]
+    other_rules = [rule for rule in runnable if rule.when is None or rule.scope != "claim"]
+    by_claim: dict[str, list[Finding]] = {}
+    for claim in facts.claims:
+        claim_id = claim.claim.id
+        findings: list[Finding] = []
+        sourced = claim.sourced
+        for plan in claim_rules:
+            if (plan.needs_sources and not sourced) or not conditions_hold(plan.tests, claim):
+                continue
+            rule = plan.rule
+            findings.append(
+                Finding(
+                    rule_id=rule.id,
+                    rule_name=rule.name,
+                    severity=rule.severity,
+                    message=rule.message.format_map(messages.of(claim_id)),
+                    claim_id=claim_id,
+                    evidence=plan.pick(claim),
+                    points=plan.points * (getattr(claim, plan.scale) if plan.scale else 1),
+                )
             )
-            if claim_id is None or rule.scope == "article":
+        by_claim[claim_id] = findings
+    article_findings: list[Finding] = []
+    for rule in other_rules:
+        points = rule.points
+        for hit in _hits(rule, facts):
+            placeholders = messages.of(hit.claim_id)
+            finding = Finding(
+                rule_id=rule.id,
+                rule_name=rule.name,
+                severity=rule.severity,
+                message=rule.message.format_map(
+                    placeholders if hit.values is None else ChainMap(dict(hit.values), placeholders)
+                ),
+                claim_id=hit.claim_id,
+                evidence=hit.evidence,
+                points=points * hit.scale,
+            )
+            if hit.claim_id is None or rule.scope == "article":
                 article_findings.append(finding)
             else:
-                by_claim.setdefault(claim_id, []).append(finding)
+                by_claim.setdefault(hit.claim_id, []).append(finding)
     claim_scores = []
     for claim_id, findings in by_claim.items():
         value = BASE_SCORE
@@ -121,26 +146,36 @@ def _clamp(value: float) -> float:
 
 
 def _hits(rule: Rule, facts: ArticleFacts) -> Iterator[Hit]:
-    """Where the rule matches: its Python check, or its conditions over claims or the article."""
+    """Where a Python rule or an article rule matches (claim conditions run in the per-claim loop)."""
     if rule.check is not None:
         yield from resolve_check(rule.check)(facts, rule)
-        return
-    conditions = rule.when
-    assert conditions is not None  # a rule has exactly one of when/check (validated)
-    if rule.scope == "article":
-        if conditions.holds(facts):
-            spans = facts.relay_evidence if rule.evidence == "relays" else ()
-            yield Hit(claim_id=None, evidence=spans, scale=_scale(rule, facts))
-        return
-    candidates = (
-        facts.sourced_claims
-        if isinstance(conditions, ClaimConditions) and conditions.needs_sources
-        else facts.claims
-    )
-    pick = _evidence_picker(rule, conditions if isinstance(conditions, ClaimConditions) else None)
-    scale = rule.scale
-    for claim in conditions.matching(candidates):
-        yield Hit(claim.claim.id, pick(claim), None, float(getattr(claim, scale)) if scale else 1.0)
+    elif rule.when is not None and rule.when.holds(facts):
+        spans = facts.relay_evidence if rule.evidence == "relays" else ()
+        yield Hit(claim_id=None, evidence=spans, scale=_scale(rule, facts))
+
+
+class _ClaimPlan(NamedTuple):
+    """A declarative claim rule lowered for the engine's per-claim loop."""
+
+    rule: Rule
+    tests: tuple[tuple[str, str, Any], ...]
+    needs_sources: bool
+    pick: Callable[[ClaimFacts], tuple[Span, ...]]
+    scale: str | None
+    points: float
+
+    @classmethod
+    def of(cls, rule: Rule) -> _ClaimPlan:
+        conditions = rule.when
+        assert isinstance(conditions, ClaimConditions)  # only claim-scoped declarative rules are planned
+        return cls(
+            rule,
+            conditions.tests,
+            conditions.needs_sources,
+            _evidence_picker(rule, conditions),
+            rule.scale,
+            rule.points,
+        )
 
 
 def _scale(rule: Rule, facts: ArticleFacts) -> float:

@@ -122,17 +122,17 @@ class _Conditions(_Strict):
     def needs_sources(self) -> bool:
         """Whether only a claim with a source can match (unsourced claims are then skipped unseen)."""
         source_tests = tuple(test for test in self.tests if test[0] in UNSOURCED)
-        return not _holds(source_tests, UNSOURCED_FACTS)
+        return not conditions_hold(source_tests, UNSOURCED_FACTS)
 
     def holds(self, facts: object) -> bool:
         """Whether every condition holds for these facts."""
-        return _holds(self.tests, facts)
+        return conditions_hold(self.tests, facts)
 
     def matching(self, candidates: Iterable[F]) -> Iterator[F]:
         """Yield the candidates (claim facts) for which every condition holds."""
         tests = self.tests
         for candidate in candidates:
-            if _holds(tests, candidate):
+            if conditions_hold(tests, candidate):
                 yield candidate
 
 
@@ -152,7 +152,8 @@ UNSOURCED: dict[str, Any] = {
 UNSOURCED_FACTS = SimpleNamespace(**UNSOURCED)
 
 
-def _holds(tests: tuple[tuple[str, str, Any], ...], facts: object) -> bool:
+def conditions_hold(tests: tuple[tuple[str, str, Any], ...], facts: object) -> bool:
+    """Whether every lowered ``(fact, operator, value)`` test holds for these facts."""
     for fact, op, expected in tests:
         value = getattr(facts, fact)
         if op == "eq":
