@@ -37,7 +37,9 @@ from provenance.models import (
     SourceType,
     Span,
 )
-from provenance.scoring import BASE_SCORE, grade, score
+from provenance.scoring import BASE_SCORE, grade, load_rule_pack, score
+from provenance.scoring.facts import gather_facts
+from provenance.scoring.rules import ClaimConditions
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8dac13ad40c6afd4.txt"
 NOWHERE = Span(start=0, end=0, text="")
@@ -540,3 +542,21 @@ def test_any_text_scores_within_bounds_with_evidence_inside_the_text(text: str) 
         assert finding.message
         for span in finding.evidence:
             assert analysis.article.text[span.start : span.end] == span.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(sourced_claims())
+def test_rules_skipped_for_unsourced_claims_could_never_match_them(
+    parts: tuple[list[SourceMention], list[CueKind], int, list[HedgeKind]],
+) -> None:
+    _, _, relays, hedges = parts
+    facts = gather_facts(analysis_of(claim_with([], [], relays, hedges), relays=relays)).claims[0]
+    skipped = [
+        rule
+        for rule in load_rule_pack(plugins=False).rules
+        if isinstance(rule.when, ClaimConditions) and rule.when.needs_sources
+    ]
+    assert {rule.id for rule in skipped} >= {"PRV001", "PRV002", "PRV003", "PRV009"}
+    for rule in skipped:
+        assert rule.when is not None
+        assert not rule.when.holds(facts), rule.id

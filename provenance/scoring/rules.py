@@ -12,7 +12,7 @@ explained, exported (SARIF) and tested the same way.
 from __future__ import annotations
 
 import string
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from types import SimpleNamespace
 from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar
@@ -37,7 +37,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-F = TypeVar("F")
 
 CLAIM_PLACEHOLDERS = frozenset(
     {"claim", "sources", "cues", "hedges", "relays", "chain", "count", "depth", "own_depth", "publisher"}
@@ -127,13 +126,6 @@ class _Conditions(_Strict):
     def holds(self, facts: object) -> bool:
         """Whether every condition holds for these facts."""
         return conditions_hold(self.tests, facts)
-
-    def matching(self, candidates: Iterable[F]) -> Iterator[F]:
-        """Yield the candidates (claim facts) for which every condition holds."""
-        tests = self.tests
-        for candidate in candidates:
-            if conditions_hold(tests, candidate):
-                yield candidate
 
 
 UNSOURCED: dict[str, Any] = {
