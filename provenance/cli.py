@@ -208,9 +208,6 @@ def _write_brat(
             write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF)
 
 
-# --- score, rules, rules explain -------------------------------------------------------------------------
-
-
 @app.command("eval")
 def evaluate(
     gold_dir: Annotated[
@@ -228,6 +225,9 @@ def evaluate(
             typer.echo(report.model_dump_json(indent=2))
         else:
             typer.echo(render_evaluation(report))
+
+
+# --- score, rules, rules explain -------------------------------------------------------------------------
 
 
 ConfigOption = Annotated[
@@ -267,10 +267,10 @@ def score(
             report = score_path(target, config, encoding=encoding)
             failed = failed or (config.fail_under is not None and report.score < config.fail_under)
             reports.append(report)
-        if output_format is TextOrJson.JSON:
+        if output_format is TextOrJson.JSON and len(reports) == 1:
+            rendered = reports[0].model_dump_json(indent=2)
+        elif output_format is TextOrJson.JSON:
             rendered = "[\n" + ",\n".join(report.model_dump_json(indent=2) for report in reports) + "\n]"
-            if len(reports) == 1:
-                rendered = reports[0].model_dump_json(indent=2)
         else:
             rendered = "\n\n".join(render_score(report) for report in reports)
         typer.echo(rendered)
