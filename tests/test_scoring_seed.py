@@ -109,3 +109,32 @@ def test_golden_file(report: ScoreReport) -> None:
         GOLDEN.write_text(json.dumps(produced, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     expected = json.loads(GOLDEN.read_text(encoding="utf-8"))
     assert produced == expected
+
+
+def test_the_headline_is_not_judged_as_publisher_voice(report: ScoreReport) -> None:
+    headline = next(claim for claim in report.analysis.claims if claim.section == "headline")
+    rules = {f.rule_id for s in report.claim_scores if s.claim_id == headline.id for f in s.findings}
+    assert "PRV006" not in rules
+
+
+ON_RECORD = """date 2024-05-02 Harbour to close for summer dredging
+
+Source: Northholm Gazette
+
+Details: The harbour will close for dredging from 2 June to 30 June, Mayor Clara Voss said on Tuesday.
+
+Ferries will sail from the fishing quay during the works, the transport ministry said in a statement.
+
+The dredging will cost 4.2 million euros, according to the city's audit report.
+"""
+
+
+def test_an_on_record_article_lands_clearly_above_the_seed(report: ScoreReport, tmp_path: Path) -> None:
+    article = tmp_path / "harbour.txt"
+    article.write_text(ON_RECORD, encoding="utf-8")
+    on_record = score_path(article, Config())
+    assert on_record.score - report.score >= 30
+    assert on_record.grade in {"A", "B"}
+    document = _claim(on_record, "The dredging will cost")
+    assert "PRV011" in _rules(document)
+    assert not _rules(document) & {"PRV001", "PRV003"}

@@ -39,7 +39,9 @@ class ClaimFacts(NamedTuple):
     """What a claim rests on, resolved: distinct ultimate sources, cues, hedges and relays.
 
     ``hedges`` leaves out a hedge that is the attribution cue itself ("diplomats
-    *believe*"): the cue is judged by the belief rule, not twice. An immutable
+    *believe*"): the cue is judged by the belief rule, not twice. ``anonymities``
+    and ``all_anonymous`` concern people and organisations: a document ("the
+    audit report") can be checked by anyone, so it is never an anonymous source. An immutable
     tuple because thousands are built per second.
     """
 
@@ -57,6 +59,7 @@ class ClaimFacts(NamedTuple):
     crosscheck: ClaimCrossCheck | None
     sourced: bool
     inherited: bool
+    headline: bool
     hedged: bool
     on_record: bool
     all_anonymous: bool
@@ -166,6 +169,7 @@ def _claim_facts(
             crosscheck=crosscheck,
             sourced=False,
             inherited=chain.inherited,
+            headline=claim.section == "headline",
             hedged=bool(hedges),
             on_record=False,
             all_anonymous=False,
@@ -176,7 +180,8 @@ def _claim_facts(
             anonymities=NOTHING,
         )
     distinct = tuple(sources.values())
-    anonymities = frozenset(source.anonymity for source in distinct)
+    people = tuple(source for source in distinct if source.type is not SourceType.DOCUMENT)
+    anonymities = frozenset(source.anonymity for source in people)
     return ClaimFacts(
         claim=claim,
         sources=distinct,
@@ -192,9 +197,10 @@ def _claim_facts(
         crosscheck=crosscheck,
         sourced=True,
         inherited=chain.inherited,
+        headline=claim.section == "headline",
         hedged=bool(hedges),
         on_record=any(source.on_record for source in distinct),
-        all_anonymous=Anonymity.NAMED not in anonymities,
+        all_anonymous=len(people) == len(distinct) and Anonymity.NAMED not in anonymities,
         source_count=len(distinct),
         relay_depth=len(relays),
         own_relay_depth=len(own_relays),

@@ -174,6 +174,7 @@ class ClaimConditions(_Conditions):
     scope: Literal["claim"] = "claim"
     sourced: bool | None = None
     inherited: bool | None = None
+    headline: bool | None = None
     hedged: bool | None = None
     on_record: bool | None = None
     all_anonymous: bool | None = None
