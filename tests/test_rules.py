@@ -253,3 +253,28 @@ def test_a_declarative_rule_that_needs_a_crosscheck_is_skipped_without_one(tmp_p
     report = score(analysis, Config(select=("HSE001",)), pack=pack)
     assert report.skipped_rules == ["HSE001"]
     assert not [f for claim in report.claim_scores for f in claim.findings]
+
+
+def test_rule_packs_install_through_the_entry_point_group(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    folder = tmp_path / "newsroom-rules"
+    write(folder / "HSE001-house-style.toml", VALID)
+    write(site / "newsroom_rules.py", f"RULES = {str(folder)!r}\n")
+    write(
+        site / "newsroom_rules-1.0.dist-info" / "METADATA",
+        "Metadata-Version: 2.1\nName: newsroom-rules\nVersion: 1.0\n",
+    )
+    write(
+        site / "newsroom_rules-1.0.dist-info" / "entry_points.txt",
+        "[provenance.rules]\nhouse = newsroom_rules:RULES\nbroken = newsroom_missing:RULES\n",
+    )
+    monkeypatch.syspath_prepend(str(site))
+    rule_loader.load_rule_pack.cache_clear()
+    try:
+        pack = rule_loader.load_rule_pack()
+    finally:
+        rule_loader.load_rule_pack.cache_clear()
+    assert "HSE001" in pack.ids
+    assert [error.split(":")[0] for error in pack.load_errors] == ["rule plugin 'broken' not loaded"]
