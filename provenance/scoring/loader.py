@@ -31,8 +31,10 @@ __all__ = [
     "resolve_check",
 ]
 
-DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
-"""The default pack: the top-level ``rules/`` folder, one rule per file."""
+DEFAULT_RULES = (Path(__file__).parent.parent / "_rules").resolve()
+"""The default pack: the top-level ``rules/`` folder, one rule per file.
+
+``provenance/_rules`` is a link to it, so the pack ships inside the installed package too."""
 
 ENTRY_POINT_GROUP = "provenance.rules"
 """Plugins register a rule folder here (a path, or a function returning one)."""
