@@ -47,7 +47,7 @@ class RuleOverride(_Strict):
     """A per-rule change of severity and/or weight (``[tool.provenance.rules.PRV003]``)."""
 
     severity: Severity | None = None
-    weight: float | None = Field(default=None, ge=0)
+    weight: float | None = Field(default=None, ge=0, strict=True)
 
 
 class Config(_Strict):
@@ -61,7 +61,7 @@ class Config(_Strict):
     ignore: tuple[str, ...] = ()
     rules: dict[str, RuleOverride] = Field(default_factory=dict)
     rule_folders: tuple[Path, ...] = Field(default=(), alias="rule-folders")
-    fail_under: float | None = Field(default=None, ge=0, le=100, alias="fail-under")
+    fail_under: float | None = Field(default=None, ge=0, le=100, strict=True, alias="fail-under")
     path: Path | None = Field(default=None, exclude=True, description="the file this config was read from")
     _flag_keys: dict[str, str] = PrivateAttr(default_factory=dict)
 

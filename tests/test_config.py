@@ -79,6 +79,7 @@ def test_full_config_is_read(tmp_path: Path) -> None:
     [
         ('[tool.provenance]\nselect = ["PRV003"]\nfail_below = 3\n', 3, "unknown key 'fail_below'"),
         ("[tool.provenance]\nfail-under = 130\n", 2, "fail-under"),
+        ('[tool.provenance]\nfail-under = "60"\n', 2, "fail-under"),
         ('[tool.provenance]\n\n[tool.provenance.rules.PRV003]\nseverity = "fatal"\n', 4, "severity"),
         ('[tool.provenance]\n\n[tool.provenance.rules.PRV003]\ncolour = "red"\n', 4, "unknown key"),
         ('[tool.provenance]\nselect = ["prv-3"]\n', 2, "not a rule id"),

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from pydantic import ValidationError
 from typer.testing import CliRunner
 
 from provenance.cli import app
@@ -13,8 +15,10 @@ from provenance.config import Config
 from provenance.errors import RuleFileError
 from provenance.extract import analyze
 from provenance.ingest import parse_article
+from provenance.models import Anonymity, CueKind
 from provenance.scoring import DEFAULT_RULES, Rule, load_rule_file, load_rule_pack, score
 from provenance.scoring import loader as rule_loader
+from provenance.scoring.rules import ClaimConditions
 
 RULE_FILES = sorted(DEFAULT_RULES.glob("*.toml"))
 STANDARDS = re.compile(
@@ -278,3 +282,41 @@ def test_rule_packs_install_through_the_entry_point_group(
         rule_loader.load_rule_pack.cache_clear()
     assert "HSE001" in pack.ids
     assert [error.split(":")[0] for error in pack.load_errors] == ["rule plugin 'broken' not loaded"]
+
+
+FACTS = SimpleNamespace(
+    sourced=True,
+    headcount=2,
+    cue_kinds=frozenset({CueKind.BELIEF}),
+    anonymities=frozenset({Anonymity.VAGUE, Anonymity.NAMED}),
+)
+
+
+@pytest.mark.parametrize(
+    ("when", "holds"),
+    [
+        ({"sourced": True}, True),
+        ({"sourced": False}, False),
+        ({"headcount": 2}, True),
+        ({"headcount": {"min": 3}}, False),
+        ({"headcount": {"max": 1}}, False),
+        ({"headcount": {"min": 1, "max": 2}}, True),
+        ({"cue_kinds": {"only": ["belief"]}}, True),
+        ({"cue_kinds": {"only": ["statement"]}}, False),
+        ({"anonymities": {"any": ["vague"]}}, True),
+        ({"anonymities": {"only": ["vague"]}}, False),
+        ({"anonymities": {"none": ["specific"]}}, True),
+        ({"anonymities": {"none": ["named"]}}, False),
+        ({"sourced": True, "headcount": {"min": 3}}, False),
+    ],
+)
+def test_condition_language(when: dict[str, object], holds: bool) -> None:
+    assert ClaimConditions.model_validate(when).holds(FACTS) is holds
+
+
+@pytest.mark.parametrize(
+    "when", [{"headcount": {}}, {"anonymities": {}}, {"headcount": -1}, {"sourced": "yes"}]
+)
+def test_empty_or_bad_conditions_are_refused(when: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        ClaimConditions.model_validate(when)

@@ -17,7 +17,7 @@ from functools import cached_property
 from types import SimpleNamespace
 from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from provenance.config import Config
 from provenance.models import Anonymity, CueKind, HedgeKind, Severity, SourceMention, SourceType, Span
@@ -52,9 +52,9 @@ class _Strict(BaseModel):
 class Count(_Strict):
     """A numeric condition: ``{ min = 2 }``, ``{ max = 1 }``, ``{ eq = 1 }`` or a bare integer."""
 
-    eq: int | None = Field(default=None, ge=0)
-    min: int | None = Field(default=None, ge=0)
-    max: int | None = Field(default=None, ge=0)
+    eq: StrictInt | None = Field(default=None, ge=0)
+    min: StrictInt | None = Field(default=None, ge=0)
+    max: StrictInt | None = Field(default=None, ge=0)
 
     @model_validator(mode="before")
     @classmethod
@@ -172,12 +172,12 @@ class ClaimConditions(_Conditions):
     """Conditions on one claim's facts (see ``provenance.scoring.facts.ClaimFacts``)."""
 
     scope: Literal["claim"] = "claim"
-    sourced: bool | None = None
-    inherited: bool | None = None
-    headline: bool | None = None
-    hedged: bool | None = None
-    on_record: bool | None = None
-    all_anonymous: bool | None = None
+    sourced: StrictBool | None = None
+    inherited: StrictBool | None = None
+    headline: StrictBool | None = None
+    hedged: StrictBool | None = None
+    on_record: StrictBool | None = None
+    all_anonymous: StrictBool | None = None
     source_count: Count | None = None
     headcount: Count | None = None
     independent_sources: Count | None = None
@@ -215,9 +215,9 @@ class ArticleConditions(_Conditions):
 class ExampleCrossCheck(_Strict):
     """Corroboration data an example runs with: how many matches of each kind the claim has."""
 
-    independent: int = Field(default=0, ge=0)
-    dependent: int = Field(default=0, ge=0)
-    contradictions: int = Field(default=0, ge=0)
+    independent: StrictInt = Field(default=0, ge=0)
+    dependent: StrictInt = Field(default=0, ge=0)
+    contradictions: StrictInt = Field(default=0, ge=0)
 
 
 class Example(_Strict):
@@ -263,7 +263,7 @@ class Rule(_Strict):
     name: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="readable kebab-case name")
     summary: str = Field(min_length=1, description="one line: what the rule flags or credits")
     severity: Severity
-    weight: float = Field(ge=0, description="points lost (penalty) or gained (credit) per hit")
+    weight: float = Field(ge=0, strict=True, description="points lost (penalty) or gained (credit) per hit")
     effect: Literal["penalty", "credit"]
     scope: Literal["claim", "article"] = "claim"
     message: str = Field(min_length=1, description="template naming the claim and the evidence")
