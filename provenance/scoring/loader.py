@@ -54,7 +54,8 @@ def load_rule_file(path: Path) -> Rule:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = TOML_LINE.search(str(exc))
-        where = f"{path}:{line.group(1)}" if line else str(path)
+        number = line.group(1) if line else str(max(1, len(text.splitlines())))
+        where = f"{path}:{number}"
         raise RuleFileError(where, f"malformed TOML: {exc}") from None
     if "origin" in data:
         raise RuleFileError(f"{path}:{_line_of(text, ('origin',))}", "unknown key 'origin'")
