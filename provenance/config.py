@@ -29,12 +29,14 @@ __all__ = [
     "find_config",
     "load_config",
     "parse_config",
+    "toml_error_line",
 ]
 
 CONFIG_FILES = ("provenance.toml", "pyproject.toml")
 """File names searched in each folder, in order of precedence."""
 
 RULE_SELECTOR = re.compile(r"[A-Z]{2,}[0-9]*")
+TOML_LINE = re.compile(r"at line (\d+)")
 URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 """A target that is a URL has no folder: its config is the one for the working directory."""
 
@@ -167,7 +169,7 @@ def load_config(path: str | Path) -> Config:
     try:
         document = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(file), f"malformed TOML: {exc}") from None
+        raise ConfigError(f"{file}:{toml_error_line(exc, raw)}", f"malformed TOML: {exc}") from None
     if file.name == "pyproject.toml":
         table = document.get("tool", {}).get("provenance")
         if table is None:
@@ -224,3 +226,9 @@ def config_for(target: str | Path, config_file: str | Path | None = None) -> Con
         return load_config(config_file)
     found = find_config(Path.cwd() if URL.match(str(target)) else target)
     return load_config(found) if found is not None else Config()
+
+
+def toml_error_line(error: tomllib.TOMLDecodeError, text: str) -> int:
+    """Return the line a TOML syntax error points at ("at end of document" is the last line)."""
+    line = TOML_LINE.search(str(error))
+    return int(line.group(1)) if line else max(1, len(text.splitlines()))

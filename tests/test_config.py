@@ -95,9 +95,10 @@ def test_bad_config_names_file_line_and_problem(tmp_path: Path, text: str, line:
 
 
 def test_malformed_toml_is_a_config_error(tmp_path: Path) -> None:
-    path = write(tmp_path / "provenance.toml", "select = [\n")
-    with pytest.raises(ConfigError, match="malformed TOML"):
+    path = write(tmp_path / "provenance.toml", 'ignore = ["PRV008"]\nselect = [\n')
+    with pytest.raises(ConfigError, match="malformed TOML") as raised:
         load_config(path)
+    assert raised.value.where == f"{path}:2"
 
 
 def test_missing_config_file_is_a_config_error(tmp_path: Path) -> None:
