@@ -10,7 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from provenance.check import (
-    CheckSettings,
     RuleDescriptor,
     baseline_of,
     check_article,
@@ -22,6 +21,7 @@ from provenance.check.models import CheckPolicy, SuppressionKind
 from provenance.check.positions import LineIndex
 from provenance.check.suppress import find_markers
 from provenance.check.walk import select_articles
+from provenance.config import CheckConfig
 from provenance.errors import ConfigError, ExitStatus
 from provenance.extract import analyze
 from provenance.ingest import parse_article
@@ -254,7 +254,7 @@ def test_policy_rejects_unknown_rules(tmp_path: Path) -> None:
             keyword_scorer,
             RULES,
             DEFAULT_FAIL_ON,
-            CheckSettings(fail_on=["PRV404"]),
+            CheckConfig(fail_on=("PRV404",)),
             root=tmp_path,
         )
 
@@ -262,7 +262,7 @@ def test_policy_rejects_unknown_rules(tmp_path: Path) -> None:
 # Runs over files, baseline
 
 
-def run(tmp_path: Path, settings: CheckSettings | None = None, **options):  # type: ignore[no-untyped-def]
+def run(tmp_path: Path, settings: CheckConfig | None = None, **options):  # type: ignore[no-untyped-def]
     return check_files([tmp_path], keyword_scorer, RULES, DEFAULT_FAIL_ON, settings, root=tmp_path, **options)
 
 
@@ -290,7 +290,7 @@ def test_missing_target_is_unreadable(tmp_path: Path) -> None:
 def test_exit_status_follows_the_policy(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("The port closed, an official said.\n")
     assert run(tmp_path).exit_status is ExitStatus.FINDINGS
-    assert run(tmp_path, CheckSettings(fail_on=["error"])).exit_status is ExitStatus.OK
+    assert run(tmp_path, CheckConfig(fail_on=("error",))).exit_status is ExitStatus.OK
 
 
 def test_baseline_silences_known_findings_and_fails_new_ones(tmp_path: Path) -> None:
@@ -425,3 +425,17 @@ def test_any_text_with_marker_fragments_checks_without_crashing(text: str) -> No
     lines = re.split(r"\r\n|\r|\n", text)
     for finding in report.findings:
         assert 1 <= finding.region.start.line <= finding.region.end.line <= len(lines)
+
+
+def test_walk_does_not_follow_folder_symlinks(tmp_path: Path) -> None:
+    tree(tmp_path, {"desk/a.md": "x"})
+    (tmp_path / "desk" / "loop").symlink_to(tmp_path / "desk", target_is_directory=True)
+    assert selected(tmp_path) == ["desk/a.md"]
+
+
+def test_an_empty_selection_passes_with_a_warning(tmp_path: Path) -> None:
+    tree(tmp_path, {"notes.py": "x"})
+    result = run(tmp_path)
+    assert result.exit_status is ExitStatus.OK
+    assert result.files == []
+    assert result.warnings == [f"no article files found in {tmp_path}"]

@@ -101,6 +101,10 @@ class CheckResult(Model):
     policy: CheckPolicy
     rules: list[RuleDescriptor] = Field(default_factory=list)
     files: list[FileReport] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="problems that did not stop the run, e.g. a rule pack that failed to load",
+    )
 
     @property
     def unreadable(self) -> list[FileReport]:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from provenance.api import load_article
 from provenance.check.baseline import Baseline, fingerprint
 from provenance.check.models import (
     CheckFinding,
@@ -30,7 +29,10 @@ from provenance.check.positions import LineIndex
 from provenance.check.suppress import Marker, find_markers
 from provenance.errors import InputError
 from provenance.extract import analyze
-from provenance.models import AnalysisResult, Claim, Finding, ScoreReport, Severity, Span
+from provenance.models import AnalysisResult, Article, Claim, Finding, ScoreReport, Severity, Span
+
+ArticleLoader = Callable[[Path, str], Article]
+"""Reads one article given its path and text encoding; raises ``InputError`` when it cannot."""
 
 Scorer = Callable[[AnalysisResult], ScoreReport]
 """Scores one analysis; picklable (module-level function or ``functools.partial``) for ``jobs > 1``."""
@@ -72,6 +74,7 @@ class ArticleCheck:
     """Everything a worker needs to check one file; picklable so it can cross to worker processes."""
 
     scorer: Scorer
+    loader: ArticleLoader
     policy: CheckPolicy
     root: Path
     known_rules: frozenset[str] | None = None
@@ -90,7 +93,7 @@ def check_file(path: Path, job: ArticleCheck) -> FileReport:
     """Check one file; an unreadable file yields a report carrying the error instead of raising."""
     shown = display_path(path, job.root)
     try:
-        article = load_article(path, encoding=job.encoding)
+        article = job.loader(path, job.encoding)
     except InputError as error:
         return FileReport(path=shown, error=error.one_line())
     return check_article(shown, job.scorer(analyze(article)), job.policy, job.known_rules)
@@ -169,8 +172,13 @@ def _anchor(analysis: AnalysisResult) -> tuple[int, int]:
 
 
 def _claim_after(claims: Sequence[Claim], marker: Span) -> Claim | None:
+    """Return the claim a marker governs: the first one that ends after it.
+
+    That is the next claim, or the claim the marker sits in when a reader kept
+    the comment inside a paragraph (plain text and the seed format do).
+    """
     return min(
-        (claim for claim in claims if claim.span.start >= marker.end),
+        (claim for claim in claims if claim.span.end > marker.end),
         key=lambda c: c.span.start,
         default=None,
     )

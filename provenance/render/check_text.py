@@ -17,21 +17,19 @@ def render_check_text(result: CheckResult) -> str:
             continue
         for finding in report.findings:
             if finding.suppression is None:
-                lines.extend(_finding_lines(report.path, finding))
+                lines.append(_finding_line(report.path, finding))
     if lines:
         lines.append("")
     lines.append(summary_line(result))
     return "\n".join(lines)
 
 
-def _finding_lines(path: str, finding: CheckFinding) -> list[str]:
+def _finding_line(path: str, finding: CheckFinding) -> str:
+    """One ``path:line:column: fail RULE name: message`` line (rule messages name their claim)."""
     start = finding.region.start
     label = "fail" if finding.failing else finding.severity.value
     rule = f"{finding.rule_id} {finding.rule_name}"
-    lines = [f"{path}:{start.line}:{start.column}: {label} {rule}: {finding.message}"]
-    if finding.claim_text:
-        lines.append(f"    {excerpt(finding.claim_text)}")
-    return lines
+    return f"{path}:{start.line}:{start.column}: {label} {rule}: {finding.message}"
 
 
 def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance.check.models import CheckFinding, CheckResult
-from provenance.render.check_text import excerpt, summary_line
+from provenance.render.check_text import summary_line
 
 ANNOTATIONS_PER_LEVEL = 10
 SUMMARY_ROWS = 1000
@@ -68,7 +68,7 @@ def _annotations(result: CheckResult) -> Iterator[tuple[str, str]]:
     )
     for path, finding in ranked:
         level = "error" if finding.failing else "warning"
-        yield level, command(level, _message(finding), **_location(path, finding))
+        yield level, command(level, finding.message, **_location(path, finding))
 
 
 def _location(path: str, finding: CheckFinding) -> dict[str, str | int]:
@@ -80,12 +80,6 @@ def _location(path: str, finding: CheckFinding) -> dict[str, str | int]:
         location["endColumn"] = max(region.start.column, region.end.column - 1)
     location["title"] = f"{finding.rule_id} {finding.rule_name}"
     return location
-
-
-def _message(finding: CheckFinding) -> str:
-    return (
-        f"{finding.message}\nClaim: {excerpt(finding.claim_text)}" if finding.claim_text else finding.message
-    )
 
 
 def render_step_summary(result: CheckResult) -> str:
@@ -103,13 +97,12 @@ def render_step_summary(result: CheckResult) -> str:
         lines += [f"- {_cell(path)}: {_cell(error)}" for path, error in unreadable]
         lines.append("")
     if rows:
-        lines += ["| File | Line | Rule | Status | Message | Claim |", "|---|---|---|---|---|---|"]
+        lines += ["| File | Line | Rule | Status | Message |", "|---|---|---|---|---|"]
         for path, finding in rows[:SUMMARY_ROWS]:
             status = "fails" if finding.failing else finding.severity.value
-            claim = excerpt(finding.claim_text) if finding.claim_text else ""
             lines.append(
                 f"| {_cell(path)} | {finding.region.start.line} | {finding.rule_id} {finding.rule_name} "
-                f"| {status} | {_cell(finding.message)} | {_cell(claim)} |"
+                f"| {status} | {_cell(finding.message)} |"
             )
         if len(rows) > SUMMARY_ROWS:
             lines += ["", f"{len(rows) - SUMMARY_ROWS} more findings are left out of this table."]
