@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from provenance.api import check
+from provenance.api import check_paths
 from provenance.config import Config
 
 OUTLETS = ("Harbour Gazette", "Valley Courier", "Northern Ledger", "Coastline Daily")
@@ -68,13 +68,13 @@ def main() -> None:
             shard = root / f"{number // 1000:02}"
             shard.mkdir(exist_ok=True)
             (shard / f"article-{number:05}.md").write_text(article(rng, number), encoding="utf-8")
-        check([root / "00"], Config(), root=root, jobs=2)
+        check_paths([root / "00"], Config(), root=root, jobs=2)
         timings: dict[int, float] = {}
         results = {}
         for _ in range(arguments.repeat):
             for jobs in (1, 2):
                 started = time.perf_counter()
-                results[jobs] = check([root], Config(), root=root, jobs=jobs)
+                results[jobs] = check_paths([root], Config(), root=root, jobs=jobs)
                 elapsed = time.perf_counter() - started
                 timings[jobs] = min(elapsed, timings.get(jobs, elapsed))
         assert results[1] == results[2], "parallel and serial runs disagree"

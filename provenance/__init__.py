@@ -6,12 +6,14 @@ package and may change between releases.
 
 from provenance.api import (
     analyze_path,
+    check_paths,
     evaluate_gold,
     fetch_batch,
     fetch_markdown,
     fetch_settings,
     load_article,
 )
+from provenance.check.models import CheckResult
 from provenance.errors import ExitStatus, ProvenanceError
 from provenance.evaluation import EvaluationReport
 from provenance.extract import analyze
@@ -25,6 +27,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnalysisResult",
     "Article",
+    "CheckResult",
     "EvaluationReport",
     "ExitStatus",
     "FetchOptions",
@@ -32,6 +35,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_path",
+    "check_paths",
     "evaluate_gold",
     "fetch_batch",
     "fetch_markdown",

@@ -184,7 +184,7 @@ SINGLE_SOURCE_RULE = "single-source"
 """The name of the rule pack's single-source rule, which ``check`` fails on by default."""
 
 
-def check(
+def check_paths(
     targets: Sequence[Path],
     config: Config,
     root: Path | None = None,

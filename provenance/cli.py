@@ -22,7 +22,7 @@ from provenance import __version__
 from provenance.api import (
     analyze_path,
     batch_file_name,
-    check,
+    check_paths,
     evaluate_gold,
     explain_rule,
     fetch_batch,
@@ -371,7 +371,7 @@ def check_command(
         baseline_file = baseline_path(config, baseline)
         known = read_baseline(baseline_file) if baseline_file is not None and not write_baseline else None
         with _check_progress(_progress_wanted(quiet, sys.stderr)) as (on_selected, on_report):
-            result = check(
+            result = check_paths(
                 targets,
                 config,
                 baseline=known,
