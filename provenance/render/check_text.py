@@ -5,8 +5,6 @@ from __future__ import annotations
 from provenance.check.models import CheckFinding, CheckResult, SuppressionKind
 from provenance.errors import ExitStatus
 
-EXCERPT_LENGTH = 100
-
 
 def render_check_text(result: CheckResult) -> str:
     """List unsuppressed findings (failing ones marked ``fail``) and unreadable inputs, then a summary."""
@@ -30,12 +28,6 @@ def _finding_line(path: str, finding: CheckFinding) -> str:
     label = "fail" if finding.failing else finding.severity.value
     rule = f"{finding.rule_id} {finding.rule_name}"
     return f"{path}:{start.line}:{start.column}: {label} {rule}: {finding.message}"
-
-
-def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
-    """Shorten a claim to one quoted line of at most ``length`` characters."""
-    flat = " ".join(text.split())
-    return f'"{flat}"' if len(flat) <= length else f'"{flat[: length - 1].rstrip()}…"'
 
 
 def summary_line(result: CheckResult) -> str:
