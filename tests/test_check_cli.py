@@ -72,10 +72,11 @@ def test_folder_with_an_unreadable_file_exits_3_and_reports_the_others(newsroom:
 
 def test_bad_config_exits_2_naming_the_file_and_line(newsroom: Path) -> None:
     (newsroom / "provenance.toml").write_text('fail-under = 50\n\n[check]\nincludes = ["*.md"]\n')
-    result = runner.invoke(app, ["check", "drafts"])
+    result = runner.invoke(app, ["check", "drafts", "--format", "sarif", "--output", "out.sarif"])
     assert result.exit_code == 2
     assert "provenance.toml:4" in result.stderr
     assert "includes" in result.stderr
+    assert not (newsroom / "out.sarif").exists()
 
 
 def test_unknown_rule_in_fail_on_exits_2(newsroom: Path) -> None:
