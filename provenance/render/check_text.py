@@ -24,10 +24,10 @@ def render_check_text(result: CheckResult) -> str:
 
 def _finding_line(path: str, finding: CheckFinding) -> str:
     """One ``path:line:column: fail RULE name: message`` line (rule messages name their claim)."""
-    start = finding.region.start
+    region = finding.region
     label = "fail" if finding.failing else finding.severity.value
     rule = f"{finding.rule_id} {finding.rule_name}"
-    return f"{path}:{start.line}:{start.column}: {label} {rule}: {finding.message}"
+    return f"{path}:{region.start_line}:{region.start_column}: {label} {rule}: {finding.message}"
 
 
 def summary_line(result: CheckResult) -> str:

@@ -74,10 +74,10 @@ def _annotations(result: CheckResult) -> Iterator[tuple[str, str]]:
 def _location(path: str, finding: CheckFinding) -> dict[str, str | int]:
     """File and lines, with columns only on one-line regions (GitHub ignores them otherwise)."""
     region = finding.region
-    location: dict[str, str | int] = {"file": path, "line": region.start.line, "endLine": region.end.line}
-    if region.start.line == region.end.line:
-        location["col"] = region.start.column
-        location["endColumn"] = max(region.start.column, region.end.column - 1)
+    location: dict[str, str | int] = {"file": path, "line": region.start_line, "endLine": region.end_line}
+    if region.start_line == region.end_line:
+        location["col"] = region.start_column
+        location["endColumn"] = max(region.start_column, region.end_column - 1)
     location["title"] = f"{finding.rule_id} {finding.rule_name}"
     return location
 
@@ -101,7 +101,7 @@ def render_step_summary(result: CheckResult) -> str:
         for path, finding in rows[:SUMMARY_ROWS]:
             status = "fails" if finding.failing else finding.severity.value
             lines.append(
-                f"| {_cell(path)} | {finding.region.start.line} | {finding.rule_id} {finding.rule_name} "
+                f"| {_cell(path)} | {finding.region.start_line} | {finding.rule_id} {finding.rule_name} "
                 f"| {status} | {_cell(finding.message)} |"
             )
         if len(rows) > SUMMARY_ROWS:

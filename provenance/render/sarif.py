@@ -100,10 +100,10 @@ def _result(
                 "physicalLocation": {
                     "artifactLocation": {"uri": artifact_uri(report.path)},
                     "region": {
-                        "startLine": region.start.line,
-                        "startColumn": region.start.column,
-                        "endLine": region.end.line,
-                        "endColumn": region.end.column,
+                        "startLine": region.start_line,
+                        "startColumn": region.start_column,
+                        "endLine": region.end_line,
+                        "endColumn": region.end_column,
                     },
                 }
             }
