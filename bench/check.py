@@ -7,8 +7,8 @@ and prints articles per second for both and their ratio (best of
 ``--repeat`` alternating runs, after a warm-up). Results are compared by
 digest, not kept, so the parent's heap stays small when workers fork. Run with
 ``.venv/bin/python bench/check.py [--articles N]``. The ratio is the figure to
-watch: on two free cores it should approach 2. A control measured in the same
-run (pure CPU work in one process versus two) shows how much parallelism the
+watch, next to a control measured in the same
+run (pure CPU work in one process versus two) that shows how much parallelism the
 machine had free, so a busy shared machine is not mistaken for a slow check.
 """
 
