@@ -1,8 +1,10 @@
 """CI checking: walk article files, score them, place findings by line, decide pass or fail.
 
-The package sits between scoring and rendering: it reads files (the walk and
-the baseline are its edges) and returns a ``CheckResult``; the renderers in
-``provenance.render`` turn that into text, SARIF, GitHub annotations or JUnit.
+The package sits between scoring and rendering but knows no rule engine: it
+takes a scorer and rule descriptors (``provenance.api.check_paths`` passes the
+rule pack's), reads files (the walk and the baseline are its edges) and returns
+a ``CheckResult``; the renderers in ``provenance.render`` turn that into text,
+SARIF, GitHub annotations or JUnit.
 """
 
 from __future__ import annotations
