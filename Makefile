@@ -21,8 +21,8 @@ demo: $(VENV)/.installed
 	$(BIN)/provenance analyze $(SEED)
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check provenance tests bench
-	$(BIN)/ruff format --check provenance tests bench
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 test: lint
