@@ -292,6 +292,10 @@ class CrossCheckResult(Model):
     schema_version: str = SCHEMA_VERSION
     corpus: str
     claims: list[ClaimCrossCheck] = Field(default_factory=list)
+    articles: int | None = Field(default=None, ge=0, description="how many articles the corpus holds")
+    threshold: float | None = Field(
+        default=None, ge=0, le=100, description="the similarity at and above which a sentence matched"
+    )
 
 
 class ScoreReport(Model):

@@ -1,0 +1,384 @@
+"""The corpus index: analysed claims in SQLite, with an FTS5 candidate pre-filter.
+
+Cross-checking one claim against every sentence of a large corpus with fuzzy
+scorers is linear in the corpus. The index keeps, per claim, its normal form
+(``normalize``), the numbers and negations contradiction needs, and the chain
+facts independence needs, so no corpus article is re-read or re-analysed at
+query time. Candidates come from an FTS5 full-text index queried with the
+claim's *rarest* terms (document frequencies kept in ``terms``): a sentence
+that matches above the threshold shares most of the claim's content words, so
+it shares at least one of the rarest ones, and rare terms have short posting
+lists. rapidfuzz then scores only those candidates.
+
+The file is plain SQLite (standard library): ``provenance index DIR`` writes one
+and later runs reuse it; a folder without a current index is indexed in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import math
+import os
+import re
+import sqlite3
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from provenance.corpus.independence import claim_chain, claim_upstream
+from provenance.corpus.match import MIN_TOKENS, similarity
+from provenance.corpus.normalize import NormalisedClaim, normalise
+from provenance.errors import InputError
+from provenance.models import AnalysisResult, Claim
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "DEFAULT_INDEX_NAME",
+    "INDEX_FORMAT",
+    "CandidateClaim",
+    "CorpusIndex",
+    "IndexedArticle",
+    "IndexedClaim",
+    "claim_core",
+    "corpus_files",
+    "indexed_claims",
+    "text_digest",
+]
+
+INDEX_FORMAT = "provenance-corpus-index/1"
+"""Bumped whenever the schema or the normal form changes, so an old index is rebuilt, not misread."""
+
+DEFAULT_INDEX_NAME = ".provenance-index.sqlite"
+"""Where ``provenance index DIR`` writes by default, and where a folder's index is looked for."""
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+
+RARE_TERM_SHARE = 0.6
+"""Share of a claim's distinct terms (the rarest ones) used to fetch candidates."""
+
+MIN_QUERY_TERMS = 4
+MAX_CANDIDATES = 400
+"""Candidates scored per claim, best full-text rank first: bounds latency on common-word claims."""
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_TERM = re.compile(r"[^\W_]+")
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    title TEXT,
+    outlet TEXT,
+    date TEXT,
+    url TEXT,
+    digest TEXT NOT NULL,
+    size INTEGER,
+    mtime_ns INTEGER
+);
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    claim_id TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    normal TEXT NOT NULL,
+    numbers TEXT NOT NULL,
+    negated TEXT NOT NULL,
+    chain TEXT NOT NULL,
+    upstream_key TEXT NOT NULL,
+    upstream_name TEXT NOT NULL
+);
+CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE claim_terms USING fts5(normal, content='claims', content_rowid='id');
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedArticle:
+    """An article's row: its key in the corpus (relative path) and what a match shows of it."""
+
+    key: str
+    digest: str
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    size: int | None = None
+    mtime_ns: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedClaim:
+    """One claim as stored: its sentence, normal form and chain facts."""
+
+    claim_id: str
+    sentence: str
+    normal: NormalisedClaim
+    chain: str
+    upstream_key: str
+    upstream_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateClaim:
+    """A stored claim scored against a query claim, with its article's metadata."""
+
+    article: IndexedArticle
+    claim: IndexedClaim
+    similarity: float
+
+
+def text_digest(text: str) -> str:
+    """Identify an article by content, so the article under check never corroborates itself."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def claim_core(analysis: AnalysisResult, claim: Claim) -> str:
+    """Cut the attribution ("…, five diplomats said") out of a claim's sentence, for matching.
+
+    Relays of one claim attribute it differently ("Reuters reported", "the
+    diplomats told Reuters"); cutting the cue and source mentions out of the
+    sentence leaves the content they share.
+    """
+    cuts: list[tuple[int, int]] = []
+    for attribution in claim.attributions:
+        if attribution.cue is not None:
+            cuts.append((attribution.cue.start, attribution.cue.end))
+        if attribution.source_id is not None:
+            with contextlib.suppress(KeyError):
+                span = analysis.source(attribution.source_id).span
+                cuts.append((span.start, span.end))
+    start, end = claim.span.start, claim.span.end
+    inside = sorted((max(a, start), min(b, end)) for a, b in cuts if a < end and b > start)
+    if not inside or claim.span.text != analysis.article.text[start:end]:
+        return claim.text
+    pieces: list[str] = []
+    position = start
+    for cut_start, cut_end in inside:
+        if cut_start > position:
+            pieces.append(analysis.article.text[position:cut_start])
+        position = max(position, cut_end)
+    pieces.append(analysis.article.text[position:end])
+    core = " ".join(" ".join(pieces).split())
+    return core or claim.text
+
+
+def indexed_claims(analysis: AnalysisResult) -> list[IndexedClaim]:
+    """Turn an analysed article into the rows the index stores."""
+    rows: list[IndexedClaim] = []
+    for claim in analysis.claims:
+        upstream = claim_upstream(analysis, claim)
+        rows.append(
+            IndexedClaim(
+                claim_id=claim.id,
+                sentence=claim.text,
+                normal=normalise(claim_core(analysis, claim)),
+                chain=claim_chain(analysis, claim).render(),
+                upstream_key=upstream.key,
+                upstream_name=upstream.name,
+            )
+        )
+    return rows
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """List the article files under ``folder``, recursively, skipping hidden files and folders."""
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            if not name.startswith(".") and path.suffix.lower() in ARTICLE_SUFFIXES:
+                found.append(path)
+    return found
+
+
+class CorpusIndex:
+    """An open corpus index (in memory or a file) that answers "which claims match this one"."""
+
+    def __init__(self, connection: sqlite3.Connection, location: str) -> None:
+        self._db = connection
+        self.location = location
+        self.skipped: list[tuple[str, str]] = []
+        """Files left out while building, with the reason (unreadable, empty, binary…)."""
+
+    @classmethod
+    def create(cls, path: str | Path | None = None) -> CorpusIndex:
+        """Start an empty index in memory, or in a new file at ``path``."""
+        connection = sqlite3.connect(":memory:" if path is None else str(path))
+        connection.executescript(_SCHEMA)
+        connection.execute("INSERT INTO meta VALUES ('format', ?)", (INDEX_FORMAT,))
+        return cls(connection, "(in memory)" if path is None else str(path))
+
+    @classmethod
+    def open(cls, path: str | Path) -> CorpusIndex:
+        """Open an existing index file read-only, refusing anything that is not one."""
+        where = str(path)
+        try:
+            with open(path, "rb") as stream:
+                magic = stream.read(len(_SQLITE_MAGIC))
+        except FileNotFoundError:
+            raise InputError(where, "no such corpus index") from None
+        except OSError as exc:
+            raise InputError(where, f"cannot read corpus index ({exc.strerror or exc})") from None
+        if magic != _SQLITE_MAGIC:
+            raise InputError(where, "not a corpus index (build one with `provenance index DIR`)")
+        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        except sqlite3.DatabaseError:
+            connection.close()
+            raise InputError(where, "not a corpus index (build one with `provenance index DIR`)") from None
+        if row is None or row[0] != INDEX_FORMAT:
+            connection.close()
+            found = row[0] if row else "unknown"
+            raise InputError(where, f"corpus index format {found!r} is not {INDEX_FORMAT!r}; rebuild it")
+        return cls(connection, where)
+
+    def close(self) -> None:
+        """Release the database connection."""
+        self._db.close()
+
+    def __enter__(self) -> CorpusIndex:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def add(self, article: IndexedArticle, claims: Iterable[IndexedClaim]) -> None:
+        """Store one article and its claims (call ``commit`` after a batch)."""
+        cursor = self._db.execute(
+            "INSERT INTO articles (key, title, outlet, date, url, digest, size, mtime_ns)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.key,
+                article.title,
+                article.outlet,
+                article.date,
+                article.url,
+                article.digest,
+                article.size,
+                article.mtime_ns,
+            ),
+        )
+        article_id = cursor.lastrowid
+        document_frequency: Counter[str] = Counter()
+        for claim in claims:
+            cursor = self._db.execute(
+                "INSERT INTO claims (article_id, claim_id, sentence, normal, numbers, negated, chain,"
+                " upstream_key, upstream_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    claim.claim_id,
+                    claim.sentence,
+                    claim.normal.text,
+                    " ".join(sorted(claim.normal.numbers)),
+                    " ".join(sorted(claim.normal.negated)),
+                    claim.chain,
+                    claim.upstream_key,
+                    claim.upstream_name,
+                ),
+            )
+            self._db.execute(
+                "INSERT INTO claim_terms (rowid, normal) VALUES (?, ?)", (cursor.lastrowid, claim.normal.text)
+            )
+            document_frequency.update(set(_TERM.findall(claim.normal.text)))
+        self._db.executemany(
+            "INSERT INTO terms (term, df) VALUES (?, ?)"
+            " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+            document_frequency.items(),
+        )
+
+    def commit(self) -> None:
+        """Make the added articles durable (file indexes) and visible to queries."""
+        self._db.commit()
+
+    def save(self, path: str | Path) -> None:
+        """Write this index to ``path`` atomically (a temporary file in the same folder, then a rename)."""
+        target = Path(path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            os.close(handle)
+        except OSError as exc:
+            raise InputError(str(target), f"cannot write corpus index ({exc.strerror or exc})") from None
+        try:
+            Path(temporary).unlink()
+            self._db.commit()
+            destination = sqlite3.connect(temporary)
+            with destination:
+                self._db.backup(destination)
+            destination.close()
+            os.replace(temporary, target)
+        except (OSError, sqlite3.Error) as exc:
+            Path(temporary).unlink(missing_ok=True)
+            raise InputError(str(target), f"cannot write corpus index ({exc})") from None
+
+    @property
+    def article_count(self) -> int:
+        """How many articles the index holds."""
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    @property
+    def claim_count(self) -> int:
+        """How many claims the index holds."""
+        return int(self._db.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+    def manifest(self) -> dict[str, tuple[int | None, int | None]]:
+        """Each indexed file's key with the size and modification time it was indexed at."""
+        rows = self._db.execute("SELECT key, size, mtime_ns FROM articles")
+        return {key: (size, mtime_ns) for key, size, mtime_ns in rows}
+
+    def matches(
+        self, claim: NormalisedClaim, threshold: float, exclude_digest: str | None = None
+    ) -> list[CandidateClaim]:
+        """Find stored claims scoring ``threshold`` or more against ``claim``: best per article first."""
+        if len(claim.tokens) < MIN_TOKENS:
+            return []
+        best: dict[str, CandidateClaim] = {}
+        for candidate in self._candidates(claim):
+            if candidate.article.digest == exclude_digest or len(candidate.claim.normal.tokens) < MIN_TOKENS:
+                continue
+            score = similarity(claim.text, candidate.claim.normal.text)
+            if score < threshold:
+                continue
+            held = best.get(candidate.article.key)
+            if held is None or score > held.similarity:
+                best[candidate.article.key] = CandidateClaim(candidate.article, candidate.claim, score)
+        return sorted(best.values(), key=lambda match: (-match.similarity, match.article.key))
+
+    def _candidates(self, claim: NormalisedClaim) -> Iterator[CandidateClaim]:
+        terms = sorted(set(_TERM.findall(claim.text)))
+        placeholders = ", ".join("?" * len(terms))
+        known = self._db.execute(
+            f"SELECT term, df FROM terms WHERE term IN ({placeholders})", terms
+        ).fetchall()
+        if not known:
+            return
+        known.sort(key=lambda row: (row[1], row[0]))
+        wanted = max(MIN_QUERY_TERMS, math.ceil(len(terms) * RARE_TERM_SHARE))
+        query = " OR ".join(f'"{term}"' for term, _ in known[:wanted])
+        rows = self._db.execute(
+            "SELECT a.key, a.digest, a.title, a.outlet, a.date, a.url, c.claim_id, c.sentence, c.normal,"
+            " c.numbers, c.negated, c.chain, c.upstream_key, c.upstream_name"
+            " FROM (SELECT rowid FROM claim_terms WHERE claim_terms MATCH ? ORDER BY rank LIMIT ?) AS hit"
+            " JOIN claims AS c ON c.id = hit.rowid JOIN articles AS a ON a.id = c.article_id",
+            (query, MAX_CANDIDATES),
+        )
+        for row in rows:
+            article = IndexedArticle(
+                key=row[0], digest=row[1], title=row[2], outlet=row[3], date=row[4], url=row[5]
+            )
+            normal = NormalisedClaim(row[8], frozenset(row[9].split()), frozenset(row[10].split()))
+            stored = IndexedClaim(
+                claim_id=row[6],
+                sentence=row[7],
+                normal=normal,
+                chain=row[11],
+                upstream_key=row[12],
+                upstream_name=row[13],
+            )
+            yield CandidateClaim(article, stored, 0.0)
