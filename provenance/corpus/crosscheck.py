@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from provenance.corpus.independence import claim_upstream, relayed_upstreams, upstream_key
+from provenance.corpus.independence import claim_chain, claim_upstreams, relayed_upstreams, upstream_key
 from provenance.corpus.index import (
     DEFAULT_INDEX_NAME,
     CandidateClaim,
@@ -122,11 +122,12 @@ def crosscheck(
     """Find, for each claim, independent and dependent corroborations and contradictions in ``corpus``."""
     own_digest = text_digest(analysis.article.text)
     checks: list[ClaimCrossCheck] = []
+    upstreams = claim_upstreams(analysis)
     for claim in analysis.claims:
         normal = normalise(claim_core(analysis, claim))
-        own = claim_upstream(analysis, claim)
+        own = upstreams[claim.id]
         shared_with_claim = {own.key: own.name}
-        for upstream in relayed_upstreams(claim.chain if claim.chain.hops else analysis.publisher_chain):
+        for upstream in relayed_upstreams(claim_chain(analysis, claim)):
             shared_with_claim.setdefault(upstream.key, upstream.name)
         counted: dict[str, str] = {}
         independent: list[CorpusMatch] = []

@@ -7,6 +7,8 @@ Five outlets relaying one agency report are one source, not five. A claim's
   one ("Kyiv Morning Post → Reuters → five European diplomats" rests on Reuters);
 * otherwise its named on-record source ("Tallinn Courier → Mart Kivisild" rests on
   Kivisild, whoever else quotes him);
+* otherwise the report the article relays for its other claims (see
+  ``claim_upstreams``);
 * otherwise the publisher's own reporting (anonymous sources of one outlet are
   that outlet's, and cannot be told apart from another outlet's).
 """
@@ -14,11 +16,12 @@ Five outlets relaying one agency report are one source, not five. A claim's
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from provenance.models import AnalysisResult, Chain, Claim, HopRole, SourceType
 
-__all__ = ["Upstream", "claim_chain", "claim_upstream", "relayed_upstreams", "upstream_key"]
+__all__ = ["Upstream", "claim_chain", "claim_upstreams", "relayed_upstreams", "upstream_key"]
 
 REPORTING = frozenset({SourceType.OUTLET, SourceType.WIRE_AGENCY})
 ON_RECORD = frozenset({SourceType.NAMED_PERSON, SourceType.NAMED_ORGANISATION, SourceType.DOCUMENT})
@@ -48,21 +51,55 @@ def claim_chain(analysis: AnalysisResult, claim: Claim) -> Chain:
     return claim.chain if claim.chain.hops else analysis.publisher_chain
 
 
-def claim_upstream(analysis: AnalysisResult, claim: Claim) -> Upstream:
-    """Name the report or source the claim rests on (see the module docstring)."""
-    chain = claim_chain(analysis, claim)
-    relayed = relayed_upstreams(chain)
-    if relayed:
-        return relayed[-1]
+def claim_upstreams(analysis: AnalysisResult) -> dict[str, Upstream]:
+    """Name the report or source each claim of an article rests on, by claim id.
+
+    In order: the furthest agency or outlet the claim's own chain relays; its
+    named on-record source; the report the article relays elsewhere (an outlet
+    that credits Reuters for half an article and leaves the rest unattributed or
+    to "diplomats" is presumed to rest on Reuters throughout — the conservative
+    reading, which can only merge sources, never invent independent ones); and
+    last the publisher's own reporting.
+    """
+    article_relay = _article_relay(analysis)
+    publisher_name = analysis.article.outlet or _first_node(analysis.publisher_chain) or "(unknown publisher)"
+    publisher = Upstream(upstream_key(publisher_name), publisher_name)
+    found: dict[str, Upstream] = {}
+    for claim in analysis.claims:
+        chain = claim_chain(analysis, claim)
+        relayed = relayed_upstreams(chain)
+        found[claim.id] = relayed[-1] if relayed else _on_record_source(chain) or article_relay or publisher
+    return found
+
+
+def _first_node(chain: Chain) -> str | None:
+    return chain.hops[0].nodes[0].name if chain.hops and chain.hops[0].nodes else None
+
+
+def _on_record_source(chain: Chain) -> Upstream | None:
     for hop in reversed(chain.hops):
         if hop.role is HopRole.SOURCE:
             for node in hop.nodes:
                 if node.type in ON_RECORD:
                     return Upstream(upstream_key(node.name), node.name)
-    publisher = analysis.article.outlet or (
-        chain.hops[0].nodes[0].name if chain.hops and chain.hops[0].nodes else "(unknown publisher)"
-    )
-    return Upstream(upstream_key(publisher), publisher)
+    return None
+
+
+def _article_relay(analysis: AnalysisResult) -> Upstream | None:
+    """Return the report the article relays: the one its byline cites, else the one its claims cite most."""
+    relayed = relayed_upstreams(analysis.publisher_chain)
+    if relayed:
+        return relayed[-1]
+    counts: Counter[str] = Counter()
+    names: dict[str, Upstream] = {}
+    for claim in analysis.claims:
+        for upstream in relayed_upstreams(claim.chain)[-1:]:
+            counts[upstream.key] += 1
+            names.setdefault(upstream.key, upstream)
+    if not counts:
+        return None
+    key = min(counts, key=lambda name: (-counts[name], name))
+    return names[key]
 
 
 def relayed_upstreams(chain: Chain) -> list[Upstream]:

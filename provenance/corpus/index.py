@@ -28,7 +28,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from provenance.corpus.independence import claim_chain, claim_upstream
+from provenance.corpus.independence import claim_chain, claim_upstreams
 from provenance.corpus.match import MIN_TOKENS, similarity
 from provenance.corpus.normalize import NormalisedClaim, normalise
 from provenance.errors import InputError
@@ -169,8 +169,9 @@ def claim_core(analysis: AnalysisResult, claim: Claim) -> str:
 def indexed_claims(analysis: AnalysisResult) -> list[IndexedClaim]:
     """Turn an analysed article into the rows the index stores."""
     rows: list[IndexedClaim] = []
+    upstreams = claim_upstreams(analysis)
     for claim in analysis.claims:
-        upstream = claim_upstream(analysis, claim)
+        upstream = upstreams[claim.id]
         rows.append(
             IndexedClaim(
                 claim_id=claim.id,

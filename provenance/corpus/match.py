@@ -56,12 +56,14 @@ def contradiction(claim: NormalisedClaim, other: NormalisedClaim) -> str | None:
     ):
         ours = ", ".join(sorted(claim.numbers))
         theirs = ", ".join(sorted(other.numbers))
-        return f"number mismatch: {ours} here, {theirs} there"
+        return f"number mismatch: {ours} in the claim, {theirs} in the match"
     if bool(claim.negated) == bool(other.negated):
         return None
     negating, asserting = (claim, other) if claim.negated else (other, claim)
     flipped = sorted(negating.negated & set(asserting.tokens))
     if not flipped:
         return None
-    side = "here" if negating is claim else "there"
-    return f"negation mismatch: {', '.join(repr(word) for word in flipped)} negated {side} only"
+    words = ", ".join(repr(word) for word in flipped)
+    if negating is claim:
+        return f"negation mismatch: {words} negated in the claim, asserted in the match"
+    return f"negation mismatch: {words} asserted in the claim, negated in the match"
