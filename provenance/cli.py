@@ -14,9 +14,10 @@ from typing import Annotated
 
 import typer
 
-from provenance.api import analyze_path
+from provenance.api import analyze_path, crosscheck_path, index_corpus
 from provenance.errors import ExitStatus, ProvenanceError
 from provenance.outputs import write_atomic
+from provenance.render.crosscheck import render_crosscheck, render_index_summary
 from provenance.render.text import render_analysis
 
 app = typer.Typer(
@@ -68,6 +69,55 @@ def analyze(
                 rendered = "[\n" + ",\n".join(result.model_dump_json(indent=2) for result in results) + "\n]"
         else:
             rendered = "\n\n".join(render_analysis(result) for result in results)
+        if output is None:
+            typer.echo(rendered)
+        else:
+            write_atomic(output, rendered + "\n")
+
+
+# --- corpus cross-check: `provenance index` and `provenance crosscheck` ---------------------------
+
+
+class CrossCheckFormat(StrEnum):
+    """Output formats of ``provenance crosscheck``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command("index")
+def index_command(
+    folder: Annotated[Path, typer.Argument(help="Folder of articles to index (searched recursively).")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Index file to write (default: .provenance-index.sqlite in FOLDER)."
+        ),
+    ] = None,
+) -> None:
+    """Analyse a folder of articles and write a corpus index that cross-checks reuse."""
+    with _reporting_errors():
+        summary = index_corpus(folder, output)
+        typer.echo(render_index_summary(summary))
+
+
+@app.command("crosscheck")
+def crosscheck_command(
+    target: Annotated[str, typer.Argument(help="Article to cross-check.")],
+    corpus: Annotated[str, typer.Option("--corpus", "-c", help="Corpus folder or index file.")],
+    output_format: Annotated[CrossCheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CrossCheckFormat.TEXT
+    ),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the article.")] = "utf-8",
+) -> None:
+    """Find each claim's independent and dependent corroborations and contradictions in a corpus."""
+    with _reporting_errors():
+        result = crosscheck_path(target, corpus, encoding=encoding)
+        if output_format is CrossCheckFormat.JSON:
+            rendered = result.model_dump_json(indent=2)
+        else:
+            rendered = render_crosscheck(result)
         if output is None:
             typer.echo(rendered)
         else:

@@ -150,11 +150,19 @@ def crosscheck(
                 independent.append(_match(candidate, MatchRelation.CORROBORATES))
         checks.append(
             ClaimCrossCheck(
-                claim_id=claim.id, independent=independent, dependent=dependent, contradictions=contradictions
+                claim_id=claim.id,
+                claim=claim.text,
+                independent=independent,
+                dependent=dependent,
+                contradictions=contradictions,
             )
         )
     return CrossCheckResult(
-        corpus=corpus.location, claims=checks, articles=corpus.article_count, threshold=threshold
+        corpus=corpus.location,
+        article=analysis.article.path or analysis.article.title,
+        claims=checks,
+        articles=corpus.article_count,
+        threshold=threshold,
     )
 
 
