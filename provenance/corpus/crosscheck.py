@@ -60,12 +60,12 @@ def build_index(
     index = CorpusIndex.create()
     for path in corpus_files(root):
         key = path.relative_to(root).as_posix()
+        stat = path.stat()
         try:
             article = read_article(path)
         except InputError as error:
-            index.skipped.append((key, error.problem))
+            index.skip(key, error.problem, stat.st_size, stat.st_mtime_ns)
             continue
-        stat = path.stat()
         analysis = analyser(article)
         index.add(
             IndexedArticle(
@@ -81,6 +81,7 @@ def build_index(
             indexed_claims(analysis),
         )
     index.commit()
+    index.location = str(folder)
     if output is not None:
         index.save(output)
     return index

@@ -48,7 +48,7 @@ __all__ = [
     "text_digest",
 ]
 
-INDEX_FORMAT = "provenance-corpus-index/1"
+INDEX_FORMAT = "provenance-corpus-index/2"
 """Bumped whenever the schema or the normal form changes, so an old index is rebuilt, not misread."""
 
 DEFAULT_INDEX_NAME = ".provenance-index.sqlite"
@@ -91,6 +91,7 @@ CREATE TABLE claims (
     upstream_key TEXT NOT NULL,
     upstream_name TEXT NOT NULL
 );
+CREATE TABLE skipped (key TEXT PRIMARY KEY, problem TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
 CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE claim_terms USING fts5(normal, content='claims', content_rowid='id');
 """
@@ -203,8 +204,6 @@ class CorpusIndex:
     def __init__(self, connection: sqlite3.Connection, location: str) -> None:
         self._db = connection
         self.location = location
-        self.skipped: list[tuple[str, str]] = []
-        """Files left out while building, with the reason (unreadable, empty, binary…)."""
 
     @classmethod
     def create(cls, path: str | Path | None = None) -> CorpusIndex:
@@ -293,6 +292,15 @@ class CorpusIndex:
             document_frequency.items(),
         )
 
+    def skip(self, key: str, problem: str, size: int | None = None, mtime_ns: int | None = None) -> None:
+        """Record a file left out of the index, so the folder still counts as indexed as it stands."""
+        self._db.execute("INSERT INTO skipped VALUES (?, ?, ?, ?)", (key, problem, size, mtime_ns))
+
+    @property
+    def skipped(self) -> list[tuple[str, str]]:
+        """Files left out while building, with the reason (unreadable, empty, binary…)."""
+        return list(self._db.execute("SELECT key, problem FROM skipped ORDER BY key"))
+
     def commit(self) -> None:
         """Make the added articles durable (file indexes) and visible to queries."""
         self._db.commit()
@@ -329,8 +337,10 @@ class CorpusIndex:
         return int(self._db.execute("SELECT count(*) FROM claims").fetchone()[0])
 
     def manifest(self) -> dict[str, tuple[int | None, int | None]]:
-        """Each indexed file's key with the size and modification time it was indexed at."""
-        rows = self._db.execute("SELECT key, size, mtime_ns FROM articles")
+        """Each indexed or skipped file's key with the size and modification time it was seen at."""
+        rows = self._db.execute(
+            "SELECT key, size, mtime_ns FROM articles UNION ALL SELECT key, size, mtime_ns FROM skipped"
+        )
         return {key: (size, mtime_ns) for key, size, mtime_ns in rows}
 
     def matches(
