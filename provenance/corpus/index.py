@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from provenance.corpus.independence import claim_chain, claim_upstreams
 from provenance.corpus.match import MIN_TOKENS, similarity
@@ -65,6 +66,17 @@ MAX_CANDIDATES = 400
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _TERM = re.compile(r"[^\W_]+")
+
+_CLAIM_COLUMNS = (
+    "SELECT a.key, a.digest, a.title, a.outlet, a.date, a.url, c.claim_id, c.sentence, c.normal,"
+    " c.numbers, c.negated, c.chain, c.upstream_key, c.upstream_name"
+)
+_ALL_CLAIMS = f"{_CLAIM_COLUMNS} FROM claims AS c JOIN articles AS a ON a.id = c.article_id ORDER BY c.id"
+_CANDIDATE_CLAIMS = (
+    f"{_CLAIM_COLUMNS} FROM (SELECT rowid FROM claim_terms WHERE claim_terms MATCH ? ORDER BY rank LIMIT ?)"
+    " AS hit CROSS JOIN claims AS c ON c.id = hit.rowid CROSS JOIN articles AS a ON a.id = c.article_id"
+)
+"""The pre-filter query; CROSS JOIN pins the join order so the few full-text hits drive it."""
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -361,6 +373,10 @@ class CorpusIndex:
                 best[candidate.article.key] = CandidateClaim(candidate.article, candidate.claim, score)
         return sorted(best.values(), key=lambda match: (-match.similarity, match.article.key))
 
+    def all_claims(self) -> Iterator[CandidateClaim]:
+        """Every stored claim, unscored: the exhaustive scan the pre-filter is measured against."""
+        yield from self._rows(self._db.execute(_ALL_CLAIMS))
+
     def _candidates(self, claim: NormalisedClaim) -> Iterator[CandidateClaim]:
         terms = sorted(set(_TERM.findall(claim.text)))
         placeholders = ", ".join("?" * len(terms))
@@ -372,13 +388,10 @@ class CorpusIndex:
         known.sort(key=lambda row: (row[1], row[0]))
         wanted = max(MIN_QUERY_TERMS, math.ceil(len(terms) * RARE_TERM_SHARE))
         query = " OR ".join(f'"{term}"' for term, _ in known[:wanted])
-        rows = self._db.execute(
-            "SELECT a.key, a.digest, a.title, a.outlet, a.date, a.url, c.claim_id, c.sentence, c.normal,"
-            " c.numbers, c.negated, c.chain, c.upstream_key, c.upstream_name"
-            " FROM (SELECT rowid FROM claim_terms WHERE claim_terms MATCH ? ORDER BY rank LIMIT ?) AS hit"
-            " JOIN claims AS c ON c.id = hit.rowid JOIN articles AS a ON a.id = c.article_id",
-            (query, MAX_CANDIDATES),
-        )
+        yield from self._rows(self._db.execute(_CANDIDATE_CLAIMS, (query, MAX_CANDIDATES)))
+
+    @staticmethod
+    def _rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[CandidateClaim]:
         for row in rows:
             article = IndexedArticle(
                 key=row[0], digest=row[1], title=row[2], outlet=row[3], date=row[4], url=row[5]
