@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from provenance.corpus.independence import claim_chain, claim_upstreams
 from provenance.corpus.match import MIN_TOKENS, similarity
 from provenance.corpus.normalize import NormalisedClaim, normalise
@@ -69,12 +71,15 @@ _TERM = re.compile(r"[^\W_]+")
 
 _CLAIM_COLUMNS = (
     "SELECT a.key, a.digest, a.title, a.outlet, a.date, a.url, c.claim_id, c.sentence, c.normal,"
-    " c.numbers, c.negated, c.chain, c.upstream_key, c.upstream_name"
+    " c.numbers, c.negated, c.chain, c.upstream_key, c.upstream_name, c.id"
+    " FROM claims AS c JOIN articles AS a ON a.id = c.article_id"
 )
-_ALL_CLAIMS = f"{_CLAIM_COLUMNS} FROM claims AS c JOIN articles AS a ON a.id = c.article_id ORDER BY c.id"
-_CANDIDATE_CLAIMS = (
-    f"{_CLAIM_COLUMNS} FROM (SELECT rowid FROM claim_terms WHERE claim_terms MATCH ? ORDER BY rank LIMIT ?)"
-    " AS hit CROSS JOIN claims AS c ON c.id = hit.rowid CROSS JOIN articles AS a ON a.id = c.article_id"
+_ALL_CLAIMS = f"{_CLAIM_COLUMNS} ORDER BY c.id"
+_CLAIMS_BY_ID = f"{_CLAIM_COLUMNS} WHERE c.id IN"
+_CANDIDATE_TEXTS = (
+    "SELECT c.id, c.normal"
+    " FROM (SELECT rowid FROM claim_terms WHERE claim_terms MATCH ? ORDER BY rank LIMIT ?)"
+    " AS hit CROSS JOIN claims AS c ON c.id = hit.rowid"
 )
 """The pre-filter query; CROSS JOIN pins the join order so the few full-text hits drive it."""
 
@@ -142,6 +147,7 @@ class CandidateClaim:
     article: IndexedArticle
     claim: IndexedClaim
     similarity: float
+    rowid: int = 0
 
 
 def text_digest(text: str) -> str:
@@ -358,37 +364,60 @@ class CorpusIndex:
     def matches(
         self, claim: NormalisedClaim, threshold: float, exclude_digest: str | None = None
     ) -> list[CandidateClaim]:
-        """Find stored claims scoring ``threshold`` or more against ``claim``: best per article first."""
+        """Find stored claims scoring ``threshold`` or more against ``claim``: best per article first.
+
+        Candidates are scored in two passes: ``token_sort_ratio`` over all of
+        them in rapidfuzz's C loop with the cutoff the mean implies (the mean
+        reaches ``threshold`` only if ``token_sort_ratio`` reaches
+        ``2 * threshold - 100``), then the full similarity on the survivors, and
+        only matches are read back from the database in full.
+        """
         if len(claim.tokens) < MIN_TOKENS:
             return []
+        candidates = self._candidates(claim)
+        survivors = process.extract(
+            claim.text,
+            candidates,
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=max(0.0, 2 * threshold - 100),
+            limit=None,
+        )
+        scores: dict[int, float] = {}
+        for text, _, rowid in survivors:
+            if text.count(" ") + 1 >= MIN_TOKENS:
+                score = similarity(claim.text, text)
+                if score >= threshold:
+                    scores[rowid] = score
+        if not scores:
+            return []
+        placeholders = ", ".join("?" * len(scores))
         best: dict[str, CandidateClaim] = {}
-        for candidate in self._candidates(claim):
-            if candidate.article.digest == exclude_digest or len(candidate.claim.normal.tokens) < MIN_TOKENS:
+        for stored in self._rows(self._db.execute(f"{_CLAIMS_BY_ID} ({placeholders})", list(scores))):
+            if stored.article.digest == exclude_digest:
                 continue
-            score = similarity(claim.text, candidate.claim.normal.text)
-            if score < threshold:
-                continue
-            held = best.get(candidate.article.key)
+            score = scores[stored.rowid]
+            held = best.get(stored.article.key)
             if held is None or score > held.similarity:
-                best[candidate.article.key] = CandidateClaim(candidate.article, candidate.claim, score)
+                best[stored.article.key] = CandidateClaim(stored.article, stored.claim, score)
         return sorted(best.values(), key=lambda match: (-match.similarity, match.article.key))
 
     def all_claims(self) -> Iterator[CandidateClaim]:
         """Every stored claim, unscored: the exhaustive scan the pre-filter is measured against."""
         yield from self._rows(self._db.execute(_ALL_CLAIMS))
 
-    def _candidates(self, claim: NormalisedClaim) -> Iterator[CandidateClaim]:
+    def _candidates(self, claim: NormalisedClaim) -> dict[int, str]:
+        """Return the normal forms of the claims sharing the most of ``claim``'s rarest terms, by row id."""
         terms = sorted(set(_TERM.findall(claim.text)))
         placeholders = ", ".join("?" * len(terms))
         known = self._db.execute(
             f"SELECT term, df FROM terms WHERE term IN ({placeholders})", terms
         ).fetchall()
         if not known:
-            return
+            return {}
         known.sort(key=lambda row: (row[1], row[0]))
         wanted = max(MIN_QUERY_TERMS, math.ceil(len(terms) * RARE_TERM_SHARE))
         query = " OR ".join(f'"{term}"' for term, _ in known[:wanted])
-        yield from self._rows(self._db.execute(_CANDIDATE_CLAIMS, (query, MAX_CANDIDATES)))
+        return dict(self._db.execute(_CANDIDATE_TEXTS, (query, MAX_CANDIDATES)).fetchall())
 
     @staticmethod
     def _rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[CandidateClaim]:
@@ -405,4 +434,4 @@ class CorpusIndex:
                 upstream_key=row[12],
                 upstream_name=row[13],
             )
-            yield CandidateClaim(article, stored, 0.0)
+            yield CandidateClaim(article, stored, 0.0, rowid=row[14])
