@@ -1,0 +1,74 @@
+"""Chains of attribution: publisher → relayed outlets and agencies → the claim's source.
+
+The outlet-level chain comes from a ``Source:`` line ("European Pravda, citing
+Reuters and sources familiar with the issue"): the publisher is the first hop
+and the parties it cites form the next. A claim with a source in its own
+sentence ends with that source; the outlets and agencies of the ``Source:`` line
+stay in between as relays. A claim without one inherits the outlet-level chain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from provenance.models import Article, Chain, ChainNode, Hop, HopRole, SourceType
+
+__all__ = ["CITED_PARTY", "UNCOVERED_SECTIONS", "attributed_chain", "cited_parties", "publisher_chain"]
+
+CITING = re.compile(r"\b(?:citing|via|according to|based on)\s+", re.IGNORECASE)
+CITED_PARTY = re.compile(r"[^,;]+?(?=\s*(?:,\s*and\s+|,|;|\s+and\s+|$))")
+UNCOVERED_SECTIONS = frozenset({"background", "context", "source"})
+"""Sections in the publisher's own voice, not covered by the ``Source:`` line."""
+RELAY_TYPES = frozenset({SourceType.OUTLET, SourceType.WIRE_AGENCY})
+UNKNOWN_PUBLISHER = "(unknown publisher)"
+
+
+def cited_parties(article: Article) -> list[tuple[int, int]]:
+    """Character ranges of the parties a ``Source:`` line cites, in order."""
+    line = next((section.span for section in article.sections if section.name == "source"), None)
+    if line is None:
+        return []
+    citing = CITING.search(article.text, line.start, line.end)
+    if citing is None:
+        return []
+    parties = []
+    for match in CITED_PARTY.finditer(article.text, citing.end(), line.end):
+        start, end = match.start(), match.end()
+        while start < end and (article.text[start].isspace() or article.text[start] in ",;"):
+            start += 1
+        if article.text.startswith("and ", start):
+            start += 4
+        text = article.text[start:end].strip()
+        if text:
+            parties.append((start, start + len(text)))
+    return parties
+
+
+def publisher_node(article: Article) -> ChainNode:
+    """Return the publisher as the first node of every chain."""
+    return ChainNode(name=article.outlet or UNKNOWN_PUBLISHER, type=SourceType.OUTLET)
+
+
+def publisher_chain(article: Article, cited: list[ChainNode]) -> Chain:
+    """Build the outlet-level chain: the publisher, then the parties its ``Source:`` line cites."""
+    hops = [Hop(role=HopRole.PUBLISHER, nodes=[publisher_node(article)])]
+    if cited:
+        hops.append(Hop(role=HopRole.RELAY, nodes=cited))
+    return Chain(hops=hops)
+
+
+def attributed_chain(article: Article, cited: list[ChainNode], path: list[ChainNode], covered: bool) -> Chain:
+    """Build a claim's chain: publisher, ``Source:``-line relays (when they cover it), then ``path``.
+
+    ``path`` runs from the in-sentence source to the party it cites, if any
+    ("Reuters reported, citing a senior official": Reuters, then the official).
+    """
+    hops = [Hop(role=HopRole.PUBLISHER, nodes=[publisher_node(article)])]
+    relays = [node for node in cited if node.type in RELAY_TYPES] if covered else []
+    relays = [node for node in relays if node.name not in {step.name for step in path}]
+    if relays:
+        hops.append(Hop(role=HopRole.RELAY, nodes=relays))
+    for step in path[:-1]:
+        hops.append(Hop(role=HopRole.RELAY, nodes=[step]))
+    hops.append(Hop(role=HopRole.SOURCE, nodes=[path[-1]]))
+    return Chain(hops=hops)

@@ -1,0 +1,223 @@
+"""Claims: sentences (or clauses) with their attributions, chains and hedges.
+
+This module runs the stages in order over an article — sentences, cues with
+their sources and content, source typing, coreference, chains, hedges — and
+assembles the ``AnalysisResult``. A sentence that joins an unattributed clause
+to an attributed one ("There are no preparations, and diplomats believe…") is
+split into two claims, so the attributed clause does not lend its source to the
+other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from provenance.extract.chains import (
+    UNCOVERED_SECTIONS,
+    attributed_chain,
+    cited_parties,
+    publisher_chain,
+)
+from provenance.extract.coreference import MentionDraft, resolve
+from provenance.extract.cues import RawAttribution, find_attributions
+from provenance.extract.hedges import find_hedges
+from provenance.extract.segmentation import quotations, sentences, tokenize
+from provenance.extract.sources import describe
+from provenance.models import (
+    AnalysisResult,
+    Article,
+    Attribution,
+    Chain,
+    ChainNode,
+    Claim,
+    CueKind,
+    Section,
+    SourceMention,
+    Span,
+)
+
+__all__ = ["build_analysis"]
+
+CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|but|while|whereas|so|yet)|;)\s*\Z")
+QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+@dataclass
+class _Sentence:
+    section: str
+    start: int
+    end: int
+    attributions: list[RawAttribution]
+
+
+def _sections(article: Article) -> list[Section]:
+    """List the sections claims come from; plain articles without sections use their paragraphs."""
+    if article.sections:
+        return [section for section in article.sections if section.name != "source"]
+    return [Section(name="body", span=span) for span in article.paragraphs]
+
+
+def _read_sentences(article: Article) -> list[_Sentence]:
+    text = article.text
+    found = []
+    for section in _sections(article):
+        quotes = quotations(text, section.span.start, section.span.end)
+        for start, end in sentences(text, section.span.start, section.span.end):
+            tokens = tokenize(text, start, end, quotes)
+            found.append(_Sentence(section.name, start, end, find_attributions(tokens, quotes)))
+    return found
+
+
+def build_analysis(article: Article) -> AnalysisResult:
+    """Run every extraction stage over ``article``."""
+    text = article.text
+    read = _read_sentences(article)
+    parties = cited_parties(article)
+    ranges = set(parties)
+    for sentence in read:
+        for raw in sentence.attributions:
+            ranges.update(part for part in (raw.source, raw.cited) if part is not None)
+    drafts = [
+        MentionDraft(start, end, text[start:end], describe(text[start:end])) for start, end in sorted(ranges)
+    ]
+    resolve(drafts)
+    mentions = _mentions(text, drafts)
+    by_range = {(draft.start, draft.end): mention for draft, mention in zip(drafts, mentions, strict=True)}
+    by_id = {mention.id: mention for mention in mentions}
+    cited = [_node(by_range[party], by_id) for party in parties]
+    outlet_chain = publisher_chain(article, cited)
+    claims: list[Claim] = []
+    attribution_count = 0
+    for sentence in read:
+        for start, end, raws in _split(text, sentence):
+            attributions = []
+            for raw in raws:
+                attribution_count += 1
+                attributions.append(_attribution(text, raw, by_range, f"A{attribution_count}"))
+                if raw.cited is not None:
+                    attribution_count += 1
+                    attributions.append(
+                        Attribution(
+                            id=f"A{attribution_count}",
+                            cue=None,
+                            cue_kind=CueKind.CITING,
+                            source_id=by_range[raw.cited].id,
+                            content=attributions[-1].content,
+                        )
+                    )
+            covered = sentence.section not in UNCOVERED_SECTIONS
+            chain = _claim_chain(article, raws, by_range, by_id, cited, outlet_chain, covered)
+            claims.append(
+                Claim(
+                    id=f"C{len(claims) + 1}",
+                    span=Span.of(text, start, end),
+                    text=" ".join(text[start:end].split()).translate(QUOTE_FOLD),
+                    section=sentence.section,
+                    attributions=attributions,
+                    chain=chain,
+                    hedges=find_hedges(text, start, end),
+                )
+            )
+    return AnalysisResult(article=article, publisher_chain=outlet_chain, sources=mentions, claims=claims)
+
+
+def _mentions(text: str, drafts: list[MentionDraft]) -> list[SourceMention]:
+    mentions: list[SourceMention] = []
+    for draft in drafts:
+        description = draft.description
+        refers_to = None
+        if draft.refers_to is not None:
+            antecedent = mentions[draft.refers_to]
+            refers_to = antecedent.id
+            resolved = antecedent
+            while resolved.refers_to is not None:
+                resolved = mentions[int(resolved.refers_to[1:]) - 1]
+            mentions.append(
+                SourceMention(
+                    id=f"S{len(mentions) + 1}",
+                    span=Span.of(text, draft.start, draft.end),
+                    type=resolved.type,
+                    name=" ".join(draft.text.split()),
+                    count=resolved.count,
+                    role=resolved.role,
+                    affiliation=resolved.affiliation,
+                    anonymity=resolved.anonymity,
+                    on_record=resolved.on_record,
+                    refers_to=refers_to,
+                )
+            )
+            continue
+        mentions.append(
+            SourceMention(
+                id=f"S{len(mentions) + 1}",
+                span=Span.of(text, draft.start, draft.end),
+                type=description.type,
+                name=" ".join(description.name.split()),
+                count=description.count,
+                role=description.role,
+                affiliation=description.affiliation,
+                anonymity=description.anonymity,
+                on_record=description.on_record,
+            )
+        )
+    return mentions
+
+
+def _node(mention: SourceMention, by_id: dict[str, SourceMention]) -> ChainNode:
+    """Return the chain node for a mention: the source it ultimately refers to."""
+    while mention.refers_to is not None:
+        mention = by_id[mention.refers_to]
+    return ChainNode(name=mention.name, type=mention.type, source_id=mention.id)
+
+
+def _attribution(
+    text: str, raw: RawAttribution, by_range: dict[tuple[int, int], SourceMention], identifier: str
+) -> Attribution:
+    return Attribution(
+        id=identifier,
+        cue=Span.of(text, *raw.cue) if raw.cue is not None else None,
+        cue_kind=raw.kind,
+        source_id=by_range[raw.source].id if raw.source is not None else None,
+        content=[Span.of(text, start, end) for start, end in raw.content],
+    )
+
+
+def _claim_chain(
+    article: Article,
+    raws: list[RawAttribution],
+    by_range: dict[tuple[int, int], SourceMention],
+    by_id: dict[str, SourceMention],
+    cited: list[ChainNode],
+    outlet_chain: Chain,
+    covered: bool,
+) -> Chain:
+    main = next((raw for raw in raws if raw.source is not None), None)
+    if main is None or main.source is None:
+        if covered:
+            return outlet_chain.model_copy(update={"inherited": True})
+        return publisher_chain(article, []).model_copy(update={"inherited": True})
+    path = [_node(by_range[main.source], by_id)]
+    if main.cited is not None:
+        path.append(_node(by_range[main.cited], by_id))
+    return attributed_chain(article, cited, path, covered)
+
+
+def _split(text: str, sentence: _Sentence) -> list[tuple[int, int, list[RawAttribution]]]:
+    """Split a sentence where an unattributed clause precedes an attributed one."""
+    raws = sentence.attributions
+    first = raws[0] if raws else None
+    if first is not None and first.source is not None:
+        extent = min(
+            [first.source[0]] + [start for start, _ in first.content] + ([first.cue[0]] if first.cue else [])
+        )
+        head = text[sentence.start : extent]
+        join = CLAUSE_JOIN.search(head)
+        if (
+            extent > sentence.start
+            and join is not None
+            and any(char.isalnum() for char in head[: join.start()])
+        ):
+            end = sentence.start + len(head[: join.start()].rstrip())
+            return [(sentence.start, end, []), (extent, sentence.end, raws)]
+    return [(sentence.start, sentence.end, raws)]

@@ -1,0 +1,67 @@
+"""Coreference: link a back-reference ("the official", "he", "they") to the source it means.
+
+The antecedent is the nearest earlier source mention that agrees: a singular
+pronoun with a person, a plural pronoun with a group or an organisation, and a
+definite description ("the official", "the diplomats") with a mention whose
+descriptor has the same head noun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from provenance.extract.lexicon import sources
+from provenance.extract.sources import SourceDescription
+from provenance.models import SourceType
+
+__all__ = ["MentionDraft", "resolve"]
+
+PERSON_TYPES = frozenset({SourceType.NAMED_PERSON, SourceType.ANONYMOUS_INDIVIDUAL})
+GROUP_TYPES = frozenset({SourceType.ANONYMOUS_GROUP, SourceType.NAMED_ORGANISATION})
+DEFINITE = ("the ", "The ", "this ", "This ", "that ", "That ", "these ", "These ", "those ", "Those ")
+MAX_DISTANCE = 4000
+
+
+@dataclass
+class MentionDraft:
+    """A source mention before ids are assigned: its characters and description."""
+
+    start: int
+    end: int
+    text: str
+    description: SourceDescription
+    refers_to: int | None = None
+
+
+def resolve(mentions: list[MentionDraft]) -> None:
+    """Set ``refers_to`` (an index into ``mentions``, which is in text order) on back-references."""
+    lexicon = sources()
+    for index, mention in enumerate(mentions):
+        lower = mention.text.lower()
+        if mention.description.pronoun:
+            if lower in lexicon.pronouns_singular:
+                mention.refers_to = _nearest(mentions, index, lambda d: d.type in PERSON_TYPES)
+            elif lower in lexicon.pronouns_plural:
+                mention.refers_to = _nearest(
+                    mentions, index, lambda d: d.type in GROUP_TYPES or (d.count or 1) > 1
+                )
+        elif mention.text.startswith(DEFINITE) and mention.description.role is not None:
+            mention.refers_to = _nearest(mentions, index, _same_role(mention.description.role))
+
+
+def _nearest(
+    mentions: list[MentionDraft], index: int, agrees: Callable[[SourceDescription], bool]
+) -> int | None:
+    here = mentions[index].start
+    for candidate in range(index - 1, -1, -1):
+        other = mentions[candidate]
+        if here - other.end > MAX_DISTANCE:
+            return None
+        if not other.description.pronoun and agrees(other.description):
+            return candidate
+    return None
+
+
+def _same_role(role: str) -> Callable[[SourceDescription], bool]:
+    return lambda description: description.role == role and not description.pronoun

@@ -1,0 +1,249 @@
+"""Attribution cues in a sentence, with the source and content each one ties together.
+
+A cue is a reporting verb ("said", "believe"), a phrase ("according to") or a
+citation ("citing"); it counts only when a source phrase stands beside it, and
+its content follows PolNeAR's conventions: a "that" clause or quotation after
+the cue, the text before a sentence-final "…, the official stated", or both
+fragments around an inserted cue ("The plan, he said, is…"). Cues inside a
+quotation or inside another attribution's content are not read again: only the
+outermost attribution of a nest is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from provenance.extract.lexicon import cues, sources
+from provenance.extract.segmentation import Token
+from provenance.extract.sources import phrase_after, phrase_before
+from provenance.models import CueKind
+
+__all__ = ["RawAttribution", "find_attributions"]
+
+CLAUSE_MARKERS = frozenset(
+    {"that", "whether", "if", "how", "what", "why", "when", "who", "to", "“", '"', ":"}
+)
+NOUN_MARKERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our"})
+INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
+OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
+LOOKAHEAD = 8
+UNIT_WORDS = frozenset({"points", "percent", "percentage", "dollars", "times", "years", "votes", "seats"})
+
+
+@dataclass
+class RawAttribution:
+    """An attribution found in one sentence, as character ranges."""
+
+    kind: CueKind
+    cue: tuple[int, int] | None
+    source: tuple[int, int] | None
+    content: list[tuple[int, int]] = field(default_factory=list)
+    cited: tuple[int, int] | None = None
+    first_token: int = 0
+    last_token: int = 0
+    source_tokens: tuple[int, int] | None = None
+
+
+def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
+    """Find the outermost attributions among one sentence's tokens."""
+    found: list[RawAttribution] = []
+    index = 0
+    headline = _title_case(tokens)
+    while index < len(tokens):
+        token = tokens[index]
+        attribution = None
+        if token.is_word and not token.quoted and (index == 0 or headline or not token.capitalised):
+            attribution = _attribution_at(tokens, index, quotes, found)
+        if attribution is None:
+            index += 1
+            continue
+        found.append(attribution)
+        index = max(index, attribution.last_token) + 1
+    return found
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """Tell whether a sentence is a title-case headline ("Trump Says He Will Win")."""
+    words = [token for token in tokens if token.is_word and len(token.text) > 3]
+    return len(words) >= 3 and sum(token.capitalised for token in words) >= 0.8 * len(words)
+
+
+def _attribution_at(
+    tokens: list[Token], index: int, quotes: list[tuple[int, int]], found: list[RawAttribution]
+) -> RawAttribution | None:
+    lexicon = cues()
+    for phrase, kind in lexicon.phrases.items():
+        if tuple(token.lower for token in tokens[index : index + len(phrase)]) == phrase:
+            if kind is CueKind.ACCORDING_TO:
+                return _according_to(tokens, index, index + len(phrase), quotes)
+            return _verb(tokens, index, index + len(phrase), kind, quotes, found)
+    verb_kind = lexicon.verbs.get(tokens[index].lower)
+    if verb_kind is None or verb_kind is CueKind.CITING:
+        return None
+    return _verb(tokens, index, index + 1, verb_kind, quotes, found)
+
+
+def _span(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    """Characters of tokens ``[first, last)``."""
+    return tokens[first].start, tokens[last - 1].end
+
+
+def _content(
+    tokens: list[Token], first: int, last: int, quotes: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Content over tokens ``[first, last)``, edge commas and the final full stop dropped.
+
+    A quotation that the content starts in or ends in is taken whole, so a
+    quotation spanning several sentences is one content span.
+    """
+    while first < last and tokens[first].text in {",", ":", "—", "–", ";"}:
+        first += 1
+    while last > first and tokens[last - 1].text in {",", ".", ":", "—", "–", ";"}:
+        last -= 1
+    if last <= first:
+        return None
+    start, end = _span(tokens, first, last)
+    for open_, close in quotes:
+        if open_ <= start < close and open_ < start:
+            start = open_
+        if open_ <= end - 1 < close and end < close and tokens[last - 1].quoted:
+            end = close
+    return start, end
+
+
+def _according_to(
+    tokens: list[Token], first: int, last: int, quotes: list[tuple[int, int]]
+) -> RawAttribution | None:
+    source = phrase_after(tokens, last, len(tokens))
+    if source is None:
+        return None
+    attribution = RawAttribution(CueKind.ACCORDING_TO, _span(tokens, first, last), _span(tokens, *source))
+    before = _content(tokens, 0, first, quotes)
+    after = _content(tokens, source[1], len(tokens), quotes)
+    attribution.content = [part for part in (before, after) if part is not None]
+    attribution.first_token = 0
+    attribution.last_token = len(tokens) - 1
+    return attribution if attribution.content else None
+
+
+def _verb(
+    tokens: list[Token],
+    first: int,
+    last: int,
+    kind: CueKind,
+    quotes: list[tuple[int, int]],
+    found: list[RawAttribution],
+) -> RawAttribution | None:
+    lexicon = sources()
+    word = tokens[first].lower
+    if first > 0 and tokens[first - 1].lower in NOUN_MARKERS:
+        return None
+    subject_end = first
+    while subject_end > 0 and tokens[subject_end - 1].lower in lexicon.cue_modifiers:
+        subject_end -= 1
+    cue_start = first
+    while cue_start > subject_end and tokens[cue_start - 1].lower in cues().auxiliaries:
+        cue_start -= 1
+    source = _subject(tokens, subject_end, found)
+    inverted = False
+    if source is None and kind in INVERTING and (subject_end == 0 or tokens[subject_end - 1].text in OPENERS):
+        source = phrase_after(tokens, last, len(tokens), appositive=True)
+        inverted = source is not None
+    if source is None or not _plausible_source(tokens, *source):
+        return None
+    last = _extend_cue(tokens, last)
+    after = source[1] if inverted else last
+    if not inverted and word in cues().addressee_verbs:
+        after = _skip_addressee(tokens, after)
+    cited = None
+    if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].lower == "citing":
+        cited = phrase_after(tokens, after + 2, len(tokens))
+        if cited is not None:
+            after = cited[1]
+    after = _clause_start(tokens, after)
+    if not inverted and word in lexicon.clause_only_verbs and not _clause_follows(tokens, after, word):
+        return None
+    attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
+    if cited is not None:
+        attribution.cited = _span(tokens, *cited)
+    following = _content(tokens, after, len(tokens), quotes)
+    inserted = last < len(tokens) and tokens[last].text == "," and source[0] > 0
+    preceding = None
+    if inverted:
+        preceding = _content(tokens, 0, subject_end, quotes)
+    elif following is None or (inserted and tokens[source[0] - 1].text in OPENERS):
+        preceding = _content(tokens, 0, source[0], quotes)
+    attribution.content = [part for part in (preceding, following) if part is not None]
+    if not attribution.content:
+        return None
+    attribution.source_tokens = source
+    attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
+    attribution.last_token = len(tokens) - 1 if following is not None else max(last, source[1]) - 1
+    return attribution
+
+
+def _subject(tokens: list[Token], end: int, found: list[RawAttribution]) -> tuple[int, int] | None:
+    """Find the subject before a cue; after "and"/"but" it is the subject of the first verb."""
+    if end > 0 and tokens[end - 1].lower in {"and", "but"}:
+        if found and found[-1].source_tokens is not None:
+            return found[-1].source_tokens
+        return _sentence_subject(tokens, end - 1)
+    return phrase_before(tokens, end, 0)
+
+
+def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None:
+    """Read a pronoun or capitalised name opening the sentence ("Bush is … and says …")."""
+    lexicon = sources()
+    if not tokens or limit == 0:
+        return None
+    if tokens[0].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
+        return 0, 1
+    end = 0
+    while end < min(limit, 5) and tokens[end].is_word and tokens[end].capitalised:
+        end += 1
+    if end == 0 or end >= limit or tokens[end].capitalised or tokens[end].lower in lexicon.function_words:
+        return None
+    return 0, end
+
+
+def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
+    """Reject phrases no one can be quoted as: numbers and measures ("seven points", "10")."""
+    return not any(token.text[0].isdigit() for token in tokens[start:end]) and tokens[end - 1].lower not in (
+        UNIT_WORDS
+    )
+
+
+def _extend_cue(tokens: list[Token], last: int) -> int:
+    """Take "in a statement" / "in an interview" into the cue, as PolNeAR does."""
+    for phrase in cues().extensions:
+        if tuple(token.lower for token in tokens[last : last + len(phrase)]) == phrase:
+            return last + len(phrase)
+    return last
+
+
+def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
+    """Tell whether a clause or quotation follows a verb that needs one ("proposed that…")."""
+    if index >= len(tokens):
+        return False
+    following = tokens[index].lower
+    return following in CLAUSE_MARKERS or (following == "to" and word in cues().to_verbs)
+
+
+def _skip_addressee(tokens: list[Token], index: int) -> int:
+    """Skip the listener after "told"/"asked" ("told reporters", "told The Associated Press")."""
+    for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
+        token = tokens[offset]
+        if token.lower in CLAUSE_MARKERS or token.text in {",", ".", ";"} or token.quoted:
+            return offset
+    return index
+
+
+def _clause_start(tokens: list[Token], index: int) -> int:
+    """Move past adverbials ("on Tuesday", "in a statement") to a "that" clause or quotation close by."""
+    for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
+        token = tokens[offset]
+        if token.lower == "that" or token.text in {"“", '"', "''", ":"}:
+            return offset + 1 if token.text == ":" else offset
+        if token.text in {".", ";", "?", "!"} or token.quoted:
+            break
+    return index

@@ -1,0 +1,110 @@
+"""The extraction lexicons, loaded once from the TOML data files beside this module.
+
+Keeping words in data files lets a reader see (and extend) what counts as a cue,
+a title or a hedge without reading the matching code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from provenance.models import CueKind, HedgeKind
+
+
+def _load(name: str) -> dict[str, Any]:
+    data = resources.files("provenance.extract").joinpath("data", name).read_text(encoding="utf-8")
+    return tomllib.loads(data)
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Cue words by written form, phrases as word tuples, and the words around cues."""
+
+    verbs: dict[str, CueKind]
+    phrases: dict[tuple[str, ...], CueKind]
+    addressee_verbs: frozenset[str]
+    auxiliaries: frozenset[str]
+    extensions: tuple[tuple[str, ...], ...]
+    to_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SourceLexicon:
+    """Words that type a source mention."""
+
+    wire_agencies: frozenset[str]
+    outlets: frozenset[str]
+    outlet_words: frozenset[str]
+    organisation_words: frozenset[str]
+    document_words: frozenset[str]
+    person_words: frozenset[str]
+    vague_words: frozenset[str]
+    titles: frozenset[str]
+    pronouns_singular: frozenset[str]
+    pronouns_plural: frozenset[str]
+    pronouns_relative: frozenset[str]
+    pronouns_other: frozenset[str]
+    function_words: frozenset[str]
+    cue_modifiers: frozenset[str]
+    clause_only_verbs: frozenset[str]
+
+    @property
+    def pronouns(self) -> frozenset[str]:
+        """Every pronoun that can stand for a source."""
+        return self.pronouns_singular | self.pronouns_plural | self.pronouns_relative | self.pronouns_other
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    """Abbreviations whose full stop does not (or may not) end a sentence."""
+
+    never_final: frozenset[str]
+    maybe_final: frozenset[str]
+    openers: frozenset[str]
+
+
+@cache
+def cues() -> CueLexicon:
+    """Load the cue lexicon (``data/cues.toml``)."""
+    data = _load("cues.toml")
+    verbs: dict[str, CueKind] = {}
+    for kind, forms in data["verbs"].items():
+        for form in forms:
+            verbs.setdefault(form, CueKind(kind))
+    phrases = {
+        tuple(phrase.split()): CueKind(kind) for kind, items in data["phrases"].items() for phrase in items
+    }
+    return CueLexicon(
+        verbs,
+        phrases,
+        frozenset(data["addressees"]["verbs"]),
+        frozenset(data["around"]["auxiliaries"]),
+        tuple(tuple(phrase.split()) for phrase in data["around"]["extensions"]),
+        frozenset(data["around"]["to_verbs"]),
+    )
+
+
+@cache
+def sources() -> SourceLexicon:
+    """Load the source-typing lexicon (``data/sources.toml``)."""
+    data = _load("sources.toml")
+    return SourceLexicon(**{key: frozenset(values) for key, values in data.items()})
+
+
+@cache
+def hedges() -> dict[HedgeKind, tuple[str, ...]]:
+    """Load hedge phrases by kind (``data/hedges.toml``)."""
+    return {HedgeKind(kind): tuple(items) for kind, items in _load("hedges.toml").items()}
+
+
+@cache
+def abbreviations() -> Abbreviations:
+    """Load abbreviation lists for sentence segmentation (``data/abbreviations.toml``)."""
+    data = _load("abbreviations.toml")
+    return Abbreviations(
+        frozenset(data["never_final"]), frozenset(data["maybe_final"]), frozenset(data["openers"])
+    )

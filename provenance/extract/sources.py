@@ -1,0 +1,284 @@
+"""Source mentions: where a source noun phrase starts and ends, and what kind of source it is.
+
+A source phrase follows PolNeAR's conventions: determiners and titles are part of
+it ("the official", "Mr. Trump", "five European diplomats"), a pronoun is a
+source on its own ("he", "who"), and a comma ends it, so appositives stay out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from provenance.extract.lexicon import SourceLexicon, sources
+from provenance.extract.segmentation import Token
+from provenance.models import Anonymity, SourceType
+
+__all__ = ["SourceDescription", "describe", "phrase_after", "phrase_before"]
+
+DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight"})
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
+}  # fmt: skip
+MAX_PHRASE = 9
+LEADING_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
+RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "during", "when", "while", "as"})
+POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDescription:
+    """What the extractor can tell about a source from its phrase alone."""
+
+    type: SourceType
+    name: str
+    count: int | None
+    role: str | None
+    affiliation: str | None
+    anonymity: Anonymity
+    on_record: bool
+    pronoun: bool
+
+
+def _is_title_stop(tokens: list[Token], index: int) -> bool:
+    """Tell whether a full stop belongs to the abbreviation before it ("Mr." "Sen.")."""
+    token = tokens[index]
+    return (
+        token.text == "."
+        and index > 0
+        and tokens[index - 1].end == token.start
+        and (tokens[index - 1].text + ".") in sources().titles
+    )
+
+
+def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
+    """Find the source phrase ending at token ``end - 1`` (read leftwards), as a token range.
+
+    A bracketed affiliation ("Sen. Chuck Grassley (R-Iowa) said") and an
+    appositive between commas ("Lopez-Cantera, a former legislator, said")
+    belong to the phrase, as PolNeAR marks them.
+    """
+    last = end - 1
+    if last < floor:
+        return None
+    token = tokens[last]
+    if token.text == ")":
+        opening = next(
+            (i for i in range(last - 1, max(floor, last - 10) - 1, -1) if tokens[i].text == "("), None
+        )
+        core = _core_before(tokens, opening, floor) if opening is not None else None
+        return (core[0], end) if core is not None else None
+    if token.text == ",":
+        return _appositive_before(tokens, last, floor)
+    if (
+        token.text == "."
+        and last > floor
+        and tokens[last - 1].end == token.start
+        and tokens[last - 1].capitalised
+    ):
+        core = _core_before(tokens, last, floor)
+        return (core[0], end) if core is not None else None
+    return _core_before(tokens, end, floor)
+
+
+def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
+    """Read "NAME, APPOSITIVE," leftwards from the comma before a cue."""
+    for index in range(comma - 1, max(floor, comma - 25) - 1, -1):
+        token = tokens[index]
+        if token.quoted or token.text in {"”", '"', "''", ";", ":"}:
+            return None
+        if token.text == "," and index < comma - 1:
+            core = _core_before(tokens, index, floor)
+            if core is None or not tokens[index - 1].capitalised:
+                return None
+            return core[0], comma
+    return None
+
+
+def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
+    """Read a plain noun phrase leftwards: words up to a function word, punctuation or quotation."""
+    lexicon = sources()
+    last = end - 1
+    if last < floor:
+        return None
+    token = tokens[last]
+    if not token.is_word or token.quoted:
+        return None
+    if token.lower in lexicon.pronouns:
+        return None if token.lower in OBJECT_PRONOUNS else (last, end)
+    if token.lower in lexicon.function_words or token.lower.endswith(("’s", "'s")):
+        return None
+    start = last
+    while start - 1 >= floor and end - (start - 1) <= MAX_PHRASE:
+        previous = tokens[start - 1]
+        if previous.quoted:
+            break
+        if _is_title_stop(tokens, start - 1) or previous.text == "-":
+            start -= 1
+            continue
+        if not previous.is_word or previous.lower in lexicon.function_words:
+            if previous.lower in LEADING_DETERMINERS:
+                start -= 1
+            break
+        if previous.lower in lexicon.pronouns:
+            break
+        start -= 1
+    while start < end and tokens[start].lower in {"of", "-"}:
+        start += 1
+    return (start, end) if start < end else None
+
+
+def phrase_after(
+    tokens: list[Token], start: int, ceiling: int, appositive: bool = False
+) -> tuple[int, int] | None:
+    """Find the source phrase starting at token ``start`` (read rightwards), as a token range.
+
+    Rightwards phrases keep post-modifiers ("sources familiar with the issue",
+    "a person involved with the conversations") up to a comma or the sentence end.
+    With ``appositive`` (a source after its cue: "said Josh Earnest, the White
+    House press secretary"), the phrase runs on through commas and brackets
+    until a participle clause (", noting that…") or the sentence end.
+    """
+    if start >= ceiling:
+        return None
+    first = tokens[start]
+    if not first.is_word or first.quoted:
+        return None
+    lexicon = sources()
+    if first.lower in lexicon.pronouns_singular or first.lower in lexicon.pronouns_plural:
+        return start, start + 1
+    end = start
+    postmodified = False
+    while end < ceiling:
+        token = tokens[end]
+        if appositive and end > start and _continues_appositive(tokens, end, ceiling):
+            end += 1
+            continue
+        if token.quoted or (
+            not token.is_word and not _is_title_stop(tokens, end) and token.text not in "-’'&"
+        ):
+            break
+        if token.lower in POSTMODIFIER:
+            postmodified = True
+        if not postmodified and end > start and token.lower in RIGHT_STOP:
+            break
+        end += 1
+    while end > start and not tokens[end - 1].is_word and not _is_title_stop(tokens, end - 1):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool:
+    """Tell whether punctuation at ``index`` sits inside an appositive rather than ending it."""
+    token = tokens[index]
+    if token.text in {"(", ")"}:
+        return True
+    if token.text != "," or index + 1 >= ceiling:
+        return False
+    following = tokens[index + 1]
+    return following.is_word and not following.quoted and not following.lower.endswith("ing")
+
+
+TITLE_WORDS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescription:
+    """Type a source phrase: named person, organisation, outlet, agency, document or anonymous."""
+    lexicon = lexicon or sources()
+    words = text.split()
+    lower = [word.lower().strip(".,") for word in words]
+    if len(words) == 1 and lower[0] in lexicon.pronouns:
+        plural = lower[0] in lexicon.pronouns_plural
+        return SourceDescription(
+            SourceType.ANONYMOUS_GROUP if plural else SourceType.NAMED_PERSON,
+            text, None if plural else 1, None, None,
+            Anonymity.VAGUE if plural else Anonymity.NAMED, not plural, True,
+        )  # fmt: skip
+    bare = TITLE_WORDS.sub("", text)
+    if bare in lexicon.wire_agencies or bare.split(" ")[0] in lexicon.wire_agencies:
+        return SourceDescription(SourceType.WIRE_AGENCY, bare, 1, None, None, Anonymity.NAMED, True, False)
+    if bare in lexicon.outlets or (words[-1].lower() in lexicon.outlet_words and _capitalised(words[:-1])):
+        return SourceDescription(SourceType.OUTLET, bare, 1, None, None, Anonymity.NAMED, True, False)
+    head = _head(words)
+    head_lower = head.lower()
+    if head_lower in lexicon.document_words:
+        return SourceDescription(SourceType.DOCUMENT, text, 1, None, _affiliation(words, head), _named(words),
+                                 True, False)  # fmt: skip
+    if (
+        head in lexicon.organisation_words
+        or head_lower in lexicon.organisation_words
+        or bare in (lexicon.organisation_words)
+    ):
+        return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, _affiliation(words, head),
+                                 Anonymity.NAMED, True, False)  # fmt: skip
+    if head_lower in lexicon.person_words and not _has_name(words, head, lexicon):
+        count = _count(lower, head_lower)
+        vague = head_lower in lexicon.vague_words
+        return SourceDescription(
+            SourceType.ANONYMOUS_GROUP if count != 1 else SourceType.ANONYMOUS_INDIVIDUAL,
+            text, count, head_lower.rstrip("s") if head_lower not in lexicon.vague_words else None,
+            _affiliation(words, head), Anonymity.VAGUE if vague else Anonymity.SPECIFIC, False, False,
+        )  # fmt: skip
+    role = " ".join(word for word in words if word in lexicon.titles and word[0].isupper()) or None
+    name_words = [word for word in words if word not in lexicon.titles and word.lower() not in DETERMINERS]
+    name = " ".join(name_words) or text
+    if not _capitalised(name_words):
+        return SourceDescription(SourceType.ANONYMOUS_INDIVIDUAL, text, _count(lower, head_lower), None, None,
+                                 Anonymity.VAGUE, False, False)  # fmt: skip
+    affiliation = next((word for word in name_words if word.endswith(("ian", "ish", "ese", "an"))), None)
+    if affiliation is not None and len(name_words) > 1 and affiliation == name_words[0] and role:
+        name = " ".join(name_words[1:])
+    else:
+        affiliation = None
+    return SourceDescription(
+        SourceType.NAMED_PERSON, name, 1, role, affiliation, Anonymity.NAMED, True, False
+    )
+
+
+def _head(words: list[str]) -> str:
+    """Return the phrase's head noun: the last word before any post-modifier."""
+    for index, word in enumerate(words):
+        if index > 0 and word.lower() in POSTMODIFIER | {"of", "from", "at", "in", "on", "for"}:
+            return words[index - 1].strip(".,")
+    return words[-1].strip(".,")
+
+
+def _capitalised(words: list[str]) -> bool:
+    return bool(words) and all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+
+
+def _has_name(words: list[str], head: str, lexicon: SourceLexicon) -> bool:
+    """Tell whether a proper name follows the head ("spokesman Dmitry Peskov")."""
+    index = words.index(head) if head in words else len(words) - 1
+    tail = words[index + 1 :]
+    return bool(tail) and tail[0][:1].isupper() and tail[0] not in lexicon.titles
+
+
+def _named(words: list[str]) -> Anonymity:
+    return Anonymity.NAMED if any(word[:1].isupper() for word in words[1:]) else Anonymity.SPECIFIC
+
+
+def _affiliation(words: list[str], head: str) -> str | None:
+    """Capitalised modifiers before the head ("European" diplomats) or an "of"/"from" complement."""
+    index = words.index(head) if head in words else len(words) - 1
+    before = [word for word in words[:index] if word[:1].isupper() and word.lower() not in DETERMINERS]
+    if before:
+        return " ".join(before).removesuffix("’s").removesuffix("'s")
+    for position, word in enumerate(words[index + 1 :], start=index + 1):
+        if word in {"of", "from", "at"}:
+            rest = [w for w in words[position + 1 :] if w[:1].isupper()]
+            return " ".join(rest) or None
+    return None
+
+
+def _count(lower: list[str], head: str) -> int | None:
+    for word in lower:
+        if word in NUMBERS:
+            return NUMBERS[word]
+        if word.isdigit():
+            return int(word)
+    if (head.endswith("s") and not head.endswith("ss")) or head in {"people", "men", "women", "many", "some"}:
+        return None
+    return 1
