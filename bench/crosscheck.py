@@ -23,6 +23,7 @@ latency growing sub-linearly with corpus size. Indexes are cached under
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import time
@@ -208,15 +209,17 @@ def main() -> None:
             indexed_ms = statistics.median(timings) * 1000
             truth, exhaustive = exhaustive_pairs(analysis, index)
             recall = len(found & truth) / len(truth) if truth else 1.0
+            exhaustive_ms = exhaustive * 1000
             print(
-                f"{size:>9,} {index.claim_count:>10,} {built:>8.1f} {indexed_ms:>11.1f} {exhaustive * 1000:>14.1f}"
-                f" {exhaustive * 1000 / indexed_ms:>8.1f}x {recall:>7.3f} {len(truth):>8}"
+                f"{size:>9,} {index.claim_count:>10,} {built:>8.1f} {indexed_ms:>11.1f}"
+                f" {exhaustive_ms:>14.1f} {exhaustive_ms / indexed_ms:>8.1f}x {recall:>7.3f} {len(truth):>8}"
             )
             latencies.append((size, indexed_ms))
-    for (small, small_ms), (large, large_ms) in zip(latencies, latencies[1:], strict=False):
+    for (small, small_ms), (large, large_ms) in itertools.pairwise(latencies):
+        growth = large_ms / small_ms
         print(
-            f"{small:,} → {large:,} articles ({large / small:.0f}x): indexed latency x{large_ms / small_ms:.2f}"
-            f" ({'sub-linear' if large_ms / small_ms < large / small else 'NOT sub-linear'})"
+            f"{small:,} → {large:,} articles ({large / small:.0f}x): indexed latency x{growth:.2f}"
+            f" ({'sub-linear' if growth < large / small else 'NOT sub-linear'})"
         )
 
 
