@@ -59,11 +59,15 @@ DEFAULT_INDEX_NAME = ".provenance-index.sqlite"
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
-RARE_TERM_SHARE = 0.6
-"""Share of a claim's distinct terms (the rarest ones) used to fetch candidates."""
+MIN_SHARED = 0.5
+"""Least share of a claim's distinct terms that a match above the threshold is assumed to share.
+
+It sets how many of the rarest terms fetch candidates (``bench/crosscheck.py``
+measures the recall this gives against an exhaustive scan).
+"""
 
 MIN_QUERY_TERMS = 4
-MAX_CANDIDATES = 400
+MAX_CANDIDATES = 200
 """Candidates scored per claim, best full-text rank first: bounds latency on common-word claims."""
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -76,12 +80,8 @@ _CLAIM_COLUMNS = (
 )
 _ALL_CLAIMS = f"{_CLAIM_COLUMNS} ORDER BY c.id"
 _CLAIMS_BY_ID = f"{_CLAIM_COLUMNS} WHERE c.id IN"
-_CANDIDATE_TEXTS = (
-    "SELECT c.id, c.normal"
-    " FROM (SELECT rowid FROM claim_terms WHERE claim_terms MATCH ? ORDER BY rank LIMIT ?)"
-    " AS hit CROSS JOIN claims AS c ON c.id = hit.rowid"
-)
-"""The pre-filter query; CROSS JOIN pins the join order so the few full-text hits drive it."""
+_POSTINGS = "SELECT group_concat(rowid) FROM claim_terms WHERE claim_terms MATCH ?"
+"""One term's posting list as one comma-separated string (far cheaper to read than a row per hit)."""
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -406,7 +406,15 @@ class CorpusIndex:
         yield from self._rows(self._db.execute(_ALL_CLAIMS))
 
     def _candidates(self, claim: NormalisedClaim) -> dict[int, str]:
-        """Return the normal forms of the claims sharing the most of ``claim``'s rarest terms, by row id."""
+        """Return the normal forms of the stored claims sharing most of ``claim``'s rarest terms, by row id.
+
+        Each rare term's posting list comes from FTS5 unranked (ranking every
+        hit with bm25 costs more than the whole scoring pass); hits are counted
+        per stored claim in C (``Counter`` over the split posting string) and the claims
+        sharing the most chosen terms are kept. Enough terms are chosen that a
+        claim sharing ``MIN_SHARED`` of the query's terms contains at least one
+        of them (pigeonhole), and such a claim shares several, so it ranks high.
+        """
         terms = sorted(set(_TERM.findall(claim.text)))
         placeholders = ", ".join("?" * len(terms))
         known = self._db.execute(
@@ -415,9 +423,17 @@ class CorpusIndex:
         if not known:
             return {}
         known.sort(key=lambda row: (row[1], row[0]))
-        wanted = max(MIN_QUERY_TERMS, math.ceil(len(terms) * RARE_TERM_SHARE))
-        query = " OR ".join(f'"{term}"' for term, _ in known[:wanted])
-        return dict(self._db.execute(_CANDIDATE_TEXTS, (query, MAX_CANDIDATES)).fetchall())
+        wanted = max(MIN_QUERY_TERMS, len(terms) - math.floor(len(terms) * MIN_SHARED) + 1)
+        shared: Counter[int] = Counter()
+        for term, _ in known[:wanted]:
+            (postings,) = self._db.execute(_POSTINGS, (f'"{term}"',)).fetchone()
+            if postings:
+                shared.update(postings.split(","))
+        best = [int(rowid) for rowid, _ in shared.most_common(MAX_CANDIDATES)]
+        if not best:
+            return {}
+        placeholders = ", ".join("?" * len(best))
+        return dict(self._db.execute(f"SELECT id, normal FROM claims WHERE id IN ({placeholders})", best))
 
     @staticmethod
     def _rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[CandidateClaim]:
