@@ -4,11 +4,23 @@ The public API is the names in ``__all__``; everything else is private to the
 package and may change between releases.
 """
 
-from provenance.api import analyze_path, load_article
+from provenance.api import (
+    analyze_path,
+    crosscheck_path,
+    evaluate_gold,
+    fetch_batch,
+    fetch_markdown,
+    fetch_settings,
+    index_corpus,
+    load_article,
+)
+from provenance.corpus import build_index, crosscheck, load_corpus
 from provenance.errors import ExitStatus, ProvenanceError
+from provenance.evaluation import EvaluationReport
 from provenance.extract import analyze
 from provenance.ingest import parse_article, read_article
-from provenance.models import SCHEMA_VERSION, AnalysisResult, Article
+from provenance.ingest.fetch import FetchOptions
+from provenance.models import SCHEMA_VERSION, AnalysisResult, Article, CrossCheckResult
 
 __version__ = "0.1.0"
 
@@ -16,12 +28,24 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnalysisResult",
     "Article",
+    "CrossCheckResult",
+    "EvaluationReport",
     "ExitStatus",
+    "FetchOptions",
     "ProvenanceError",
     "__version__",
     "analyze",
     "analyze_path",
+    "build_index",
+    "crosscheck",
+    "crosscheck_path",
+    "evaluate_gold",
+    "fetch_batch",
+    "fetch_markdown",
+    "fetch_settings",
+    "index_corpus",
     "load_article",
+    "load_corpus",
     "parse_article",
     "read_article",
 ]

@@ -6,7 +6,8 @@ becomes one line on stderr and its documented exit status, never a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -14,11 +15,31 @@ from typing import Annotated
 
 import typer
 
-from provenance.api import analyze_path, crosscheck_path, index_corpus
-from provenance.errors import ExitStatus, ProvenanceError
+from provenance.api import (
+    analyze_path,
+    batch_file_name,
+    crosscheck_path,
+    evaluate_gold,
+    explain_rule,
+    fetch_batch,
+    fetch_markdown,
+    fetch_settings,
+    index_corpus,
+    open_corpus,
+    read_url_list,
+    score_path,
+)
+from provenance.brat import ANNOTATION_CONF, render_ann
+from provenance.config import config_for
+from provenance.errors import ConfigError, ExitStatus, ProvenanceError
+from provenance.ingest.fetch import FetchOptions, is_url
+from provenance.models import AnalysisResult, FetchOutcome
 from provenance.outputs import write_atomic
 from provenance.render.crosscheck import render_crosscheck, render_index_summary
+from provenance.render.evaluation import render_evaluation
+from provenance.render.scores import render_rule, render_rules, render_score
 from provenance.render.text import render_analysis
+from provenance.scoring import load_rule_pack
 
 app = typer.Typer(
     name="provenance",
@@ -29,16 +50,40 @@ app = typer.Typer(
 )
 
 
-class AnalyzeFormat(StrEnum):
-    """Output formats of ``provenance analyze``."""
+class TextOrJson(StrEnum):
+    """Output formats of the commands that print either a table or the result model."""
 
     TEXT = "text"
     JSON = "json"
 
 
+class AnalyzeFormat(StrEnum):
+    """Output formats of ``provenance analyze``."""
+
+    TEXT = "text"
+    JSON = "json"
+    BRAT = "brat"
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    ctx: typer.Context,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Let URLs reach loopback, private and link-local addresses (intranets, local servers).",
+        ),
+    ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the page cache.")
+    ] = False,
+) -> None:
     """Verify where the claims in a news article come from."""
+    options = FetchOptions(allow_private=allow_private)
+    if no_cache:
+        options = FetchOptions(allow_private=allow_private, cache_dir=None)
+    ctx.with_resource(fetch_settings(options))
 
 
 @contextmanager
@@ -52,16 +97,25 @@ def _reporting_errors() -> Iterator[None]:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Article files to analyse.")],
+    paths: Annotated[list[str], typer.Argument(help="Article files or http(s) URLs to analyse.")],
     output_format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Output format.")] = (
         AnalyzeFormat.TEXT
     ),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir", help="With --format brat: write NAME.ann here (default: beside each input)."
+        ),
+    ] = None,
 ) -> None:
     """Extract claims and their chains of attribution."""
     with _reporting_errors():
         results = [analyze_path(path, encoding=encoding) for path in paths]
+        if output_format is AnalyzeFormat.BRAT:
+            _write_brat([_local_name(path) for path in paths], results, output, output_dir)
+            return
         if output_format is AnalyzeFormat.JSON:
             if len(results) == 1:
                 rendered = results[0].model_dump_json(indent=2)
@@ -75,14 +129,183 @@ def analyze(
             write_atomic(output, rendered + "\n")
 
 
+def _local_name(target: str) -> Path:
+    """Name a file for ``target``: a path as is, a URL as its fetch file name in the working folder."""
+    return Path(batch_file_name(target)) if is_url(target) else Path(target)
+
+
+@app.command()
+def fetch(
+    urls: Annotated[list[str] | None, typer.Argument(help="http(s) URLs of articles.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the one article to FILE (default: stdout).")
+    ] = None,
+    url_list: Annotated[
+        Path | None, typer.Option("--from", help="Read URLs from FILE, one per line.")
+    ] = None,
+    output_dir: Annotated[
+        Path | None, typer.Option("--output-dir", help="Batch: write one Markdown file per URL into DIR.")
+    ] = None,
+    per_host: Annotated[int, typer.Option(min=1, max=8, help="Batch: concurrent requests per host.")] = 2,
+) -> None:
+    """Save articles from the web as Markdown with front matter, for offline analysis."""
+    with _reporting_errors():
+        targets = [*(urls or []), *(read_url_list(url_list) if url_list else [])]
+        if not targets:
+            raise typer.BadParameter("give a URL or --from FILE")
+        if output_dir is None:
+            if len(targets) > 1:
+                raise typer.BadParameter("several URLs need --output-dir DIR")
+            rendered = fetch_markdown(targets[0])
+            if output is None:
+                typer.echo(rendered, nl=False)
+            else:
+                write_atomic(output, rendered)
+            return
+        if output is not None:
+            raise typer.BadParameter("--output is for one URL; a batch writes into --output-dir")
+        with _progress(len(set(targets))) as advance:
+            report = fetch_batch(targets, output_dir, per_host=per_host, on_done=advance)
+        fetched = len(report.outcomes) - len(report.failures)
+        typer.echo(f"fetched {fetched} of {len(report.outcomes)} articles into {output_dir}")
+        for failure in report.failures:
+            typer.echo(f"failed: {failure.error}", err=True)
+        if report.failures:
+            raise typer.Exit(int(ExitStatus.INPUT))
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[FetchOutcome], None]]:
+    """Show a progress bar on stderr when it is a terminal; stay silent otherwise (logs, CI, pipes)."""
+    if not sys.stderr.isatty():
+        yield lambda outcome: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("fetching", total=total)
+        yield lambda outcome: bar.advance(task)
+
+
+def _write_brat(
+    paths: list[Path], results: list[AnalysisResult], output: Path | None, output_dir: Path | None
+) -> None:
+    """Write one brat ``NAME.ann`` per input (and brat's ``annotation.conf`` where missing).
+
+    Clashing names are refused before anything is written.
+    """
+    if output is not None:
+        raise ConfigError("--output", "--format brat writes one NAME.ann per input; use --output-dir DIR")
+    targets = [(output_dir or path.parent) / f"{path.stem}.ann" for path in paths]
+    for index, target in enumerate(targets):
+        if target in targets[:index]:
+            raise ConfigError(str(paths[index]), f"another input also writes {target}; rename one of them")
+    for target, result in zip(targets, results, strict=True):
+        write_atomic(target, render_ann(result))
+        if not (target.parent / "annotation.conf").exists():
+            write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF)
+
+
+# --- score, rules, rules explain -------------------------------------------------------------------------
+
+
+@app.command("eval")
+def evaluate(
+    gold_dir: Annotated[
+        Path, typer.Argument(help="Gold folder with text/NAME.txt and attributions/NAME_*.ann.")
+    ],
+    output_format: Annotated[
+        TextOrJson, typer.Option("--format", "-f", help="Output format.")
+    ] = TextOrJson.TEXT,
+    limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N texts by name.")] = None,
+) -> None:
+    """Measure attribution extraction against gold brat annotations (PolNeAR's layout)."""
+    with _reporting_errors():
+        report = evaluate_gold(gold_dir, limit=limit)
+        if output_format is TextOrJson.JSON:
+            typer.echo(report.model_dump_json(indent=2))
+        else:
+            typer.echo(render_evaluation(report))
+
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", help="Use this config file instead of the nearest one.")
+]
+
+
+@app.command()
+def score(
+    targets: Annotated[list[str], typer.Argument(help="Article files to score.")],
+    config_file: ConfigOption = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes (comma-separated).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes (comma-separated).")
+    ] = None,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Exit 1 if an article scores below N.")
+    ] = None,
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = (
+        TextOrJson.TEXT
+    ),
+    encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+    corpus: Annotated[
+        str | None, typer.Option("--corpus", "-c", help="Corpus folder or index: enables cross-check rules.")
+    ] = None,
+) -> None:
+    """Score how well each claim is sourced: a per-claim table and the article's score."""
+    with _reporting_errors(), open_corpus(corpus) as corpus_index:
+        reports = []
+        failed = False
+        for target in targets:
+            config = config_for(target, config_file).with_overrides(select, ignore, fail_under)
+            for problem in load_rule_pack(config.rule_folders).load_errors:
+                typer.echo(f"warning: {problem}", err=True)
+            report = score_path(target, config, encoding=encoding, corpus=corpus_index)
+            failed = failed or (config.fail_under is not None and report.score < config.fail_under)
+            reports.append(report)
+        if output_format is TextOrJson.JSON:
+            rendered = "[\n" + ",\n".join(report.model_dump_json(indent=2) for report in reports) + "\n]"
+            if len(reports) == 1:
+                rendered = reports[0].model_dump_json(indent=2)
+        else:
+            rendered = "\n\n".join(render_score(report) for report in reports)
+        typer.echo(rendered)
+    if failed:
+        raise typer.Exit(int(ExitStatus.FINDINGS))
+
+
+rules_app = typer.Typer(help="List the active rules, or explain one.", no_args_is_help=False)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.callback(invoke_without_command=True)
+def rules(ctx: typer.Context, config_file: ConfigOption = None) -> None:
+    """List the active rules: id, name, severity, points and what each flags."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with _reporting_errors():
+        config = config_for(Path.cwd() / "-", config_file)
+        pack = load_rule_pack(config.rule_folders)
+        for problem in pack.load_errors:
+            typer.echo(f"warning: {problem}", err=True)
+        typer.echo(render_rules(pack.active(config)))
+
+
+@rules_app.command("explain")
+def rules_explain(
+    rule_id: Annotated[str, typer.Argument(help="A rule id such as PRV003.")],
+    config_file: ConfigOption = None,
+) -> None:
+    """Explain one rule: its rationale and the standard it encodes, what to do, and its examples."""
+    with _reporting_errors():
+        config = config_for(Path.cwd() / "-", config_file)
+        typer.echo(render_rule(explain_rule(rule_id, config)))
+
+
 # --- corpus cross-check: `provenance index` and `provenance crosscheck` ---------------------------
-
-
-class CrossCheckFormat(StrEnum):
-    """Output formats of ``provenance crosscheck``."""
-
-    TEXT = "text"
-    JSON = "json"
 
 
 @app.command("index")
@@ -105,8 +328,8 @@ def index_command(
 def crosscheck_command(
     target: Annotated[str, typer.Argument(help="Article to cross-check.")],
     corpus: Annotated[str, typer.Option("--corpus", "-c", help="Corpus folder or index file.")],
-    output_format: Annotated[CrossCheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        CrossCheckFormat.TEXT
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = (
+        TextOrJson.TEXT
     ),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the article.")] = "utf-8",
@@ -114,7 +337,7 @@ def crosscheck_command(
     """Find each claim's independent and dependent corroborations and contradictions in a corpus."""
     with _reporting_errors():
         result = crosscheck_path(target, corpus, encoding=encoding)
-        if output_format is CrossCheckFormat.JSON:
+        if output_format is TextOrJson.JSON:
             rendered = result.model_dump_json(indent=2)
         else:
             rendered = render_crosscheck(result)

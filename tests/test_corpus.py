@@ -285,3 +285,21 @@ def test_an_index_of_another_format_version_asks_for_a_rebuild(tmp_path: Path) -
 def test_missing_corpus_is_an_input_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such corpus"):
         load_corpus(tmp_path / "nowhere")
+
+
+def test_a_generic_name_is_not_an_independent_named_source() -> None:
+    publisher = _chain((PUBLISHER, "Baltic Ledger", SourceType.OUTLET))
+    analysis = _analysis(
+        "Baltic Ledger",
+        publisher,
+        [
+            _chain(
+                (PUBLISHER, "Baltic Ledger", SourceType.OUTLET), (RELAY, "Reuters", SourceType.WIRE_AGENCY)
+            ),
+            _chain(
+                (PUBLISHER, "Baltic Ledger", SourceType.OUTLET),
+                (SOURCE, "agency", SourceType.NAMED_ORGANISATION),
+            ),
+        ],
+    )
+    assert claim_upstreams(analysis)["C2"].name == "Reuters"

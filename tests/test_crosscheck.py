@@ -174,3 +174,22 @@ def test_bad_inputs_fail_in_one_line_with_exit_3(
     assert message in outcome.stderr
     assert len(outcome.stderr.strip().splitlines()) == 1
     assert "Traceback" not in outcome.output
+
+
+def test_score_with_a_corpus_runs_the_cross_check_rules(seed_path: Path) -> None:
+    without = runner.invoke(app, ["score", str(seed_path), "--format", "json"])
+    scored = runner.invoke(app, ["score", str(seed_path), "--corpus", str(FIXTURES), "--format", "json"])
+    assert scored.exit_code == without.exit_code == 0, scored.output
+    plain, checked = json.loads(without.stdout), json.loads(scored.stdout)
+    assert plain["crosscheck"] is None
+    assert {"PRV012", "PRV013"} <= set(plain["skipped_rules"])
+    assert checked["crosscheck"]["articles"] == 17
+    assert not {"PRV012", "PRV013"} & set(checked["skipped_rules"])
+    fired = {finding["rule_id"] for claim in checked["claim_scores"] for finding in claim["findings"]}
+    assert "PRV013" in fired
+
+
+def test_score_with_a_missing_corpus_fails_in_one_line(tmp_path: Path, seed_path: Path) -> None:
+    outcome = runner.invoke(app, ["score", str(seed_path), "--corpus", str(tmp_path / "nowhere")])
+    assert outcome.exit_code == 3
+    assert "no such corpus" in outcome.stderr

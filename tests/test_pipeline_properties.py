@@ -12,7 +12,8 @@ from provenance.models import AnalysisResult, Span
 
 WORDS = st.sampled_from(
     ["said", "told", "according", "to", "the", "official", "Mr.", "U.S.", "“", "”", '"', ",", ".", "he",
-     "they", "citing", "Reuters", "believe", "that", "Source:", "\n\n", "—", "Jan.", "3.5", "who", "of", "secretary", "States", "-"]
+     "they", "citing", "Reuters", "believe", "that", "Source:", "\n\n", "—", "Jan.", "3.5",
+     "who", "of", "secretary", "States", "-"]
 )  # fmt: skip
 NEWSY = st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=60).map(" ".join)
 

@@ -6,7 +6,8 @@ Five outlets relaying one agency report are one source, not five. A claim's
 * the furthest-upstream outlet or agency in its chain when the publisher relays
   one ("Kyiv Morning Post → Reuters → five European diplomats" rests on Reuters);
 * otherwise its named on-record source ("Tallinn Courier → Mart Kivisild" rests on
-  Kivisild, whoever else quotes him);
+  Kivisild, whoever else quotes him) — a name with a proper noun, not a generic
+  "the agency" that a relay uses for the agency it credits elsewhere;
 * otherwise the report the article relays for its other claims (see
   ``claim_upstreams``);
 * otherwise the publisher's own reporting (anonymous sources of one outlet are
@@ -77,10 +78,11 @@ def _first_node(chain: Chain) -> str | None:
 
 
 def _on_record_source(chain: Chain) -> Upstream | None:
+    """Return the claim's named source; a "named" one without a proper noun ("the agency") is not one."""
     for hop in reversed(chain.hops):
         if hop.role is HopRole.SOURCE:
             for node in hop.nodes:
-                if node.type in ON_RECORD:
+                if node.type in ON_RECORD and any(word[:1].isupper() for word in node.name.split()):
                     return Upstream(upstream_key(node.name), node.name)
     return None
 

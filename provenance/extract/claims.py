@@ -40,6 +40,7 @@ from provenance.models import (
 __all__ = ["build_analysis"]
 
 CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|but|while|whereas|so|yet)|;)\s*\Z")
+QUOTE_OPENERS = frozenset("“\"'")
 QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
@@ -49,6 +50,8 @@ class _Sentence:
     start: int
     end: int
     attributions: list[RawAttribution]
+    carried: RawAttribution | None = None
+    """The previous sentence's attribution when this sentence continues its quotation."""
 
 
 def _sections(article: Article) -> list[Section]:
@@ -63,10 +66,30 @@ def _read_sentences(article: Article) -> list[_Sentence]:
     found = []
     for section in _sections(article):
         quotes = quotations(text, section.span.start, section.span.end)
+        previous: RawAttribution | None = None
         for start, end in sentences(text, section.span.start, section.span.end):
             tokens = tokenize(text, start, end, quotes)
-            found.append(_Sentence(section.name, start, end, find_attributions(tokens, quotes)))
+            sentence = _Sentence(section.name, start, end, find_attributions(tokens, quotes))
+            if not sentence.attributions and previous is not None and text[start] in QUOTE_OPENERS:
+                previous.content.append((start, _without_full_stop(text, start, end)))
+                sentence.carried = previous
+            else:
+                previous = _quoting(sentence.attributions, text)
+            found.append(sentence)
     return found
+
+
+def _quoting(attributions: list[RawAttribution], text: str) -> RawAttribution | None:
+    """Return the last attribution when its content is a quotation later sentences may continue."""
+    if not attributions or attributions[-1].source is None:
+        return None
+    last = attributions[-1]
+    return last if any(text[start] in QUOTE_OPENERS for start, _ in last.content) else None
+
+
+def _without_full_stop(text: str, start: int, end: int) -> int:
+    """End a continued quotation before a full stop outside the quotation marks."""
+    return end - 1 if end - start > 1 and text[end - 1] in ".;" else end
 
 
 def build_analysis(article: Article) -> AnalysisResult:
@@ -107,7 +130,8 @@ def build_analysis(article: Article) -> AnalysisResult:
                         )
                     )
             covered = sentence.section not in UNCOVERED_SECTIONS
-            chain = _claim_chain(article, raws, by_range, by_id, cited, outlet_chain, covered)
+            voices = raws if sentence.carried is None else [sentence.carried]
+            chain = _claim_chain(article, voices, by_range, by_id, cited, outlet_chain, covered)
             claims.append(
                 Claim(
                     id=f"C{len(claims) + 1}",

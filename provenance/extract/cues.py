@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import phrase_after, phrase_before
+from provenance.extract.sources import is_title_stop, phrase_after, phrase_before
 from provenance.models import CueKind
 
 __all__ = ["RawAttribution", "find_attributions"]
@@ -25,9 +25,17 @@ CLAUSE_MARKERS = frozenset(
 )
 NOUN_MARKERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our"})
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
+BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "’s", "'s"})
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month", "year",
+     "night", "morning", "afternoon", "evening", "weekend", "time", "day"}
+)  # fmt: skip
+TIME_LEADS = frozenset({"on", "last", "this", "that", "next", "earlier", "later", "late", "early", "friday"})
+CLOSERS = frozenset({"”", '"', "''"})
+QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
-UNIT_WORDS = frozenset({"points", "percent", "percentage", "dollars", "times", "years", "votes", "seats"})
+UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
 
 
 @dataclass
@@ -47,6 +55,15 @@ class RawAttribution:
 def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
     """Find the outermost attributions among one sentence's tokens."""
     found: list[RawAttribution] = []
+    for index in range(1, len(tokens) - 2):
+        if (
+            tokens[index].lower == "according"
+            and tokens[index + 1].lower == "to"
+            and not tokens[index].quoted
+        ):
+            outermost = _according_to(tokens, index, index + 2, quotes)
+            if outermost is not None:
+                return [outermost]
     index = 0
     headline = _title_case(tokens)
     while index < len(tokens):
@@ -114,7 +131,7 @@ def _content(
 def _according_to(
     tokens: list[Token], first: int, last: int, quotes: list[tuple[int, int]]
 ) -> RawAttribution | None:
-    source = phrase_after(tokens, last, len(tokens))
+    source = phrase_after(tokens, last, len(tokens), appositive=first > 0, open_ended=first > 0)
     if source is None:
         return None
     attribution = RawAttribution(CueKind.ACCORDING_TO, _span(tokens, first, last), _span(tokens, *source))
@@ -138,13 +155,16 @@ def _verb(
     word = tokens[first].lower
     if first > 0 and tokens[first - 1].lower in NOUN_MARKERS:
         return None
-    subject_end = first
-    while subject_end > 0 and tokens[subject_end - 1].lower in lexicon.cue_modifiers:
-        subject_end -= 1
+    subject_end = _skip_modifiers(tokens, first, progressive=word.endswith("ing"))
     cue_start = first
     while cue_start > subject_end and tokens[cue_start - 1].lower in cues().auxiliaries:
         cue_start -= 1
-    source = _subject(tokens, subject_end, found)
+    participle = word.endswith("ing") and subject_end > 0 and tokens[subject_end - 1].text == ","
+    if word.endswith("ing") and not participle and subject_end == first:
+        return None
+    source = (
+        _main_subject(tokens, subject_end - 1, found) if participle else _subject(tokens, subject_end, found)
+    )
     inverted = False
     if source is None and kind in INVERTING and (subject_end == 0 or tokens[subject_end - 1].text in OPENERS):
         source = phrase_after(tokens, last, len(tokens), appositive=True)
@@ -160,13 +180,15 @@ def _verb(
         cited = phrase_after(tokens, after + 2, len(tokens))
         if cited is not None:
             after = cited[1]
-    after = _clause_start(tokens, after)
     if not inverted and word in lexicon.clause_only_verbs and not _clause_follows(tokens, after, word):
         return None
+    after = _clause_start(tokens, after)
+    if not inverted and _after_quotation(tokens, source[0]) and not _opens_content(tokens, last):
+        after = len(tokens)
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
-    following = _content(tokens, after, len(tokens), quotes)
+    following = _content(tokens, after, _participle_clause(tokens, after), quotes)
     inserted = last < len(tokens) and tokens[last].text == "," and source[0] > 0
     preceding = None
     if inverted:
@@ -178,17 +200,69 @@ def _verb(
         return None
     attribution.source_tokens = source
     attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
-    attribution.last_token = len(tokens) - 1 if following is not None else max(last, source[1]) - 1
+    attribution.last_token = (
+        _participle_clause(tokens, after) - 1 if following is not None else max(last, source[1]) - 1
+    )
     return attribution
+
+
+def _after_quotation(tokens: list[Token], index: int) -> bool:
+    """Tell whether token ``index`` follows a closing quotation mark (``“…,” Trump said``)."""
+    if index > 0 and tokens[index - 1].text in CLOSERS:
+        return True
+    return index > 1 and tokens[index - 1].text == "," and tokens[index - 2].text in CLOSERS
+
+
+def _opens_content(tokens: list[Token], index: int) -> bool:
+    """Tell whether a quotation or a "that" clause follows token ``index``."""
+    return any(token.text in QUOTE_MARKS or token.lower == "that" for token in tokens[index:])
 
 
 def _subject(tokens: list[Token], end: int, found: list[RawAttribution]) -> tuple[int, int] | None:
     """Find the subject before a cue; after "and"/"but" it is the subject of the first verb."""
     if end > 0 and tokens[end - 1].lower in {"and", "but"}:
-        if found and found[-1].source_tokens is not None:
-            return found[-1].source_tokens
-        return _sentence_subject(tokens, end - 1)
+        return _main_subject(tokens, end - 1, found)
     return phrase_before(tokens, end, 0)
+
+
+def _main_subject(tokens: list[Token], limit: int, found: list[RawAttribution]) -> tuple[int, int] | None:
+    """Find the sentence's subject for a second verb ("…, and said" / "…, saying")."""
+    if found and found[-1].source_tokens is not None:
+        return found[-1].source_tokens
+    return _sentence_subject(tokens, limit)
+
+
+def _participle_clause(tokens: list[Token], start: int) -> int:
+    """Find where a trailing participle cue (", adding that…") starts, or the sentence end."""
+    verbs = cues().verbs
+    for index in range(start + 1, len(tokens) - 1):
+        following = tokens[index + 1]
+        if (
+            tokens[index].text == ","
+            and not following.quoted
+            and following.lower.endswith("ing")
+            and following.lower in verbs
+        ):
+            return index
+    return len(tokens)
+
+
+def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
+    """Move left from a cue past adverbs, auxiliaries and time phrases ("on Tuesday said").
+
+    A progressive cue ("is saying") also passes its form of "be".
+    """
+    lexicon = sources()
+    while index > 0:
+        token = tokens[index - 1]
+        adverb = token.lower.endswith("ly") and not token.capitalised
+        if token.lower in lexicon.cue_modifiers or adverb or (progressive and token.lower in BE_FORMS):
+            index -= 1
+        elif token.lower in TIME_WORDS and index > 1 and tokens[index - 2].lower in TIME_LEADS:
+            index -= 2
+        else:
+            return index
+    return index
 
 
 def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None:
@@ -198,19 +272,23 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
         return None
     if tokens[0].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
         return 0, 1
-    end = 0
-    while end < min(limit, 5) and tokens[end].is_word and tokens[end].capitalised:
+    start = 1 if tokens[0].lower == "the" else 0
+    if tokens[start].lower in lexicon.function_words:
+        return None
+    end = start
+    while end < min(limit, 6) and (
+        (tokens[end].is_word and tokens[end].capitalised) or is_title_stop(tokens, end)
+    ):
         end += 1
-    if end == 0 or end >= limit or tokens[end].capitalised or tokens[end].lower in lexicon.function_words:
+    if end == start or end >= limit or tokens[end].capitalised:
         return None
     return 0, end
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
-    """Reject phrases no one can be quoted as: numbers and measures ("seven points", "10")."""
-    return not any(token.text[0].isdigit() for token in tokens[start:end]) and tokens[end - 1].lower not in (
-        UNIT_WORDS
-    )
+    """Reject phrases no one can be quoted as: bare numbers and measures ("10", "seven points")."""
+    head = tokens[end - 1]
+    return not head.text[0].isdigit() and head.lower not in UNIT_WORDS
 
 
 def _extend_cue(tokens: list[Token], last: int) -> int:

@@ -14,7 +14,7 @@ from provenance.extract.lexicon import SourceLexicon, sources
 from provenance.extract.segmentation import Token
 from provenance.models import Anonymity, SourceType
 
-__all__ = ["SourceDescription", "describe", "phrase_after", "phrase_before"]
+__all__ = ["SourceDescription", "describe", "is_title_stop", "phrase_after", "phrase_before"]
 
 DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight"})
 NUMBERS = {
@@ -42,7 +42,7 @@ class SourceDescription:
     pronoun: bool
 
 
-def _is_title_stop(tokens: list[Token], index: int) -> bool:
+def is_title_stop(tokens: list[Token], index: int) -> bool:
     """Tell whether a full stop belongs to the abbreviation before it ("Mr." "Sen.")."""
     token = tokens[index]
     return (
@@ -115,7 +115,7 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         previous = tokens[start - 1]
         if previous.quoted:
             break
-        if _is_title_stop(tokens, start - 1) or previous.text == "-":
+        if is_title_stop(tokens, start - 1) or previous.text == "-":
             start -= 1
             continue
         if not previous.is_word or previous.lower in lexicon.function_words:
@@ -131,7 +131,7 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
 
 
 def phrase_after(
-    tokens: list[Token], start: int, ceiling: int, appositive: bool = False
+    tokens: list[Token], start: int, ceiling: int, appositive: bool = False, open_ended: bool = False
 ) -> tuple[int, int] | None:
     """Find the source phrase starting at token ``start`` (read rightwards), as a token range.
 
@@ -140,6 +140,8 @@ def phrase_after(
     With ``appositive`` (a source after its cue: "said Josh Earnest, the White
     House press secretary"), the phrase runs on through commas and brackets
     until a participle clause (", noting that…") or the sentence end.
+    ``open_ended`` phrases (a sentence-final "according to a lawsuit filed in
+    Manhattan by…") also run on past prepositions.
     """
     if start >= ceiling:
         return None
@@ -157,15 +159,15 @@ def phrase_after(
             end += 1
             continue
         if token.quoted or (
-            not token.is_word and not _is_title_stop(tokens, end) and token.text not in "-’'&"
+            not token.is_word and not is_title_stop(tokens, end) and token.text not in "-’'&"
         ):
             break
         if token.lower in POSTMODIFIER:
             postmodified = True
-        if not postmodified and end > start and token.lower in RIGHT_STOP:
+        if not (postmodified or open_ended) and end > start and token.lower in RIGHT_STOP:
             break
         end += 1
-    while end > start and not tokens[end - 1].is_word and not _is_title_stop(tokens, end - 1):
+    while end > start and not tokens[end - 1].is_word and not is_title_stop(tokens, end - 1):
         end -= 1
     return (start, end) if end > start else None
 

@@ -1,0 +1,58 @@
+"""Reading a gold corpus folder and running the extractor over it.
+
+A gold folder holds ``text/NAME.txt`` (UTF-8 article text) and
+``attributions/NAME_ANNOTATOR.ann`` (brat standoff), PolNeAR's layout. Some
+texts have several annotators; the first ``.ann`` by file name is used so that
+every text counts once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from provenance.brat import attributions_of, parse_ann
+from provenance.errors import ConfigError, InputError
+from provenance.evaluation.metrics import DocumentAttributions, EvaluationReport, score_documents
+from provenance.extract import analyze
+from provenance.ingest import read_article
+
+__all__ = ["evaluate_gold_dir", "gold_documents"]
+
+
+def evaluate_gold_dir(gold_dir: str | Path, limit: int | None = None) -> EvaluationReport:
+    """Run the extractor on every text of ``gold_dir`` (the first ``limit`` by name) and score it."""
+    return score_documents(str(gold_dir), gold_documents(gold_dir, limit))
+
+
+def gold_documents(gold_dir: str | Path, limit: int | None = None) -> Iterator[DocumentAttributions]:
+    """Yield each text of ``gold_dir`` with its gold attributions and the extractor's predictions.
+
+    A folder without ``text/`` or ``attributions/`` raises ``ConfigError``; a
+    text without an annotation file, an unreadable text or a malformed
+    ``.ann`` line raises ``InputError`` naming the file (and line).
+    """
+    root = Path(gold_dir)
+    texts, annotations = root / "text", root / "attributions"
+    for folder in (root, texts, annotations):
+        if not folder.is_dir():
+            raise ConfigError(str(folder), "no such folder; a gold folder holds text/ and attributions/")
+    by_text: dict[str, list[Path]] = {}
+    for ann in annotations.glob("*.ann"):
+        by_text.setdefault(ann.stem.rpartition("_")[0], []).append(ann)
+    paths = sorted(texts.glob("*.txt"))
+    if not paths:
+        raise ConfigError(str(texts), "holds no .txt files")
+    for path in paths[:limit]:
+        candidates = sorted(by_text.get(path.stem, []))
+        if not candidates:
+            raise InputError(str(path), f"no annotation file {annotations / path.stem}_ANNOTATOR.ann")
+        article = read_article(path)
+        ann = candidates[0]
+        try:
+            gold = parse_ann(ann.read_text(encoding="utf-8"), article.text, str(ann))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(str(ann), f"cannot read annotation file ({exc})") from None
+        yield DocumentAttributions(
+            name=path.stem, text=article.text, gold=gold, predicted=attributions_of(analyze(article))
+        )

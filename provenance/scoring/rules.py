@@ -1,0 +1,319 @@
+"""The rule model: what a rule file may say, validated strictly.
+
+A rule is data (``rules/PRV001-*.toml``): its id and readable name, severity,
+weight, message template, the rationale with the editorial standard it encodes,
+its help text, the conditions it matches and its own ``pass``/``fail``
+examples. Rules that need more than declarative conditions name a Python
+``check`` (``package.module:function``) and keep all the rest of their metadata
+here, so every rule — declarative or Python, built in or third-party — is listed,
+explained, exported (SARIF) and tested the same way.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from provenance.config import Config
+from provenance.models import Anonymity, CueKind, HedgeKind, Severity, SourceMention, SourceType, Span
+from provenance.scoring.facts import ArticleFacts
+
+__all__ = [
+    "ArticleConditions",
+    "Check",
+    "ClaimConditions",
+    "Count",
+    "Example",
+    "ExampleCrossCheck",
+    "Hit",
+    "Members",
+    "Rule",
+    "RulePack",
+]
+
+T = TypeVar("T")
+
+CLAIM_PLACEHOLDERS = frozenset(
+    {"claim", "sources", "cues", "hedges", "relays", "chain", "count", "depth", "own_depth", "publisher"}
+)
+ARTICLE_PLACEHOLDERS = frozenset({"relays", "chain", "depth", "publisher", "claims"})
+CHECK_PLACEHOLDERS = frozenset({"matches", "count"})
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Count(_Strict):
+    """A numeric condition: ``{ min = 2 }``, ``{ max = 1 }``, ``{ eq = 1 }`` or a bare integer."""
+
+    eq: int | None = Field(default=None, ge=0)
+    min: int | None = Field(default=None, ge=0)
+    max: int | None = Field(default=None, ge=0)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _bare_integer(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return {"eq": value}
+        return value
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Count:
+        if self.eq is None and self.min is None and self.max is None:
+            raise ValueError("give at least one of eq, min, max")
+        return self
+
+    def tests(self, fact: str) -> list[tuple[str, str, Any]]:
+        """Lower to ``(fact, operator, value)`` triples for the engine."""
+        return [
+            (fact, op, value)
+            for op, value in (("eq", self.eq), ("min", self.min), ("max", self.max))
+            if value is not None
+        ]
+
+
+class Members(_Strict, Generic[T]):
+    """A condition on a set: ``any`` of these present, ``only`` these (at least one), ``none`` present."""
+
+    any: tuple[T, ...] | None = None
+    only: tuple[T, ...] | None = None
+    none: tuple[T, ...] | None = None
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Members[T]:
+        if self.any is None and self.only is None and self.none is None:
+            raise ValueError("give at least one of any, only, none")
+        return self
+
+    def tests(self, fact: str) -> list[tuple[str, str, Any]]:
+        """Lower to ``(fact, operator, frozenset)`` triples for the engine."""
+        return [
+            (fact, op, frozenset(values))
+            for op, values in (("any", self.any), ("only", self.only), ("none", self.none))
+            if values is not None
+        ]
+
+
+class _Conditions(_Strict):
+    """Conditions all of which must hold; lowered once to data the engine walks quickly."""
+
+    _tests: tuple[tuple[str, str, Any], ...] = PrivateAttr(default=())
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Lower the conditions once, at load time."""
+        tests: list[tuple[str, str, Any]] = []
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if value is None or name == "scope":
+                continue
+            if isinstance(value, bool):
+                tests.append((name, "eq", value))
+            else:
+                tests.extend(value.tests(name))
+        self._tests = tuple(tests)
+
+    def holds(self, facts: object) -> bool:
+        """Whether every condition holds for these facts."""
+        for fact, op, expected in self._tests:
+            value = getattr(facts, fact)
+            if op == "eq":
+                if value != expected:
+                    return False
+            elif op == "min":
+                if value < expected:
+                    return False
+            elif op == "max":
+                if value > expected:
+                    return False
+            elif op == "any":
+                if not value & expected:
+                    return False
+            elif op == "only":
+                if not value or not value <= expected:
+                    return False
+            elif value & expected:
+                return False
+        return True
+
+
+class ClaimConditions(_Conditions):
+    """Conditions on one claim's facts (see ``provenance.scoring.facts.ClaimFacts``)."""
+
+    scope: Literal["claim"] = "claim"
+    sourced: bool | None = None
+    inherited: bool | None = None
+    hedged: bool | None = None
+    on_record: bool | None = None
+    all_anonymous: bool | None = None
+    source_count: Count | None = None
+    headcount: Count | None = None
+    independent_sources: Count | None = None
+    relay_depth: Count | None = None
+    own_relay_depth: Count | None = None
+    source_types: Members[SourceType] | None = None
+    anonymities: Members[Anonymity] | None = None
+    cue_kinds: Members[CueKind] | None = None
+    hedge_kinds: Members[HedgeKind] | None = None
+
+    def selects(self, source: SourceMention) -> bool:
+        """Whether a source is evidence for this rule (it has a type and anonymity the rule names)."""
+        types = self.source_types.any if self.source_types is not None else None
+        anonymities = self.anonymities.any if self.anonymities is not None else None
+        return (types is None or source.type in types) and (
+            anonymities is None or source.anonymity in anonymities
+        )
+
+
+class ArticleConditions(_Conditions):
+    """Conditions on the whole article (see ``provenance.scoring.facts.ArticleFacts``)."""
+
+    scope: Literal["article"] = "article"
+    relay_depth: Count | None = None
+    claim_count: Count | None = None
+
+
+class ExampleCrossCheck(_Strict):
+    """Corroboration data an example runs with: how many matches of each kind the claim has."""
+
+    independent: int = Field(default=0, ge=0)
+    dependent: int = Field(default=0, ge=0)
+    contradictions: int = Field(default=0, ge=0)
+
+
+class Example(_Strict):
+    """A short article snippet the rule must flag (``fail``) or leave alone (``pass``).
+
+    ``claim`` names the claim the example is about by a piece of its text; without
+    it a ``fail`` example must flag something and a ``pass`` example nothing.
+    """
+
+    kind: Literal["pass", "fail"]
+    text: str = Field(min_length=1)
+    claim: str | None = Field(default=None, min_length=1)
+    crosscheck: ExampleCrossCheck | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One place a rule matched, before it becomes a ``Finding``.
+
+    ``values`` fill the message template; ``scale`` multiplies the rule's weight
+    (a relay two hops deep costs twice one hop).
+    """
+
+    claim_id: str | None
+    evidence: tuple[Span, ...] = ()
+    values: Mapping[str, str] = field(default_factory=dict)
+    scale: float = 1.0
+
+
+Check = Callable[[ArticleFacts, "Rule"], Iterable[Hit]]
+"""A Python rule: article facts and its own rule metadata in, hits out; pure."""
+
+
+class Rule(_Strict):
+    """One rule of a pack, declarative (``when``) or Python (``check``)."""
+
+    id: str = Field(pattern=r"^[A-Z]{2,}[0-9]{3,}$", description="stable id, e.g. PRV003")
+    name: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="readable kebab-case name")
+    summary: str = Field(min_length=1, description="one line: what the rule flags or credits")
+    severity: Severity
+    weight: float = Field(ge=0, description="points lost (penalty) or gained (credit) per hit")
+    effect: Literal["penalty", "credit"]
+    scope: Literal["claim", "article"] = "claim"
+    message: str = Field(min_length=1, description="template naming the claim and the evidence")
+    rationale: str = Field(min_length=1, description="why, citing the editorial standard (code and section)")
+    help: str = Field(min_length=1, description="what an editor can do about it")
+    needs: tuple[Literal["crosscheck"], ...] = ()
+    when: Annotated[ClaimConditions | ArticleConditions, Field(discriminator="scope")] | None = None
+    check: str | None = Field(default=None, pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
+    scale: Literal["relay_depth", "own_relay_depth"] | None = None
+    evidence: Literal["sources", "cues", "hedges", "claim", "relays"] = "sources"
+    examples: tuple[Example, ...] = ()
+    origin: str | None = Field(default=None, description="the file the rule was read from")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _conditions_for_scope(cls, data: Any) -> Any:
+        """Tag the conditions with the rule's scope, so they validate against the right model."""
+        if isinstance(data, dict) and isinstance(data.get("when"), dict):
+            if "scope" in data["when"]:
+                raise ValueError("'scope' belongs to the rule, not to its [when] conditions")
+            data = {**data, "when": {**data["when"], "scope": data.get("scope", "claim")}}
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Rule:
+        if (self.when is None) == (self.check is None):
+            raise ValueError("a rule needs exactly one of 'when' (conditions) or 'check' (a Python function)")
+        allowed = ARTICLE_PLACEHOLDERS if self.scope == "article" else CLAIM_PLACEHOLDERS
+        if self.check is not None:
+            allowed = allowed | CHECK_PLACEHOLDERS
+        for _, placeholder, _, _ in string.Formatter().parse(self.message):
+            if placeholder is not None and placeholder not in allowed:
+                raise ValueError(
+                    f"message placeholder {{{placeholder}}} is unknown; use {', '.join(sorted(allowed))}"
+                )
+        if self.scope == "article" and self.evidence not in {"relays", "claim"}:
+            raise ValueError("an article rule's evidence is 'relays' or 'claim'")
+        return self
+
+    @property
+    def points(self) -> float:
+        """The signed points of one hit: negative for a penalty, positive for a credit."""
+        return -self.weight if self.effect == "penalty" else self.weight
+
+    def overridden(self, config: Config) -> Rule:
+        """Return this rule with the config's severity/weight override applied, if any."""
+        override = config.rules.get(self.id)
+        if override is None:
+            return self
+        update = {
+            key: value
+            for key, value in (("severity", override.severity), ("weight", override.weight))
+            if value is not None
+        }
+        return self.model_copy(update=update) if update else self
+
+
+class RulePack(_Strict):
+    """The loaded rules (the default pack plus any extra folders and plugins).
+
+    ``load_errors`` lists third-party packs that could not be loaded: reported to
+    the user, never fatal, so one broken plugin does not stop the built-in rules.
+    """
+
+    rules: tuple[Rule, ...] = ()
+    load_errors: tuple[str, ...] = ()
+
+    def get(self, rule_id: str) -> Rule:
+        """Return the rule with this id; ``KeyError`` if there is none."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every rule id in the pack, in order."""
+        return tuple(rule.id for rule in self.rules)
+
+    def active(self, config: Config) -> tuple[Rule, ...]:
+        """Return the rules the config selects and does not ignore, with its overrides applied.
+
+        Unknown ids in the config are errors here, because only the loaded pack knows every id.
+        """
+        config.check_rule_ids(self.ids)
+        chosen: list[Rule] = []
+        for rule in self.rules:
+            if config.select and not rule.id.startswith(config.select):
+                continue
+            if rule.id.startswith(config.ignore) if config.ignore else False:
+                continue
+            chosen.append(rule.overridden(config))
+        return tuple(chosen)

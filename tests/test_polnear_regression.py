@@ -1,0 +1,33 @@
+"""Regression guard: extraction accuracy on PolNeAR dev must not fall below the recorded figures.
+
+Runs only when PolNeAR sits beside the repository (``../shared/polnear/dev``).
+The recorded figures live in ``bench/polnear-dev.json``; re-record them with
+``python bench/polnear_eval.py --record`` when extraction improves.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from provenance.evaluation import evaluate_gold_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "polnear" / "dev"
+RECORD = ROOT / "bench" / "polnear-dev.json"
+TOLERANCE = 0.02
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="PolNeAR dev split is not beside the repository")
+def test_dev_figures_do_not_regress() -> None:
+    recorded = json.loads(RECORD.read_text(encoding="utf-8"))["figures"]
+    measured = evaluate_gold_dir(DEV).headline()
+    assert set(measured) == set(recorded)
+    drops = {
+        name: f"{measured[name]:.3f} < recorded {recorded[name]:.3f}"
+        for name in recorded
+        if measured[name] < recorded[name] - TOLERANCE
+    }
+    assert not drops, f"PolNeAR dev accuracy fell more than {TOLERANCE}: {drops}"
