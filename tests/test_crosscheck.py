@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from provenance.api import analyze_path, crosscheck_path
@@ -16,6 +18,8 @@ from provenance.corpus import MATCH_THRESHOLD, CorpusIndex, build_index, crossch
 from provenance.corpus.index import claim_core
 from provenance.corpus.match import similarity
 from provenance.corpus.normalize import normalise
+from provenance.extract import analyze
+from provenance.ingest import parse_article
 from provenance.models import CrossCheckResult
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -193,3 +197,21 @@ def test_score_with_a_missing_corpus_fails_in_one_line(tmp_path: Path, seed_path
     outcome = runner.invoke(app, ["score", str(seed_path), "--corpus", str(tmp_path / "nowhere")])
     assert outcome.exit_code == 3
     assert "no such corpus" in outcome.stderr
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=200),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_article_cross_checks_without_crashing(fixture_index: CorpusIndex, paragraphs: list[str]) -> None:
+    text = "\n\n".join(paragraphs)
+    analysis = analyze(parse_article(text))
+    result = crosscheck(analysis, fixture_index)
+    assert [check.claim_id for check in result.claims] == [claim.id for claim in analysis.claims]
+    for check in result.claims:
+        for match in check.independent + check.dependent + check.contradictions:
+            assert match.similarity >= MATCH_THRESHOLD
