@@ -32,6 +32,7 @@ from provenance.api import (
 )
 from provenance.brat import ANNOTATION_CONF, render_ann
 from provenance.config import config_for
+from provenance.corpus import MATCH_THRESHOLD
 from provenance.errors import ConfigError, ExitStatus, ProvenanceError
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
 from provenance.models import AnalysisResult, FetchOutcome
@@ -338,10 +339,13 @@ def crosscheck_command(
     ),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the article.")] = "utf-8",
+    threshold: Annotated[
+        float, typer.Option(min=0, max=100, help="Similarity (0-100) at and above which a sentence matches.")
+    ] = MATCH_THRESHOLD,
 ) -> None:
     """Find each claim's independent and dependent corroborations and contradictions in a corpus."""
     with _reporting_errors():
-        result = crosscheck_path(target, corpus, encoding=encoding)
+        result = crosscheck_path(target, corpus, encoding=encoding, threshold=threshold)
         if output_format is TextOrJson.JSON:
             rendered = result.model_dump_json(indent=2)
         else:

@@ -215,3 +215,19 @@ def test_any_article_cross_checks_without_crashing(fixture_index: CorpusIndex, p
     for check in result.claims:
         for match in check.independent + check.dependent + check.contradictions:
             assert match.similarity >= MATCH_THRESHOLD
+
+
+def test_a_stricter_threshold_keeps_only_closer_matches(seed_path: Path) -> None:
+    default = runner.invoke(app, ["crosscheck", str(seed_path), "--corpus", str(FIXTURES), "-f", "json"])
+    strict = runner.invoke(
+        app, ["crosscheck", str(seed_path), "--corpus", str(FIXTURES), "-f", "json", "--threshold", "95"]
+    )
+    loose, tight = (CrossCheckResult.model_validate_json(outcome.stdout) for outcome in (default, strict))
+    assert tight.threshold == 95
+    assert sum(len(c.dependent) for c in tight.claims) < sum(len(c.dependent) for c in loose.claims)
+    assert all(match.similarity >= 95 for check in tight.claims for match in check.dependent)
+    assert INDEPENDENT not in _articles(tight, "independent")
+    out_of_range = runner.invoke(
+        app, ["crosscheck", str(seed_path), "--corpus", str(FIXTURES), "--threshold", "101"]
+    )
+    assert out_of_range.exit_code == 2
