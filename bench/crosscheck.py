@@ -6,8 +6,10 @@
 For each size the script generates a corpus (deterministic, seeded): background
 articles whose sentences draw words from a Zipf-distributed vocabulary that
 includes the seed article's own words (so the seed's terms are common, as in a
-news corpus), near-miss sentences that share part of a seed claim's words, and
-planted relays of seed claims (reordered, words dropped, attribution added).
+news corpus), near-miss sentences that share part of a seed claim's words,
+planted relays of seed claims (reordered, words dropped, attribution added),
+and the claims of the fixture corpus planted verbatim (real paraphrases of the
+seed by other outlets, with its distractors and unrelated articles).
 Rows are normalised and stored through ``CorpusIndex.add``, the path ``build_index``
 uses after analysis; the seed itself is analysed with the real pipeline.
 
@@ -42,6 +44,7 @@ from provenance.models import AnalysisResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_8dac13ad40c6afd4.txt"
+FIXTURES = ROOT / "fixtures"
 CACHE = Path(__file__).resolve().parent / ".cache"
 CLAIMS_PER_ARTICLE = 8
 PLANT_EVERY = 250
@@ -92,8 +95,10 @@ def relay_of(sentence: str, rng: random.Random) -> str:
     return " ".join(words) + (f", {attribution}." if attribution else ".")
 
 
-def generate(index: CorpusIndex, articles: int, claims: list[str], rng: random.Random) -> None:
-    """Fill ``index`` with ``articles`` generated articles, planting relays and near misses of ``claims``."""
+def generate(
+    index: CorpusIndex, articles: int, claims: list[str], paraphrases: list[str], rng: random.Random
+) -> None:
+    """Fill ``index`` with generated articles, planting relays, near misses and fixture paraphrases."""
     seed_words = [word for claim in claims for word in claim.rstrip(".").split()]
     words = vocabulary(seed_words, rng)
     weights = [1.0 / (rank + 1) for rank in range(len(words))]
@@ -109,6 +114,8 @@ def generate(index: CorpusIndex, articles: int, claims: list[str], rng: random.R
         ]
         if number % PLANT_EVERY == 0:
             sentences[0] = relay_of(rng.choice(claims), rng)
+        if number % PLANT_EVERY == PLANT_EVERY // 2:
+            sentences[2] = rng.choice(paraphrases)
         if number % NEAR_MISS_EVERY == 0:
             claim_words = rng.choice(claims).rstrip(".").split()
             kept = rng.sample(claim_words, k=max(1, len(claim_words) // 3))
@@ -127,7 +134,9 @@ def generate(index: CorpusIndex, articles: int, claims: list[str], rng: random.R
     index.commit()
 
 
-def open_corpus(articles: int, claims: list[str], fresh: bool) -> tuple[CorpusIndex, float]:
+def open_corpus(
+    articles: int, claims: list[str], paraphrases: list[str], fresh: bool
+) -> tuple[CorpusIndex, float]:
     """Open the cached generated corpus of this size, generating it first when missing."""
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"corpus-{articles}.sqlite"
@@ -139,7 +148,7 @@ def open_corpus(articles: int, claims: list[str], fresh: bool) -> tuple[CorpusIn
     partial = path.with_suffix(".partial")
     partial.unlink(missing_ok=True)
     with CorpusIndex.create(partial) as index:
-        generate(index, articles, claims, random.Random(articles))
+        generate(index, articles, claims, paraphrases, random.Random(articles))
     partial.rename(path)
     return CorpusIndex.open(path), time.perf_counter() - started
 
@@ -193,6 +202,7 @@ def main() -> None:
 
     analysis = analyze_path(SEED)
     claims = [claim.text for claim in analysis.claims]
+    paraphrases = [claim.text for path in sorted(FIXTURES.glob("*.*")) for claim in analyze_path(path).claims]
     print(f"seed: {len(claims)} claims; threshold {MATCH_THRESHOLD:g}; one process, one core")
     print(
         f"{'articles':>9} {'sentences':>10} {'built s':>8} {'indexed CPU ms':>15} {'exhaustive CPU ms':>18}"
@@ -200,7 +210,7 @@ def main() -> None:
     )
     latencies: list[tuple[int, float]] = []
     for size in options.sizes:
-        index, built = open_corpus(size, claims, options.fresh)
+        index, built = open_corpus(size, claims, paraphrases, options.fresh)
         with index:
             indexed_pairs(analysis, index)
             timings = []
