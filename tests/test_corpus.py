@@ -303,3 +303,11 @@ def test_a_generic_name_is_not_an_independent_named_source() -> None:
         ],
     )
     assert claim_upstreams(analysis)["C2"].name == "Reuters"
+
+
+def test_a_folder_with_an_outdated_index_is_indexed_afresh(tmp_path: Path) -> None:
+    folder = _corpus_folder(tmp_path)
+    (folder / DEFAULT_INDEX_NAME).write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
+    with load_corpus(folder) as index:
+        assert index.location == str(folder)
+        assert index.article_count == 2

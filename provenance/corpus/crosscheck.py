@@ -12,6 +12,7 @@ it; each match is then sorted into one of three answers:
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -92,17 +93,19 @@ def load_corpus(path: str | Path, *, analyser: Analyser = analyze) -> CorpusInde
 
     A folder's own index (``DEFAULT_INDEX_NAME`` inside it) is reused only while
     it lists exactly the folder's article files at their indexed size and
-    modification time; otherwise the folder is indexed again in memory, so a
-    stale index never hides an edit.
+    modification time (and was written by this version of the index format);
+    otherwise the folder is indexed again in memory, so a stale index never
+    hides an edit.
     """
     location = Path(path)
     if location.is_dir():
         saved = location / DEFAULT_INDEX_NAME
         if saved.is_file():
-            index = CorpusIndex.open(saved)
-            if index.manifest() == _folder_manifest(location):
-                return index
-            index.close()
+            with contextlib.suppress(InputError):
+                index = CorpusIndex.open(saved)
+                if index.manifest() == _folder_manifest(location):
+                    return index
+                index.close()
         return build_index(location, analyser=analyser)
     if not location.exists():
         raise InputError(str(path), "no such corpus folder or index file")

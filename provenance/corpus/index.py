@@ -4,11 +4,11 @@ Cross-checking one claim against every sentence of a large corpus with fuzzy
 scorers is linear in the corpus. The index keeps, per claim, its normal form
 (``normalize``), the numbers and negations contradiction needs, and the chain
 facts independence needs, so no corpus article is re-read or re-analysed at
-query time. Candidates come from an FTS5 full-text index queried with the
-claim's *rarest* terms (document frequencies kept in ``terms``): a sentence
-that matches above the threshold shares most of the claim's content words, so
-it shares at least one of the rarest ones, and rare terms have short posting
-lists. rapidfuzz then scores only those candidates.
+query time. Candidates come from an FTS5 full-text index through the claim's
+*rarest* terms (document frequencies kept in ``terms``): enough of them are
+read that a sentence sharing half of the claim's terms contains at least one,
+rare terms have short posting lists, and stored claims are ranked by how many
+of them they share. rapidfuzz then scores only the best-ranked candidates.
 
 The file is plain SQLite (standard library): ``provenance index DIR`` writes one
 and later runs reuse it; a folder without a current index is indexed in memory.
@@ -68,7 +68,7 @@ measures the recall this gives against an exhaustive scan).
 
 MIN_QUERY_TERMS = 4
 MAX_CANDIDATES = 200
-"""Candidates scored per claim, best full-text rank first: bounds latency on common-word claims."""
+"""Candidates scored per claim, those sharing the most rare terms first: bounds latency on common words."""
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _TERM = re.compile(r"[^\W_]+")
