@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from provenance.api import analyze_path, crosscheck_path
 from provenance.cli import app
 from provenance.corpus import MATCH_THRESHOLD, CorpusIndex, build_index, crosscheck
-from provenance.corpus.index import claim_core
+from provenance.corpus.index import IndexedArticle, IndexedClaim, claim_core
 from provenance.corpus.match import similarity
 from provenance.corpus.normalize import normalise
 from provenance.extract import analyze
@@ -231,3 +231,22 @@ def test_a_stricter_threshold_keeps_only_closer_matches(seed_path: Path) -> None
         app, ["crosscheck", str(seed_path), "--corpus", str(FIXTURES), "--threshold", "101"]
     )
     assert out_of_range.exit_code == 2
+
+
+def test_an_article_relaying_the_checked_outlet_is_not_independent_of_it(seed_path: Path) -> None:
+    analysis = analyze_path(seed_path)
+    claim = next(claim for claim in analysis.claims if claim.text.startswith("Macron proposed"))
+    relay = IndexedClaim(
+        "C1",
+        claim.text,
+        normalise(claim.text),
+        "Echo → European Pravda",
+        "european pravda",
+        "European Pravda",
+    )
+    with CorpusIndex.create() as index:
+        index.add(IndexedArticle(key="echo.md", digest="echo", outlet="Echo"), [relay])
+        index.commit()
+        check = next(entry for entry in crosscheck(analysis, index).claims if entry.claim_id == claim.id)
+    assert [match.upstream for match in check.dependent] == ["European Pravda"]
+    assert not check.independent

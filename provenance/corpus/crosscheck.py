@@ -5,7 +5,8 @@ it; each match is then sorted into one of three answers:
 
 * a **contradiction** when the matched pair disagrees on a number or a negation;
 * **dependent** when it rests on the same upstream as the claim itself (the
-  wire report the claim relays), or on the same upstream as a stronger match
+  wire report the claim relays, or the checked article's own outlet, which a
+  corpus article may relay), or on the same upstream as a stronger match
   already counted — outlets relaying one agency report count once;
 * **independent** otherwise: one per distinct upstream.
 """
@@ -16,7 +17,13 @@ import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
-from provenance.corpus.independence import claim_chain, claim_upstreams, relayed_upstreams, upstream_key
+from provenance.corpus.independence import (
+    article_publisher,
+    claim_chain,
+    claim_upstreams,
+    relayed_upstreams,
+    upstream_key,
+)
 from provenance.corpus.index import (
     DEFAULT_INDEX_NAME,
     CandidateClaim,
@@ -127,10 +134,11 @@ def crosscheck(
     own_digest = text_digest(analysis.article.text)
     checks: list[ClaimCrossCheck] = []
     upstreams = claim_upstreams(analysis)
+    publisher = article_publisher(analysis)
     for claim in analysis.claims:
         normal = normalise(claim_core(analysis, claim))
         own = upstreams[claim.id]
-        shared_with_claim = {own.key: own.name}
+        shared_with_claim = {own.key: own.name, publisher.key: publisher.name}
         for upstream in relayed_upstreams(claim_chain(analysis, claim)):
             shared_with_claim.setdefault(upstream.key, upstream.name)
         counted: dict[str, str] = {}

@@ -22,7 +22,14 @@ from dataclasses import dataclass
 
 from provenance.models import AnalysisResult, Chain, Claim, HopRole, SourceType
 
-__all__ = ["Upstream", "claim_chain", "claim_upstreams", "relayed_upstreams", "upstream_key"]
+__all__ = [
+    "Upstream",
+    "article_publisher",
+    "claim_chain",
+    "claim_upstreams",
+    "relayed_upstreams",
+    "upstream_key",
+]
 
 REPORTING = frozenset({SourceType.OUTLET, SourceType.WIRE_AGENCY})
 ON_RECORD = frozenset({SourceType.NAMED_PERSON, SourceType.NAMED_ORGANISATION, SourceType.DOCUMENT})
@@ -63,8 +70,7 @@ def claim_upstreams(analysis: AnalysisResult) -> dict[str, Upstream]:
     last the publisher's own reporting.
     """
     article_relay = _article_relay(analysis)
-    publisher_name = analysis.article.outlet or _first_node(analysis.publisher_chain) or "(unknown publisher)"
-    publisher = Upstream(upstream_key(publisher_name), publisher_name)
+    publisher = article_publisher(analysis)
     found: dict[str, Upstream] = {}
     for claim in analysis.claims:
         chain = claim_chain(analysis, claim)
@@ -73,8 +79,12 @@ def claim_upstreams(analysis: AnalysisResult) -> dict[str, Upstream]:
     return found
 
 
-def _first_node(chain: Chain) -> str | None:
-    return chain.hops[0].nodes[0].name if chain.hops and chain.hops[0].nodes else None
+def article_publisher(analysis: AnalysisResult) -> Upstream:
+    """Name the outlet that published the article (its front matter, else its chain's first hop)."""
+    chain = analysis.publisher_chain
+    first = chain.hops[0].nodes[0].name if chain.hops and chain.hops[0].nodes else None
+    name = analysis.article.outlet or first or "(unknown publisher)"
+    return Upstream(upstream_key(name), name)
 
 
 def _on_record_source(chain: Chain) -> Upstream | None:
