@@ -8,19 +8,23 @@ from provenance.api import (
     analyze_path,
     crosscheck_path,
     evaluate_gold,
+    explain_rule,
     fetch_batch,
     fetch_markdown,
     fetch_settings,
     index_corpus,
     load_article,
+    score_path,
 )
+from provenance.config import Config, load_config
 from provenance.corpus import build_index, crosscheck, load_corpus
 from provenance.errors import ExitStatus, ProvenanceError
 from provenance.evaluation import EvaluationReport
 from provenance.extract import analyze
 from provenance.ingest import parse_article, read_article
 from provenance.ingest.fetch import FetchOptions
-from provenance.models import SCHEMA_VERSION, AnalysisResult, Article, CrossCheckResult
+from provenance.models import SCHEMA_VERSION, AnalysisResult, Article, CrossCheckResult, Finding, ScoreReport
+from provenance.scoring import Rule, RulePack, load_rule_pack, score
 
 __version__ = "0.1.0"
 
@@ -28,11 +32,16 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnalysisResult",
     "Article",
+    "Config",
     "CrossCheckResult",
     "EvaluationReport",
     "ExitStatus",
     "FetchOptions",
+    "Finding",
     "ProvenanceError",
+    "Rule",
+    "RulePack",
+    "ScoreReport",
     "__version__",
     "analyze",
     "analyze_path",
@@ -40,12 +49,17 @@ __all__ = [
     "crosscheck",
     "crosscheck_path",
     "evaluate_gold",
+    "explain_rule",
     "fetch_batch",
     "fetch_markdown",
     "fetch_settings",
     "index_corpus",
     "load_article",
+    "load_config",
     "load_corpus",
+    "load_rule_pack",
     "parse_article",
     "read_article",
+    "score",
+    "score_path",
 ]
