@@ -326,11 +326,17 @@ def index_command(
             "--output", "-o", help="Index file to write (default: .provenance-index.sqlite in FOLDER)."
         ),
     ] = None,
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = (
+        TextOrJson.TEXT
+    ),
 ) -> None:
     """Analyse a folder of articles and write a corpus index that cross-checks reuse."""
     with _reporting_errors():
         summary = index_corpus(folder, output)
-        typer.echo(render_index_summary(summary))
+        if output_format is TextOrJson.JSON:
+            typer.echo(summary.model_dump_json(indent=2))
+        else:
+            typer.echo(render_index_summary(summary))
 
 
 @app.command("crosscheck")

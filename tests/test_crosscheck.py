@@ -20,7 +20,7 @@ from provenance.corpus.match import similarity
 from provenance.corpus.normalize import normalise
 from provenance.extract import analyze
 from provenance.ingest import parse_article
-from provenance.models import CrossCheckResult
+from provenance.models import CorpusIndexSummary, CrossCheckResult
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 RELAYS = {
@@ -154,8 +154,10 @@ def test_crosscheck_text_names_the_shared_upstream_and_the_chain(tmp_path: Path,
 
 def test_index_output_option_writes_where_asked(tmp_path: Path) -> None:
     output = tmp_path / "nested" / "corpus.sqlite"
-    built = runner.invoke(app, ["index", str(FIXTURES), "--output", str(output)])
+    built = runner.invoke(app, ["index", str(FIXTURES), "--output", str(output), "--format", "json"])
     assert built.exit_code == 0, built.output
+    summary = CorpusIndexSummary.model_validate_json(built.stdout)
+    assert (summary.index, summary.articles, summary.skipped) == (str(output), 17, [])
     assert output.is_file()
     assert not list(output.parent.glob("*.tmp"))
 
