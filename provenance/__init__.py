@@ -7,22 +7,25 @@ package and may change between releases.
 from provenance.api import (
     analyze_path,
     check_paths,
+    crosscheck_path,
     evaluate_gold,
     explain_rule,
     fetch_batch,
     fetch_markdown,
     fetch_settings,
+    index_corpus,
     load_article,
     score_path,
 )
 from provenance.check.models import CheckResult
 from provenance.config import Config, load_config
+from provenance.corpus import build_index, crosscheck, load_corpus
 from provenance.errors import ExitStatus, ProvenanceError
 from provenance.evaluation import EvaluationReport
 from provenance.extract import analyze
 from provenance.ingest import parse_article, read_article
 from provenance.ingest.fetch import FetchOptions
-from provenance.models import SCHEMA_VERSION, AnalysisResult, Article, Finding, ScoreReport
+from provenance.models import SCHEMA_VERSION, AnalysisResult, Article, CrossCheckResult, Finding, ScoreReport
 from provenance.scoring import Rule, RulePack, load_rule_pack, score
 
 __version__ = "0.1.0"
@@ -33,6 +36,7 @@ __all__ = [
     "Article",
     "CheckResult",
     "Config",
+    "CrossCheckResult",
     "EvaluationReport",
     "ExitStatus",
     "FetchOptions",
@@ -44,14 +48,19 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_path",
+    "build_index",
     "check_paths",
+    "crosscheck",
+    "crosscheck_path",
     "evaluate_gold",
     "explain_rule",
     "fetch_batch",
     "fetch_markdown",
     "fetch_settings",
+    "index_corpus",
     "load_article",
     "load_config",
+    "load_corpus",
     "load_rule_pack",
     "parse_article",
     "read_article",

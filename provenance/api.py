@@ -11,7 +11,7 @@ import asyncio
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AsyncExitStack, contextmanager
+from contextlib import AbstractContextManager, AsyncExitStack, contextmanager, nullcontext
 from contextvars import ContextVar
 from functools import cache, partial
 from pathlib import Path
@@ -20,6 +20,14 @@ import httpx
 
 from provenance.check import Baseline, CheckResult, FileReport, RuleDescriptor, check_files
 from provenance.config import Config, config_for
+from provenance.corpus import (
+    DEFAULT_INDEX_NAME,
+    MATCH_THRESHOLD,
+    CorpusIndex,
+    build_index,
+    load_corpus,
+)
+from provenance.corpus import crosscheck as crosscheck_analysis
 from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.evaluation import EvaluationReport, evaluate_gold_dir
 from provenance.extract import analyze
@@ -36,10 +44,12 @@ from provenance.ingest.formats import article_to_markdown
 from provenance.models import (
     AnalysisResult,
     Article,
+    CorpusIndexSummary,
     CrossCheckResult,
     FetchOutcome,
     FetchReport,
     ScoreReport,
+    SkippedFile,
 )
 from provenance.outputs import write_atomic
 from provenance.scoring import Rule, RulePack, load_rule_pack, score
@@ -167,10 +177,18 @@ def score_path(
     config: Config | None = None,
     crosscheck: CrossCheckResult | None = None,
     encoding: str = "utf-8",
+    corpus: CorpusIndex | None = None,
 ) -> ScoreReport:
-    """Analyse and score the article at ``target``; without ``config``, the nearest config file applies."""
+    """Analyse and score the article at ``target``; without ``config``, the nearest config file applies.
+
+    With ``corpus`` the article is cross-checked against it first, so the
+    corroboration and contradiction rules run instead of being skipped.
+    """
     active = config if config is not None else config_for(target)
-    return score(analyze_path(target, encoding=encoding), active, crosscheck)
+    analysis = analyze_path(target, encoding=encoding)
+    if corpus is not None:
+        crosscheck = crosscheck_analysis(analysis, corpus)
+    return score(analysis, active, crosscheck)
 
 
 def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
@@ -243,3 +261,35 @@ def _rule_pack(folders: tuple[Path, ...]) -> RulePack:
 def _score_with_cached_pack(analysis: AnalysisResult, config: Config) -> ScoreReport:
     """Score with the process's cached pack; a picklable scorer (rule packs themselves do not pickle)."""
     return score(analysis, config, pack=_rule_pack(config.rule_folders))
+
+
+def index_corpus(folder: str | Path, output: str | Path | None = None) -> CorpusIndexSummary:
+    """Analyse every article under ``folder`` and write the corpus index (default: inside the folder)."""
+    destination = Path(output) if output is not None else Path(folder) / DEFAULT_INDEX_NAME
+    with build_index(folder, destination) as index:
+        return CorpusIndexSummary(
+            corpus=str(folder),
+            index=str(destination),
+            articles=index.article_count,
+            claims=index.claim_count,
+            skipped=[SkippedFile(path=path, problem=problem) for path, problem in index.skipped],
+        )
+
+
+def open_corpus(corpus: str | Path | None) -> AbstractContextManager[CorpusIndex | None]:
+    """Open a corpus folder or index file for several articles, or nothing when none is given."""
+    return load_corpus(corpus) if corpus is not None else nullcontext()
+
+
+def crosscheck_path(
+    target: str | Path,
+    corpus: str | Path | CorpusIndex,
+    encoding: str = "utf-8",
+    threshold: float = MATCH_THRESHOLD,
+) -> CrossCheckResult:
+    """Cross-check the article at ``target`` against a corpus folder, index file or open index."""
+    analysis = analyze_path(target, encoding=encoding)
+    if isinstance(corpus, CorpusIndex):
+        return crosscheck_analysis(analysis, corpus, threshold)
+    with load_corpus(corpus) as index:
+        return crosscheck_analysis(analysis, index, threshold)

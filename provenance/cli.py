@@ -24,11 +24,14 @@ from provenance.api import (
     analyze_path,
     batch_file_name,
     check_paths,
+    crosscheck_path,
     evaluate_gold,
     explain_rule,
     fetch_batch,
     fetch_markdown,
     fetch_settings,
+    index_corpus,
+    open_corpus,
     read_url_list,
     score_path,
 )
@@ -36,11 +39,13 @@ from provenance.brat import ANNOTATION_CONF, render_ann
 from provenance.check import CheckResult, FileReport, baseline_of, baseline_path, read_baseline, with_flags
 from provenance.check import write_baseline as write_baseline_file
 from provenance.config import config_for
+from provenance.corpus import MATCH_THRESHOLD
 from provenance.errors import ConfigError, ExitStatus, ProvenanceError
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
 from provenance.models import AnalysisResult, FetchOutcome
 from provenance.outputs import write_atomic
 from provenance.render.check_text import render_check_text
+from provenance.render.crosscheck import render_crosscheck, render_index_summary
 from provenance.render.evaluation import render_evaluation
 from provenance.render.github import render_github, render_step_summary
 from provenance.render.junit import render_junit
@@ -263,9 +268,12 @@ def score(
         TextOrJson.TEXT
     ),
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+    corpus: Annotated[
+        str | None, typer.Option("--corpus", "-c", help="Corpus folder or index: enables cross-check rules.")
+    ] = None,
 ) -> None:
     """Score how well each claim is sourced: a per-claim table and the article's score."""
-    with _reporting_errors():
+    with _reporting_errors(), open_corpus(corpus) as corpus_index:
         reports = []
         failed = False
         warned: set[str] = set()
@@ -275,7 +283,7 @@ def score(
                 if problem not in warned:
                     warned.add(problem)
                     typer.echo(f"warning: {problem}", err=True)
-            report = score_path(target, config, encoding=encoding)
+            report = score_path(target, config, encoding=encoding, corpus=corpus_index)
             failed = failed or (config.fail_under is not None and report.score < config.fail_under)
             reports.append(report)
         if output_format is TextOrJson.JSON and len(reports) == 1:
@@ -406,6 +414,57 @@ def check_command(
             _append_step_summary(render_step_summary(result))
     if result.exit_status is not ExitStatus.OK:
         raise typer.Exit(int(result.exit_status))
+
+
+# --- corpus cross-check: `provenance index` and `provenance crosscheck` ---------------------------
+
+
+@app.command("index")
+def index_command(
+    folder: Annotated[Path, typer.Argument(help="Folder of articles to index (searched recursively).")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Index file to write (default: .provenance-index.sqlite in FOLDER)."
+        ),
+    ] = None,
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = (
+        TextOrJson.TEXT
+    ),
+) -> None:
+    """Analyse a folder of articles and write a corpus index that cross-checks reuse."""
+    with _reporting_errors():
+        summary = index_corpus(folder, output)
+        if output_format is TextOrJson.JSON:
+            typer.echo(summary.model_dump_json(indent=2))
+        else:
+            typer.echo(render_index_summary(summary))
+
+
+@app.command("crosscheck")
+def crosscheck_command(
+    target: Annotated[str, typer.Argument(help="Article to cross-check.")],
+    corpus: Annotated[str, typer.Option("--corpus", "-c", help="Corpus folder or index file.")],
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = (
+        TextOrJson.TEXT
+    ),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the article.")] = "utf-8",
+    threshold: Annotated[
+        float, typer.Option(min=0, max=100, help="Similarity (0-100) at and above which a sentence matches.")
+    ] = MATCH_THRESHOLD,
+) -> None:
+    """Find each claim's independent and dependent corroborations and contradictions in a corpus."""
+    with _reporting_errors():
+        result = crosscheck_path(target, corpus, encoding=encoding, threshold=threshold)
+        if output_format is TextOrJson.JSON:
+            rendered = result.model_dump_json(indent=2)
+        else:
+            rendered = render_crosscheck(result)
+        if output is None:
+            typer.echo(rendered)
+        else:
+            write_atomic(output, rendered + "\n")
 
 
 def _render_check(result: CheckResult, output_format: CheckFormat) -> str:
