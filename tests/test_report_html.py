@@ -59,7 +59,7 @@ def test_claim_table_lists_claims_in_article_order_with_every_column(
     assert third[2] == "five European diplomats (specific)"
     assert third[3] == "anonymous group"
     assert third[4] == "European Pravda → Reuters → five European diplomats"
-    assert third[5] == "62 C"
+    assert third[5] == "55 C"
     assert "specific anonymous source" in third[6]
     assert third[7] == "1 dependent (Kyiv Independent)"
     assert rows[1].get("class") == "weak"

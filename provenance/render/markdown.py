@@ -145,10 +145,11 @@ def _render(view: ReportView) -> str:
     lines += [f"- **{label}:** {value}" for label, value in facts if value]
     lines += [
         "",
-        f"## Score: {view.score:.1f}/100 — grade {escape(view.grade)} "
-        f"{_STRENGTH_MARK[view.strength.value]} {view.strength.value}",
+        f"## Score: {view.score:.1f}/100 — grade {escape(view.grade)} {_STRENGTH_MARK[view.strength.value]}",
         "",
     ]
+    if view.meaning:
+        lines += [f"_{escape(view.meaning)}_", ""]
     if view.top_rules:
         lines += [
             "Rules that moved the score most:",

@@ -40,7 +40,7 @@ def _header(view: ReportView) -> list[str]:
     if view.path and view.path != view.title:
         lines.append(view.path)
     lines.append("")
-    lines.append(f"Score {view.score:.1f}/100   grade {view.grade}   ({view.strength.value} sourcing)")
+    lines.append(f"Score {view.score:.1f}/100   grade {view.grade}   ({view.meaning or view.strength.value})")
     if view.top_rules:
         lines.append("Rules that moved it most:")
         for rule in view.top_rules:

@@ -26,9 +26,13 @@ from provenance.models import (
     SourceType,
 )
 from provenance.render.graph import AttributionGraph, build_graph
+from provenance.scoring import GRADES
 
-STRONG_AT = 70.0
-MODERATE_AT = 45.0
+_FLOORS = {letter: floor for floor, letter, _ in GRADES}
+STRONG_AT = _FLOORS["B"]
+"""Grades A and B ("well sourced", "sourced, with exceptions") are drawn as strong."""
+MODERATE_AT = _FLOORS["C"]
+"""Grade C ("weakly sourced: proceed with caution") is moderate; D is weak."""
 TOP_RULES = 5
 
 
@@ -137,6 +141,7 @@ class ReportView:
     path: str | None
     score: float
     grade: str
+    meaning: str | None
     strength: Strength
     top_rules: tuple[RuleImpact, ...]
     article_findings: tuple[Finding, ...]
@@ -336,6 +341,7 @@ def build_view(report: ScoreReport) -> ReportView:
         path=article.path,
         score=report.score,
         grade=report.grade,
+        meaning=next((meaning for _, letter, meaning in GRADES if letter == report.grade), None),
         strength=Strength.of(report.score),
         top_rules=rule_impacts(report),
         article_findings=tuple(report.article_findings),
