@@ -4,11 +4,19 @@ The public API is the names in ``__all__``; everything else is private to the
 package and may change between releases.
 """
 
-from provenance.api import analyze_path, evaluate_gold, load_article
+from provenance.api import (
+    analyze_path,
+    evaluate_gold,
+    fetch_batch,
+    fetch_markdown,
+    fetch_settings,
+    load_article,
+)
 from provenance.errors import ExitStatus, ProvenanceError
 from provenance.evaluation import EvaluationReport
 from provenance.extract import analyze
 from provenance.ingest import parse_article, read_article
+from provenance.ingest.fetch import FetchOptions
 from provenance.models import SCHEMA_VERSION, AnalysisResult, Article
 
 __version__ = "0.1.0"
@@ -19,11 +27,15 @@ __all__ = [
     "Article",
     "EvaluationReport",
     "ExitStatus",
+    "FetchOptions",
     "ProvenanceError",
     "__version__",
     "analyze",
     "analyze_path",
     "evaluate_gold",
+    "fetch_batch",
+    "fetch_markdown",
+    "fetch_settings",
     "load_article",
     "parse_article",
     "read_article",

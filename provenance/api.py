@@ -7,25 +7,149 @@ and exit codes to the caller.
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from contextlib import AsyncExitStack, contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
+import httpx
+
 from provenance.config import Config, config_for
-from provenance.errors import ConfigError
+from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.evaluation import EvaluationReport, evaluate_gold_dir
 from provenance.extract import analyze
-from provenance.ingest import read_article
-from provenance.models import AnalysisResult, Article, CrossCheckResult, ScoreReport
+from provenance.ingest import decode, read_article
+from provenance.ingest.fetch import (
+    FetchOptions,
+    fetch_article,
+    fetch_articles_async,
+    is_url,
+    make_async_client,
+    make_client,
+)
+from provenance.ingest.formats import article_to_markdown
+from provenance.models import (
+    AnalysisResult,
+    Article,
+    CrossCheckResult,
+    FetchOutcome,
+    FetchReport,
+    ScoreReport,
+)
+from provenance.outputs import write_atomic
 from provenance.scoring import Rule, load_rule_pack, score
 
+_FETCH_OPTIONS: ContextVar[FetchOptions | None] = ContextVar("provenance_fetch_options", default=None)
 
-def load_article(target: str | Path, encoding: str = "utf-8") -> Article:
-    """Load an article from a file path (every command reads its inputs through here)."""
-    return read_article(target, encoding=encoding)
+
+@contextmanager
+def fetch_settings(options: FetchOptions) -> Iterator[None]:
+    """Fetch URLs read inside the block under ``options`` (how ``--allow-private`` reaches every command)."""
+    token = _FETCH_OPTIONS.set(options)
+    try:
+        yield
+    finally:
+        _FETCH_OPTIONS.reset(token)
+
+
+def load_article(
+    target: str | Path,
+    encoding: str = "utf-8",
+    *,
+    options: FetchOptions | None = None,
+    client: httpx.Client | None = None,
+) -> Article:
+    """Load an article from a file path or an http(s) URL (every command reads its inputs through here).
+
+    URLs are fetched under ``options``, else the ones set by ``fetch_settings``,
+    else the safe defaults (public addresses only, the on-disk cache).
+    """
+    if not is_url(target):
+        return read_article(target, encoding=encoding)
+    settings = options or _FETCH_OPTIONS.get() or FetchOptions()
+    if client is not None:
+        return fetch_article(str(target), client, settings)
+    with make_client(settings) as owned:
+        return fetch_article(str(target), owned, settings)
 
 
 def analyze_path(target: str | Path, encoding: str = "utf-8") -> AnalysisResult:
     """Load the article at ``target`` and extract its claims and attribution chains."""
     return analyze(load_article(target, encoding=encoding))
+
+
+def fetch_markdown(
+    target: str, *, options: FetchOptions | None = None, client: httpx.Client | None = None
+) -> str:
+    """Fetch (or read) an article and give it back as Markdown with front matter, for offline use."""
+    return article_to_markdown(load_article(target, options=options, client=client))
+
+
+def read_url_list(path: str | Path) -> list[str]:
+    """Read the URLs of a ``--from`` file: one per line, skipping blank lines and ``#`` comments."""
+    where = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(where, f"cannot read URL list ({exc.strerror or exc})") from None
+    lines = (line.strip() for line in decode(data, where).splitlines())
+    urls = [line for line in lines if line and not line.startswith("#")]
+    if not urls:
+        raise InputError(where, "the URL list has no URLs")
+    return urls
+
+
+def fetch_batch(
+    urls: list[str],
+    output_dir: str | Path,
+    *,
+    options: FetchOptions | None = None,
+    per_host: int = 2,
+    on_done: Callable[[FetchOutcome], None] | None = None,
+    client: httpx.AsyncClient | None = None,
+) -> FetchReport:
+    """Fetch every URL concurrently into ``output_dir`` as Markdown; a failure never stops the batch."""
+    settings = options or _FETCH_OPTIONS.get() or FetchOptions()
+    folder = Path(output_dir)
+    unique = list(dict.fromkeys(urls))
+    outcomes: dict[str, FetchOutcome] = {}
+
+    def record(url: str, result: Article | ProvenanceError) -> None:
+        outcome = _save(url, result, folder)
+        outcomes[url] = outcome
+        if on_done is not None:
+            on_done(outcome)
+
+    async def run() -> None:
+        async with AsyncExitStack() as stack:
+            active = (
+                client if client is not None else await stack.enter_async_context(make_async_client(settings))
+            )
+            await fetch_articles_async(unique, active, settings, per_host=per_host, on_done=record)
+
+    asyncio.run(run())
+    return FetchReport(outcomes=[outcomes[url] for url in unique])
+
+
+def _save(url: str, result: Article | ProvenanceError, folder: Path) -> FetchOutcome:
+    if isinstance(result, ProvenanceError):
+        return FetchOutcome(url=url, error=result.one_line(), code=result.code)
+    target = folder / batch_file_name(url)
+    try:
+        write_atomic(target, article_to_markdown(result))
+    except ProvenanceError as error:
+        return FetchOutcome(url=url, error=error.one_line(), code=error.code)
+    return FetchOutcome(url=url, output=str(target), title=result.title)
+
+
+def batch_file_name(url: str) -> str:
+    """Name the file for ``url``: a readable host and path slug plus a short hash (stable, unique)."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", re.sub(r"^[a-z]+://", "", url, flags=re.IGNORECASE)).strip("-")
+    digest = hashlib.sha256(url.encode("utf-8")).hexdigest()[:8]
+    return f"{slug[:80].rstrip('-') or 'article'}-{digest}.md"
 
 
 def evaluate_gold(gold_dir: str | Path, limit: int | None = None) -> EvaluationReport:

@@ -6,7 +6,8 @@ becomes one line on stderr and its documented exit status, never a traceback.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -14,11 +15,22 @@ from typing import Annotated
 
 import typer
 
-from provenance.api import analyze_path, evaluate_gold, explain_rule, score_path
+from provenance.api import (
+    analyze_path,
+    batch_file_name,
+    evaluate_gold,
+    explain_rule,
+    fetch_batch,
+    fetch_markdown,
+    fetch_settings,
+    read_url_list,
+    score_path,
+)
 from provenance.brat import ANNOTATION_CONF, render_ann
 from provenance.config import config_for
 from provenance.errors import ConfigError, ExitStatus, ProvenanceError
-from provenance.models import AnalysisResult
+from provenance.ingest.fetch import FetchOptions, is_url
+from provenance.models import AnalysisResult, FetchOutcome
 from provenance.outputs import write_atomic
 from provenance.render.evaluation import render_evaluation
 from provenance.render.scores import render_rule, render_rules, render_score
@@ -43,8 +55,24 @@ class AnalyzeFormat(StrEnum):
 
 
 @app.callback()
-def _root() -> None:
+def _root(
+    ctx: typer.Context,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private",
+            help="Let URLs reach loopback, private and link-local addresses (intranets, local servers).",
+        ),
+    ] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the page cache.")
+    ] = False,
+) -> None:
     """Verify where the claims in a news article come from."""
+    options = FetchOptions(allow_private=allow_private)
+    if no_cache:
+        options = FetchOptions(allow_private=allow_private, cache_dir=None)
+    ctx.with_resource(fetch_settings(options))
 
 
 @contextmanager
@@ -58,7 +86,7 @@ def _reporting_errors() -> Iterator[None]:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[Path], typer.Argument(help="Article files to analyse.")],
+    paths: Annotated[list[str], typer.Argument(help="Article files or http(s) URLs to analyse.")],
     output_format: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Output format.")] = (
         AnalyzeFormat.TEXT
     ),
@@ -75,7 +103,7 @@ def analyze(
     with _reporting_errors():
         results = [analyze_path(path, encoding=encoding) for path in paths]
         if output_format is AnalyzeFormat.BRAT:
-            _write_brat(paths, results, output, output_dir)
+            _write_brat([_local_name(path) for path in paths], results, output, output_dir)
             return
         if output_format is AnalyzeFormat.JSON:
             if len(results) == 1:
@@ -88,6 +116,65 @@ def analyze(
             typer.echo(rendered)
         else:
             write_atomic(output, rendered + "\n")
+
+
+def _local_name(target: str) -> Path:
+    """Name a file for ``target``: a path as is, a URL as its fetch file name in the working folder."""
+    return Path(batch_file_name(target)) if is_url(target) else Path(target)
+
+
+@app.command()
+def fetch(
+    urls: Annotated[list[str] | None, typer.Argument(help="http(s) URLs of articles.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the one article to FILE (default: stdout).")
+    ] = None,
+    url_list: Annotated[
+        Path | None, typer.Option("--from", help="Read URLs from FILE, one per line.")
+    ] = None,
+    output_dir: Annotated[
+        Path | None, typer.Option("--output-dir", help="Batch: write one Markdown file per URL into DIR.")
+    ] = None,
+    per_host: Annotated[int, typer.Option(min=1, max=8, help="Batch: concurrent requests per host.")] = 2,
+) -> None:
+    """Save articles from the web as Markdown with front matter, for offline analysis."""
+    with _reporting_errors():
+        targets = [*(urls or []), *(read_url_list(url_list) if url_list else [])]
+        if not targets:
+            raise typer.BadParameter("give a URL or --from FILE")
+        if output_dir is None:
+            if len(targets) > 1:
+                raise typer.BadParameter("several URLs need --output-dir DIR")
+            rendered = fetch_markdown(targets[0])
+            if output is None:
+                typer.echo(rendered, nl=False)
+            else:
+                write_atomic(output, rendered)
+            return
+        if output is not None:
+            raise typer.BadParameter("--output is for one URL; a batch writes into --output-dir")
+        with _progress(len(set(targets))) as advance:
+            report = fetch_batch(targets, output_dir, per_host=per_host, on_done=advance)
+        fetched = len(report.outcomes) - len(report.failures)
+        typer.echo(f"fetched {fetched} of {len(report.outcomes)} articles into {output_dir}")
+        for failure in report.failures:
+            typer.echo(f"failed: {failure.error}", err=True)
+        if report.failures:
+            raise typer.Exit(int(ExitStatus.INPUT))
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[FetchOutcome], None]]:
+    """Show a progress bar on stderr when it is a terminal; stay silent otherwise (logs, CI, pipes)."""
+    if not sys.stderr.isatty():
+        yield lambda outcome: None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("fetching", total=total)
+        yield lambda outcome: bar.advance(task)
 
 
 def _write_brat(

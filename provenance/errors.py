@@ -49,6 +49,48 @@ class FetchError(InputError):
     code = "PRV-E200"
 
 
+class UnsafeURLError(FetchError):
+    """A URL is refused before any request: not http(s), or it resolves to a non-public address."""
+
+    code = "PRV-E201"
+
+
+class FetchTimeoutError(FetchError):
+    """The server was too slow: the connect, read or total time limit ran out."""
+
+    code = "PRV-E202"
+
+
+class FetchTooLargeError(FetchError):
+    """The body (after content decoding) grew past the download limit."""
+
+    code = "PRV-E203"
+
+
+class FetchContentTypeError(FetchError):
+    """The page is not HTML or plain text (a PDF, an image, a binary download…)."""
+
+    code = "PRV-E204"
+
+
+class FetchStatusError(FetchError):
+    """The server answered with an HTTP error status (404, 500, a 429 that outlasted the retries…)."""
+
+    code = "PRV-E205"
+
+
+class FetchRedirectError(FetchError):
+    """Too many redirects, or a redirect without a usable target."""
+
+    code = "PRV-E206"
+
+
+class FetchConnectionError(FetchError):
+    """The server could not be reached (DNS failure, refused or reset connection) after retries."""
+
+    code = "PRV-E207"
+
+
 class ConfigError(ProvenanceError):
     """A config file or option is invalid (unknown key, unknown rule id, bad value)."""
 

@@ -307,3 +307,25 @@ class ScoreReport(Model):
     skipped_rules: list[str] = Field(
         default_factory=list, description="rules not run because their input (e.g. a corpus) was missing"
     )
+
+
+class FetchOutcome(Model):
+    """What became of one URL in a ``provenance fetch`` batch: the file written, or why not."""
+
+    url: str
+    output: str | None = None
+    title: str | None = None
+    error: str | None = Field(default=None, description="the one-line error, when the fetch failed")
+    code: str | None = Field(default=None, description="the error's stable code (PRV-E2xx)")
+
+
+class FetchReport(Model):
+    """A batch fetch's outcomes, in the order the URLs were given (duplicates fetched once)."""
+
+    schema_version: str = SCHEMA_VERSION
+    outcomes: list[FetchOutcome] = Field(default_factory=list)
+
+    @property
+    def failures(self) -> list[FetchOutcome]:
+        """The outcomes that have an error."""
+        return [outcome for outcome in self.outcomes if outcome.error is not None]

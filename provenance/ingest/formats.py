@@ -72,39 +72,52 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[Span]:
         yield Span.of(text, start, end)
 
 
+def labelled_sections(text: str, start: int, end: int) -> list[Section]:
+    """Split ``text[start:end]`` into blank-line blocks named by the label that opens their run.
+
+    News pages and the seed format mark parts of a story with labels at the
+    start of a line (``Source:``, ``Details:``, ``Background:``); a label names
+    every block up to the next label, blocks before any label are ``body``,
+    and the label itself is left out of the spans.
+    """
+    return [
+        Section(name=name, span=block)
+        for name, region_start, region_end in _label_regions(text, start, end)
+        for block in _blocks(text, region_start, region_end)
+    ]
+
+
+def _label_regions(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
+    labels = list(SEED_LABEL.finditer(text, start, end))
+    first = labels[0].start() if labels else end
+    if first > start:
+        yield "body", start, first
+    for index, label in enumerate(labels):
+        region_end = labels[index + 1].start() if index + 1 < len(labels) else end
+        yield label.group(1).lower(), label.end(), region_end
+
+
+def outlet_from_source_line(sections: list[Section]) -> str | None:
+    """Name the publisher given first on a ``Source:`` line ("European Pravda, citing Reuters…")."""
+    source_line = next((s.span.text for s in sections if s.name == "source"), None)
+    if not source_line:
+        return None
+    return re.split(r",|\s+citing\s+|\s+via\s+", source_line, maxsplit=1)[0].strip() or None
+
+
 def _parse_seed(text: str, path: str | None) -> Article:
     """Parse the seed format: ``date YYYY-MM-DD Headline`` then ``Label:`` sections."""
     header = SEED_HEADER.match(text)
     assert header is not None
     date = _parse_date(header.group(1), path)
     headline = Span.of(text, header.start(2), header.end(2))
-    sections = [Section(name="headline", span=headline)]
-    paragraphs = [headline]
-    labels = list(SEED_LABEL.finditer(text, header.end()))
-    for index, label in enumerate(labels):
-        block_end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
-        name = label.group(1).lower()
-        blocks = list(_blocks(text, label.end(), block_end))
-        for block in blocks:
-            sections.append(Section(name=name, span=block))
-        if name != "source":
-            paragraphs.extend(blocks)
-    if labels:
-        untitled = list(_blocks(text, header.end(), labels[0].start()))
-        paragraphs[1:1] = untitled
-        sections[1:1] = [Section(name="body", span=block) for block in untitled]
-    else:
-        for block in _blocks(text, header.end(), len(text)):
-            paragraphs.append(block)
-            sections.append(Section(name="body", span=block))
-    source_line = next((s.span.text for s in sections if s.name == "source"), None)
-    outlet = (
-        re.split(r",|\s+citing\s+|\s+via\s+", source_line, maxsplit=1)[0].strip() if source_line else None
-    )
+    body = labelled_sections(text, header.end(), len(text))
+    sections = [Section(name="headline", span=headline), *body]
+    paragraphs = [headline, *(section.span for section in body if section.name != "source")]
     return Article(
         text=text,
         title=headline.text.strip(),
-        outlet=outlet or None,
+        outlet=outlet_from_source_line(sections),
         date=date,
         path=path,
         paragraphs=paragraphs,
@@ -113,7 +126,11 @@ def _parse_seed(text: str, path: str | None) -> Article:
 
 
 def _parse_markdown(text: str, path: str | None) -> Article:
-    """Markdown with optional YAML (``---``) or TOML (``+++``) front matter."""
+    """Markdown with optional YAML (``---``) or TOML (``+++``) front matter.
+
+    A level-1 heading before any text is the headline section, as the first
+    line of the seed format is: it is part of what the article asserts.
+    """
     meta: dict[str, Any] = {}
     body_start = 0
     front = FRONT_MATTER.match(text)
@@ -123,20 +140,28 @@ def _parse_markdown(text: str, path: str | None) -> Article:
     title = _meta_str(meta, "title")
     sections: list[Section] = []
     paragraphs: list[Span] = []
-    for block in _blocks(text, body_start, len(text)):
-        for line in _lines(text, block):
-            heading = re.match(r"#{1,6}\s+(.*)", line.text)
-            if heading and title is None:
-                title = heading.group(1).strip()
-        content = [line for line in _lines(text, block) if not MARKDOWN_SKIP.match(line.text)]
-        if content:
-            span = Span.of(text, content[0].start, content[-1].end)
-            paragraphs.append(span)
-            sections.append(Section(name="body", span=span))
+    for name, region_start, region_end in _label_regions(text, body_start, len(text)):
+        for block in _blocks(text, region_start, region_end):
+            for line in _lines(text, block):
+                heading = re.match(r"(#{1,6})\s+(.*)", line.text)
+                if heading and title is None:
+                    title = heading.group(2).strip()
+                if heading and heading.group(1) == "#" and not sections:
+                    start = line.start + heading.start(2)
+                    sections.append(Section(name="headline", span=Span.of(text, start, line.end)))
+            content = [line for line in _lines(text, block) if not MARKDOWN_SKIP.match(line.text)]
+            if content:
+                span = Span.of(text, content[0].start, content[-1].end)
+                sections.append(Section(name=name, span=span))
+                if name != "source":
+                    paragraphs.append(span)
     return Article(
         text=text,
         title=title,
-        outlet=_meta_str(meta, "outlet") or _meta_str(meta, "publisher") or _meta_str(meta, "source"),
+        outlet=_meta_str(meta, "outlet")
+        or _meta_str(meta, "publisher")
+        or _meta_str(meta, "source")
+        or outlet_from_source_line(sections),
         date=_parse_date(meta.get("date"), path),
         url=_meta_str(meta, "url"),
         author=_meta_str(meta, "author"),
@@ -149,7 +174,8 @@ def _parse_markdown(text: str, path: str | None) -> Article:
 
 def _parse_plain(text: str, path: str | None) -> Article:
     """Plain text: blank-line paragraphs; a short first line without a full stop is the title."""
-    paragraphs = list(_blocks(text, 0, len(text)))
+    sections = labelled_sections(text, 0, len(text))
+    paragraphs = [section.span for section in sections if section.name != "source"]
     title = None
     if paragraphs:
         first_line = paragraphs[0].text.split("\n", 1)[0].strip()
@@ -159,8 +185,14 @@ def _parse_plain(text: str, path: str | None) -> Article:
             and "\n" not in paragraphs[0].text
         ):
             title = first_line
-    sections = [Section(name="body", span=span) for span in paragraphs]
-    return Article(text=text, title=title, path=path, paragraphs=paragraphs, sections=sections)
+    return Article(
+        text=text,
+        title=title,
+        outlet=outlet_from_source_line(sections),
+        path=path,
+        paragraphs=paragraphs,
+        sections=sections,
+    )
 
 
 def _lines(text: str, block: Span) -> list[Span]:
@@ -206,3 +238,35 @@ def _parse_date(value: object, path: str | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
         raise InputError(path or "<article>", f"invalid date {value!r} (expected YYYY-MM-DD)") from None
+
+
+def article_to_markdown(article: Article) -> str:
+    """Write ``article`` as Markdown with YAML front matter, the form ``parse_article`` reads back.
+
+    The body is rebuilt from the sections, labels included, so the saved file
+    has the same paragraphs, sections and therefore the same claims.
+    """
+    fields = {
+        "title": article.title,
+        "outlet": article.outlet,
+        "date": article.date.isoformat() if article.date else None,
+        "url": article.url,
+        "author": article.author,
+        "language": article.language if article.language != "en" else None,
+    }
+    front = yaml.safe_dump(
+        {key: value for key, value in fields.items() if value},
+        allow_unicode=True,
+        sort_keys=False,
+        width=1 << 20,
+    )
+    blocks: list[str] = []
+    previous = None
+    for section in article.sections:
+        if section.name == "headline":
+            blocks.append(f"# {section.span.text}")
+            continue
+        label = section.name != "body" and section.name != previous
+        blocks.append(f"{section.name.capitalize()}: {section.span.text}" if label else section.span.text)
+        previous = section.name
+    return f"---\n{front}---\n\n" + "\n\n".join(blocks) + "\n"

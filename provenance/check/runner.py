@@ -1,0 +1,287 @@
+"""Checking articles: analyse and score each file, place findings, apply suppressions and policy.
+
+``check_article`` is the pure core for one article; ``check_file`` adds the
+file read; ``run_check`` fans files out to worker processes and applies the
+baseline, which spans files, once every report is in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from provenance.api import load_article
+from provenance.check.baseline import Baseline, fingerprint
+from provenance.check.models import (
+    CheckFinding,
+    CheckPolicy,
+    CheckResult,
+    FileReport,
+    Region,
+    RuleDescriptor,
+    Suppression,
+    SuppressionKind,
+)
+from provenance.check.policy import fails
+from provenance.check.positions import LineIndex
+from provenance.check.suppress import Marker, find_markers
+from provenance.errors import InputError
+from provenance.extract import analyze
+from provenance.models import AnalysisResult, Claim, Finding, ScoreReport, Severity, Span
+
+Scorer = Callable[[AnalysisResult], ScoreReport]
+"""Scores one analysis; picklable (module-level function or ``functools.partial``) for ``jobs > 1``."""
+
+INVALID_SUPPRESSION = RuleDescriptor(
+    id="CHK001",
+    name="invalid-suppression",
+    summary="Suppression marker without a rule, with an unknown rule, or without a reason",
+    rationale="Every silenced finding must record what was checked instead, so that a reader of the "
+    "history can trust the suppression; a malformed marker silences nothing and always fails the check.",
+    help="Write `<!-- provenance: ignore RULE -- reason -->` just before the claim, naming the rule by "
+    "id or name and saying after `--` how the claim was confirmed.",
+    severity=Severity.ERROR,
+)
+UNUSED_SUPPRESSION = RuleDescriptor(
+    id="CHK002",
+    name="unused-suppression",
+    summary="Suppression marker that silences nothing",
+    rationale="A stale marker (its claim was rewritten or moved) would silently hide a future finding "
+    "on whatever claim comes next.",
+    help="Remove the marker, or move it just before the claim it was written for.",
+    severity=Severity.WARNING,
+)
+SCORE_BELOW_THRESHOLD = RuleDescriptor(
+    id="CHK003",
+    name="score-below-threshold",
+    summary="Article sourcing score below the configured minimum (`fail-under`)",
+    rationale="The newsroom set a floor for how well an article as a whole must be sourced.",
+    help="Strengthen the sourcing of the lowest-scoring claims (name sources, add independent ones), "
+    "or lower `fail-under` if the threshold is too strict for this kind of article.",
+    severity=Severity.ERROR,
+)
+CHECK_RULES = (INVALID_SUPPRESSION, UNUSED_SUPPRESSION, SCORE_BELOW_THRESHOLD)
+ALWAYS_FAILING = frozenset({INVALID_SUPPRESSION.id, SCORE_BELOW_THRESHOLD.id})
+
+
+@dataclass(frozen=True)
+class ArticleCheck:
+    """Everything a worker needs to check one file; picklable so it can cross to worker processes."""
+
+    scorer: Scorer
+    policy: CheckPolicy
+    root: Path
+    known_rules: frozenset[str] | None = None
+    encoding: str = "utf-8"
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Show ``path`` as reported: POSIX, relative to the project root when it lies inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_file(path: Path, job: ArticleCheck) -> FileReport:
+    """Check one file; an unreadable file yields a report carrying the error instead of raising."""
+    shown = display_path(path, job.root)
+    try:
+        article = load_article(path, encoding=job.encoding)
+    except InputError as error:
+        return FileReport(path=shown, error=error.one_line())
+    return check_article(shown, job.scorer(analyze(article)), job.policy, job.known_rules)
+
+
+def check_article(
+    path: str, report: ScoreReport, policy: CheckPolicy, known_rules: Collection[str] | None = None
+) -> FileReport:
+    """Place the findings of a scored article, apply its inline markers and judge them against ``policy``."""
+    analysis = report.analysis
+    text = analysis.article.text
+    lines = LineIndex(text)
+    claims = {claim.id: claim for claim in analysis.claims}
+    anchor = lines.region(*_anchor(analysis))
+    placed: list[tuple[Finding, Claim | None]] = [
+        (finding, claims.get(claim_score.claim_id))
+        for claim_score in report.claim_scores
+        for finding in claim_score.findings
+    ]
+    placed += [(finding, claims.get(finding.claim_id or "")) for finding in report.article_findings]
+    markers = find_markers(text, known_rules)
+    next_claim = {marker: _claim_after(analysis.claims, marker.span) for marker in markers.valid}
+    used: set[tuple[Marker, str]] = set()
+    findings: list[CheckFinding] = []
+    for finding, claim in placed:
+        suppression = None
+        for marker, target in next_claim.items():
+            hit = _silenced_by(finding, marker.rules)
+            if claim is not None and target is claim and hit is not None:
+                suppression = Suppression(kind=SuppressionKind.INLINE, reason=marker.reason)
+                used.add((marker, hit))
+                break
+        failing = fails(finding, policy)
+        if finding.severity is Severity.INFO and not failing:
+            continue
+        region = lines.region(claim.span.start, claim.span.end) if claim is not None else anchor
+        findings.append(_placed(finding, claim, region, failing and suppression is None, suppression))
+    for malformed in markers.malformed:
+        findings.append(
+            _own_finding(
+                INVALID_SUPPRESSION, f"suppression marker {malformed.problem}", lines, malformed.span
+            )
+        )
+    for marker, target in next_claim.items():
+        for rule in marker.rules:
+            if (marker, rule.casefold()) not in used:
+                problem = (
+                    f"silences nothing: the next claim ({target.id}) has no {rule} finding"
+                    if target is not None
+                    else "silences nothing: no claim follows it"
+                )
+                findings.append(
+                    _own_finding(
+                        UNUSED_SUPPRESSION, f"suppression of {rule} {problem}", lines, marker.span, policy
+                    )
+                )
+    if policy.fail_under is not None and report.score < policy.fail_under:
+        message = (
+            f"article score {report.score:.0f} ({report.grade}) is below the minimum {policy.fail_under:g}"
+        )
+        findings.append(
+            _own_finding(SCORE_BELOW_THRESHOLD, message, lines, Span.of(text, *_anchor(analysis)))
+        )
+    findings.sort(key=lambda item: (item.region.start.line, item.region.start.column, item.rule_id))
+    return FileReport(
+        path=path, score=report.score, grade=report.grade, claims=len(analysis.claims), findings=findings
+    )
+
+
+def _anchor(analysis: AnalysisResult) -> tuple[int, int]:
+    """Where article-level findings point: the headline, else the first paragraph, else the start."""
+    article = analysis.article
+    headline = next((section.span for section in article.sections if section.name == "headline"), None)
+    span = headline or (article.paragraphs[0] if article.paragraphs else None)
+    return (span.start, span.end) if span is not None else (0, 0)
+
+
+def _claim_after(claims: Sequence[Claim], marker: Span) -> Claim | None:
+    return min(
+        (claim for claim in claims if claim.span.start >= marker.end),
+        key=lambda c: c.span.start,
+        default=None,
+    )
+
+
+def _silenced_by(finding: Finding, rules: Iterable[str]) -> str | None:
+    """Return the marker entry (case-folded) naming this finding's rule by id or name, if any."""
+    names = {finding.rule_id.casefold(), finding.rule_name.casefold()}
+    return next((rule.casefold() for rule in rules if rule.casefold() in names), None)
+
+
+def _placed(
+    finding: Finding, claim: Claim | None, region: Region, failing: bool, suppression: Suppression | None
+) -> CheckFinding:
+    return CheckFinding(
+        rule_id=finding.rule_id,
+        rule_name=finding.rule_name,
+        severity=finding.severity,
+        message=finding.message,
+        claim_id=claim.id if claim is not None else None,
+        claim_text=claim.text if claim is not None else None,
+        region=region,
+        fingerprint=fingerprint(finding.rule_id, claim.text if claim is not None else None),
+        failing=failing,
+        suppression=suppression,
+    )
+
+
+def _own_finding(
+    rule: RuleDescriptor, message: str, lines: LineIndex, span: Span, policy: CheckPolicy | None = None
+) -> CheckFinding:
+    """Build a finding of the check itself (a marker problem, a score below the floor)."""
+    finding = Finding(rule_id=rule.id, rule_name=rule.name, severity=rule.severity, message=message)
+    failing = rule.id in ALWAYS_FAILING or (policy is not None and fails(finding, policy))
+    return CheckFinding(
+        rule_id=rule.id,
+        rule_name=rule.name,
+        severity=rule.severity,
+        message=message,
+        region=lines.region(span.start, span.end),
+        fingerprint=fingerprint(rule.id, span.text),
+        failing=failing,
+    )
+
+
+def apply_baseline(reports: Iterable[FileReport], baseline: Baseline) -> list[FileReport]:
+    """Silence the findings the baseline already knows; each known finding silences one occurrence."""
+    allowance = baseline.allowance()
+    updated: list[FileReport] = []
+    for report in reports:
+        findings: list[CheckFinding] = []
+        for finding in report.findings:
+            key = (report.path, finding.rule_id, finding.fingerprint)
+            if finding.suppression is None and allowance[key] > 0:
+                allowance[key] -= 1
+                finding = finding.model_copy(
+                    update={"failing": False, "suppression": Suppression(kind=SuppressionKind.BASELINE)}
+                )
+            findings.append(finding)
+        updated.append(report.model_copy(update={"findings": findings}))
+    return updated
+
+
+def baseline_of(result: CheckResult) -> Baseline:
+    """Build the baseline that silences every finding of ``result`` not already silenced inline."""
+    return Baseline.of(
+        [
+            (report.path, finding.rule_id, finding.fingerprint)
+            for report in result.files
+            for finding in report.findings
+            if finding.suppression is None or finding.suppression.kind is SuppressionKind.BASELINE
+        ]
+    )
+
+
+def run_check(
+    files: Sequence[Path],
+    job: ArticleCheck,
+    rules: Sequence[RuleDescriptor] = (),
+    missing: Sequence[Path] = (),
+    baseline: Baseline | None = None,
+    jobs: int = 1,
+    on_report: Callable[[FileReport], None] | None = None,
+) -> CheckResult:
+    """Check ``files`` (in ``jobs`` worker processes when above 1) and gather one ``CheckResult``.
+
+    ``missing`` targets are reported as unreadable; ``on_report`` is called as
+    each file finishes, in file order, so a caller can show progress.
+    """
+    reports = [
+        FileReport(
+            path=display_path(path, job.root),
+            error=InputError(str(path), "no such file or folder").one_line(),
+        )
+        for path in missing
+    ]
+    check = partial(check_file, job=job)
+    if jobs > 1 and len(files) > 1:
+        workers = min(jobs, len(files))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, min(64, len(files) // (workers * 8)))
+            for report in pool.map(check, files, chunksize=chunk):
+                reports.append(report)
+                if on_report is not None:
+                    on_report(report)
+    else:
+        for path in files:
+            report = check(path)
+            reports.append(report)
+            if on_report is not None:
+                on_report(report)
+    if baseline is not None:
+        reports = apply_baseline(reports, baseline)
+    return CheckResult(policy=job.policy, rules=[*rules, *CHECK_RULES], files=reports)

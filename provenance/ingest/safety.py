@@ -1,0 +1,123 @@
+"""Which URLs may be fetched: http(s) only, and only hosts that resolve to public addresses.
+
+A link pasted into a fact-checking tool is untrusted input. Without this check a
+page (or a redirect) could make the tool read a cloud metadata service, a router
+admin page or a database on the user's network and copy the answer into a
+report. The check runs on the addresses the host resolves to, so decimal,
+hexadecimal and DNS-alias spellings of a private address are caught, and it
+runs again before every redirect and on the peer address of every connection.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import httpx
+
+from provenance.errors import FetchConnectionError, UnsafeURLError
+
+__all__ = ["AddressPolicy", "Resolver", "refusal_reason", "system_resolver"]
+
+Resolver = Callable[[str, int], list[str]]
+"""Resolve ``(host, port)`` to IP address strings; injectable so tests never use DNS."""
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+METADATA_HOSTS = frozenset(
+    {"metadata", "metadata.google.internal", "metadata.goog", "instance-data", "instance-data.ec2.internal"}
+)
+METADATA_ADDRESSES = frozenset(
+    ipaddress.ip_address(address)
+    for address in ("169.254.169.254", "169.254.170.2", "100.100.100.200", "fd00:ec2::254")
+)
+"""Cloud instance-metadata endpoints (AWS, ECS, Alibaba, GCP, Azure): refused even with ``allow_private``."""
+
+ALLOWED_SCHEMES = ("http", "https")
+
+
+def system_resolver(host: str, port: int) -> list[str]:
+    """Resolve with the operating system's resolver (``getaddrinfo``), every address family."""
+    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return sorted({str(info[4][0]) for info in infos})
+
+
+def refusal_reason(address: IPAddress, allow_private: bool = False) -> str | None:
+    """Say why ``address`` must not be contacted, or ``None`` when it may be."""
+    if isinstance(address, ipaddress.IPv6Address):
+        embedded = address.ipv4_mapped or address.sixtofour
+        if embedded is not None:
+            return refusal_reason(embedded, allow_private)
+    if address in METADATA_ADDRESSES:
+        return "a cloud metadata address"
+    if allow_private:
+        return None
+    checks = (
+        ("a loopback address", address.is_loopback),
+        ("an unspecified address", address.is_unspecified),
+        ("a link-local address", address.is_link_local),
+        ("a multicast address", address.is_multicast),
+        ("a reserved address", address.is_reserved),
+        ("a private address", address.is_private),
+        ("a non-public address", not address.is_global),
+    )
+    return next((reason for reason, refused in checks if refused), None)
+
+
+@dataclass(frozen=True)
+class AddressPolicy:
+    """The URL and address rules one fetch runs under.
+
+    ``allow_private`` lifts the refusal of loopback, private, link-local and
+    reserved addresses (for newsroom intranets and local test servers); cloud
+    metadata endpoints stay refused. ``resolver`` is injectable for tests.
+    """
+
+    allow_private: bool = False
+    resolver: Resolver = system_resolver
+
+    def check_url(self, url: str) -> None:
+        """Refuse ``url`` unless it is http(s) and every address its host resolves to is allowed."""
+        try:
+            parsed = httpx.URL(url)
+        except (httpx.InvalidURL, TypeError, ValueError) as exc:
+            raise UnsafeURLError(url, f"not a valid URL ({exc})") from None
+        if parsed.scheme not in ALLOWED_SCHEMES:
+            shown = parsed.scheme or "no scheme"
+            raise UnsafeURLError(url, f"refused: only http and https URLs are fetched, not {shown}")
+        host = parsed.host
+        if not host:
+            raise UnsafeURLError(url, "refused: the URL has no host")
+        if host.rstrip(".").lower() in METADATA_HOSTS:
+            raise UnsafeURLError(url, f"refused: {host} is a cloud metadata service")
+        port = parsed.port or (443 if parsed.scheme == "https" else 80)
+        for address in self._addresses(url, host, port):
+            self.check_address(url, address)
+
+    def check_address(self, url: str, address: str) -> None:
+        """Refuse contact with ``address`` (a resolved or connected peer address) when not allowed."""
+        shown = address.split("%", 1)[0]
+        try:
+            ip = ipaddress.ip_address(shown)
+        except ValueError:
+            raise UnsafeURLError(url, f"refused: {address!r} is not an IP address") from None
+        reason = refusal_reason(ip, self.allow_private)
+        if reason is None:
+            return
+        hint = "" if ip in METADATA_ADDRESSES else " (pass --allow-private to fetch from private networks)"
+        raise UnsafeURLError(url, f"refused: the host resolves to {shown}, {reason}{hint}")
+
+    def _addresses(self, url: str, host: str, port: int) -> list[str]:
+        try:
+            return [str(ipaddress.ip_address(host))]
+        except ValueError:
+            pass
+        try:
+            addresses = self.resolver(host, port)
+        except (OSError, UnicodeError) as exc:
+            raise FetchConnectionError(url, f"cannot resolve host {host!r} ({exc})") from None
+        if not addresses:
+            raise FetchConnectionError(url, f"cannot resolve host {host!r} (no addresses)")
+        return addresses

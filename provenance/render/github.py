@@ -1,0 +1,122 @@
+"""GitHub Actions output: workflow-command annotations and a job-summary table.
+
+GitHub shows at most 10 error, 10 warning and 10 notice annotations per step,
+so the failing findings come first and anything beyond the limit is counted
+in a closing notice; the full table goes to the job summary (the file named by
+``$GITHUB_STEP_SUMMARY``), which has no such limit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from provenance.check.models import CheckFinding, CheckResult
+from provenance.render.check_text import excerpt, summary_line
+
+ANNOTATIONS_PER_LEVEL = 10
+SUMMARY_ROWS = 1000
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow-command message: ``%``, CR and LF."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow-command property value: as a message, plus ``:`` and ``,``."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, message: str, **properties: str | int) -> str:
+    """Format one workflow command, e.g. ``::error file=a.md,line=3::message``."""
+    rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
+    return (
+        f"::{level} {rendered}::{escape_data(message)}" if rendered else f"::{level}::{escape_data(message)}"
+    )
+
+
+def render_github(result: CheckResult) -> str:
+    """Render the most important findings as annotations, within GitHub's per-level limits."""
+    emitted = {"error": 0, "warning": 0}
+    left_out = 0
+    lines: list[str] = []
+    for level, line in _annotations(result):
+        if emitted[level] < ANNOTATIONS_PER_LEVEL:
+            emitted[level] += 1
+            lines.append(line)
+        else:
+            left_out += 1
+    if left_out:
+        lines.append(command("notice", f"{left_out} more findings are not annotated; see the job summary."))
+    lines.append(summary_line(result))
+    return "\n".join(lines)
+
+
+def _annotations(result: CheckResult) -> Iterator[tuple[str, str]]:
+    """Yield ``(level, command)`` pairs, unreadable inputs and failing findings before the rest."""
+    for report in result.files:
+        if report.error is not None:
+            yield "error", command("error", report.error, file=report.path, title="unreadable input")
+    ranked = sorted(
+        (
+            (report.path, finding)
+            for report in result.files
+            for finding in report.findings
+            if not finding.suppression
+        ),
+        key=lambda item: not item[1].failing,
+    )
+    for path, finding in ranked:
+        level = "error" if finding.failing else "warning"
+        yield level, command(level, _message(finding), **_location(path, finding))
+
+
+def _location(path: str, finding: CheckFinding) -> dict[str, str | int]:
+    """File and lines, with columns only on one-line regions (GitHub ignores them otherwise)."""
+    region = finding.region
+    location: dict[str, str | int] = {"file": path, "line": region.start.line, "endLine": region.end.line}
+    if region.start.line == region.end.line:
+        location["col"] = region.start.column
+        location["endColumn"] = max(region.start.column, region.end.column - 1)
+    location["title"] = f"{finding.rule_id} {finding.rule_name}"
+    return location
+
+
+def _message(finding: CheckFinding) -> str:
+    return (
+        f"{finding.message}\nClaim: {excerpt(finding.claim_text)}" if finding.claim_text else finding.message
+    )
+
+
+def render_step_summary(result: CheckResult) -> str:
+    """Render the job-summary Markdown: the verdict and a table of every unsuppressed finding."""
+    lines = ["## provenance check", "", summary_line(result), ""]
+    rows = [
+        (report.path, finding)
+        for report in result.files
+        for finding in report.findings
+        if not finding.suppression
+    ]
+    unreadable = [(report.path, report.error) for report in result.files if report.error is not None]
+    if unreadable:
+        lines += ["### Unreadable inputs", ""]
+        lines += [f"- {_cell(path)}: {_cell(error)}" for path, error in unreadable]
+        lines.append("")
+    if rows:
+        lines += ["| File | Line | Rule | Status | Message | Claim |", "|---|---|---|---|---|---|"]
+        for path, finding in rows[:SUMMARY_ROWS]:
+            status = "fails" if finding.failing else finding.severity.value
+            claim = excerpt(finding.claim_text) if finding.claim_text else ""
+            lines.append(
+                f"| {_cell(path)} | {finding.region.start.line} | {finding.rule_id} {finding.rule_name} "
+                f"| {status} | {_cell(finding.message)} | {_cell(claim)} |"
+            )
+        if len(rows) > SUMMARY_ROWS:
+            lines += ["", f"{len(rows) - SUMMARY_ROWS} more findings are left out of this table."]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """Make untrusted text safe in a Markdown table cell: one line, no pipes, no HTML."""
+    flat = " ".join(text.split())
+    return flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
