@@ -46,8 +46,8 @@ def test_claims_table_in_article_order(seed_markdown: str) -> None:
 def test_score_and_rules_that_moved_it(seed_markdown: str) -> None:
     assert "## Score: 47.5/100 — grade C 🟡\n\n_weakly sourced: proceed with caution_" in seed_markdown
     rules = _table_rows(_section(seed_markdown, "Score"))
-    assert [row[0] for row in rules][:2] == ["`PRV101`", "`PRV102`"]
-    assert rules[0][2] == "-120.0"
+    assert [row[0] for row in rules][:3] == ["`PRV101`", "`PRV110`", "`PRV102`"]
+    assert [row[2] for row in rules][:3] == ["-10.0", "-8.0", "-5.0"], "claim points count 1/12 each"
 
 
 def test_mermaid_graph_has_the_chain(seed_markdown: str) -> None:
