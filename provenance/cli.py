@@ -51,6 +51,13 @@ app = typer.Typer(
 )
 
 
+class TextOrJson(StrEnum):
+    """Output formats of the commands that print either a table or the result model."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
 class AnalyzeFormat(StrEnum):
     """Output formats of ``provenance analyze``."""
 
@@ -201,21 +208,7 @@ def _write_brat(
             write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF)
 
 
-class EvalFormat(StrEnum):
-    """Output formats of ``provenance eval``."""
-
-    TEXT = "text"
-    JSON = "json"
-
-
 # --- score, rules, rules explain -------------------------------------------------------------------------
-
-
-class ScoreFormat(StrEnum):
-    """Output formats of ``provenance score``."""
-
-    TEXT = "text"
-    JSON = "json"
 
 
 @app.command("eval")
@@ -224,14 +217,14 @@ def evaluate(
         Path, typer.Argument(help="Gold folder with text/NAME.txt and attributions/NAME_*.ann.")
     ],
     output_format: Annotated[
-        EvalFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = EvalFormat.TEXT,
+        TextOrJson, typer.Option("--format", "-f", help="Output format.")
+    ] = TextOrJson.TEXT,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N texts by name.")] = None,
 ) -> None:
     """Measure attribution extraction against gold brat annotations (PolNeAR's layout)."""
     with _reporting_errors():
         report = evaluate_gold(gold_dir, limit=limit)
-        if output_format is EvalFormat.JSON:
+        if output_format is TextOrJson.JSON:
             typer.echo(report.model_dump_json(indent=2))
         else:
             typer.echo(render_evaluation(report))
@@ -255,8 +248,8 @@ def score(
     fail_under: Annotated[
         float | None, typer.Option("--fail-under", help="Exit 1 if an article scores below N.")
     ] = None,
-    output_format: Annotated[ScoreFormat, typer.Option("--format", "-f", help="Output format.")] = (
-        ScoreFormat.TEXT
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = (
+        TextOrJson.TEXT
     ),
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
 ) -> None:
@@ -271,7 +264,7 @@ def score(
             report = score_path(target, config, encoding=encoding)
             failed = failed or (config.fail_under is not None and report.score < config.fail_under)
             reports.append(report)
-        if output_format is ScoreFormat.JSON:
+        if output_format is TextOrJson.JSON:
             rendered = "[\n" + ",\n".join(report.model_dump_json(indent=2) for report in reports) + "\n]"
             if len(reports) == 1:
                 rendered = reports[0].model_dump_json(indent=2)
