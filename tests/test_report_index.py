@@ -55,7 +55,7 @@ def test_markdown_index_table() -> None:
 
 def test_json_and_text_indexes() -> None:
     entries = json.loads(render_index(ENTRIES, ReportFormat.PROV_JSON))
-    assert [entry["article"] for entry in entries][0] == "javascript:alert(1).txt"
+    assert entries[0]["article"] == "javascript:alert(1).txt"
     text = render_index(ENTRIES, ReportFormat.TEXT).splitlines()
     assert text[1].split()[:4] == ["20.0", "D", "4", "4"]
     assert text[-1].endswith("broken.txt: error[PRV-E100]: broken.txt: file is empty")
