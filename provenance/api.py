@@ -113,7 +113,10 @@ def fetch_batch(
     on_done: Callable[[FetchOutcome], None] | None = None,
     client: httpx.AsyncClient | None = None,
 ) -> FetchReport:
-    """Fetch every URL concurrently into ``output_dir`` as Markdown; a failure never stops the batch."""
+    """Fetch every URL concurrently into ``output_dir`` as Markdown; a failure never stops the batch.
+
+    Runs its own event loop; async callers use ``fetch_articles_async`` directly.
+    """
     settings = options or _FETCH_OPTIONS.get() or FetchOptions()
     folder = Path(output_dir)
     unique = list(dict.fromkeys(urls))

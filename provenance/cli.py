@@ -6,6 +6,7 @@ becomes one line on stderr and its documented exit status, never a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,7 +33,7 @@ from provenance.api import (
 from provenance.brat import ANNOTATION_CONF, render_ann
 from provenance.config import config_for
 from provenance.errors import ConfigError, ExitStatus, ProvenanceError
-from provenance.ingest.fetch import FetchOptions, is_url
+from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
 from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
 from provenance.render.evaluation import render_evaluation
@@ -79,11 +80,15 @@ def _root(
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write the page cache.")
     ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", min=1.0, help="Seconds allowed per URL, retries and redirects included."),
+    ] = FetchLimits().total_timeout,
 ) -> None:
     """Verify where the claims in a news article come from."""
-    options = FetchOptions(allow_private=allow_private)
+    options = FetchOptions(allow_private=allow_private, limits=FetchLimits(total_timeout=timeout))
     if no_cache:
-        options = FetchOptions(allow_private=allow_private, cache_dir=None)
+        options = dataclasses.replace(options, cache_dir=None)
     ctx.with_resource(fetch_settings(options))
 
 

@@ -23,13 +23,15 @@ from provenance.errors import (
     FetchRedirectError,
     FetchStatusError,
     FetchTooLargeError,
+    ProvenanceError,
     UnsafeURLError,
 )
+from provenance.ingest.charset import decode_page
 from provenance.ingest.fetch import (
     USER_AGENT,
     FetchLimits,
     FetchOptions,
-    decode_page,
+    article_from_page,
     fetch_article,
     fetch_page,
     fetch_page_async,
@@ -438,3 +440,42 @@ def test_batch_limits_concurrency_per_host_and_lists_failures(tmp_path: Path) ->
     saved = (tmp_path / "out" / batch_file_name("https://cdn.example/2")).read_text()
     assert saved.startswith("---\ntitle: Europe is divided")
     assert "\noutlet: European Pravda\n" in saved
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    status=st.sampled_from([200, 200, 200, 204, 301, 304, 404, 429, 500, 503]),
+    content_type=st.sampled_from(
+        ["text/html", "text/plain; charset=koi8-r", "", "text/html; charset=nonsense"]
+    ),
+    coding=st.sampled_from(["", "gzip", "deflate", "br", "identity", "gzip, br", "zstd"]),
+    body=st.binary(max_size=300) | st.text(max_size=300).map(lambda text: f"<html><p>{text}</p>".encode()),
+    location=st.sampled_from(["", "/next", "http://[::1/", "javascript:alert(1)", "//"]),
+)
+def test_no_server_answer_crashes_the_fetch(
+    status: int, content_type: str, coding: str, body: bytes, location: str
+) -> None:
+    headers = {"content-type": content_type, "content-encoding": coding, "location": location}
+    server = Recorder(
+        {
+            "/a": lambda: httpx.Response(status, headers=headers, content=streamed(body)),
+            "/next": lambda: page(),
+        }
+    )
+    try:
+        article = article_from_page(
+            fetch_page("https://news.example/a", server.client(), options(), sleep=server.sleep)
+        )
+    except ProvenanceError as error:
+        outcome = int(error.exit_status)
+    else:
+        outcome = 0 if article.text.strip() else -1
+    assert outcome in (0, ExitStatus.INPUT)
+
+
+def test_unparsable_redirect_location_is_a_redirect_error() -> None:
+    server = Recorder({"/a": lambda: httpx.Response(301, headers={"location": "javascript:alert(1)"})})
+    with pytest.raises(FetchRedirectError) as caught:
+        fetch_page("https://news.example/a", server.client(), options())
+    assert caught.value.problem.startswith("redirect to an invalid URL (")
+    assert caught.value.code == "PRV-E206"

@@ -7,8 +7,10 @@ is shut down after each test; the slow and endless routes stop by themselves.
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -19,12 +21,13 @@ import httpx
 import pytest
 from typer.testing import CliRunner
 
-from provenance.api import batch_file_name
-from provenance.cli import app
+from provenance.api import batch_file_name, load_article
+from provenance.cli import _progress, app
 from provenance.errors import FetchTimeoutError, UnsafeURLError
 from provenance.extract import analyze
 from provenance.ingest import read_article
 from provenance.ingest.fetch import FetchLimits, FetchOptions, fetch_page
+from provenance.models import FetchOutcome
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8dac13ad40c6afd4.txt"
@@ -233,6 +236,23 @@ def test_dns_rebinding_is_caught_at_the_connected_peer(server: ArticleServer) ->
         fetch_page(url, client, lying)
 
 
+@pytest.mark.parametrize("path", ["/drip", "/stall"])
+def test_slow_servers_exit_3_at_the_time_limit(
+    server: ArticleServer, tmp_path: Path, cache_dir: Path, path: str
+) -> None:
+    output = tmp_path / "slow.md"
+    started = time.monotonic()
+    status, stdout, stderr = run(
+        "--allow-private", "--timeout", "1", "fetch", server.url(path), "-o", str(output)
+    )
+    assert (status, stdout) == (3, "")
+    assert (
+        stderr == f"error[PRV-E202]: {server.url(path)}: no complete answer within the 1 s total time limit\n"
+    )
+    assert time.monotonic() - started < 3.0
+    assert [entry for entry in tmp_path.iterdir() if entry != cache_dir] == []
+
+
 def test_slow_drip_hits_the_total_time_limit(server: ArticleServer) -> None:
     limits = FetchLimits(total_timeout=1.0, read_timeout=2.0)
     started = time.monotonic()
@@ -240,7 +260,7 @@ def test_slow_drip_hits_the_total_time_limit(server: ArticleServer) -> None:
         fetch_page(
             server.url("/drip"), client, FetchOptions(allow_private=True, cache_dir=None, limits=limits)
         )
-    assert caught.value.problem == "the download took longer than the 1 s total time limit"
+    assert caught.value.problem == "no complete answer within the 1 s total time limit"
     assert time.monotonic() - started < 3.0
 
 
@@ -283,3 +303,38 @@ def test_fetch_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run("fetch", "https://a.example/1", "https://a.example/2")[0] == 2
     out = str(tmp_path / "x.md")
     assert run("fetch", "https://a.example/1", "--output-dir", str(tmp_path), "--output", out)[0] == 2
+
+
+def test_allow_private_does_not_outlive_its_command(server: ArticleServer, cache_dir: Path) -> None:
+    assert run("--allow-private", "analyze", server.url("/article"))[0] == 0
+    with pytest.raises(UnsafeURLError, match="a loopback address"):
+        load_article(server.url("/article"))
+    assert run("analyze", server.url("/article"))[0] == 3
+    assert server.paths == ["/article"]
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    with _progress(2) as advance:
+        advance(FetchOutcome(url="https://news.example/a"))
+        advance(FetchOutcome(url="https://news.example/b"))
+    assert "fetching" in terminal.getvalue()
+
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    with _progress(2) as advance:
+        advance(FetchOutcome(url="https://news.example/a"))
+    assert piped.getvalue() == ""
+
+
+def test_score_accepts_a_url(server: ArticleServer, cache_dir: Path) -> None:
+    status, stdout, _ = run("--allow-private", "score", server.url("/article"), "--format", "json")
+    assert status == 0
+    report = json.loads(stdout)
+    assert report["analysis"]["article"]["outlet"] == "European Pravda"
+    assert report["analysis"]["publisher_chain"]["hops"][0]["nodes"][0]["name"] == "European Pravda"

@@ -123,6 +123,15 @@ def test_page_without_article_text_is_an_input_error() -> None:
         parse_html("   ", path="p.html")
 
 
+def test_legacy_charset_html_file_is_read_by_its_meta_charset(tmp_path: Path) -> None:
+    article = read_article(HTML / "valley_post_mill.html")
+    assert "“We have run out of options,” chief executive Anaïs Duclos" in article.text
+    text_file = tmp_path / "notes.txt"
+    text_file.write_bytes("Le café est fermé.".encode("cp1252"))
+    with pytest.raises(InputError, match="not valid utf-8"):
+        read_article(text_file)
+
+
 def test_html_file_is_read_through_the_ingest_readers(tmp_path: Path) -> None:
     file = tmp_path / "saved-page"
     file.write_text(page("harbour_gazette_port.html"), encoding="utf-8")

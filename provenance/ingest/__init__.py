@@ -7,14 +7,17 @@ articles arrive with arbitrary names (``.txt`` holding Markdown, no extension).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from provenance.errors import InputError
+from provenance.ingest.charset import decode_page
 from provenance.ingest.formats import detect_format, parse_article
 from provenance.models import Article
 
 __all__ = ["MAX_ARTICLE_BYTES", "decode", "detect_format", "parse_article", "read_article"]
 
+HTML_BYTES = re.compile(rb"\A\s*(<!doctype html|<html|<head|<body|<article)", re.IGNORECASE)
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 """Largest article accepted: far above any real article, small enough to refuse dumps."""
 
@@ -59,4 +62,15 @@ def read_article(path: str | Path, encoding: str = "utf-8") -> Article:
         data = file.read_bytes()
     except OSError as exc:
         raise InputError(where, f"cannot read file ({exc.strerror or exc})") from None
-    return parse_article(decode(data, where, encoding), path=where)
+    try:
+        text = decode(data, where, encoding)
+    except InputError:
+        if not _legacy_html(data):
+            raise
+        text, _ = decode_page(data, None, html=True)
+    return parse_article(text, path=where)
+
+
+def _legacy_html(data: bytes) -> bool:
+    """Tell an HTML file that is simply not UTF-8 (its ``<meta charset>`` says what it is)."""
+    return b"\x00" not in data[:8192] and HTML_BYTES.match(data) is not None

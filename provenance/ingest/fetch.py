@@ -15,7 +15,7 @@ the response; the two loops only differ in how they wait for I/O.
 from __future__ import annotations
 
 import asyncio
-import codecs
+import dataclasses
 import datetime as dt
 import email.utils
 import hashlib
@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import brotli
-import charset_normalizer
 import httpx
 
 from provenance.errors import (
@@ -46,8 +45,12 @@ from provenance.errors import (
     InputError,
     ProvenanceError,
 )
+from provenance.ingest.charset import decode_page
+from provenance.ingest.formats import parse_article
+from provenance.ingest.html import parse_html
 from provenance.ingest.safety import AddressPolicy, Resolver, system_resolver
 from provenance.models import Article
+from provenance.outputs import write_atomic
 
 __all__ = [
     "USER_AGENT",
@@ -56,7 +59,6 @@ __all__ = [
     "FetchedPage",
     "PageCache",
     "article_from_page",
-    "decode_page",
     "default_cache_dir",
     "fetch_article",
     "fetch_article_async",
@@ -76,10 +78,7 @@ def _version() -> str:
         return "0"
 
 
-USER_AGENT = (
-    f"provenance/{_version()} (news sourcing checker; reads one article per request; "
-    f"+https://pypi.org/project/provenance/)"
-)
+USER_AGENT = f"provenance/{_version()} (news sourcing checker; fetches single articles on request)"
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 TEXT_TYPES = frozenset({"text/plain"})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -91,7 +90,6 @@ MAGIC_REFUSALS = (
     (b"GIF8", "a GIF image"),
     (b"PK\x03\x04", "a ZIP archive"),
 )
-META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
 def is_url(target: object) -> bool:
@@ -181,9 +179,8 @@ class PageCache:
 
     def store(self, page: FetchedPage) -> None:
         """Save ``page`` (best effort: a cache that cannot be written never fails a fetch)."""
-        from provenance.outputs import write_atomic
-
-        record = {key: value for key, value in page.__dict__.items() if key != "from_cache"}
+        record = dataclasses.asdict(page)
+        del record["from_cache"]
         try:
             write_atomic(self.path_for(page.url), json.dumps(record, ensure_ascii=False))
         except InputError:
@@ -272,10 +269,7 @@ class _Body:
 
     def feed(self, raw: bytes) -> None:
         if time.monotonic() > self.deadline:
-            raise FetchTimeoutError(
-                self.where,
-                f"the download took longer than the {self.limits.total_timeout:g} s total time limit",
-            )
+            raise _too_slow(self.where, self.limits)
         room = self.limits.max_bytes - self.size
         try:
             data = self.decoder.feed(raw, room)
@@ -328,63 +322,10 @@ def _refuse_magic(where: str, body: bytes) -> None:
             raise FetchContentTypeError(where, f"the page is {kind}; only HTML pages and plain text are read")
 
 
-def _codec(name: str | None) -> str | None:
-    if not name:
-        return None
-    try:
-        return codecs.lookup(name).name
-    except LookupError:
-        return None
-
-
-def _single_byte(codec: str) -> bool:
-    return codec in {"ascii", "latin-1", "iso8859-1"} or codec.startswith(("cp125", "iso8859", "windows"))
-
-
-def decode_page(body: bytes, header_charset: str | None, html: bool) -> tuple[str, str]:
-    """Decode a page to text and name the charset used.
-
-    Order: a byte-order mark; the HTTP header's charset, then ``<meta charset>``,
-    each used only if the bytes decode under it (and a single-byte label loses
-    to bytes that are valid, non-ASCII UTF-8: a mislabelled server is far more
-    common than Latin-1 text that happens to be valid UTF-8); then UTF-8; then
-    detection from the bytes, where Windows-1252 wins ties (it is what browsers
-    assume for unlabelled Western pages).
-    """
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")):
-        if body.startswith(bom):
-            return body[len(bom) :].decode(codec, errors="replace"), codec
-    if body.startswith(codecs.BOM_UTF16_BE):
-        return body[2:].decode("utf-16-be", errors="replace"), "utf-16-be"
-    meta = META_CHARSET.search(body[:4096]) if html else None
-    declared = [_codec(header_charset), _codec(meta.group(1).decode("ascii", "replace") if meta else None)]
-    utf8 = _strict(body, "utf-8")
-    for codec in (name for name in declared if name):
-        if _single_byte(codec) and utf8 is not None and not body.isascii():
-            return utf8, "utf-8"
-        text = _strict(body, codec)
-        if text is not None:
-            return text, codec
-    if utf8 is not None:
-        return utf8, "utf-8"
-    matches = list(charset_normalizer.from_bytes(body))
-    if matches:
-        best = matches[0]
-        western = (
-            m
-            for m in matches
-            if m.encoding == "cp1252" and (m.chaos, -m.coherence) <= (best.chaos, -best.coherence)
-        )
-        guess = next(western, best)
-        return str(guess), _codec(guess.encoding) or guess.encoding
-    return body.decode("cp1252", errors="replace"), "cp1252"
-
-
-def _strict(body: bytes, codec: str) -> str | None:
-    try:
-        return body.decode(codec)
-    except (UnicodeDecodeError, LookupError):
-        return None
+def _too_slow(where: str, limits: FetchLimits) -> FetchTimeoutError:
+    return FetchTimeoutError(
+        where, f"no complete answer within the {limits.total_timeout:g} s total time limit"
+    )
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -442,6 +383,7 @@ class _Exchange:
         self.deadline = time.monotonic() + self.limits.total_timeout
         self.redirects = 0
         self.attempts = 0
+        self.budget = self.limits.total_timeout
         self.cache = PageCache(options.cache_dir) if options.cache_dir is not None else None
         self.cached = self.cache.load(url) if self.cache is not None else None
 
@@ -460,13 +402,12 @@ class _Exchange:
     def remaining(self) -> float:
         left = self.deadline - time.monotonic()
         if left <= 0:
-            raise FetchTimeoutError(
-                self.url, f"no complete answer within the {self.limits.total_timeout:g} s total time limit"
-            )
+            raise _too_slow(self.url, self.limits)
         return left
 
     def timeout(self) -> httpx.Timeout:
         left = self.remaining()
+        self.budget = left
         return httpx.Timeout(
             connect=min(self.limits.connect_timeout, left),
             read=min(self.limits.read_timeout, left),
@@ -494,7 +435,7 @@ class _Exchange:
         if status in REDIRECT_STATUSES:
             return _Redirect(self._redirect_target(target, response))
         if status == 304 and self.cached is not None:
-            return FetchedPage(**{**self.cached.__dict__, "from_cache": True})
+            return dataclasses.replace(self.cached, from_cache=True)
         if status in RETRY_STATUSES:
             return _Retry(self._status_retry(response))
         if status >= 300:
@@ -546,6 +487,10 @@ class _Exchange:
 
     def transport_error(self, error: httpx.TransportError) -> float:
         """Map an httpx transport failure to a retry delay or a user-facing error."""
+        if isinstance(error, httpx.TimeoutException):
+            connecting = isinstance(error, httpx.ConnectTimeout | httpx.PoolTimeout)
+            if self.budget < (self.limits.connect_timeout if connecting else self.limits.read_timeout):
+                raise _too_slow(self.url, self.limits) from None
         if isinstance(error, httpx.ConnectTimeout):
             failure: FetchError = FetchTimeoutError(
                 self.url, f"could not connect within {self.limits.connect_timeout:g} s"
@@ -561,6 +506,10 @@ class _Exchange:
                 self.url, f"the transfer failed ({error or type(error).__name__})"
             ) from None
         return self._next_delay(None, failure)
+
+    def invalid_location(self, error: httpx.InvalidURL) -> FetchRedirectError:
+        """Name a redirect whose ``Location`` httpx cannot even parse."""
+        return FetchRedirectError(self.url, f"redirect to an invalid URL ({error})")
 
     def _next_delay(self, wait: float | None, failure: FetchError) -> float:
         self.attempts += 1
@@ -627,6 +576,8 @@ def fetch_page(
                     return exchange.finish(target, response, step, body.content())
         except httpx.TransportError as error:
             step = _Retry(exchange.transport_error(error))
+        except httpx.InvalidURL as error:
+            raise exchange.invalid_location(error) from None
         if isinstance(step, FetchedPage):
             return step
         if isinstance(step, _Redirect):
@@ -662,6 +613,8 @@ async def fetch_page_async(
                     return exchange.finish(target, response, step, body.content())
         except httpx.TransportError as error:
             step = _Retry(exchange.transport_error(error))
+        except httpx.InvalidURL as error:
+            raise exchange.invalid_location(error) from None
         if isinstance(step, FetchedPage):
             return step
         if isinstance(step, _Redirect):
@@ -672,9 +625,6 @@ async def fetch_page_async(
 
 def article_from_page(page: FetchedPage) -> Article:
     """Turn a fetched page into an article: HTML through the extractor, plain text through the readers."""
-    from provenance.ingest.formats import parse_article
-    from provenance.ingest.html import parse_html
-
     if page.media_type in HTML_TYPES:
         return parse_html(page.text, path=page.url, url=page.final_url)
     article = parse_article(page.text, path=page.url)
