@@ -61,7 +61,15 @@ def test_claim_table_lists_claims_in_article_order_with_every_column(
     assert third[4] == "European Pravda → Reuters → five European diplomats"
     assert third[5] == "55 C"
     assert "specific anonymous source" in third[6]
-    assert third[7] == "1 dependent (Kyiv Independent)"
+    summary = rows[2].cssselect("details.matches summary")[0]
+    assert _text(summary) == "1 dependent (Kyiv Independent)"
+    match = _text(rows[2].cssselect("details.matches li")[0])
+    assert match.startswith("corroborates (same upstream: Reuters) · Kyiv Independent · 82%")
+    assert "France and Britain discussed sending troops to Ukraine" in match
+    assert _text(rows[3].cssselect("details.matches li.contradicts")[0]).startswith(
+        "contradicts · Example Daily"
+    )
+    assert _text(rows[1][7]) == "no match"
     assert rows[1].get("class") == "poor"
     assert rows[11].get("class") == "strong"
 

@@ -20,6 +20,7 @@ from provenance.models import (
     Chain,
     Claim,
     ClaimCrossCheck,
+    CorpusMatch,
     Finding,
     HopRole,
     ScoreReport,
@@ -75,6 +76,7 @@ class Corroboration:
     dependent: int
     contradictions: int
     outlets: tuple[str, ...]
+    matches: tuple[CorpusMatch, ...] = ()
 
     def summary(self) -> str:
         """Say it in a few words: ``1 independent, 2 dependent, 1 contradiction``."""
@@ -211,9 +213,11 @@ def _ultimate(analysis: AnalysisResult, chain: Chain) -> tuple[str, SourceType, 
 def _corroboration(check: ClaimCrossCheck | None) -> Corroboration:
     if check is None:
         return Corroboration(0, 0, 0, ())
-    matches = [*check.independent, *check.dependent, *check.contradictions]
+    matches = (*check.independent, *check.dependent, *check.contradictions)
     outlets = tuple(dict.fromkeys(match.outlet or match.article_id for match in matches))
-    return Corroboration(len(check.independent), len(check.dependent), len(check.contradictions), outlets)
+    return Corroboration(
+        len(check.independent), len(check.dependent), len(check.contradictions), outlets, matches
+    )
 
 
 def claim_source_ids(analysis: AnalysisResult, claim: Claim) -> list[str]:
