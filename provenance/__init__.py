@@ -11,6 +11,8 @@ from provenance.api import (
     fetch_markdown,
     fetch_settings,
     load_article,
+    report_batch,
+    report_sources,
 )
 from provenance.errors import ExitStatus, ProvenanceError
 from provenance.evaluation import EvaluationReport
@@ -18,6 +20,7 @@ from provenance.extract import analyze
 from provenance.ingest import parse_article, read_article
 from provenance.ingest.fetch import FetchOptions
 from provenance.models import SCHEMA_VERSION, AnalysisResult, Article
+from provenance.render.report import ReportFormat, render_report
 
 __version__ = "0.1.0"
 
@@ -29,6 +32,7 @@ __all__ = [
     "ExitStatus",
     "FetchOptions",
     "ProvenanceError",
+    "ReportFormat",
     "__version__",
     "analyze",
     "analyze_path",
@@ -39,4 +43,7 @@ __all__ = [
     "load_article",
     "parse_article",
     "read_article",
+    "render_report",
+    "report_batch",
+    "report_sources",
 ]
