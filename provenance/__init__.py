@@ -6,6 +6,7 @@ package and may change between releases.
 
 from provenance.api import (
     analyze_path,
+    check_paths,
     crosscheck_path,
     evaluate_gold,
     explain_rule,
@@ -16,6 +17,7 @@ from provenance.api import (
     load_article,
     score_path,
 )
+from provenance.check.models import CheckResult
 from provenance.config import Config, load_config
 from provenance.corpus import build_index, crosscheck, load_corpus
 from provenance.errors import ExitStatus, ProvenanceError
@@ -32,6 +34,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnalysisResult",
     "Article",
+    "CheckResult",
     "Config",
     "CrossCheckResult",
     "EvaluationReport",
@@ -46,6 +49,7 @@ __all__ = [
     "analyze",
     "analyze_path",
     "build_index",
+    "check_paths",
     "crosscheck",
     "crosscheck_path",
     "evaluate_gold",
