@@ -252,3 +252,14 @@ def test_an_article_relaying_the_checked_outlet_is_not_independent_of_it(seed_pa
         check = next(entry for entry in crosscheck(analysis, index).claims if entry.claim_id == claim.id)
     assert [match.upstream for match in check.dependent] == ["European Pravda"]
     assert not check.independent
+
+
+def test_the_well_sourced_fixture_passes_the_ci_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    passed = runner.invoke(app, ["check", str(FIXTURES / "well-sourced-water-utility.md")])
+    assert passed.exit_code == 0, passed.stdout
+    relayed = runner.invoke(app, ["check", str(FIXTURES / "relay-danube-daily.md")])
+    assert relayed.exit_code == 1
