@@ -416,56 +416,6 @@ def check_command(
         raise typer.Exit(int(result.exit_status))
 
 
-def _render_check(result: CheckResult, output_format: CheckFormat) -> str:
-    if output_format is CheckFormat.JSON:
-        return result.model_dump_json(indent=2)
-    if output_format is CheckFormat.SARIF:
-        return render_sarif(result, __version__)
-    if output_format is CheckFormat.GITHUB:
-        return render_github(result)
-    if output_format is CheckFormat.JUNIT:
-        return render_junit(result)
-    return render_check_text(result)
-
-
-CheckCallbacks = tuple[Callable[[int], None] | None, Callable[[FileReport], None] | None]
-
-
-def _progress_wanted(quiet: bool, stream: TextIO) -> bool:
-    """Show progress only to a person: on a terminal, and not when asked to be quiet."""
-    return not quiet and stream.isatty()
-
-
-@contextmanager
-def _check_progress(enabled: bool) -> Iterator[CheckCallbacks]:
-    """Show a progress bar on stderr while files are checked, when stderr is a terminal."""
-    if not enabled:
-        yield None, None
-        return
-    with Progress(
-        TextColumn("checking"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    ) as progress:
-        task = progress.add_task("check", total=None)
-        yield (lambda total: progress.update(task, total=total)), (lambda _: progress.advance(task))
-
-
-def _append_step_summary(markdown: str) -> None:
-    """Append the job summary to ``$GITHUB_STEP_SUMMARY`` when running in GitHub Actions."""
-    summary = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not summary:
-        return
-    try:
-        with open(summary, "a", encoding="utf-8") as stream:
-            stream.write(markdown)
-    except OSError as exc:
-        typer.echo(f"warning: cannot write the job summary to {summary}: {exc.strerror or exc}", err=True)
-
-
 # --- corpus cross-check: `provenance index` and `provenance crosscheck` ---------------------------
 
 
@@ -515,6 +465,56 @@ def crosscheck_command(
             typer.echo(rendered)
         else:
             write_atomic(output, rendered + "\n")
+
+
+def _render_check(result: CheckResult, output_format: CheckFormat) -> str:
+    if output_format is CheckFormat.JSON:
+        return result.model_dump_json(indent=2)
+    if output_format is CheckFormat.SARIF:
+        return render_sarif(result, __version__)
+    if output_format is CheckFormat.GITHUB:
+        return render_github(result)
+    if output_format is CheckFormat.JUNIT:
+        return render_junit(result)
+    return render_check_text(result)
+
+
+CheckCallbacks = tuple[Callable[[int], None] | None, Callable[[FileReport], None] | None]
+
+
+def _progress_wanted(quiet: bool, stream: TextIO) -> bool:
+    """Show progress only to a person: on a terminal, and not when asked to be quiet."""
+    return not quiet and stream.isatty()
+
+
+@contextmanager
+def _check_progress(enabled: bool) -> Iterator[CheckCallbacks]:
+    """Show a progress bar on stderr while files are checked, when stderr is a terminal."""
+    if not enabled:
+        yield None, None
+        return
+    with Progress(
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("check", total=None)
+        yield (lambda total: progress.update(task, total=total)), (lambda _: progress.advance(task))
+
+
+def _append_step_summary(markdown: str) -> None:
+    """Append the job summary to ``$GITHUB_STEP_SUMMARY`` when running in GitHub Actions."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    try:
+        with open(summary, "a", encoding="utf-8") as stream:
+            stream.write(markdown)
+    except OSError as exc:
+        typer.echo(f"warning: cannot write the job summary to {summary}: {exc.strerror or exc}", err=True)
 
 
 def main() -> None:
