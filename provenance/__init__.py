@@ -15,6 +15,8 @@ from provenance.api import (
     fetch_settings,
     index_corpus,
     load_article,
+    report_batch,
+    report_sources,
     score_path,
 )
 from provenance.check.models import CheckResult
@@ -26,6 +28,7 @@ from provenance.extract import analyze
 from provenance.ingest import parse_article, read_article
 from provenance.ingest.fetch import FetchOptions
 from provenance.models import SCHEMA_VERSION, AnalysisResult, Article, CrossCheckResult, Finding, ScoreReport
+from provenance.render.report import ReportFormat, render_report
 from provenance.scoring import Rule, RulePack, load_rule_pack, score
 
 __version__ = "0.1.0"
@@ -42,6 +45,7 @@ __all__ = [
     "FetchOptions",
     "Finding",
     "ProvenanceError",
+    "ReportFormat",
     "Rule",
     "RulePack",
     "ScoreReport",
@@ -64,6 +68,9 @@ __all__ = [
     "load_rule_pack",
     "parse_article",
     "read_article",
+    "render_report",
+    "report_batch",
+    "report_sources",
     "score",
     "score_path",
 ]

@@ -52,6 +52,8 @@ from provenance.models import (
     SkippedFile,
 )
 from provenance.outputs import write_atomic
+from provenance.render.index import IndexEntry, index_name, render_index
+from provenance.render.report import ReportFormat, render_report
 from provenance.scoring import Rule, RulePack, load_rule_pack, score
 
 _FETCH_OPTIONS: ContextVar[FetchOptions | None] = ContextVar("provenance_fetch_options", default=None)
@@ -293,3 +295,89 @@ def crosscheck_path(
         return crosscheck_analysis(analysis, corpus, threshold)
     with load_corpus(corpus) as index:
         return crosscheck_analysis(analysis, index, threshold)
+
+
+# --- report ----------------------------------------------------------------------------------------------
+
+REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+"""Files a batch report reads from a folder (hidden files and folders are skipped)."""
+
+
+def report_path(
+    target: str | Path,
+    config: Config | None = None,
+    encoding: str = "utf-8",
+) -> ScoreReport:
+    """Analyse and score the article at ``target`` (a path or URL) for a report."""
+    return score_path(target, config, encoding=encoding)
+
+
+def report_sources(folder: str | Path, output_dir: str | Path) -> list[Path]:
+    """List the articles a batch report reads: every article file under ``folder`` but ``output_dir``.
+
+    A single file is a batch of one. Listing first lets a caller show progress
+    against the total before any article is read.
+    """
+    root, out = Path(folder), Path(output_dir).resolve()
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise InputError(str(root), "no such file or folder")
+    found = []
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).parts
+        if any(part.startswith(".") for part in relative) or not path.is_file():
+            continue
+        if path.suffix.lower() in REPORT_SUFFIXES and out not in path.resolve().parents:
+            found.append(path)
+    if not found:
+        raise InputError(str(root), "no article files found (" + ", ".join(REPORT_SUFFIXES) + ")")
+    return found
+
+
+def report_batch(
+    files: list[Path],
+    folder: str | Path,
+    output_dir: str | Path,
+    report_format: ReportFormat,
+    *,
+    config_file: str | Path | None = None,
+    encoding: str = "utf-8",
+    on_done: Callable[[IndexEntry], None] | None = None,
+) -> list[IndexEntry]:
+    """Write one report per article into ``output_dir`` (same relative paths), then the index page.
+
+    An article that cannot be read does not stop the batch: its index entry
+    carries the error. Returns the entries in input order.
+    """
+    root, out = Path(folder), Path(output_dir)
+    base = root.parent if root.is_file() else root
+    entries: list[IndexEntry] = []
+    taken: set[str] = set()
+    for path in files:
+        article = path.relative_to(base).as_posix()
+        try:
+            report = score_path(path, config_for(path, config_file), encoding=encoding)
+        except InputError as error:
+            entry = IndexEntry(article=article, error=error.one_line())
+        else:
+            name = _report_name(article, report_format, taken)
+            write_atomic(out / name, render_report(report, report_format))
+            entry = IndexEntry.of(article, name, report)
+        entries.append(entry)
+        if on_done is not None:
+            on_done(entry)
+    write_atomic(out / index_name(report_format), render_index(entries, report_format))
+    return entries
+
+
+def _report_name(article: str, report_format: ReportFormat, taken: set[str]) -> str:
+    """Name a report after its article (``a/b.txt`` → ``a/b.html``); keep the suffix if that collides."""
+    folder, _, file = article.rpartition("/")
+    stem = file.rsplit(".", 1)[0] if "." in file.strip(".") else file
+    name = f"{folder}/{stem}" if folder else stem
+    name += report_format.suffix
+    if name in taken or name == index_name(report_format):
+        name = article + report_format.suffix
+    taken.add(name)
+    return name

@@ -33,6 +33,9 @@ from provenance.api import (
     index_corpus,
     open_corpus,
     read_url_list,
+    report_batch,
+    report_path,
+    report_sources,
     score_path,
 )
 from provenance.brat import ANNOTATION_CONF, render_ann
@@ -42,13 +45,15 @@ from provenance.config import config_for
 from provenance.corpus import MATCH_THRESHOLD
 from provenance.errors import ConfigError, ExitStatus, ProvenanceError
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
-from provenance.models import AnalysisResult, FetchOutcome
+from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
 from provenance.render.check_text import render_check_text
 from provenance.render.crosscheck import render_crosscheck, render_index_summary
 from provenance.render.evaluation import render_evaluation
 from provenance.render.github import render_github, render_step_summary
+from provenance.render.index import index_name
 from provenance.render.junit import render_junit
+from provenance.render.report import ReportFormat, render_report
 from provenance.render.sarif import render_sarif
 from provenance.render.scores import render_rule, render_rules, render_score
 from provenance.render.text import render_analysis
@@ -192,7 +197,7 @@ def fetch(
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[FetchOutcome], None]]:
+def _progress(total: int, label: str = "fetching") -> Iterator[Callable[[object], None]]:
     """Show a progress bar on stderr when it is a terminal; stay silent otherwise (logs, CI, pipes)."""
     if not sys.stderr.isatty():
         yield lambda outcome: None
@@ -201,7 +206,7 @@ def _progress(total: int) -> Iterator[Callable[[FetchOutcome], None]]:
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("fetching", total=total)
+        task = bar.add_task(label, total=total)
         yield lambda outcome: bar.advance(task)
 
 
@@ -515,6 +520,63 @@ def _append_step_summary(markdown: str) -> None:
             stream.write(markdown)
     except OSError as exc:
         typer.echo(f"warning: cannot write the job summary to {summary}: {exc.strerror or exc}", err=True)
+
+
+# --- report ----------------------------------------------------------------------------------------------
+
+
+@app.command()
+def report(
+    target: Annotated[
+        str, typer.Argument(help="An article file or URL; with --output-dir, a folder of articles.")
+    ],
+    report_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
+        ReportFormat.TEXT
+    ),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically).")
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option("--output-dir", help="Batch: one report per article under TARGET, and an index page."),
+    ] = None,
+    config_file: ConfigOption = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+) -> None:
+    """Report on an article: score, claims and chains, attribution graph, sources, highlighted text."""
+    with _reporting_errors():
+        if output_dir is None:
+            if Path(target).is_dir():
+                raise typer.BadParameter(
+                    f"{target} is a folder: add --output-dir DIR to report on each article"
+                )
+            scored = report_path(target, config_for(target, config_file), encoding=encoding)
+            rendered = render_report(scored, report_format)
+            if output is None:
+                typer.echo(rendered, nl=False)
+            else:
+                write_atomic(output, rendered)
+            return
+        if output is not None:
+            raise typer.BadParameter("--output is for one article; a batch writes into --output-dir")
+        files = report_sources(target, output_dir)
+        with _progress(len(files), "reporting") as advance:
+            entries = report_batch(
+                files,
+                target,
+                output_dir,
+                report_format,
+                config_file=config_file,
+                encoding=encoding,
+                on_done=advance,
+            )
+        failures = [entry for entry in entries if entry.error]
+        index = output_dir / index_name(report_format)
+        typer.echo(f"reported on {len(entries) - len(failures)} of {len(entries)} articles; index: {index}")
+        for failure in failures:
+            typer.echo(f"failed: {failure.error}", err=True)
+        if failures:
+            raise typer.Exit(int(ExitStatus.INPUT))
 
 
 def main() -> None:
