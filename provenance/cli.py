@@ -219,9 +219,6 @@ def _write_brat(
             write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF)
 
 
-# --- score, rules, rules explain -------------------------------------------------------------------------
-
-
 @app.command("eval")
 def evaluate(
     gold_dir: Annotated[
@@ -239,6 +236,9 @@ def evaluate(
             typer.echo(report.model_dump_json(indent=2))
         else:
             typer.echo(render_evaluation(report))
+
+
+# --- score, rules, rules explain -------------------------------------------------------------------------
 
 
 ConfigOption = Annotated[
@@ -268,17 +268,20 @@ def score(
     with _reporting_errors():
         reports = []
         failed = False
+        warned: set[str] = set()
         for target in targets:
             config = config_for(target, config_file).with_overrides(select, ignore, fail_under)
             for problem in load_rule_pack(config.rule_folders).load_errors:
-                typer.echo(f"warning: {problem}", err=True)
+                if problem not in warned:
+                    warned.add(problem)
+                    typer.echo(f"warning: {problem}", err=True)
             report = score_path(target, config, encoding=encoding)
             failed = failed or (config.fail_under is not None and report.score < config.fail_under)
             reports.append(report)
-        if output_format is TextOrJson.JSON:
+        if output_format is TextOrJson.JSON and len(reports) == 1:
+            rendered = reports[0].model_dump_json(indent=2)
+        elif output_format is TextOrJson.JSON:
             rendered = "[\n" + ",\n".join(report.model_dump_json(indent=2) for report in reports) + "\n]"
-            if len(reports) == 1:
-                rendered = reports[0].model_dump_json(indent=2)
         else:
             rendered = "\n\n".join(render_score(report) for report in reports)
         typer.echo(rendered)
@@ -296,7 +299,7 @@ def rules(ctx: typer.Context, config_file: ConfigOption = None) -> None:
     if ctx.invoked_subcommand is not None:
         return
     with _reporting_errors():
-        config = config_for(Path.cwd() / "-", config_file)
+        config = config_for(Path.cwd(), config_file)
         pack = load_rule_pack(config.rule_folders)
         for problem in pack.load_errors:
             typer.echo(f"warning: {problem}", err=True)
@@ -310,7 +313,7 @@ def rules_explain(
 ) -> None:
     """Explain one rule: its rationale and the standard it encodes, what to do, and its examples."""
     with _reporting_errors():
-        config = config_for(Path.cwd() / "-", config_file)
+        config = config_for(Path.cwd(), config_file)
         typer.echo(render_rule(explain_rule(rule_id, config)))
 
 
