@@ -6,6 +6,7 @@ package and may change between releases.
 
 from provenance.api import (
     analyze_path,
+    check_paths,
     evaluate_gold,
     explain_rule,
     fetch_batch,
@@ -14,6 +15,7 @@ from provenance.api import (
     load_article,
     score_path,
 )
+from provenance.check.models import CheckResult
 from provenance.config import Config, load_config
 from provenance.errors import ExitStatus, ProvenanceError
 from provenance.evaluation import EvaluationReport
@@ -29,6 +31,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "AnalysisResult",
     "Article",
+    "CheckResult",
     "Config",
     "EvaluationReport",
     "ExitStatus",
@@ -41,6 +44,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_path",
+    "check_paths",
     "evaluate_gold",
     "explain_rule",
     "fetch_batch",

@@ -10,13 +10,15 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AsyncExitStack, contextmanager
 from contextvars import ContextVar
+from functools import cache, partial
 from pathlib import Path
 
 import httpx
 
+from provenance.check import Baseline, CheckResult, FileReport, RuleDescriptor, check_files
 from provenance.config import Config, config_for
 from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.evaluation import EvaluationReport, evaluate_gold_dir
@@ -40,7 +42,7 @@ from provenance.models import (
     ScoreReport,
 )
 from provenance.outputs import write_atomic
-from provenance.scoring import Rule, load_rule_pack, score
+from provenance.scoring import Rule, RulePack, load_rule_pack, score
 
 _FETCH_OPTIONS: ContextVar[FetchOptions | None] = ContextVar("provenance_fetch_options", default=None)
 
@@ -179,3 +181,65 @@ def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
         return pack.get(rule_id.strip().upper())
     except KeyError:
         raise ConfigError(rule_id, f"no such rule; known rules: {', '.join(pack.ids)}") from None
+
+
+SINGLE_SOURCE_RULE = "single-source"
+"""The name of the rule pack's single-source rule, which ``check`` fails on by default."""
+
+
+def check_paths(
+    targets: Sequence[Path],
+    config: Config,
+    root: Path | None = None,
+    baseline: Baseline | None = None,
+    jobs: int = 1,
+    encoding: str = "utf-8",
+    on_report: Callable[[FileReport], None] | None = None,
+    on_selected: Callable[[int], None] | None = None,
+) -> CheckResult:
+    """Check the articles under ``targets`` against the CI policy: the entry point of ``provenance check``.
+
+    The default policy fails on the pack's single-source rule (found by name,
+    so a pack that renumbers it keeps working) and on every error finding.
+    """
+    pack = _rule_pack(config.rule_folders)
+    active = pack.active(config)
+    rules = [
+        RuleDescriptor(
+            id=rule.id,
+            name=rule.name,
+            summary=rule.summary,
+            rationale=rule.rationale,
+            help=rule.help,
+            severity=rule.severity,
+        )
+        for rule in active
+    ]
+    default_fail_on = [rule.id for rule in active if rule.name == SINGLE_SOURCE_RULE] + ["error"]
+    result = check_files(
+        targets,
+        partial(_score_with_cached_pack, config=config),
+        rules,
+        default_fail_on,
+        settings=config.check,
+        fail_under=config.fail_under,
+        root=root,
+        baseline=baseline,
+        jobs=jobs,
+        encoding=encoding,
+        loader=load_article,
+        on_report=on_report,
+        on_selected=on_selected,
+    )
+    return result.model_copy(update={"warnings": [*pack.load_errors, *result.warnings]})
+
+
+@cache
+def _rule_pack(folders: tuple[Path, ...]) -> RulePack:
+    """Load a rule pack once per process: worker processes of ``check`` reuse it for every file."""
+    return load_rule_pack(folders)
+
+
+def _score_with_cached_pack(analysis: AnalysisResult, config: Config) -> ScoreReport:
+    """Score with the process's cached pack; a picklable scorer (rule packs themselves do not pickle)."""
+    return score(analysis, config, pack=_rule_pack(config.rule_folders))

@@ -7,18 +7,23 @@ becomes one line on stderr and its documented exit status, never a traceback.
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from provenance import __version__
 from provenance.api import (
     analyze_path,
     batch_file_name,
+    check_paths,
     evaluate_gold,
     explain_rule,
     fetch_batch,
@@ -28,12 +33,18 @@ from provenance.api import (
     score_path,
 )
 from provenance.brat import ANNOTATION_CONF, render_ann
+from provenance.check import CheckResult, FileReport, baseline_of, baseline_path, read_baseline, with_flags
+from provenance.check import write_baseline as write_baseline_file
 from provenance.config import config_for
 from provenance.errors import ConfigError, ExitStatus, ProvenanceError
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
 from provenance.models import AnalysisResult, FetchOutcome
 from provenance.outputs import write_atomic
+from provenance.render.check_text import render_check_text
 from provenance.render.evaluation import render_evaluation
+from provenance.render.github import render_github, render_step_summary
+from provenance.render.junit import render_junit
+from provenance.render.sarif import render_sarif
 from provenance.render.scores import render_rule, render_rules, render_score
 from provenance.render.text import render_analysis
 from provenance.scoring import load_rule_pack
@@ -304,6 +315,147 @@ def rules_explain(
     with _reporting_errors():
         config = config_for(Path.cwd(), config_file)
         typer.echo(render_rule(explain_rule(rule_id, config)))
+
+
+class CheckFormat(StrEnum):
+    """Output formats of ``provenance check``."""
+
+    TEXT = "text"
+    JSON = "json"
+    SARIF = "sarif"
+    GITHUB = "github"
+    JUNIT = "junit"
+
+
+DEFAULT_BASELINE = Path("provenance-baseline.json")
+
+
+@app.command("check")
+def check_command(
+    targets: Annotated[list[Path], typer.Argument(help="Article files and folders to check.")],
+    config_file: ConfigOption = None,
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CheckFormat.TEXT
+    ),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option("--fail-on", help="Fail on this rule id, rule name or severity (or worse); repeatable."),
+    ] = None,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Also fail an article scoring below N.")
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes (comma-separated).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes (comma-separated).")
+    ] = None,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Check files matching GLOB in folders; repeatable.")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Skip paths matching GLOB; repeatable.")
+    ] = (None),
+    no_gitignore: Annotated[
+        bool, typer.Option("--no-gitignore", help="Do not honour .gitignore files.")
+    ] = False,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Silence the findings recorded in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        bool,
+        typer.Option("--write-baseline", help="Record the current findings in the baseline file; exit 0."),
+    ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in N processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+) -> None:
+    """Check articles against the sourcing policy for CI: exit 1 when a claim fails it."""
+    with _reporting_errors():
+        config = config_for(Path.cwd() / "-", config_file).with_overrides(select, ignore, fail_under)
+        settings = with_flags(config.check, include, exclude, fail_on, False if no_gitignore else None)
+        config = config.model_copy(update={"check": settings})
+        baseline_file = baseline_path(config, baseline)
+        known = read_baseline(baseline_file) if baseline_file is not None and not write_baseline else None
+        with _check_progress(_progress_wanted(quiet, sys.stderr)) as (on_selected, on_report):
+            result = check_paths(
+                targets,
+                config,
+                baseline=known,
+                jobs=jobs,
+                encoding=encoding,
+                on_report=on_report,
+                on_selected=on_selected,
+            )
+        for warning in result.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+        if write_baseline:
+            destination = baseline_file or DEFAULT_BASELINE
+            recorded = baseline_of(result)
+            write_baseline_file(destination, recorded)
+            count = sum(entry.count for entry in recorded.entries)
+            typer.echo(f"wrote {count} findings to baseline {destination}", err=True)
+            raise typer.Exit(int(ExitStatus.INPUT if result.unreadable else ExitStatus.OK))
+        rendered = _render_check(result, output_format)
+        if output is None:
+            typer.echo(rendered)
+        else:
+            write_atomic(output, rendered + "\n")
+        if output_format is CheckFormat.GITHUB:
+            _append_step_summary(render_step_summary(result))
+    if result.exit_status is not ExitStatus.OK:
+        raise typer.Exit(int(result.exit_status))
+
+
+def _render_check(result: CheckResult, output_format: CheckFormat) -> str:
+    if output_format is CheckFormat.JSON:
+        return result.model_dump_json(indent=2)
+    if output_format is CheckFormat.SARIF:
+        return render_sarif(result, __version__)
+    if output_format is CheckFormat.GITHUB:
+        return render_github(result)
+    if output_format is CheckFormat.JUNIT:
+        return render_junit(result)
+    return render_check_text(result)
+
+
+CheckCallbacks = tuple[Callable[[int], None] | None, Callable[[FileReport], None] | None]
+
+
+def _progress_wanted(quiet: bool, stream: TextIO) -> bool:
+    """Show progress only to a person: on a terminal, and not when asked to be quiet."""
+    return not quiet and stream.isatty()
+
+
+@contextmanager
+def _check_progress(enabled: bool) -> Iterator[CheckCallbacks]:
+    """Show a progress bar on stderr while files are checked, when stderr is a terminal."""
+    if not enabled:
+        yield None, None
+        return
+    with Progress(
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("check", total=None)
+        yield (lambda total: progress.update(task, total=total)), (lambda _: progress.advance(task))
+
+
+def _append_step_summary(markdown: str) -> None:
+    """Append the job summary to ``$GITHUB_STEP_SUMMARY`` when running in GitHub Actions."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    try:
+        with open(summary, "a", encoding="utf-8") as stream:
+            stream.write(markdown)
+    except OSError as exc:
+        typer.echo(f"warning: cannot write the job summary to {summary}: {exc.strerror or exc}", err=True)
 
 
 def main() -> None:

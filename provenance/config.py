@@ -23,6 +23,7 @@ from provenance.models import Severity
 
 __all__ = [
     "CONFIG_FILES",
+    "CheckConfig",
     "Config",
     "RuleOverride",
     "config_for",
@@ -52,6 +53,21 @@ class RuleOverride(_Strict):
     weight: float | None = Field(default=None, ge=0, strict=True)
 
 
+class CheckConfig(_Strict):
+    """``[tool.provenance.check]``: which files ``provenance check`` reads and what fails it.
+
+    ``include`` unset means the default article extensions; ``fail-on`` unset
+    means the default policy (single-source claims and error findings). A
+    relative ``baseline`` is relative to the config file.
+    """
+
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
+    fail_on: tuple[str, ...] | None = Field(default=None, alias="fail-on")
+    baseline: Path | None = None
+
+
 class Config(_Strict):
     """Which rules run, how they weigh, and where a score fails.
 
@@ -65,6 +81,7 @@ class Config(_Strict):
     rule_folders: tuple[Path, ...] = Field(default=(), alias="rule-folders")
     fail_under: float | None = Field(default=None, ge=0, le=100, strict=True, alias="fail-under")
     path: Path | None = Field(default=None, exclude=True, description="the file this config was read from")
+    check: CheckConfig = Field(default_factory=CheckConfig)
     _flag_keys: dict[str, str] = PrivateAttr(default_factory=dict)
 
     def with_overrides(

@@ -13,7 +13,7 @@ import re
 
 from provenance.models import Article, Chain, ChainNode, Hop, HopRole, SourceType
 
-__all__ = ["CITED_PARTY", "UNCOVERED_SECTIONS", "attributed_chain", "cited_parties", "publisher_chain"]
+__all__ = ["UNCOVERED_SECTIONS", "ChainBuilder", "cited_parties"]
 
 CITING = re.compile(r"\b(?:citing|via|according to|based on)\s+", re.IGNORECASE)
 CITED_PARTY = re.compile(r"[^,;]+?(?=\s*(?:,\s*and\s+|,|;|\s+and\s+|$))")
@@ -44,31 +44,39 @@ def cited_parties(article: Article) -> list[tuple[int, int]]:
     return parties
 
 
-def publisher_node(article: Article) -> ChainNode:
-    """Return the publisher as the first node of every chain."""
-    return ChainNode(name=article.outlet or UNKNOWN_PUBLISHER, type=SourceType.OUTLET)
+class ChainBuilder:
+    """Build the chains of one article from hops made once and shared (chains are immutable)."""
 
+    def __init__(self, article: Article, cited: list[ChainNode]) -> None:
+        self._publisher = Hop(
+            role=HopRole.PUBLISHER,
+            nodes=[ChainNode(name=article.outlet or UNKNOWN_PUBLISHER, type=SourceType.OUTLET)],
+        )
+        self._relays = [node for node in cited if node.type in RELAY_TYPES]
+        self.outlet = Chain(
+            hops=[self._publisher, Hop(role=HopRole.RELAY, nodes=cited)] if cited else [self._publisher]
+        )
+        """The outlet-level chain: the publisher, then the parties its ``Source:`` line cites."""
+        self._inherited = {
+            True: self.outlet.model_copy(update={"inherited": True}),
+            False: Chain(hops=[self._publisher], inherited=True),
+        }
 
-def publisher_chain(article: Article, cited: list[ChainNode]) -> Chain:
-    """Build the outlet-level chain: the publisher, then the parties its ``Source:`` line cites."""
-    hops = [Hop(role=HopRole.PUBLISHER, nodes=[publisher_node(article)])]
-    if cited:
-        hops.append(Hop(role=HopRole.RELAY, nodes=cited))
-    return Chain(hops=hops)
+    def inherited(self, covered: bool) -> Chain:
+        """Return the chain of a claim without a source of its own: the outlet's, or the publisher alone."""
+        return self._inherited[covered]
 
+    def attributed(self, path: list[ChainNode], covered: bool) -> Chain:
+        """Build a claim's chain: publisher, ``Source:``-line relays (when they cover it), then ``path``.
 
-def attributed_chain(article: Article, cited: list[ChainNode], path: list[ChainNode], covered: bool) -> Chain:
-    """Build a claim's chain: publisher, ``Source:``-line relays (when they cover it), then ``path``.
-
-    ``path`` runs from the in-sentence source to the party it cites, if any
-    ("Reuters reported, citing a senior official": Reuters, then the official).
-    """
-    hops = [Hop(role=HopRole.PUBLISHER, nodes=[publisher_node(article)])]
-    relays = [node for node in cited if node.type in RELAY_TYPES] if covered else []
-    relays = [node for node in relays if node.name not in {step.name for step in path}]
-    if relays:
-        hops.append(Hop(role=HopRole.RELAY, nodes=relays))
-    for step in path[:-1]:
-        hops.append(Hop(role=HopRole.RELAY, nodes=[step]))
-    hops.append(Hop(role=HopRole.SOURCE, nodes=[path[-1]]))
-    return Chain(hops=hops)
+        ``path`` runs from the in-sentence source to the party it cites, if any
+        ("Reuters reported, citing a senior official": Reuters, then the official).
+        """
+        hops = [self._publisher]
+        names = {step.name for step in path}
+        relays = [node for node in self._relays if node.name not in names] if covered else []
+        if relays:
+            hops.append(Hop(role=HopRole.RELAY, nodes=relays))
+        hops.extend(Hop(role=HopRole.RELAY, nodes=[step]) for step in path[:-1])
+        hops.append(Hop(role=HopRole.SOURCE, nodes=[path[-1]]))
+        return Chain(hops=hops)

@@ -12,17 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from provenance.extract.chains import (
-    UNCOVERED_SECTIONS,
-    attributed_chain,
-    cited_parties,
-    publisher_chain,
-)
+from provenance.extract.chains import UNCOVERED_SECTIONS, ChainBuilder, cited_parties
 from provenance.extract.coreference import MentionDraft, resolve
-from provenance.extract.cues import RawAttribution, find_attributions
-from provenance.extract.hedges import find_hedges
-from provenance.extract.segmentation import quotations, sentences, tokenize
+from provenance.extract.cues import RawAttribution, find_attributions, first_cue_words
+from provenance.extract.hedges import find_hedges, hedge_words
+from provenance.extract.segmentation import Token, quotations, sentences, span, tokenize
 from provenance.extract.sources import describe
 from provenance.models import (
     AnalysisResult,
@@ -34,12 +30,13 @@ from provenance.models import (
     CueKind,
     Section,
     SourceMention,
-    Span,
 )
 
 __all__ = ["build_analysis"]
 
 CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|but|while|whereas|so|yet)|;)\s*\Z")
+WORD = re.compile(r"[^\W\d_]+")
+SIGNAL_MARKS = (":", "―", "—")
 QUOTE_OPENERS = frozenset("“\"'")
 QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
@@ -50,6 +47,7 @@ class _Sentence:
     start: int
     end: int
     attributions: list[RawAttribution]
+    tokens: list[Token]
     carried: RawAttribution | None = None
     """The previous sentence's attribution when this sentence continues its quotation."""
 
@@ -63,20 +61,46 @@ def _sections(article: Article) -> list[Section]:
 
 def _read_sentences(article: Article) -> list[_Sentence]:
     text = article.text
-    found = []
+    found: list[_Sentence] = []
     for section in _sections(article):
         quotes = quotations(text, section.span.start, section.span.end)
         previous: RawAttribution | None = None
         for start, end in sentences(text, section.span.start, section.span.end):
-            tokens = tokenize(text, start, end, quotes)
-            sentence = _Sentence(section.name, start, end, find_attributions(tokens, quotes))
+            tokens = tokenize(text, start, end, quotes) if _worth_reading(text[start:end]) else []
+            sentence = _Sentence(section.name, start, end, find_attributions(tokens, quotes), tokens)
             if not sentence.attributions and previous is not None and text[start] in QUOTE_OPENERS:
                 previous.content.append((start, _without_full_stop(text, start, end)))
                 sentence.carried = previous
             else:
                 previous = _quoting(sentence.attributions, text)
+                _carry_back(found, sentence)
             found.append(sentence)
     return found
+
+
+@cache
+def _signal_words() -> frozenset[str]:
+    """Words without which a sentence has no cue and no hedge: the test that spares tokenising it."""
+    words = {word for word in first_cue_words() | hedge_words() if word.isalpha()}
+    return frozenset(words)
+
+
+def _worth_reading(sentence: str) -> bool:
+    """Tell whether a sentence may hold a cue or a hedge (most sentences of a long article do not)."""
+    if any(mark in sentence for mark in SIGNAL_MARKS):
+        return True
+    return not _signal_words().isdisjoint(WORD.findall(sentence.lower()))
+
+
+def _carry_back(found: list[_Sentence], sentence: _Sentence) -> None:
+    """Give earlier sentences of a quotation the attribution that closes it ("“A. B,” she said")."""
+    for raw in sentence.attributions:
+        opening = min((start for start, _ in raw.content), default=sentence.start)
+        for earlier in reversed(found):
+            if earlier.section != sentence.section or earlier.start < opening:
+                break
+            if not earlier.attributions and earlier.carried is None:
+                earlier.carried = raw
 
 
 def _quoting(attributions: list[RawAttribution], text: str) -> RawAttribution | None:
@@ -108,9 +132,9 @@ def build_analysis(article: Article) -> AnalysisResult:
     mentions = _mentions(text, drafts)
     by_range = {(draft.start, draft.end): mention for draft, mention in zip(drafts, mentions, strict=True)}
     by_id = {mention.id: mention for mention in mentions}
-    cited = [_node(by_range[party], by_id) for party in parties]
-    outlet_chain = publisher_chain(article, cited)
+    builder = ChainBuilder(article, [_node(by_range[party], by_id) for party in parties])
     claims: list[Claim] = []
+    chains: dict[tuple[str | None, ...], Chain] = {}
     attribution_count = 0
     for sentence in read:
         for start, end, raws in _split(text, sentence):
@@ -131,19 +155,19 @@ def build_analysis(article: Article) -> AnalysisResult:
                     )
             covered = sentence.section not in UNCOVERED_SECTIONS
             voices = raws if sentence.carried is None else [sentence.carried]
-            chain = _claim_chain(article, voices, by_range, by_id, cited, outlet_chain, covered)
+            chain = _claim_chain(chains, builder, voices, by_range, by_id, covered)
             claims.append(
                 Claim(
                     id=f"C{len(claims) + 1}",
-                    span=Span.of(text, start, end),
+                    span=span(text, start, end),
                     text=" ".join(text[start:end].split()).translate(QUOTE_FOLD),
                     section=sentence.section,
                     attributions=attributions,
                     chain=chain,
-                    hedges=find_hedges(text, start, end),
+                    hedges=find_hedges(text, sentence.tokens, start, end),
                 )
             )
-    return AnalysisResult(article=article, publisher_chain=outlet_chain, sources=mentions, claims=claims)
+    return AnalysisResult(article=article, publisher_chain=builder.outlet, sources=mentions, claims=claims)
 
 
 def _mentions(text: str, drafts: list[MentionDraft]) -> list[SourceMention]:
@@ -160,7 +184,7 @@ def _mentions(text: str, drafts: list[MentionDraft]) -> list[SourceMention]:
             mentions.append(
                 SourceMention(
                     id=f"S{len(mentions) + 1}",
-                    span=Span.of(text, draft.start, draft.end),
+                    span=span(text, draft.start, draft.end),
                     type=resolved.type,
                     name=" ".join(draft.text.split()),
                     count=resolved.count,
@@ -175,7 +199,7 @@ def _mentions(text: str, drafts: list[MentionDraft]) -> list[SourceMention]:
         mentions.append(
             SourceMention(
                 id=f"S{len(mentions) + 1}",
-                span=Span.of(text, draft.start, draft.end),
+                span=span(text, draft.start, draft.end),
                 type=description.type,
                 name=" ".join(description.name.split()),
                 count=description.count,
@@ -200,31 +224,31 @@ def _attribution(
 ) -> Attribution:
     return Attribution(
         id=identifier,
-        cue=Span.of(text, *raw.cue) if raw.cue is not None else None,
+        cue=span(text, *raw.cue) if raw.cue is not None else None,
         cue_kind=raw.kind,
         source_id=by_range[raw.source].id if raw.source is not None else None,
-        content=[Span.of(text, start, end) for start, end in raw.content],
+        content=[span(text, start, end) for start, end in raw.content],
     )
 
 
 def _claim_chain(
-    article: Article,
+    chains: dict[tuple[str | None, ...], Chain],
+    builder: ChainBuilder,
     raws: list[RawAttribution],
     by_range: dict[tuple[int, int], SourceMention],
     by_id: dict[str, SourceMention],
-    cited: list[ChainNode],
-    outlet_chain: Chain,
     covered: bool,
 ) -> Chain:
     main = next((raw for raw in raws if raw.source is not None), None)
     if main is None or main.source is None:
-        if covered:
-            return outlet_chain.model_copy(update={"inherited": True})
-        return publisher_chain(article, []).model_copy(update={"inherited": True})
-    path = [_node(by_range[main.source], by_id)]
-    if main.cited is not None:
-        path.append(_node(by_range[main.cited], by_id))
-    return attributed_chain(article, cited, path, covered)
+        return builder.inherited(covered)
+    key = (str(covered), by_range[main.source].id, by_range[main.cited].id if main.cited else None)
+    if key not in chains:
+        path = [_node(by_range[main.source], by_id)]
+        if main.cited is not None:
+            path.append(_node(by_range[main.cited], by_id))
+        chains[key] = builder.attributed(path, covered)
+    return chains[key]
 
 
 def _split(text: str, sentence: _Sentence) -> list[tuple[int, int, list[RawAttribution]]]:

@@ -1,9 +1,10 @@
 """Coreference: link a back-reference ("the official", "he", "they") to the source it means.
 
 The antecedent is the nearest earlier source mention that agrees: a singular
-pronoun with a person, a plural pronoun with a group or an organisation, and a
+pronoun with a person, a plural pronoun with a group or an organisation, a
 definite description ("the official", "the diplomats") with a mention whose
-descriptor has the same head noun.
+descriptor has the same head noun, and a bare surname ("Reed") with the full
+name it ends ("Councillor Tomas Reed").
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ def resolve(mentions: list[MentionDraft]) -> None:
                 )
         elif mention.text.startswith(DEFINITE) and mention.description.role is not None:
             mention.refers_to = _nearest(mentions, index, _same_role(mention.description.role))
+        elif mention.description.type is SourceType.NAMED_PERSON and " " not in mention.description.name:
+            mention.refers_to = _nearest(mentions, index, _same_surname(mention.description.name))
 
 
 def _nearest(
@@ -64,4 +67,19 @@ def _nearest(
 
 
 def _same_role(role: str) -> Callable[[SourceDescription], bool]:
-    return lambda description: description.role == role and not description.pronoun
+    """Match mentions whose role ends in the same word ("the chancellor" ~ "Chancellor Olaf Brenner")."""
+    head = role.lower().split()[-1].rstrip("s")
+    return lambda description: (
+        description.role is not None
+        and description.role.lower().split()[-1].rstrip("s") == head
+        and not description.pronoun
+    )
+
+
+def _same_surname(name: str) -> Callable[[SourceDescription], bool]:
+    """Match a fuller name ending in this surname ("Reed" ~ "Councillor Tomas Reed")."""
+    return lambda description: (
+        description.type is SourceType.NAMED_PERSON
+        and description.name != name
+        and description.name.split()[-1] == name
+    )

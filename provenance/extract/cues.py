@@ -12,13 +12,14 @@ outermost attribution of a nest is kept.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
 from provenance.extract.sources import is_title_stop, phrase_after, phrase_before
 from provenance.models import CueKind
 
-__all__ = ["RawAttribution", "find_attributions"]
+__all__ = ["RawAttribution", "find_attributions", "first_cue_words"]
 
 CLAUSE_MARKERS = frozenset(
     {"that", "whether", "if", "how", "what", "why", "when", "who", "to", "“", '"', ":"}
@@ -31,6 +32,12 @@ TIME_WORDS = frozenset(
      "night", "morning", "afternoon", "evening", "weekend", "time", "day"}
 )  # fmt: skip
 TIME_LEADS = frozenset({"on", "last", "this", "that", "next", "earlier", "later", "late", "early", "friday"})
+PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they", "who", "which", "that"})
+PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "republicans", "democrats"})
+CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
+NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
+DASHES = frozenset({"―", "—"})
+QUOTE_OPENERS = frozenset({"“", '"', "''", "‘"})
 CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
@@ -64,19 +71,96 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
             outermost = _according_to(tokens, index, index + 2, quotes)
             if outermost is not None:
                 return [outermost]
+    final = _final_cue(tokens, quotes)
+    if final is not None:
+        return [final]
     index = 0
     headline = _title_case(tokens)
+    starters = first_cue_words()
     while index < len(tokens):
         token = tokens[index]
         attribution = None
-        if token.is_word and not token.quoted and (index == 0 or headline or not token.capitalised):
+        if token.lower in starters and not token.quoted and (index == 0 or headline or not token.capitalised):
             attribution = _attribution_at(tokens, index, quotes, found)
         if attribution is None:
             index += 1
             continue
         found.append(attribution)
         index = max(index, attribution.last_token) + 1
+    if not found:
+        punctuated = _punctuation_cue(tokens, quotes, headline)
+        if punctuated is not None:
+            found.append(punctuated)
     return found
+
+
+def _punctuation_cue(
+    tokens: list[Token], quotes: list[tuple[int, int]], headline: bool
+) -> RawAttribution | None:
+    """Read a quotation signed with a dash (``“…” ― Name``) or opened by a colon (``Kerry: “…”``)."""
+    for index, token in enumerate(tokens):
+        if token.quoted or index == 0:
+            continue
+        if token.text in DASHES and tokens[index - 1].text in CLOSERS and index + 1 < len(tokens):
+            end = len(tokens)
+            while end > index + 1 and not tokens[end - 1].is_word:
+                end -= 1
+            signature = tokens[index + 1 : end]
+            if signature and len(signature) <= 8 and signature[0].capitalised:
+                content = _content(tokens, 0, index, quotes)
+                if content is not None:
+                    return RawAttribution(
+                        CueKind.STATEMENT,
+                        (token.start, token.end),
+                        _span(tokens, index + 1, end),
+                        [content],
+                        last_token=len(tokens) - 1,
+                    )
+        if token.text == ":" and index + 1 < len(tokens) and tokens[index + 1].text in QUOTE_OPENERS:
+            content = _content(tokens, index + 1, len(tokens), quotes)
+            verb = tokens[index - 1]
+            if not headline and verb.lower.endswith("ed") and not verb.capitalised:
+                cue, source = (verb.start, verb.end), phrase_before(tokens, index - 1, 0)
+            else:
+                cue, source = (
+                    (token.start, token.end),
+                    (0, index) if headline else phrase_before(tokens, index, 0),
+                )
+            if source is not None and content is not None:
+                return RawAttribution(
+                    CueKind.STATEMENT, cue, _span(tokens, *source), [content], last_token=len(tokens) - 1
+                )
+    return None
+
+
+@cache
+def first_cue_words() -> frozenset[str]:
+    """Every word that can start a cue (a quick filter before any phrase is tried)."""
+    return cues().first_words
+
+
+def _final_cue(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Find a sentence-final cue whose content is all that precedes it ("…, said James Henson, director…").
+
+    Such a cue is the outermost attribution of the sentence even when verbs inside
+    its content ("appears to be taking") would be read first.
+    """
+    verbs = cues().verbs
+    for index in range(len(tokens) - 1, 1, -1):
+        token = tokens[index]
+        if token.quoted or token.capitalised or verbs.get(token.lower) not in INVERTING:
+            continue
+        if token.lower.endswith("ing"):
+            return None
+        if not any(tokens[position].text in OPENERS for position in range(max(0, index - 12), index)):
+            return None
+        attribution = _verb(tokens, index, index + 1, verbs[token.lower], quotes, [])
+        if attribution is None or attribution.first_token != 0 or attribution.source_tokens is None:
+            return None
+        if any(start >= tokens[index].start for start, _ in attribution.content):
+            return None
+        return attribution
+    return None
 
 
 def _title_case(tokens: list[Token]) -> bool:
@@ -95,7 +179,7 @@ def _attribution_at(
                 return _according_to(tokens, index, index + len(phrase), quotes)
             return _verb(tokens, index, index + len(phrase), kind, quotes, found)
     verb_kind = lexicon.verbs.get(tokens[index].lower)
-    if verb_kind is None or verb_kind is CueKind.CITING:
+    if verb_kind is None:
         return None
     return _verb(tokens, index, index + 1, verb_kind, quotes, found)
 
@@ -157,7 +241,7 @@ def _verb(
         return None
     subject_end = _skip_modifiers(tokens, first, progressive=word.endswith("ing"))
     cue_start = first
-    while cue_start > subject_end and tokens[cue_start - 1].lower in cues().auxiliaries:
+    while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
     participle = word.endswith("ing") and subject_end > 0 and tokens[subject_end - 1].text == ","
     if word.endswith("ing") and not participle and subject_end == first:
@@ -166,12 +250,25 @@ def _verb(
         _main_subject(tokens, subject_end - 1, found) if participle else _subject(tokens, subject_end, found)
     )
     inverted = False
-    if source is None and kind in INVERTING and (subject_end == 0 or tokens[subject_end - 1].text in OPENERS):
+    if (
+        source is None
+        and kind in INVERTING
+        and not word.endswith("ing")
+        and (subject_end == 0 or tokens[subject_end - 1].text in OPENERS)
+    ):
         source = phrase_after(tokens, last, len(tokens), appositive=True)
         inverted = source is not None
     if source is None or not _plausible_source(tokens, *source):
         return None
-    last = _extend_cue(tokens, last)
+    if (
+        not inverted
+        and word in cues().noun_like
+        and not _plural_subject(tokens[source[1] - 1], source[1] == 1)
+    ):
+        return None
+    if not inverted and word in lexicon.clause_only_verbs and not _clause_follows(tokens, last, word):
+        return None
+    last = _extend_cue(tokens, last, word)
     after = source[1] if inverted else last
     if not inverted and word in cues().addressee_verbs:
         after = _skip_addressee(tokens, after)
@@ -180,15 +277,13 @@ def _verb(
         cited = phrase_after(tokens, after + 2, len(tokens))
         if cited is not None:
             after = cited[1]
-    if not inverted and word in lexicon.clause_only_verbs and not _clause_follows(tokens, after, word):
-        return None
     after = _clause_start(tokens, after)
     if not inverted and _after_quotation(tokens, source[0]) and not _opens_content(tokens, last):
         after = len(tokens)
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
-    following = _content(tokens, after, _participle_clause(tokens, after), quotes)
+    following = _content(tokens, after, _content_end(tokens, after), quotes)
     inserted = last < len(tokens) and tokens[last].text == "," and source[0] > 0
     preceding = None
     if inverted:
@@ -201,7 +296,7 @@ def _verb(
     attribution.source_tokens = source
     attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
     attribution.last_token = (
-        _participle_clause(tokens, after) - 1 if following is not None else max(last, source[1]) - 1
+        _content_end(tokens, after) - 1 if following is not None else max(last, source[1]) - 1
     )
     return attribution
 
@@ -232,19 +327,52 @@ def _main_subject(tokens: list[Token], limit: int, found: list[RawAttribution]) 
     return _sentence_subject(tokens, limit)
 
 
-def _participle_clause(tokens: list[Token], start: int) -> int:
-    """Find where a trailing participle cue (", adding that…") starts, or the sentence end."""
+def _content_end(tokens: list[Token], start: int) -> int:
+    """Find where the content after a cue ends: the sentence end or a comma opening another attribution.
+
+    That is a participle cue (", adding that…"), a second verb of the same
+    subject ("… and said"), the main verb after a relative clause ("Podesta, who
+    said X, said Y") or a new subject with its own cue (", although he claimed…").
+    """
     verbs = cues().verbs
     for index in range(start + 1, len(tokens) - 1):
         following = tokens[index + 1]
         if (
-            tokens[index].text == ","
-            and not following.quoted
-            and following.lower.endswith("ing")
+            tokens[index].lower in {"and", "but"}
             and following.lower in verbs
+            and not following.quoted
+            and not following.lower.endswith("ing")
+            and not tokens[index].quoted
         ):
             return index
+        if tokens[index].text != "," or following.quoted:
+            continue
+        if following.lower in verbs and not following.capitalised:
+            return index
+        subject = index + 2 if following.lower in CLAUSE_LINKS else index + 1
+        if subject + 1 < len(tokens) and tokens[subject].lower in NEW_SUBJECTS:
+            verb = _skip_modifiers_right(tokens, subject + 1)
+            if verb < len(tokens) and tokens[verb].lower in verbs and not tokens[verb].quoted:
+                return index
     return len(tokens)
+
+
+def _skip_modifiers_right(tokens: list[Token], index: int) -> int:
+    modifiers = sources().cue_modifiers
+    while index < len(tokens) and tokens[index].lower in modifiers:
+        index += 1
+    return index
+
+
+def _in_verb_group(token: Token) -> bool:
+    """Tell whether a word before a cue verb belongs to its verb group ("has long said", "is expected")."""
+    lower = token.lower
+    return (
+        lower in cues().auxiliaries
+        or lower in sources().cue_modifiers
+        or lower in BE_FORMS
+        or (lower.endswith("ly") and not token.capitalised)
+    )
 
 
 def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
@@ -272,28 +400,47 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
         return None
     if tokens[0].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
         return 0, 1
-    start = 1 if tokens[0].lower == "the" else 0
-    if tokens[start].lower in lexicon.function_words:
+    if tokens[0].lower in {"the", "a", "an"}:
+        end = 1
+        while end < min(limit, 5) and tokens[end].is_word and tokens[end].lower not in lexicon.function_words:
+            if tokens[end].lower in cues().verbs and end > 1:
+                return 0, end
+            end += 1
         return None
-    end = start
+    if tokens[0].lower in lexicon.function_words:
+        return None
+    end = 0
     while end < min(limit, 6) and (
         (tokens[end].is_word and tokens[end].capitalised) or is_title_stop(tokens, end)
     ):
         end += 1
-    if end == start or end >= limit or tokens[end].capitalised:
+    if end == 0 or end >= limit or tokens[end].capitalised:
         return None
     return 0, end
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
     """Reject phrases no one can be quoted as: bare numbers and measures ("10", "seven points")."""
-    head = tokens[end - 1]
+    comma = next((index for index in range(start, end) if tokens[index].text == ","), end)
+    head = tokens[max(start, comma - 1)]
     return not head.text[0].isdigit() and head.lower not in UNIT_WORDS
 
 
-def _extend_cue(tokens: list[Token], last: int) -> int:
-    """Take "in a statement" / "in an interview" into the cue, as PolNeAR does."""
-    for phrase in cues().extensions:
+def _plural_subject(head: Token, opens_sentence: bool) -> bool:
+    """Tell whether a subject can go with a base-form verb ("they support", "Polls show")."""
+    lower = head.lower
+    if lower in PLURAL_PRONOUNS or lower in PLURAL_NOUNS:
+        return True
+    plural = lower.endswith("s") and not lower.endswith(("ss", "’s", "'s"))
+    return plural and (opens_sentence or not head.capitalised)
+
+
+def _extend_cue(tokens: list[Token], last: int, word: str) -> int:
+    """Take a particle ("called for", "wants to") or "in a statement" into the cue, as PolNeAR does."""
+    lexicon = cues()
+    if last < len(tokens) and word in lexicon.particles.get(tokens[last].lower, ()):
+        return last + 1
+    for phrase in lexicon.extensions:
         if tuple(token.lower for token in tokens[last : last + len(phrase)]) == phrase:
             return last + len(phrase)
     return last
@@ -304,7 +451,12 @@ def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
     if index >= len(tokens):
         return False
     following = tokens[index].lower
-    return following in CLAUSE_MARKERS or (following == "to" and word in cues().to_verbs)
+    lexicon = cues()
+    return (
+        following in CLAUSE_MARKERS
+        or (following == "to" and word in lexicon.to_verbs)
+        or word in lexicon.particles.get(following, ())
+    )
 
 
 def _skip_addressee(tokens: list[Token], index: int) -> int:

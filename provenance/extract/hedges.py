@@ -2,30 +2,53 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from provenance.extract.lexicon import hedges
-from provenance.models import Hedge, HedgeKind, Span
+from provenance.extract.segmentation import Token, span
+from provenance.models import Hedge, HedgeKind
 
-__all__ = ["find_hedges"]
+__all__ = ["find_hedges", "hedge_words"]
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
-    groups = []
+def _phrases() -> dict[str, list[tuple[tuple[str, ...], HedgeKind]]]:
+    """Hedge phrases indexed by their first word, longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], HedgeKind]]] = {}
     for kind, phrases in hedges().items():
-        words = sorted(
-            (r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases), key=len, reverse=True
-        )
-        groups.append(f"(?P<{kind.value}>{'|'.join(words)})")
-    return re.compile(rf"\b(?:{'|'.join(groups)})\b", re.IGNORECASE)
+        for phrase in phrases:
+            words = tuple(phrase.lower().split())
+            index.setdefault(words[0], []).append((words, kind))
+    for entries in index.values():
+        entries.sort(key=lambda entry: len(entry[0]), reverse=True)
+    return index
 
 
-def find_hedges(text: str, start: int, end: int) -> list[Hedge]:
-    """Every hedge in ``text[start:end]``, in order, typed by kind."""
-    found = []
-    for match in _pattern().finditer(text, start, end):
-        kind = HedgeKind(match.lastgroup or "")
-        found.append(Hedge(span=Span.of(text, match.start(), match.end()), kind=kind))
+def hedge_words() -> frozenset[str]:
+    """Every word that can start a hedge."""
+    return frozenset(_phrases())
+
+
+def find_hedges(text: str, tokens: list[Token], start: int, end: int) -> list[Hedge]:
+    """Every hedge among the ``tokens`` of ``text[start:end]``, in order, typed by kind."""
+    index = _phrases()
+    found: list[Hedge] = []
+    if index.keys().isdisjoint([token.lower for token in tokens]):
+        return found
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        entries = index.get(token.lower) if start <= token.start and token.end <= end else None
+        match = None
+        for words, kind in entries or ():
+            candidate = tokens[position : position + len(words)]
+            if tuple(item.lower for item in candidate) == words and candidate[-1].end <= end:
+                match = (len(words), kind)
+                break
+        if match is None:
+            position += 1
+            continue
+        length, kind = match
+        found.append(Hedge(span=span(text, token.start, tokens[position + length - 1].end), kind=kind))
+        position += length
     return found

@@ -30,6 +30,13 @@ class CueLexicon:
     auxiliaries: frozenset[str]
     extensions: tuple[tuple[str, ...], ...]
     to_verbs: frozenset[str]
+    particles: dict[str, frozenset[str]]
+    noun_like: frozenset[str]
+
+    @property
+    def first_words(self) -> frozenset[str]:
+        """Every word that can start a cue: a quick filter before any phrase is tried."""
+        return frozenset(self.verbs) | {phrase[0] for phrase in self.phrases}
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,8 @@ def cues() -> CueLexicon:
         frozenset(data["around"]["auxiliaries"]),
         tuple(tuple(phrase.split()) for phrase in data["around"]["extensions"]),
         frozenset(data["around"]["to_verbs"]),
+        {particle: frozenset(verbs) for particle, verbs in data["particles"].items()},
+        frozenset(data["nouns"]["base_forms"]),
     )
 
 

@@ -8,15 +8,20 @@ typical sentence opener follows.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from provenance.extract.lexicon import Abbreviations, abbreviations
+from provenance.models import Span
 
-__all__ = ["Token", "quotations", "sentences", "tokenize"]
+__all__ = ["Token", "quotations", "sentences", "span", "tokenize"]
 
 BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
+LINE_BREAK = re.compile(r"(?<=[.!?:”\"'])[ \t]*\n\s*|[ \t]*\n\s*(?=''|[“\"‘―—])")
+SPEAKER_AFTER_QUOTE = re.compile(
+    r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|asked|wrote|told|tweeted|explained|continued)\b"
+)
+"""``“… emails.” Trump said.``: the speaker after a quotation that ends in a full stop."""
 WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([\w.]+)")
 TOKEN = re.compile(r"''|\w+(?:(?:[’'&]|\.-?|-)\w+)*|[^\w\s]")
@@ -25,8 +30,7 @@ DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 QUOTE_MARK = re.compile("''|[“”\"]")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark with its offsets into the article text."""
 
     start: int
@@ -34,25 +38,37 @@ class Token:
     text: str
     lower: str
     quoted: bool
+    is_word: bool
+    capitalised: bool
 
-    @property
-    def is_word(self) -> bool:
-        """True for word tokens, False for punctuation."""
-        return self.text[0].isalnum() or self.text[0] == "_"
 
-    @property
-    def capitalised(self) -> bool:
-        """True when the token starts with a capital letter."""
-        return self.text[0].isupper()
+def span(text: str, start: int, end: int) -> Span:
+    """Build the span ``text[start:end]``."""
+    return Span(start=start, end=end, text=text[start:end])
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split ``text[start:end]`` into sentences, returned as trimmed ``(start, end)`` pairs."""
+    """Split ``text[start:end]`` into sentences, returned as trimmed ``(start, end)`` pairs.
+
+    A line break ends a sentence when the next line opens a quotation or a dash
+    ("― Sonya Herridge") or the line before ends like a sentence; other line
+    breaks (hard-wrapped text) do not.
+    """
+    bounds: list[tuple[int, int]] = []
+    position = start
+    for match in LINE_BREAK.finditer(text, start, end):
+        bounds.extend(_sentences_in_line(text, position, match.start()))
+        position = match.end()
+    bounds.extend(_sentences_in_line(text, position, end))
+    return bounds
+
+
+def _sentences_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     lexicon = abbreviations()
     bounds: list[tuple[int, int]] = []
     position = start
     for match in BOUNDARY.finditer(text, start, end):
-        if match.group().startswith(".") and not _ends_sentence(text, match, end, lexicon):
+        if not _ends_sentence(text, match, end, lexicon):
             continue
         bounds.extend(_trim(text, position, match.end()))
         position = match.end()
@@ -61,7 +77,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _ends_sentence(text: str, match: re.Match[str], end: int, lexicon: Abbreviations) -> bool:
-    if match.end() - match.start() > 1 and match.group()[1] == ".":
+    if match.group()[-1] in "”\"'" and SPEAKER_AFTER_QUOTE.match(text, match.end(), end):
+        return False
+    if not match.group().startswith(".") or (match.end() - match.start() > 1 and match.group()[1] == "."):
         return True
     before = WORD_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1)
     if before is None:
@@ -107,12 +125,34 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Token]:
     """Tokenise ``text[start:end]``; a token is ``quoted`` when it lies inside a quotation."""
-    opens = [open_ for open_, _ in quotes]
+    pending = [quote for quote in quotes if quote[1] > start and quote[0] < end]
+    if not pending:
+        return [
+            Token(
+                match.start(),
+                match.end(),
+                value,
+                value.lower(),
+                False,
+                value[0].isalnum(),
+                value[0].isupper(),
+            )
+            for match in TOKEN.finditer(text, start, end)
+            for value in (match.group(),)
+        ]
     tokens: list[Token] = []
+    current = 0
     for match in TOKEN.finditer(text, start, end):
-        token_start = match.start()
+        token_start, token_end = match.span()
+        while current < len(pending) and pending[current][1] <= token_start:
+            current += 1
+        quoted = (
+            current < len(pending) and pending[current][0] < token_start and token_end < pending[current][1]
+        )
         value = match.group()
-        index = bisect.bisect_right(opens, token_start) - 1
-        quoted = index >= 0 and quotes[index][0] < token_start and match.end() < quotes[index][1]
-        tokens.append(Token(token_start, match.end(), value, value.lower(), quoted))
+        tokens.append(
+            Token(
+                token_start, token_end, value, value.lower(), quoted, value[0].isalnum(), value[0].isupper()
+            )
+        )
     return tokens

@@ -8,7 +8,8 @@ source on its own ("he", "who"), and a comma ends it, so appositives stay out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import cache
 
 from provenance.extract.lexicon import SourceLexicon, sources
 from provenance.extract.segmentation import Token
@@ -26,6 +27,12 @@ LEADING_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its",
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
 RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "during", "when", "while", "as"})
 POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
+HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", "obtained", "reviewed",
+                           "published", "released", "that", "which"}  # fmt: skip
+NAME_END = re.compile(r"\s*[,()]\s*")
+NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
+RELATIVES = frozenset({"who", "that"})
+INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +79,9 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
         return (core[0], end) if core is not None else None
     if token.text == ",":
         return _appositive_before(tokens, last, floor)
+    relative = _relative_before(tokens, end, floor)
+    if relative is not None:
+        return relative
     if (
         token.text == "."
         and last > floor
@@ -83,6 +93,20 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
     return _core_before(tokens, end, floor)
 
 
+def _relative_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
+    """Read "officials who spoke on condition of anonymity" leftwards from its cue."""
+    if tokens[end - 1].lower in sources().pronouns:
+        return None
+    for index in range(end - 2, max(floor, end - 14) - 1, -1):
+        token = tokens[index]
+        if not token.is_word or token.quoted:
+            return None
+        if token.lower in RELATIVES and index > floor:
+            core = _core_before(tokens, index, floor)
+            return (core[0], end) if core is not None else None
+    return None
+
+
 def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
     """Read "NAME, APPOSITIVE," leftwards from the comma before a cue."""
     for index in range(comma - 1, max(floor, comma - 25) - 1, -1):
@@ -91,7 +115,10 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
             return None
         if token.text == "," and index < comma - 1:
             core = _core_before(tokens, index, floor)
-            if core is None or not tokens[index - 1].capitalised:
+            named = tokens[index - 1].capitalised or any(
+                token.capitalised for token in tokens[index + 1 : comma]
+            )
+            if core is None or not named:
                 return None
             return core[0], comma
     return None
@@ -116,6 +143,15 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         if previous.quoted:
             break
         if is_title_stop(tokens, start - 1) or previous.text == "-":
+            start -= 1
+            continue
+        if (
+            previous.lower in INNER_PREPOSITIONS
+            and start - 2 >= floor
+            and tokens[start - 2].is_word
+            and tokens[start - 2].lower not in lexicon.function_words
+            and not tokens[start - 2].quoted
+        ):
             start -= 1
             continue
         if not previous.is_word or previous.lower in lexicon.function_words:
@@ -151,6 +187,8 @@ def phrase_after(
     lexicon = sources()
     if first.lower in lexicon.pronouns_singular or first.lower in lexicon.pronouns_plural:
         return start, start + 1
+    if first.lower in lexicon.function_words and first.lower not in LEADING_DETERMINERS:
+        return None
     end = start
     postmodified = False
     while end < ceiling:
@@ -215,7 +253,9 @@ def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescripti
     ):
         return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, _affiliation(words, head),
                                  Anonymity.NAMED, True, False)  # fmt: skip
-    if head_lower in lexicon.person_words and not _has_name(words, head, lexicon):
+    if (head_lower in lexicon.person_words or head_lower in _lower_titles()) and not _has_name(
+        words, head, lexicon
+    ):
         count = _count(lower, head_lower)
         vague = head_lower in lexicon.vague_words
         return SourceDescription(
@@ -223,26 +263,55 @@ def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescripti
             text, count, head_lower.rstrip("s") if head_lower not in lexicon.vague_words else None,
             _affiliation(words, head), Anonymity.VAGUE if vague else Anonymity.SPECIFIC, False, False,
         )  # fmt: skip
-    role = " ".join(word for word in words if word in lexicon.titles and word[0].isupper()) or None
-    name_words = [word for word in words if word not in lexicon.titles and word.lower() not in DETERMINERS]
-    name = " ".join(name_words) or text
-    if not _capitalised(name_words):
-        return SourceDescription(SourceType.ANONYMOUS_INDIVIDUAL, text, _count(lower, head_lower), None, None,
-                                 Anonymity.VAGUE, False, False)  # fmt: skip
-    affiliation = next((word for word in name_words if word.endswith(("ian", "ish", "ese", "an"))), None)
-    if affiliation is not None and len(name_words) > 1 and affiliation == name_words[0] and role:
-        name = " ".join(name_words[1:])
-    else:
-        affiliation = None
+    person = _named_person(text, lexicon)
+    if person is not None:
+        return person
+    plural = head_lower.endswith("s") and not head_lower.endswith("ss")
     return SourceDescription(
-        SourceType.NAMED_PERSON, name, 1, role, affiliation, Anonymity.NAMED, True, False
+        SourceType.ANONYMOUS_GROUP if plural else SourceType.ANONYMOUS_INDIVIDUAL,
+        text, None if plural else 1, None, None, Anonymity.VAGUE, False, False,
+    )  # fmt: skip
+
+
+def _named_person(text: str, lexicon: SourceLexicon) -> SourceDescription | None:
+    """Read "Veridian Chancellor Olaf Brenner" or "the opposition leader, Piet Moller"."""
+    parts = [part for part in NAME_END.split(text) if part.strip()]
+    for index, part in enumerate(parts[:2]):
+        person = _titled_name(part, lexicon)
+        if person is not None:
+            if person.role is None and index == 1:
+                role = " ".join(word for word in parts[0].split() if word.lower() not in DETERMINERS)
+                return replace(person, role=role or None)
+            return person
+    return None
+
+
+def _titled_name(text: str, lexicon: SourceLexicon) -> SourceDescription | None:
+    words = [word for word in text.split() if word.lower() not in {"the", "a", "an"}]
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper() and words[start - 1] not in lexicon.titles:
+        start -= 1
+    name, prefix = words[start:], words[:start]
+    if not name:
+        return None
+    affiliation = None
+    if len(prefix) > 1 and prefix[0][:1].isupper() and prefix[0].endswith(NATIONALITY):
+        affiliation, prefix = prefix[0], prefix[1:]
+    role = " ".join(prefix) or None
+    return SourceDescription(
+        SourceType.NAMED_PERSON, " ".join(name), 1, role, affiliation, Anonymity.NAMED, True, False
     )
+
+
+@cache
+def _lower_titles() -> frozenset[str]:
+    return frozenset(title.lower().rstrip(".") for title in sources().titles)
 
 
 def _head(words: list[str]) -> str:
     """Return the phrase's head noun: the last word before any post-modifier."""
     for index, word in enumerate(words):
-        if index > 0 and word.lower() in POSTMODIFIER | {"of", "from", "at", "in", "on", "for"}:
+        if index > 0 and word.lower() in HEAD_END:
             return words[index - 1].strip(".,")
     return words[-1].strip(".,")
 
@@ -279,7 +348,7 @@ def _count(lower: list[str], head: str) -> int | None:
     for word in lower:
         if word in NUMBERS:
             return NUMBERS[word]
-        if word.isdigit():
+        if word.isascii() and word.isdigit():
             return int(word)
     if (head.endswith("s") and not head.endswith("ss")) or head in {"people", "men", "women", "many", "some"}:
         return None

@@ -1,0 +1,162 @@
+"""Unit tests for the extraction stages: cues, sources, coreference, hedges and chains."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import analyze, parse_article
+from provenance.extract.chains import ChainBuilder, cited_parties
+from provenance.extract.coreference import MentionDraft, resolve
+from provenance.extract.cues import find_attributions
+from provenance.extract.hedges import find_hedges
+from provenance.extract.segmentation import quotations, tokenize
+from provenance.extract.sources import describe
+from provenance.models import Anonymity, ChainNode, CueKind, HedgeKind, HopRole, SourceType
+
+
+def _attributions(sentence: str) -> list[tuple[str | None, str | None, list[str], CueKind]]:
+    quotes = quotations(sentence, 0, len(sentence))
+    tokens = tokenize(sentence, 0, len(sentence), quotes)
+    return [
+        (
+            sentence[raw.cue[0] : raw.cue[1]] if raw.cue else None,
+            sentence[raw.source[0] : raw.source[1]] if raw.source else None,
+            [sentence[start:end] for start, end in raw.content],
+            raw.kind,
+        )
+        for raw in find_attributions(tokens, quotes)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The minister said on Tuesday that prices would fall.",
+         [("said", "The minister", ["that prices would fall"], CueKind.STATEMENT)]),
+        ("Prices will fall, according to the central bank.",
+         [("according to", "the central bank", ["Prices will fall"], CueKind.ACCORDING_TO)]),
+        ("“We are ready,” said Sen. Ada Moreau, a Democrat.",
+         [("said", "Sen. Ada Moreau, a Democrat", ["“We are ready,”"], CueKind.STATEMENT)]),
+        ("The plan, she said, is to start in May.",
+         [("said", "she", ["The plan", "is to start in May"], CueKind.STATEMENT)]),
+        ("Mr. Lund has repeatedly said the bridge is safe.",
+         [("has repeatedly said", "Mr. Lund", ["the bridge is safe"], CueKind.STATEMENT)]),
+        ("Analysts believe rates will rise.", [("believe", "Analysts", ["rates will rise"], CueKind.BELIEF)]),
+        ("He told reporters that the vote was fair.",
+         [("told", "He", ["that the vote was fair"], CueKind.STATEMENT)]),
+        ("The mayor called for calm, saying the fire was out.",
+         [("called for", "The mayor", ["calm"], CueKind.STATEMENT),
+          ("saying", "The mayor", ["the fire was out"], CueKind.STATEMENT)]),
+        ("Polls show the race is tight.", [("show", "Polls", ["the race is tight"], CueKind.REPORT)]),
+        ("The report card was mixed.", []),
+        ("The said shipment never arrived.", []),
+        ("Support for the plan fell in the United States.", []),
+        ("Macron proposed the idea in February.", []),
+    ],
+)  # fmt: skip
+def test_cues_sources_and_content(sentence: str, expected: list[tuple[str, str, list[str], CueKind]]) -> None:
+    assert _attributions(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "name", "count", "anonymity", "role", "affiliation"),
+    [
+        ("Reuters", SourceType.WIRE_AGENCY, "Reuters", 1, Anonymity.NAMED, None, None),
+        ("the Associated Press", SourceType.WIRE_AGENCY, "Associated Press", 1, Anonymity.NAMED, None, None),
+        ("The Washington Post", SourceType.OUTLET, "Washington Post", 1, Anonymity.NAMED, None, None),
+        ("German Chancellor Olaf Scholz", SourceType.NAMED_PERSON, "Olaf Scholz", 1, Anonymity.NAMED,
+         "Chancellor", "German"),
+        ("the ministry", SourceType.NAMED_ORGANISATION, "ministry", 1, Anonymity.NAMED, None, None),
+        ("a draft seen by Reuters", SourceType.DOCUMENT, "a draft seen by Reuters", 1, Anonymity.NAMED, None,
+         None),
+        ("five European diplomats", SourceType.ANONYMOUS_GROUP, "five European diplomats", 5,
+         Anonymity.SPECIFIC, "diplomat", "European"),
+        ("sources familiar with the issue", SourceType.ANONYMOUS_GROUP, "sources familiar with the issue",
+         None, Anonymity.VAGUE, None, None),
+        ("a person involved with the conversations", SourceType.ANONYMOUS_INDIVIDUAL,
+         "a person involved with the conversations", 1, Anonymity.VAGUE, None, None),
+    ],
+)  # fmt: skip
+def test_source_types(
+    phrase: str,
+    kind: SourceType,
+    name: str,
+    count: int | None,
+    anonymity: Anonymity,
+    role: str | None,
+    affiliation: str | None,
+) -> None:
+    found = describe(phrase)
+    assert (found.type, found.name, found.count, found.anonymity) == (kind, name, count, anonymity)
+    assert (found.role, found.affiliation) == (role, affiliation)
+
+
+def test_coreference_links_back_references_to_compatible_mentions() -> None:
+    phrases = [
+        "a senior official",
+        "two diplomats",
+        "the official",
+        "they",
+        "he",
+        "Mayor Ilse Varga",
+        "Varga",
+    ]
+    drafts = []
+    position = 0
+    for phrase in phrases:
+        drafts.append(MentionDraft(position, position + len(phrase), phrase, describe(phrase)))
+        position += len(phrase) + 100
+    resolve(drafts)
+    links = {
+        draft.text: drafts[draft.refers_to].text if draft.refers_to is not None else None for draft in drafts
+    }
+    assert links == {
+        "a senior official": None,
+        "two diplomats": None,
+        "the official": "a senior official",
+        "they": "two diplomats",
+        "he": "the official",
+        "Varga": "Mayor Ilse Varga",
+        "Mayor Ilse Varga": None,
+    }
+
+
+def test_hedges_by_kind() -> None:
+    text = "The ministry may be considering a prospective deal, but there are no definite plans."
+    tokens = tokenize(text, 0, len(text), [])
+    found = [(hedge.span.text, hedge.kind) for hedge in find_hedges(text, tokens, 0, len(text))]
+    assert found == [
+        ("may", HedgeKind.MODAL),
+        ("considering", HedgeKind.TENTATIVE),
+        ("prospective", HedgeKind.TENTATIVE),
+        ("no definite", HedgeKind.NEGATED_CERTAINTY),
+    ]
+
+
+def test_source_line_parties_and_chains() -> None:
+    article = parse_article(
+        "date 2025-01-02 Headline here\n\nSource: Daily Ledger, citing AFP and a government memo\n\n"
+        "Details: The port reopened.\n"
+    )
+    parties = [article.text[start:end] for start, end in cited_parties(article)]
+    assert parties == ["AFP", "a government memo"]
+    nodes = [
+        ChainNode(name="AFP", type=SourceType.WIRE_AGENCY),
+        ChainNode(name="memo", type=SourceType.DOCUMENT),
+    ]
+    builder = ChainBuilder(article, nodes)
+    assert builder.outlet.render() == "Daily Ledger → AFP / memo"
+    assert builder.inherited(covered=True).inherited
+    assert builder.inherited(covered=False).render() == "Daily Ledger"
+    official = ChainNode(name="an aide", type=SourceType.ANONYMOUS_INDIVIDUAL)
+    chain = builder.attributed([official], covered=True)
+    assert chain.render() == "Daily Ledger → AFP → an aide"
+    assert [hop.role for hop in chain.hops] == [HopRole.PUBLISHER, HopRole.RELAY, HopRole.SOURCE]
+
+
+def test_multi_sentence_quotation_is_one_content() -> None:
+    result = analyze(parse_article("“We lost. We learned,” the coach said. “Next week we win.”\n"))
+    claims = result.claims
+    assert [claim.chain.inherited for claim in claims] == [False, False, False]
+    (attribution,) = claims[1].attributions
+    assert [part.text for part in attribution.content] == ["“We lost. We learned,”", "“Next week we win.”"]
