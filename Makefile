@@ -18,7 +18,7 @@ $(VENV)/.installed: pyproject.toml
 install: $(VENV)/.installed
 
 demo: $(VENV)/.installed
-	$(BIN)/provenance analyze $(SEED)
+	$(BIN)/provenance report $(SEED)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -10,14 +10,24 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
-from collections.abc import Callable, Iterator
-from contextlib import AsyncExitStack, contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, AsyncExitStack, contextmanager, nullcontext
 from contextvars import ContextVar
+from functools import cache, partial
 from pathlib import Path
 
 import httpx
 
+from provenance.check import Baseline, CheckResult, FileReport, RuleDescriptor, check_files
 from provenance.config import Config, config_for
+from provenance.corpus import (
+    DEFAULT_INDEX_NAME,
+    MATCH_THRESHOLD,
+    CorpusIndex,
+    build_index,
+    load_corpus,
+)
+from provenance.corpus import crosscheck as crosscheck_analysis
 from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.evaluation import EvaluationReport, evaluate_gold_dir
 from provenance.extract import analyze
@@ -34,13 +44,17 @@ from provenance.ingest.formats import article_to_markdown
 from provenance.models import (
     AnalysisResult,
     Article,
+    CorpusIndexSummary,
     CrossCheckResult,
     FetchOutcome,
     FetchReport,
     ScoreReport,
+    SkippedFile,
 )
 from provenance.outputs import write_atomic
-from provenance.scoring import Rule, load_rule_pack, score
+from provenance.render.index import IndexEntry, index_name, render_index
+from provenance.render.report import ReportFormat, render_report
+from provenance.scoring import Rule, RulePack, load_rule_pack, score
 
 _FETCH_OPTIONS: ContextVar[FetchOptions | None] = ContextVar("provenance_fetch_options", default=None)
 
@@ -165,10 +179,18 @@ def score_path(
     config: Config | None = None,
     crosscheck: CrossCheckResult | None = None,
     encoding: str = "utf-8",
+    corpus: CorpusIndex | None = None,
 ) -> ScoreReport:
-    """Analyse and score the article at ``target``; without ``config``, the nearest config file applies."""
+    """Analyse and score the article at ``target``; without ``config``, the nearest config file applies.
+
+    With ``corpus`` the article is cross-checked against it first, so the
+    corroboration and contradiction rules run instead of being skipped.
+    """
     active = config if config is not None else config_for(target)
-    return score(analyze_path(target, encoding=encoding), active, crosscheck)
+    analysis = analyze_path(target, encoding=encoding)
+    if corpus is not None:
+        crosscheck = crosscheck_analysis(analysis, corpus)
+    return score(analysis, active, crosscheck)
 
 
 def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
@@ -179,3 +201,183 @@ def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
         return pack.get(rule_id.strip().upper())
     except KeyError:
         raise ConfigError(rule_id, f"no such rule; known rules: {', '.join(pack.ids)}") from None
+
+
+SINGLE_SOURCE_RULE = "single-source"
+"""The name of the rule pack's single-source rule, which ``check`` fails on by default."""
+
+
+def check_paths(
+    targets: Sequence[Path],
+    config: Config,
+    root: Path | None = None,
+    baseline: Baseline | None = None,
+    jobs: int = 1,
+    encoding: str = "utf-8",
+    on_report: Callable[[FileReport], None] | None = None,
+    on_selected: Callable[[int], None] | None = None,
+) -> CheckResult:
+    """Check the articles under ``targets`` against the CI policy: the entry point of ``provenance check``.
+
+    The default policy fails on the pack's single-source rule (found by name,
+    so a pack that renumbers it keeps working) and on every error finding.
+    """
+    pack = _rule_pack(config.rule_folders)
+    active = pack.active(config)
+    rules = [
+        RuleDescriptor(
+            id=rule.id,
+            name=rule.name,
+            summary=rule.summary,
+            rationale=rule.rationale,
+            help=rule.help,
+            severity=rule.severity,
+        )
+        for rule in active
+    ]
+    default_fail_on = [rule.id for rule in active if rule.name == SINGLE_SOURCE_RULE] + ["error"]
+    result = check_files(
+        targets,
+        partial(_score_with_cached_pack, config=config),
+        rules,
+        default_fail_on,
+        settings=config.check,
+        fail_under=config.fail_under,
+        root=root,
+        baseline=baseline,
+        jobs=jobs,
+        encoding=encoding,
+        loader=load_article,
+        on_report=on_report,
+        on_selected=on_selected,
+    )
+    return result.model_copy(update={"warnings": [*pack.load_errors, *result.warnings]})
+
+
+@cache
+def _rule_pack(folders: tuple[Path, ...]) -> RulePack:
+    """Load a rule pack once per process: worker processes of ``check`` reuse it for every file."""
+    return load_rule_pack(folders)
+
+
+def _score_with_cached_pack(analysis: AnalysisResult, config: Config) -> ScoreReport:
+    """Score with the process's cached pack; a picklable scorer (rule packs themselves do not pickle)."""
+    return score(analysis, config, pack=_rule_pack(config.rule_folders))
+
+
+def index_corpus(folder: str | Path, output: str | Path | None = None) -> CorpusIndexSummary:
+    """Analyse every article under ``folder`` and write the corpus index (default: inside the folder)."""
+    destination = Path(output) if output is not None else Path(folder) / DEFAULT_INDEX_NAME
+    with build_index(folder, destination) as index:
+        return CorpusIndexSummary(
+            corpus=str(folder),
+            index=str(destination),
+            articles=index.article_count,
+            claims=index.claim_count,
+            skipped=[SkippedFile(path=path, problem=problem) for path, problem in index.skipped],
+        )
+
+
+def open_corpus(corpus: str | Path | None) -> AbstractContextManager[CorpusIndex | None]:
+    """Open a corpus folder or index file for several articles, or nothing when none is given."""
+    return load_corpus(corpus) if corpus is not None else nullcontext()
+
+
+def crosscheck_path(
+    target: str | Path,
+    corpus: str | Path | CorpusIndex,
+    encoding: str = "utf-8",
+    threshold: float = MATCH_THRESHOLD,
+) -> CrossCheckResult:
+    """Cross-check the article at ``target`` against a corpus folder, index file or open index."""
+    analysis = analyze_path(target, encoding=encoding)
+    if isinstance(corpus, CorpusIndex):
+        return crosscheck_analysis(analysis, corpus, threshold)
+    with load_corpus(corpus) as index:
+        return crosscheck_analysis(analysis, index, threshold)
+
+
+# --- report ----------------------------------------------------------------------------------------------
+
+REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+"""Files a batch report reads from a folder (hidden files and folders are skipped)."""
+
+
+def report_path(
+    target: str | Path,
+    config: Config | None = None,
+    encoding: str = "utf-8",
+) -> ScoreReport:
+    """Analyse and score the article at ``target`` (a path or URL) for a report."""
+    return score_path(target, config, encoding=encoding)
+
+
+def report_sources(folder: str | Path, output_dir: str | Path) -> list[Path]:
+    """List the articles a batch report reads: every article file under ``folder`` but ``output_dir``.
+
+    A single file is a batch of one. Listing first lets a caller show progress
+    against the total before any article is read.
+    """
+    root, out = Path(folder), Path(output_dir).resolve()
+    if root.is_file():
+        return [root]
+    if not root.is_dir():
+        raise InputError(str(root), "no such file or folder")
+    found = []
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).parts
+        if any(part.startswith(".") for part in relative) or not path.is_file():
+            continue
+        if path.suffix.lower() in REPORT_SUFFIXES and out not in path.resolve().parents:
+            found.append(path)
+    if not found:
+        raise InputError(str(root), "no article files found (" + ", ".join(REPORT_SUFFIXES) + ")")
+    return found
+
+
+def report_batch(
+    files: list[Path],
+    folder: str | Path,
+    output_dir: str | Path,
+    report_format: ReportFormat,
+    *,
+    config_file: str | Path | None = None,
+    encoding: str = "utf-8",
+    on_done: Callable[[IndexEntry], None] | None = None,
+) -> list[IndexEntry]:
+    """Write one report per article into ``output_dir`` (same relative paths), then the index page.
+
+    An article that cannot be read does not stop the batch: its index entry
+    carries the error. Returns the entries in input order.
+    """
+    root, out = Path(folder), Path(output_dir)
+    base = root.parent if root.is_file() else root
+    entries: list[IndexEntry] = []
+    taken: set[str] = set()
+    for path in files:
+        article = path.relative_to(base).as_posix()
+        try:
+            report = score_path(path, config_for(path, config_file), encoding=encoding)
+        except InputError as error:
+            entry = IndexEntry(article=article, error=error.one_line())
+        else:
+            name = _report_name(article, report_format, taken)
+            write_atomic(out / name, render_report(report, report_format))
+            entry = IndexEntry.of(article, name, report)
+        entries.append(entry)
+        if on_done is not None:
+            on_done(entry)
+    write_atomic(out / index_name(report_format), render_index(entries, report_format))
+    return entries
+
+
+def _report_name(article: str, report_format: ReportFormat, taken: set[str]) -> str:
+    """Name a report after its article (``a/b.txt`` → ``a/b.html``); keep the suffix if that collides."""
+    folder, _, file = article.rpartition("/")
+    stem = file.rsplit(".", 1)[0] if "." in file.strip(".") else file
+    name = f"{folder}/{stem}" if folder else stem
+    name += report_format.suffix
+    if name in taken or name == index_name(report_format):
+        name = article + report_format.suffix
+    taken.add(name)
+    return name

@@ -7,33 +7,54 @@ becomes one line on stderr and its documented exit status, never a traceback.
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from provenance import __version__
 from provenance.api import (
     analyze_path,
     batch_file_name,
+    check_paths,
+    crosscheck_path,
     evaluate_gold,
     explain_rule,
     fetch_batch,
     fetch_markdown,
     fetch_settings,
+    index_corpus,
+    open_corpus,
     read_url_list,
+    report_batch,
+    report_path,
+    report_sources,
     score_path,
 )
 from provenance.brat import ANNOTATION_CONF, render_ann
+from provenance.check import CheckResult, FileReport, baseline_of, baseline_path, read_baseline, with_flags
+from provenance.check import write_baseline as write_baseline_file
 from provenance.config import config_for
+from provenance.corpus import MATCH_THRESHOLD
 from provenance.errors import ConfigError, ExitStatus, ProvenanceError
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
-from provenance.models import AnalysisResult, FetchOutcome
+from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
+from provenance.render.check_text import render_check_text
+from provenance.render.crosscheck import render_crosscheck, render_index_summary
 from provenance.render.evaluation import render_evaluation
+from provenance.render.github import render_github, render_step_summary
+from provenance.render.index import index_name
+from provenance.render.junit import render_junit
+from provenance.render.report import ReportFormat, render_report
+from provenance.render.sarif import render_sarif
 from provenance.render.scores import render_rule, render_rules, render_score
 from provenance.render.text import render_analysis
 from provenance.scoring import load_rule_pack
@@ -176,7 +197,7 @@ def fetch(
 
 
 @contextmanager
-def _progress(total: int) -> Iterator[Callable[[FetchOutcome], None]]:
+def _progress(total: int, label: str = "fetching") -> Iterator[Callable[[object], None]]:
     """Show a progress bar on stderr when it is a terminal; stay silent otherwise (logs, CI, pipes)."""
     if not sys.stderr.isatty():
         yield lambda outcome: None
@@ -185,7 +206,7 @@ def _progress(total: int) -> Iterator[Callable[[FetchOutcome], None]]:
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("fetching", total=total)
+        task = bar.add_task(label, total=total)
         yield lambda outcome: bar.advance(task)
 
 
@@ -208,9 +229,6 @@ def _write_brat(
             write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF)
 
 
-# --- score, rules, rules explain -------------------------------------------------------------------------
-
-
 @app.command("eval")
 def evaluate(
     gold_dir: Annotated[
@@ -228,6 +246,9 @@ def evaluate(
             typer.echo(report.model_dump_json(indent=2))
         else:
             typer.echo(render_evaluation(report))
+
+
+# --- score, rules, rules explain -------------------------------------------------------------------------
 
 
 ConfigOption = Annotated[
@@ -252,22 +273,28 @@ def score(
         TextOrJson.TEXT
     ),
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+    corpus: Annotated[
+        str | None, typer.Option("--corpus", "-c", help="Corpus folder or index: enables cross-check rules.")
+    ] = None,
 ) -> None:
     """Score how well each claim is sourced: a per-claim table and the article's score."""
-    with _reporting_errors():
+    with _reporting_errors(), open_corpus(corpus) as corpus_index:
         reports = []
         failed = False
+        warned: set[str] = set()
         for target in targets:
             config = config_for(target, config_file).with_overrides(select, ignore, fail_under)
             for problem in load_rule_pack(config.rule_folders).load_errors:
-                typer.echo(f"warning: {problem}", err=True)
-            report = score_path(target, config, encoding=encoding)
+                if problem not in warned:
+                    warned.add(problem)
+                    typer.echo(f"warning: {problem}", err=True)
+            report = score_path(target, config, encoding=encoding, corpus=corpus_index)
             failed = failed or (config.fail_under is not None and report.score < config.fail_under)
             reports.append(report)
-        if output_format is TextOrJson.JSON:
+        if output_format is TextOrJson.JSON and len(reports) == 1:
+            rendered = reports[0].model_dump_json(indent=2)
+        elif output_format is TextOrJson.JSON:
             rendered = "[\n" + ",\n".join(report.model_dump_json(indent=2) for report in reports) + "\n]"
-            if len(reports) == 1:
-                rendered = reports[0].model_dump_json(indent=2)
         else:
             rendered = "\n\n".join(render_score(report) for report in reports)
         typer.echo(rendered)
@@ -285,7 +312,7 @@ def rules(ctx: typer.Context, config_file: ConfigOption = None) -> None:
     if ctx.invoked_subcommand is not None:
         return
     with _reporting_errors():
-        config = config_for(Path.cwd() / "-", config_file)
+        config = config_for(Path.cwd(), config_file)
         pack = load_rule_pack(config.rule_folders)
         for problem in pack.load_errors:
             typer.echo(f"warning: {problem}", err=True)
@@ -299,8 +326,257 @@ def rules_explain(
 ) -> None:
     """Explain one rule: its rationale and the standard it encodes, what to do, and its examples."""
     with _reporting_errors():
-        config = config_for(Path.cwd() / "-", config_file)
+        config = config_for(Path.cwd(), config_file)
         typer.echo(render_rule(explain_rule(rule_id, config)))
+
+
+class CheckFormat(StrEnum):
+    """Output formats of ``provenance check``."""
+
+    TEXT = "text"
+    JSON = "json"
+    SARIF = "sarif"
+    GITHUB = "github"
+    JUNIT = "junit"
+
+
+DEFAULT_BASELINE = Path("provenance-baseline.json")
+
+
+@app.command("check")
+def check_command(
+    targets: Annotated[list[Path], typer.Argument(help="Article files and folders to check.")],
+    config_file: ConfigOption = None,
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        CheckFormat.TEXT
+    ),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
+    fail_on: Annotated[
+        list[str] | None,
+        typer.Option("--fail-on", help="Fail on this rule id, rule name or severity (or worse); repeatable."),
+    ] = None,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Also fail an article scoring below N.")
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes (comma-separated).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes (comma-separated).")
+    ] = None,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Check files matching GLOB in folders; repeatable.")
+    ] = None,
+    exclude: Annotated[
+        list[str] | None, typer.Option("--exclude", help="Skip paths matching GLOB; repeatable.")
+    ] = (None),
+    no_gitignore: Annotated[
+        bool, typer.Option("--no-gitignore", help="Do not honour .gitignore files.")
+    ] = False,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Silence the findings recorded in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        bool,
+        typer.Option("--write-baseline", help="Record the current findings in the baseline file; exit 0."),
+    ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in N processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+) -> None:
+    """Check articles against the sourcing policy for CI: exit 1 when a claim fails it."""
+    with _reporting_errors():
+        config = config_for(Path.cwd() / "-", config_file).with_overrides(select, ignore, fail_under)
+        settings = with_flags(config.check, include, exclude, fail_on, False if no_gitignore else None)
+        config = config.model_copy(update={"check": settings})
+        baseline_file = baseline_path(config, baseline)
+        known = read_baseline(baseline_file) if baseline_file is not None and not write_baseline else None
+        with _check_progress(_progress_wanted(quiet, sys.stderr)) as (on_selected, on_report):
+            result = check_paths(
+                targets,
+                config,
+                baseline=known,
+                jobs=jobs,
+                encoding=encoding,
+                on_report=on_report,
+                on_selected=on_selected,
+            )
+        for warning in result.warnings:
+            typer.echo(f"warning: {warning}", err=True)
+        if write_baseline:
+            destination = baseline_file or DEFAULT_BASELINE
+            recorded = baseline_of(result)
+            write_baseline_file(destination, recorded)
+            count = sum(entry.count for entry in recorded.entries)
+            typer.echo(f"wrote {count} findings to baseline {destination}", err=True)
+            raise typer.Exit(int(ExitStatus.INPUT if result.unreadable else ExitStatus.OK))
+        rendered = _render_check(result, output_format)
+        if output is None:
+            typer.echo(rendered)
+        else:
+            write_atomic(output, rendered + "\n")
+        if output_format is CheckFormat.GITHUB:
+            _append_step_summary(render_step_summary(result))
+    if result.exit_status is not ExitStatus.OK:
+        raise typer.Exit(int(result.exit_status))
+
+
+# --- corpus cross-check: `provenance index` and `provenance crosscheck` ---------------------------
+
+
+@app.command("index")
+def index_command(
+    folder: Annotated[Path, typer.Argument(help="Folder of articles to index (searched recursively).")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Index file to write (default: .provenance-index.sqlite in FOLDER)."
+        ),
+    ] = None,
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = (
+        TextOrJson.TEXT
+    ),
+) -> None:
+    """Analyse a folder of articles and write a corpus index that cross-checks reuse."""
+    with _reporting_errors():
+        summary = index_corpus(folder, output)
+        if output_format is TextOrJson.JSON:
+            typer.echo(summary.model_dump_json(indent=2))
+        else:
+            typer.echo(render_index_summary(summary))
+
+
+@app.command("crosscheck")
+def crosscheck_command(
+    target: Annotated[str, typer.Argument(help="Article to cross-check.")],
+    corpus: Annotated[str, typer.Option("--corpus", "-c", help="Corpus folder or index file.")],
+    output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = (
+        TextOrJson.TEXT
+    ),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the article.")] = "utf-8",
+    threshold: Annotated[
+        float, typer.Option(min=0, max=100, help="Similarity (0-100) at and above which a sentence matches.")
+    ] = MATCH_THRESHOLD,
+) -> None:
+    """Find each claim's independent and dependent corroborations and contradictions in a corpus."""
+    with _reporting_errors():
+        result = crosscheck_path(target, corpus, encoding=encoding, threshold=threshold)
+        if output_format is TextOrJson.JSON:
+            rendered = result.model_dump_json(indent=2)
+        else:
+            rendered = render_crosscheck(result)
+        if output is None:
+            typer.echo(rendered)
+        else:
+            write_atomic(output, rendered + "\n")
+
+
+def _render_check(result: CheckResult, output_format: CheckFormat) -> str:
+    if output_format is CheckFormat.JSON:
+        return result.model_dump_json(indent=2)
+    if output_format is CheckFormat.SARIF:
+        return render_sarif(result, __version__)
+    if output_format is CheckFormat.GITHUB:
+        return render_github(result)
+    if output_format is CheckFormat.JUNIT:
+        return render_junit(result)
+    return render_check_text(result)
+
+
+CheckCallbacks = tuple[Callable[[int], None] | None, Callable[[FileReport], None] | None]
+
+
+def _progress_wanted(quiet: bool, stream: TextIO) -> bool:
+    """Show progress only to a person: on a terminal, and not when asked to be quiet."""
+    return not quiet and stream.isatty()
+
+
+@contextmanager
+def _check_progress(enabled: bool) -> Iterator[CheckCallbacks]:
+    """Show a progress bar on stderr while files are checked, when stderr is a terminal."""
+    if not enabled:
+        yield None, None
+        return
+    with Progress(
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("check", total=None)
+        yield (lambda total: progress.update(task, total=total)), (lambda _: progress.advance(task))
+
+
+def _append_step_summary(markdown: str) -> None:
+    """Append the job summary to ``$GITHUB_STEP_SUMMARY`` when running in GitHub Actions."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    try:
+        with open(summary, "a", encoding="utf-8") as stream:
+            stream.write(markdown)
+    except OSError as exc:
+        typer.echo(f"warning: cannot write the job summary to {summary}: {exc.strerror or exc}", err=True)
+
+
+# --- report ----------------------------------------------------------------------------------------------
+
+
+@app.command()
+def report(
+    target: Annotated[
+        str, typer.Argument(help="An article file or URL; with --output-dir, a folder of articles.")
+    ],
+    report_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
+        ReportFormat.TEXT
+    ),
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to FILE (atomically).")
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option("--output-dir", help="Batch: one report per article under TARGET, and an index page."),
+    ] = None,
+    config_file: ConfigOption = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+) -> None:
+    """Report on an article: score, claims and chains, attribution graph, sources, highlighted text."""
+    with _reporting_errors():
+        if output_dir is None:
+            if Path(target).is_dir():
+                raise typer.BadParameter(
+                    f"{target} is a folder: add --output-dir DIR to report on each article"
+                )
+            scored = report_path(target, config_for(target, config_file), encoding=encoding)
+            rendered = render_report(scored, report_format)
+            if output is None:
+                typer.echo(rendered, nl=False)
+            else:
+                write_atomic(output, rendered)
+            return
+        if output is not None:
+            raise typer.BadParameter("--output is for one article; a batch writes into --output-dir")
+        files = report_sources(target, output_dir)
+        with _progress(len(files), "reporting") as advance:
+            entries = report_batch(
+                files,
+                target,
+                output_dir,
+                report_format,
+                config_file=config_file,
+                encoding=encoding,
+                on_done=advance,
+            )
+        failures = [entry for entry in entries if entry.error]
+        index = output_dir / index_name(report_format)
+        typer.echo(f"reported on {len(entries) - len(failures)} of {len(entries)} articles; index: {index}")
+        for failure in failures:
+            typer.echo(f"failed: {failure.error}", err=True)
+        if failures:
+            raise typer.Exit(int(ExitStatus.INPUT))
 
 
 def main() -> None:

@@ -23,18 +23,23 @@ from provenance.models import Severity
 
 __all__ = [
     "CONFIG_FILES",
+    "CheckConfig",
     "Config",
     "RuleOverride",
     "config_for",
     "find_config",
     "load_config",
     "parse_config",
+    "toml_error_line",
 ]
 
 CONFIG_FILES = ("provenance.toml", "pyproject.toml")
 """File names searched in each folder, in order of precedence."""
 
 RULE_SELECTOR = re.compile(r"[A-Z]{2,}[0-9]*")
+TOML_LINE = re.compile(r"at line (\d+)")
+URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+"""A target that is a URL has no folder: its config is the one for the working directory."""
 
 
 class _Strict(BaseModel):
@@ -45,7 +50,22 @@ class RuleOverride(_Strict):
     """A per-rule change of severity and/or weight (``[tool.provenance.rules.PRV003]``)."""
 
     severity: Severity | None = None
-    weight: float | None = Field(default=None, ge=0)
+    weight: float | None = Field(default=None, ge=0, strict=True)
+
+
+class CheckConfig(_Strict):
+    """``[tool.provenance.check]``: which files ``provenance check`` reads and what fails it.
+
+    ``include`` unset means the default article extensions; ``fail-on`` unset
+    means the default policy (single-source claims and error findings). A
+    relative ``baseline`` is relative to the config file.
+    """
+
+    include: tuple[str, ...] | None = None
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = Field(default=True, alias="respect-gitignore")
+    fail_on: tuple[str, ...] | None = Field(default=None, alias="fail-on")
+    baseline: Path | None = None
 
 
 class Config(_Strict):
@@ -59,8 +79,9 @@ class Config(_Strict):
     ignore: tuple[str, ...] = ()
     rules: dict[str, RuleOverride] = Field(default_factory=dict)
     rule_folders: tuple[Path, ...] = Field(default=(), alias="rule-folders")
-    fail_under: float | None = Field(default=None, ge=0, le=100, alias="fail-under")
+    fail_under: float | None = Field(default=None, ge=0, le=100, strict=True, alias="fail-under")
     path: Path | None = Field(default=None, exclude=True, description="the file this config was read from")
+    check: CheckConfig = Field(default_factory=CheckConfig)
     _flag_keys: dict[str, str] = PrivateAttr(default_factory=dict)
 
     def with_overrides(
@@ -98,7 +119,9 @@ class Config(_Strict):
         for key in ("select", "ignore"):
             for selector in getattr(self, key):
                 if not any(rule_id.startswith(selector) for rule_id in ids):
-                    raise ConfigError(self.where(selector), f"{key}: unknown rule id {selector!r}")
+                    where = self.where(selector)
+                    prefix = "" if where.startswith("--") else f"{key}: "
+                    raise ConfigError(where, f"{prefix}unknown rule id {selector!r}")
         for rule_id in self.rules:
             if rule_id not in ids:
                 raise ConfigError(self.where(rule_id), f"rules: unknown rule id {rule_id!r}")
@@ -163,7 +186,7 @@ def load_config(path: str | Path) -> Config:
     try:
         document = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(str(file), f"malformed TOML: {exc}") from None
+        raise ConfigError(f"{file}:{toml_error_line(exc, raw)}", f"malformed TOML: {exc}") from None
     if file.name == "pyproject.toml":
         table = document.get("tool", {}).get("provenance")
         if table is None:
@@ -212,8 +235,17 @@ def _locate(path: Path | None, key: str) -> str:
 
 
 def config_for(target: str | Path, config_file: str | Path | None = None) -> Config:
-    """Return the config for an article: ``config_file`` if given, else the nearest file, else defaults."""
+    """Return the config for an article: ``config_file`` if given, else the nearest file, else defaults.
+
+    For a URL the search starts in the working directory.
+    """
     if config_file is not None:
         return load_config(config_file)
-    found = find_config(target)
+    found = find_config(Path.cwd() if URL.match(str(target)) else target)
     return load_config(found) if found is not None else Config()
+
+
+def toml_error_line(error: tomllib.TOMLDecodeError, text: str) -> int:
+    """Return the line a TOML syntax error points at ("at end of document" is the last line)."""
+    line = TOML_LINE.search(str(error))
+    return int(line.group(1)) if line else max(1, len(text.splitlines()))

@@ -281,6 +281,7 @@ class ClaimCrossCheck(Model):
     """Corroboration status of one claim against a corpus."""
 
     claim_id: str
+    claim: str | None = Field(default=None, description="the claim's text, for readers of the result alone")
     independent: list[CorpusMatch] = Field(default_factory=list)
     dependent: list[CorpusMatch] = Field(default_factory=list)
     contradictions: list[CorpusMatch] = Field(default_factory=list)
@@ -291,7 +292,12 @@ class CrossCheckResult(Model):
 
     schema_version: str = SCHEMA_VERSION
     corpus: str
+    article: str | None = Field(default=None, description="the article checked: its path or title")
     claims: list[ClaimCrossCheck] = Field(default_factory=list)
+    articles: int | None = Field(default=None, ge=0, description="how many articles the corpus holds")
+    threshold: float | None = Field(
+        default=None, ge=0, le=100, description="the similarity at and above which a sentence matched"
+    )
 
 
 class ScoreReport(Model):
@@ -329,3 +335,21 @@ class FetchReport(Model):
     def failures(self) -> list[FetchOutcome]:
         """The outcomes that have an error."""
         return [outcome for outcome in self.outcomes if outcome.error is not None]
+
+
+class SkippedFile(Model):
+    """A corpus file left out of an index, with the reason (unreadable, empty, binary…)."""
+
+    path: str
+    problem: str
+
+
+class CorpusIndexSummary(Model):
+    """What ``provenance index`` built: where, how many articles and claims, what it skipped."""
+
+    schema_version: str = SCHEMA_VERSION
+    corpus: str
+    index: str
+    articles: int = Field(ge=0)
+    claims: int = Field(ge=0)
+    skipped: list[SkippedFile] = Field(default_factory=list)

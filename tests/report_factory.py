@@ -31,6 +31,7 @@ from provenance.models import (
     SourceType,
     Span,
 )
+from provenance.scoring import grade as grade_of
 
 
 @dataclass
@@ -56,7 +57,7 @@ class ClaimSpec:
     cue_kind: CueKind = CueKind.STATEMENT
     relays: list[tuple[str, SourceType]] = field(default_factory=list)
     score: float = 50.0
-    grade: str = "C"
+    grade: str | None = None
     findings: list[tuple[str, str, float]] = field(default_factory=list)
 
 
@@ -74,7 +75,7 @@ def build_report(
     crosscheck: CrossCheckResult | None = None,
     article_findings: list[Finding] | None = None,
     score: float = 50.0,
-    grade: str = "C",
+    grade: str | None = None,
     skipped_rules: list[str] | None = None,
 ) -> ScoreReport:
     """Assemble a consistent report: spans from the text, chains from the specs."""
@@ -147,7 +148,14 @@ def build_report(
             )
             for rule_id, rule_name, points in spec.findings
         ]
-        scores.append(ClaimScore(claim_id=claim_id, score=spec.score, grade=spec.grade, findings=findings))
+        scores.append(
+            ClaimScore(
+                claim_id=claim_id,
+                score=spec.score,
+                grade=spec.grade or grade_of(spec.score),
+                findings=findings,
+            )
+        )
     analysis = AnalysisResult(
         article=article, publisher_chain=publisher_chain, sources=mentions, claims=built
     )
@@ -157,7 +165,7 @@ def build_report(
         claim_scores=scores,
         article_findings=article_findings or [],
         score=score,
-        grade=grade,
+        grade=grade or grade_of(score),
         skipped_rules=skipped_rules or [],
     )
 
@@ -195,7 +203,6 @@ def seed_report(article: Article, *, with_corpus: bool = True) -> ScoreReport:
             sources=["S2"],
             relays=reuters,
             score=38,
-            grade="D",
             findings=[VAGUE, RELAYED, HEDGED],
         ),
         ClaimSpec(
@@ -203,7 +210,6 @@ def seed_report(article: Article, *, with_corpus: bool = True) -> ScoreReport:
             "officials on Thursday is the idea of sending European troops to Ukraine in exchange for a "
             "ceasefire and a peace treaty between Ukraine and Russia.",
             score=30,
-            grade="F",
             findings=[UNATTRIBUTED],
         ),
         ClaimSpec(
@@ -214,8 +220,7 @@ def seed_report(article: Article, *, with_corpus: bool = True) -> ScoreReport:
             cue="According to",
             cue_kind=CueKind.ACCORDING_TO,
             relays=reuters,
-            score=62,
-            grade="C",
+            score=55,
             findings=[SPECIFIC, RELAYED],
         ),
         ClaimSpec(
@@ -227,7 +232,6 @@ def seed_report(article: Article, *, with_corpus: bool = True) -> ScoreReport:
             cue_kind=CueKind.ACCORDING_TO,
             relays=reuters,
             score=45,
-            grade="D",
             findings=[VAGUE, RELAYED],
         ),
         ClaimSpec(
@@ -238,20 +242,17 @@ def seed_report(article: Article, *, with_corpus: bool = True) -> ScoreReport:
             cue_kind=CueKind.BELIEF,
             relays=reuters,
             score=40,
-            grade="D",
             findings=[VAGUE, RELAYED],
         ),
         ClaimSpec(
             "Macron proposed the idea in February, but Germany rejected it.",
             score=30,
-            grade="F",
             findings=[UNATTRIBUTED],
         ),
         ClaimSpec(
             "Then, preparations were made to send non-combat soldiers to conduct training, mine clearance "
             "operations, and even border control, but they were never implemented.",
             score=30,
-            grade="F",
             findings=[UNATTRIBUTED],
         ),
         ClaimSpec(
@@ -261,7 +262,6 @@ def seed_report(article: Article, *, with_corpus: bool = True) -> ScoreReport:
             cue_kind=CueKind.ACCORDING_TO,
             relays=reuters,
             score=60,
-            grade="C",
             findings=[SPECIFIC, RELAYED],
         ),
         ClaimSpec(
@@ -272,7 +272,6 @@ def seed_report(article: Article, *, with_corpus: bool = True) -> ScoreReport:
             cue="stated",
             relays=reuters,
             score=65,
-            grade="C",
             findings=[SPECIFIC, RELAYED],
         ),
         ClaimSpec(
@@ -282,14 +281,12 @@ def seed_report(article: Article, *, with_corpus: bool = True) -> ScoreReport:
             cue="stated",
             relays=reuters,
             score=65,
-            grade="C",
             findings=[SPECIFIC, RELAYED],
         ),
         ClaimSpec(
             "The finance and foreign ministers of France, Germany, and Poland will also meet on Thursday in "
             "Warsaw and Berlin, just a few weeks before Poland takes up the EU chair from Hungary.",
             score=30,
-            grade="F",
             findings=[UNATTRIBUTED],
         ),
         ClaimSpec(
@@ -298,7 +295,6 @@ def seed_report(article: Article, *, with_corpus: bool = True) -> ScoreReport:
             sources=["S9"],
             cue="stated",
             score=85,
-            grade="A",
             findings=[NAMED],
         ),
     ]
@@ -362,7 +358,6 @@ def seed_report(article: Article, *, with_corpus: bool = True) -> ScoreReport:
             )
         ],
         score=47.5,
-        grade="D",
         skipped_rules=skipped,
     )
 
@@ -394,7 +389,6 @@ def hostile_report(article: Article) -> ScoreReport:
             sources=["S2"],
             cue="said",
             score=80,
-            grade="A",
             findings=[NAMED],
         ),
         ClaimSpec(
@@ -404,15 +398,13 @@ def hostile_report(article: Article) -> ScoreReport:
             cue="said",
             relays=[('"]; click A callback --> B', SourceType.WIRE_AGENCY)],
             score=35,
-            grade="F",
             findings=[VAGUE],
         ),
         ClaimSpec(
             "<svg onload=alert('svg')></svg><iframe src=\"https://example.com/frame\"></iframe> "
             "The budget rose by 5% | 10% in #2024.",
             score=30,
-            grade="F",
             findings=[UNATTRIBUTED],
         ),
     ]
-    return build_report(article, sources, claims, score=45, grade="D")
+    return build_report(article, sources, claims, score=45)

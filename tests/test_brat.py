@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from provenance.brat import BratAttribution, attributions_of, parse_ann, render_ann
+from provenance.api import analyze_path
+from provenance.brat import BratAttribution, attributions_of, line_fragments, parse_ann, render_ann
 from provenance.cli import app
 from provenance.errors import InputError
 from provenance.ingest import parse_article
@@ -248,13 +249,20 @@ def test_cli_writes_one_ann_per_input(tmp_path: Path, monkeypatch: pytest.Monkey
     assert (tmp_path / "annotation.conf").read_text() == "[entities]\nMine\n", "an existing scheme is kept"
 
 
-def test_cli_brat_with_the_real_pipeline_writes_a_loadable_file(tmp_path: Path, seed_path: Path) -> None:
+def test_cli_brat_with_the_real_pipeline_round_trips(tmp_path: Path, seed_path: Path) -> None:
     result = CliRunner().invoke(
         app, ["analyze", str(seed_path), "--format", "brat", "--output-dir", str(tmp_path)]
     )
     assert result.exit_code == 0, result.output
     ann = (tmp_path / f"{seed_path.stem}.ann").read_text(encoding="utf-8")
-    parse_ann(ann, seed_path.read_text(encoding="utf-8"), "seed.ann")
+    analysis_result = analyze_path(seed_path)
+    imported = parse_ann(ann, analysis_result.article.text, "seed.ann")
+    exported = [a for a in attributions_of(analysis_result) if a.cue or a.content]
+    assert imported, "the seed article's attributions are exported"
+    assert len(imported) == len(exported)
+    for back, sent in zip(imported, exported, strict=True):
+        for role in ("source", "cue", "content"):
+            assert offsets(getattr(back, role)) == offsets(line_fragments(getattr(sent, role)))
 
 
 def test_cli_brat_refuses_single_output_file_and_clashing_names(tmp_path: Path) -> None:

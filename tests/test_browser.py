@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 from chromium import Browser, console_errors, evaluate, find_chromium, load_page, screenshot
-from report_factory import hostile_report, seed_report
 
-from provenance.api import load_article
+from provenance.api import report_path
 from provenance.render.html import render_html
 from provenance.render.view import build_view
 
@@ -53,7 +52,7 @@ def browser() -> Iterator[Browser]:
 
 
 def test_seed_report_renders_with_a_visible_graph(browser: Browser, tmp_path: Path) -> None:
-    report = seed_report(load_article(SEED))
+    report = report_path(SEED)
     graph = build_view(report).graph
     page = tmp_path / "seed.html"
     page.write_text(render_html(report), encoding="utf-8")
@@ -83,7 +82,7 @@ def test_seed_report_renders_with_a_visible_graph(browser: Browser, tmp_path: Pa
 
 def test_hostile_report_attempts_nothing(browser: Browser, tmp_path: Path) -> None:
     page = tmp_path / "hostile.html"
-    page.write_text(render_html(hostile_report(load_article(HOSTILE))), encoding="utf-8")
+    page.write_text(render_html(report_path(HOSTILE)), encoding="utf-8")
     before = len(console_errors(browser))
     session = load_page(browser, page.as_uri(), width=WIDTH)
     counts = evaluate(

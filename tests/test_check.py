@@ -10,7 +10,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from provenance.check import (
-    CheckSettings,
     RuleDescriptor,
     baseline_of,
     check_article,
@@ -22,6 +21,7 @@ from provenance.check.models import CheckPolicy, SuppressionKind
 from provenance.check.positions import LineIndex
 from provenance.check.suppress import find_markers
 from provenance.check.walk import select_articles
+from provenance.config import CheckConfig
 from provenance.errors import ConfigError, ExitStatus
 from provenance.extract import analyze
 from provenance.ingest import parse_article
@@ -98,9 +98,8 @@ def checked(text: str, fail_on: list[str] | None = None, fail_under: float | Non
 def test_positions_count_code_points_not_bytes() -> None:
     text = "Zürich 🚢 port\nAn official said so."
     index = LineIndex(text)
-    assert index.position(text.index("port")).column == 10
-    assert index.position(text.index("official")).line == 2
-    assert index.position(text.index("official")).column == 4
+    assert index.position(text.index("port")) == (1, 10)
+    assert index.position(text.index("official")) == (2, 4)
 
 
 @pytest.mark.parametrize("newline", ["\r\n", "\n", "\r"])
@@ -109,14 +108,12 @@ def test_positions_are_the_same_for_every_line_ending(newline: str) -> None:
     index = LineIndex(text)
     start = text.index("line", text.index("third"))
     region = index.region(start, start + 4)
-    assert (region.start.line, region.start.column) == (3, 9)
-    assert (region.end.line, region.end.column) == (3, 13)
+    assert (region.start_line, region.start_column, region.end_line, region.end_column) == (3, 9, 3, 13)
 
 
 def test_offset_inside_crlf_stays_on_its_line() -> None:
     text = "ab\r\ncd"
-    position = LineIndex(text).position(3)
-    assert (position.line, position.column) == (1, 3)
+    assert LineIndex(text).position(3) == (1, 3)
 
 
 @given(st.text(alphabet=st.sampled_from("ab é🚢\r\n"), max_size=60), st.data())
@@ -124,12 +121,12 @@ def test_positions_point_back_at_the_same_character(text: str, data: st.DataObje
     offset = data.draw(st.integers(min_value=0, max_value=len(text)))
     if offset < len(text) and text[offset] in "\r\n":
         return
-    position = LineIndex(text).position(offset)
+    line, column = LineIndex(text).position(offset)
     lines = re.split(r"\r\n|\r|\n", text)
-    line_start = sum(len(line) for line in lines[: position.line - 1]) + sum(
-        len(match.group()) for match in list(re.finditer(r"\r\n|\r|\n", text))[: position.line - 1]
+    line_start = sum(len(part) for part in lines[: line - 1]) + sum(
+        len(match.group()) for match in list(re.finditer(r"\r\n|\r|\n", text))[: line - 1]
     )
-    assert line_start + position.column - 1 == offset
+    assert line_start + column - 1 == offset
 
 
 # Suppression markers
@@ -183,7 +180,7 @@ Ships were diverted to Hull, one witness told the paper.
 def test_marker_silences_its_rule_on_the_next_claim_only() -> None:
     report = checked(ARTICLE)
     single = [finding for finding in report.findings if finding.rule_id == "PRV002"]
-    assert [finding.region.start.line for finding in single] == [6, 9, 11]
+    assert [finding.region.start_line for finding in single] == [6, 9, 11]
     assert [finding.failing for finding in single] == [True, False, True]
     assert single[1].suppression is not None
     assert single[1].suppression.kind is SuppressionKind.INLINE
@@ -199,7 +196,7 @@ def test_marker_for_another_rule_silences_nothing_and_is_reported_unused() -> No
     ]
     unused = [finding for finding in report.findings if finding.rule_name == "unused-suppression"]
     assert len(unused) == 1
-    assert unused[0].region.start.line == 8
+    assert unused[0].region.start_line == 8
     assert not unused[0].failing
 
 
@@ -233,7 +230,7 @@ def test_article_finding_points_at_the_headline() -> None:
     text = "date 2025-01-02 Port rumour denied\n\nSource: Harbour Gazette\n\nDetails: The port is open.\n"
     report = checked(text, path="seed.txt")
     rumour = next(finding for finding in report.findings if finding.rule_id == "PRV009")
-    assert (rumour.region.start.line, rumour.region.start.column) == (1, 17)
+    assert (rumour.region.start_line, rumour.region.start_column) == (1, 17)
     assert rumour.claim_id is None
 
 
@@ -254,7 +251,7 @@ def test_policy_rejects_unknown_rules(tmp_path: Path) -> None:
             keyword_scorer,
             RULES,
             DEFAULT_FAIL_ON,
-            CheckSettings(fail_on=["PRV404"]),
+            CheckConfig(fail_on=("PRV404",)),
             root=tmp_path,
         )
 
@@ -262,7 +259,7 @@ def test_policy_rejects_unknown_rules(tmp_path: Path) -> None:
 # Runs over files, baseline
 
 
-def run(tmp_path: Path, settings: CheckSettings | None = None, **options):  # type: ignore[no-untyped-def]
+def run(tmp_path: Path, settings: CheckConfig | None = None, **options):  # type: ignore[no-untyped-def]
     return check_files([tmp_path], keyword_scorer, RULES, DEFAULT_FAIL_ON, settings, root=tmp_path, **options)
 
 
@@ -290,7 +287,7 @@ def test_missing_target_is_unreadable(tmp_path: Path) -> None:
 def test_exit_status_follows_the_policy(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("The port closed, an official said.\n")
     assert run(tmp_path).exit_status is ExitStatus.FINDINGS
-    assert run(tmp_path, CheckSettings(fail_on=["error"])).exit_status is ExitStatus.OK
+    assert run(tmp_path, CheckConfig(fail_on=("error",))).exit_status is ExitStatus.OK
 
 
 def test_baseline_silences_known_findings_and_fails_new_ones(tmp_path: Path) -> None:
@@ -304,7 +301,7 @@ def test_baseline_silences_known_findings_and_fails_new_ones(tmp_path: Path) -> 
     moved = run(tmp_path, baseline=baseline)
     assert moved.exit_status is ExitStatus.OK
     [known] = [finding for finding in moved.files[0].findings if finding.rule_id == "PRV002"]
-    assert known.region.start.line == 5
+    assert known.region.start_line == 5
     assert known.suppression is not None
     assert known.suppression.kind is SuppressionKind.BASELINE
 
@@ -424,4 +421,18 @@ def test_any_text_with_marker_fragments_checks_without_crashing(text: str) -> No
     report = checked(text)
     lines = re.split(r"\r\n|\r|\n", text)
     for finding in report.findings:
-        assert 1 <= finding.region.start.line <= finding.region.end.line <= len(lines)
+        assert 1 <= finding.region.start_line <= finding.region.end_line <= len(lines)
+
+
+def test_walk_does_not_follow_folder_symlinks(tmp_path: Path) -> None:
+    tree(tmp_path, {"desk/a.md": "x"})
+    (tmp_path / "desk" / "loop").symlink_to(tmp_path / "desk", target_is_directory=True)
+    assert selected(tmp_path) == ["desk/a.md"]
+
+
+def test_an_empty_selection_passes_with_a_warning(tmp_path: Path) -> None:
+    tree(tmp_path, {"notes.py": "x"})
+    result = run(tmp_path)
+    assert result.exit_status is ExitStatus.OK
+    assert result.files == []
+    assert result.warnings == [f"no article files found in {tmp_path}"]

@@ -37,6 +37,12 @@ def test_provenance_toml_wins_and_pyproject_without_table_is_passed_over(tmp_pat
     assert config_for(article).fail_under == 60
 
 
+def test_a_url_uses_the_working_directory_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path / "provenance.toml", "fail-under = 42\n")
+    monkeypatch.chdir(tmp_path)
+    assert config_for("https://news.example/story").fail_under == 42
+
+
 def test_no_config_file_means_defaults(tmp_path: Path) -> None:
     article = write(tmp_path / "story.txt", "Text.\n")
     assert find_config(article) is None
@@ -73,6 +79,7 @@ def test_full_config_is_read(tmp_path: Path) -> None:
     [
         ('[tool.provenance]\nselect = ["PRV003"]\nfail_below = 3\n', 3, "unknown key 'fail_below'"),
         ("[tool.provenance]\nfail-under = 130\n", 2, "fail-under"),
+        ('[tool.provenance]\nfail-under = "60"\n', 2, "fail-under"),
         ('[tool.provenance]\n\n[tool.provenance.rules.PRV003]\nseverity = "fatal"\n', 4, "severity"),
         ('[tool.provenance]\n\n[tool.provenance.rules.PRV003]\ncolour = "red"\n', 4, "unknown key"),
         ('[tool.provenance]\nselect = ["prv-3"]\n', 2, "not a rule id"),
@@ -88,9 +95,10 @@ def test_bad_config_names_file_line_and_problem(tmp_path: Path, text: str, line:
 
 
 def test_malformed_toml_is_a_config_error(tmp_path: Path) -> None:
-    path = write(tmp_path / "provenance.toml", "select = [\n")
-    with pytest.raises(ConfigError, match="malformed TOML"):
+    path = write(tmp_path / "provenance.toml", 'ignore = ["PRV008"]\nselect = [\n')
+    with pytest.raises(ConfigError, match="malformed TOML") as raised:
         load_config(path)
+    assert raised.value.where == f"{path}:2"
 
 
 def test_missing_config_file_is_a_config_error(tmp_path: Path) -> None:
@@ -145,5 +153,5 @@ def test_cli_config_errors_are_one_line_with_exit_2(tmp_path: Path) -> None:
     assert result.output.strip() == f"error[PRV-E300]: {config}:1: unknown key 'colour'"
     unknown = runner.invoke(app, ["score", str(article), "--select", "PRV404"])
     assert unknown.exit_code == 2
-    assert unknown.output.strip() == "error[PRV-E300]: --select: select: unknown rule id 'PRV404'"
+    assert unknown.output.strip() == "error[PRV-E300]: --select: unknown rule id 'PRV404'"
     assert "Traceback" not in unknown.output

@@ -30,7 +30,7 @@ def test_annotations_point_at_the_claim_and_put_failures_first(tmp_path: Path) -
     first = render_github(failing).splitlines()[0]
     assert first == (
         "::error file=a.md,line=3,endLine=3,col=1,endColumn=34,title=PRV002 single-source-claim"
-        '::Claim rests on a single source.%0AClaim: "The port closed, an official said."'
+        "::Claim rests on a single source."
     )
 
 

@@ -36,4 +36,4 @@ def test_junit_survives_control_characters_and_markup_in_article_text(tmp_path: 
     document = render_junit(check_files([tmp_path], keyword_scorer, RULES, DEFAULT_FAIL_ON, root=tmp_path))
     failure = ET.fromstring(document).find(".//failure")
     assert failure is not None
-    assert 'Claim: "The <b>port</b> & dock closed ]]>, an official said."' in (failure.text or "")
+    assert "Claim: The <b>port</b> & dock closed ]]>, an official said." in (failure.text or "")

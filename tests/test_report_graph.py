@@ -67,7 +67,7 @@ def test_unattributed_claims_hang_from_the_publishers_own_voice_even_under_a_rel
     )
     claims_with_relay = [report.analysis.claims[0].model_copy(update={"chain": inherited})]
     analysis = report.analysis.model_copy(update={"claims": claims_with_relay + report.analysis.claims[1:]})
-    graph = build_graph(analysis, {"C1": "weak"})
+    graph = build_graph(analysis, {"C1": "poor"})
     publisher = next(node for node in graph.nodes if node.kind is NodeKind.PUBLISHER)
     relay = next(node for node in graph.nodes if node.kind is NodeKind.RELAY)
     voice = next(node for node in graph.nodes if node.kind is NodeKind.VOICE)
@@ -79,7 +79,7 @@ def test_unattributed_claims_hang_from_the_publishers_own_voice_even_under_a_rel
         (voice.id, claims[1].id, EdgeKind.SUPPORTS),
     ]
     assert [publisher.column, relay.column, voice.column, claims[0].column] == [0, 1, 2, 3]
-    assert [claim.strength for claim in claims] == ["weak", None]
+    assert [claim.strength for claim in claims] == ["poor", None]
     assert [claim.detail for claim in claims] == ["unattributed", "unattributed"]
 
 

@@ -59,10 +59,18 @@ def test_claim_table_lists_claims_in_article_order_with_every_column(
     assert third[2] == "five European diplomats (specific)"
     assert third[3] == "anonymous group"
     assert third[4] == "European Pravda → Reuters → five European diplomats"
-    assert third[5] == "62 C"
+    assert third[5] == "55 C"
     assert "specific anonymous source" in third[6]
-    assert third[7] == "1 dependent (Kyiv Independent)"
-    assert rows[1].get("class") == "weak"
+    summary = rows[2].cssselect("details.matches summary")[0]
+    assert _text(summary) == "1 dependent (Kyiv Independent)"
+    match = _text(rows[2].cssselect("details.matches li")[0])
+    assert match.startswith("corroborates (same upstream: Reuters) · Kyiv Independent · 82%")
+    assert "France and Britain discussed sending troops to Ukraine" in match
+    assert _text(rows[3].cssselect("details.matches li.contradicts")[0]).startswith(
+        "contradicts · Example Daily"
+    )
+    assert _text(rows[1][7]) == "no match"
+    assert rows[1].get("class") == "poor"
     assert rows[11].get("class") == "strong"
 
 
@@ -148,7 +156,7 @@ def test_article_text_highlights_claims_and_cues(seed_html: lxml.html.HtmlElemen
     assert anchors == [f"claim-C{n}" for n in range(1, 13)]
     strengths = {mark.get("id"): mark.get("class").split()[1] for mark in marks if mark.get("id")}
     assert strengths["claim-C12"] == "strong"
-    assert strengths["claim-C2"] == "weak"
+    assert strengths["claim-C2"] == "poor"
     cues = [_text(cue) for cue in seed_html.cssselect("#text mark.claim .cue")]
     assert cues == ["According to", "according to", "believe", "According to", "stated", "stated", "stated"]
     links = [a.get("href") for a in seed_html.cssselect("table.claims a")]

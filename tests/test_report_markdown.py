@@ -38,16 +38,16 @@ def test_claims_table_in_article_order(seed_markdown: str) -> None:
         "anonymous group",
         "European Pravda → Reuters → five European diplomats",
     ]
-    assert rows[2][5] == "🟡 62 C"
+    assert rows[2][5] == "🟡 55 C"
     assert rows[11][7] == "1 independent (Notes from Poland)"
     assert all(len(row) == 8 for row in rows)
 
 
 def test_score_and_rules_that_moved_it(seed_markdown: str) -> None:
-    assert "## Score: 47.5/100 — grade D" in seed_markdown
+    assert "## Score: 47.5/100 — grade C 🟡\n\n_weakly sourced: proceed with caution_" in seed_markdown
     rules = _table_rows(_section(seed_markdown, "Score"))
-    assert [row[0] for row in rules][:2] == ["`PRV101`", "`PRV102`"]
-    assert rules[0][2] == "-120.0"
+    assert [row[0] for row in rules][:3] == ["`PRV101`", "`PRV110`", "`PRV102`"]
+    assert [row[2] for row in rules][:3] == ["-10.0", "-8.0", "-5.0"], "claim points count 1/12 each"
 
 
 def test_mermaid_graph_has_the_chain(seed_markdown: str) -> None:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from pydantic import ValidationError
 from typer.testing import CliRunner
 
 from provenance.cli import app
+from provenance.config import Config
 from provenance.errors import RuleFileError
-from provenance.scoring import DEFAULT_RULES, Rule, load_rule_file, load_rule_pack
+from provenance.extract import analyze
+from provenance.ingest import parse_article
+from provenance.models import Anonymity, CueKind
+from provenance.scoring import DEFAULT_RULES, Rule, load_rule_file, load_rule_pack, score
 from provenance.scoring import loader as rule_loader
+from provenance.scoring.rules import ClaimConditions
 
 RULE_FILES = sorted(DEFAULT_RULES.glob("*.toml"))
 STANDARDS = re.compile(
@@ -228,3 +235,88 @@ def test_rules_explain_unknown_id_is_a_usage_error() -> None:
     result = runner.invoke(app, ["rules", "explain", "PRV999"])
     assert result.exit_code == 2
     assert result.output.startswith("error[PRV-E300]: PRV999: no such rule")
+
+
+def test_readme_lists_every_default_rule_with_its_severity() -> None:
+    readme = (DEFAULT_RULES.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Sourcing score", 1)[1].split("\n## ", 1)[0]
+    for rule in load_rule_pack(plugins=False).rules:
+        assert re.search(
+            rf"^\| {rule.id} \| {rule.name} \| {rule.severity.value} \|", section, re.MULTILINE
+        ), rule.id
+
+
+def test_a_declarative_rule_that_needs_a_crosscheck_is_skipped_without_one(tmp_path: Path) -> None:
+    folder = tmp_path / "house"
+    write(
+        folder / "HSE001-house-style.toml",
+        VALID.replace('effect = "penalty"\n', 'effect = "penalty"\nneeds = ["crosscheck"]\n'),
+    )
+    pack = load_rule_pack((folder,), plugins=False)
+    analysis = analyze(parse_article("Reuters reported that the mill will close.\n"))
+    report = score(analysis, Config(select=("HSE001",)), pack=pack)
+    assert report.skipped_rules == ["HSE001"]
+    assert not [f for claim in report.claim_scores for f in claim.findings]
+
+
+def test_rule_packs_install_through_the_entry_point_group(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    folder = tmp_path / "newsroom-rules"
+    write(folder / "HSE001-house-style.toml", VALID)
+    write(site / "newsroom_rules.py", f"RULES = {str(folder)!r}\n")
+    write(
+        site / "newsroom_rules-1.0.dist-info" / "METADATA",
+        "Metadata-Version: 2.1\nName: newsroom-rules\nVersion: 1.0\n",
+    )
+    write(
+        site / "newsroom_rules-1.0.dist-info" / "entry_points.txt",
+        "[provenance.rules]\nhouse = newsroom_rules:RULES\nbroken = newsroom_missing:RULES\n",
+    )
+    monkeypatch.syspath_prepend(str(site))
+    rule_loader.load_rule_pack.cache_clear()
+    try:
+        pack = rule_loader.load_rule_pack()
+    finally:
+        rule_loader.load_rule_pack.cache_clear()
+    assert "HSE001" in pack.ids
+    assert [error.split(":")[0] for error in pack.load_errors] == ["rule plugin 'broken' not loaded"]
+
+
+FACTS = SimpleNamespace(
+    sourced=True,
+    headcount=2,
+    cue_kinds=frozenset({CueKind.BELIEF}),
+    anonymities=frozenset({Anonymity.VAGUE, Anonymity.NAMED}),
+)
+
+
+@pytest.mark.parametrize(
+    ("when", "holds"),
+    [
+        ({"sourced": True}, True),
+        ({"sourced": False}, False),
+        ({"headcount": 2}, True),
+        ({"headcount": {"min": 3}}, False),
+        ({"headcount": {"max": 1}}, False),
+        ({"headcount": {"min": 1, "max": 2}}, True),
+        ({"cue_kinds": {"only": ["belief"]}}, True),
+        ({"cue_kinds": {"only": ["statement"]}}, False),
+        ({"anonymities": {"any": ["vague"]}}, True),
+        ({"anonymities": {"only": ["vague"]}}, False),
+        ({"anonymities": {"none": ["specific"]}}, True),
+        ({"anonymities": {"none": ["named"]}}, False),
+        ({"sourced": True, "headcount": {"min": 3}}, False),
+    ],
+)
+def test_condition_language(when: dict[str, object], holds: bool) -> None:
+    assert ClaimConditions.model_validate(when).holds(FACTS) is holds
+
+
+@pytest.mark.parametrize(
+    "when", [{"headcount": {}}, {"anonymities": {}}, {"headcount": -1}, {"sourced": "yes"}]
+)
+def test_empty_or_bad_conditions_are_refused(when: dict[str, object]) -> None:
+    with pytest.raises(ValidationError):
+        ClaimConditions.model_validate(when)

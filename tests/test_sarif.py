@@ -96,3 +96,15 @@ def test_unreadable_input_is_a_tool_execution_notification(result: CheckResult) 
 def test_artifact_uris_are_escaped_references() -> None:
     assert artifact_uri("desk/a b#1.md") == "desk/a%20b%231.md"
     assert artifact_uri("/srv/news/a.md") == "file:///srv/news/a.md"
+
+
+def test_identical_claims_get_distinct_fingerprints(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(
+        "The port closed, an official said.\n\nThe port closed, an official said.\n"
+    )
+    result = check_files([tmp_path], keyword_scorer, RULES, DEFAULT_FAIL_ON, root=tmp_path)
+    results = json.loads(render_sarif(result, "0.1.0"))["runs"][0]["results"]
+    prints = [entry["partialFingerprints"]["primaryLocationLineHash"] for entry in results]
+    assert len(prints) == 2
+    assert prints[0].split(":")[0] == prints[1].split(":")[0]
+    assert prints[0] != prints[1]

@@ -14,6 +14,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from provenance.config import Config
+from provenance.extract import analyze
 from provenance.ingest import parse_article
 from provenance.models import (
     AnalysisResult,
@@ -36,7 +37,9 @@ from provenance.models import (
     SourceType,
     Span,
 )
-from provenance.scoring import BASE_SCORE, grade, score
+from provenance.scoring import BASE_SCORE, grade, load_rule_pack, score
+from provenance.scoring.facts import gather_facts
+from provenance.scoring.rules import ClaimConditions
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8dac13ad40c6afd4.txt"
 NOWHERE = Span(start=0, end=0, text="")
@@ -521,3 +524,39 @@ def test_making_a_named_source_anonymous_never_raises_a_score(
     )
     changed = [after if i == index else source for i, source in enumerate(sources)]
     assert _score_of((changed, cues, relays, hedges)) <= _score_of(parts)
+
+
+# --- no input crashes the scorer ------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=400))
+def test_any_text_scores_within_bounds_with_evidence_inside_the_text(text: str) -> None:
+    assume(text.strip() and "\x00" not in text)
+    analysis = analyze(parse_article(text))
+    report = score(analysis, Config())
+    assert 0 <= report.score <= 100
+    assert len(report.claim_scores) == len(analysis.claims)
+    findings = [*report.article_findings, *(f for claim in report.claim_scores for f in claim.findings)]
+    for finding in findings:
+        assert finding.message
+        for span in finding.evidence:
+            assert analysis.article.text[span.start : span.end] == span.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(sourced_claims())
+def test_rules_skipped_for_unsourced_claims_could_never_match_them(
+    parts: tuple[list[SourceMention], list[CueKind], int, list[HedgeKind]],
+) -> None:
+    _, _, relays, hedges = parts
+    facts = gather_facts(analysis_of(claim_with([], [], relays, hedges), relays=relays)).claims[0]
+    skipped = [
+        rule
+        for rule in load_rule_pack(plugins=False).rules
+        if isinstance(rule.when, ClaimConditions) and rule.when.needs_sources
+    ]
+    assert {rule.id for rule in skipped} >= {"PRV001", "PRV002", "PRV003", "PRV009"}
+    for rule in skipped:
+        assert rule.when is not None
+        assert not rule.when.holds(facts), rule.id

@@ -15,18 +15,18 @@ from provenance.errors import ExitStatus
 from provenance.models import SCHEMA_VERSION, Model, Severity
 
 
-class Position(Model):
-    """A 1-based line and column; columns count Unicode code points, as editors do."""
-
-    line: int = Field(ge=1)
-    column: int = Field(ge=1)
-
-
 class Region(Model):
-    """Where a finding sits in its file; ``end`` is the position just after the last character."""
+    """Where a finding sits in its file, as SARIF counts: 1-based lines and code-point columns.
 
-    start: Position
-    end: Position
+    ``end_column`` is the column just after the last character. Four plain
+    numbers rather than two nested positions keep a large run cheap to pass
+    between worker processes.
+    """
+
+    start_line: int = Field(ge=1)
+    start_column: int = Field(ge=1)
+    end_line: int = Field(ge=1)
+    end_column: int = Field(ge=1)
 
 
 class SuppressionKind(StrEnum):
@@ -101,6 +101,10 @@ class CheckResult(Model):
     policy: CheckPolicy
     rules: list[RuleDescriptor] = Field(default_factory=list)
     files: list[FileReport] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="problems that did not stop the run, e.g. a rule pack that failed to load",
+    )
 
     @property
     def unreadable(self) -> list[FileReport]:

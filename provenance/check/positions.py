@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from provenance.check.models import Position, Region
+from provenance.check.models import Region
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -24,14 +24,18 @@ class LineIndex:
         self._starts = [0, *(match.end() for match in LINE_BREAK.finditer(text))]
         self._ends = [*(match.start() for match in LINE_BREAK.finditer(text)), len(text)]
 
-    def position(self, offset: int) -> Position:
-        """Position of the character at ``offset`` (an offset inside a line break stays on its line)."""
+    def position(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of ``offset`` (inside a line break, it stays on its line)."""
         offset = min(max(offset, 0), self._length)
         line = bisect_right(self._starts, offset) - 1
         if offset > self._ends[line]:
             offset = self._ends[line]
-        return Position(line=line + 1, column=offset - self._starts[line] + 1)
+        return line + 1, offset - self._starts[line] + 1
 
     def region(self, start: int, end: int) -> Region:
         """Region of the half-open range ``[start, end)``."""
-        return Region(start=self.position(start), end=self.position(max(start, end)))
+        start_line, start_column = self.position(start)
+        end_line, end_column = self.position(max(start, end))
+        return Region(
+            start_line=start_line, start_column=start_column, end_line=end_line, end_column=end_column
+        )

@@ -5,7 +5,8 @@ Patterns use ``.gitignore`` syntax everywhere (``drafts/``, ``*.tmp.md``,
 project root, so one vocabulary serves the config, the flags and git. Include
 patterns choose which files in a walked folder are articles; a file named on
 the command line is always a candidate (pre-commit passes files by name), but
-exclude patterns and ``.gitignore`` apply to every candidate.
+exclude patterns and ``.gitignore`` apply to every candidate. Like git, the
+walk does not follow symbolic links to folders (no loops, no escaping the tree).
 """
 
 from __future__ import annotations
@@ -89,7 +90,9 @@ def _walk(
     for entry in entries:
         path = folder / entry.name
         is_dir = entry.is_dir()
-        if (is_dir and entry.name in ALWAYS_SKIPPED) or _excluded(path, root, excluded, ignores, is_dir):
+        if is_dir and (entry.is_symlink() or entry.name in ALWAYS_SKIPPED):
+            continue
+        if _excluded(path, root, excluded, ignores, is_dir):
             continue
         if is_dir:
             yield from _walk(path, root, included, excluded, ignores, respect_gitignore)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from provenance.check.models import CheckFinding, CheckResult, SuppressionKind
 from provenance.errors import ExitStatus
 
-EXCERPT_LENGTH = 100
-
 
 def render_check_text(result: CheckResult) -> str:
     """List unsuppressed findings (failing ones marked ``fail``) and unreadable inputs, then a summary."""
@@ -17,27 +15,19 @@ def render_check_text(result: CheckResult) -> str:
             continue
         for finding in report.findings:
             if finding.suppression is None:
-                lines.extend(_finding_lines(report.path, finding))
+                lines.append(_finding_line(report.path, finding))
     if lines:
         lines.append("")
     lines.append(summary_line(result))
     return "\n".join(lines)
 
 
-def _finding_lines(path: str, finding: CheckFinding) -> list[str]:
-    start = finding.region.start
+def _finding_line(path: str, finding: CheckFinding) -> str:
+    """One ``path:line:column: fail RULE name: message`` line (rule messages name their claim)."""
+    region = finding.region
     label = "fail" if finding.failing else finding.severity.value
     rule = f"{finding.rule_id} {finding.rule_name}"
-    lines = [f"{path}:{start.line}:{start.column}: {label} {rule}: {finding.message}"]
-    if finding.claim_text:
-        lines.append(f"    {excerpt(finding.claim_text)}")
-    return lines
-
-
-def excerpt(text: str, length: int = EXCERPT_LENGTH) -> str:
-    """Shorten a claim to one quoted line of at most ``length`` characters."""
-    flat = " ".join(text.split())
-    return f'"{flat}"' if len(flat) <= length else f'"{flat[: length - 1].rstrip()}…"'
+    return f"{path}:{region.start_line}:{region.start_column}: {label} {rule}: {finding.message}"
 
 
 def summary_line(result: CheckResult) -> str:

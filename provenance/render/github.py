@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance.check.models import CheckFinding, CheckResult
-from provenance.render.check_text import excerpt, summary_line
+from provenance.render.check_text import summary_line
 
 ANNOTATIONS_PER_LEVEL = 10
 SUMMARY_ROWS = 1000
@@ -68,24 +68,18 @@ def _annotations(result: CheckResult) -> Iterator[tuple[str, str]]:
     )
     for path, finding in ranked:
         level = "error" if finding.failing else "warning"
-        yield level, command(level, _message(finding), **_location(path, finding))
+        yield level, command(level, finding.message, **_location(path, finding))
 
 
 def _location(path: str, finding: CheckFinding) -> dict[str, str | int]:
     """File and lines, with columns only on one-line regions (GitHub ignores them otherwise)."""
     region = finding.region
-    location: dict[str, str | int] = {"file": path, "line": region.start.line, "endLine": region.end.line}
-    if region.start.line == region.end.line:
-        location["col"] = region.start.column
-        location["endColumn"] = max(region.start.column, region.end.column - 1)
+    location: dict[str, str | int] = {"file": path, "line": region.start_line, "endLine": region.end_line}
+    if region.start_line == region.end_line:
+        location["col"] = region.start_column
+        location["endColumn"] = max(region.start_column, region.end_column - 1)
     location["title"] = f"{finding.rule_id} {finding.rule_name}"
     return location
-
-
-def _message(finding: CheckFinding) -> str:
-    return (
-        f"{finding.message}\nClaim: {excerpt(finding.claim_text)}" if finding.claim_text else finding.message
-    )
 
 
 def render_step_summary(result: CheckResult) -> str:
@@ -103,13 +97,12 @@ def render_step_summary(result: CheckResult) -> str:
         lines += [f"- {_cell(path)}: {_cell(error)}" for path, error in unreadable]
         lines.append("")
     if rows:
-        lines += ["| File | Line | Rule | Status | Message | Claim |", "|---|---|---|---|---|---|"]
+        lines += ["| File | Line | Rule | Status | Message |", "|---|---|---|---|---|"]
         for path, finding in rows[:SUMMARY_ROWS]:
             status = "fails" if finding.failing else finding.severity.value
-            claim = excerpt(finding.claim_text) if finding.claim_text else ""
             lines.append(
-                f"| {_cell(path)} | {finding.region.start.line} | {finding.rule_id} {finding.rule_name} "
-                f"| {status} | {_cell(finding.message)} | {_cell(claim)} |"
+                f"| {_cell(path)} | {finding.region.start_line} | {finding.rule_id} {finding.rule_name} "
+                f"| {status} | {_cell(finding.message)} |"
             )
         if len(rows) > SUMMARY_ROWS:
             lines += ["", f"{len(rows) - SUMMARY_ROWS} more findings are left out of this table."]

@@ -30,14 +30,14 @@ class IndexEntry(Model):
     score: float | None = None
     grade: str | None = None
     claims: int = 0
-    weak_claims: int = Field(default=0, description="claims whose score is in the weak band")
+    poor_claims: int = Field(default=0, description="claims in the poor band (grade D)")
     error: str | None = None
 
     @classmethod
     def of(cls, article: str, report_file: str, report: ScoreReport) -> IndexEntry:
         """Summarise a scored article for the index."""
         meta = report.analysis.article
-        weak = sum(1 for claim in report.claim_scores if Strength.of(claim.score) is Strength.WEAK)
+        poor = sum(1 for claim in report.claim_scores if Strength.of(claim.score) is Strength.POOR)
         return cls(
             article=article,
             report=report_file,
@@ -47,7 +47,7 @@ class IndexEntry(Model):
             score=report.score,
             grade=report.grade,
             claims=len(report.analysis.claims),
-            weak_claims=weak,
+            poor_claims=poor,
         )
 
     @property
@@ -110,7 +110,7 @@ def _markdown(rows: list[IndexEntry]) -> str:
         "",
         "Weakest sourcing first.",
         "",
-        "| score | grade | article | outlet | date | claims | weak |",
+        "| score | grade | article | outlet | date | claims | poor |",
         "|---:|---|---|---|---|---:|---:|",
     ]
     for entry in rows:
@@ -123,19 +123,19 @@ def _markdown(rows: list[IndexEntry]) -> str:
         link = f"[{title}](<{entry.href}>)" if entry.href else title
         lines.append(
             f"| {entry.score:.1f} | {escape(entry.grade or '')} | {link} | {escape(entry.outlet or '')} | "
-            f"{entry.date or ''} | {entry.claims} | {entry.weak_claims} |"
+            f"{entry.date or ''} | {entry.claims} | {entry.poor_claims} |"
         )
     return "\n".join(lines) + "\n"
 
 
 def _text(rows: list[IndexEntry]) -> str:
-    lines = [f"{'score':>6} {'grade':<5} {'claims':>6} {'weak':>4}  article"]
+    lines = [f"{'score':>6} {'grade':<5} {'claims':>6} {'poor':>4}  article"]
     for entry in rows:
         if entry.error:
             lines.append(f"{'–':>6} {'–':<5} {'':>6} {'':>4}  {entry.article}: {entry.error}")
             continue
         lines.append(
-            f"{entry.score or 0:>6.1f} {entry.grade or '':<5} {entry.claims:>6} {entry.weak_claims:>4}  "
+            f"{entry.score or 0:>6.1f} {entry.grade or '':<5} {entry.claims:>6} {entry.poor_claims:>4}  "
             f"{entry.report or entry.article}  {' '.join((entry.title or '').split())[:60]}"
         )
     return "\n".join(lines) + "\n"

@@ -12,7 +12,6 @@ import re
 import xml.etree.ElementTree as ET
 
 from provenance.check.models import CheckResult
-from provenance.render.check_text import excerpt
 
 NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 SUITE_NAME = "provenance check"
@@ -38,15 +37,15 @@ def render_junit(result: CheckResult) -> str:
             ).text = _xml(report.error)
             continue
         for finding in report.failing:
-            start = finding.region.start
-            where = f"{report.path}:{start.line}:{start.column}"
+            region = finding.region
+            where = f"{report.path}:{region.start_line}:{region.start_column}"
             detail = f"{where}: {finding.rule_id} {finding.rule_name}: {finding.message}"
             if finding.claim_text:
-                detail += f"\nClaim: {excerpt(finding.claim_text)}"
+                detail += f"\nClaim: {finding.claim_text}"
             failure = ET.SubElement(
                 case,
                 "failure",
-                {"type": finding.rule_id, "message": _xml(f"line {start.line}: {finding.message}")},
+                {"type": finding.rule_id, "message": _xml(f"line {region.start_line}: {finding.message}")},
             )
             failure.text = _xml(detail)
     ET.indent(suites)

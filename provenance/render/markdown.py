@@ -16,7 +16,7 @@ from provenance.render.view import ClaimRow, ReportView, TextSegment, build_view
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 _BLOCK_START = re.compile(r"^(\d*)([-+.)])")
-_STRENGTH_MARK = {"strong": "🟢", "moderate": "🟡", "weak": "🔴", "unscored": "⚪"}
+_STRENGTH_MARK = {"strong": "🟢", "weak": "🟡", "poor": "🔴", "unscored": "⚪"}
 
 
 def escape(text: str) -> str:
@@ -51,7 +51,8 @@ def mermaid(graph: AttributionGraph) -> str:
     for node in graph.nodes:
         opening, closing = shapes[node.kind]
         style = node.strength if node.kind is NodeKind.CLAIM and node.strength else node.kind.value
-        lines.append(f"  {node.id}{opening}{_mermaid_label(node.label)}{closing}:::{style}")
+        label = node.label if node.kind is NodeKind.CLAIM else node.full_label
+        lines.append(f"  {node.id}{opening}{_mermaid_label(label)}{closing}:::{style}")
     lines += [f"  {edge.source} {arrows[edge.kind]} {edge.target}" for edge in graph.edges]
     lines += [
         "  classDef publisher fill:#dbe4f0,stroke:#34495e",
@@ -59,8 +60,8 @@ def mermaid(graph: AttributionGraph) -> str:
         "  classDef source fill:#fdf2d0,stroke:#9a7d0a",
         "  classDef voice fill:#f4f6f7,stroke:#7f8c8d,stroke-dasharray:4 3",
         "  classDef strong fill:#d5f0dd,stroke:#1e8449",
-        "  classDef moderate fill:#fcf3cf,stroke:#b7950b",
-        "  classDef weak fill:#f9d6d5,stroke:#b03a2e",
+        "  classDef weak fill:#fcf3cf,stroke:#b7950b",
+        "  classDef poor fill:#f9d6d5,stroke:#b03a2e",
         "  classDef unscored fill:#eeeeee,stroke:#7f8c8d",
     ]
     return "\n".join(lines)
@@ -84,7 +85,7 @@ def _claim_row(row: ClaimRow) -> str:
         _cell(row.text),
         _cell(row.source),
         row.source_type.value.replace("_", " "),
-        _cell(row.chain),
+        _cell(row.chain) + (" _(inherited)_" if row.inherited else ""),
         f"{_STRENGTH_MARK[row.strength.value]} {score}",
         _findings(row.findings),
         corroboration,
@@ -145,10 +146,11 @@ def _render(view: ReportView) -> str:
     lines += [f"- **{label}:** {value}" for label, value in facts if value]
     lines += [
         "",
-        f"## Score: {view.score:.1f}/100 — grade {escape(view.grade)} "
-        f"{_STRENGTH_MARK[view.strength.value]} {view.strength.value}",
+        f"## Score: {view.score:.1f}/100 — grade {escape(view.grade)} {_STRENGTH_MARK[view.strength.value]}",
         "",
     ]
+    if view.meaning:
+        lines += [f"_{escape(view.meaning)}_", ""]
     if view.top_rules:
         lines += [
             "Rules that moved the score most:",
@@ -193,7 +195,7 @@ def _render(view: ReportView) -> str:
         "## Article text",
         "",
         "Claims in **bold**, tagged with their id and sourcing strength "
-        "(🟢 strong, 🟡 moderate, 🔴 weak, ⚪ unscored); attribution cues in _italics_.",
+        "(🟢 strong, 🟡 weak, 🔴 poor, ⚪ unscored); attribution cues in _italics_.",
         "",
     ]
     for paragraph in _highlight(view.segments):

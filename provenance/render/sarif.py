@@ -12,6 +12,7 @@ intends, so dismissed alerts stay dismissed.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -27,7 +28,12 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 def render_sarif(result: CheckResult, tool_version: str) -> str:
     """Render a check as a SARIF 2.1.0 log with one run."""
     rule_index = {rule.id: index for index, rule in enumerate(result.rules)}
-    results = [_result(report, finding, rule_index) for report in result.files for finding in report.findings]
+    results = []
+    for report in result.files:
+        occurrences: Counter[str] = Counter()
+        for finding in report.findings:
+            occurrences[finding.fingerprint] += 1
+            results.append(_result(report, finding, rule_index, occurrences[finding.fingerprint]))
     notifications = [
         _notification(report.path, report.error) for report in result.files if report.error is not None
     ]
@@ -79,7 +85,10 @@ def _rule(rule: RuleDescriptor) -> dict[str, Any]:
     }
 
 
-def _result(report: FileReport, finding: CheckFinding, rule_index: dict[str, int]) -> dict[str, Any]:
+def _result(
+    report: FileReport, finding: CheckFinding, rule_index: dict[str, int], occurrence: int
+) -> dict[str, Any]:
+    """One SARIF result; the fingerprint counts repeats so identical claims stay distinct alerts."""
     region = finding.region
     level = "error" if finding.failing else "note" if finding.severity is Severity.INFO else "warning"
     entry: dict[str, Any] = {
@@ -91,15 +100,15 @@ def _result(report: FileReport, finding: CheckFinding, rule_index: dict[str, int
                 "physicalLocation": {
                     "artifactLocation": {"uri": artifact_uri(report.path)},
                     "region": {
-                        "startLine": region.start.line,
-                        "startColumn": region.start.column,
-                        "endLine": region.end.line,
-                        "endColumn": region.end.column,
+                        "startLine": region.start_line,
+                        "startColumn": region.start_column,
+                        "endLine": region.end_line,
+                        "endColumn": region.end_column,
                     },
                 }
             }
         ],
-        "partialFingerprints": {"primaryLocationLineHash": finding.fingerprint},
+        "partialFingerprints": {"primaryLocationLineHash": f"{finding.fingerprint}:{occurrence}"},
     }
     if finding.rule_id in rule_index:
         entry["ruleIndex"] = rule_index[finding.rule_id]

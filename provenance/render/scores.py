@@ -69,6 +69,8 @@ def render_rule(rule: Rule) -> str:
         lines.extend(
             ["", f"Example ({example.kind}: {verdict})", textwrap.indent(example.text.strip(), "    ")]
         )
+        if example.xfail:
+            lines.append(f"    (not yet met: {example.xfail})")
     if rule.origin:
         lines.extend(["", f"Defined in {rule.origin}"])
     return "\n".join(lines)

@@ -8,9 +8,10 @@ Plain text so it reads the same in a terminal, a pager, a log or a CI job.
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 
-from provenance.models import ScoreReport
-from provenance.render.view import ClaimRow, ReportView, build_view
+from provenance.models import Anonymity, ScoreReport, SourceType
+from provenance.render.view import ClaimRow, ReportView, Strength, build_view
 
 WIDTH = 100
 INDENT = "        "
@@ -40,9 +41,10 @@ def _header(view: ReportView) -> list[str]:
     if view.path and view.path != view.title:
         lines.append(view.path)
     lines.append("")
-    lines.append(f"Score {view.score:.1f}/100   grade {view.grade}   ({view.strength.value} sourcing)")
+    lines.append(f"Score {view.score:.1f}/100   grade {view.grade}   ({view.meaning or view.strength.value})")
+    lines.append(_overview(view))
     if view.top_rules:
-        lines.append("Rules that moved it most:")
+        lines.append("Rules that moved it most (points of the article score):")
         for rule in view.top_rules:
             plural = "s" if rule.findings > 1 else ""
             count = f"{rule.findings} finding{plural}"
@@ -56,13 +58,27 @@ def _header(view: ReportView) -> list[str]:
     return lines
 
 
+def _overview(view: ReportView) -> str:
+    """Count claims by strength and name the ones with no source, in one line."""
+    bands = Counter(row.strength for row in view.claims)
+    counts = ", ".join(f"{bands[band]} {band.value}" for band in Strength if bands[band])
+    voice = sum(1 for row in view.claims if row.source_type is SourceType.UNATTRIBUTED)
+    return f"{len(view.claims)} claims ({counts or 'none scored'}); {voice} name no source"
+
+
 def _claim(row: ClaimRow) -> list[str]:
-    source = f"{row.source} ({row.source_type.value.replace('_', ' ')})"
-    if row.anonymity is not None and row.anonymity.value != "named":
-        source = f"{row.source} ({row.source_type.value.replace('_', ' ')}, {row.anonymity.value})"
+    kind = row.source_type.value.replace("_", " ")
+    if row.source_type is SourceType.UNATTRIBUTED:
+        source = f"{row.source} (the publisher's own voice)"
+    elif row.anonymity is not None and row.anonymity is not Anonymity.NAMED:
+        source = f"{row.source} ({kind}, {row.anonymity.value})"
+    else:
+        source = f"{row.source} ({kind})"
     lines = [f"{row.id:<4} {_score(row)} {row.strength.value:<8} {source}"]
     lines += _wrap(row.text)
-    lines += _wrap(f"chain: {row.chain}" + ("  [publisher's own voice]" if row.inherited else ""))
+    lines += _wrap(
+        f"chain: {row.chain}" + ("  [inherited from the article's sourcing]" if row.inherited else "")
+    )
     if row.findings:
         lines += _wrap(
             "findings: " + "; ".join(f"{f.rule_id} {f.rule_name} {_points(f.points)}" for f in row.findings)

@@ -20,24 +20,30 @@ from provenance.models import (
     Chain,
     Claim,
     ClaimCrossCheck,
+    CorpusMatch,
     Finding,
     HopRole,
     ScoreReport,
     SourceType,
 )
 from provenance.render.graph import AttributionGraph, build_graph
+from provenance.scoring import GRADES
 
-STRONG_AT = 70.0
-MODERATE_AT = 45.0
+_FLOORS = {letter: floor for floor, letter, _ in GRADES}
+STRONG_AT = _FLOORS["B"]
+"""Grades A and B ("well sourced", "sourced, with exceptions") are drawn as strong."""
+WEAK_AT = _FLOORS["C"]
+"""Grade C ("weakly sourced: proceed with caution") is weak; D is poor."""
 TOP_RULES = 5
+NO_SOURCE = "no source named"
 
 
 class Strength(StrEnum):
-    """A score band, used to colour claims: strong, moderate, weak (or unscored)."""
+    """A score band, used to colour claims: strong, weak, poor (or unscored)."""
 
     STRONG = "strong"
-    MODERATE = "moderate"
     WEAK = "weak"
+    POOR = "poor"
     UNSCORED = "unscored"
 
     @classmethod
@@ -47,14 +53,14 @@ class Strength(StrEnum):
             return cls.UNSCORED
         if score >= STRONG_AT:
             return cls.STRONG
-        if score >= MODERATE_AT:
-            return cls.MODERATE
-        return cls.WEAK
+        if score >= WEAK_AT:
+            return cls.WEAK
+        return cls.POOR
 
 
 @dataclass(frozen=True)
 class RuleImpact:
-    """One rule's total effect on the report: signed points summed over its findings."""
+    """One rule's effect on the article's score (signed points) and how many findings it made."""
 
     rule_id: str
     rule_name: str
@@ -70,6 +76,7 @@ class Corroboration:
     dependent: int
     contradictions: int
     outlets: tuple[str, ...]
+    matches: tuple[CorpusMatch, ...] = ()
 
     def summary(self) -> str:
         """Say it in a few words: ``1 independent, 2 dependent, 1 contradiction``."""
@@ -137,6 +144,7 @@ class ReportView:
     path: str | None
     score: float
     grade: str
+    meaning: str | None
     strength: Strength
     top_rules: tuple[RuleImpact, ...]
     article_findings: tuple[Finding, ...]
@@ -166,13 +174,20 @@ def safe_link(url: str | None) -> str | None:
 
 
 def rule_impacts(report: ScoreReport, limit: int = TOP_RULES) -> tuple[RuleImpact, ...]:
-    """Rank the rules that moved the score most, by the size of their summed points."""
+    """Rank the rules by how many points they moved the article's score.
+
+    The article score is the mean of the claim scores plus the article-level
+    findings, so a claim finding moves it by its points divided by the number
+    of claims, and an article finding by its full points (before clamping).
+    """
     points: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
     names: dict[str, str] = {}
-    findings = [finding for claim in report.claim_scores for finding in claim.findings]
-    for finding in [*findings, *report.article_findings]:
-        points[finding.rule_id] += finding.points
+    share = 1 / max(len(report.claim_scores), 1)
+    weighted = [(finding, share) for claim in report.claim_scores for finding in claim.findings]
+    weighted += [(finding, 1.0) for finding in report.article_findings]
+    for finding, weight in weighted:
+        points[finding.rule_id] += finding.points * weight
         counts[finding.rule_id] += 1
         names.setdefault(finding.rule_id, finding.rule_name)
     ranked = sorted(points, key=lambda rule_id: (-abs(points[rule_id]), rule_id))
@@ -185,7 +200,7 @@ def rule_impacts(report: ScoreReport, limit: int = TOP_RULES) -> tuple[RuleImpac
 
 def _ultimate(analysis: AnalysisResult, chain: Chain) -> tuple[str, SourceType, Anonymity | None]:
     if chain.inherited or not chain.hops or chain.hops[-1].role is HopRole.PUBLISHER:
-        return "unattributed", SourceType.UNATTRIBUTED, None
+        return NO_SOURCE, SourceType.UNATTRIBUTED, None
     nodes = chain.hops[-1].nodes
     names = " / ".join(node.name for node in nodes)
     first = nodes[0]
@@ -198,9 +213,11 @@ def _ultimate(analysis: AnalysisResult, chain: Chain) -> tuple[str, SourceType, 
 def _corroboration(check: ClaimCrossCheck | None) -> Corroboration:
     if check is None:
         return Corroboration(0, 0, 0, ())
-    matches = [*check.independent, *check.dependent, *check.contradictions]
+    matches = (*check.independent, *check.dependent, *check.contradictions)
     outlets = tuple(dict.fromkeys(match.outlet or match.article_id for match in matches))
-    return Corroboration(len(check.independent), len(check.dependent), len(check.contradictions), outlets)
+    return Corroboration(
+        len(check.independent), len(check.dependent), len(check.contradictions), outlets, matches
+    )
 
 
 def claim_source_ids(analysis: AnalysisResult, claim: Claim) -> list[str]:
@@ -336,6 +353,7 @@ def build_view(report: ScoreReport) -> ReportView:
         path=article.path,
         score=report.score,
         grade=report.grade,
+        meaning=next((meaning for _, letter, meaning in GRADES if letter == report.grade), None),
         strength=Strength.of(report.score),
         top_rules=rule_impacts(report),
         article_findings=tuple(report.article_findings),

@@ -10,7 +10,9 @@ NewsGuard. Every point is therefore traceable to one finding.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import ChainMap
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from provenance.config import Config
 from provenance.models import (
@@ -23,7 +25,7 @@ from provenance.models import (
 )
 from provenance.scoring.facts import ArticleFacts, ClaimFacts, gather_facts
 from provenance.scoring.loader import load_rule_pack, resolve_check
-from provenance.scoring.rules import ClaimConditions, Hit, Rule, RulePack
+from provenance.scoring.rules import ClaimConditions, Hit, Rule, RulePack, conditions_hold
 
 __all__ = ["BASE_SCORE", "GRADES", "grade", "grade_label", "score"]
 
@@ -46,7 +48,10 @@ SHORT_CLAIM = 60
 
 def grade(score: float) -> str:
     """Return the letter grade of a 0–100 score."""
-    return next(letter for floor, letter, _ in GRADES if score >= floor)
+    for floor, letter, _ in GRADES:
+        if score >= floor:
+            return letter
+    return GRADES[-1][1]
 
 
 def grade_label(letter: str) -> str:
@@ -64,22 +69,48 @@ def score(
     rules = (pack if pack is not None else load_rule_pack(config.rule_folders)).active(config)
     facts = gather_facts(analysis, crosscheck)
     skipped = [rule.id for rule in rules if "crosscheck" in rule.needs and crosscheck is None]
-    by_claim: dict[str, list[Finding]] = {claim.claim.id: [] for claim in facts.claims}
-    article_findings: list[Finding] = []
     messages = _MessageValues(facts)
-    for rule in rules:
-        if rule.id in skipped:
-            continue
+    runnable = [rule for rule in rules if rule.id not in skipped]
+    claim_rules = [
+        _ClaimPlan.of(rule) for rule in runnable if rule.when is not None and rule.scope == "claim"
+    ]
+    other_rules = [rule for rule in runnable if rule.when is None or rule.scope != "claim"]
+    by_claim: dict[str, list[Finding]] = {}
+    for claim in facts.claims:
+        claim_id = claim.claim.id
+        findings: list[Finding] = []
+        sourced = claim.sourced
+        for plan in claim_rules:
+            if (plan.needs_sources and not sourced) or not conditions_hold(plan.tests, claim):
+                continue
+            rule = plan.rule
+            findings.append(
+                Finding(
+                    rule_id=rule.id,
+                    rule_name=rule.name,
+                    severity=rule.severity,
+                    message=rule.message.format_map(messages.of(claim_id)),
+                    claim_id=claim_id,
+                    evidence=plan.pick(claim),
+                    points=plan.points * (getattr(claim, plan.scale) if plan.scale else 1),
+                )
+            )
+        by_claim[claim_id] = findings
+    article_findings: list[Finding] = []
+    for rule in other_rules:
+        points = rule.points
         for hit in _hits(rule, facts):
-            values = {**messages.of(hit.claim_id), **hit.values}
+            placeholders = messages.of(hit.claim_id)
             finding = Finding(
                 rule_id=rule.id,
                 rule_name=rule.name,
                 severity=rule.severity,
-                message=rule.message.format_map(values),
+                message=rule.message.format_map(
+                    placeholders if hit.values is None else ChainMap(dict(hit.values), placeholders)
+                ),
                 claim_id=hit.claim_id,
-                evidence=list(hit.evidence),
-                points=round(rule.points * hit.scale, 2),
+                evidence=hit.evidence,
+                points=points * hit.scale,
             )
             if hit.claim_id is None or rule.scope == "article":
                 article_findings.append(finding)
@@ -87,7 +118,10 @@ def score(
                 by_claim.setdefault(hit.claim_id, []).append(finding)
     claim_scores = []
     for claim_id, findings in by_claim.items():
-        value = _clamp(BASE_SCORE + sum(finding.points for finding in findings))
+        value = BASE_SCORE
+        for finding in findings:
+            value += finding.points
+        value = _clamp(value)
         claim_scores.append(ClaimScore(claim_id=claim_id, score=value, grade=grade(value), findings=findings))
     if claim_scores:
         mean = sum(claim.score for claim in claim_scores) / len(claim_scores)
@@ -106,87 +140,136 @@ def score(
 
 
 def _clamp(value: float) -> float:
-    return round(min(100.0, max(0.0, value)), 2)
+    if value <= 0.0:
+        return 0.0
+    return 100.0 if value >= 100.0 else round(value, 2)
 
 
 def _hits(rule: Rule, facts: ArticleFacts) -> Iterator[Hit]:
-    """Where the rule matches: its Python check, or its conditions over claims or the article."""
+    """Where a Python rule or an article rule matches (claim conditions run in the per-claim loop)."""
     if rule.check is not None:
         yield from resolve_check(rule.check)(facts, rule)
-        return
-    conditions = rule.when
-    assert conditions is not None  # a rule has exactly one of when/check (validated)
-    if rule.scope == "article":
-        if conditions.holds(facts):
-            evidence = facts.relay_evidence if rule.evidence == "relays" else ()
-            yield Hit(claim_id=None, evidence=evidence, scale=_scale(rule, facts))
-        return
-    for claim in facts.claims:
-        if conditions.holds(claim):
-            yield Hit(claim_id=claim.claim.id, evidence=_evidence(rule, claim), scale=_scale(rule, claim))
+    elif rule.when is not None and rule.when.holds(facts):
+        spans = facts.relay_evidence if rule.evidence == "relays" else ()
+        yield Hit(claim_id=None, evidence=spans, scale=_scale(rule, facts))
 
 
-def _scale(rule: Rule, facts: ArticleFacts | ClaimFacts) -> float:
+class _ClaimPlan(NamedTuple):
+    """A declarative claim rule lowered for the engine's per-claim loop."""
+
+    rule: Rule
+    tests: tuple[tuple[str, str, Any], ...]
+    needs_sources: bool
+    pick: Callable[[ClaimFacts], tuple[Span, ...]]
+    scale: str | None
+    points: float
+
+    @classmethod
+    def of(cls, rule: Rule) -> _ClaimPlan:
+        conditions = rule.when
+        assert isinstance(conditions, ClaimConditions)  # only claim-scoped declarative rules are planned
+        return cls(
+            rule,
+            conditions.tests,
+            conditions.needs_sources,
+            _evidence_picker(rule, conditions),
+            rule.scale,
+            rule.points,
+        )
+
+
+def _scale(rule: Rule, facts: ArticleFacts) -> float:
     return float(getattr(facts, rule.scale)) if rule.scale is not None else 1.0
 
 
-def _evidence(rule: Rule, claim: ClaimFacts) -> tuple[Span, ...]:
-    """Pick the spans that show why the rule matched; the claim itself when nothing narrower exists."""
-    spans: tuple[Span, ...] = ()
+def _evidence_picker(
+    rule: Rule, conditions: ClaimConditions | None
+) -> Callable[[ClaimFacts], tuple[Span, ...]]:
+    """Choose, once per rule, how to pick the spans that show why it matched a claim.
+
+    The claim itself is the evidence when nothing narrower exists.
+    """
     if rule.evidence == "sources":
-        conditions = rule.when
-        spans = tuple(
-            source.span
-            for source in claim.sources
-            if not isinstance(conditions, ClaimConditions) or conditions.selects(source)
-        )
-    elif rule.evidence == "cues":
-        spans = claim.cue_spans
-    elif rule.evidence == "hedges":
-        spans = tuple(hedge.span for hedge in claim.hedges)
-    return spans or (claim.claim.span,)
+        if conditions is not None and conditions.filters_sources:
+            selects = conditions.selects
+            return lambda claim: (
+                tuple(source.span for source in claim.sources if selects(source)) or (claim.claim.span,)
+            )
+        return lambda claim: claim.source_spans or (claim.claim.span,)
+    if rule.evidence == "cues":
+        return lambda claim: claim.cue_spans or (claim.claim.span,)
+    if rule.evidence == "hedges":
+        return lambda claim: tuple(hedge.span for hedge in claim.hedges) or (claim.claim.span,)
+    return lambda claim: (claim.claim.span,)
 
 
 class _MessageValues:
-    """Message-template values per claim, built only for claims some rule flags, once each."""
+    """Message-template values, computed only for the placeholders a flagged claim's messages use."""
 
     def __init__(self, facts: ArticleFacts) -> None:
         self._facts = facts
         self._claims = {claim.claim.id: claim for claim in facts.claims}
-        self._cache: dict[str | None, dict[str, str]] = {}
-        publisher = facts.analysis.publisher_chain.hops
-        self._publisher = publisher[0].nodes[0].name if publisher and publisher[0].nodes else "the publisher"
+        self._cache: dict[str | None, _Placeholders] = {}
 
-    def of(self, claim_id: str | None) -> dict[str, str]:
+    def of(self, claim_id: str | None) -> _Placeholders:
         if claim_id not in self._cache:
-            self._cache[claim_id] = self._build(claim_id)
+            claim = self._claims.get(claim_id) if claim_id is not None else None
+            self._cache[claim_id] = _Placeholders(self._facts, claim)
         return self._cache[claim_id]
 
-    def _build(self, claim_id: str | None) -> dict[str, str]:
-        article = self._facts
-        values = {
-            "publisher": self._publisher,
-            "relays": " → ".join(node.name for node in article.relays) or "no other outlet",
-            "chain": article.analysis.publisher_chain.render(),
-            "depth": str(article.relay_depth),
-            "claims": str(article.claim_count),
-        }
-        claim = self._claims.get(claim_id) if claim_id is not None else None
-        if claim is None:
-            return values
-        text = claim.claim.text
-        short = text if len(text) <= SHORT_CLAIM else text[: SHORT_CLAIM - 1].rstrip() + "…"
-        values.update(
-            claim=f'{claim.claim.id} "{short}"',
-            sources=", ".join(f'"{source.name}"' for source in claim.sources) or "no source",
-            cues=", ".join(f'"{span.text}"' for span in claim.cue_spans)
-            or ", ".join(sorted(f"{kind.value} cue" for kind in claim.cue_kinds))
-            or "no cue",
-            hedges=", ".join(f'"{hedge.span.text}"' for hedge in claim.hedges) or "no hedge",
-            relays=" → ".join(node.name for node in claim.relays) or "no other outlet",
-            chain=claim.claim.chain.render(),
-            count=str(claim.headcount),
-            depth=str(claim.relay_depth),
-            own_depth=str(claim.own_relay_depth),
-        )
-        return values
+
+class _Placeholders(dict[str, str]):
+    """A lazy mapping for ``str.format_map``: each placeholder is worked out on first use."""
+
+    def __init__(self, article: ArticleFacts, claim: ClaimFacts | None) -> None:
+        super().__init__()
+        self._article = article
+        self._claim = claim
+
+    def __missing__(self, key: str) -> str:
+        value = self._claim_value(key) if self._claim is not None else None
+        if value is None:
+            value = self._article_value(key)
+        self[key] = value
+        return value
+
+    def _article_value(self, key: str) -> str:
+        article = self._article
+        if key == "publisher":
+            hops = article.analysis.publisher_chain.hops
+            return hops[0].nodes[0].name if hops and hops[0].nodes else "the publisher"
+        if key == "relays":
+            return " → ".join(node.name for node in article.relays) or "no other outlet"
+        if key == "chain":
+            return article.analysis.publisher_chain.render()
+        if key == "depth":
+            return str(article.relay_depth)
+        if key == "claims":
+            return str(article.claim_count)
+        raise KeyError(key)
+
+    def _claim_value(self, key: str) -> str | None:
+        claim = self._claim
+        assert claim is not None
+        if key == "claim":
+            text = claim.claim.text
+            short = text if len(text) <= SHORT_CLAIM else text[: SHORT_CLAIM - 1].rstrip() + "…"
+            return f'{claim.claim.id} "{short}"'
+        if key == "sources":
+            return ", ".join(f'"{source.name}"' for source in claim.sources) or "no source"
+        if key == "cues":
+            quoted = ", ".join(f'"{span.text}"' for span in claim.cue_spans)
+            return quoted or ", ".join(sorted(f"{kind.value} cue" for kind in claim.cue_kinds)) or "no cue"
+        if key == "hedges":
+            return ", ".join(f'"{hedge.span.text}"' for hedge in claim.hedges) or "no hedge"
+        if key == "relays":
+            return " → ".join(node.name for node in claim.relays) or "no other outlet"
+        if key == "chain":
+            return claim.claim.chain.render()
+        if key == "count":
+            return str(claim.headcount)
+        if key == "depth":
+            return str(claim.relay_depth)
+        if key == "own_depth":
+            return str(claim.own_relay_depth)
+        return None

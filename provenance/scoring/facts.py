@@ -8,6 +8,7 @@ any rule runs; rules are then cheap predicates over these frozen facts.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from provenance.models import (
     AnalysisResult,
@@ -34,16 +35,19 @@ MINIMUM_PLURAL = 2
 """A group of unstated size ("diplomats") is counted as the least it can be: two people."""
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimFacts:
+class ClaimFacts(NamedTuple):
     """What a claim rests on, resolved: distinct ultimate sources, cues, hedges and relays.
 
     ``hedges`` leaves out a hedge that is the attribution cue itself ("diplomats
-    *believe*"): the cue is judged by the belief rule, not twice.
+    *believe*"): the cue is judged by the belief rule, not twice. ``anonymities``
+    and ``all_anonymous`` concern people and organisations: a document ("the
+    audit report") can be checked by anyone, so it is never an anonymous source. An immutable
+    tuple because thousands are built per second.
     """
 
     claim: Claim
     sources: tuple[SourceMention, ...]
+    source_spans: tuple[Span, ...]
     cue_kinds: frozenset[CueKind]
     cue_spans: tuple[Span, ...]
     hedges: tuple[Hedge, ...]
@@ -55,6 +59,7 @@ class ClaimFacts:
     crosscheck: ClaimCrossCheck | None
     sourced: bool
     inherited: bool
+    headline: bool
     hedged: bool
     on_record: bool
     all_anonymous: bool
@@ -75,6 +80,7 @@ class ArticleFacts:
     relay_evidence: tuple[Span, ...]
     relay_depth: int
     claim_count: int
+    sourced_claims: tuple[ClaimFacts, ...]
 
 
 def headcount(source: SourceMention) -> int:
@@ -87,10 +93,12 @@ def headcount(source: SourceMention) -> int:
 def gather_facts(analysis: AnalysisResult, crosscheck: CrossCheckResult | None = None) -> ArticleFacts:
     """Compute the facts of every claim and of the article, once, for all rules."""
     mentions = {mention.id: mention for mention in analysis.sources}
+    resolved = {mention_id: _resolve(mention_id, mentions) for mention_id in mentions}
     checks = {entry.claim_id: entry for entry in crosscheck.claims} if crosscheck is not None else {}
     publisher_relays = _relay_hops(analysis.publisher_chain)
+    publisher_names = tuple(node.name for node in publisher_relays)
     claims = tuple(
-        _claim_facts(claim, mentions, publisher_relays, checks.get(claim.id)) for claim in analysis.claims
+        _claim_facts(claim, resolved, publisher_names, checks.get(claim.id)) for claim in analysis.claims
     )
     relay_evidence = tuple(
         mentions[node.source_id].span for node in publisher_relays if node.source_id in mentions
@@ -102,21 +110,29 @@ def gather_facts(analysis: AnalysisResult, crosscheck: CrossCheckResult | None =
         relay_evidence=relay_evidence,
         relay_depth=len(publisher_relays),
         claim_count=len(claims),
+        sourced_claims=tuple(claim for claim in claims if claim.sourced),
     )
+
+
+NOTHING: frozenset[Any] = frozenset()
 
 
 def _claim_facts(
     claim: Claim,
-    mentions: dict[str, SourceMention],
-    publisher_relays: tuple[ChainNode, ...],
+    resolved: dict[str, SourceMention | None],
+    publisher_relays: tuple[str, ...],
     crosscheck: ClaimCrossCheck | None,
 ) -> ClaimFacts:
+    chain = claim.chain
+    relays = _relay_hops(chain)
+    depth = len(publisher_relays)
+    own_relays = relays[depth:] if tuple(node.name for node in relays[:depth]) == publisher_relays else relays
     sources: dict[str, SourceMention] = {}
     cue_kinds: set[CueKind] = set()
     cue_spans: list[Span] = []
-    if not claim.chain.inherited:
+    if not chain.inherited:
         for attribution in claim.attributions:
-            mention = _resolve(attribution.source_id, mentions)
+            mention = resolved.get(attribution.source_id) if attribution.source_id is not None else None
             if mention is None:
                 continue
             sources.setdefault(mention.id, mention)
@@ -124,40 +140,72 @@ def _claim_facts(
             if attribution.cue is not None:
                 cue_spans.append(attribution.cue)
         if not sources:
-            for hop in claim.chain.hops:
+            for hop in chain.hops:
                 if hop.role is HopRole.SOURCE:
                     for node in hop.nodes:
-                        mention = _resolve(node.source_id, mentions)
+                        mention = resolved.get(node.source_id) if node.source_id is not None else None
                         if mention is not None:
                             sources.setdefault(mention.id, mention)
-    hedges = tuple(hedge for hedge in claim.hedges if not any(_inside(hedge.span, cue) for cue in cue_spans))
-    relays = _relay_hops(claim.chain)
-    own_relays = (
-        relays[len(publisher_relays) :] if relays[: len(publisher_relays)] == publisher_relays else relays
-    )
+    if cue_spans:
+        hedges = tuple(
+            hedge for hedge in claim.hedges if not any(_inside(hedge.span, cue) for cue in cue_spans)
+        )
+    else:
+        hedges = tuple(claim.hedges)
+    hedge_kinds = frozenset(hedge.kind for hedge in hedges) if hedges else NOTHING
+    if not sources:
+        return ClaimFacts(
+            claim=claim,
+            sources=(),
+            source_spans=(),
+            cue_kinds=NOTHING,
+            cue_spans=(),
+            hedges=hedges,
+            hedge_kinds=hedge_kinds,
+            relays=relays,
+            own_relays=own_relays,
+            headcount=0,
+            independent_sources=0,
+            crosscheck=crosscheck,
+            sourced=False,
+            inherited=chain.inherited,
+            headline=claim.section == "headline",
+            hedged=bool(hedges),
+            on_record=False,
+            all_anonymous=False,
+            source_count=0,
+            relay_depth=len(relays),
+            own_relay_depth=len(own_relays),
+            source_types=NOTHING,
+            anonymities=NOTHING,
+        )
     distinct = tuple(sources.values())
+    people = tuple(source for source in distinct if source.type is not SourceType.DOCUMENT)
+    anonymities = frozenset(source.anonymity for source in people)
     return ClaimFacts(
         claim=claim,
         sources=distinct,
+        source_spans=tuple(source.span for source in distinct),
         cue_kinds=frozenset(cue_kinds),
         cue_spans=tuple(cue_spans),
         hedges=hedges,
-        hedge_kinds=frozenset(hedge.kind for hedge in hedges),
+        hedge_kinds=hedge_kinds,
         relays=relays,
         own_relays=own_relays,
         headcount=sum(headcount(source) for source in distinct),
         independent_sources=_independent(distinct, relays),
         crosscheck=crosscheck,
-        sourced=bool(distinct),
-        inherited=claim.chain.inherited,
+        sourced=True,
+        inherited=chain.inherited,
+        headline=claim.section == "headline",
         hedged=bool(hedges),
         on_record=any(source.on_record for source in distinct),
-        all_anonymous=bool(distinct) and all(source.anonymity is not Anonymity.NAMED for source in distinct),
+        all_anonymous=len(people) == len(distinct) and Anonymity.NAMED not in anonymities,
         source_count=len(distinct),
         relay_depth=len(relays),
         own_relay_depth=len(own_relays),
         source_types=frozenset(source.type for source in distinct),
-        anonymities=frozenset(source.anonymity for source in distinct),
+        anonymities=anonymities,
     )
 
 
@@ -165,10 +213,8 @@ def _inside(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
 
 
-def _resolve(source_id: str | None, mentions: dict[str, SourceMention]) -> SourceMention | None:
-    """Follow coreference to the first mention; ids missing from the analysis and non-sources give None."""
-    if source_id is None or source_id not in mentions:
-        return None
+def _resolve(source_id: str, mentions: dict[str, SourceMention]) -> SourceMention | None:
+    """Follow coreference to the first mention; a mention that is not a source gives None."""
     mention = mentions[source_id]
     seen = {mention.id}
     while mention.refers_to is not None and mention.refers_to in mentions and mention.refers_to not in seen:

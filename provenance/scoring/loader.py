@@ -19,6 +19,7 @@ from typing import Any, cast
 
 from pydantic import ValidationError
 
+from provenance.config import toml_error_line
 from provenance.errors import RuleFileError
 from provenance.scoring.rules import Check, Rule, RulePack
 
@@ -31,13 +32,14 @@ __all__ = [
     "resolve_check",
 ]
 
-DEFAULT_RULES = Path(__file__).resolve().parents[2] / "rules"
-"""The default pack: the top-level ``rules/`` folder, one rule per file."""
+DEFAULT_RULES = (Path(__file__).parent.parent / "_rules").resolve()
+"""The default pack: the top-level ``rules/`` folder, one rule per file.
+
+``provenance/_rules`` is a link to it, so the pack ships inside the installed package too."""
 
 ENTRY_POINT_GROUP = "provenance.rules"
 """Plugins register a rule folder here (a path, or a function returning one)."""
 
-TOML_LINE = re.compile(r"at line (\d+)")
 SCOPE_TAGS = frozenset({"claim", "article"})
 """Union tags pydantic puts in error locations of ``[when]``; not keys the user wrote."""
 
@@ -51,9 +53,7 @@ def load_rule_file(path: Path) -> Rule:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = TOML_LINE.search(str(exc))
-        where = f"{path}:{line.group(1)}" if line else str(path)
-        raise RuleFileError(where, f"malformed TOML: {exc}") from None
+        raise RuleFileError(f"{path}:{toml_error_line(exc, text)}", f"malformed TOML: {exc}") from None
     if "origin" in data:
         raise RuleFileError(f"{path}:{_line_of(text, ('origin',))}", "unknown key 'origin'")
     try:

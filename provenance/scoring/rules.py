@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import string
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Annotated, Any, Generic, Literal, TypeVar
+from functools import cached_property
+from types import SimpleNamespace
+from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from provenance.config import Config
 from provenance.models import Anonymity, CueKind, HedgeKind, Severity, SourceMention, SourceType, Span
@@ -51,9 +52,9 @@ class _Strict(BaseModel):
 class Count(_Strict):
     """A numeric condition: ``{ min = 2 }``, ``{ max = 1 }``, ``{ eq = 1 }`` or a bare integer."""
 
-    eq: int | None = Field(default=None, ge=0)
-    min: int | None = Field(default=None, ge=0)
-    max: int | None = Field(default=None, ge=0)
+    eq: StrictInt | None = Field(default=None, ge=0)
+    min: StrictInt | None = Field(default=None, ge=0)
+    max: StrictInt | None = Field(default=None, ge=0)
 
     @model_validator(mode="before")
     @classmethod
@@ -102,10 +103,9 @@ class Members(_Strict, Generic[T]):
 class _Conditions(_Strict):
     """Conditions all of which must hold; lowered once to data the engine walks quickly."""
 
-    _tests: tuple[tuple[str, str, Any], ...] = PrivateAttr(default=())
-
-    def model_post_init(self, context: Any, /) -> None:
-        """Lower the conditions once, at load time."""
+    @cached_property
+    def tests(self) -> tuple[tuple[str, str, Any], ...]:
+        """The conditions lowered to ``(fact, operator, value)`` triples, worked out once."""
         tests: list[tuple[str, str, Any]] = []
         for name in type(self).model_fields:
             value = getattr(self, name)
@@ -115,41 +115,69 @@ class _Conditions(_Strict):
                 tests.append((name, "eq", value))
             else:
                 tests.extend(value.tests(name))
-        self._tests = tuple(tests)
+        return tuple(tests)
+
+    @cached_property
+    def needs_sources(self) -> bool:
+        """Whether only a claim with a source can match (unsourced claims are then skipped unseen)."""
+        source_tests = tuple(test for test in self.tests if test[0] in UNSOURCED)
+        return not conditions_hold(source_tests, UNSOURCED_FACTS)
 
     def holds(self, facts: object) -> bool:
         """Whether every condition holds for these facts."""
-        for fact, op, expected in self._tests:
-            value = getattr(facts, fact)
-            if op == "eq":
-                if value != expected:
-                    return False
-            elif op == "min":
-                if value < expected:
-                    return False
-            elif op == "max":
-                if value > expected:
-                    return False
-            elif op == "any":
-                if not value & expected:
-                    return False
-            elif op == "only":
-                if not value or not value <= expected:
-                    return False
-            elif value & expected:
+        return conditions_hold(self.tests, facts)
+
+
+UNSOURCED: dict[str, Any] = {
+    "sourced": False,
+    "on_record": False,
+    "all_anonymous": False,
+    "source_count": 0,
+    "headcount": 0,
+    "independent_sources": 0,
+    "source_types": frozenset(),
+    "anonymities": frozenset(),
+    "cue_kinds": frozenset(),
+}
+"""The value every source-derived fact has on a claim without a source."""
+
+UNSOURCED_FACTS = SimpleNamespace(**UNSOURCED)
+
+
+def conditions_hold(tests: tuple[tuple[str, str, Any], ...], facts: object) -> bool:
+    """Whether every lowered ``(fact, operator, value)`` test holds for these facts."""
+    for fact, op, expected in tests:
+        value = getattr(facts, fact)
+        if op == "eq":
+            if value != expected:
                 return False
-        return True
+        elif op == "min":
+            if value < expected:
+                return False
+        elif op == "max":
+            if value > expected:
+                return False
+        elif op == "any":
+            if not value & expected:
+                return False
+        elif op == "only":
+            if not value or not value <= expected:
+                return False
+        elif value & expected:
+            return False
+    return True
 
 
 class ClaimConditions(_Conditions):
     """Conditions on one claim's facts (see ``provenance.scoring.facts.ClaimFacts``)."""
 
     scope: Literal["claim"] = "claim"
-    sourced: bool | None = None
-    inherited: bool | None = None
-    hedged: bool | None = None
-    on_record: bool | None = None
-    all_anonymous: bool | None = None
+    sourced: StrictBool | None = None
+    inherited: StrictBool | None = None
+    headline: StrictBool | None = None
+    hedged: StrictBool | None = None
+    on_record: StrictBool | None = None
+    all_anonymous: StrictBool | None = None
     source_count: Count | None = None
     headcount: Count | None = None
     independent_sources: Count | None = None
@@ -159,6 +187,13 @@ class ClaimConditions(_Conditions):
     anonymities: Members[Anonymity] | None = None
     cue_kinds: Members[CueKind] | None = None
     hedge_kinds: Members[HedgeKind] | None = None
+
+    @cached_property
+    def filters_sources(self) -> bool:
+        """Whether the conditions name source types or anonymities, so only some sources are evidence."""
+        return (self.source_types is not None and self.source_types.any is not None) or (
+            self.anonymities is not None and self.anonymities.any is not None
+        )
 
     def selects(self, source: SourceMention) -> bool:
         """Whether a source is evidence for this rule (it has a type and anonymity the rule names)."""
@@ -180,9 +215,9 @@ class ArticleConditions(_Conditions):
 class ExampleCrossCheck(_Strict):
     """Corroboration data an example runs with: how many matches of each kind the claim has."""
 
-    independent: int = Field(default=0, ge=0)
-    dependent: int = Field(default=0, ge=0)
-    contradictions: int = Field(default=0, ge=0)
+    independent: StrictInt = Field(default=0, ge=0)
+    dependent: StrictInt = Field(default=0, ge=0)
+    contradictions: StrictInt = Field(default=0, ge=0)
 
 
 class Example(_Strict):
@@ -196,10 +231,15 @@ class Example(_Strict):
     text: str = Field(min_length=1)
     claim: str | None = Field(default=None, min_length=1)
     crosscheck: ExampleCrossCheck | None = None
+    xfail: str | None = Field(
+        default=None,
+        min_length=1,
+        description="a known extraction limitation this example exposes; its test is expected to fail "
+        "(strictly: it turns red once extraction handles the case, so the mark cannot go stale)",
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """One place a rule matched, before it becomes a ``Finding``.
 
     ``values`` fill the message template; ``scale`` multiplies the rule's weight
@@ -208,7 +248,7 @@ class Hit:
 
     claim_id: str | None
     evidence: tuple[Span, ...] = ()
-    values: Mapping[str, str] = field(default_factory=dict)
+    values: Mapping[str, str] | None = None
     scale: float = 1.0
 
 
@@ -223,7 +263,7 @@ class Rule(_Strict):
     name: str = Field(pattern=r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$", description="readable kebab-case name")
     summary: str = Field(min_length=1, description="one line: what the rule flags or credits")
     severity: Severity
-    weight: float = Field(ge=0, description="points lost (penalty) or gained (credit) per hit")
+    weight: float = Field(ge=0, strict=True, description="points lost (penalty) or gained (credit) per hit")
     effect: Literal["penalty", "credit"]
     scope: Literal["claim", "article"] = "claim"
     message: str = Field(min_length=1, description="template naming the claim and the evidence")

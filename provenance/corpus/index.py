@@ -1,0 +1,453 @@
+"""The corpus index: analysed claims in SQLite, with an FTS5 candidate pre-filter.
+
+Cross-checking one claim against every sentence of a large corpus with fuzzy
+scorers is linear in the corpus. The index keeps, per claim, its normal form
+(``normalize``), the numbers and negations contradiction needs, and the chain
+facts independence needs, so no corpus article is re-read or re-analysed at
+query time. Candidates come from an FTS5 full-text index through the claim's
+*rarest* terms (document frequencies kept in ``terms``): enough of them are
+read that a sentence sharing half of the claim's terms contains at least one,
+rare terms have short posting lists, and stored claims are ranked by how many
+of them they share. rapidfuzz then scores only the best-ranked candidates.
+
+The file is plain SQLite (standard library): ``provenance index DIR`` writes one
+and later runs reuse it; a folder without a current index is indexed in memory.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import math
+import os
+import re
+import sqlite3
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from provenance.corpus.independence import claim_chain, claim_upstreams
+from provenance.corpus.match import MIN_TOKENS, similarity
+from provenance.corpus.normalize import NormalisedClaim, normalise
+from provenance.errors import InputError
+from provenance.models import AnalysisResult, Claim
+
+__all__ = [
+    "ARTICLE_SUFFIXES",
+    "DEFAULT_INDEX_NAME",
+    "INDEX_FORMAT",
+    "CandidateClaim",
+    "CorpusIndex",
+    "IndexedArticle",
+    "IndexedClaim",
+    "claim_core",
+    "corpus_files",
+    "indexed_claims",
+    "text_digest",
+]
+
+INDEX_FORMAT = "provenance-corpus-index/2"
+"""Bumped whenever the schema or the normal form changes, so an old index is rebuilt, not misread."""
+
+DEFAULT_INDEX_NAME = ".provenance-index.sqlite"
+"""Where ``provenance index DIR`` writes by default, and where a folder's index is looked for."""
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+
+MIN_SHARED = 0.5
+"""Least share of a claim's distinct terms that a match above the threshold is assumed to share.
+
+It sets how many of the rarest terms fetch candidates (``bench/crosscheck.py``
+measures the recall this gives against an exhaustive scan).
+"""
+
+MIN_QUERY_TERMS = 4
+MAX_CANDIDATES = 200
+"""Candidates scored per claim, those sharing the most rare terms first: bounds latency on common words."""
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_TERM = re.compile(r"[^\W_]+")
+
+_CLAIM_COLUMNS = (
+    "SELECT a.key, a.digest, a.title, a.outlet, a.date, a.url, c.claim_id, c.sentence, c.normal,"
+    " c.numbers, c.negated, c.chain, c.upstream_key, c.upstream_name, c.id"
+    " FROM claims AS c JOIN articles AS a ON a.id = c.article_id"
+)
+_ALL_CLAIMS = f"{_CLAIM_COLUMNS} ORDER BY c.id"
+_CLAIMS_BY_ID = f"{_CLAIM_COLUMNS} WHERE c.id IN"
+_POSTINGS = "SELECT group_concat(rowid) FROM claim_terms WHERE claim_terms MATCH ?"
+"""One term's posting list as one comma-separated string (far cheaper to read than a row per hit)."""
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    title TEXT,
+    outlet TEXT,
+    date TEXT,
+    url TEXT,
+    digest TEXT NOT NULL,
+    size INTEGER,
+    mtime_ns INTEGER
+);
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    claim_id TEXT NOT NULL,
+    sentence TEXT NOT NULL,
+    normal TEXT NOT NULL,
+    numbers TEXT NOT NULL,
+    negated TEXT NOT NULL,
+    chain TEXT NOT NULL,
+    upstream_key TEXT NOT NULL,
+    upstream_name TEXT NOT NULL
+);
+CREATE TABLE skipped (key TEXT PRIMARY KEY, problem TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
+CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE claim_terms USING fts5(normal, content='claims', content_rowid='id');
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedArticle:
+    """An article's row: its key in the corpus (relative path) and what a match shows of it."""
+
+    key: str
+    digest: str
+    title: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    url: str | None = None
+    size: int | None = None
+    mtime_ns: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedClaim:
+    """One claim as stored: its sentence, normal form and chain facts."""
+
+    claim_id: str
+    sentence: str
+    normal: NormalisedClaim
+    chain: str
+    upstream_key: str
+    upstream_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateClaim:
+    """A stored claim scored against a query claim, with its article's metadata."""
+
+    article: IndexedArticle
+    claim: IndexedClaim
+    similarity: float
+    rowid: int = 0
+
+
+def text_digest(text: str) -> str:
+    """Identify an article by content, so the article under check never corroborates itself."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def claim_core(analysis: AnalysisResult, claim: Claim) -> str:
+    """Cut the attribution ("…, five diplomats said") out of a claim's sentence, for matching.
+
+    Relays of one claim attribute it differently ("Reuters reported", "the
+    diplomats told Reuters"); cutting the cue and source mentions out of the
+    sentence leaves the content they share.
+    """
+    cuts: list[tuple[int, int]] = []
+    for attribution in claim.attributions:
+        if attribution.cue is not None:
+            cuts.append((attribution.cue.start, attribution.cue.end))
+        if attribution.source_id is not None:
+            with contextlib.suppress(KeyError):
+                span = analysis.source(attribution.source_id).span
+                cuts.append((span.start, span.end))
+    start, end = claim.span.start, claim.span.end
+    inside = sorted((max(a, start), min(b, end)) for a, b in cuts if a < end and b > start)
+    if not inside or claim.span.text != analysis.article.text[start:end]:
+        return claim.text
+    pieces: list[str] = []
+    position = start
+    for cut_start, cut_end in inside:
+        if cut_start > position:
+            pieces.append(analysis.article.text[position:cut_start])
+        position = max(position, cut_end)
+    pieces.append(analysis.article.text[position:end])
+    core = " ".join(" ".join(pieces).split())
+    return core or claim.text
+
+
+def indexed_claims(analysis: AnalysisResult) -> list[IndexedClaim]:
+    """Turn an analysed article into the rows the index stores."""
+    rows: list[IndexedClaim] = []
+    upstreams = claim_upstreams(analysis)
+    for claim in analysis.claims:
+        upstream = upstreams[claim.id]
+        rows.append(
+            IndexedClaim(
+                claim_id=claim.id,
+                sentence=claim.text,
+                normal=normalise(claim_core(analysis, claim)),
+                chain=claim_chain(analysis, claim).render(),
+                upstream_key=upstream.key,
+                upstream_name=upstream.name,
+            )
+        )
+    return rows
+
+
+def corpus_files(folder: Path) -> list[Path]:
+    """List the article files under ``folder``, recursively, skipping hidden files and folders."""
+    found: list[Path] = []
+    for root, folders, files in os.walk(folder):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            if not name.startswith(".") and path.suffix.lower() in ARTICLE_SUFFIXES:
+                found.append(path)
+    return found
+
+
+class CorpusIndex:
+    """An open corpus index (in memory or a file) that answers "which claims match this one"."""
+
+    def __init__(self, connection: sqlite3.Connection, location: str) -> None:
+        self._db = connection
+        self.location = location
+
+    @classmethod
+    def create(cls, path: str | Path | None = None) -> CorpusIndex:
+        """Start an empty index in memory, or in a new file at ``path``."""
+        connection = sqlite3.connect(":memory:" if path is None else str(path))
+        connection.executescript(_SCHEMA)
+        connection.execute("INSERT INTO meta VALUES ('format', ?)", (INDEX_FORMAT,))
+        return cls(connection, "(in memory)" if path is None else str(path))
+
+    @classmethod
+    def open(cls, path: str | Path) -> CorpusIndex:
+        """Open an existing index file read-only, refusing anything that is not one."""
+        where = str(path)
+        try:
+            with open(path, "rb") as stream:
+                magic = stream.read(len(_SQLITE_MAGIC))
+        except FileNotFoundError:
+            raise InputError(where, "no such corpus index") from None
+        except OSError as exc:
+            raise InputError(where, f"cannot read corpus index ({exc.strerror or exc})") from None
+        if magic != _SQLITE_MAGIC:
+            raise InputError(where, "not a corpus index (build one with `provenance index DIR`)")
+        connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
+        except sqlite3.DatabaseError:
+            connection.close()
+            raise InputError(where, "not a corpus index (build one with `provenance index DIR`)") from None
+        if row is None or row[0] != INDEX_FORMAT:
+            connection.close()
+            found = row[0] if row else "unknown"
+            raise InputError(where, f"corpus index format {found!r} is not {INDEX_FORMAT!r}; rebuild it")
+        return cls(connection, where)
+
+    def close(self) -> None:
+        """Release the database connection."""
+        self._db.close()
+
+    def __enter__(self) -> CorpusIndex:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def add(self, article: IndexedArticle, claims: Iterable[IndexedClaim]) -> None:
+        """Store one article and its claims (call ``commit`` after a batch)."""
+        cursor = self._db.execute(
+            "INSERT INTO articles (key, title, outlet, date, url, digest, size, mtime_ns)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.key,
+                article.title,
+                article.outlet,
+                article.date,
+                article.url,
+                article.digest,
+                article.size,
+                article.mtime_ns,
+            ),
+        )
+        article_id = cursor.lastrowid
+        document_frequency: Counter[str] = Counter()
+        for claim in claims:
+            cursor = self._db.execute(
+                "INSERT INTO claims (article_id, claim_id, sentence, normal, numbers, negated, chain,"
+                " upstream_key, upstream_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    claim.claim_id,
+                    claim.sentence,
+                    claim.normal.text,
+                    " ".join(sorted(claim.normal.numbers)),
+                    " ".join(sorted(claim.normal.negated)),
+                    claim.chain,
+                    claim.upstream_key,
+                    claim.upstream_name,
+                ),
+            )
+            self._db.execute(
+                "INSERT INTO claim_terms (rowid, normal) VALUES (?, ?)", (cursor.lastrowid, claim.normal.text)
+            )
+            document_frequency.update(set(_TERM.findall(claim.normal.text)))
+        self._db.executemany(
+            "INSERT INTO terms (term, df) VALUES (?, ?)"
+            " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+            document_frequency.items(),
+        )
+
+    def skip(self, key: str, problem: str, size: int | None = None, mtime_ns: int | None = None) -> None:
+        """Record a file left out of the index, so the folder still counts as indexed as it stands."""
+        self._db.execute("INSERT INTO skipped VALUES (?, ?, ?, ?)", (key, problem, size, mtime_ns))
+
+    @property
+    def skipped(self) -> list[tuple[str, str]]:
+        """Files left out while building, with the reason (unreadable, empty, binary…)."""
+        return list(self._db.execute("SELECT key, problem FROM skipped ORDER BY key"))
+
+    def commit(self) -> None:
+        """Make the added articles durable (file indexes) and visible to queries."""
+        self._db.commit()
+
+    def save(self, path: str | Path) -> None:
+        """Write this index to ``path`` atomically (a temporary file in the same folder, then a rename)."""
+        target = Path(path)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+            os.close(handle)
+        except OSError as exc:
+            raise InputError(str(target), f"cannot write corpus index ({exc.strerror or exc})") from None
+        try:
+            Path(temporary).unlink()
+            self._db.commit()
+            destination = sqlite3.connect(temporary)
+            with destination:
+                self._db.backup(destination)
+            destination.close()
+            os.replace(temporary, target)
+        except (OSError, sqlite3.Error) as exc:
+            Path(temporary).unlink(missing_ok=True)
+            raise InputError(str(target), f"cannot write corpus index ({exc})") from None
+
+    @property
+    def article_count(self) -> int:
+        """How many articles the index holds."""
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    @property
+    def claim_count(self) -> int:
+        """How many claims the index holds."""
+        return int(self._db.execute("SELECT count(*) FROM claims").fetchone()[0])
+
+    def manifest(self) -> dict[str, tuple[int | None, int | None]]:
+        """Each indexed or skipped file's key with the size and modification time it was seen at."""
+        rows = self._db.execute(
+            "SELECT key, size, mtime_ns FROM articles UNION ALL SELECT key, size, mtime_ns FROM skipped"
+        )
+        return {key: (size, mtime_ns) for key, size, mtime_ns in rows}
+
+    def matches(
+        self, claim: NormalisedClaim, threshold: float, exclude_digest: str | None = None
+    ) -> list[CandidateClaim]:
+        """Find stored claims scoring ``threshold`` or more against ``claim``: best per article first.
+
+        Candidates are scored in two passes: ``token_sort_ratio`` over all of
+        them in rapidfuzz's C loop with the cutoff the mean implies (the mean
+        reaches ``threshold`` only if ``token_sort_ratio`` reaches
+        ``2 * threshold - 100``), then the full similarity on the survivors, and
+        only matches are read back from the database in full.
+        """
+        if len(claim.tokens) < MIN_TOKENS:
+            return []
+        candidates = self._candidates(claim)
+        survivors = process.extract(
+            claim.text,
+            candidates,
+            scorer=fuzz.token_sort_ratio,
+            score_cutoff=max(0.0, 2 * threshold - 100),
+            limit=None,
+        )
+        scores: dict[int, float] = {}
+        for text, _, rowid in survivors:
+            if text.count(" ") + 1 >= MIN_TOKENS:
+                score = similarity(claim.text, text)
+                if score >= threshold:
+                    scores[rowid] = score
+        if not scores:
+            return []
+        placeholders = ", ".join("?" * len(scores))
+        best: dict[str, CandidateClaim] = {}
+        for stored in self._rows(self._db.execute(f"{_CLAIMS_BY_ID} ({placeholders})", list(scores))):
+            if stored.article.digest == exclude_digest:
+                continue
+            score = scores[stored.rowid]
+            held = best.get(stored.article.key)
+            if held is None or score > held.similarity:
+                best[stored.article.key] = CandidateClaim(stored.article, stored.claim, score)
+        return sorted(best.values(), key=lambda match: (-match.similarity, match.article.key))
+
+    def all_claims(self) -> Iterator[CandidateClaim]:
+        """Every stored claim, unscored: the exhaustive scan the pre-filter is measured against."""
+        yield from self._rows(self._db.execute(_ALL_CLAIMS))
+
+    def _candidates(self, claim: NormalisedClaim) -> dict[int, str]:
+        """Return the normal forms of the stored claims sharing most of ``claim``'s rarest terms, by row id.
+
+        Each rare term's posting list comes from FTS5 unranked (ranking every
+        hit with bm25 costs more than the whole scoring pass); hits are counted
+        per stored claim in C (``Counter`` over the split posting string) and the claims
+        sharing the most chosen terms are kept. Enough terms are chosen that a
+        claim sharing ``MIN_SHARED`` of the query's terms contains at least one
+        of them (pigeonhole), and such a claim shares several, so it ranks high.
+        """
+        terms = sorted(set(_TERM.findall(claim.text)))
+        placeholders = ", ".join("?" * len(terms))
+        known = self._db.execute(
+            f"SELECT term, df FROM terms WHERE term IN ({placeholders})", terms
+        ).fetchall()
+        if not known:
+            return {}
+        known.sort(key=lambda row: (row[1], row[0]))
+        wanted = max(MIN_QUERY_TERMS, len(terms) - math.floor(len(terms) * MIN_SHARED) + 1)
+        shared: Counter[int] = Counter()
+        for term, _ in known[:wanted]:
+            (postings,) = self._db.execute(_POSTINGS, (f'"{term}"',)).fetchone()
+            if postings:
+                shared.update(postings.split(","))
+        best = [int(rowid) for rowid, _ in shared.most_common(MAX_CANDIDATES)]
+        if not best:
+            return {}
+        placeholders = ", ".join("?" * len(best))
+        return dict(self._db.execute(f"SELECT id, normal FROM claims WHERE id IN ({placeholders})", best))
+
+    @staticmethod
+    def _rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[CandidateClaim]:
+        for row in rows:
+            article = IndexedArticle(
+                key=row[0], digest=row[1], title=row[2], outlet=row[3], date=row[4], url=row[5]
+            )
+            normal = NormalisedClaim(row[8], frozenset(row[9].split()), frozenset(row[10].split()))
+            stored = IndexedClaim(
+                claim_id=row[6],
+                sentence=row[7],
+                normal=normal,
+                chain=row[11],
+                upstream_key=row[12],
+                upstream_name=row[13],
+            )
+            yield CandidateClaim(article, stored, 0.0, rowid=row[14])

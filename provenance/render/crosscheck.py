@@ -1,0 +1,75 @@
+"""Terminal rendering of a cross-check: per claim, who corroborates it, through which chain."""
+
+from __future__ import annotations
+
+from provenance.models import ClaimCrossCheck, CorpusIndexSummary, CorpusMatch, CrossCheckResult
+
+__all__ = ["render_crosscheck", "render_index_summary"]
+
+_EXCERPT = 160
+
+
+def render_crosscheck(result: CrossCheckResult) -> str:
+    """Render a cross-check as plain text: independent, dependent and contradicting matches per claim."""
+    size = f"{result.articles} articles" if result.articles is not None else "corpus"
+    threshold = f", similarity ≥ {result.threshold:g}" if result.threshold is not None else ""
+    lines = [f"{result.article or 'article'} against {result.corpus} ({size}{threshold})", ""]
+    for check in result.claims:
+        lines.extend(_claim_lines(check))
+    independent = sum(1 for check in result.claims if check.independent)
+    dependent_only = sum(1 for check in result.claims if check.dependent and not check.independent)
+    contradicted = sum(1 for check in result.claims if check.contradictions)
+    unmatched = sum(
+        1 for check in result.claims if not (check.independent or check.dependent or check.contradictions)
+    )
+    lines.append(
+        f"{len(result.claims)} claims: {independent} independently corroborated,"
+        f" {dependent_only} only through a shared upstream, {contradicted} contradicted,"
+        f" {unmatched} none found"
+    )
+    return "\n".join(lines)
+
+
+def _claim_lines(check: ClaimCrossCheck) -> list[str]:
+    lines = [f"{check.claim_id}  {_excerpt(check.claim or '')}"]
+    if not (check.independent or check.dependent or check.contradictions):
+        lines.extend(["    none found", ""])
+        return lines
+    for heading, matches in (
+        ("independent", check.independent),
+        ("dependent", check.dependent),
+        ("contradicted by", check.contradictions),
+    ):
+        if matches:
+            lines.append(f"    {heading} ({len(matches)}):")
+            lines.extend(line for match in matches for line in _match_lines(match))
+    lines.append("")
+    return lines
+
+
+def _match_lines(match: CorpusMatch) -> list[str]:
+    lines = [
+        f"      {match.similarity:5.1f}  {match.outlet or match.article_title or match.article_id}"
+        f"  [{match.article_id}]",
+        f"             {_excerpt(match.sentence)}",
+        f"             chain: {match.chain}",
+    ]
+    if match.upstream:
+        lines.append(f"             shares upstream: {match.upstream}")
+    if match.reason:
+        lines.append(f"             {match.reason}")
+    return lines
+
+
+def _excerpt(text: str) -> str:
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 1].rstrip() + "…"
+
+
+def render_index_summary(summary: CorpusIndexSummary) -> str:
+    """Render what ``provenance index`` built, with one line per skipped file."""
+    lines = [
+        f"indexed {summary.articles} articles ({summary.claims} claims)"
+        f" from {summary.corpus} into {summary.index}"
+    ]
+    lines.extend(f"skipped {skipped.path}: {skipped.problem}" for skipped in summary.skipped)
+    return "\n".join(lines)
