@@ -556,11 +556,18 @@ def _skip_addressee(tokens: list[Token], index: int) -> int:
 
 
 def _clause_start(tokens: list[Token], index: int) -> int:
-    """Move past adverbials ("on Tuesday", "in a statement") to a "that" clause or quotation close by."""
+    """Move past adverbials ("on Tuesday", "in a statement") to a "that" clause or quotation close by.
+
+    A quotation counts only when it opens the content (``said Tuesday, “We…``), not
+    when it starts inside it (``said the campaign would “do daily requests…``).
+    """
     for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
         token = tokens[offset]
-        if token.lower == "that" or token.text in {"“", '"', "''", ":"}:
+        if token.lower == "that" or token.text == ":":
             return offset + 1 if token.text == ":" else offset
+        if token.text in {"“", '"', "''"}:
+            opens_clause = offset == index or tokens[offset - 1].text in {",", ":", "—", "–"}
+            return offset if opens_clause else index
         if token.text in {".", ";", "?", "!"} or token.quoted:
             break
     return index
