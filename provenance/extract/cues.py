@@ -38,6 +38,15 @@ PARTICIPLE_LINKS = frozenset({",", "by", "while", "when", "after", "before", "�
 PASSIVE_CUES = frozenset(
     {"expected", "believed", "thought", "said", "reported", "rumored", "alleged", "known"}
 )
+CLAUSE_WORDS = frozenset(
+    {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
+     "may", "might", "must", "do", "does", "did", "it"}
+)  # fmt: skip
+CONTRAST_LINKS = frozenset({"but", "although", "though", "while", "whereas"})
+ADVERBIAL_STARTS = frozenset(
+    {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before", "from",
+     "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
+)  # fmt: skip
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
 DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis"})
@@ -351,6 +360,8 @@ def _verb(
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
     following = _content(tokens, after, _content_end(tokens, after), quotes)
+    if following is not None and source[0] > 0 and _adverbial_only(tokens, after):
+        following = None
     inserted = last < len(tokens) and tokens[last].text == "," and source[0] > 0
     preceding = None
     if inverted:
@@ -378,6 +389,23 @@ def _after_quotation(tokens: list[Token], index: int) -> bool:
 def _opens_content(tokens: list[Token], index: int) -> bool:
     """Tell whether a quotation or a "that" clause follows token ``index``."""
     return any(token.text in QUOTE_MARKS or token.lower == "that" for token in tokens[index:])
+
+
+def _adverbial_only(tokens: list[Token], start: int) -> bool:
+    """Tell whether all that follows a cue is a short adverbial ("…, the company said on Thursday.")."""
+    words = [token for token in tokens[start:] if token.is_word]
+    return bool(words) and len(words) <= 5 and words[0].lower in ADVERBIAL_STARTS
+
+
+def _clause_word(token: Token) -> bool:
+    """Tell whether a word belongs to a clause (a pronoun, a verb form) rather than an adverbial."""
+    lower = token.lower
+    return (
+        lower in CLAUSE_WORDS
+        or lower in sources().pronouns_singular
+        or lower in sources().pronouns_plural
+        or (not token.capitalised and lower.endswith(("ed", "ing", "’s", "'s", "n't", "n’t")))
+    )
 
 
 def _subject(tokens: list[Token], end: int, found: list[RawAttribution]) -> tuple[int, int] | None:
@@ -412,9 +440,13 @@ def _content_end(tokens: list[Token], start: int) -> int:
             and not tokens[index].quoted
         ):
             return index
-        if tokens[index].text != "," or following.quoted:
+        if tokens[index].text != "," or following.quoted or tokens[index].quoted:
             continue
         if following.lower in verbs and not following.capitalised:
+            return index
+        if following.lower in CONTRAST_LINKS or (
+            following.lower.endswith("ing") and not following.capitalised
+        ):
             return index
         subject = index + 2 if following.lower in CLAUSE_LINKS else index + 1
         if subject + 1 < len(tokens) and tokens[subject].lower in NEW_SUBJECTS:
@@ -565,6 +597,8 @@ def _clause_start(tokens: list[Token], index: int) -> int:
         token = tokens[offset]
         if token.lower == "that" or token.text == ":":
             return offset + 1 if token.text == ":" else offset
+        if _clause_word(token):
+            return index
         if token.text in {"“", '"', "''"}:
             opens_clause = offset == index or tokens[offset - 1].text in {",", ":", "—", "–"}
             return offset if opens_clause else index
