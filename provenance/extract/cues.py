@@ -39,13 +39,13 @@ PASSIVE_CUES = frozenset(
     {"expected", "believed", "thought", "said", "reported", "rumored", "alleged", "known"}
 )
 CLAUSE_WORDS = frozenset(
-    {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
-     "may", "might", "must", "do", "does", "did", "it"}
+    {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+     "should", "may", "might", "must", "do", "does", "did", "it"}
 )  # fmt: skip
 CONTRAST_LINKS = frozenset({"but", "although", "though", "while", "whereas"})
 ADVERBIAL_STARTS = frozenset(
-    {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before", "from",
-     "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
+    {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before",
+     "from", "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
 )  # fmt: skip
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
