@@ -342,7 +342,12 @@ def _verb(
         and not _plural_subject(tokens[source[1] - 1], source[1] == 1)
     ):
         return None
-    if not inverted and word in lexicon.clause_only_verbs and not _clause_follows(tokens, last, word):
+    if (
+        not inverted
+        and word in lexicon.clause_only_verbs
+        and not _clause_follows(tokens, last, word)
+        and not _after_quotation(tokens, source[0])
+    ):
         return None
     last = _extend_cue(tokens, last, word)
     after = source[1] if inverted else last
