@@ -88,7 +88,11 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
             outermost = _according_to(tokens, index, index + 2, quotes)
             if outermost is not None:
                 return [outermost]
-    final = _final_cue(tokens, candidates, quotes) or _document_intro(tokens, quotes)
+    final = (
+        _speaker_line(tokens, quotes)
+        or _final_cue(tokens, candidates, quotes)
+        or _document_intro(tokens, quotes)
+    )
     if final is not None:
         return [final]
     headline: bool | None = None
@@ -175,6 +179,30 @@ def _document_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAt
         [content],
         last_token=len(tokens) - 1,
     )
+
+
+def _speaker_line(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read a line opened by its speaker's name and a colon ("Rubio: I still believe…", "Q: How…")."""
+    colon = next((index for index, token in enumerate(tokens[:5]) if token.text == ":"), None)
+    if colon is None or colon == 0 or not _speaker_label(tokens, colon):
+        return None
+    content = _content(tokens, colon + 1, len(tokens), quotes)
+    if content is None:
+        return None
+    cue = tokens[colon]
+    return RawAttribution(
+        CueKind.STATEMENT,
+        (cue.start, cue.end),
+        _span(tokens, 0, colon),
+        [content],
+        last_token=len(tokens) - 1,
+    )
+
+
+def _speaker_label(tokens: list[Token], colon: int) -> bool:
+    """Tell whether the words before a colon name a speaker ("Rubio:", "Q:", "JAKE TAPPER:")."""
+    return all((token.is_word and token.capitalised) or is_title_stop(tokens, index) for index, token in
+               enumerate(tokens[:colon]))  # fmt: skip
 
 
 def _final_cue(
