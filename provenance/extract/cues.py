@@ -47,6 +47,7 @@ ADVERBIAL_STARTS = frozenset(
     {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before",
      "from", "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
 )  # fmt: skip
+QUESTION_WORDS = frozenset({"whether", "if", "about", "what", "how", "why", "when", "who", "specifically"})
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
 DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis"})
@@ -76,6 +77,33 @@ class RawAttribution:
 
 def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
     """Find the outermost attributions among one sentence's tokens."""
+    question = _question_intro(tokens, quotes)
+    found = _attributions(tokens, quotes)
+    return [question, *found] if question is not None else found
+
+
+def _question_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "(When) asked whether X, …": a question put to the subject, with no source of its own."""
+    asked = 0 if tokens and tokens[0].lower == "asked" else 1
+    if (
+        len(tokens) < 4
+        or tokens[asked].lower != "asked"
+        or (asked == 1 and tokens[0].lower not in {"when", "if"})
+    ):
+        return None
+    comma = next(
+        (index for index in range(asked + 2, min(len(tokens), 30)) if tokens[index].text == ","), None
+    )
+    if comma is None or tokens[asked + 1].lower not in QUESTION_WORDS:
+        return None
+    content = _content(tokens, asked + 1, comma, quotes)
+    if content is None:
+        return None
+    cue = tokens[asked]
+    return RawAttribution(CueKind.STATEMENT, (cue.start, cue.end), None, [content], last_token=comma)
+
+
+def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
     starters = first_cue_words()
     candidates = [index for index, token in enumerate(tokens) if token.lower in starters and not token.quoted]
     found: list[RawAttribution] = []
