@@ -570,14 +570,20 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
         return None
     if tokens[first].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
         return first, first + 1
-    if tokens[first].lower in {"the", "a", "an"}:
-        end = first + 1
+    possessor = first
+    while possessor < min(limit, first + 4) and tokens[possessor].capitalised and tokens[possessor].is_word:
+        possessor += 1
+    possessive = possessor > first and tokens[possessor - 1].lower.endswith(("’s", "'s"))
+    if tokens[first].lower in {"the", "a", "an"} or possessive:
+        end = possessor if possessive else first + 1
         while (
             end < min(limit, first + 5)
             and tokens[end].is_word
             and tokens[end].lower not in lexicon.function_words
         ):
-            if end > first + 1 and (tokens[end].lower in cues().verbs or tokens[end].lower.endswith("ed")):
+            if end > max(first + 1, possessor) and (
+                tokens[end].lower in cues().verbs or tokens[end].lower.endswith("ed")
+            ):
                 return first, end
             end += 1
         return None

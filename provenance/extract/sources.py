@@ -167,7 +167,13 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
             if start - 2 >= floor
             else False
         )
-        if is_title_stop(tokens, start - 1) or attached_hyphen:
+        plural_possessive = (
+            previous.text in {"’", "'"}
+            and start - 2 >= floor
+            and tokens[start - 2].end == previous.start
+            and tokens[start - 2].lower.endswith("s")
+        )
+        if is_title_stop(tokens, start - 1) or attached_hyphen or plural_possessive:
             start -= 1
             continue
         if (
