@@ -70,6 +70,8 @@ class RawAttribution:
     source: tuple[int, int] | None
     content: list[tuple[int, int]] = field(default_factory=list)
     cited: tuple[int, int] | None = None
+    """The party a "…, citing X, …" phrase names; ``citing`` is that word's span."""
+    citing: tuple[int, int] | None = None
     first_token: int = 0
     last_token: int = 0
     source_tokens: tuple[int, int] | None = None
@@ -420,6 +422,7 @@ def _verb(
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
+        attribution.citing = _span(tokens, cited[0] - 1, cited[0])
     following = _content(tokens, after, _content_end(tokens, after), quotes)
     if following is not None and source[0] > 0 and _adverbial_only(tokens, after):
         following = None
