@@ -606,7 +606,7 @@ def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
     """Reject phrases no one can be quoted as: bare numbers and measures ("10", "seven points")."""
     comma = next((index for index in range(start, end) if tokens[index].text == ","), end)
     head = tokens[max(start, comma - 1)]
-    return not head.text[0].isdigit() and head.lower not in UNIT_WORDS
+    return not head.text[0].isdigit() and (head.capitalised or head.lower not in UNIT_WORDS)
 
 
 def _plural_subject(head: Token, opens_sentence: bool) -> bool:
