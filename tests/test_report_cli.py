@@ -67,6 +67,10 @@ def test_hostile_article_through_the_real_pipeline(tmp_path: Path) -> None:
     document = lxml.html.document_fromstring(html)
     assert not document.cssselect("script, img, iframe, a[href^='javascript']")
     assert "<script>alert('title')</script>" in document.cssselect("h1")[0].text_content()
+    markdown = runner.invoke(app, ["report", str(HOSTILE), "--format", "md"]).stdout
+    assert "&lt;script&gt;alert('title')&lt;/script&gt;" in markdown
+    assert "<script" not in markdown
+    assert "<img" not in markdown
 
 
 def test_missing_file_is_one_line_and_exit_3(tmp_path: Path) -> None:
