@@ -300,7 +300,12 @@ def _layout(nodes: list[GraphNode], edges: list[GraphEdge]) -> AttributionGraph:
             node.y = max(node.y, floor)
             floor = node.y + node.height + ROW_GAP
     laid = [
-        GraphEdge(edge.source, edge.target, edge.kind, _route(by_id[edge.source], by_id[edge.target], columns))
+        GraphEdge(
+            edge.source,
+            edge.target,
+            edge.kind,
+            _route(by_id[edge.source], by_id[edge.target], columns),
+        )
         for edge in edges
     ]
     width = max((node.x + node.width for node in nodes), default=0.0) + MARGIN
