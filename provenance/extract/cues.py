@@ -273,8 +273,12 @@ def _attribution_at(
     tokens: list[Token], index: int, quotes: list[tuple[int, int]], found: list[RawAttribution]
 ) -> RawAttribution | None:
     lexicon = cues()
+    first = tokens[index].lower
     for phrase, kind in lexicon.phrases.items():
-        if tuple(token.lower for token in tokens[index : index + len(phrase)]) == phrase:
+        if (
+            phrase[0] == first
+            and tuple(token.lower for token in tokens[index : index + len(phrase)]) == phrase
+        ):
             if kind is CueKind.ACCORDING_TO:
                 return _according_to(tokens, index, index + len(phrase), quotes)
             return _verb(tokens, index, index + len(phrase), kind, quotes, found)
