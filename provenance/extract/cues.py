@@ -48,6 +48,12 @@ ADVERBIAL_STARTS = frozenset(
      "from", "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
 )  # fmt: skip
 QUESTION_WORDS = frozenset({"whether", "if", "about", "what", "how", "why", "when", "who", "specifically"})
+NOMINAL_CUES = frozenset(
+    {"claim", "claims", "assertion", "belief", "view", "call", "calls", "argument", "suggestion", "promise",
+     "pledge", "warning", "denial", "accusation", "insistence", "contention", "hope", "fear", "plan", "plans",
+     "proposal", "decision", "vow", "demand", "threat", "prediction", "assurance", "hopes"}
+)  # fmt: skip
+POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
 DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis"})
@@ -144,7 +150,37 @@ def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[Ra
         punctuated = _punctuation_cue(tokens, quotes, _title_case(tokens) if headline is None else headline)
         if punctuated is not None:
             found.append(punctuated)
+    if not found:
+        nominal = _nominal_cue(tokens, quotes)
+        if nominal is not None:
+            found.append(nominal)
     return found
+
+
+def _nominal_cue(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "his claim that…", "Trump's call for…": a noun cue whose possessor is the source."""
+    for index in range(1, len(tokens) - 2):
+        token = tokens[index]
+        if token.quoted or token.lower not in NOMINAL_CUES:
+            continue
+        owner = tokens[index - 1]
+        possessive = owner.lower in POSSESSIVES or (owner.capitalised and owner.lower.endswith(("’s", "'s")))
+        following = tokens[index + 1].lower
+        if not possessive or following not in {"that", "to", "for"}:
+            continue
+        last = index + 2 if following == "for" else index + 1
+        content = _content(tokens, last, _content_end(tokens, last), quotes)
+        if content is None:
+            continue
+        return RawAttribution(
+            CueKind.STATEMENT,
+            _span(tokens, index, last),
+            _span(tokens, index - 1, index),
+            [content],
+            first_token=index - 1,
+            last_token=_content_end(tokens, last) - 1,
+        )
+    return None
 
 
 def _punctuation_cue(
