@@ -506,6 +506,7 @@ def _clause_word(token: Token) -> bool:
     lower = token.lower
     return (
         lower in CLAUSE_WORDS
+        or lower in POSSESSIVES
         or lower in sources().pronouns_singular
         or lower in sources().pronouns_plural
         or (not token.capitalised and lower.endswith(("ed", "ing", "’s", "'s", "n't", "n’t")))
