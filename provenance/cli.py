@@ -18,6 +18,7 @@ from typing import Annotated, TextIO
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from typer.exceptions import TyperException
 
 from provenance import __version__
 from provenance.api import (
@@ -43,7 +44,7 @@ from provenance.check import CheckResult, FileReport, baseline_of, baseline_path
 from provenance.check import write_baseline as write_baseline_file
 from provenance.config import config_for
 from provenance.corpus import MATCH_THRESHOLD
-from provenance.errors import ConfigError, ExitStatus, ProvenanceError
+from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
 from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
@@ -110,11 +111,18 @@ def _root(
 
 @contextmanager
 def _reporting_errors() -> Iterator[None]:
+    """Turn errors into one line on stderr and an exit status; a bug becomes PRV-E900, never a traceback."""
     try:
         yield
     except ProvenanceError as error:
         typer.echo(error.one_line(), err=True)
         raise typer.Exit(int(error.exit_status)) from None
+    except (typer.Exit, typer.Abort, TyperException):
+        raise
+    except Exception as exc:
+        internal = InternalError.of(exc)
+        typer.echo(internal.one_line(), err=True)
+        raise typer.Exit(int(internal.exit_status)) from None
 
 
 @app.command()
@@ -345,7 +353,7 @@ DEFAULT_BASELINE = Path("provenance-baseline.json")
 
 @app.command("check")
 def check_command(
-    targets: Annotated[list[Path], typer.Argument(help="Article files and folders to check.")],
+    targets: Annotated[list[str], typer.Argument(help="Article files, folders and http(s) URLs to check.")],
     config_file: ConfigOption = None,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
         CheckFormat.TEXT
@@ -403,6 +411,9 @@ def check_command(
             )
         for warning in result.warnings:
             typer.echo(f"warning: {warning}", err=True)
+        if write_baseline or output is not None or output_format is not CheckFormat.TEXT:
+            for unreadable in result.unreadable:
+                typer.echo(unreadable.error, err=True)
         if write_baseline:
             destination = baseline_file or DEFAULT_BASELINE
             recorded = baseline_of(result)
@@ -547,9 +558,7 @@ def report(
     with _reporting_errors():
         if output_dir is None:
             if Path(target).is_dir():
-                raise typer.BadParameter(
-                    f"{target} is a folder: add --output-dir DIR to report on each article"
-                )
+                raise ConfigError(target, "is a folder: add --output-dir DIR to report on each article")
             scored = report_path(target, config_for(target, config_file), encoding=encoding)
             rendered = render_report(scored, report_format)
             if output is None:
