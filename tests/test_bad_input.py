@@ -67,6 +67,18 @@ def _write_inputs(root: Path) -> None:
     (gold / "attributions" / "a_X.ann").write_bytes(b"\xff\xfe\x00garbage")
     (root / "urls-binary.txt").write_bytes(b"\x00\x01" * 10)
     (root / "urls-empty.txt").write_text("# nothing here\n", encoding="utf-8")
+    (root / "front-matter-yaml.md").write_text(
+        "---\ntitle: [unclosed\n---\nThe mayor said so.\n", encoding="utf-8"
+    )
+    (root / "front-matter-toml.md").write_text("+++\ntitle = \n+++\nThe mayor said so.\n", encoding="utf-8")
+    discovered = root / "discovered"
+    discovered.mkdir()
+    (discovered / "article.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (discovered / "pyproject.toml").write_text("[tool.provenance]\nselect = 3\n", encoding="utf-8")
+    (root / "rules-folder-entry").mkdir()
+    (root / "rules-folder-entry" / "XYZ001.toml").mkdir()
+    _config(root, "rules-folder-entry", f"rule-folders = [{str(root / 'rules-folder-entry')!r}]\n")
+    (root / "baseline-folder.json").mkdir()
     (root / "baseline-bad.json").write_text("{not json", encoding="utf-8")
     (root / "baseline-shape.json").write_text('{"version": "x", "entries": 3}', encoding="utf-8")
 
@@ -106,6 +118,8 @@ ARTICLE_INPUTS = {
     "missing": ("absent.txt", "no such file"),
     "50MB": ("huge.txt", "too large"),
     "broken-html": ("broken.html", "no article text"),
+    "bad-yaml-front-matter": ("front-matter-yaml.md", "malformed front matter"),
+    "bad-toml-front-matter": ("front-matter-toml.md", "malformed front matter"),
 }
 REFUSED_URLS = {
     "loopback-url": ("http://127.0.0.1:9/article", "loopback"),
@@ -113,6 +127,12 @@ REFUSED_URLS = {
     "link-local-url": ("http://169.254.10.20/story", "link-local"),
     "metadata-url": ("http://169.254.169.254/latest/meta-data", "metadata"),
     "not-http-url": ("ftp://example.org/story", "http"),
+    "localhost-url": ("http://localhost/story", "loopback"),
+    "decimal-ip-url": ("http://2130706433/story", "loopback"),
+    "ipv6-loopback-url": ("http://[::1]:8080/story", "loopback"),
+    "mapped-ipv6-url": ("http://[::ffff:10.0.0.1]/story", "private"),
+    "userinfo-url": ("http://reader@127.0.0.1/story", "loopback"),
+    "no-host-url": ("http:///story", "no host"),
 }
 ARTICLE_COMMANDS = {
     "analyze": "analyze {a}",
@@ -168,6 +188,7 @@ CONFIG_INPUTS = {
     "rules-unknown-key": (2, "colour", "rules-unknown-key/XYZ001.toml"),
     "rules-wrong-type": (2, "weight", "rules-wrong-type/XYZ001.toml"),
     "rules-binary": (2, "rule file", "rules-binary/XYZ001.toml"),
+    "rules-folder-entry": (2, "directory", "rules-folder-entry/XYZ001.toml"),
 }
 CONFIG_COMMANDS = {
     "score": "score {d}/good.txt --config {c}",
@@ -231,6 +252,30 @@ OTHER_CASES = {
     ),
     "check-baseline-binary": Case(
         "check {d}/good.txt --baseline {d}/binary.txt -o {out}", 2, "baseline", "binary.txt"
+    ),
+    "score-discovered-config": Case(
+        "score {d}/discovered/article.txt", 2, "select", "discovered/pyproject.toml"
+    ),
+    "report-discovered-config": Case(
+        "report {d}/discovered/article.txt -o {out}", 2, "select", "discovered/pyproject.toml"
+    ),
+    "analyze-unknown-encoding": Case(
+        "analyze {d}/good.txt --encoding klingon -o {out}", 3, "klingon", "good.txt"
+    ),
+    "check-unknown-fail-on": Case(
+        "check {d}/good.txt --fail-on nope -o {out}", 2, "unknown rule or severity"
+    ),
+    "check-baseline-folder": Case(
+        "check {d}/good.txt --baseline {d}/baseline-folder.json -o {out}",
+        2,
+        "baseline",
+        "baseline-folder.json",
+    ),
+    "analyze-output-under-a-file": Case(
+        "analyze {d}/good.txt -o {d}/good.txt/out.json", 3, "good.txt is a file, not a folder"
+    ),
+    "report-output-dir-is-a-file": Case(
+        "report {d}/corpus --output-dir {d}/good.txt", 3, "good.txt is a file, not a folder"
     ),
     "report-batch-missing": Case("report {d}/absent --output-dir {outdir}", 3, "no such file", "absent"),
 }
