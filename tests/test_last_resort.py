@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from test_fetch_server import ArticleServer, cache_dir, server
 from typer.testing import CliRunner
@@ -22,6 +23,7 @@ from provenance.models import AnalysisResult, Article
 __all__ = ["cache_dir", "server"]
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8dac13ad40c6afd4.txt"
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
 POISON = "The reactor exploded at dawn, officials said."
 
 
@@ -112,6 +114,19 @@ def test_check_accepts_a_url(server: ArticleServer, cache_dir: Path, tmp_path: P
         finding["rule_id"] for finding in expected["findings"]
     ]
     assert report["score"] == expected["score"]
+
+
+def test_a_checked_url_is_the_sarif_artifact_uri(server: ArticleServer, cache_dir: Path) -> None:
+    url = server.url("/seed.txt")
+    result = CliRunner().invoke(app, ["--allow-private", "check", url, "-f", "sarif"])
+    log = json.loads(result.stdout)
+    jsonschema.validate(log, SARIF_SCHEMA)
+    uris = {
+        location["physicalLocation"]["artifactLocation"]["uri"]
+        for finding in log["runs"][0]["results"]
+        for location in finding["locations"]
+    }
+    assert uris == {url}
 
 
 def test_check_refuses_a_private_url_without_allow_private(server: ArticleServer, cache_dir: Path) -> None:
