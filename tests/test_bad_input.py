@@ -220,6 +220,15 @@ def _config_cases() -> dict[str, Case]:
 OTHER_CASES = {
     "score-corpus-corrupt": Case("score {d}/good.txt --corpus {d}/corrupt.sqlite", 3, "not a corpus index"),
     "score-corpus-empty-file": Case("score {d}/good.txt --corpus {d}/empty.sqlite", 3, "not a corpus index"),
+    "report-corpus-corrupt": Case(
+        "report {d}/good.txt --corpus {d}/corrupt.sqlite -o {out}", 3, "not a corpus index", "corrupt.sqlite"
+    ),
+    "report-batch-corpus-corrupt": Case(
+        "report {d}/corpus --corpus {d}/corrupt.sqlite --output-dir {outdir}",
+        3,
+        "not a corpus index",
+        "corrupt.sqlite",
+    ),
     "score-corpus-missing": Case("score {d}/good.txt --corpus {d}/absent.sqlite", 3, "no such"),
     "crosscheck-corpus-corrupt": Case(
         "crosscheck {d}/good.txt --corpus {d}/corrupt.sqlite -o {out}",
