@@ -252,6 +252,7 @@ def check_paths(
         loader=load_article,
         on_report=on_report,
         on_selected=on_selected,
+        policy_where=config.where("fail-on"),
     )
     return result.model_copy(update={"warnings": [*pack.load_errors, *result.warnings]})
 

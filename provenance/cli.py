@@ -396,6 +396,8 @@ def check_command(
         config = config_for(Path.cwd() / "-", config_file).with_overrides(select, ignore, fail_under)
         settings = with_flags(config.check, include, exclude, fail_on, False if no_gitignore else None)
         config = config.model_copy(update={"check": settings})
+        if fail_on:
+            config = config.set_by_flag("fail-on", "--fail-on")
         baseline_file = baseline_path(config, baseline)
         known = read_baseline(baseline_file) if baseline_file is not None and not write_baseline else None
         with _check_progress(_progress_wanted(quiet, sys.stderr)) as (on_selected, on_report):

@@ -47,6 +47,7 @@ def _write_inputs(root: Path) -> None:
     _config(root, "unknown-rule", "[rules.PRV999]\nweight = 3\n")
     _config(root, "bad-value", "fail-under = 'high'\n")
     _config(root, "bad-select", "select = ['nonsense!']\n")
+    _config(root, "bad-fail-on", "[check]\nfail-on = ['PRV404']\n")
     _config(root, "binary", "")
     (root / "config-binary" / "provenance.toml").write_bytes(b"\x00\x01\x02" * 50)
     _config(root, "latin1", "")
@@ -271,8 +272,14 @@ OTHER_CASES = {
     "analyze-unknown-encoding": Case(
         "analyze {d}/good.txt --encoding klingon -o {out}", 3, "klingon", "good.txt"
     ),
+    "check-config-unknown-fail-on": Case(
+        "check {d}/good.txt --config {d}/config-bad-fail-on/provenance.toml -o {out}",
+        2,
+        "unknown rule or severity 'PRV404'",
+        "config-bad-fail-on/provenance.toml:2",
+    ),
     "check-unknown-fail-on": Case(
-        "check {d}/good.txt --fail-on nope -o {out}", 2, "unknown rule or severity"
+        "check {d}/good.txt --fail-on nope -o {out}", 2, "unknown rule or severity 'nope'", "--fail-on"
     ),
     "check-baseline-folder": Case(
         "check {d}/good.txt --baseline {d}/baseline-folder.json -o {out}",

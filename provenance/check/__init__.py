@@ -77,20 +77,22 @@ def check_files(
     loader: ArticleLoader = read_article,
     on_report: Callable[[FileReport], None] | None = None,
     on_selected: Callable[[int], None] | None = None,
+    policy_where: str = "--fail-on",
 ) -> CheckResult:
     """Check every article under ``targets`` with ``scorer`` against the policy in ``settings``.
 
     ``rules`` describes the active rules (for SARIF, and to validate the rule
     names in the policy and in suppression markers); ``default_fail_on`` is the
     policy when ``settings.fail_on`` is unset. ``on_selected`` receives the
-    number of files once the walk is done, ``on_report`` each file's report.
+    number of files once the walk is done, ``on_report`` each file's report;
+    ``policy_where`` names where ``fail_on`` came from in an error about it.
     An http(s) URL target is checked as one article, read through ``loader``.
     """
     settings = settings or CheckConfig()
     root = (root or Path.cwd()).resolve()
     known = known_names(rules)
     fail_on = settings.fail_on if settings.fail_on is not None else default_fail_on
-    policy = build_policy(fail_on, fail_under, known)
+    policy = build_policy(fail_on, fail_under, known, policy_where)
     include = settings.include if settings.include is not None else DEFAULT_INCLUDE
     urls = [target for target in targets if isinstance(target, str) and is_url(target)]
     paths = [Path(target) for target in targets if target not in urls]
