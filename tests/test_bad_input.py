@@ -8,6 +8,7 @@ was given.
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -367,13 +368,21 @@ def test_the_matrix_covers_every_command_that_reads_input() -> None:
     }
 
 
-def test_a_folder_target_with_only_bad_files_reports_each_and_exits_3(inputs: Path, isolated: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_folder_of_bad_files_reports_each_and_still_checks_the_good_one(
+    inputs: Path, isolated: Path, jobs: str
+) -> None:
     folder = isolated / "articles"
     folder.mkdir()
-    for name in ("empty.txt", "binary.txt", "latin1.txt"):
+    for name in ("empty.txt", "binary.txt", "latin1.txt", "good.txt"):
         shutil.copy(inputs / name, folder / name)
-    result = CliRunner().invoke(app, ["check", str(folder)])
+    result = CliRunner().invoke(app, ["check", str(folder), "-f", "json", "--jobs", jobs])
     assert result.exit_code == 3
     assert "Traceback" not in result.stdout + result.stderr
+    files = {Path(report["path"]).name: report for report in json.loads(result.stdout)["files"]}
     for name in ("empty.txt", "binary.txt", "latin1.txt"):
-        assert name in result.stdout
+        assert files[name]["error"].startswith("error[PRV-E100]: ")
+        assert files[name]["path"] in files[name]["error"]
+        assert files[name]["error"] in result.stderr.splitlines()
+    assert files["good.txt"]["error"] is None
+    assert files["good.txt"]["claims"] > 0

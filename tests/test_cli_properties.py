@@ -1,4 +1,4 @@
-"""Any bytes in a file given to ``analyze``, ``score`` or ``check``: a documented exit, never a traceback.
+"""Any bytes given to ``analyze``, ``score``, ``check`` or ``report``: a documented exit, no traceback.
 
 The file holds random bytes, random text in several encodings, or random bytes
 behind the openings of the formats the readers recognise (HTML, front matter,
@@ -41,6 +41,7 @@ COMMANDS = {
     "analyze": ["analyze", "-f", "json"],
     "score": ["score", "-f", "json"],
     "check": ["check", "-f", "json"],
+    "report": ["report", "-f", "md"],
 }
 
 
