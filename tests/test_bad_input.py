@@ -67,6 +67,12 @@ def _write_inputs(root: Path) -> None:
     (gold / "attributions").mkdir()
     (gold / "text" / "a.txt").write_text("The mayor said the port will close.\n", encoding="utf-8")
     (gold / "attributions" / "a_X.ann").write_bytes(b"\xff\xfe\x00garbage")
+    gold = root / "gold-huge-text"
+    (gold / "text").mkdir(parents=True)
+    (gold / "attributions").mkdir()
+    (gold / "attributions" / "a_X.ann").write_text("", encoding="utf-8")
+    with open(gold / "text" / "a.txt", "wb") as stream:
+        stream.truncate(BIG)
     (root / "urls-binary.txt").write_bytes(b"\x00\x01" * 10)
     (root / "urls-empty.txt").write_text("# nothing here\n", encoding="utf-8")
     (root / "front-matter-yaml.md").write_text(
@@ -248,6 +254,8 @@ OTHER_CASES = {
     "eval-file": Case("eval {d}/good.txt", 3, "not a folder", "good.txt"),
     "eval-no-text": Case("eval {d}/gold-no-text", 2, "text", "gold-no-text"),
     "eval-bad-annotations": Case("eval {d}/gold-bad-ann", 3, "annotation", "a_X.ann"),
+    "eval-huge-text": Case("eval {d}/gold-huge-text", 3, "too large", "a.txt"),
+    "fetch-from-huge": Case("fetch --from {d}/huge.txt", 3, "huge.txt", "huge.txt"),
     "fetch-from-missing": Case("fetch --from {d}/absent.txt", 3, "cannot read URL list", "absent.txt"),
     "fetch-from-binary": Case("fetch --from {d}/urls-binary.txt", 3, "binary", "urls-binary.txt"),
     "fetch-from-empty": Case("fetch --from {d}/urls-empty.txt", 3, "no URLs", "urls-empty.txt"),
