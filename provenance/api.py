@@ -198,6 +198,7 @@ def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
     """Return the rule with this id from the default pack, the config's extra folders and plugins."""
     active = config if config is not None else Config()
     pack = load_rule_pack(active.rule_folders)
+    active.check_rule_ids(pack.ids)
     try:
         return pack.get(rule_id.strip().upper())
     except KeyError:
@@ -209,7 +210,7 @@ SINGLE_SOURCE_RULE = "single-source"
 
 
 def check_paths(
-    targets: Sequence[Path],
+    targets: Sequence[Path | str],
     config: Config,
     root: Path | None = None,
     baseline: Baseline | None = None,
@@ -218,7 +219,7 @@ def check_paths(
     on_report: Callable[[FileReport], None] | None = None,
     on_selected: Callable[[int], None] | None = None,
 ) -> CheckResult:
-    """Check the articles under ``targets`` against the CI policy: the entry point of ``provenance check``.
+    """Check the files, folders and URLs in ``targets`` against the CI policy: ``provenance check``.
 
     The default policy fails on the pack's single-source rule (found by name,
     so a pack that renumbers it keeps working) and on every error finding.
@@ -251,6 +252,7 @@ def check_paths(
         loader=load_article,
         on_report=on_report,
         on_selected=on_selected,
+        policy_where=config.where("fail-on"),
     )
     return result.model_copy(update={"warnings": [*pack.load_errors, *result.warnings]})
 

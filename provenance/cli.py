@@ -18,6 +18,7 @@ from typing import Annotated, TextIO
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from typer.exceptions import TyperException
 
 from provenance import __version__
 from provenance.api import (
@@ -42,7 +43,7 @@ from provenance.check import CheckResult, FileReport, baseline_of, baseline_path
 from provenance.check import write_baseline as write_baseline_file
 from provenance.config import config_for
 from provenance.corpus import MATCH_THRESHOLD
-from provenance.errors import ConfigError, ExitStatus, ProvenanceError
+from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
 from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
@@ -109,11 +110,18 @@ def _root(
 
 @contextmanager
 def _reporting_errors() -> Iterator[None]:
+    """Turn errors into one line on stderr and an exit status; a bug becomes PRV-E900, never a traceback."""
     try:
         yield
     except ProvenanceError as error:
         typer.echo(error.one_line(), err=True)
         raise typer.Exit(int(error.exit_status)) from None
+    except (typer.Exit, typer.Abort, TyperException):
+        raise
+    except Exception as exc:
+        internal = InternalError.of(exc)
+        typer.echo(internal.one_line(), err=True)
+        raise typer.Exit(int(internal.exit_status)) from None
 
 
 @app.command()
@@ -344,7 +352,7 @@ DEFAULT_BASELINE = Path("provenance-baseline.json")
 
 @app.command("check")
 def check_command(
-    targets: Annotated[list[Path], typer.Argument(help="Article files and folders to check.")],
+    targets: Annotated[list[str], typer.Argument(help="Article files, folders and http(s) URLs to check.")],
     config_file: ConfigOption = None,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
         CheckFormat.TEXT
@@ -388,6 +396,8 @@ def check_command(
         config = config_for(Path.cwd() / "-", config_file).with_overrides(select, ignore, fail_under)
         settings = with_flags(config.check, include, exclude, fail_on, False if no_gitignore else None)
         config = config.model_copy(update={"check": settings})
+        if fail_on:
+            config = config.set_by_flag("fail-on", "--fail-on")
         baseline_file = baseline_path(config, baseline)
         known = read_baseline(baseline_file) if baseline_file is not None and not write_baseline else None
         with _check_progress(_progress_wanted(quiet, sys.stderr)) as (on_selected, on_report):
@@ -402,6 +412,9 @@ def check_command(
             )
         for warning in result.warnings:
             typer.echo(f"warning: {warning}", err=True)
+        if write_baseline or output is not None or output_format is not CheckFormat.TEXT:
+            for unreadable in result.unreadable:
+                typer.echo(unreadable.error, err=True)
         if write_baseline:
             destination = baseline_file or DEFAULT_BASELINE
             recorded = baseline_of(result)
@@ -547,11 +560,11 @@ def report(
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
 ) -> None:
     """Report on an article: score, claims and chains, attribution graph, sources, highlighted text."""
-    if output_dir is None and Path(target).is_dir():
-        raise typer.BadParameter(f"{target} is a folder: add --output-dir DIR to report on each article")
     if output_dir is not None and output is not None:
         raise typer.BadParameter("--output is for one article; a batch writes into --output-dir")
     with _reporting_errors():
+        if output_dir is None and Path(target).is_dir():
+            raise ConfigError(target, "is a folder: add --output-dir DIR to report on each article")
         files = report_sources(target, output_dir) if output_dir is not None else []
         with open_corpus(corpus) as corpus_index:
             if output_dir is None:

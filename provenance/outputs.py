@@ -26,6 +26,11 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except (FileExistsError, NotADirectoryError):
+        blocking = next(
+            (folder for folder in (target.parent, *target.parent.parents) if folder.is_file()), target.parent
+        )
+        raise InputError(str(target), f"cannot write output: {blocking} is a file, not a folder") from None
     except OSError as exc:
         raise InputError(str(target), f"cannot write output ({exc.strerror or exc})") from None
     try:
