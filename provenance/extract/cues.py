@@ -92,7 +92,7 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
 
 
 def _question_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
-    """Read "(When) asked whether X, …": a question put to the subject, with no source of its own."""
+    """Read "(When) asked whether X, …": a question put to the subject; its source is the asker, if named."""
     asked = 0 if tokens and tokens[0].lower == "asked" else 1
     if (
         len(tokens) < 4
@@ -103,13 +103,23 @@ def _question_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAt
     comma = next(
         (index for index in range(asked + 2, min(len(tokens), 30)) if tokens[index].text == ","), None
     )
-    if comma is None or tokens[asked + 1].lower not in QUESTION_WORDS:
+    if comma is None:
         return None
-    content = _content(tokens, asked + 1, comma, quotes)
+    question = asked + 1
+    asker = None
+    if tokens[question].lower == "by":
+        question = next(
+            (index for index in range(question + 1, comma) if tokens[index].lower in QUESTION_WORDS), comma
+        )
+        asker = (asked + 2, question) if question > asked + 2 else None
+    if question >= comma or tokens[question].lower not in QUESTION_WORDS:
+        return None
+    content = _content(tokens, question, comma, quotes)
     if content is None:
         return None
     cue = tokens[asked]
-    return RawAttribution(CueKind.STATEMENT, (cue.start, cue.end), None, [content], last_token=comma)
+    source = _span(tokens, *asker) if asker is not None else None
+    return RawAttribution(CueKind.STATEMENT, (cue.start, cue.end), source, [content], last_token=comma)
 
 
 def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
