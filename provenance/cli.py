@@ -265,6 +265,12 @@ def evaluate(
 # --- score, rules, rules explain -------------------------------------------------------------------------
 
 
+SelectOption = Annotated[
+    list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes (comma-separated).")
+]
+IgnoreOption = Annotated[
+    list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes (comma-separated).")
+]
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="Use this config file instead of the nearest one.")
 ]
@@ -274,12 +280,8 @@ ConfigOption = Annotated[
 def score(
     targets: Annotated[list[str], typer.Argument(help="Article files to score.")],
     config_file: ConfigOption = None,
-    select: Annotated[
-        list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes (comma-separated).")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes (comma-separated).")
-    ] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     fail_under: Annotated[
         float | None, typer.Option("--fail-under", help="Exit 1 if an article scores below N.")
     ] = None,
@@ -370,12 +372,8 @@ def check_command(
     fail_under: Annotated[
         float | None, typer.Option("--fail-under", help="Also fail an article scoring below N.")
     ] = None,
-    select: Annotated[
-        list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes (comma-separated).")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes (comma-separated).")
-    ] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     include: Annotated[
         list[str] | None, typer.Option("--include", help="Check files matching GLOB in folders; repeatable.")
     ] = None,
