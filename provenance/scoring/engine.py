@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections import ChainMap
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+from operator import attrgetter
+from typing import Any, NamedTuple, TypeVar
 
 from provenance.config import Config
 from provenance.models import (
@@ -21,13 +22,16 @@ from provenance.models import (
     CrossCheckResult,
     Finding,
     ScoreReport,
+    Severity,
     Span,
 )
 from provenance.scoring.facts import ArticleFacts, ClaimFacts, gather_facts
 from provenance.scoring.loader import load_rule_pack, resolve_check
-from provenance.scoring.rules import ClaimConditions, Hit, Rule, RulePack, conditions_hold
+from provenance.scoring.rules import ClaimConditions, Hit, Rule, RulePack
 
 __all__ = ["BASE_SCORE", "GRADES", "grade", "grade_label", "score"]
+
+_Model = TypeVar("_Model", Finding, ClaimScore)
 
 BASE_SCORE = 70.0
 """Where a claim starts: the floor of "credible with exceptions", before any finding."""
@@ -71,30 +75,30 @@ def score(
     skipped = [rule.id for rule in rules if "crosscheck" in rule.needs and crosscheck is None]
     messages = _MessageValues(facts)
     runnable = [rule for rule in rules if rule.id not in skipped]
-    claim_rules = [
-        _ClaimPlan.of(rule) for rule in runnable if rule.when is not None and rule.scope == "claim"
-    ]
+    plans = [_ClaimPlan.of(rule) for rule in runnable if rule.when is not None and rule.scope == "claim"]
+    unsourced_plans = [plan for plan in plans if not plan.needs_sources]
     other_rules = [rule for rule in runnable if rule.when is None or rule.scope != "claim"]
     by_claim: dict[str, list[Finding]] = {}
     for claim in facts.claims:
         claim_id = claim.claim.id
         findings: list[Finding] = []
-        sourced = claim.sourced
-        for plan in claim_rules:
-            if (plan.needs_sources and not sourced) or not conditions_hold(plan.tests, claim):
-                continue
-            rule = plan.rule
-            findings.append(
-                Finding(
-                    rule_id=rule.id,
-                    rule_name=rule.name,
-                    severity=rule.severity,
-                    message=rule.message.format_map(messages.of(claim_id)),
-                    claim_id=claim_id,
-                    evidence=plan.pick(claim),
-                    points=plan.points * (getattr(claim, plan.scale) if plan.scale else 1),
+        placeholders = None
+        for plan in plans if claim.sourced else unsourced_plans:
+            if plan.holds(claim):
+                if placeholders is None:
+                    placeholders = messages.of(claim_id)
+                findings.append(
+                    _trusted(
+                        Finding,
+                        rule_id=plan.rule_id,
+                        rule_name=plan.rule_name,
+                        severity=plan.severity,
+                        message=plan.message.format_map(placeholders),
+                        claim_id=claim_id,
+                        evidence=plan.pick(claim),
+                        points=plan.points if plan.scale is None else plan.points * plan.scale(claim),
+                    )
                 )
-            )
         by_claim[claim_id] = findings
     article_findings: list[Finding] = []
     for rule in other_rules:
@@ -122,7 +126,9 @@ def score(
         for finding in findings:
             value += finding.points
         value = _clamp(value)
-        claim_scores.append(ClaimScore(claim_id=claim_id, score=value, grade=grade(value), findings=findings))
+        claim_scores.append(
+            _trusted(ClaimScore, claim_id=claim_id, score=value, grade=grade(value), findings=findings)
+        )
     if claim_scores:
         mean = sum(claim.score for claim in claim_scores) / len(claim_scores)
     else:
@@ -137,6 +143,23 @@ def score(
         grade=grade(article_score),
         skipped_rules=skipped,
     )
+
+
+def _trusted(model: type[_Model], **fields: Any) -> _Model:
+    """Build a contract model from values the engine derived from validated input, without re-validating.
+
+    Rule files, config and the analysis are validated where they are read; a
+    finding or claim score built from them is valid by construction, and the
+    engine builds thousands per second. This is what ``model_construct`` does,
+    without its per-field Python loop (it is slower than validating small
+    models): every field is given, so every field is set.
+    """
+    instance = model.__new__(model)
+    object.__setattr__(instance, "__dict__", fields)
+    object.__setattr__(instance, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(instance, "__pydantic_extra__", None)
+    object.__setattr__(instance, "__pydantic_private__", None)
+    return instance
 
 
 def _clamp(value: float) -> float:
@@ -155,13 +178,16 @@ def _hits(rule: Rule, facts: ArticleFacts) -> Iterator[Hit]:
 
 
 class _ClaimPlan(NamedTuple):
-    """A declarative claim rule lowered for the engine's per-claim loop."""
+    """A declarative claim rule lowered for the engine's per-claim loop: plain values and functions."""
 
-    rule: Rule
-    tests: tuple[tuple[str, str, Any], ...]
+    rule_id: str
+    rule_name: str
+    severity: Severity
+    message: str
+    holds: Callable[[ClaimFacts], bool]
     needs_sources: bool
-    pick: Callable[[ClaimFacts], tuple[Span, ...]]
-    scale: str | None
+    pick: Callable[[ClaimFacts], list[Span]]
+    scale: Callable[[ClaimFacts], int] | None
     points: float
 
     @classmethod
@@ -169,11 +195,14 @@ class _ClaimPlan(NamedTuple):
         conditions = rule.when
         assert isinstance(conditions, ClaimConditions)  # only claim-scoped declarative rules are planned
         return cls(
-            rule,
-            conditions.tests,
+            rule.id,
+            rule.name,
+            rule.severity,
+            rule.message,
+            conditions.holds,
             conditions.needs_sources,
             _evidence_picker(rule, conditions),
-            rule.scale,
+            attrgetter(rule.scale) if rule.scale is not None else None,
             rule.points,
         )
 
@@ -182,25 +211,23 @@ def _scale(rule: Rule, facts: ArticleFacts) -> float:
     return float(getattr(facts, rule.scale)) if rule.scale is not None else 1.0
 
 
-def _evidence_picker(
-    rule: Rule, conditions: ClaimConditions | None
-) -> Callable[[ClaimFacts], tuple[Span, ...]]:
+def _evidence_picker(rule: Rule, conditions: ClaimConditions) -> Callable[[ClaimFacts], list[Span]]:
     """Choose, once per rule, how to pick the spans that show why it matched a claim.
 
     The claim itself is the evidence when nothing narrower exists.
     """
     if rule.evidence == "sources":
-        if conditions is not None and conditions.filters_sources:
+        if conditions.filters_sources:
             selects = conditions.selects
             return lambda claim: (
-                tuple(source.span for source in claim.sources if selects(source)) or (claim.claim.span,)
+                [source.span for source in claim.sources if selects(source)] or [claim.claim.span]
             )
-        return lambda claim: claim.source_spans or (claim.claim.span,)
+        return lambda claim: list(claim.source_spans) or [claim.claim.span]
     if rule.evidence == "cues":
-        return lambda claim: claim.cue_spans or (claim.claim.span,)
+        return lambda claim: list(claim.cue_spans) or [claim.claim.span]
     if rule.evidence == "hedges":
-        return lambda claim: tuple(hedge.span for hedge in claim.hedges) or (claim.claim.span,)
-    return lambda claim: (claim.claim.span,)
+        return lambda claim: [hedge.span for hedge in claim.hedges] or [claim.claim.span]
+    return lambda claim: [claim.claim.span]
 
 
 class _MessageValues:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
+from operator import attrgetter
 from types import SimpleNamespace
 from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar
 
@@ -121,11 +122,12 @@ class _Conditions(_Strict):
     def needs_sources(self) -> bool:
         """Whether only a claim with a source can match (unsourced claims are then skipped unseen)."""
         source_tests = tuple(test for test in self.tests if test[0] in UNSOURCED)
-        return not conditions_hold(source_tests, UNSOURCED_FACTS)
+        return not compile_tests(source_tests)(UNSOURCED_FACTS)
 
-    def holds(self, facts: object) -> bool:
-        """Whether every condition holds for these facts."""
-        return conditions_hold(self.tests, facts)
+    @cached_property
+    def holds(self) -> Predicate:
+        """Whether every condition holds for some facts: the tests compiled once into one function."""
+        return compile_tests(self.tests)
 
 
 UNSOURCED: dict[str, Any] = {
@@ -143,29 +145,47 @@ UNSOURCED: dict[str, Any] = {
 
 UNSOURCED_FACTS = SimpleNamespace(**UNSOURCED)
 
+Predicate = Callable[[Any], bool]
+"""A compiled condition: facts (claim or article, read by attribute) in, whether it holds out."""
 
-def conditions_hold(tests: tuple[tuple[str, str, Any], ...], facts: object) -> bool:
-    """Whether every lowered ``(fact, operator, value)`` test holds for these facts."""
-    for fact, op, expected in tests:
-        value = getattr(facts, fact)
-        if op == "eq":
-            if value != expected:
-                return False
-        elif op == "min":
-            if value < expected:
-                return False
-        elif op == "max":
-            if value > expected:
-                return False
-        elif op == "any":
-            if not value & expected:
-                return False
-        elif op == "only":
-            if not value or not value <= expected:
-                return False
-        elif value & expected:
-            return False
+
+def compile_tests(tests: tuple[tuple[str, str, Any], ...]) -> Predicate:
+    """Turn lowered ``(fact, operator, value)`` tests into one plain function, their conjunction.
+
+    Rules run on every claim of every article, so each test becomes a closure
+    over its attribute getter and expected value, worked out once per rule.
+    """
+    predicates = [_compile_test(*test) for test in tests]
+    if not predicates:
+        return _always
+    holds = predicates[0]
+    for following in predicates[1:]:
+        holds = _both(holds, following)
+    return holds
+
+
+def _always(facts: Any) -> bool:
+    del facts
     return True
+
+
+def _both(first: Predicate, second: Predicate) -> Predicate:
+    return lambda facts: first(facts) and second(facts)
+
+
+def _compile_test(fact: str, op: str, expected: Any) -> Predicate:
+    value = attrgetter(fact)
+    if op == "eq":
+        return lambda facts: value(facts) == expected
+    if op == "min":
+        return lambda facts: value(facts) >= expected
+    if op == "max":
+        return lambda facts: value(facts) <= expected
+    if op == "any":
+        return lambda facts: not expected.isdisjoint(value(facts))
+    if op == "only":
+        return lambda facts: bool(value(facts)) and value(facts) <= expected
+    return lambda facts: expected.isdisjoint(value(facts))
 
 
 class ClaimConditions(_Conditions):
