@@ -86,7 +86,7 @@ def score(
         for plan in plans if claim.sourced else unsourced_plans:
             if plan.holds(claim):
                 if placeholders is None:
-                    placeholders = messages.of(claim_id)
+                    placeholders = messages.of_claim(claim)
                 findings.append(
                     _trusted(
                         Finding,
@@ -235,14 +235,22 @@ class _MessageValues:
 
     def __init__(self, facts: ArticleFacts) -> None:
         self._facts = facts
-        self._claims = {claim.claim.id: claim for claim in facts.claims}
         self._cache: dict[str | None, _Placeholders] = {}
 
+    def of_claim(self, claim: ClaimFacts) -> _Placeholders:
+        """Return the values for a claim the engine holds (the per-claim loop: no look-up by id)."""
+        placeholders = self._cache.get(claim.claim.id)
+        if placeholders is None:
+            placeholders = self._cache[claim.claim.id] = _Placeholders(self._facts, claim)
+        return placeholders
+
     def of(self, claim_id: str | None) -> _Placeholders:
-        if claim_id not in self._cache:
-            claim = self._claims.get(claim_id) if claim_id is not None else None
-            self._cache[claim_id] = _Placeholders(self._facts, claim)
-        return self._cache[claim_id]
+        """Return the values for a Python rule's hit, which names its claim by id (or none: the article)."""
+        placeholders = self._cache.get(claim_id)
+        if placeholders is None:
+            claim = next((claim for claim in self._facts.claims if claim.claim.id == claim_id), None)
+            placeholders = self._cache[claim_id] = _Placeholders(self._facts, claim)
+        return placeholders
 
 
 class _Placeholders(dict[str, str]):

@@ -14,9 +14,8 @@ from __future__ import annotations
 import string
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
-from operator import attrgetter
 from types import SimpleNamespace
-from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar
+from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
@@ -149,43 +148,34 @@ Predicate = Callable[[Any], bool]
 """A compiled condition: facts (claim or article, read by attribute) in, whether it holds out."""
 
 
+OPERATORS = {
+    "eq": "{fact} == {value}",
+    "min": "{fact} >= {value}",
+    "max": "{fact} <= {value}",
+    "any": "not {value}.isdisjoint({fact})",
+    "only": "bool({fact}) and {fact} <= {value}",
+    "none": "{value}.isdisjoint({fact})",
+}
+"""Each lowered operator as a Python comparison; every one yields a bool."""
+
+
 def compile_tests(tests: tuple[tuple[str, str, Any], ...]) -> Predicate:
     """Turn lowered ``(fact, operator, value)`` tests into one plain function, their conjunction.
 
-    Rules run on every claim of every article, so each test becomes a closure
-    over its attribute getter and expected value, worked out once per rule.
+    Rules run on every claim of every article, so the tests become the source of
+    one ``lambda`` (as ``collections.namedtuple`` builds its class), compiled
+    once per rule: fact names are the condition models' own field names and the
+    expected values are bound by name, never pasted into the source.
     """
-    predicates = [_compile_test(*test) for test in tests]
-    if not predicates:
-        return _always
-    holds = predicates[0]
-    for following in predicates[1:]:
-        holds = _both(holds, following)
-    return holds
-
-
-def _always(facts: Any) -> bool:
-    del facts
-    return True
-
-
-def _both(first: Predicate, second: Predicate) -> Predicate:
-    return lambda facts: first(facts) and second(facts)
-
-
-def _compile_test(fact: str, op: str, expected: Any) -> Predicate:
-    value = attrgetter(fact)
-    if op == "eq":
-        return lambda facts: value(facts) == expected
-    if op == "min":
-        return lambda facts: value(facts) >= expected
-    if op == "max":
-        return lambda facts: value(facts) <= expected
-    if op == "any":
-        return lambda facts: not expected.isdisjoint(value(facts))
-    if op == "only":
-        return lambda facts: bool(value(facts)) and value(facts) <= expected
-    return lambda facts: expected.isdisjoint(value(facts))
+    bound: dict[str, Any] = {"__builtins__": {"bool": bool}}
+    clauses: list[str] = []
+    for index, (fact, op, expected) in enumerate(tests):
+        if not fact.isidentifier():
+            raise ValueError(f"fact name {fact!r} is not an identifier")
+        bound[f"value{index}"] = expected
+        clauses.append(OPERATORS[op].format(fact=f"facts.{fact}", value=f"value{index}"))
+    source = f"lambda facts: {' and '.join(clauses) or 'True'}"
+    return cast(Predicate, eval(source, bound))
 
 
 class ClaimConditions(_Conditions):
