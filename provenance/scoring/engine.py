@@ -104,13 +104,13 @@ def score(
     for rule in other_rules:
         points = rule.points
         for hit in _hits(rule, facts):
-            placeholders = messages.of(hit.claim_id)
+            values = messages.of(hit.claim_id)
             finding = Finding(
                 rule_id=rule.id,
                 rule_name=rule.name,
                 severity=rule.severity,
                 message=rule.message.format_map(
-                    placeholders if hit.values is None else ChainMap(dict(hit.values), placeholders)
+                    values if hit.values is None else ChainMap(dict(hit.values), values)
                 ),
                 claim_id=hit.claim_id,
                 evidence=hit.evidence,
@@ -231,80 +231,95 @@ def _evidence_picker(rule: Rule, conditions: ClaimConditions) -> Callable[[Claim
 
 
 class _MessageValues:
-    """Message-template values, computed only for the placeholders a flagged claim's messages use."""
+    """Message-template values, computed only for the placeholders a flagged claim's messages use.
+
+    Article values (the publisher, the relays) are worked out once per article
+    and shared by every claim's messages.
+    """
 
     def __init__(self, facts: ArticleFacts) -> None:
         self._facts = facts
-        self._cache: dict[str | None, _Placeholders] = {}
+        self._article = _ArticlePlaceholders(facts)
+        self._claims: dict[str, _ClaimPlaceholders] = {}
 
-    def of_claim(self, claim: ClaimFacts) -> _Placeholders:
+    def of_claim(self, claim: ClaimFacts) -> _ClaimPlaceholders:
         """Return the values for a claim the engine holds (the per-claim loop: no look-up by id)."""
-        placeholders = self._cache.get(claim.claim.id)
+        placeholders = self._claims.get(claim.claim.id)
         if placeholders is None:
-            placeholders = self._cache[claim.claim.id] = _Placeholders(self._facts, claim)
+            placeholders = self._claims[claim.claim.id] = _ClaimPlaceholders(claim, self._article)
         return placeholders
 
-    def of(self, claim_id: str | None) -> _Placeholders:
+    def of(self, claim_id: str | None) -> dict[str, str]:
         """Return the values for a Python rule's hit, which names its claim by id (or none: the article)."""
-        placeholders = self._cache.get(claim_id)
-        if placeholders is None:
-            claim = next((claim for claim in self._facts.claims if claim.claim.id == claim_id), None)
-            placeholders = self._cache[claim_id] = _Placeholders(self._facts, claim)
-        return placeholders
+        claim = next((claim for claim in self._facts.claims if claim.claim.id == claim_id), None)
+        return self._article if claim is None else self.of_claim(claim)
 
 
-class _Placeholders(dict[str, str]):
-    """A lazy mapping for ``str.format_map``: each placeholder is worked out on first use."""
+class _ArticlePlaceholders(dict[str, str]):
+    """A lazy mapping for ``str.format_map`` of the article's values; an unknown key is a ``KeyError``."""
 
-    def __init__(self, article: ArticleFacts, claim: ClaimFacts | None) -> None:
+    def __init__(self, facts: ArticleFacts) -> None:
         super().__init__()
-        self._article = article
-        self._claim = claim
+        self._facts = facts
 
     def __missing__(self, key: str) -> str:
-        value = self._claim_value(key) if self._claim is not None else None
-        if value is None:
-            value = self._article_value(key)
-        self[key] = value
+        value = self[key] = ARTICLE_VALUES[key](self._facts)
         return value
 
-    def _article_value(self, key: str) -> str:
-        article = self._article
-        if key == "publisher":
-            hops = article.analysis.publisher_chain.hops
-            return hops[0].nodes[0].name if hops and hops[0].nodes else "the publisher"
-        if key == "relays":
-            return " → ".join(node.name for node in article.relays) or "no other outlet"
-        if key == "chain":
-            return article.analysis.publisher_chain.render()
-        if key == "depth":
-            return str(article.relay_depth)
-        if key == "claims":
-            return str(article.claim_count)
-        raise KeyError(key)
 
-    def _claim_value(self, key: str) -> str | None:
-        claim = self._claim
-        assert claim is not None
-        if key == "claim":
-            text = claim.claim.text
-            short = text if len(text) <= SHORT_CLAIM else text[: SHORT_CLAIM - 1].rstrip() + "…"
-            return f'{claim.claim.id} "{short}"'
-        if key == "sources":
-            return ", ".join(f'"{source.name}"' for source in claim.sources) or "no source"
-        if key == "cues":
-            quoted = ", ".join(f'"{span.text}"' for span in claim.cue_spans)
-            return quoted or ", ".join(sorted(f"{kind.value} cue" for kind in claim.cue_kinds)) or "no cue"
-        if key == "hedges":
-            return ", ".join(f'"{hedge.span.text}"' for hedge in claim.hedges) or "no hedge"
-        if key == "relays":
-            return " → ".join(node.name for node in claim.relays) or "no other outlet"
-        if key == "chain":
-            return claim.claim.chain.render()
-        if key == "count":
-            return str(claim.headcount)
-        if key == "depth":
-            return str(claim.relay_depth)
-        if key == "own_depth":
-            return str(claim.own_relay_depth)
-        return None
+class _ClaimPlaceholders(dict[str, str]):
+    """A lazy mapping for ``str.format_map``: a claim's own values first, then the article's."""
+
+    def __init__(self, claim: ClaimFacts, article: _ArticlePlaceholders) -> None:
+        super().__init__()
+        self._claim = claim
+        self._article = article
+
+    def __missing__(self, key: str) -> str:
+        compute = CLAIM_VALUES.get(key)
+        value = self[key] = compute(self._claim) if compute is not None else self._article[key]
+        return value
+
+
+def _publisher(article: ArticleFacts) -> str:
+    hops = article.analysis.publisher_chain.hops
+    return hops[0].nodes[0].name if hops and hops[0].nodes else "the publisher"
+
+
+def _relay_names(facts: ArticleFacts | ClaimFacts) -> str:
+    return " → ".join(node.name for node in facts.relays) or "no other outlet"
+
+
+ARTICLE_VALUES: dict[str, Callable[[ArticleFacts], str]] = {
+    "publisher": _publisher,
+    "relays": _relay_names,
+    "chain": lambda article: article.analysis.publisher_chain.render(),
+    "depth": lambda article: str(article.relay_depth),
+    "claims": lambda article: str(article.claim_count),
+}
+"""How each article placeholder of a message template is worked out."""
+
+
+def _claim_label(claim: ClaimFacts) -> str:
+    text = claim.claim.text
+    short = text if len(text) <= SHORT_CLAIM else text[: SHORT_CLAIM - 1].rstrip() + "…"
+    return f'{claim.claim.id} "{short}"'
+
+
+def _cues(claim: ClaimFacts) -> str:
+    quoted = ", ".join(f'"{span.text}"' for span in claim.cue_spans)
+    return quoted or ", ".join(sorted(f"{kind.value} cue" for kind in claim.cue_kinds)) or "no cue"
+
+
+CLAIM_VALUES: dict[str, Callable[[ClaimFacts], str]] = {
+    "claim": _claim_label,
+    "sources": lambda claim: ", ".join(f'"{source.name}"' for source in claim.sources) or "no source",
+    "cues": _cues,
+    "hedges": lambda claim: ", ".join(f'"{hedge.span.text}"' for hedge in claim.hedges) or "no hedge",
+    "relays": _relay_names,
+    "chain": lambda claim: claim.claim.chain.render(),
+    "count": lambda claim: str(claim.headcount),
+    "depth": lambda claim: str(claim.relay_depth),
+    "own_depth": lambda claim: str(claim.own_relay_depth),
+}
+"""How each claim placeholder is worked out; the others fall back to the article's values."""
