@@ -29,6 +29,7 @@ from provenance.models import (
 
 __all__ = ["ArticleFacts", "ClaimFacts", "gather_facts", "headcount"]
 
+RELAY = HopRole.RELAY
 RELAY_TYPES = frozenset({SourceType.OUTLET, SourceType.WIRE_AGENCY})
 GROUP_TYPES = frozenset({SourceType.ANONYMOUS_GROUP})
 MINIMUM_PLURAL = 2
@@ -98,7 +99,7 @@ def gather_facts(analysis: AnalysisResult, crosscheck: CrossCheckResult | None =
     publisher_relays = _relay_hops(analysis.publisher_chain)
     publisher_names = tuple(node.name for node in publisher_relays)
     claims = tuple(
-        _claim_facts(claim, resolved, publisher_names, checks.get(claim.id)) for claim in analysis.claims
+        [_claim_facts(claim, resolved, publisher_names, checks.get(claim.id)) for claim in analysis.claims]
     )
     relay_evidence = tuple(
         mentions[node.source_id].span for node in publisher_relays if node.source_id in mentions
@@ -239,7 +240,7 @@ def _relay_hops(chain: Chain) -> tuple[ChainNode, ...]:
     """Return the outlet or agency at each relay hop (one per hop: the first relaying party)."""
     relays: list[ChainNode] = []
     for hop in chain.hops:
-        if hop.role is HopRole.RELAY:
+        if hop.role is RELAY:
             for node in hop.nodes:
                 if node.type in RELAY_TYPES:
                     relays.append(node)
