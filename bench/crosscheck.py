@@ -37,7 +37,7 @@ from rapidfuzz import fuzz, process
 
 from provenance.api import analyze_path
 from provenance.corpus import MATCH_THRESHOLD, CorpusIndex, crosscheck
-from provenance.corpus.index import IndexedArticle, IndexedClaim, claim_core
+from provenance.corpus.index import IndexedArticle, IndexedClaim, claim_core, corpus_files
 from provenance.corpus.match import MIN_TOKENS, similarity
 from provenance.corpus.normalize import normalise
 from provenance.models import AnalysisResult
@@ -202,7 +202,7 @@ def main() -> None:
 
     analysis = analyze_path(SEED)
     claims = [claim.text for claim in analysis.claims]
-    paraphrases = [claim.text for path in sorted(FIXTURES.glob("*.*")) for claim in analyze_path(path).claims]
+    paraphrases = [claim.text for path in corpus_files(FIXTURES) for claim in analyze_path(path).claims]
     print(f"seed: {len(claims)} claims; threshold {MATCH_THRESHOLD:g}; one process, one core")
     print(
         f"{'articles':>9} {'sentences':>10} {'built s':>8} {'indexed CPU ms':>15} {'exhaustive CPU ms':>18}"

@@ -28,6 +28,7 @@ from provenance.corpus import (
     load_corpus,
 )
 from provenance.corpus import crosscheck as crosscheck_analysis
+from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.evaluation import EvaluationReport, evaluate_gold_dir
 from provenance.extract import analyze
@@ -197,6 +198,7 @@ def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
     """Return the rule with this id from the default pack, the config's extra folders and plugins."""
     active = config if config is not None else Config()
     pack = load_rule_pack(active.rule_folders)
+    active.check_rule_ids(pack.ids)
     try:
         return pack.get(rule_id.strip().upper())
     except KeyError:
@@ -208,7 +210,7 @@ SINGLE_SOURCE_RULE = "single-source"
 
 
 def check_paths(
-    targets: Sequence[Path],
+    targets: Sequence[Path | str],
     config: Config,
     root: Path | None = None,
     baseline: Baseline | None = None,
@@ -217,7 +219,7 @@ def check_paths(
     on_report: Callable[[FileReport], None] | None = None,
     on_selected: Callable[[int], None] | None = None,
 ) -> CheckResult:
-    """Check the articles under ``targets`` against the CI policy: the entry point of ``provenance check``.
+    """Check the files, folders and URLs in ``targets`` against the CI policy: ``provenance check``.
 
     The default policy fails on the pack's single-source rule (found by name,
     so a pack that renumbers it keeps working) and on every error finding.
@@ -250,6 +252,7 @@ def check_paths(
         loader=load_article,
         on_report=on_report,
         on_selected=on_selected,
+        policy_where=config.where("fail-on"),
     )
     return result.model_copy(update={"warnings": [*pack.load_errors, *result.warnings]})
 
@@ -299,39 +302,22 @@ def crosscheck_path(
 
 # --- report ----------------------------------------------------------------------------------------------
 
-REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-"""Files a batch report reads from a folder (hidden files and folders are skipped)."""
-
-
-def report_path(
-    target: str | Path,
-    config: Config | None = None,
-    encoding: str = "utf-8",
-) -> ScoreReport:
-    """Analyse and score the article at ``target`` (a path or URL) for a report."""
-    return score_path(target, config, encoding=encoding)
-
 
 def report_sources(folder: str | Path, output_dir: str | Path) -> list[Path]:
-    """List the articles a batch report reads: every article file under ``folder`` but ``output_dir``.
+    """List the articles a batch report reads: the article files under ``folder``, except ``output_dir``.
 
     A single file is a batch of one. Listing first lets a caller show progress
-    against the total before any article is read.
+    against the total before any article is read; reports written into a
+    folder inside ``folder`` are never read back as articles.
     """
     root, out = Path(folder), Path(output_dir).resolve()
     if root.is_file():
         return [root]
     if not root.is_dir():
         raise InputError(str(root), "no such file or folder")
-    found = []
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root).parts
-        if any(part.startswith(".") for part in relative) or not path.is_file():
-            continue
-        if path.suffix.lower() in REPORT_SUFFIXES and out not in path.resolve().parents:
-            found.append(path)
+    found = [path for path in corpus_files(root) if out not in path.resolve().parents]
     if not found:
-        raise InputError(str(root), "no article files found (" + ", ".join(REPORT_SUFFIXES) + ")")
+        raise InputError(str(root), "no article files found (" + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
     return found
 
 
@@ -341,14 +327,16 @@ def report_batch(
     output_dir: str | Path,
     report_format: ReportFormat,
     *,
+    corpus: CorpusIndex | None = None,
     config_file: str | Path | None = None,
     encoding: str = "utf-8",
     on_done: Callable[[IndexEntry], None] | None = None,
 ) -> list[IndexEntry]:
     """Write one report per article into ``output_dir`` (same relative paths), then the index page.
 
-    An article that cannot be read does not stop the batch: its index entry
-    carries the error. Returns the entries in input order.
+    With ``corpus`` (opened once by the caller) every article is cross-checked
+    against it. An article that cannot be read does not stop the batch: its
+    index entry carries the error. Returns the entries in input order.
     """
     root, out = Path(folder), Path(output_dir)
     base = root.parent if root.is_file() else root
@@ -357,7 +345,7 @@ def report_batch(
     for path in files:
         article = path.relative_to(base).as_posix()
         try:
-            report = score_path(path, config_for(path, config_file), encoding=encoding)
+            report = score_path(path, config_for(path, config_file), encoding=encoding, corpus=corpus)
         except InputError as error:
             entry = IndexEntry(article=article, error=error.one_line())
         else:

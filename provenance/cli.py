@@ -18,6 +18,7 @@ from typing import Annotated, TextIO
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from typer.exceptions import TyperException
 
 from provenance import __version__
 from provenance.api import (
@@ -34,7 +35,6 @@ from provenance.api import (
     open_corpus,
     read_url_list,
     report_batch,
-    report_path,
     report_sources,
     score_path,
 )
@@ -43,7 +43,7 @@ from provenance.check import CheckResult, FileReport, baseline_of, baseline_path
 from provenance.check import write_baseline as write_baseline_file
 from provenance.config import config_for
 from provenance.corpus import MATCH_THRESHOLD
-from provenance.errors import ConfigError, ExitStatus, ProvenanceError
+from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
 from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
@@ -110,11 +110,18 @@ def _root(
 
 @contextmanager
 def _reporting_errors() -> Iterator[None]:
+    """Turn errors into one line on stderr and an exit status; a bug becomes PRV-E900, never a traceback."""
     try:
         yield
     except ProvenanceError as error:
         typer.echo(error.one_line(), err=True)
         raise typer.Exit(int(error.exit_status)) from None
+    except (typer.Exit, typer.Abort, TyperException):
+        raise
+    except Exception as exc:
+        internal = InternalError.of(exc)
+        typer.echo(internal.one_line(), err=True)
+        raise typer.Exit(int(internal.exit_status)) from None
 
 
 @app.command()
@@ -345,7 +352,7 @@ DEFAULT_BASELINE = Path("provenance-baseline.json")
 
 @app.command("check")
 def check_command(
-    targets: Annotated[list[Path], typer.Argument(help="Article files and folders to check.")],
+    targets: Annotated[list[str], typer.Argument(help="Article files, folders and http(s) URLs to check.")],
     config_file: ConfigOption = None,
     output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = (
         CheckFormat.TEXT
@@ -389,6 +396,8 @@ def check_command(
         config = config_for(Path.cwd() / "-", config_file).with_overrides(select, ignore, fail_under)
         settings = with_flags(config.check, include, exclude, fail_on, False if no_gitignore else None)
         config = config.model_copy(update={"check": settings})
+        if fail_on:
+            config = config.set_by_flag("fail-on", "--fail-on")
         baseline_file = baseline_path(config, baseline)
         known = read_baseline(baseline_file) if baseline_file is not None and not write_baseline else None
         with _check_progress(_progress_wanted(quiet, sys.stderr)) as (on_selected, on_report):
@@ -403,6 +412,9 @@ def check_command(
             )
         for warning in result.warnings:
             typer.echo(f"warning: {warning}", err=True)
+        if write_baseline or output is not None or output_format is not CheckFormat.TEXT:
+            for unreadable in result.unreadable:
+                typer.echo(unreadable.error, err=True)
         if write_baseline:
             destination = baseline_file or DEFAULT_BASELINE
             recorded = baseline_of(result)
@@ -530,6 +542,10 @@ def report(
     target: Annotated[
         str, typer.Argument(help="An article file or URL; with --output-dir, a folder of articles.")
     ],
+    corpus: Annotated[
+        str | None,
+        typer.Option("--corpus", "-c", help="Corpus folder or index: adds each claim's corroboration."),
+    ] = None,
     report_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
         ReportFormat.TEXT
     ),
@@ -544,39 +560,40 @@ def report(
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
 ) -> None:
     """Report on an article: score, claims and chains, attribution graph, sources, highlighted text."""
+    if output_dir is not None and output is not None:
+        raise typer.BadParameter("--output is for one article; a batch writes into --output-dir")
     with _reporting_errors():
-        if output_dir is None:
-            if Path(target).is_dir():
-                raise typer.BadParameter(
-                    f"{target} is a folder: add --output-dir DIR to report on each article"
+        if output_dir is None and Path(target).is_dir():
+            raise ConfigError(target, "is a folder: add --output-dir DIR to report on each article")
+        files = report_sources(target, output_dir) if output_dir is not None else []
+        with open_corpus(corpus) as corpus_index:
+            if output_dir is None:
+                config = config_for(target, config_file)
+                scored = score_path(target, config, encoding=encoding, corpus=corpus_index)
+                rendered = render_report(scored, report_format)
+                if output is None:
+                    typer.echo(rendered, nl=False)
+                else:
+                    write_atomic(output, rendered)
+                return
+            with _progress(len(files), "reporting") as advance:
+                entries = report_batch(
+                    files,
+                    target,
+                    output_dir,
+                    report_format,
+                    corpus=corpus_index,
+                    config_file=config_file,
+                    encoding=encoding,
+                    on_done=advance,
                 )
-            scored = report_path(target, config_for(target, config_file), encoding=encoding)
-            rendered = render_report(scored, report_format)
-            if output is None:
-                typer.echo(rendered, nl=False)
-            else:
-                write_atomic(output, rendered)
-            return
-        if output is not None:
-            raise typer.BadParameter("--output is for one article; a batch writes into --output-dir")
-        files = report_sources(target, output_dir)
-        with _progress(len(files), "reporting") as advance:
-            entries = report_batch(
-                files,
-                target,
-                output_dir,
-                report_format,
-                config_file=config_file,
-                encoding=encoding,
-                on_done=advance,
-            )
-        failures = [entry for entry in entries if entry.error]
-        index = output_dir / index_name(report_format)
-        typer.echo(f"reported on {len(entries) - len(failures)} of {len(entries)} articles; index: {index}")
-        for failure in failures:
-            typer.echo(f"failed: {failure.error}", err=True)
-        if failures:
-            raise typer.Exit(int(ExitStatus.INPUT))
+    failures = [entry for entry in entries if entry.error]
+    index = output_dir / index_name(report_format)
+    typer.echo(f"reported on {len(entries) - len(failures)} of {len(entries)} articles; index: {index}")
+    for failure in failures:
+        typer.echo(f"failed: {failure.error}", err=True)
+    if failures:
+        raise typer.Exit(int(ExitStatus.INPUT))
 
 
 def main() -> None:

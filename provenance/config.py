@@ -105,6 +105,12 @@ class Config(_Strict):
         config._flag_keys = flag_keys
         return config
 
+    def set_by_flag(self, key: str, flag: str) -> Config:
+        """Record that ``key`` was given by ``flag`` on the command line, so errors about it name the flag."""
+        config = self.model_copy()
+        config._flag_keys = {**self._flag_keys, key: flag}
+        return config
+
     def where(self, key: str) -> str:
         """Name the file and line (or the command-line flag) a key came from, for error messages."""
         if key in self._flag_keys:

@@ -17,6 +17,8 @@ class ExitStatus(IntEnum):
     FINDINGS = 1
     USAGE = 2
     INPUT = 3
+    INTERNAL = 70
+    """A bug in provenance itself (``EX_SOFTWARE`` from BSD ``sysexits.h``), never the user's input."""
 
 
 class ProvenanceError(Exception):
@@ -31,8 +33,12 @@ class ProvenanceError(Exception):
         self.problem = problem
 
     def one_line(self) -> str:
-        """Format the message as printed: ``error[CODE]: WHERE: PROBLEM`` on one line."""
-        text = f"error[{self.code}]: {self.where}: {self.problem}"
+        """Format the message as printed: ``error[CODE]: WHERE: PROBLEM`` on one line (no WHERE if empty)."""
+        text = (
+            f"error[{self.code}]: {self.where}: {self.problem}"
+            if self.where
+            else f"error[{self.code}]: {self.problem}"
+        )
         return " ".join(text.split())
 
 
@@ -102,3 +108,16 @@ class RuleFileError(ConfigError):
     """A rule file is malformed; the message names the file and, where known, the line."""
 
     code = "PRV-E301"
+
+
+class InternalError(ProvenanceError):
+    """An unexpected exception: a bug to report, shown as one line instead of a traceback."""
+
+    code = "PRV-E900"
+    exit_status = ExitStatus.INTERNAL
+
+    @classmethod
+    def of(cls, exc: BaseException, where: str = "") -> InternalError:
+        """Describe ``exc`` by its type and message, for a user to paste into a bug report."""
+        detail = " ".join(str(exc).split()) or "no message"
+        return cls(where, f"internal error: {type(exc).__name__}: {detail} (please report this)")

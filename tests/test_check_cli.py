@@ -12,13 +12,18 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from provenance.api import SINGLE_SOURCE_RULE
-from provenance.check import FileReport
+from provenance.check import CheckPolicy, FileReport, check_article
 from provenance.cli import _check_progress, _progress_wanted, app
 from provenance.config import Config
-from provenance.scoring import load_rule_pack
+from provenance.extract import analyze
+from provenance.ingest import parse_article
+from provenance.models import Severity
+from provenance.scoring import load_rule_pack, score
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
@@ -235,3 +240,37 @@ def test_baseline_named_in_the_config_is_written_and_used(newsroom: Path) -> Non
     assert (newsroom / "ci" / "known.json").is_file()
     assert runner.invoke(app, ["check", "drafts", "--config", "ci/provenance.toml"]).exit_code == 0
     assert runner.invoke(app, ["check", "drafts"]).exit_code == 1
+
+
+def test_pyproject_table_configures_the_check(newsroom: Path) -> None:
+    (newsroom / "pyproject.toml").write_text(
+        '[project]\nname = "desk"\n\n[tool.provenance.check]\nexclude = ["seed.txt"]\n'
+    )
+    result = runner.invoke(app, ["check", "drafts"])
+    assert result.exit_code == 0
+    assert "1 input checked" in result.stdout
+
+
+NEWSY = st.lists(
+    st.sampled_from(
+        ["The port closed", ", an official said", ". ", "\r\n", "\n\n", "Zürich 🚢", '"We agree,"',
+         " Voss said", "<!-- provenance: ignore PRV002 -- checked -->", "according to two diplomats",
+         "allegedly"]
+    ),
+    min_size=1,
+    max_size=25,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None)
+@given(NEWSY)
+def test_any_article_is_placed_inside_its_text(text: str) -> None:
+    if not text.strip():
+        return
+    analysis = analyze(parse_article(text, "a.md"))
+    report = check_article("a.md", score(analysis, Config()), CheckPolicy(fail_on=["warning"]))
+    line_count = len(re.split(r"\r\n|\r|\n", text))
+    for finding in report.findings:
+        region = finding.region
+        assert 1 <= region.start_line <= region.end_line <= line_count
+        assert finding.failing == (finding.suppression is None and finding.severity is not Severity.INFO)

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from provenance.api import analyze_path, crosscheck_path
 from provenance.cli import app
 from provenance.corpus import MATCH_THRESHOLD, CorpusIndex, build_index, crosscheck
-from provenance.corpus.index import IndexedArticle, IndexedClaim, claim_core
+from provenance.corpus.index import IndexedArticle, IndexedClaim, claim_core, corpus_files
 from provenance.corpus.match import similarity
 from provenance.corpus.normalize import normalise
 from provenance.extract import analyze
@@ -96,7 +96,7 @@ def test_no_distractor_or_unrelated_article_matches(seed_result: CrossCheckResul
 
 def test_the_prefilter_finds_every_match_an_exhaustive_scan_finds(fixture_index: CorpusIndex) -> None:
     stored = list(fixture_index.all_claims())
-    for path in sorted(FIXTURES.iterdir()):
+    for path in corpus_files(FIXTURES):
         analysis = analyze_path(path)
         for claim in analysis.claims:
             normal = normalise(claim_core(analysis, claim))
@@ -122,7 +122,7 @@ def test_crosscheck_path_accepts_a_folder_an_index_file_or_an_open_index(
     from_open = crosscheck_path(seed_path, fixture_index)
     assert from_folder.claims == from_file.claims == from_open.claims
     assert from_file.corpus == str(saved)
-    assert from_folder.articles == len(list(FIXTURES.glob("*.*")))
+    assert from_folder.articles == len(corpus_files(FIXTURES)) == 17
 
 
 def test_index_command_writes_an_index_that_crosscheck_reuses(tmp_path: Path, seed_path: Path) -> None:
@@ -252,3 +252,14 @@ def test_an_article_relaying_the_checked_outlet_is_not_independent_of_it(seed_pa
         check = next(entry for entry in crosscheck(analysis, index).claims if entry.claim_id == claim.id)
     assert [match.upstream for match in check.dependent] == ["European Pravda"]
     assert not check.independent
+
+
+def test_the_well_sourced_fixture_passes_the_ci_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    passed = runner.invoke(app, ["check", str(FIXTURES / "well-sourced-water-utility.md")])
+    assert passed.exit_code == 0, passed.stdout
+    relayed = runner.invoke(app, ["check", str(FIXTURES / "relay-danube-daily.md")])
+    assert relayed.exit_code == 1

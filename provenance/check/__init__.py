@@ -36,6 +36,7 @@ from provenance.check.runner import (
 from provenance.check.walk import DEFAULT_INCLUDE, select_articles
 from provenance.config import CheckConfig, Config
 from provenance.ingest import read_article
+from provenance.ingest.fetch import is_url
 
 __all__ = [
     "CHECK_RULES",
@@ -63,7 +64,7 @@ __all__ = [
 
 
 def check_files(
-    targets: Sequence[Path],
+    targets: Sequence[Path | str],
     scorer: Scorer,
     rules: Sequence[RuleDescriptor],
     default_fail_on: Sequence[str],
@@ -76,26 +77,32 @@ def check_files(
     loader: ArticleLoader = read_article,
     on_report: Callable[[FileReport], None] | None = None,
     on_selected: Callable[[int], None] | None = None,
+    policy_where: str = "--fail-on",
 ) -> CheckResult:
     """Check every article under ``targets`` with ``scorer`` against the policy in ``settings``.
 
     ``rules`` describes the active rules (for SARIF, and to validate the rule
     names in the policy and in suppression markers); ``default_fail_on`` is the
     policy when ``settings.fail_on`` is unset. ``on_selected`` receives the
-    number of files once the walk is done, ``on_report`` each file's report.
+    number of files once the walk is done, ``on_report`` each file's report;
+    ``policy_where`` names where ``fail_on`` came from in an error about it.
+    An http(s) URL target is checked as one article, read through ``loader``.
     """
     settings = settings or CheckConfig()
     root = (root or Path.cwd()).resolve()
     known = known_names(rules)
     fail_on = settings.fail_on if settings.fail_on is not None else default_fail_on
-    policy = build_policy(fail_on, fail_under, known)
+    policy = build_policy(fail_on, fail_under, known, policy_where)
     include = settings.include if settings.include is not None else DEFAULT_INCLUDE
-    selection = select_articles(targets, root, include, settings.exclude, settings.respect_gitignore)
+    urls = [target for target in targets if isinstance(target, str) and is_url(target)]
+    paths = [Path(target) for target in targets if target not in urls]
+    selection = select_articles(paths, root, include, settings.exclude, settings.respect_gitignore)
+    files: list[Path | str] = [*selection.files, *urls]
     if on_selected is not None:
-        on_selected(len(selection.files))
+        on_selected(len(files))
     job = ArticleCheck(scorer, loader, policy, root, known, encoding)
-    result = run_check(selection.files, job, rules, selection.missing, baseline, jobs, on_report)
-    if not selection.files and not selection.missing:
+    result = run_check(files, job, rules, selection.missing, baseline, jobs, on_report)
+    if not files and not selection.missing:
         shown = ", ".join(str(target) for target in targets)
         result = result.model_copy(update={"warnings": [f"no article files found in {shown}"]})
     return result

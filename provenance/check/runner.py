@@ -27,12 +27,12 @@ from provenance.check.models import (
 from provenance.check.policy import fails
 from provenance.check.positions import LineIndex
 from provenance.check.suppress import Marker, find_markers
-from provenance.errors import InputError
+from provenance.errors import InputError, InternalError, ProvenanceError
 from provenance.extract import analyze
 from provenance.models import AnalysisResult, Article, Claim, Finding, ScoreReport, Severity, Span
 
-ArticleLoader = Callable[[Path, str], Article]
-"""Reads one article given its path and text encoding; raises ``InputError`` when it cannot."""
+ArticleLoader = Callable[[Path | str, str], Article]
+"""Reads one article given its path (or URL) and text encoding; raises ``InputError`` when it cannot."""
 
 Scorer = Callable[[AnalysisResult], ScoreReport]
 """Scores one analysis; picklable (module-level function or ``functools.partial``) for ``jobs > 1``."""
@@ -81,22 +81,32 @@ class ArticleCheck:
     encoding: str = "utf-8"
 
 
-def display_path(path: Path, root: Path) -> str:
-    """Show ``path`` as reported: POSIX, relative to the project root when it lies inside it."""
+def display_path(path: Path | str, root: Path) -> str:
+    """Show ``path`` as reported: POSIX, relative to the project root when it lies inside it; a URL as is."""
+    if isinstance(path, str):
+        return path
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 
 
-def check_file(path: Path, job: ArticleCheck) -> FileReport:
-    """Check one file; an unreadable file yields a report carrying the error instead of raising."""
+def check_file(path: Path | str, job: ArticleCheck) -> FileReport:
+    """Check one file or URL; a failure yields a report carrying the error instead of raising.
+
+    An unexpected exception (a bug) fails only this file, reported as an
+    internal error, so one odd article never stops a run over thousands.
+    """
     shown = display_path(path, job.root)
     try:
         article = job.loader(path, job.encoding)
+        return check_article(shown, job.scorer(analyze(article)), job.policy, job.known_rules)
     except InputError as error:
         return FileReport(path=shown, error=error.one_line())
-    return check_article(shown, job.scorer(analyze(article)), job.policy, job.known_rules)
+    except ProvenanceError:
+        raise
+    except Exception as exc:
+        return FileReport(path=shown, error=InternalError.of(exc, shown).one_line())
 
 
 def check_article(
@@ -255,7 +265,7 @@ def baseline_of(result: CheckResult) -> Baseline:
     )
 
 
-def _check_file_json(path: Path, job: ArticleCheck) -> str:
+def _check_file_json(path: Path | str, job: ArticleCheck) -> str:
     """Check one file in a worker process and return JSON, which crosses processes far faster than pickle."""
     return check_file(path, job).model_dump_json()
 
@@ -273,7 +283,7 @@ def _reported(
 
 
 def run_check(
-    files: Sequence[Path],
+    files: Sequence[Path | str],
     job: ArticleCheck,
     rules: Sequence[RuleDescriptor] = (),
     missing: Sequence[Path] = (),
@@ -281,7 +291,7 @@ def run_check(
     jobs: int = 1,
     on_report: Callable[[FileReport], None] | None = None,
 ) -> CheckResult:
-    """Check ``files`` (in ``jobs`` worker processes when above 1) and gather one ``CheckResult``.
+    """Check ``files`` and URLs (in ``jobs`` worker processes when above 1) and gather one ``CheckResult``.
 
     ``missing`` targets are reported as unreadable; ``on_report`` is called as
     each file finishes, in file order, so a caller can show progress.

@@ -14,7 +14,6 @@ it; each match is then sorted into one of three answers:
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 from pathlib import Path
 
 from provenance.corpus.independence import (
@@ -41,7 +40,6 @@ from provenance.extract import analyze
 from provenance.ingest import read_article
 from provenance.models import (
     AnalysisResult,
-    Article,
     ClaimCrossCheck,
     CorpusMatch,
     CrossCheckResult,
@@ -50,12 +48,8 @@ from provenance.models import (
 
 __all__ = ["build_index", "crosscheck", "load_corpus"]
 
-Analyser = Callable[[Article], AnalysisResult]
 
-
-def build_index(
-    folder: str | Path, output: str | Path | None = None, *, analyser: Analyser = analyze
-) -> CorpusIndex:
+def build_index(folder: str | Path, output: str | Path | None = None) -> CorpusIndex:
     """Analyse every article under ``folder`` and index its claims.
 
     With ``output`` the index is written there atomically and the returned index
@@ -74,7 +68,7 @@ def build_index(
         except InputError as error:
             index.skip(key, error.problem, stat.st_size, stat.st_mtime_ns)
             continue
-        analysis = analyser(article)
+        analysis = analyze(article)
         index.add(
             IndexedArticle(
                 key=key,
@@ -95,7 +89,7 @@ def build_index(
     return index
 
 
-def load_corpus(path: str | Path, *, analyser: Analyser = analyze) -> CorpusIndex:
+def load_corpus(path: str | Path) -> CorpusIndex:
     """Open a corpus: an index file as is, or a folder through its current index or a fresh one.
 
     A folder's own index (``DEFAULT_INDEX_NAME`` inside it) is reused only while
@@ -113,7 +107,7 @@ def load_corpus(path: str | Path, *, analyser: Analyser = analyze) -> CorpusInde
                 if index.manifest() == _folder_manifest(location):
                     return index
                 index.close()
-        return build_index(location, analyser=analyser)
+        return build_index(location)
     if not location.exists():
         raise InputError(str(path), "no such corpus folder or index file")
     return CorpusIndex.open(location)

@@ -28,19 +28,27 @@ def evaluate_gold_dir(gold_dir: str | Path, limit: int | None = None) -> Evaluat
 def gold_documents(gold_dir: str | Path, limit: int | None = None) -> Iterator[DocumentAttributions]:
     """Yield each text of ``gold_dir`` with its gold attributions and the extractor's predictions.
 
-    A folder without ``text/`` or ``attributions/`` raises ``ConfigError``; a
-    text without an annotation file, an unreadable text or a malformed
-    ``.ann`` line raises ``InputError`` naming the file (and line).
+    A missing or unlistable folder raises ``InputError``; a folder without
+    ``text/`` or ``attributions/`` (the wrong folder given) raises
+    ``ConfigError``; a text without an annotation file, an unreadable text or
+    a malformed ``.ann`` line raises ``InputError`` naming the file (and line).
     """
     root = Path(gold_dir)
+    if not root.exists():
+        raise InputError(str(root), "no such folder")
+    if not root.is_dir():
+        raise InputError(str(root), "not a folder; a gold folder holds text/ and attributions/")
     texts, annotations = root / "text", root / "attributions"
-    for folder in (root, texts, annotations):
+    for folder in (texts, annotations):
         if not folder.is_dir():
             raise ConfigError(str(folder), "no such folder; a gold folder holds text/ and attributions/")
     by_text: dict[str, list[Path]] = {}
-    for ann in annotations.glob("*.ann"):
-        by_text.setdefault(ann.stem.rpartition("_")[0], []).append(ann)
-    paths = sorted(texts.glob("*.txt"))
+    try:
+        for ann in annotations.glob("*.ann"):
+            by_text.setdefault(ann.stem.rpartition("_")[0], []).append(ann)
+        paths = sorted(texts.glob("*.txt"))
+    except OSError as exc:
+        raise InputError(str(root), f"cannot list the gold folder ({exc.strerror or exc})") from None
     if not paths:
         raise ConfigError(str(texts), "holds no .txt files")
     for path in paths[:limit]:

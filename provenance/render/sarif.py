@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import quote
 
 from provenance.check.models import CheckFinding, CheckResult, FileReport, RuleDescriptor, SuppressionKind
+from provenance.ingest.fetch import is_url
 from provenance.models import Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -62,7 +63,12 @@ def render_sarif(result: CheckResult, tool_version: str) -> str:
 
 
 def artifact_uri(path: str) -> str:
-    """Turn a reported path into a URI reference: relative paths stay relative, characters are escaped."""
+    """Turn a reported path into a URI reference: relative paths stay relative, characters are escaped.
+
+    A checked URL is already a URI and is kept as it is.
+    """
+    if is_url(path):
+        return path
     posix = PurePosixPath(path)
     if posix.is_absolute():
         return "file://" + quote(posix.as_posix())

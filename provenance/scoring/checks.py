@@ -8,9 +8,9 @@ pure: article facts in, hits out.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from provenance.models import CorpusMatch
+from provenance.models import ClaimCrossCheck, CorpusMatch
 from provenance.scoring.facts import ArticleFacts
 from provenance.scoring.rules import Hit, Rule
 
@@ -23,30 +23,28 @@ MAX_CORROBORATIONS = 3
 def corroborated(facts: ArticleFacts, rule: Rule) -> Iterator[Hit]:
     """Credit claims that independent articles (not relaying the same upstream) report too."""
     del rule
-    for claim in facts.claims:
-        if claim.crosscheck is None or not claim.crosscheck.independent:
-            continue
-        matches = claim.crosscheck.independent
-        yield Hit(
-            claim_id=claim.claim.id,
-            evidence=(claim.claim.span,),
-            values={"matches": _describe(matches), "count": str(len(matches))},
-            scale=float(min(len(matches), MAX_CORROBORATIONS)),
-        )
+    return _claims_matched(facts, lambda check: check.independent, MAX_CORROBORATIONS)
 
 
 def contradicted(facts: ArticleFacts, rule: Rule) -> Iterator[Hit]:
     """Flag claims that other articles contradict, once per claim whatever the number of matches."""
     del rule
+    return _claims_matched(facts, lambda check: check.contradictions, 1)
+
+
+def _claims_matched(
+    facts: ArticleFacts, matches_of: Callable[[ClaimCrossCheck], list[CorpusMatch]], most: int
+) -> Iterator[Hit]:
+    """Hit every claim with matches of one kind; the weight counts each match, up to ``most``."""
     for claim in facts.claims:
-        if claim.crosscheck is None or not claim.crosscheck.contradictions:
-            continue
-        matches = claim.crosscheck.contradictions
-        yield Hit(
-            claim_id=claim.claim.id,
-            evidence=(claim.claim.span,),
-            values={"matches": _describe(matches), "count": str(len(matches))},
-        )
+        matches = matches_of(claim.crosscheck) if claim.crosscheck is not None else []
+        if matches:
+            yield Hit(
+                claim_id=claim.claim.id,
+                evidence=(claim.claim.span,),
+                values={"matches": _describe(matches), "count": str(len(matches))},
+                scale=float(min(len(matches), most)),
+            )
 
 
 def _describe(matches: list[CorpusMatch]) -> str:

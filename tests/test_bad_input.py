@@ -1,0 +1,396 @@
+"""Bad input is normal input: every command × every kind of bad input, through the command line.
+
+Each row runs one command on one bad input and asserts what a user sees: the
+documented exit status, one line on stderr naming the file and the problem, no
+traceback, and no output file left behind when ``--output``/``--output-dir``
+was given.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from provenance.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_8dac13ad40c6afd4.txt"
+BIG = 50 * 1024 * 1024
+
+GOOD_RULE = (
+    Path(__file__).resolve().parent.parent / "provenance" / "_rules" / "PRV002-single-source.toml"
+).read_text(encoding="utf-8")
+
+
+def _write_inputs(root: Path) -> None:
+    """Lay out one file or folder per kind of bad input (and a good article and corpus beside them)."""
+    (root / "good.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "empty.txt").write_bytes(b"")
+    (root / "blank.txt").write_bytes(b" \n\t\n")
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (root / "latin1.txt").write_bytes("Le maire a déclaré que le port fermera.".encode("latin-1"))
+    (root / "folder.txt").mkdir()
+    with open(root / "huge.txt", "wb") as stream:
+        stream.truncate(BIG)
+    (root / "broken.html").write_text("<html><body><div><p", encoding="utf-8")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    (corpus / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "corrupt.sqlite").write_bytes(b"this is not a corpus index, just bytes\n" * 20)
+    (root / "empty.sqlite").write_bytes(b"")
+    _config(root, "bad-toml", "select = [\n")
+    _config(root, "unknown-key", "colour = 'red'\n")
+    _config(root, "unknown-rule", "[rules.PRV999]\nweight = 3\n")
+    _config(root, "bad-value", "fail-under = 'high'\n")
+    _config(root, "bad-select", "select = ['nonsense!']\n")
+    _config(root, "bad-fail-on", "[check]\nfail-on = ['PRV404']\n")
+    _config(root, "binary", "")
+    (root / "config-binary" / "provenance.toml").write_bytes(b"\x00\x01\x02" * 50)
+    _config(root, "latin1", "")
+    (root / "config-latin1" / "provenance.toml").write_bytes("select = ['é']\n".encode("latin-1"))
+    _rule_pack(root, "bad-toml", "id = 'X001\n")
+    _rule_pack(root, "unknown-key", GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"\ncolour = "red"'))
+    _rule_pack(
+        root, "wrong-type", GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace("10", '"ten"', 1)
+    )
+    _rule_pack(root, "binary", "")
+    (root / "rules-binary" / "XYZ001.toml").write_bytes(b"\x00\xff" * 40)
+    gold = root / "gold-no-text"
+    (gold / "attributions").mkdir(parents=True)
+    gold = root / "gold-bad-ann"
+    (gold / "text").mkdir(parents=True)
+    (gold / "attributions").mkdir()
+    (gold / "text" / "a.txt").write_text("The mayor said the port will close.\n", encoding="utf-8")
+    (gold / "attributions" / "a_X.ann").write_bytes(b"\xff\xfe\x00garbage")
+    gold = root / "gold-huge-text"
+    (gold / "text").mkdir(parents=True)
+    (gold / "attributions").mkdir()
+    (gold / "attributions" / "a_X.ann").write_text("", encoding="utf-8")
+    with open(gold / "text" / "a.txt", "wb") as stream:
+        stream.truncate(BIG)
+    (root / "urls-binary.txt").write_bytes(b"\x00\x01" * 10)
+    (root / "urls-empty.txt").write_text("# nothing here\n", encoding="utf-8")
+    (root / "front-matter-yaml.md").write_text(
+        "---\ntitle: [unclosed\n---\nThe mayor said so.\n", encoding="utf-8"
+    )
+    (root / "front-matter-toml.md").write_text("+++\ntitle = \n+++\nThe mayor said so.\n", encoding="utf-8")
+    discovered = root / "discovered"
+    discovered.mkdir()
+    (discovered / "article.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (discovered / "pyproject.toml").write_text("[tool.provenance]\nselect = 3\n", encoding="utf-8")
+    (root / "rules-folder-entry").mkdir()
+    (root / "rules-folder-entry" / "XYZ001.toml").mkdir()
+    _config(root, "rules-folder-entry", f"rule-folders = [{str(root / 'rules-folder-entry')!r}]\n")
+    (root / "baseline-folder.json").mkdir()
+    (root / "baseline-bad.json").write_text("{not json", encoding="utf-8")
+    (root / "baseline-shape.json").write_text('{"version": "x", "entries": 3}', encoding="utf-8")
+
+
+def _config(root: Path, name: str, text: str) -> None:
+    folder = root / f"config-{name}"
+    folder.mkdir()
+    (folder / "provenance.toml").write_text(text, encoding="utf-8")
+
+
+def _rule_pack(root: Path, name: str, rule: str) -> None:
+    folder = root / f"rules-{name}"
+    folder.mkdir()
+    (folder / "XYZ001.toml").write_text(rule, encoding="utf-8")
+    _config(root, f"rules-{name}", f"rule-folders = [{str(folder)!r}]\n")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One row: the arguments (``{d}`` is the inputs folder, ``{out}`` the output path), and what to see."""
+
+    args: str
+    exit_code: int
+    fragment: str
+    names: str = ""
+    """A path fragment the error line must name."""
+    keeps_report: bool = False
+    """A batch (``check``) lists the bad input among the others: its report is complete, not partial."""
+
+
+ARTICLE_INPUTS = {
+    "empty": ("empty.txt", "file is empty"),
+    "blank": ("blank.txt", "file is empty"),
+    "binary": ("binary.txt", "binary"),
+    "non-utf8": ("latin1.txt", "not valid utf-8"),
+    "directory": ("folder.txt", "is a directory"),
+    "missing": ("absent.txt", "no such file"),
+    "50MB": ("huge.txt", "too large"),
+    "broken-html": ("broken.html", "no article text"),
+    "bad-yaml-front-matter": ("front-matter-yaml.md", "malformed front matter"),
+    "bad-toml-front-matter": ("front-matter-toml.md", "malformed front matter"),
+}
+REFUSED_URLS = {
+    "loopback-url": ("http://127.0.0.1:9/article", "loopback"),
+    "private-url": ("https://10.1.2.3/news/story", "private"),
+    "link-local-url": ("http://169.254.10.20/story", "link-local"),
+    "metadata-url": ("http://169.254.169.254/latest/meta-data", "metadata"),
+    "not-http-url": ("ftp://example.org/story", "http"),
+    "localhost-url": ("http://localhost/story", "loopback"),
+    "decimal-ip-url": ("http://2130706433/story", "loopback"),
+    "ipv6-loopback-url": ("http://[::1]:8080/story", "loopback"),
+    "mapped-ipv6-url": ("http://[::ffff:10.0.0.1]/story", "private"),
+    "userinfo-url": ("http://reader@127.0.0.1/story", "loopback"),
+    "no-host-url": ("http:///story", "no host"),
+}
+ARTICLE_COMMANDS = {
+    "analyze": "analyze {a}",
+    "analyze-json-out": "analyze -f json {a} -o {out}",
+    "analyze-brat": "analyze -f brat {a} --output-dir {outdir}",
+    "score": "score {a}",
+    "score-json": "score -f json {a}",
+    "check": "check {a}",
+    "check-sarif-out": "check -f sarif {a} -o {out}",
+    "crosscheck-out": "crosscheck {a} --corpus {d}/corpus -o {out}",
+    "report": "report {a}",
+    "report-html-out": "report -f html {a} -o {out}",
+    "report-prov-out": "report -f prov-json {a} -o {out}",
+}
+URL_COMMANDS = {**ARTICLE_COMMANDS, "fetch-out": "fetch {a} -o {out}"}
+# `check` walks folders and `--output-dir` batches a folder: neither takes a folder for an article.
+FOLDER_TARGETS = {"check", "check-sarif-out"}
+
+
+def _article_cases() -> dict[str, Case]:
+    cases: dict[str, Case] = {}
+    for command, template in ARTICLE_COMMANDS.items():
+        for kind, (name, fragment) in ARTICLE_INPUTS.items():
+            if kind == "directory" and command in FOLDER_TARGETS:
+                continue
+            code = 3
+            if kind == "missing" and command.startswith("check"):
+                fragment = "no such file or folder"
+            if kind == "directory" and command.startswith("report"):
+                code, fragment = 2, "is a folder: add --output-dir"
+            cases[f"{command}-{kind}"] = Case(
+                template.replace("{a}", "{d}/" + name), code, fragment, name, command.startswith("check")
+            )
+    for command, template in URL_COMMANDS.items():
+        for kind, (url, fragment) in REFUSED_URLS.items():
+            cases[f"{command}-{kind}"] = Case(
+                template.replace("{a}", url), 3, fragment, url, command.startswith("check")
+            )
+    return cases
+
+
+CONFIG_INPUTS = {
+    "config-bad-toml": (2, "malformed TOML", "config-bad-toml/provenance.toml:"),
+    "config-unknown-key": (2, "unknown key 'colour'", "config-unknown-key/provenance.toml"),
+    "config-unknown-rule": (2, "unknown rule id 'PRV999'", "config-unknown-rule/provenance.toml"),
+    "config-bad-value": (2, "fail-under", "config-bad-value/provenance.toml"),
+    "config-bad-select": (2, "not a rule id", "config-bad-select/provenance.toml"),
+    "config-binary": (2, "config", "config-binary/provenance.toml"),
+    "config-non-utf8": (2, "UTF-8", "config-latin1/provenance.toml"),
+    "config-missing": (2, "config file not found", "config-absent/provenance.toml"),
+    "config-directory": (2, "directory", "config-bad-toml"),
+    "rules-bad-toml": (2, "malformed TOML", "rules-bad-toml/XYZ001.toml:"),
+    "rules-unknown-key": (2, "colour", "rules-unknown-key/XYZ001.toml"),
+    "rules-wrong-type": (2, "weight", "rules-wrong-type/XYZ001.toml"),
+    "rules-binary": (2, "rule file", "rules-binary/XYZ001.toml"),
+    "rules-folder-entry": (2, "directory", "rules-folder-entry/XYZ001.toml"),
+}
+CONFIG_COMMANDS = {
+    "score": "score {d}/good.txt --config {c}",
+    "check-out": "check {d}/good.txt --config {c} -f junit -o {out}",
+    "report-out": "report {d}/good.txt --config {c} -f md -o {out}",
+    "report-batch": "report {d}/corpus --config {c} --output-dir {outdir}",
+    "rules": "rules --config {c}",
+    "rules-explain": "rules explain PRV002 --config {c}",
+}
+CONFIG_PATHS = {
+    "config-non-utf8": "config-latin1/provenance.toml",
+    "config-missing": "config-absent/provenance.toml",
+    "config-directory": "config-bad-toml",
+}
+
+
+def _config_cases() -> dict[str, Case]:
+    cases: dict[str, Case] = {}
+    for command, template in CONFIG_COMMANDS.items():
+        for kind, (code, fragment, names) in CONFIG_INPUTS.items():
+            path = CONFIG_PATHS.get(
+                kind,
+                f"config-{kind}/provenance.toml" if kind.startswith("rules") else f"{kind}/provenance.toml",
+            )
+            cases[f"{command}-{kind}"] = Case(template.replace("{c}", "{d}/" + path), code, fragment, names)
+    return cases
+
+
+OTHER_CASES = {
+    "score-corpus-corrupt": Case("score {d}/good.txt --corpus {d}/corrupt.sqlite", 3, "not a corpus index"),
+    "score-corpus-empty-file": Case("score {d}/good.txt --corpus {d}/empty.sqlite", 3, "not a corpus index"),
+    "report-corpus-corrupt": Case(
+        "report {d}/good.txt --corpus {d}/corrupt.sqlite -o {out}", 3, "not a corpus index", "corrupt.sqlite"
+    ),
+    "report-batch-corpus-corrupt": Case(
+        "report {d}/corpus --corpus {d}/corrupt.sqlite --output-dir {outdir}",
+        3,
+        "not a corpus index",
+        "corrupt.sqlite",
+    ),
+    "score-corpus-missing": Case("score {d}/good.txt --corpus {d}/absent.sqlite", 3, "no such"),
+    "crosscheck-corpus-corrupt": Case(
+        "crosscheck {d}/good.txt --corpus {d}/corrupt.sqlite -o {out}",
+        3,
+        "not a corpus index",
+        "corrupt.sqlite",
+    ),
+    "crosscheck-corpus-binary": Case(
+        "crosscheck {d}/good.txt --corpus {d}/binary.txt -o {out}", 3, "corpus", "binary.txt"
+    ),
+    "index-missing": Case("index {d}/absent -o {out}", 3, "not a folder", "absent"),
+    "index-file": Case("index {d}/good.txt -o {out}", 3, "not a folder", "good.txt"),
+    "index-corrupt-output": Case("index {d}/corpus -o {d}/folder.txt", 3, "folder.txt", "folder.txt"),
+    "eval-missing": Case("eval {d}/absent", 3, "no such folder", "absent"),
+    "eval-file": Case("eval {d}/good.txt", 3, "not a folder", "good.txt"),
+    "eval-no-text": Case("eval {d}/gold-no-text", 2, "text", "gold-no-text"),
+    "eval-bad-annotations": Case("eval {d}/gold-bad-ann", 3, "annotation", "a_X.ann"),
+    "eval-huge-text": Case("eval {d}/gold-huge-text", 3, "too large", "a.txt"),
+    "fetch-from-huge": Case("fetch --from {d}/huge.txt", 3, "huge.txt", "huge.txt"),
+    "fetch-from-missing": Case("fetch --from {d}/absent.txt", 3, "cannot read URL list", "absent.txt"),
+    "fetch-from-binary": Case("fetch --from {d}/urls-binary.txt", 3, "binary", "urls-binary.txt"),
+    "fetch-from-empty": Case("fetch --from {d}/urls-empty.txt", 3, "no URLs", "urls-empty.txt"),
+    "fetch-from-directory": Case("fetch --from {d}/folder.txt", 3, "directory", "folder.txt"),
+    "check-baseline-bad-json": Case(
+        "check {d}/good.txt --baseline {d}/baseline-bad.json -o {out}", 2, "baseline", "baseline-bad.json"
+    ),
+    "check-baseline-shape": Case(
+        "check {d}/good.txt --baseline {d}/baseline-shape.json -o {out}", 2, "baseline", "baseline-shape.json"
+    ),
+    "check-baseline-missing": Case(
+        "check {d}/good.txt --baseline {d}/absent.json -o {out}", 2, "baseline", "absent.json"
+    ),
+    "check-baseline-binary": Case(
+        "check {d}/good.txt --baseline {d}/binary.txt -o {out}", 2, "baseline", "binary.txt"
+    ),
+    "score-discovered-config": Case(
+        "score {d}/discovered/article.txt", 2, "select", "discovered/pyproject.toml"
+    ),
+    "report-discovered-config": Case(
+        "report {d}/discovered/article.txt -o {out}", 2, "select", "discovered/pyproject.toml"
+    ),
+    "analyze-unknown-encoding": Case(
+        "analyze {d}/good.txt --encoding klingon -o {out}", 3, "klingon", "good.txt"
+    ),
+    "check-config-unknown-fail-on": Case(
+        "check {d}/good.txt --config {d}/config-bad-fail-on/provenance.toml -o {out}",
+        2,
+        "unknown rule or severity 'PRV404'",
+        "config-bad-fail-on/provenance.toml:2",
+    ),
+    "check-unknown-fail-on": Case(
+        "check {d}/good.txt --fail-on nope -o {out}", 2, "unknown rule or severity 'nope'", "--fail-on"
+    ),
+    "check-baseline-folder": Case(
+        "check {d}/good.txt --baseline {d}/baseline-folder.json -o {out}",
+        2,
+        "baseline",
+        "baseline-folder.json",
+    ),
+    "analyze-output-under-a-file": Case(
+        "analyze {d}/good.txt -o {d}/good.txt/out.json", 3, "good.txt is a file, not a folder"
+    ),
+    "report-output-dir-is-a-file": Case(
+        "report {d}/corpus --output-dir {d}/good.txt", 3, "good.txt is a file, not a folder"
+    ),
+    "report-batch-missing": Case("report {d}/absent --output-dir {outdir}", 3, "no such file", "absent"),
+}
+
+CASES = {**_article_cases(), **_config_cases(), **OTHER_CASES}
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("bad-input")
+    _write_inputs(root)
+    return root
+
+
+@pytest.fixture
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from an empty folder with no config above it and no page cache, so only the row's input counts."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    return tmp_path
+
+
+def _run(args: str, inputs: Path, out: Path, outdir: Path) -> tuple[int, str, str, BaseException | None]:
+    argv = [part.format(d=inputs, out=out, outdir=outdir) for part in args.split()]
+    result = CliRunner().invoke(app, argv)
+    exception = result.exception if not isinstance(result.exception, SystemExit) else None
+    return result.exit_code, result.stdout, result.stderr, exception
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_bad_input_gives_one_line_a_documented_status_and_no_output(
+    case: Case, inputs: Path, isolated: Path
+) -> None:
+    out, outdir = isolated / "out" / "result.txt", isolated / "out-dir"
+    code, stdout, stderr, exception = _run(case.args, inputs, out, outdir)
+    assert exception is None, f"uncaught {type(exception).__name__}: {exception}"
+    assert "Traceback" not in stdout + stderr
+    shown = stderr.splitlines() + (stdout.splitlines() if case.keeps_report else [])
+    errors = [line for line in shown if line.startswith("error[")]
+    assert len(errors) == 1, stderr
+    assert code == case.exit_code, stderr
+    assert case.fragment.lower() in errors[0].lower()
+    assert case.names in errors[0]
+    if case.keeps_report and "{out}" in case.args:
+        assert case.names in out.read_text(encoding="utf-8"), "the report does not list the bad input"
+    else:
+        assert not out.exists(), "an output file was written despite the error"
+    assert not outdir.exists() or not any(outdir.iterdir()), "output files were written despite the error"
+
+
+DOCUMENTED = {0, 1, 2, 3}
+
+
+def test_every_row_expects_a_documented_status() -> None:
+    assert {case.exit_code for case in CASES.values()} <= DOCUMENTED
+
+
+def test_the_matrix_covers_every_command_that_reads_input() -> None:
+    commands = {case.args.split()[0] for case in CASES.values()}
+    commands |= {" ".join(case.args.split()[:2]) for case in CASES.values() if case.args.startswith("rules ")}
+    assert commands >= {
+        "analyze",
+        "score",
+        "check",
+        "crosscheck",
+        "report",
+        "index",
+        "eval",
+        "fetch",
+        "rules",
+        "rules explain",
+    }
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_folder_of_bad_files_reports_each_and_still_checks_the_good_one(
+    inputs: Path, isolated: Path, jobs: str
+) -> None:
+    folder = isolated / "articles"
+    folder.mkdir()
+    for name in ("empty.txt", "binary.txt", "latin1.txt", "good.txt"):
+        shutil.copy(inputs / name, folder / name)
+    result = CliRunner().invoke(app, ["check", str(folder), "-f", "json", "--jobs", jobs])
+    assert result.exit_code == 3
+    assert "Traceback" not in result.stdout + result.stderr
+    files = {Path(report["path"]).name: report for report in json.loads(result.stdout)["files"]}
+    for name in ("empty.txt", "binary.txt", "latin1.txt"):
+        assert files[name]["error"].startswith("error[PRV-E100]: ")
+        assert files[name]["path"] in files[name]["error"]
+        assert files[name]["error"] in result.stderr.splitlines()
+    assert files["good.txt"]["error"] is None
+    assert files["good.txt"]["claims"] > 0
