@@ -205,13 +205,20 @@ class ClaimConditions(_Conditions):
             self.anonymities is not None and self.anonymities.any is not None
         )
 
-    def selects(self, source: SourceMention) -> bool:
+    @cached_property
+    def selects(self) -> Callable[[SourceMention], bool]:
         """Whether a source is evidence for this rule (it has a type and anonymity the rule names)."""
-        types = self.source_types.any if self.source_types is not None else None
-        anonymities = self.anonymities.any if self.anonymities is not None else None
-        return (types is None or source.type in types) and (
-            anonymities is None or source.anonymity in anonymities
-        )
+        named_types = self.source_types.any if self.source_types is not None else None
+        named_anonymities = self.anonymities.any if self.anonymities is not None else None
+        types = frozenset(named_types) if named_types is not None else None
+        anonymities = frozenset(named_anonymities) if named_anonymities is not None else None
+        if types is not None and anonymities is not None:
+            return lambda source: source.type in types and source.anonymity in anonymities
+        if types is not None:
+            return lambda source: source.type in types
+        if anonymities is not None:
+            return lambda source: source.anonymity in anonymities
+        return lambda source: True
 
 
 class ArticleConditions(_Conditions):
