@@ -88,8 +88,8 @@ def readme_table(record: dict[str, Any]) -> str:
     report = record["report"]
     lines = [
         f"Figures on the dev split ({report['documents']} texts, {report['gold_attributions']} gold and "
-        f"{report['predicted_attributions']} predicted attributions),\nmeasured on {record['date']} at commit "
-        f"{record['commit']} with `python bench/polnear_eval.py`:",
+        f"{report['predicted_attributions']} predicted attributions),",
+        f"measured on {record['date']} at commit {record['commit']} with `python bench/polnear_eval.py`:",
         "",
         "| role | gold spans | exact P | exact R | exact F1 | soft P | soft R | soft F1 |",
         "|---|---|---|---|---|---|---|---|",
