@@ -28,6 +28,7 @@ from provenance.corpus import (
     load_corpus,
 )
 from provenance.corpus import crosscheck as crosscheck_analysis
+from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.evaluation import EvaluationReport, evaluate_gold_dir
 from provenance.extract import analyze
@@ -299,39 +300,22 @@ def crosscheck_path(
 
 # --- report ----------------------------------------------------------------------------------------------
 
-REPORT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-"""Files a batch report reads from a folder (hidden files and folders are skipped)."""
-
-
-def report_path(
-    target: str | Path,
-    config: Config | None = None,
-    encoding: str = "utf-8",
-) -> ScoreReport:
-    """Analyse and score the article at ``target`` (a path or URL) for a report."""
-    return score_path(target, config, encoding=encoding)
-
 
 def report_sources(folder: str | Path, output_dir: str | Path) -> list[Path]:
-    """List the articles a batch report reads: every article file under ``folder`` but ``output_dir``.
+    """List the articles a batch report reads: the article files under ``folder``, except ``output_dir``.
 
     A single file is a batch of one. Listing first lets a caller show progress
-    against the total before any article is read.
+    against the total before any article is read; reports written into a
+    folder inside ``folder`` are never read back as articles.
     """
     root, out = Path(folder), Path(output_dir).resolve()
     if root.is_file():
         return [root]
     if not root.is_dir():
         raise InputError(str(root), "no such file or folder")
-    found = []
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root).parts
-        if any(part.startswith(".") for part in relative) or not path.is_file():
-            continue
-        if path.suffix.lower() in REPORT_SUFFIXES and out not in path.resolve().parents:
-            found.append(path)
+    found = [path for path in corpus_files(root) if out not in path.resolve().parents]
     if not found:
-        raise InputError(str(root), "no article files found (" + ", ".join(REPORT_SUFFIXES) + ")")
+        raise InputError(str(root), "no article files found (" + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
     return found
 
 
@@ -341,14 +325,16 @@ def report_batch(
     output_dir: str | Path,
     report_format: ReportFormat,
     *,
+    corpus: CorpusIndex | None = None,
     config_file: str | Path | None = None,
     encoding: str = "utf-8",
     on_done: Callable[[IndexEntry], None] | None = None,
 ) -> list[IndexEntry]:
     """Write one report per article into ``output_dir`` (same relative paths), then the index page.
 
-    An article that cannot be read does not stop the batch: its index entry
-    carries the error. Returns the entries in input order.
+    With ``corpus`` (opened once by the caller) every article is cross-checked
+    against it. An article that cannot be read does not stop the batch: its
+    index entry carries the error. Returns the entries in input order.
     """
     root, out = Path(folder), Path(output_dir)
     base = root.parent if root.is_file() else root
@@ -357,7 +343,7 @@ def report_batch(
     for path in files:
         article = path.relative_to(base).as_posix()
         try:
-            report = score_path(path, config_for(path, config_file), encoding=encoding)
+            report = score_path(path, config_for(path, config_file), encoding=encoding, corpus=corpus)
         except InputError as error:
             entry = IndexEntry(article=article, error=error.one_line())
         else:

@@ -34,7 +34,6 @@ from provenance.api import (
     open_corpus,
     read_url_list,
     report_batch,
-    report_path,
     report_sources,
     score_path,
 )
@@ -530,6 +529,10 @@ def report(
     target: Annotated[
         str, typer.Argument(help="An article file or URL; with --output-dir, a folder of articles.")
     ],
+    corpus: Annotated[
+        str | None,
+        typer.Option("--corpus", "-c", help="Corpus folder or index: adds each claim's corroboration."),
+    ] = None,
     report_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = (
         ReportFormat.TEXT
     ),
@@ -544,39 +547,40 @@ def report(
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
 ) -> None:
     """Report on an article: score, claims and chains, attribution graph, sources, highlighted text."""
+    if output_dir is None and Path(target).is_dir():
+        raise typer.BadParameter(f"{target} is a folder: add --output-dir DIR to report on each article")
+    if output_dir is not None and output is not None:
+        raise typer.BadParameter("--output is for one article; a batch writes into --output-dir")
     with _reporting_errors():
-        if output_dir is None:
-            if Path(target).is_dir():
-                raise typer.BadParameter(
-                    f"{target} is a folder: add --output-dir DIR to report on each article"
+        files = report_sources(target, output_dir) if output_dir is not None else []
+        with open_corpus(corpus) as corpus_index:
+            if output_dir is None:
+                config = config_for(target, config_file)
+                scored = score_path(target, config, encoding=encoding, corpus=corpus_index)
+                rendered = render_report(scored, report_format)
+                if output is None:
+                    typer.echo(rendered, nl=False)
+                else:
+                    write_atomic(output, rendered)
+                return
+            with _progress(len(files), "reporting") as advance:
+                entries = report_batch(
+                    files,
+                    target,
+                    output_dir,
+                    report_format,
+                    corpus=corpus_index,
+                    config_file=config_file,
+                    encoding=encoding,
+                    on_done=advance,
                 )
-            scored = report_path(target, config_for(target, config_file), encoding=encoding)
-            rendered = render_report(scored, report_format)
-            if output is None:
-                typer.echo(rendered, nl=False)
-            else:
-                write_atomic(output, rendered)
-            return
-        if output is not None:
-            raise typer.BadParameter("--output is for one article; a batch writes into --output-dir")
-        files = report_sources(target, output_dir)
-        with _progress(len(files), "reporting") as advance:
-            entries = report_batch(
-                files,
-                target,
-                output_dir,
-                report_format,
-                config_file=config_file,
-                encoding=encoding,
-                on_done=advance,
-            )
-        failures = [entry for entry in entries if entry.error]
-        index = output_dir / index_name(report_format)
-        typer.echo(f"reported on {len(entries) - len(failures)} of {len(entries)} articles; index: {index}")
-        for failure in failures:
-            typer.echo(f"failed: {failure.error}", err=True)
-        if failures:
-            raise typer.Exit(int(ExitStatus.INPUT))
+    failures = [entry for entry in entries if entry.error]
+    index = output_dir / index_name(report_format)
+    typer.echo(f"reported on {len(entries) - len(failures)} of {len(entries)} articles; index: {index}")
+    for failure in failures:
+        typer.echo(f"failed: {failure.error}", err=True)
+    if failures:
+        raise typer.Exit(int(ExitStatus.INPUT))
 
 
 def main() -> None:

@@ -9,6 +9,16 @@ from pathlib import Path
 from provenance.errors import InputError
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+_CREATE_MODE = 0o666 & ~_umask()
+"""The mode ``open()`` would give a new file: temporary files start at 0600, reports must not."""
+
+
 def write_atomic(path: str | Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` via a temporary file in the same folder and a rename."""
     target = Path(path)
@@ -21,6 +31,7 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, _CREATE_MODE)
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)

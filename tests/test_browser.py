@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from chromium import Browser, console_errors, evaluate, find_chromium, load_page, screenshot
 
-from provenance.api import report_path
+from provenance.api import score_path
 from provenance.render.html import render_html
 from provenance.render.view import build_view
 
@@ -52,7 +52,7 @@ def browser() -> Iterator[Browser]:
 
 
 def test_seed_report_renders_with_a_visible_graph(browser: Browser, tmp_path: Path) -> None:
-    report = report_path(SEED)
+    report = score_path(SEED)
     graph = build_view(report).graph
     page = tmp_path / "seed.html"
     page.write_text(render_html(report), encoding="utf-8")
@@ -82,7 +82,7 @@ def test_seed_report_renders_with_a_visible_graph(browser: Browser, tmp_path: Pa
 
 def test_hostile_report_attempts_nothing(browser: Browser, tmp_path: Path) -> None:
     page = tmp_path / "hostile.html"
-    page.write_text(render_html(report_path(HOSTILE)), encoding="utf-8")
+    page.write_text(render_html(score_path(HOSTILE)), encoding="utf-8")
     before = len(console_errors(browser))
     session = load_page(browser, page.as_uri(), width=WIDTH)
     counts = evaluate(

@@ -66,7 +66,7 @@ CASES: dict[str, tuple[list[Mention], list[ClaimRow]]] = {
                 False,
                 [("said", "statement", "Reed", ["“The timetable,”", "“is not final yet.”"])],
             ),
-            ("Dock workers welcomed", "The Harbour Gazette", True, []),
+            ("Dock workers unloaded", "The Harbour Gazette", True, []),
         ],
     ),
     "02_told.md": (

@@ -67,6 +67,10 @@ def test_hostile_article_through_the_real_pipeline(tmp_path: Path) -> None:
     document = lxml.html.document_fromstring(html)
     assert not document.cssselect("script, img, iframe, a[href^='javascript']")
     assert "<script>alert('title')</script>" in document.cssselect("h1")[0].text_content()
+    markdown = runner.invoke(app, ["report", str(HOSTILE), "--format", "md"]).stdout
+    assert "&lt;script&gt;alert('title')&lt;/script&gt;" in markdown
+    assert "<script" not in markdown
+    assert "<img" not in markdown
 
 
 def test_missing_file_is_one_line_and_exit_3(tmp_path: Path) -> None:
@@ -149,3 +153,33 @@ def test_batch_of_an_empty_folder_is_an_input_error(tmp_path: Path) -> None:
     assert result.exit_code == 3
     assert "no article files found" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_corpus_fills_the_corroboration_column(tmp_path: Path) -> None:
+    out = tmp_path / "seed.html"
+    fixtures = ROOT / "fixtures"
+    result = runner.invoke(
+        app, ["report", str(SEED), "--corpus", str(fixtures), "-f", "html", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    document = lxml.html.document_fromstring(out.read_text(encoding="utf-8"))
+    cells = [" ".join(row[7].text_content().split()) for row in document.cssselect("table.claims tbody tr")]
+    assert "no corpus" not in " ".join(cells)
+    assert any("independent" in cell for cell in cells)
+    assert document.cssselect("details.matches li.contradicts")
+    assert "Skipped" not in document.cssselect("#score")[0].text_content()
+
+
+def test_batch_with_a_corpus_and_a_missing_corpus(tmp_path: Path, articles: Path) -> None:
+    out = tmp_path / "out"
+    fixtures = str(ROOT / "fixtures")
+    result = runner.invoke(
+        app, ["report", str(articles), "--output-dir", str(out), "-c", fixtures, "-f", "md"]
+    )
+    assert "reported on 3 of 4 articles" in result.stdout
+    report = (out / "seed.md").read_text(encoding="utf-8")
+    assert "- **Corpus:**" in report
+    assert "no corpus" not in report
+    missing = runner.invoke(app, ["report", str(SEED), "--corpus", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 3
+    assert "no such corpus" in missing.stderr

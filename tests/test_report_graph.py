@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from report_factory import ClaimSpec, SourceSpec, build_report
+from report_factory import ClaimSpec, SourceSpec, build_report, seed_report
 
+from provenance.api import load_article
 from provenance.models import Anonymity, Article, SourceType
 from provenance.render.graph import EdgeKind, NodeKind, build_graph
 
@@ -95,3 +97,17 @@ def test_long_labels_are_shortened_but_kept_whole_for_tooltips() -> None:
     assert source.label.endswith("…")
     assert len(source.label) <= 30
     assert source.full_label == name
+
+
+def test_an_edge_that_skips_a_column_crosses_it_between_boxes() -> None:
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_8dac13ad40c6afd4.txt"
+    graph = build_graph(seed_report(load_article(seed)).analysis)
+    skipping = [e for e in graph.edges if graph.node(e.target).column - graph.node(e.source).column > 1]
+    assert skipping, "the publisher cites Tusk directly, past the relay column"
+    for edge in skipping:
+        source = graph.node(edge.source)
+        crossed = [node for node in graph.nodes if node.column == source.column + 1]
+        lanes = [float(y) for y in re.findall(r" L[\d.]+,([\d.]+)", edge.path)]
+        assert lanes, edge.path
+        for lane in lanes:
+            assert all(not node.y <= lane <= node.y + node.height for node in crossed), (edge, lane)

@@ -48,3 +48,12 @@ def test_without_corpus_says_what_was_skipped() -> None:
     text = render_text_report(seed_report(load_article(SEED), with_corpus=False))
     assert "skipped (input missing): PRV301" in text
     assert "corpus:" not in text
+
+
+def test_terminal_control_sequences_from_the_article_are_escaped() -> None:
+    article = load_article(SEED)
+    hostile = article.model_copy(update={"title": "Title \x1b]0;owned\x07 \x1b[31mred\x1b[0m"})
+    text = render_text_report(seed_report(hostile))
+    assert "\x1b" not in text
+    assert "\x07" not in text
+    assert text.splitlines()[0] == "Title \\x1b]0;owned\\x07 \\x1b[31mred\\x1b[0m"

@@ -34,10 +34,26 @@ TIME_WORDS = frozenset(
 TIME_LEADS = frozenset({"on", "last", "this", "that", "next", "earlier", "later", "late", "early", "friday"})
 PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they", "who", "which", "that"})
 PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "republicans", "democrats"})
+PARTICIPLE_LINKS = frozenset({",", "by", "while", "when", "after", "before", "—", "–", "-"})
+PASSIVE_CUES = frozenset(
+    {"expected", "believed", "thought", "said", "reported", "rumored", "alleged", "known"}
+)
+CLAUSE_WORDS = frozenset(
+    {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+     "should", "may", "might", "must", "do", "does", "did", "it"}
+)  # fmt: skip
+CONTRAST_LINKS = frozenset({"but", "although", "though", "while", "whereas"})
+ADVERBIAL_STARTS = frozenset(
+    {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before",
+     "from", "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
+)  # fmt: skip
+QUESTION_WORDS = frozenset({"whether", "if", "about", "what", "how", "why", "when", "who", "specifically"})
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
+DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis"})
 DASHES = frozenset({"―", "—"})
-QUOTE_OPENERS = frozenset({"“", '"', "''", "‘"})
+PUNCTUATION_CUES = DASHES | {":"}
+QUOTE_OPENERS = frozenset({"“", '"', "''", "‘", "'"})
 CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
@@ -61,34 +77,69 @@ class RawAttribution:
 
 def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
     """Find the outermost attributions among one sentence's tokens."""
+    question = _question_intro(tokens, quotes)
+    found = _attributions(tokens, quotes)
+    return [question, *found] if question is not None else found
+
+
+def _question_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "(When) asked whether X, …": a question put to the subject, with no source of its own."""
+    asked = 0 if tokens and tokens[0].lower == "asked" else 1
+    if (
+        len(tokens) < 4
+        or tokens[asked].lower != "asked"
+        or (asked == 1 and tokens[0].lower not in {"when", "if"})
+    ):
+        return None
+    comma = next(
+        (index for index in range(asked + 2, min(len(tokens), 30)) if tokens[index].text == ","), None
+    )
+    if comma is None or tokens[asked + 1].lower not in QUESTION_WORDS:
+        return None
+    content = _content(tokens, asked + 1, comma, quotes)
+    if content is None:
+        return None
+    cue = tokens[asked]
+    return RawAttribution(CueKind.STATEMENT, (cue.start, cue.end), None, [content], last_token=comma)
+
+
+def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
+    starters = first_cue_words()
+    candidates = [index for index, token in enumerate(tokens) if token.lower in starters and not token.quoted]
     found: list[RawAttribution] = []
-    for index in range(1, len(tokens) - 2):
+    for index in candidates:
         if (
-            tokens[index].lower == "according"
+            0 < index < len(tokens) - 2
+            and tokens[index].lower == "according"
             and tokens[index + 1].lower == "to"
-            and not tokens[index].quoted
         ):
             outermost = _according_to(tokens, index, index + 2, quotes)
             if outermost is not None:
                 return [outermost]
-    final = _final_cue(tokens, quotes)
+    final = (
+        _speaker_line(tokens, quotes)
+        or _final_cue(tokens, candidates, quotes)
+        or _document_intro(tokens, quotes)
+    )
     if final is not None:
         return [final]
-    index = 0
-    headline = _title_case(tokens)
-    starters = first_cue_words()
-    while index < len(tokens):
+    headline: bool | None = None
+    covered = -1
+    for index in candidates:
         token = tokens[index]
-        attribution = None
-        if token.lower in starters and not token.quoted and (index == 0 or headline or not token.capitalised):
-            attribution = _attribution_at(tokens, index, quotes, found)
-        if attribution is None:
-            index += 1
+        if index <= covered:
             continue
-        found.append(attribution)
-        index = max(index, attribution.last_token) + 1
-    if not found:
-        punctuated = _punctuation_cue(tokens, quotes, headline)
+        if index > 0 and token.capitalised:
+            if headline is None:
+                headline = _title_case(tokens)
+            if not headline:
+                continue
+        attribution = _attribution_at(tokens, index, quotes, found)
+        if attribution is not None:
+            found.append(attribution)
+            covered = max(index, attribution.last_token)
+    if not found and any(token.text in PUNCTUATION_CUES for token in tokens):
+        punctuated = _punctuation_cue(tokens, quotes, _title_case(tokens) if headline is None else headline)
         if punctuated is not None:
             found.append(punctuated)
     return found
@@ -139,16 +190,63 @@ def first_cue_words() -> frozenset[str]:
     return cues().first_words
 
 
-def _final_cue(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+def _document_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "In a September poll, 75 percent of voters…": "In" cues the poll that opens the sentence."""
+    if len(tokens) < 5 or tokens[0].lower != "in":
+        return None
+    comma = next((index for index in range(2, min(len(tokens), 16)) if tokens[index].text == ","), None)
+    if comma is None or tokens[comma - 1].lower not in DOCUMENT_HEADS:
+        return None
+    content = _content(tokens, comma + 1, len(tokens), quotes)
+    if content is None:
+        return None
+    return RawAttribution(
+        CueKind.ACCORDING_TO,
+        _span(tokens, 0, 1),
+        _span(tokens, 1, comma),
+        [content],
+        last_token=len(tokens) - 1,
+    )
+
+
+def _speaker_line(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read a line opened by its speaker's name and a colon ("Rubio: I still believe…", "Q: How…")."""
+    colon = next((index for index, token in enumerate(tokens[:5]) if token.text == ":"), None)
+    if colon is None or colon == 0 or not _speaker_label(tokens, colon):
+        return None
+    content = _content(tokens, colon + 1, len(tokens), quotes)
+    if content is None:
+        return None
+    cue = tokens[colon]
+    return RawAttribution(
+        CueKind.STATEMENT,
+        (cue.start, cue.end),
+        _span(tokens, 0, colon),
+        [content],
+        last_token=len(tokens) - 1,
+    )
+
+
+def _speaker_label(tokens: list[Token], colon: int) -> bool:
+    """Tell whether the words before a colon name a speaker ("Rubio:", "Q:", "JAKE TAPPER:")."""
+    return all((token.is_word and token.capitalised) or is_title_stop(tokens, index) for index, token in
+               enumerate(tokens[:colon]))  # fmt: skip
+
+
+def _final_cue(
+    tokens: list[Token], candidates: list[int], quotes: list[tuple[int, int]]
+) -> RawAttribution | None:
     """Find a sentence-final cue whose content is all that precedes it ("…, said James Henson, director…").
 
     Such a cue is the outermost attribution of the sentence even when verbs inside
     its content ("appears to be taking") would be read first.
     """
     verbs = cues().verbs
-    for index in range(len(tokens) - 1, 1, -1):
+    for index in reversed(candidates):
         token = tokens[index]
-        if token.quoted or token.capitalised or verbs.get(token.lower) not in INVERTING:
+        if index < 2:
+            return None
+        if token.capitalised or verbs.get(token.lower) not in INVERTING:
             continue
         if token.lower.endswith("ing"):
             return None
@@ -181,7 +279,39 @@ def _attribution_at(
     verb_kind = lexicon.verbs.get(tokens[index].lower)
     if verb_kind is None:
         return None
+    if tokens[index].lower in PASSIVE_CUES:
+        passive = _passive(tokens, index, quotes)
+        if passive is not None:
+            return passive
     return _verb(tokens, index, index + 1, verb_kind, quotes, found)
+
+
+def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "The bank is expected to raise rates": a cue with no source, its content around it."""
+    if index + 1 >= len(tokens) or tokens[index + 1].lower != "to":
+        return None
+    start = index
+    while start > 0 and (
+        tokens[start - 1].lower.endswith("ly") or tokens[start - 1].lower in {"also", "not"}
+    ):
+        start -= 1
+    if start == 0 or tokens[start - 1].lower not in {"is", "are", "was", "were", "be", "been"}:
+        return None
+    cue_start = start - 1
+    while cue_start > 0 and tokens[cue_start - 1].lower in cues().auxiliaries:
+        cue_start -= 1
+    subject = phrase_before(tokens, cue_start, 0)
+    following = _content(tokens, index + 1, _content_end(tokens, index + 1), quotes)
+    if subject is None or following is None:
+        return None
+    return RawAttribution(
+        CueKind.BELIEF,
+        _span(tokens, cue_start, index + 1),
+        None,
+        [_span(tokens, *subject), following],
+        first_token=subject[0],
+        last_token=_content_end(tokens, index + 1) - 1,
+    )
 
 
 def _span(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
@@ -243,7 +373,9 @@ def _verb(
     cue_start = first
     while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
-    participle = word.endswith("ing") and subject_end > 0 and tokens[subject_end - 1].text == ","
+    participle = (
+        word.endswith("ing") and subject_end > 0 and tokens[subject_end - 1].lower in PARTICIPLE_LINKS
+    )
     if word.endswith("ing") and not participle and subject_end == first:
         return None
     source = (
@@ -266,7 +398,12 @@ def _verb(
         and not _plural_subject(tokens[source[1] - 1], source[1] == 1)
     ):
         return None
-    if not inverted and word in lexicon.clause_only_verbs and not _clause_follows(tokens, last, word):
+    if (
+        not inverted
+        and word in lexicon.clause_only_verbs
+        and not _clause_follows(tokens, last, word)
+        and not _after_quotation(tokens, source[0])
+    ):
         return None
     last = _extend_cue(tokens, last, word)
     after = source[1] if inverted else last
@@ -284,6 +421,8 @@ def _verb(
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
     following = _content(tokens, after, _content_end(tokens, after), quotes)
+    if following is not None and source[0] > 0 and _adverbial_only(tokens, after):
+        following = None
     inserted = last < len(tokens) and tokens[last].text == "," and source[0] > 0
     preceding = None
     if inverted:
@@ -311,6 +450,23 @@ def _after_quotation(tokens: list[Token], index: int) -> bool:
 def _opens_content(tokens: list[Token], index: int) -> bool:
     """Tell whether a quotation or a "that" clause follows token ``index``."""
     return any(token.text in QUOTE_MARKS or token.lower == "that" for token in tokens[index:])
+
+
+def _adverbial_only(tokens: list[Token], start: int) -> bool:
+    """Tell whether all that follows a cue is a short adverbial ("…, the company said on Thursday.")."""
+    words = [token for token in tokens[start:] if token.is_word]
+    return bool(words) and len(words) <= 5 and words[0].lower in ADVERBIAL_STARTS
+
+
+def _clause_word(token: Token) -> bool:
+    """Tell whether a word belongs to a clause (a pronoun, a verb form) rather than an adverbial."""
+    lower = token.lower
+    return (
+        lower in CLAUSE_WORDS
+        or lower in sources().pronouns_singular
+        or lower in sources().pronouns_plural
+        or (not token.capitalised and lower.endswith(("ed", "ing", "’s", "'s", "n't", "n’t")))
+    )
 
 
 def _subject(tokens: list[Token], end: int, found: list[RawAttribution]) -> tuple[int, int] | None:
@@ -345,9 +501,13 @@ def _content_end(tokens: list[Token], start: int) -> int:
             and not tokens[index].quoted
         ):
             return index
-        if tokens[index].text != "," or following.quoted:
+        if tokens[index].text != "," or following.quoted or tokens[index].quoted:
             continue
         if following.lower in verbs and not following.capitalised:
+            return index
+        if following.lower in CONTRAST_LINKS or (
+            following.lower.endswith("ing") and not following.capitalised
+        ):
             return index
         subject = index + 2 if following.lower in CLAUSE_LINKS else index + 1
         if subject + 1 < len(tokens) and tokens[subject].lower in NEW_SUBJECTS:
@@ -394,29 +554,49 @@ def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
 
 
 def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None:
-    """Read a pronoun or capitalised name opening the sentence ("Bush is … and says …")."""
+    """Read the main clause's subject: a pronoun, a capitalised name or "the …" noun phrase.
+
+    An introductory phrase ending in a comma ("While celebrating …, Trump
+    mocked …") is passed over first.
+    """
     lexicon = sources()
-    if not tokens or limit == 0:
+    first = 0
+    if tokens and tokens[0].lower in lexicon.function_words | {"while", "after", "before", "despite", "amid"}:
+        comma = next((index for index in range(1, min(limit, 25)) if tokens[index].text == ","), None)
+        if comma is None:
+            return None
+        first = comma + 1
+    if first >= limit:
         return None
-    if tokens[0].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
-        return 0, 1
-    if tokens[0].lower in {"the", "a", "an"}:
-        end = 1
-        while end < min(limit, 5) and tokens[end].is_word and tokens[end].lower not in lexicon.function_words:
-            if tokens[end].lower in cues().verbs and end > 1:
-                return 0, end
+    if tokens[first].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
+        return first, first + 1
+    possessor = first
+    while possessor < min(limit, first + 4) and tokens[possessor].capitalised and tokens[possessor].is_word:
+        possessor += 1
+    possessive = possessor > first and tokens[possessor - 1].lower.endswith(("’s", "'s"))
+    if tokens[first].lower in {"the", "a", "an"} or possessive:
+        end = possessor if possessive else first + 1
+        while (
+            end < min(limit, first + 5)
+            and tokens[end].is_word
+            and tokens[end].lower not in lexicon.function_words
+        ):
+            if end > max(first + 1, possessor) and (
+                tokens[end].lower in cues().verbs or tokens[end].lower.endswith("ed")
+            ):
+                return first, end
             end += 1
         return None
-    if tokens[0].lower in lexicon.function_words:
+    if tokens[first].lower in lexicon.function_words:
         return None
-    end = 0
-    while end < min(limit, 6) and (
+    end = first
+    while end < min(limit, first + 6) and (
         (tokens[end].is_word and tokens[end].capitalised) or is_title_stop(tokens, end)
     ):
         end += 1
-    if end == 0 or end >= limit or tokens[end].capitalised:
+    if end == first or end >= limit or tokens[end].capitalised:
         return None
-    return 0, end
+    return first, end
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
@@ -437,11 +617,17 @@ def _plural_subject(head: Token, opens_sentence: bool) -> bool:
 
 def _extend_cue(tokens: list[Token], last: int, word: str) -> int:
     """Take a particle ("called for", "wants to") or "in a statement" into the cue, as PolNeAR does."""
+    if last >= len(tokens):
+        return last
     lexicon = cues()
-    if last < len(tokens) and word in lexicon.particles.get(tokens[last].lower, ()):
+    following = tokens[last].lower
+    if word in lexicon.particles.get(following, ()):
         return last + 1
     for phrase in lexicon.extensions:
-        if tuple(token.lower for token in tokens[last : last + len(phrase)]) == phrase:
+        if (
+            phrase[0] == following
+            and tuple(token.lower for token in tokens[last : last + len(phrase)]) == phrase
+        ):
             return last + len(phrase)
     return last
 
@@ -469,11 +655,20 @@ def _skip_addressee(tokens: list[Token], index: int) -> int:
 
 
 def _clause_start(tokens: list[Token], index: int) -> int:
-    """Move past adverbials ("on Tuesday", "in a statement") to a "that" clause or quotation close by."""
+    """Move past adverbials ("on Tuesday", "in a statement") to a "that" clause or quotation close by.
+
+    A quotation counts only when it opens the content (``said Tuesday, “We…``), not
+    when it starts inside it (``said the campaign would “do daily requests…``).
+    """
     for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
         token = tokens[offset]
-        if token.lower == "that" or token.text in {"“", '"', "''", ":"}:
+        if token.lower == "that" or token.text == ":":
             return offset + 1 if token.text == ":" else offset
+        if _clause_word(token):
+            return index
+        if token.text in {"“", '"', "''"}:
+            opens_clause = offset == index or tokens[offset - 1].text in {",", ":", "—", "–"}
+            return offset if opens_clause else index
         if token.text in {".", ";", "?", "!"} or token.quoted:
             break
     return index

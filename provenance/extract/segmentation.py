@@ -126,33 +126,28 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Token]:
     """Tokenise ``text[start:end]``; a token is ``quoted`` when it lies inside a quotation."""
     pending = [quote for quote in quotes if quote[1] > start and quote[0] < end]
-    if not pending:
-        return [
-            Token(
-                match.start(),
-                match.end(),
-                value,
-                value.lower(),
-                False,
-                value[0].isalnum(),
-                value[0].isupper(),
-            )
-            for match in TOKEN.finditer(text, start, end)
-            for value in (match.group(),)
-        ]
+    new = tuple.__new__
     tokens: list[Token] = []
+    append = tokens.append
     current = 0
     for match in TOKEN.finditer(text, start, end):
         token_start, token_end = match.span()
-        while current < len(pending) and pending[current][1] <= token_start:
-            current += 1
-        quoted = (
-            current < len(pending) and pending[current][0] < token_start and token_end < pending[current][1]
-        )
+        quoted = False
+        if pending:
+            while current < len(pending) and pending[current][1] <= token_start:
+                current += 1
+            quoted = (
+                current < len(pending)
+                and pending[current][0] < token_start
+                and token_end < pending[current][1]
+            )
         value = match.group()
-        tokens.append(
-            Token(
-                token_start, token_end, value, value.lower(), quoted, value[0].isalnum(), value[0].isupper()
+        first = value[0]
+        # tuple.__new__ skips the named tuple's Python-level constructor: tokens are the hot path.
+        append(
+            new(
+                Token,
+                (token_start, token_end, value, value.lower(), quoted, first.isalnum(), first.isupper()),
             )
         )
     return tokens

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from provenance.extract.lexicon import SourceLexicon, sources
+from provenance.extract.lexicon import SourceLexicon, abbreviations, sources
 from provenance.extract.segmentation import Token
 from provenance.models import Anonymity, SourceType
 
@@ -32,6 +32,13 @@ HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", 
 NAME_END = re.compile(r"\s*[,()]\s*")
 NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
 RELATIVES = frozenset({"who", "that"})
+PERSON_PREPOSITIONS = frozenset({"to", "on", "in", "at", "for", "with", "close"})
+INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
+QUANTIFIERS = frozenset(
+    {"one", "two", "three", "four", "five", "all", "many", "most", "some", "both", "each", "several", "few",
+     "none", "half", "majority", "any", "those", "other", "another"}
+)  # fmt: skip
+NOT_APPOSITIVE = frozenset({"in", "for", "on", "at", "citing", "like", "as", "too", "however", "meanwhile"})
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
 
 
@@ -52,12 +59,10 @@ class SourceDescription:
 def is_title_stop(tokens: list[Token], index: int) -> bool:
     """Tell whether a full stop belongs to the abbreviation before it ("Mr." "Sen.")."""
     token = tokens[index]
-    return (
-        token.text == "."
-        and index > 0
-        and tokens[index - 1].end == token.start
-        and (tokens[index - 1].text + ".") in sources().titles
-    )
+    if token.text != "." or index == 0 or tokens[index - 1].end != token.start:
+        return False
+    word = tokens[index - 1].text
+    return word + "." in sources().titles or word in _abbreviations() or INITIAL.fullmatch(word) is not None
 
 
 def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
@@ -108,20 +113,31 @@ def _relative_before(tokens: list[Token], end: int, floor: int) -> tuple[int, in
 
 
 def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
-    """Read "NAME, APPOSITIVE," leftwards from the comma before a cue."""
-    for index in range(comma - 1, max(floor, comma - 25) - 1, -1):
+    """Read "NAME, APPOSITIVE[, APPOSITIVE]," leftwards from the comma before a cue.
+
+    Appositives and relative clauses belong to the source ("Jason Furman, who
+    leads the Council of Economic Advisers,"); a parenthetical that is not one
+    (", in releasing the email,", ", for example,") stays out.
+    """
+    boundary = comma
+    first: tuple[int, int] | None = None
+    for index in range(comma - 1, max(floor, comma - 40) - 1, -1):
         token = tokens[index]
         if token.quoted or token.text in {"”", '"', "''", ";", ":"}:
-            return None
-        if token.text == "," and index < comma - 1:
-            core = _core_before(tokens, index, floor)
-            named = tokens[index - 1].capitalised or any(
-                token.capitalised for token in tokens[index + 1 : comma]
-            )
-            if core is None or not named:
-                return None
+            break
+        if token.text != "," or index >= boundary - 1:
+            continue
+        core = _core_before(tokens, index, floor)
+        if core is None:
+            break
+        inserted = tokens[index + 1]
+        if inserted.lower in NOT_APPOSITIVE or inserted.lower.endswith("ing"):
+            return core if boundary == comma else first
+        if tokens[index - 1].capitalised or tokens[index - 1].lower in sources().pronouns:
             return core[0], comma
-    return None
+        first = first or (core[0], comma)
+        boundary = index
+    return first
 
 
 def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
@@ -142,16 +158,54 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         previous = tokens[start - 1]
         if previous.quoted:
             break
-        if is_title_stop(tokens, start - 1) or previous.text == "-":
+        attached_hyphen = (
+            (
+                previous.text == "-"
+                and previous.start == tokens[start - 2].end
+                and previous.end == tokens[start].start
+            )
+            if start - 2 >= floor
+            else False
+        )
+        plural_possessive = (
+            previous.text in {"’", "'"}
+            and start - 2 >= floor
+            and tokens[start - 2].end == previous.start
+            and tokens[start - 2].lower.endswith("s")
+        )
+        if is_title_stop(tokens, start - 1) or attached_hyphen or plural_possessive:
+            start -= 1
+            continue
+        if (
+            previous.lower == "and"
+            and start - 2 >= floor
+            and tokens[start - 2].capitalised
+            and tokens[start - 2].is_word
+            and not tokens[start - 2].quoted
+        ):
+            start -= 1
+            continue
+        if (
+            previous.lower in PERSON_PREPOSITIONS
+            and start - 2 >= floor
+            and tokens[start - 2].lower in lexicon.person_words
+            and not tokens[start - 2].quoted
+        ):
             start -= 1
             continue
         if (
             previous.lower in INNER_PREPOSITIONS
             and start - 2 >= floor
             and tokens[start - 2].is_word
-            and tokens[start - 2].lower not in lexicon.function_words
+            and (
+                tokens[start - 2].lower not in lexicon.function_words
+                or tokens[start - 2].lower in QUANTIFIERS
+            )
             and not tokens[start - 2].quoted
         ):
+            start -= 1
+            continue
+        if previous.lower in QUANTIFIERS:
             start -= 1
             continue
         if not previous.is_word or previous.lower in lexicon.function_words:
@@ -195,6 +249,7 @@ def phrase_after(
         token = tokens[end]
         if appositive and end > start and _continues_appositive(tokens, end, ceiling):
             end += 1
+            open_ended = True
             continue
         if token.quoted or (
             not token.is_word and not is_title_stop(tokens, end) and token.text not in "-’'&"
@@ -301,6 +356,12 @@ def _titled_name(text: str, lexicon: SourceLexicon) -> SourceDescription | None:
     return SourceDescription(
         SourceType.NAMED_PERSON, " ".join(name), 1, role, affiliation, Anonymity.NAMED, True, False
     )
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    lexicon = abbreviations()
+    return lexicon.never_final | lexicon.maybe_final
 
 
 @cache

@@ -22,6 +22,7 @@ ROW_GAP = 10.0
 COLUMN_GAP = 70.0
 OWN_VOICE = "own voice: no source named"
 MARGIN = 12.0
+LANE_MARGIN = 6.0
 HEADER = 22.0
 LABEL_CHARS = 30
 CLAIM_LABEL_CHARS = 46
@@ -299,7 +300,12 @@ def _layout(nodes: list[GraphNode], edges: list[GraphEdge]) -> AttributionGraph:
             node.y = max(node.y, floor)
             floor = node.y + node.height + ROW_GAP
     laid = [
-        GraphEdge(edge.source, edge.target, edge.kind, _curve(by_id[edge.source], by_id[edge.target]))
+        GraphEdge(
+            edge.source,
+            edge.target,
+            edge.kind,
+            _route(by_id[edge.source], by_id[edge.target], columns),
+        )
         for edge in edges
     ]
     width = max((node.x + node.width for node in nodes), default=0.0) + MARGIN
@@ -307,9 +313,41 @@ def _layout(nodes: list[GraphNode], edges: list[GraphEdge]) -> AttributionGraph:
     return AttributionGraph(nodes=nodes, edges=laid, columns=titles, width=width, height=height)
 
 
-def _curve(source: GraphNode, target: GraphNode) -> str:
-    """Draw a horizontal S-curve from the right edge of ``source`` to the left edge of ``target``."""
-    x1, y1 = source.x + source.width, source.centre_y
-    x2, y2 = target.x, target.centre_y
-    middle = (x1 + x2) / 2
-    return f"M{x1:.1f},{y1:.1f} C{middle:.1f},{y1:.1f} {middle:.1f},{y2:.1f} {x2:.1f},{y2:.1f}"
+def _route(source: GraphNode, target: GraphNode, columns: dict[int, list[GraphNode]]) -> str:
+    """Draw an edge from the right of ``source`` to the left of ``target``, never under a node.
+
+    Between adjacent columns the edge is one S-curve. An edge that skips a
+    column (the publisher straight to a source) crosses it along a free lane
+    between that column's boxes, so no box hides it.
+    """
+    start = (source.x + source.width, source.centre_y)
+    end = (target.x, target.centre_y)
+    points = [start]
+    for column in range(source.column + 1, target.column):
+        crossed = columns.get(column, [])
+        if not crossed:
+            continue
+        left = min(node.x for node in crossed) - LANE_MARGIN
+        right = max(node.x + node.width for node in crossed) + LANE_MARGIN
+        share = ((left + right) / 2 - start[0]) / (end[0] - start[0])
+        lane = _free_lane(start[1] + share * (end[1] - start[1]), crossed)
+        points += [(left, lane), (right, lane)]
+    points.append(end)
+    path = f"M{start[0]:.1f},{start[1]:.1f}"
+    for index in range(1, len(points)):
+        (xa, ya), (xb, yb) = points[index - 1], points[index]
+        if index % 2 == 0 and index < len(points) - 1:
+            path += f" L{xb:.1f},{yb:.1f}"
+        else:
+            middle = (xa + xb) / 2
+            path += f" C{middle:.1f},{ya:.1f} {middle:.1f},{yb:.1f} {xb:.1f},{yb:.1f}"
+    return path
+
+
+def _free_lane(y: float, crossed: list[GraphNode]) -> float:
+    """Move ``y`` off any box of a column into the nearest gap between boxes."""
+    for node in crossed:
+        if node.y - LANE_MARGIN / 2 <= y <= node.y + node.height + LANE_MARGIN / 2:
+            above, below = node.y - ROW_GAP / 2, node.y + node.height + ROW_GAP / 2
+            return above if y - above < below - y else below
+    return y

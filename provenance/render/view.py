@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import pairwise
 from urllib.parse import urlsplit
@@ -291,40 +291,52 @@ def _source_rows(analysis: AnalysisResult) -> tuple[SourceRow, ...]:
 
 
 def _segments(report: ScoreReport, rows: tuple[ClaimRow, ...]) -> tuple[TextSegment, ...]:
-    """Cut the article text at every claim and cue boundary, so each run has one marking."""
+    """Cut the article text at every claim and cue boundary, so each run has one marking.
+
+    One sweep over the sorted boundaries keeps the claims and cues open at each
+    point, so long articles cost ``n log n``; where claims overlap, the one
+    listed first wins.
+    """
     analysis = report.analysis
     text = analysis.article.text
     strengths = {row.id: row.strength for row in rows}
-    claims = [(claim.span.start, claim.span.end, claim.id) for claim in analysis.claims]
-    cues = [
-        (attribution.cue.start, attribution.cue.end)
+    opening: dict[int, list[tuple[int, str | None]]] = defaultdict(list)
+    closing: dict[int, list[tuple[int, str | None]]] = defaultdict(list)
+    marks: list[tuple[int, str | None, int, int]] = [
+        (order, claim.id, claim.span.start, claim.span.end) for order, claim in enumerate(analysis.claims)
+    ]
+    marks += [
+        (-1, None, attribution.cue.start, attribution.cue.end)
         for claim in analysis.claims
         for attribution in claim.attributions
         if attribution.cue is not None
     ]
-    cuts = {0, len(text)}
-    for start, end, _ in claims:
-        cuts.update((start, end))
-    for start, end in cues:
-        cuts.update((start, end))
-    bounds = sorted(cut for cut in cuts if 0 <= cut <= len(text))
+    for order, claim_id, start, end in marks:
+        if start < end <= len(text):
+            opening[start].append((order, claim_id))
+            closing[end].append((order, claim_id))
+    open_claims: dict[str, int] = {}
+    open_cues = 0
     segments: list[TextSegment] = []
+    bounds = sorted({0, len(text), *opening, *closing})
     for start, end in pairwise(bounds):
-        if start == end:
-            continue
-        claim_id = next((cid for s, e, cid in claims if s <= start and end <= e), None)
-        is_cue = any(s <= start and end <= e for s, e in cues)
-        segment = TextSegment(
-            text=text[start:end],
-            claim_id=claim_id,
-            strength=strengths.get(claim_id) if claim_id else None,
-            cue=is_cue,
-        )
+        for _, claim_id in closing[start]:
+            if claim_id is None:
+                open_cues -= 1
+            else:
+                open_claims.pop(claim_id, None)
+        for order, claim_id in opening[start]:
+            if claim_id is None:
+                open_cues += 1
+            else:
+                open_claims[claim_id] = order
+        claim_id = min(open_claims, key=open_claims.__getitem__) if open_claims else None
         previous = segments[-1] if segments else None
-        if previous and (previous.claim_id, previous.cue) == (segment.claim_id, segment.cue):
-            segments[-1] = TextSegment(previous.text + segment.text, claim_id, segment.strength, is_cue)
+        if previous and (previous.claim_id, previous.cue) == (claim_id, open_cues > 0):
+            segments[-1] = replace(previous, text=previous.text + text[start:end])
         else:
-            segments.append(segment)
+            strength = strengths.get(claim_id) if claim_id else None
+            segments.append(TextSegment(text[start:end], claim_id, strength, open_cues > 0))
     return tuple(segments)
 
 
