@@ -1,24 +1,39 @@
-"""How much scoring adds to extraction: both timed article by article over one corpus, in one run.
+"""How much scoring adds to extraction: extraction alone vs extraction + scoring, same articles, one run.
 
-Usage: ``.venv/bin/python bench/scoring.py [--articles N] [--words W]``
+Usage: ``.venv/bin/python bench/scoring.py [--articles N] [--words W] [--rounds R]``
 
-Prints articles/second for ingest + extraction and for scoring, and the ratio
-scoring/extraction; the target is under 10%. Ratios within one run are
-comparable across machines; absolute figures are not. The articles are
-fictional: sentences drawn from templates mixing named, anonymous, relayed,
-hedged and unattributed claims, in the seed article's format.
+Two corpora of generated ~600-word articles, each timed article by article:
+``extraction`` is the extraction benchmark's own corpus (``bench/extraction.py``:
+about half the sentences attributed, as in real news), the one the quality bar
+("scoring adds under 10% to the extraction benchmark's time") is about;
+``attributed`` is denser, every sentence a claim with named, anonymous, relayed,
+hedged or unattributed sourcing in the seed article's format, so more findings
+per claim: the harder case. Each article is parsed and analysed, then scored,
+with CPU time on one core measured around each step (the process is
+single-threaded, so a busy machine distorts it less than wall-clock time). The
+two timings interleave, so load on the machine falls on both alike; each round
+prints extraction time, scoring time and their ratio, and the median round is
+the figure. Ratios within one run are comparable across machines; absolute
+figures are not.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import time
+from collections.abc import Callable
+
+from extraction import make_article
 
 from provenance.config import Config
 from provenance.extract import analyze
 from provenance.ingest import parse_article
 from provenance.scoring import load_rule_pack, score
+
+TARGET = 0.10
+"""Scoring may add at most this share to extraction time."""
 
 NAMES = ["Anna Lindqvist", "Omar Reyes", "Clara Voss", "Jonas Brandt", "Ida Berg", "Tom Ellis", "Lea Nowak"]
 TITLES = ["Finance Minister", "Mayor", "Governor", "Defence Minister", "Chancellor"]
@@ -57,8 +72,8 @@ OUTLETS = ["Daily Example", "The Example Post", "Example News"]
 RELAYS = ["", ", citing Reuters", ", citing AP and sources familiar with the issue"]
 
 
-def article_text(rng: random.Random, words: int) -> str:
-    """One fictional article of about ``words`` words in the seed format."""
+def attributed_article(rng: random.Random, words: int) -> str:
+    """One fictional article of about ``words`` words in the seed format, every sentence a claim."""
     sentences: list[str] = []
     count = 0
     while count < words:
@@ -79,34 +94,63 @@ def article_text(rng: random.Random, words: int) -> str:
     return header + "Details: " + "\n\n".join(paragraphs) + "\n"
 
 
-def main() -> None:
-    """Generate the corpus, time extraction, then scoring over the same analyses."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=300)
-    parser.add_argument("--words", type=int, default=600)
-    options = parser.parse_args()
-    rng = random.Random(20241212)
-    texts = [article_text(rng, options.words) for _ in range(options.articles)]
-    config = Config()
-    pack = load_rule_pack()
+CORPORA: dict[str, Callable[[random.Random, int], str]] = {
+    "extraction": make_article,
+    "attributed": attributed_article,
+}
 
+
+def time_round(texts: list[str], config: Config) -> tuple[float, float, int, int]:
+    """Extract then score each article; return CPU seconds of each step, claims and findings."""
+    pack = load_rule_pack()
     extraction = scoring = 0.0
     claims = findings = 0
     for text in texts:
-        started = time.perf_counter()
+        started = time.process_time()
         analysis = analyze(parse_article(text))
-        extracted = time.perf_counter()
+        extracted = time.process_time()
         report = score(analysis, config, pack=pack)
-        scored = time.perf_counter()
+        scored = time.process_time()
         extraction += extracted - started
         scoring += scored - extracted
         claims += len(analysis.claims)
-        findings += sum(len(claim.findings) for claim in report.claim_scores)
+        findings += len(report.article_findings) + sum(len(claim.findings) for claim in report.claim_scores)
+    return extraction, scoring, claims, findings
 
-    print(f"{options.articles} articles, {claims} claims, {findings} findings")
-    print(f"extraction: {options.articles / extraction:8.1f} articles/s ({extraction:.2f} s)")
-    print(f"scoring:    {options.articles / scoring:8.1f} articles/s ({scoring:.2f} s)")
-    print(f"scoring adds {100 * scoring / extraction:.1f}% to extraction time (target: under 10%)")
+
+def main() -> None:
+    """Generate both corpora, then time extraction and scoring over each, round by round."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--rounds", type=int, default=3)
+    options = parser.parse_args()
+    config = Config()
+    texts = {name: [] for name in CORPORA}
+    for name, generate in CORPORA.items():
+        rng = random.Random(20241212)
+        texts[name] = [generate(rng, options.words) for _ in range(options.articles)]
+    score(analyze(parse_article(texts["extraction"][0])), config)  # load lexicons and rules before timing
+
+    for name, corpus in texts.items():
+        ratios = []
+        for round_number in range(1, options.rounds + 1):
+            extraction, scoring, claims, findings = time_round(corpus, config)
+            ratios.append(scoring / extraction)
+            if round_number == 1:
+                print(f"{name} corpus: {len(corpus)} articles, {claims} claims, {findings} findings")
+            print(
+                f"  round {round_number}: extraction {1e3 * extraction / len(corpus):.2f} ms/article, "
+                f"scoring {1e6 * scoring / claims:.1f} µs/claim "
+                f"({1e3 * scoring / len(corpus):.2f} ms/article), "
+                f"scoring adds {100 * ratios[-1]:.1f}%"
+            )
+        median = statistics.median(ratios)
+        verdict = "meets" if median < TARGET else "misses"
+        print(
+            f"  {name}: scoring adds {100 * median:.1f}% to extraction time (median of {len(ratios)} rounds; "
+            f"{verdict} the target of under {100 * TARGET:.0f}%)"
+        )
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from provenance.config import Config
@@ -542,6 +542,19 @@ def test_any_text_scores_within_bounds_with_evidence_inside_the_text(text: str) 
         assert finding.message
         for span in finding.evidence:
             assert analysis.article.text[span.start : span.end] == span.text
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1, max_size=400))
+@example(SEED.read_text(encoding="utf-8"))
+def test_reports_are_what_validation_would_build(text: str) -> None:
+    """The engine skips re-validating the findings it derives: validation must find nothing to change."""
+    assume(text.strip() and "\x00" not in text)
+    report = score(analyze(parse_article(text)), Config())
+    validated = ScoreReport.model_validate_json(report.model_dump_json())
+    assert validated == report
+    for built, checked in zip(report.claim_scores, validated.claim_scores, strict=True):
+        assert built.model_dump(exclude_unset=True) == checked.model_dump(exclude_unset=True)
 
 
 @settings(max_examples=100, deadline=None)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections import ChainMap
 from collections.abc import Callable, Iterator
-from typing import Any, NamedTuple
+from operator import attrgetter
+from typing import Any, NamedTuple, TypeVar
 
 from provenance.config import Config
 from provenance.models import (
@@ -21,13 +22,16 @@ from provenance.models import (
     CrossCheckResult,
     Finding,
     ScoreReport,
+    Severity,
     Span,
 )
 from provenance.scoring.facts import ArticleFacts, ClaimFacts, gather_facts
 from provenance.scoring.loader import load_rule_pack, resolve_check
-from provenance.scoring.rules import ClaimConditions, Hit, Rule, RulePack, conditions_hold
+from provenance.scoring.rules import ClaimConditions, Hit, Rule, RulePack
 
 __all__ = ["BASE_SCORE", "GRADES", "grade", "grade_label", "score"]
+
+_Model = TypeVar("_Model", Finding, ClaimScore)
 
 BASE_SCORE = 70.0
 """Where a claim starts: the floor of "credible with exceptions", before any finding."""
@@ -71,42 +75,42 @@ def score(
     skipped = [rule.id for rule in rules if "crosscheck" in rule.needs and crosscheck is None]
     messages = _MessageValues(facts)
     runnable = [rule for rule in rules if rule.id not in skipped]
-    claim_rules = [
-        _ClaimPlan.of(rule) for rule in runnable if rule.when is not None and rule.scope == "claim"
-    ]
+    plans = [_ClaimPlan.of(rule) for rule in runnable if rule.when is not None and rule.scope == "claim"]
+    unsourced_plans = [plan for plan in plans if not plan.needs_sources]
     other_rules = [rule for rule in runnable if rule.when is None or rule.scope != "claim"]
     by_claim: dict[str, list[Finding]] = {}
     for claim in facts.claims:
         claim_id = claim.claim.id
         findings: list[Finding] = []
-        sourced = claim.sourced
-        for plan in claim_rules:
-            if (plan.needs_sources and not sourced) or not conditions_hold(plan.tests, claim):
-                continue
-            rule = plan.rule
-            findings.append(
-                Finding(
-                    rule_id=rule.id,
-                    rule_name=rule.name,
-                    severity=rule.severity,
-                    message=rule.message.format_map(messages.of(claim_id)),
-                    claim_id=claim_id,
-                    evidence=plan.pick(claim),
-                    points=plan.points * (getattr(claim, plan.scale) if plan.scale else 1),
+        placeholders = None
+        for plan in plans if claim.sourced else unsourced_plans:
+            if plan.holds(claim):
+                if placeholders is None:
+                    placeholders = messages.of_claim(claim)
+                findings.append(
+                    _trusted(
+                        Finding,
+                        rule_id=plan.rule_id,
+                        rule_name=plan.rule_name,
+                        severity=plan.severity,
+                        message=plan.message.format_map(placeholders),
+                        claim_id=claim_id,
+                        evidence=plan.pick(claim),
+                        points=plan.points if plan.scale is None else plan.points * plan.scale(claim),
+                    )
                 )
-            )
         by_claim[claim_id] = findings
     article_findings: list[Finding] = []
     for rule in other_rules:
         points = rule.points
         for hit in _hits(rule, facts):
-            placeholders = messages.of(hit.claim_id)
+            values = messages.of(hit.claim_id)
             finding = Finding(
                 rule_id=rule.id,
                 rule_name=rule.name,
                 severity=rule.severity,
                 message=rule.message.format_map(
-                    placeholders if hit.values is None else ChainMap(dict(hit.values), placeholders)
+                    values if hit.values is None else ChainMap(dict(hit.values), values)
                 ),
                 claim_id=hit.claim_id,
                 evidence=hit.evidence,
@@ -122,7 +126,9 @@ def score(
         for finding in findings:
             value += finding.points
         value = _clamp(value)
-        claim_scores.append(ClaimScore(claim_id=claim_id, score=value, grade=grade(value), findings=findings))
+        claim_scores.append(
+            _trusted(ClaimScore, claim_id=claim_id, score=value, grade=grade(value), findings=findings)
+        )
     if claim_scores:
         mean = sum(claim.score for claim in claim_scores) / len(claim_scores)
     else:
@@ -137,6 +143,23 @@ def score(
         grade=grade(article_score),
         skipped_rules=skipped,
     )
+
+
+def _trusted(model: type[_Model], **fields: Any) -> _Model:
+    """Build a contract model from values the engine derived from validated input, without re-validating.
+
+    Rule files, config and the analysis are validated where they are read; a
+    finding or claim score built from them is valid by construction, and the
+    engine builds thousands per second. This is what ``model_construct`` does,
+    without its per-field Python loop (it is slower than validating small
+    models): every field is given, so every field is set.
+    """
+    instance = model.__new__(model)
+    object.__setattr__(instance, "__dict__", fields)
+    object.__setattr__(instance, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(instance, "__pydantic_extra__", None)
+    object.__setattr__(instance, "__pydantic_private__", None)
+    return instance
 
 
 def _clamp(value: float) -> float:
@@ -155,13 +178,16 @@ def _hits(rule: Rule, facts: ArticleFacts) -> Iterator[Hit]:
 
 
 class _ClaimPlan(NamedTuple):
-    """A declarative claim rule lowered for the engine's per-claim loop."""
+    """A declarative claim rule lowered for the engine's per-claim loop: plain values and functions."""
 
-    rule: Rule
-    tests: tuple[tuple[str, str, Any], ...]
+    rule_id: str
+    rule_name: str
+    severity: Severity
+    message: str
+    holds: Callable[[ClaimFacts], bool]
     needs_sources: bool
-    pick: Callable[[ClaimFacts], tuple[Span, ...]]
-    scale: str | None
+    pick: Callable[[ClaimFacts], list[Span]]
+    scale: Callable[[ClaimFacts], int] | None
     points: float
 
     @classmethod
@@ -169,11 +195,14 @@ class _ClaimPlan(NamedTuple):
         conditions = rule.when
         assert isinstance(conditions, ClaimConditions)  # only claim-scoped declarative rules are planned
         return cls(
-            rule,
-            conditions.tests,
+            rule.id,
+            rule.name,
+            rule.severity,
+            rule.message,
+            conditions.holds,
             conditions.needs_sources,
             _evidence_picker(rule, conditions),
-            rule.scale,
+            attrgetter(rule.scale) if rule.scale is not None else None,
             rule.points,
         )
 
@@ -182,94 +211,115 @@ def _scale(rule: Rule, facts: ArticleFacts) -> float:
     return float(getattr(facts, rule.scale)) if rule.scale is not None else 1.0
 
 
-def _evidence_picker(
-    rule: Rule, conditions: ClaimConditions | None
-) -> Callable[[ClaimFacts], tuple[Span, ...]]:
+def _evidence_picker(rule: Rule, conditions: ClaimConditions) -> Callable[[ClaimFacts], list[Span]]:
     """Choose, once per rule, how to pick the spans that show why it matched a claim.
 
     The claim itself is the evidence when nothing narrower exists.
     """
     if rule.evidence == "sources":
-        if conditions is not None and conditions.filters_sources:
+        if conditions.filters_sources:
             selects = conditions.selects
             return lambda claim: (
-                tuple(source.span for source in claim.sources if selects(source)) or (claim.claim.span,)
+                [source.span for source in claim.sources if selects(source)] or [claim.claim.span]
             )
-        return lambda claim: claim.source_spans or (claim.claim.span,)
+        return lambda claim: list(claim.source_spans) or [claim.claim.span]
     if rule.evidence == "cues":
-        return lambda claim: claim.cue_spans or (claim.claim.span,)
+        return lambda claim: list(claim.cue_spans) or [claim.claim.span]
     if rule.evidence == "hedges":
-        return lambda claim: tuple(hedge.span for hedge in claim.hedges) or (claim.claim.span,)
-    return lambda claim: (claim.claim.span,)
+        return lambda claim: [hedge.span for hedge in claim.hedges] or [claim.claim.span]
+    return lambda claim: [claim.claim.span]
 
 
 class _MessageValues:
-    """Message-template values, computed only for the placeholders a flagged claim's messages use."""
+    """Message-template values, computed only for the placeholders a flagged claim's messages use.
+
+    Article values (the publisher, the relays) are worked out once per article
+    and shared by every claim's messages.
+    """
 
     def __init__(self, facts: ArticleFacts) -> None:
         self._facts = facts
-        self._claims = {claim.claim.id: claim for claim in facts.claims}
-        self._cache: dict[str | None, _Placeholders] = {}
+        self._article = _ArticlePlaceholders(facts)
+        self._claims: dict[str, _ClaimPlaceholders] = {}
 
-    def of(self, claim_id: str | None) -> _Placeholders:
-        if claim_id not in self._cache:
-            claim = self._claims.get(claim_id) if claim_id is not None else None
-            self._cache[claim_id] = _Placeholders(self._facts, claim)
-        return self._cache[claim_id]
+    def of_claim(self, claim: ClaimFacts) -> _ClaimPlaceholders:
+        """Return the values for a claim the engine holds (the per-claim loop: no look-up by id)."""
+        placeholders = self._claims.get(claim.claim.id)
+        if placeholders is None:
+            placeholders = self._claims[claim.claim.id] = _ClaimPlaceholders(claim, self._article)
+        return placeholders
+
+    def of(self, claim_id: str | None) -> dict[str, str]:
+        """Return the values for a Python rule's hit, which names its claim by id (or none: the article)."""
+        claim = next((claim for claim in self._facts.claims if claim.claim.id == claim_id), None)
+        return self._article if claim is None else self.of_claim(claim)
 
 
-class _Placeholders(dict[str, str]):
-    """A lazy mapping for ``str.format_map``: each placeholder is worked out on first use."""
+class _ArticlePlaceholders(dict[str, str]):
+    """A lazy mapping for ``str.format_map`` of the article's values; an unknown key is a ``KeyError``."""
 
-    def __init__(self, article: ArticleFacts, claim: ClaimFacts | None) -> None:
+    def __init__(self, facts: ArticleFacts) -> None:
         super().__init__()
-        self._article = article
-        self._claim = claim
+        self._facts = facts
 
     def __missing__(self, key: str) -> str:
-        value = self._claim_value(key) if self._claim is not None else None
-        if value is None:
-            value = self._article_value(key)
-        self[key] = value
+        value = self[key] = ARTICLE_VALUES[key](self._facts)
         return value
 
-    def _article_value(self, key: str) -> str:
-        article = self._article
-        if key == "publisher":
-            hops = article.analysis.publisher_chain.hops
-            return hops[0].nodes[0].name if hops and hops[0].nodes else "the publisher"
-        if key == "relays":
-            return " → ".join(node.name for node in article.relays) or "no other outlet"
-        if key == "chain":
-            return article.analysis.publisher_chain.render()
-        if key == "depth":
-            return str(article.relay_depth)
-        if key == "claims":
-            return str(article.claim_count)
-        raise KeyError(key)
 
-    def _claim_value(self, key: str) -> str | None:
-        claim = self._claim
-        assert claim is not None
-        if key == "claim":
-            text = claim.claim.text
-            short = text if len(text) <= SHORT_CLAIM else text[: SHORT_CLAIM - 1].rstrip() + "…"
-            return f'{claim.claim.id} "{short}"'
-        if key == "sources":
-            return ", ".join(f'"{source.name}"' for source in claim.sources) or "no source"
-        if key == "cues":
-            quoted = ", ".join(f'"{span.text}"' for span in claim.cue_spans)
-            return quoted or ", ".join(sorted(f"{kind.value} cue" for kind in claim.cue_kinds)) or "no cue"
-        if key == "hedges":
-            return ", ".join(f'"{hedge.span.text}"' for hedge in claim.hedges) or "no hedge"
-        if key == "relays":
-            return " → ".join(node.name for node in claim.relays) or "no other outlet"
-        if key == "chain":
-            return claim.claim.chain.render()
-        if key == "count":
-            return str(claim.headcount)
-        if key == "depth":
-            return str(claim.relay_depth)
-        if key == "own_depth":
-            return str(claim.own_relay_depth)
-        return None
+class _ClaimPlaceholders(dict[str, str]):
+    """A lazy mapping for ``str.format_map``: a claim's own values first, then the article's."""
+
+    def __init__(self, claim: ClaimFacts, article: _ArticlePlaceholders) -> None:
+        super().__init__()
+        self._claim = claim
+        self._article = article
+
+    def __missing__(self, key: str) -> str:
+        compute = CLAIM_VALUES.get(key)
+        value = self[key] = compute(self._claim) if compute is not None else self._article[key]
+        return value
+
+
+def _publisher(article: ArticleFacts) -> str:
+    hops = article.analysis.publisher_chain.hops
+    return hops[0].nodes[0].name if hops and hops[0].nodes else "the publisher"
+
+
+def _relay_names(facts: ArticleFacts | ClaimFacts) -> str:
+    return " → ".join(node.name for node in facts.relays) or "no other outlet"
+
+
+ARTICLE_VALUES: dict[str, Callable[[ArticleFacts], str]] = {
+    "publisher": _publisher,
+    "relays": _relay_names,
+    "chain": lambda article: article.analysis.publisher_chain.render(),
+    "depth": lambda article: str(article.relay_depth),
+    "claims": lambda article: str(article.claim_count),
+}
+"""How each article placeholder of a message template is worked out."""
+
+
+def _claim_label(claim: ClaimFacts) -> str:
+    text = claim.claim.text
+    short = text if len(text) <= SHORT_CLAIM else text[: SHORT_CLAIM - 1].rstrip() + "…"
+    return f'{claim.claim.id} "{short}"'
+
+
+def _cues(claim: ClaimFacts) -> str:
+    quoted = ", ".join(f'"{span.text}"' for span in claim.cue_spans)
+    return quoted or ", ".join(sorted(f"{kind.value} cue" for kind in claim.cue_kinds)) or "no cue"
+
+
+CLAIM_VALUES: dict[str, Callable[[ClaimFacts], str]] = {
+    "claim": _claim_label,
+    "sources": lambda claim: ", ".join(f'"{source.name}"' for source in claim.sources) or "no source",
+    "cues": _cues,
+    "hedges": lambda claim: ", ".join(f'"{hedge.span.text}"' for hedge in claim.hedges) or "no hedge",
+    "relays": _relay_names,
+    "chain": lambda claim: claim.claim.chain.render(),
+    "count": lambda claim: str(claim.headcount),
+    "depth": lambda claim: str(claim.relay_depth),
+    "own_depth": lambda claim: str(claim.own_relay_depth),
+}
+"""How each claim placeholder is worked out; the others fall back to the article's values."""

@@ -29,6 +29,7 @@ from provenance.models import (
 
 __all__ = ["ArticleFacts", "ClaimFacts", "gather_facts", "headcount"]
 
+RELAY = HopRole.RELAY
 RELAY_TYPES = frozenset({SourceType.OUTLET, SourceType.WIRE_AGENCY})
 GROUP_TYPES = frozenset({SourceType.ANONYMOUS_GROUP})
 MINIMUM_PLURAL = 2
@@ -98,7 +99,7 @@ def gather_facts(analysis: AnalysisResult, crosscheck: CrossCheckResult | None =
     publisher_relays = _relay_hops(analysis.publisher_chain)
     publisher_names = tuple(node.name for node in publisher_relays)
     claims = tuple(
-        _claim_facts(claim, resolved, publisher_names, checks.get(claim.id)) for claim in analysis.claims
+        [_claim_facts(claim, resolved, publisher_names, checks.get(claim.id)) for claim in analysis.claims]
     )
     relay_evidence = tuple(
         mentions[node.source_id].span for node in publisher_relays if node.source_id in mentions
@@ -125,14 +126,18 @@ def _claim_facts(
 ) -> ClaimFacts:
     chain = claim.chain
     relays = _relay_hops(chain)
-    depth = len(publisher_relays)
-    own_relays = relays[depth:] if tuple(node.name for node in relays[:depth]) == publisher_relays else relays
+    own_relays = relays
+    if publisher_relays and len(relays) >= len(publisher_relays):
+        depth = len(publisher_relays)
+        if all(node.name == name for node, name in zip(relays, publisher_relays, strict=False)):
+            own_relays = relays[depth:]
     sources: dict[str, SourceMention] = {}
     cue_kinds: set[CueKind] = set()
     cue_spans: list[Span] = []
     if not chain.inherited:
         for attribution in claim.attributions:
-            mention = resolved.get(attribution.source_id) if attribution.source_id is not None else None
+            source_id = attribution.source_id
+            mention = resolved.get(source_id) if source_id is not None else None
             if mention is None:
                 continue
             sources.setdefault(mention.id, mention)
@@ -146,12 +151,9 @@ def _claim_facts(
                         mention = resolved.get(node.source_id) if node.source_id is not None else None
                         if mention is not None:
                             sources.setdefault(mention.id, mention)
-    if cue_spans:
-        hedges = tuple(
-            hedge for hedge in claim.hedges if not any(_inside(hedge.span, cue) for cue in cue_spans)
-        )
-    else:
-        hedges = tuple(claim.hedges)
+    hedges: tuple[Hedge, ...] = tuple(claim.hedges)
+    if hedges and cue_spans:
+        hedges = tuple(hedge for hedge in hedges if not any(_inside(hedge.span, cue) for cue in cue_spans))
     hedge_kinds = frozenset(hedge.kind for hedge in hedges) if hedges else NOTHING
     if not sources:
         return ClaimFacts(
@@ -180,32 +182,43 @@ def _claim_facts(
             anonymities=NOTHING,
         )
     distinct = tuple(sources.values())
-    people = tuple(source for source in distinct if source.type is not SourceType.DOCUMENT)
-    anonymities = frozenset(source.anonymity for source in people)
+    source_spans: list[Span] = []
+    source_types: set[SourceType] = set()
+    anonymities: set[Anonymity] = set()
+    people = heads = 0
+    on_record = False
+    for source in distinct:
+        source_spans.append(source.span)
+        source_types.add(source.type)
+        heads += headcount(source)
+        on_record = on_record or source.on_record
+        if source.type is not SourceType.DOCUMENT:
+            people += 1
+            anonymities.add(source.anonymity)
     return ClaimFacts(
         claim=claim,
         sources=distinct,
-        source_spans=tuple(source.span for source in distinct),
+        source_spans=tuple(source_spans),
         cue_kinds=frozenset(cue_kinds),
         cue_spans=tuple(cue_spans),
         hedges=hedges,
         hedge_kinds=hedge_kinds,
         relays=relays,
         own_relays=own_relays,
-        headcount=sum(headcount(source) for source in distinct),
+        headcount=heads,
         independent_sources=_independent(distinct, relays),
         crosscheck=crosscheck,
         sourced=True,
         inherited=chain.inherited,
         headline=claim.section == "headline",
         hedged=bool(hedges),
-        on_record=any(source.on_record for source in distinct),
-        all_anonymous=len(people) == len(distinct) and Anonymity.NAMED not in anonymities,
+        on_record=on_record,
+        all_anonymous=people == len(distinct) and Anonymity.NAMED not in anonymities,
         source_count=len(distinct),
         relay_depth=len(relays),
         own_relay_depth=len(own_relays),
-        source_types=frozenset(source.type for source in distinct),
-        anonymities=anonymities,
+        source_types=frozenset(source_types),
+        anonymities=frozenset(anonymities),
     )
 
 
@@ -227,11 +240,11 @@ def _relay_hops(chain: Chain) -> tuple[ChainNode, ...]:
     """Return the outlet or agency at each relay hop (one per hop: the first relaying party)."""
     relays: list[ChainNode] = []
     for hop in chain.hops:
-        if hop.role is not HopRole.RELAY:
-            continue
-        outlet = next((node for node in hop.nodes if node.type in RELAY_TYPES), None)
-        if outlet is not None:
-            relays.append(outlet)
+        if hop.role is RELAY:
+            for node in hop.nodes:
+                if node.type in RELAY_TYPES:
+                    relays.append(node)
+                    break
     return tuple(relays)
 
 

@@ -15,7 +15,7 @@ import string
 from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from types import SimpleNamespace
-from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar
+from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
@@ -121,11 +121,12 @@ class _Conditions(_Strict):
     def needs_sources(self) -> bool:
         """Whether only a claim with a source can match (unsourced claims are then skipped unseen)."""
         source_tests = tuple(test for test in self.tests if test[0] in UNSOURCED)
-        return not conditions_hold(source_tests, UNSOURCED_FACTS)
+        return not compile_tests(source_tests)(UNSOURCED_FACTS)
 
-    def holds(self, facts: object) -> bool:
-        """Whether every condition holds for these facts."""
-        return conditions_hold(self.tests, facts)
+    @cached_property
+    def holds(self) -> Predicate:
+        """Whether every condition holds for some facts: the tests compiled once into one function."""
+        return compile_tests(self.tests)
 
 
 UNSOURCED: dict[str, Any] = {
@@ -143,29 +144,38 @@ UNSOURCED: dict[str, Any] = {
 
 UNSOURCED_FACTS = SimpleNamespace(**UNSOURCED)
 
+Predicate = Callable[[Any], bool]
+"""A compiled condition: facts (claim or article, read by attribute) in, whether it holds out."""
 
-def conditions_hold(tests: tuple[tuple[str, str, Any], ...], facts: object) -> bool:
-    """Whether every lowered ``(fact, operator, value)`` test holds for these facts."""
-    for fact, op, expected in tests:
-        value = getattr(facts, fact)
-        if op == "eq":
-            if value != expected:
-                return False
-        elif op == "min":
-            if value < expected:
-                return False
-        elif op == "max":
-            if value > expected:
-                return False
-        elif op == "any":
-            if not value & expected:
-                return False
-        elif op == "only":
-            if not value or not value <= expected:
-                return False
-        elif value & expected:
-            return False
-    return True
+
+OPERATORS = {
+    "eq": "{fact} == {value}",
+    "min": "{fact} >= {value}",
+    "max": "{fact} <= {value}",
+    "any": "not {value}.isdisjoint({fact})",
+    "only": "bool({fact}) and {fact} <= {value}",
+    "none": "{value}.isdisjoint({fact})",
+}
+"""Each lowered operator as a Python comparison; every one yields a bool."""
+
+
+def compile_tests(tests: tuple[tuple[str, str, Any], ...]) -> Predicate:
+    """Turn lowered ``(fact, operator, value)`` tests into one plain function, their conjunction.
+
+    Rules run on every claim of every article, so the tests become the source of
+    one ``lambda`` (as ``collections.namedtuple`` builds its class), compiled
+    once per rule: fact names are the condition models' own field names and the
+    expected values are bound by name, never pasted into the source.
+    """
+    bound: dict[str, Any] = {"__builtins__": {"bool": bool}}
+    clauses: list[str] = []
+    for index, (fact, op, expected) in enumerate(tests):
+        if not fact.isidentifier():
+            raise ValueError(f"fact name {fact!r} is not an identifier")
+        bound[f"value{index}"] = expected
+        clauses.append(OPERATORS[op].format(fact=f"facts.{fact}", value=f"value{index}"))
+    source = f"lambda facts: {' and '.join(clauses) or 'True'}"
+    return cast(Predicate, eval(source, bound))
 
 
 class ClaimConditions(_Conditions):
@@ -195,13 +205,20 @@ class ClaimConditions(_Conditions):
             self.anonymities is not None and self.anonymities.any is not None
         )
 
-    def selects(self, source: SourceMention) -> bool:
+    @cached_property
+    def selects(self) -> Callable[[SourceMention], bool]:
         """Whether a source is evidence for this rule (it has a type and anonymity the rule names)."""
-        types = self.source_types.any if self.source_types is not None else None
-        anonymities = self.anonymities.any if self.anonymities is not None else None
-        return (types is None or source.type in types) and (
-            anonymities is None or source.anonymity in anonymities
-        )
+        named_types = self.source_types.any if self.source_types is not None else None
+        named_anonymities = self.anonymities.any if self.anonymities is not None else None
+        types = frozenset(named_types) if named_types is not None else None
+        anonymities = frozenset(named_anonymities) if named_anonymities is not None else None
+        if types is not None and anonymities is not None:
+            return lambda source: source.type in types and source.anonymity in anonymities
+        if types is not None:
+            return lambda source: source.type in types
+        if anonymities is not None:
+            return lambda source: source.anonymity in anonymities
+        return lambda source: True
 
 
 class ArticleConditions(_Conditions):
