@@ -148,6 +148,29 @@ def test_hedges_by_kind() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The port closed in May and may reopen soon.",
+        "Talks have stalled since May, and a deal may follow.",
+        "May 5 was the deadline, officials said, so the vote may slip.",
+        "The vote, held early May, may be repeated.",
+        "The minister said on Tuesday that May was the month, and the vote may slip.",
+    ],
+)
+def test_month_may_is_not_a_hedge(text: str) -> None:
+    tokens = tokenize(text, 0, len(text), [])
+    found = [(hedge.span.text, hedge.kind) for hedge in find_hedges(text, tokens, 0, len(text))]
+    assert found == [("may", HedgeKind.MODAL)]
+
+
+def test_modal_may_opening_a_sentence_is_a_hedge() -> None:
+    text = "May the talks resume, officials said."
+    tokens = tokenize(text, 0, len(text), [])
+    found = [(hedge.span.text, hedge.kind) for hedge in find_hedges(text, tokens, 0, len(text))]
+    assert found == [("May", HedgeKind.MODAL)]
+
+
 def test_source_line_parties_and_chains() -> None:
     article = parse_article(
         "date 2025-01-02 Headline here\n\nSource: Daily Ledger, citing AFP and a government memo\n\n"

@@ -39,6 +39,8 @@ def find_hedges(text: str, tokens: list[Token], start: int, end: int) -> list[He
     while position < len(tokens):
         token = tokens[position]
         entries = index.get(token.lower) if start <= token.start and token.end <= end else None
+        if entries and _is_month(tokens, position, start):
+            entries = None
         match = None
         for words, kind in entries or ():
             candidate = tokens[position : position + len(words)]
@@ -52,3 +54,20 @@ def find_hedges(text: str, tokens: list[Token], start: int, end: int) -> list[He
         found.append(Hedge(span=span(text, token.start, tokens[position + length - 1].end), kind=kind))
         position += length
     return found
+
+
+def _is_month(tokens: list[Token], position: int, start: int) -> bool:
+    """Tell the month "May" from the modal "may".
+
+    The month is capitalised after a word ("in May", "since May", "early May")
+    or comes before a day number ("May 5"); the modal is lower case or opens
+    the sentence.
+    """
+    token = tokens[position]
+    if token.text != "May":
+        return False
+    following = tokens[position + 1] if position + 1 < len(tokens) else None
+    if following is not None and following.text.isdigit():
+        return True
+    previous = tokens[position - 1] if position > 0 and tokens[position - 1].start >= start else None
+    return previous is not None and previous.is_word
