@@ -81,14 +81,29 @@ def attributions_of(result: AnalysisResult) -> list[BratAttribution]:
                 continue
             seen.add(attribution.id)
             source = mentions.get(attribution.source_id) if attribution.source_id else None
-            collected.append(
-                BratAttribution(
-                    source=[source] if source else [],
-                    cue=[attribution.cue] if attribution.cue else [],
-                    content=list(attribution.content),
-                )
+            exported = BratAttribution(
+                source=[source] if source else [],
+                cue=[attribution.cue] if attribution.cue else [],
+                content=list(attribution.content),
             )
+            if source and collected and _coordinated(collected[-1], exported):
+                collected[-1] = _joined(result.article.text, collected[-1], source)
+                continue
+            collected.append(exported)
     return sorted(collected, key=_first_offset)
+
+
+def _coordinated(previous: BratAttribution, current: BratAttribution) -> bool:
+    """Tell whether two attributions share a cue and content: coordinated sources, one in brat."""
+    return bool(previous.source) and (previous.cue, previous.content) == (current.cue, current.content)
+
+
+def _joined(text: str, previous: BratAttribution, source: Span) -> BratAttribution:
+    """Widen an attribution's source over a coordinated one ("A and B said"), as PolNeAR marks it."""
+    start = min(previous.source[0].start, source.start)
+    end = max(previous.source[-1].end, source.end)
+    whole = Span(start=start, end=end, text=text[start:end])
+    return previous.model_copy(update={"source": [whole]})
 
 
 def _first_offset(attribution: BratAttribution) -> int:

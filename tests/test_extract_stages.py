@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from provenance import analyze, parse_article
+from provenance.brat import attributions_of
 from provenance.extract.chains import ChainBuilder, cited_parties
 from provenance.extract.coreference import MentionDraft, resolve
 from provenance.extract.cues import find_attributions
 from provenance.extract.hedges import find_hedges
 from provenance.extract.segmentation import quotations, tokenize
-from provenance.extract.sources import describe
+from provenance.extract.sources import coordinated, describe
 from provenance.models import Anonymity, ChainNode, CueKind, HedgeKind, HopRole, SourceType
 
 
@@ -198,3 +199,35 @@ def test_multi_sentence_quotation_is_one_content() -> None:
     assert [claim.chain.inherited for claim in claims] == [False, False, False]
     (attribution,) = claims[1].attributions
     assert [part.text for part in attribution.content] == ["“We lost. We learned,”", "“Next week we win.”"]
+
+
+def test_coordinated_sources_are_two_attributions_on_one_cue() -> None:
+    article = parse_article(
+        "Finance Minister Anna Berg and Interior Minister Jonas Lind said the budget would pass.\n"
+    )
+    result = analyze(article)
+    (claim,) = result.claims
+    by_id = {mention.id: mention for mention in result.sources}
+    speakers = [by_id[attribution.source_id] for attribution in claim.attributions if attribution.source_id]
+    assert [(mention.name, mention.role, mention.type) for mention in speakers] == [
+        ("Anna Berg", "Finance Minister", SourceType.NAMED_PERSON),
+        ("Jonas Lind", "Interior Minister", SourceType.NAMED_PERSON),
+    ]
+    first, second = claim.attributions
+    assert first.cue == second.cue
+    assert first.content == second.content
+
+
+def test_coordinated_sources_export_as_one_brat_source() -> None:
+    text = "Finance Minister Anna Berg and Interior Minister Jonas Lind said the budget would pass.\n"
+    (exported,) = attributions_of(analyze(parse_article(text)))
+    assert [source.text for source in exported.source] == [
+        "Finance Minister Anna Berg and Interior Minister Jonas Lind"
+    ]
+
+
+@pytest.mark.parametrize(
+    "phrase", ["Smith and Wesson", "officials and diplomats", "Republicans and Democrats"]
+)
+def test_a_conjunction_inside_a_name_or_group_stays_one_source(phrase: str) -> None:
+    assert coordinated(phrase, 0, len(phrase)) == [(0, len(phrase))]

@@ -19,7 +19,7 @@ from provenance.extract.coreference import MentionDraft, resolve
 from provenance.extract.cues import RawAttribution, find_attributions, first_cue_words
 from provenance.extract.hedges import find_hedges, hedge_words
 from provenance.extract.segmentation import Token, quotations, sentences, span, tokenize
-from provenance.extract.sources import describe
+from provenance.extract.sources import coordinated, describe
 from provenance.models import (
     AnalysisResult,
     Article,
@@ -122,9 +122,14 @@ def build_analysis(article: Article) -> AnalysisResult:
     read = _read_sentences(article)
     parties = cited_parties(article)
     ranges = set(parties)
+    speakers: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for sentence in read:
         for raw in sentence.attributions:
-            ranges.update(part for part in (raw.source, raw.cited) if part is not None)
+            if raw.source is not None:
+                speakers[raw.source] = coordinated(text, *raw.source)
+                ranges.update(speakers[raw.source])
+            if raw.cited is not None:
+                ranges.add(raw.cited)
     drafts = [
         MentionDraft(start, end, text[start:end], describe(text[start:end])) for start, end in sorted(ranges)
     ]
@@ -140,8 +145,13 @@ def build_analysis(article: Article) -> AnalysisResult:
         for start, end, raws in _split(text, sentence):
             attributions = []
             for raw in raws:
-                attribution_count += 1
-                attributions.append(_attribution(text, raw, by_range, f"A{attribution_count}"))
+                voices_of: list[tuple[int, int] | None] = [None]
+                if raw.source is not None:
+                    voices_of = list(speakers[raw.source])
+                for speaker in voices_of:
+                    attribution_count += 1
+                    source = by_range[speaker] if speaker is not None else None
+                    attributions.append(_attribution(text, raw, source, f"A{attribution_count}"))
                 if raw.cited is not None:
                     attribution_count += 1
                     attributions.append(
@@ -155,7 +165,7 @@ def build_analysis(article: Article) -> AnalysisResult:
                     )
             covered = sentence.section not in UNCOVERED_SECTIONS
             voices = raws if sentence.carried is None else [sentence.carried]
-            chain = _claim_chain(chains, builder, voices, by_range, by_id, covered)
+            chain = _claim_chain(chains, builder, voices, by_range, speakers, by_id, covered)
             claims.append(
                 Claim(
                     id=f"C{len(claims) + 1}",
@@ -220,13 +230,13 @@ def _node(mention: SourceMention, by_id: dict[str, SourceMention]) -> ChainNode:
 
 
 def _attribution(
-    text: str, raw: RawAttribution, by_range: dict[tuple[int, int], SourceMention], identifier: str
+    text: str, raw: RawAttribution, source: SourceMention | None, identifier: str
 ) -> Attribution:
     return Attribution(
         id=identifier,
         cue=span(text, *raw.cue) if raw.cue is not None else None,
         cue_kind=raw.kind,
-        source_id=by_range[raw.source].id if raw.source is not None else None,
+        source_id=source.id if source is not None else None,
         content=[span(text, start, end) for start, end in raw.content],
     )
 
@@ -236,15 +246,17 @@ def _claim_chain(
     builder: ChainBuilder,
     raws: list[RawAttribution],
     by_range: dict[tuple[int, int], SourceMention],
+    speakers: dict[tuple[int, int], list[tuple[int, int]]],
     by_id: dict[str, SourceMention],
     covered: bool,
 ) -> Chain:
     main = next((raw for raw in raws if raw.source is not None), None)
     if main is None or main.source is None:
         return builder.inherited(covered)
-    key = (str(covered), by_range[main.source].id, by_range[main.cited].id if main.cited else None)
+    speaker = by_range[speakers[main.source][0]]
+    key = (str(covered), speaker.id, by_range[main.cited].id if main.cited else None)
     if key not in chains:
-        path = [_node(by_range[main.source], by_id)]
+        path = [_node(speaker, by_id)]
         if main.cited is not None:
             path.append(_node(by_range[main.cited], by_id))
         chains[key] = builder.attributed(path, covered)

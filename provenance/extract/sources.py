@@ -15,7 +15,14 @@ from provenance.extract.lexicon import SourceLexicon, abbreviations, sources
 from provenance.extract.segmentation import Token
 from provenance.models import Anonymity, SourceType
 
-__all__ = ["SourceDescription", "describe", "is_title_stop", "phrase_after", "phrase_before"]
+__all__ = [
+    "SourceDescription",
+    "coordinated",
+    "describe",
+    "is_title_stop",
+    "phrase_after",
+    "phrase_before",
+]
 
 DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight"})
 NUMBERS = {
@@ -274,6 +281,29 @@ def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool
         return False
     following = tokens[index + 1]
     return following.is_word and not following.quoted and not following.lower.endswith("ing")
+
+
+COORDINATION = re.compile(r"\s+and\s+")
+
+
+def coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Finance Minister Anna Berg and Interior Minister Jonas Lind" into one range per person.
+
+    Only a phrase whose every conjunct is a titled or full name splits; "Smith
+    and Wesson" or "officials and diplomats" stay one source.
+    """
+    phrase = text[start:end]
+    matches = list(COORDINATION.finditer(phrase))
+    if len(matches) != 1:
+        return [(start, end)]
+    match = matches[0]
+    parts = [(start, start + match.start()), (start + match.end(), end)]
+    for part_start, part_end in parts:
+        words = text[part_start:part_end].split()
+        person = describe(text[part_start:part_end])
+        if len(words) < 2 or person.type is not SourceType.NAMED_PERSON or len(person.name.split()) < 2:
+            return [(start, end)]
+    return parts
 
 
 TITLE_WORDS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
