@@ -231,3 +231,31 @@ def test_coordinated_sources_export_as_one_brat_source() -> None:
 )
 def test_a_conjunction_inside_a_name_or_group_stays_one_source(phrase: str) -> None:
     assert coordinated(phrase, 0, len(phrase)) == [(0, len(phrase))]
+
+
+def test_the_agency_refers_to_the_wire_agency_before_it() -> None:
+    result = analyze(
+        parse_article("Reuters reported the talks had stalled. The agency said a deal was unlikely.\n")
+    )
+    reuters, agency = result.sources
+    assert (reuters.name, reuters.type) == ("Reuters", SourceType.WIRE_AGENCY)
+    assert agency.refers_to == reuters.id
+    assert agency.type is SourceType.WIRE_AGENCY
+    assert result.claims[1].chain.render().endswith("Reuters")
+
+
+def test_a_bare_descriptor_is_not_a_named_organisation() -> None:
+    description = describe("the agency")
+    assert description.type is not SourceType.NAMED_ORGANISATION
+    assert description.name != "agency"
+
+
+def test_the_ministry_refers_to_a_named_ministry_only() -> None:
+    result = analyze(
+        parse_article(
+            "The Defence Ministry said the drills were routine. The Kremlin said talks would go on. "
+            "The ministry said no drones had crossed.\n"
+        )
+    )
+    ministry, _kremlin, descriptor = result.sources
+    assert descriptor.refers_to == ministry.id

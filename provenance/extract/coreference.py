@@ -3,7 +3,8 @@
 The antecedent is the nearest earlier source mention that agrees: a singular
 pronoun with a person, a plural pronoun with a group or an organisation, a
 definite description ("the official", "the diplomats") with a mention whose
-descriptor has the same head noun, and a bare surname ("Reed") with the full
+descriptor has the same head noun, a type descriptor ("the agency", "the
+newspaper", "the ministry") with the nearest source of that type, and a bare surname ("Reed") with the full
 name it ends ("Councillor Tomas Reed").
 """
 
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from provenance.extract.lexicon import sources
-from provenance.extract.sources import SourceDescription
+from provenance.extract.sources import DESCRIPTOR_TYPES, SourceDescription
 from provenance.models import SourceType
 
 __all__ = ["MentionDraft", "resolve"]
@@ -47,6 +48,9 @@ def resolve(mentions: list[MentionDraft]) -> None:
                 mention.refers_to = _nearest(
                     mentions, index, lambda d: d.type in GROUP_TYPES or (d.count or 1) > 1
                 )
+        elif mention.text.startswith(DEFINITE) and lower.split(maxsplit=1)[-1] in DESCRIPTOR_TYPES:
+            descriptor = lower.split(maxsplit=1)[-1]
+            mention.refers_to = _nearest(mentions, index, _described_by(descriptor))
         elif mention.text.startswith(DEFINITE) and mention.description.role is not None:
             mention.refers_to = _nearest(mentions, index, _same_role(mention.description.role))
         elif mention.description.type is SourceType.NAMED_PERSON and " " not in mention.description.name:
@@ -64,6 +68,19 @@ def _nearest(
         if not other.description.pronoun and agrees(other.description):
             return candidate
     return None
+
+
+def _described_by(descriptor: str) -> Callable[[SourceDescription], bool]:
+    """Match mentions a type descriptor stands for.
+
+    "The agency" means the last wire agency and "the newspaper" the last outlet;
+    an organisation descriptor ("the ministry") needs its word in the name
+    ("the Defence Ministry"), since "the Kremlin" is no ministry.
+    """
+    kind = DESCRIPTOR_TYPES[descriptor]
+    if kind is SourceType.NAMED_ORGANISATION:
+        return lambda description: description.type is kind and descriptor in description.name.lower()
+    return lambda description: description.type is kind
 
 
 def _same_role(role: str) -> Callable[[SourceDescription], bool]:

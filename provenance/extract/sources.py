@@ -16,6 +16,7 @@ from provenance.extract.segmentation import Token
 from provenance.models import Anonymity, SourceType
 
 __all__ = [
+    "DESCRIPTOR_TYPES",
     "SourceDescription",
     "coordinated",
     "describe",
@@ -47,6 +48,19 @@ QUANTIFIERS = frozenset(
 )  # fmt: skip
 NOT_APPOSITIVE = frozenset({"in", "for", "on", "at", "citing", "like", "as", "too", "however", "meanwhile"})
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
+DESCRIPTOR_TYPES = {
+    "agency": SourceType.WIRE_AGENCY,
+    "news agency": SourceType.WIRE_AGENCY,
+    "wire service": SourceType.WIRE_AGENCY,
+    "newspaper": SourceType.OUTLET,
+    "paper": SourceType.OUTLET,
+    "broadcaster": SourceType.OUTLET,
+    "magazine": SourceType.OUTLET,
+    "ministry": SourceType.NAMED_ORGANISATION,
+    "company": SourceType.NAMED_ORGANISATION,
+    "firm": SourceType.NAMED_ORGANISATION,
+}
+"""Definite descriptors ("the agency") that stand for an earlier source of one type, not a name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,6 +336,9 @@ def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescripti
             Anonymity.VAGUE if plural else Anonymity.NAMED, not plural, True,
         )  # fmt: skip
     bare = TITLE_WORDS.sub("", text)
+    if DESCRIPTOR_TYPES.get(bare, SourceType.NAMED_ORGANISATION) is not SourceType.NAMED_ORGANISATION:
+        return SourceDescription(SourceType.ANONYMOUS_INDIVIDUAL, text, 1, bare, None, Anonymity.VAGUE,
+                                 False, False)  # fmt: skip
     if bare in lexicon.wire_agencies or bare.split(" ")[0] in lexicon.wire_agencies:
         return SourceDescription(SourceType.WIRE_AGENCY, bare, 1, None, None, Anonymity.NAMED, True, False)
     if bare in lexicon.outlets or (words[-1].lower() in lexicon.outlet_words and _capitalised(words[:-1])):
