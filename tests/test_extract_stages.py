@@ -259,3 +259,20 @@ def test_the_ministry_refers_to_a_named_ministry_only() -> None:
     )
     ministry, _kremlin, descriptor = result.sources
     assert descriptor.refers_to == ministry.id
+
+
+@pytest.mark.parametrize(
+    ("sentence", "chain"),
+    [
+        ("Officials told Reuters that the port would reopen.", "Harbour Gazette → Reuters → Officials"),
+        (
+            "The mayor said in an interview with the BBC that the port would reopen.",
+            "Harbour Gazette → BBC → The mayor",
+        ),
+        ("Officials told reporters that the port would reopen.", "Harbour Gazette → Officials"),
+    ],
+)
+def test_the_outlet_a_source_spoke_to_is_a_relay_hop(sentence: str, chain: str) -> None:
+    text = f"---\ntitle: Port\noutlet: Harbour Gazette\n---\n\n{sentence}\n"
+    (claim,) = [claim for claim in analyze(parse_article(text)).claims if claim.attributions]
+    assert claim.chain.render() == chain

@@ -18,6 +18,7 @@ from provenance.extract.chains import UNCOVERED_SECTIONS, ChainBuilder, cited_pa
 from provenance.extract.coreference import MentionDraft, resolve
 from provenance.extract.cues import RawAttribution, find_attributions, first_cue_words
 from provenance.extract.hedges import find_hedges, hedge_words
+from provenance.extract.lexicon import sources
 from provenance.extract.segmentation import Token, quotations, sentences, span, tokenize
 from provenance.extract.sources import coordinated, describe
 from provenance.models import (
@@ -123,6 +124,7 @@ def build_analysis(article: Article) -> AnalysisResult:
     parties = cited_parties(article)
     ranges = set(parties)
     speakers: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    listeners: dict[int, tuple[int, int]] = {}
     for sentence in read:
         for raw in sentence.attributions:
             if raw.source is not None:
@@ -130,6 +132,10 @@ def build_analysis(article: Article) -> AnalysisResult:
                 ranges.update(speakers[raw.source])
             if raw.cited is not None:
                 ranges.add(raw.cited)
+            listener = _listener(text, raw)
+            if listener is not None:
+                listeners[id(raw)] = listener
+                ranges.add(listener)
     drafts = [
         MentionDraft(start, end, text[start:end], describe(text[start:end])) for start, end in sorted(ranges)
     ]
@@ -165,7 +171,7 @@ def build_analysis(article: Article) -> AnalysisResult:
                     )
             covered = sentence.section not in UNCOVERED_SECTIONS
             voices = raws if sentence.carried is None else [sentence.carried]
-            chain = _claim_chain(chains, builder, voices, by_range, speakers, by_id, covered)
+            chain = _claim_chain(chains, builder, voices, by_range, speakers, listeners, by_id, covered)
             claims.append(
                 Claim(
                     id=f"C{len(claims) + 1}",
@@ -247,6 +253,7 @@ def _claim_chain(
     raws: list[RawAttribution],
     by_range: dict[tuple[int, int], SourceMention],
     speakers: dict[tuple[int, int], list[tuple[int, int]]],
+    listeners: dict[int, tuple[int, int]],
     by_id: dict[str, SourceMention],
     covered: bool,
 ) -> Chain:
@@ -254,13 +261,43 @@ def _claim_chain(
     if main is None or main.source is None:
         return builder.inherited(covered)
     speaker = by_range[speakers[main.source][0]]
-    key = (str(covered), speaker.id, by_range[main.cited].id if main.cited else None)
+    listener = by_range[listeners[id(main)]] if id(main) in listeners else None
+    key = (
+        str(covered),
+        listener.id if listener else None,
+        speaker.id,
+        by_range[main.cited].id if main.cited else None,
+    )
     if key not in chains:
-        path = [_node(speaker, by_id)]
+        path = [_node(listener, by_id)] if listener is not None else []
+        path.append(_node(speaker, by_id))
         if main.cited is not None:
             path.append(_node(by_range[main.cited], by_id))
         chains[key] = builder.attributed(path, covered)
     return chains[key]
+
+
+@cache
+def _relays() -> re.Pattern[str]:
+    """Wire agencies and outlets by name, longest first, as whole words."""
+    lexicon = sources()
+    names = sorted(lexicon.wire_agencies | lexicon.outlets, key=len, reverse=True)
+    return re.compile(r"\b(?:[Tt]he\s+)?(?:" + "|".join(re.escape(name) for name in names) + r")\b")
+
+
+def _listener(text: str, raw: RawAttribution) -> tuple[int, int] | None:
+    """Find the outlet a source spoke to ("told Reuters that", "said in an interview with the BBC").
+
+    The outlet relays the source, so it is a hop of the chain between the
+    publisher and the source.
+    """
+    if raw.cue is None or raw.source is None or not raw.content:
+        return None
+    opening = min(start for start, _ in raw.content)
+    if opening <= raw.cue[1] or raw.source[0] > raw.cue[0]:
+        return None
+    found = _relays().search(text, raw.cue[1], opening)
+    return found.span() if found is not None else None
 
 
 def _split(text: str, sentence: _Sentence) -> list[tuple[int, int, list[RawAttribution]]]:
