@@ -1,11 +1,12 @@
 """Measure extraction accuracy on a PolNeAR split and record the figures.
 
     python bench/polnear_eval.py                  # print the dev figures
-    python bench/polnear_eval.py --record         # ... and record them in bench/polnear-dev.json
+    python bench/polnear_eval.py --record         # ... record them in bench/polnear-dev.json and README.md
     python bench/polnear_eval.py ../shared/polnear/train --output /tmp/train.json
 
-The recorded file is what ``tests/test_polnear_regression.py`` compares against:
-re-record it (and update the README table) whenever extraction improves.
+The recorded file is what ``tests/test_polnear_regression.py`` compares against;
+``--record`` also rewrites the figures table between the ``polnear-dev`` markers in
+README.md. Re-record whenever extraction improves.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from provenance.evaluation import evaluate_gold_dir
 from provenance.outputs import write_atomic
@@ -26,6 +29,8 @@ from provenance.render.evaluation import render_evaluation
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "polnear" / "dev"
 RECORD = ROOT / "bench" / "polnear-dev.json"
+README = ROOT / "README.md"
+TABLE = re.compile(r"(<!-- polnear-dev:begin -->\n).*?(<!-- polnear-dev:end -->)", re.DOTALL)
 
 
 def commit() -> str:
@@ -44,7 +49,7 @@ def main() -> int:
     parser.add_argument("split", nargs="?", type=Path, default=DEV, help="gold folder (default: PolNeAR dev)")
     parser.add_argument("--output", type=Path, help="write the figures as JSON to this file")
     parser.add_argument(
-        "--record", action="store_true", help=f"write the figures to {RECORD.relative_to(ROOT)}"
+        "--record", action="store_true", help="write the figures to bench/polnear-dev.json and README.md"
     )
     options = parser.parse_args()
     if not options.split.is_dir():
@@ -68,7 +73,34 @@ def main() -> int:
     for target in targets:
         write_atomic(target, json.dumps(record, indent=2) + "\n")
         print(f"recorded in {target}")
+    if options.record:
+        readme = README.read_text(encoding="utf-8")
+        if not TABLE.search(readme):
+            print("README.md has no polnear-dev markers; table not updated", file=sys.stderr)
+            return 1
+        write_atomic(README, TABLE.sub(lambda match: match[1] + readme_table(record) + match[2], readme))
+        print(f"table updated in {README}")
     return 0
+
+
+def readme_table(record: dict[str, Any]) -> str:
+    """Render the README's figures table for a record, with its date and commit."""
+    report = record["report"]
+    lines = [
+        f"Figures on the dev split ({report['documents']} texts, {report['gold_attributions']} gold and "
+        f"{report['predicted_attributions']} predicted attributions),",
+        f"measured on {record['date']} at commit {record['commit']} with `python bench/polnear_eval.py`:",
+        "",
+        "| role | gold spans | exact P | exact R | exact F1 | soft P | soft R | soft F1 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for role in report["roles"]:
+        exact, soft = role["exact"], role["soft"]
+        lines.append(
+            f"| {role['role']} | {role['gold']} | {exact['precision']:.3f} | {exact['recall']:.3f} | "
+            f"{exact['f1']:.3f} | {soft['precision']:.3f} | {soft['recall']:.3f} | {soft['f1']:.3f} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

@@ -9,13 +9,14 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
+from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from typer.exceptions import TyperException
@@ -108,6 +109,21 @@ def _root(
     ctx.with_resource(fetch_settings(options))
 
 
+def _emit(rendered: str, output: Path | None) -> None:
+    """Print ``rendered`` as is, or write it to ``output`` atomically (never a partial file)."""
+    if output is None:
+        typer.echo(rendered, nl=False)
+    else:
+        write_atomic(output, rendered)
+
+
+def _json_of(results: Sequence[BaseModel]) -> str:
+    """One result as its JSON object; several as a JSON array of them."""
+    if len(results) == 1:
+        return results[0].model_dump_json(indent=2)
+    return "[\n" + ",\n".join(result.model_dump_json(indent=2) for result in results) + "\n]"
+
+
 @contextmanager
 def _reporting_errors() -> Iterator[None]:
     """Turn errors into one line on stderr and an exit status; a bug becomes PRV-E900, never a traceback."""
@@ -146,16 +162,10 @@ def analyze(
             _write_brat([_local_name(path) for path in paths], results, output, output_dir)
             return
         if output_format is AnalyzeFormat.JSON:
-            if len(results) == 1:
-                rendered = results[0].model_dump_json(indent=2)
-            else:
-                rendered = "[\n" + ",\n".join(result.model_dump_json(indent=2) for result in results) + "\n]"
+            rendered = _json_of(results)
         else:
             rendered = "\n\n".join(render_analysis(result) for result in results)
-        if output is None:
-            typer.echo(rendered)
-        else:
-            write_atomic(output, rendered + "\n")
+        _emit(rendered + "\n", output)
 
 
 def _local_name(target: str) -> Path:
@@ -186,10 +196,7 @@ def fetch(
             if len(targets) > 1:
                 raise typer.BadParameter("several URLs need --output-dir DIR")
             rendered = fetch_markdown(targets[0])
-            if output is None:
-                typer.echo(rendered, nl=False)
-            else:
-                write_atomic(output, rendered)
+            _emit(rendered, output)
             return
         if output is not None:
             raise typer.BadParameter("--output is for one URL; a batch writes into --output-dir")
@@ -258,6 +265,12 @@ def evaluate(
 # --- score, rules, rules explain -------------------------------------------------------------------------
 
 
+SelectOption = Annotated[
+    list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes (comma-separated).")
+]
+IgnoreOption = Annotated[
+    list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes (comma-separated).")
+]
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", help="Use this config file instead of the nearest one.")
 ]
@@ -267,12 +280,8 @@ ConfigOption = Annotated[
 def score(
     targets: Annotated[list[str], typer.Argument(help="Article files to score.")],
     config_file: ConfigOption = None,
-    select: Annotated[
-        list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes (comma-separated).")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes (comma-separated).")
-    ] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     fail_under: Annotated[
         float | None, typer.Option("--fail-under", help="Exit 1 if an article scores below N.")
     ] = None,
@@ -298,10 +307,8 @@ def score(
             report = score_path(target, config, encoding=encoding, corpus=corpus_index)
             failed = failed or (config.fail_under is not None and report.score < config.fail_under)
             reports.append(report)
-        if output_format is TextOrJson.JSON and len(reports) == 1:
-            rendered = reports[0].model_dump_json(indent=2)
-        elif output_format is TextOrJson.JSON:
-            rendered = "[\n" + ",\n".join(report.model_dump_json(indent=2) for report in reports) + "\n]"
+        if output_format is TextOrJson.JSON:
+            rendered = _json_of(reports)
         else:
             rendered = "\n\n".join(render_score(report) for report in reports)
         typer.echo(rendered)
@@ -365,12 +372,8 @@ def check_command(
     fail_under: Annotated[
         float | None, typer.Option("--fail-under", help="Also fail an article scoring below N.")
     ] = None,
-    select: Annotated[
-        list[str] | None, typer.Option("--select", help="Only these rule ids or prefixes (comma-separated).")
-    ] = None,
-    ignore: Annotated[
-        list[str] | None, typer.Option("--ignore", help="Skip these rule ids or prefixes (comma-separated).")
-    ] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
     include: Annotated[
         list[str] | None, typer.Option("--include", help="Check files matching GLOB in folders; repeatable.")
     ] = None,
@@ -423,10 +426,7 @@ def check_command(
             typer.echo(f"wrote {count} findings to baseline {destination}", err=True)
             raise typer.Exit(int(ExitStatus.INPUT if result.unreadable else ExitStatus.OK))
         rendered = _render_check(result, output_format)
-        if output is None:
-            typer.echo(rendered)
-        else:
-            write_atomic(output, rendered + "\n")
+        _emit(rendered + "\n", output)
         if output_format is CheckFormat.GITHUB:
             _append_step_summary(render_step_summary(result))
     if result.exit_status is not ExitStatus.OK:
@@ -478,10 +478,7 @@ def crosscheck_command(
             rendered = result.model_dump_json(indent=2)
         else:
             rendered = render_crosscheck(result)
-        if output is None:
-            typer.echo(rendered)
-        else:
-            write_atomic(output, rendered + "\n")
+        _emit(rendered + "\n", output)
 
 
 def _render_check(result: CheckResult, output_format: CheckFormat) -> str:
@@ -571,10 +568,7 @@ def report(
                 config = config_for(target, config_file)
                 scored = score_path(target, config, encoding=encoding, corpus=corpus_index)
                 rendered = render_report(scored, report_format)
-                if output is None:
-                    typer.echo(rendered, nl=False)
-                else:
-                    write_atomic(output, rendered)
+                _emit(rendered, output)
                 return
             with _progress(len(files), "reporting") as advance:
                 entries = report_batch(

@@ -110,7 +110,7 @@ CASES: dict[str, tuple[list[Mention], list[ClaimRow]]] = {
                 False,
                 [
                     ("reported", "report", "Reuters", ["that the corridor would reopen next week"]),
-                    (None, "citing", "a senior official", ["that the corridor would reopen next week"]),
+                    ("citing", "citing", "a senior official", ["that the corridor would reopen next week"]),
                 ],
             ),
             ("Shipping insurers", "The Northern Courier", True, []),

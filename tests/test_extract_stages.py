@@ -15,6 +15,7 @@ from provenance.models import Anonymity, ChainNode, CueKind, HedgeKind, HopRole,
 
 
 def _attributions(sentence: str) -> list[tuple[str | None, str | None, list[str], CueKind]]:
+    """Run the cue stage over one sentence, as PolNeAR would annotate it."""
     quotes = quotations(sentence, 0, len(sentence))
     tokens = tokenize(sentence, 0, len(sentence), quotes)
     return [
@@ -48,6 +49,20 @@ def _attributions(sentence: str) -> list[tuple[str | None, str | None, list[str]
          [("called for", "The mayor", ["calm"], CueKind.STATEMENT),
           ("saying", "The mayor", ["the fire was out"], CueKind.STATEMENT)]),
         ("Polls show the race is tight.", [("show", "Polls", ["the race is tight"], CueKind.REPORT)]),
+        ("Critics attacked his claim that the audit was fair.",
+         [("attacked", "Critics", ["his claim that the audit was fair"], CueKind.STATEMENT)]),
+        ("Nobody believed her claim that the audit was fair.",
+         [("believed", "Nobody", ["her claim that the audit was fair"], CueKind.BELIEF)]),
+        ("Critics focused on Trump’s claim that the audit was rigged.",
+         [("claim", "Trump’s", ["that the audit was rigged"], CueKind.STATEMENT)]),
+        ("The bank is widely expected to raise rates.",
+         [("is widely expected", None, ["The bank", "to raise rates"], CueKind.BELIEF)]),
+        ("Rubio: I still believe the plan works.",
+         [(":", "Rubio", ["I still believe the plan works"], CueKind.STATEMENT)]),
+        ("Asked whether he would run, Lund said he was undecided.",
+         [("Asked", None, ["whether he would run"], CueKind.STATEMENT),
+          ("said", "Lund", ["he was undecided"], CueKind.STATEMENT)]),
+        ("“We are ready.” Lund said.", [("said", "Lund", ["“We are ready.”"], CueKind.STATEMENT)]),
         ("The report card was mixed.", []),
         ("The said shipment never arrived.", []),
         ("Support for the plan fell in the United States.", []),

@@ -147,7 +147,7 @@ def build_analysis(article: Article) -> AnalysisResult:
                     attributions.append(
                         Attribution(
                             id=f"A{attribution_count}",
-                            cue=None,
+                            cue=span(text, *raw.citing) if raw.citing is not None else None,
                             cue_kind=CueKind.CITING,
                             source_id=by_range[raw.cited].id,
                             content=attributions[-1].content,

@@ -48,6 +48,12 @@ ADVERBIAL_STARTS = frozenset(
      "from", "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
 )  # fmt: skip
 QUESTION_WORDS = frozenset({"whether", "if", "about", "what", "how", "why", "when", "who", "specifically"})
+NOMINAL_CUES = frozenset(
+    {"claim", "claims", "assertion", "belief", "view", "call", "calls", "argument", "suggestion", "promise",
+     "pledge", "warning", "denial", "accusation", "insistence", "contention", "hope", "fear", "plan", "plans",
+     "proposal", "decision", "vow", "demand", "threat", "prediction", "assurance", "hopes"}
+)  # fmt: skip
+POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
 DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis"})
@@ -70,6 +76,8 @@ class RawAttribution:
     source: tuple[int, int] | None
     content: list[tuple[int, int]] = field(default_factory=list)
     cited: tuple[int, int] | None = None
+    """The party a "…, citing X, …" phrase names; ``citing`` is that word's span."""
+    citing: tuple[int, int] | None = None
     first_token: int = 0
     last_token: int = 0
     source_tokens: tuple[int, int] | None = None
@@ -142,7 +150,37 @@ def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[Ra
         punctuated = _punctuation_cue(tokens, quotes, _title_case(tokens) if headline is None else headline)
         if punctuated is not None:
             found.append(punctuated)
+    if not found:
+        nominal = _nominal_cue(tokens, quotes)
+        if nominal is not None:
+            found.append(nominal)
     return found
+
+
+def _nominal_cue(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "his claim that…", "Trump's call for…": a noun cue whose possessor is the source."""
+    for index in range(1, len(tokens) - 2):
+        token = tokens[index]
+        if token.quoted or token.lower not in NOMINAL_CUES:
+            continue
+        owner = tokens[index - 1]
+        possessive = owner.lower in POSSESSIVES or (owner.capitalised and owner.lower.endswith(("’s", "'s")))
+        following = tokens[index + 1].lower
+        if not possessive or following not in {"that", "to", "for"}:
+            continue
+        last = index + 2 if following == "for" else index + 1
+        content = _content(tokens, last, _content_end(tokens, last), quotes)
+        if content is None:
+            continue
+        return RawAttribution(
+            CueKind.STATEMENT,
+            _span(tokens, index, last),
+            _span(tokens, index - 1, index),
+            [content],
+            first_token=index - 1,
+            last_token=_content_end(tokens, last) - 1,
+        )
+    return None
 
 
 def _punctuation_cue(
@@ -271,8 +309,12 @@ def _attribution_at(
     tokens: list[Token], index: int, quotes: list[tuple[int, int]], found: list[RawAttribution]
 ) -> RawAttribution | None:
     lexicon = cues()
+    first = tokens[index].lower
     for phrase, kind in lexicon.phrases.items():
-        if tuple(token.lower for token in tokens[index : index + len(phrase)]) == phrase:
+        if (
+            phrase[0] == first
+            and tuple(token.lower for token in tokens[index : index + len(phrase)]) == phrase
+        ):
             if kind is CueKind.ACCORDING_TO:
                 return _according_to(tokens, index, index + len(phrase), quotes)
             return _verb(tokens, index, index + len(phrase), kind, quotes, found)
@@ -420,6 +462,7 @@ def _verb(
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
+        attribution.citing = _span(tokens, cited[0] - 1, cited[0])
     following = _content(tokens, after, _content_end(tokens, after), quotes)
     if following is not None and source[0] > 0 and _adverbial_only(tokens, after):
         following = None
@@ -463,6 +506,7 @@ def _clause_word(token: Token) -> bool:
     lower = token.lower
     return (
         lower in CLAUSE_WORDS
+        or lower in POSSESSIVES
         or lower in sources().pronouns_singular
         or lower in sources().pronouns_plural
         or (not token.capitalised and lower.endswith(("ed", "ing", "’s", "'s", "n't", "n’t")))
@@ -603,7 +647,7 @@ def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
     """Reject phrases no one can be quoted as: bare numbers and measures ("10", "seven points")."""
     comma = next((index for index in range(start, end) if tokens[index].text == ","), end)
     head = tokens[max(start, comma - 1)]
-    return not head.text[0].isdigit() and head.lower not in UNIT_WORDS
+    return not head.text[0].isdigit() and (head.capitalised or head.lower not in UNIT_WORDS)
 
 
 def _plural_subject(head: Token, opens_sentence: bool) -> bool:
