@@ -54,6 +54,7 @@ NOMINAL_CUES = frozenset(
      "proposal", "decision", "vow", "demand", "threat", "prediction", "assurance", "hopes"}
 )  # fmt: skip
 POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
 DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis"})
@@ -91,7 +92,7 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
 
 
 def _question_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
-    """Read "(When) asked whether X, …": a question put to the subject, with no source of its own."""
+    """Read "(When) asked whether X, …": a question put to the subject; its source is the asker, if named."""
     asked = 0 if tokens and tokens[0].lower == "asked" else 1
     if (
         len(tokens) < 4
@@ -102,13 +103,23 @@ def _question_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAt
     comma = next(
         (index for index in range(asked + 2, min(len(tokens), 30)) if tokens[index].text == ","), None
     )
-    if comma is None or tokens[asked + 1].lower not in QUESTION_WORDS:
+    if comma is None:
         return None
-    content = _content(tokens, asked + 1, comma, quotes)
+    question = asked + 1
+    asker = None
+    if tokens[question].lower == "by":
+        question = next(
+            (index for index in range(question + 1, comma) if tokens[index].lower in QUESTION_WORDS), comma
+        )
+        asker = (asked + 2, question) if question > asked + 2 else None
+    if question >= comma or tokens[question].lower not in QUESTION_WORDS:
+        return None
+    content = _content(tokens, question, comma, quotes)
     if content is None:
         return None
     cue = tokens[asked]
-    return RawAttribution(CueKind.STATEMENT, (cue.start, cue.end), None, [content], last_token=comma)
+    source = _span(tokens, *asker) if asker is not None else None
+    return RawAttribution(CueKind.STATEMENT, (cue.start, cue.end), source, [content], last_token=comma)
 
 
 def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
@@ -463,7 +474,9 @@ def _verb(
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
         attribution.citing = _span(tokens, cited[0] - 1, cited[0])
-    following = _content(tokens, after, _content_end(tokens, after), quotes)
+    relative = source[1] - source[0] == 1 and tokens[source[0]].lower in RELATIVE_PRONOUNS
+    content_end = _relative_clause_end(tokens, after) if relative else _content_end(tokens, after)
+    following = _content(tokens, after, content_end, quotes)
     if following is not None and source[0] > 0 and _adverbial_only(tokens, after):
         following = None
     inserted = last < len(tokens) and tokens[last].text == "," and source[0] > 0
@@ -477,9 +490,7 @@ def _verb(
         return None
     attribution.source_tokens = source
     attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
-    attribution.last_token = (
-        _content_end(tokens, after) - 1 if following is not None else max(last, source[1]) - 1
-    )
+    attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
 
 
@@ -559,6 +570,24 @@ def _content_end(tokens: list[Token], start: int) -> int:
             if verb < len(tokens) and tokens[verb].lower in verbs and not tokens[verb].quoted:
                 return index
     return len(tokens)
+
+
+def _relative_clause_end(tokens: list[Token], start: int) -> int:
+    """Find where a relative clause's content ends: at a comma or the main clause's verb.
+
+    ("A woman who has accused Clinton of rape said…": the content is "Clinton of rape".)
+    """
+    verbs = cues().verbs
+    end = _content_end(tokens, start)
+    for index in range(start + 1, end):
+        token = tokens[index]
+        if token.quoted:
+            continue
+        if token.text == "," or (
+            token.lower in verbs and not token.capitalised and not token.lower.endswith("ing")
+        ):
+            return index
+    return end
 
 
 def _skip_modifiers_right(tokens: list[Token], index: int) -> int:
