@@ -47,7 +47,7 @@ class Browser:
 
     def __init__(self, binary: str, timeout: float = 30.0) -> None:
         self.timeout = timeout
-        self.profile = tempfile.TemporaryDirectory(prefix="provenance-chromium-")
+        self.profile = tempfile.TemporaryDirectory(prefix="provenance-chromium-", ignore_cleanup_errors=True)
         to_browser_read, self._write = os.pipe()
         self._read, from_browser_write = os.pipe()
 

@@ -79,14 +79,18 @@ def score(
     unsourced_plans = [plan for plan in plans if not plan.needs_sources]
     other_rules = [rule for rule in runnable if rule.when is None or rule.scope != "claim"]
     by_claim: dict[str, list[Finding]] = {}
+    totals: dict[str, float] = {}
     for claim in facts.claims:
         claim_id = claim.claim.id
         findings: list[Finding] = []
+        total = BASE_SCORE
         placeholders = None
         for plan in plans if claim.sourced else unsourced_plans:
             if plan.holds(claim):
                 if placeholders is None:
                     placeholders = messages.of_claim(claim)
+                points = plan.points if plan.scale is None else plan.points * plan.scale(claim)
+                total += points
                 findings.append(
                     _trusted(
                         Finding,
@@ -96,10 +100,11 @@ def score(
                         message=plan.message.format_map(placeholders),
                         claim_id=claim_id,
                         evidence=plan.pick(claim),
-                        points=plan.points if plan.scale is None else plan.points * plan.scale(claim),
+                        points=points,
                     )
                 )
         by_claim[claim_id] = findings
+        totals[claim_id] = total
     article_findings: list[Finding] = []
     for rule in other_rules:
         points = rule.points
@@ -120,12 +125,10 @@ def score(
                 article_findings.append(finding)
             else:
                 by_claim.setdefault(hit.claim_id, []).append(finding)
+                totals[hit.claim_id] = totals.get(hit.claim_id, BASE_SCORE) + finding.points
     claim_scores = []
     for claim_id, findings in by_claim.items():
-        value = BASE_SCORE
-        for finding in findings:
-            value += finding.points
-        value = _clamp(value)
+        value = _clamp(totals[claim_id])
         claim_scores.append(
             _trusted(ClaimScore, claim_id=claim_id, score=value, grade=grade(value), findings=findings)
         )
@@ -154,12 +157,16 @@ def _trusted(model: type[_Model], **fields: Any) -> _Model:
     without its per-field Python loop (it is slower than validating small
     models): every field is given, so every field is set.
     """
-    instance = model.__new__(model)
-    object.__setattr__(instance, "__dict__", fields)
-    object.__setattr__(instance, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(instance, "__pydantic_extra__", None)
-    object.__setattr__(instance, "__pydantic_private__", None)
+    instance = _new(model)
+    _set(instance, "__dict__", fields)
+    _set(instance, "__pydantic_fields_set__", set(fields))
+    _set(instance, "__pydantic_extra__", None)
+    _set(instance, "__pydantic_private__", None)
     return instance
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _clamp(value: float) -> float:
