@@ -362,7 +362,7 @@ def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescripti
         vague = head_lower in lexicon.vague_words
         return SourceDescription(
             SourceType.ANONYMOUS_GROUP if count != 1 else SourceType.ANONYMOUS_INDIVIDUAL,
-            text, count, head_lower.rstrip("s") if head_lower not in lexicon.vague_words else None,
+            text, count, _role(words, head) if head_lower not in lexicon.vague_words else None,
             _affiliation(words, head), Anonymity.VAGUE if vague else Anonymity.SPECIFIC, False, False,
         )  # fmt: skip
     person = _named_person(text, lexicon)
@@ -422,6 +422,15 @@ def _head(words: list[str]) -> str:
         if index > 0 and word.lower() in HEAD_END:
             return words[index - 1].strip(".,")
     return words[-1].strip(".,")
+
+
+def _role(words: list[str], head: str) -> str:
+    """Return the head noun as written with its lower-case modifiers ("senior official", "diplomats")."""
+    index = words.index(head) if head in words else len(words) - 1
+    start = index
+    while start > 0 and words[start - 1].islower() and words[start - 1] not in DETERMINERS | QUANTIFIERS:
+        start -= 1
+    return " ".join([*words[start:index], head.lower()])
 
 
 def _capitalised(words: list[str]) -> bool:
