@@ -276,3 +276,16 @@ def test_the_outlet_a_source_spoke_to_is_a_relay_hop(sentence: str, chain: str) 
     text = f"---\ntitle: Port\noutlet: Harbour Gazette\n---\n\n{sentence}\n"
     (claim,) = [claim for claim in analyze(parse_article(text)).claims if claim.attributions]
     assert claim.chain.render() == chain
+
+
+@pytest.mark.parametrize(
+    ("phrase", "role"),
+    [
+        ("Dr Amara Lewis, a toxicologist at the university", "toxicologist"),
+        ("Dr Amara Lewis", None),
+        ("Finance Minister Anna Berg", "Finance Minister"),
+        ("Officials", "officials"),
+    ],
+)
+def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: str | None) -> None:
+    assert describe(phrase).role == role

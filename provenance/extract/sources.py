@@ -48,6 +48,8 @@ QUANTIFIERS = frozenset(
 )  # fmt: skip
 NOT_APPOSITIVE = frozenset({"in", "for", "on", "at", "citing", "like", "as", "too", "however", "meanwhile"})
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
+HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Sir", "Dame"})
+"""Titles of address, not roles: "Dr Amara Lewis" has no role from "Dr"."""
 DESCRIPTOR_TYPES = {
     "agency": SourceType.WIRE_AGENCY,
     "news agency": SourceType.WIRE_AGENCY,
@@ -381,6 +383,13 @@ def _named_person(text: str, lexicon: SourceLexicon) -> SourceDescription | None
     for index, part in enumerate(parts[:2]):
         person = _titled_name(part, lexicon)
         if person is not None:
+            if index == 0 and len(parts) > 1 and parts[1].split()[0].lower() in {"a", "an", "the"}:
+                words = parts[1].split()
+                return replace(person, role=_role(words, _head(words)))
+            if person.role is not None and all(
+                word.rstrip(".") in HONORIFICS for word in person.role.split()
+            ):
+                return replace(person, role=None)
             if person.role is None and index == 1:
                 role = " ".join(word for word in parts[0].split() if word.lower() not in DETERMINERS)
                 return replace(person, role=role or None)
