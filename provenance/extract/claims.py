@@ -20,7 +20,7 @@ from provenance.extract.cues import RawAttribution, find_attributions, first_cue
 from provenance.extract.hedges import find_hedges, hedge_words
 from provenance.extract.lexicon import sources
 from provenance.extract.segmentation import Token, quotations, sentences, span, tokenize
-from provenance.extract.sources import coordinated, describe
+from provenance.extract.sources import SourceDescription, coordinated, describe
 from provenance.models import (
     AnalysisResult,
     Article,
@@ -187,42 +187,30 @@ def build_analysis(article: Article) -> AnalysisResult:
 
 
 def _mentions(text: str, drafts: list[MentionDraft]) -> list[SourceMention]:
+    """Give mentions their ids; a back-reference keeps its own words and its antecedent's description."""
     mentions: list[SourceMention] = []
     for draft in drafts:
-        description = draft.description
+        described: SourceDescription | SourceMention = draft.description
+        name = draft.description.name
         refers_to = None
         if draft.refers_to is not None:
-            antecedent = mentions[draft.refers_to]
-            refers_to = antecedent.id
-            resolved = antecedent
-            while resolved.refers_to is not None:
-                resolved = mentions[int(resolved.refers_to[1:]) - 1]
-            mentions.append(
-                SourceMention(
-                    id=f"S{len(mentions) + 1}",
-                    span=span(text, draft.start, draft.end),
-                    type=resolved.type,
-                    name=" ".join(draft.text.split()),
-                    count=resolved.count,
-                    role=resolved.role,
-                    affiliation=resolved.affiliation,
-                    anonymity=resolved.anonymity,
-                    on_record=resolved.on_record,
-                    refers_to=refers_to,
-                )
-            )
-            continue
+            described = mentions[draft.refers_to]
+            refers_to = described.id
+            while described.refers_to is not None:
+                described = mentions[int(described.refers_to[1:]) - 1]
+            name = draft.text
         mentions.append(
             SourceMention(
                 id=f"S{len(mentions) + 1}",
                 span=span(text, draft.start, draft.end),
-                type=description.type,
-                name=" ".join(description.name.split()),
-                count=description.count,
-                role=description.role,
-                affiliation=description.affiliation,
-                anonymity=description.anonymity,
-                on_record=description.on_record,
+                type=described.type,
+                name=" ".join(name.split()),
+                count=described.count,
+                role=described.role,
+                affiliation=described.affiliation,
+                anonymity=described.anonymity,
+                on_record=described.on_record,
+                refers_to=refers_to,
             )
         )
     return mentions
