@@ -65,18 +65,53 @@ def _read_sentences(article: Article) -> list[_Sentence]:
     found: list[_Sentence] = []
     for section in _sections(article):
         quotes = quotations(text, section.span.start, section.span.end)
-        previous: RawAttribution | None = None
+        read: list[_Sentence] = []
         for start, end in sentences(text, section.span.start, section.span.end):
             tokens = tokenize(text, start, end, quotes) if _worth_reading(text[start:end]) else []
-            sentence = _Sentence(section.name, start, end, find_attributions(tokens, quotes), tokens)
-            if not sentence.attributions and previous is not None and text[start] in QUOTE_OPENERS:
-                previous.content.append((start, _without_full_stop(text, start, end)))
-                sentence.carried = previous
-            else:
-                previous = _quoting(sentence.attributions, text)
-                _carry_back(found, sentence)
+            read.append(_Sentence(section.name, start, end, find_attributions(tokens, quotes), tokens))
+        _continue_quotations(text, read, quotes)
+        for sentence in read:
+            _carry_back(found, sentence)
             found.append(sentence)
     return found
+
+
+def _continue_quotations(text: str, read: list[_Sentence], quotes: list[tuple[int, int]]) -> None:
+    """Give a speaker the quotation that follows their attributed one (“A,” she said. “B. C.”).
+
+    The later quotation, up to its closing mark however many sentences it
+    holds, becomes one more fragment of the speaker's content, as PolNeAR
+    annotates it; every sentence inside it is carried by that attribution. A
+    quotation that a later sentence attributes itself (“B,” he added) is left
+    to that sentence.
+    """
+    closes = dict(quotes)
+    speaker: RawAttribution | None = None
+    until = -1
+    for index, sentence in enumerate(read):
+        if sentence.attributions:
+            speaker, until = _quoting(sentence.attributions, text), -1
+        elif speaker is not None and sentence.start < until:
+            sentence.carried = speaker
+        elif speaker is not None and text[sentence.start] in QUOTE_OPENERS:
+            close = closes.get(sentence.start, sentence.end)
+            if _claimed(read[index + 1 :], sentence.start, close):
+                speaker = None
+                continue
+            speaker.content.append((sentence.start, _without_full_stop(text, sentence.start, close)))
+            sentence.carried, until = speaker, close
+        else:
+            speaker = None
+
+
+def _claimed(later: list[_Sentence], opening: int, close: int) -> bool:
+    """Tell whether a sentence before ``close`` attributes the quotation opened at ``opening`` itself."""
+    for sentence in later:
+        if sentence.start >= close:
+            return False
+        if any(start <= opening for raw in sentence.attributions for start, _ in raw.content):
+            return True
+    return False
 
 
 @cache
@@ -105,11 +140,11 @@ def _carry_back(found: list[_Sentence], sentence: _Sentence) -> None:
 
 
 def _quoting(attributions: list[RawAttribution], text: str) -> RawAttribution | None:
-    """Return the last attribution when its content is a quotation later sentences may continue."""
-    if not attributions or attributions[-1].source is None:
-        return None
-    last = attributions[-1]
-    return last if any(text[start] in QUOTE_OPENERS for start, _ in last.content) else None
+    """Return the last sourced attribution whose content holds a quotation later sentences may continue."""
+    for raw in reversed(attributions):
+        if raw.source is not None and any(text[start] in QUOTE_OPENERS for start, _ in raw.content):
+            return raw
+    return None
 
 
 def _without_full_stop(text: str, start: int, end: int) -> int:

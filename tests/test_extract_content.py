@@ -1,0 +1,33 @@
+"""Content spans of attributions, as PolNeAR bounds them (fictional sentences in its shapes)."""
+
+from __future__ import annotations
+
+from provenance import analyze, parse_article
+
+
+def _contents(text: str) -> list[list[str]]:
+    """Each attribution's content fragments, in text order."""
+    result = analyze(parse_article(text))
+    return [
+        [part.text for part in attribution.content]
+        for claim in result.claims
+        for attribution in claim.attributions
+    ]
+
+
+def test_a_quotation_after_the_cue_is_content_up_to_its_closing_mark() -> None:
+    text = "“The dam held,” the engineer said. “We checked it twice. It will hold again.”\n"
+    assert _contents(text) == [["“The dam held,”", "“We checked it twice. It will hold again.”"]]
+
+
+def test_the_continued_quotation_goes_to_the_quoting_attribution_not_the_last_one() -> None:
+    text = (
+        "“The dam held,” the engineer said after officials declared the flood over. “We checked it twice.”\n"
+    )
+    contents = _contents(text)
+    assert contents[0] == ["“The dam held,”", "“We checked it twice.”"]
+
+
+def test_a_quotation_with_its_own_cue_is_not_continued() -> None:
+    text = "“The dam held,” the engineer said. “We checked it. Twice,” she added.\n"
+    assert _contents(text) == [["“The dam held,”"], ["“We checked it. Twice,”"]]
