@@ -31,3 +31,8 @@ def test_the_continued_quotation_goes_to_the_quoting_attribution_not_the_last_on
 def test_a_quotation_with_its_own_cue_is_not_continued() -> None:
     text = "“The dam held,” the engineer said. “We checked it. Twice,” she added.\n"
     assert _contents(text) == [["“The dam held,”"], ["“We checked it. Twice,”"]]
+
+
+def test_a_participle_after_a_quotation_has_its_own_content() -> None:
+    text = "“Prices are fair,” she said at the market, referring to the new tariffs. “They work.”\n"
+    assert _contents(text) == [["“Prices are fair,”", "“They work.”"], ["the new tariffs"]]

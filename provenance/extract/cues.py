@@ -468,7 +468,12 @@ def _verb(
         if cited is not None:
             after = cited[1]
     after = _clause_start(tokens, after)
-    if not inverted and _after_quotation(tokens, source[0]) and not _opens_content(tokens, last):
+    if (
+        not inverted
+        and not participle
+        and _after_quotation(tokens, source[0])
+        and not _opens_content(tokens, last)
+    ):
         after = len(tokens)
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
@@ -483,7 +488,7 @@ def _verb(
     preceding = None
     if inverted:
         preceding = _content(tokens, 0, subject_end, quotes)
-    elif following is None or (inserted and tokens[source[0] - 1].text in OPENERS):
+    elif not participle and (following is None or (inserted and tokens[source[0] - 1].text in OPENERS)):
         preceding = _content(tokens, 0, source[0], quotes)
     attribution.content = [part for part in (preceding, following) if part is not None]
     if not attribution.content:
