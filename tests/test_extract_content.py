@@ -36,3 +36,13 @@ def test_a_quotation_with_its_own_cue_is_not_continued() -> None:
 def test_a_participle_after_a_quotation_has_its_own_content() -> None:
     text = "“Prices are fair,” she said at the market, referring to the new tariffs. “They work.”\n"
     assert _contents(text) == [["“Prices are fair,”", "“They work.”"], ["the new tariffs"]]
+
+
+def test_a_cue_with_an_addressee_inside_a_quotation_splits_the_content() -> None:
+    text = "“Above all,” she told the committee, “we need more nurses.”\n"
+    assert _contents(text) == [["“Above all,”", "“we need more nurses.”"]]
+
+
+def test_a_partial_quotation_is_continued_by_the_next_quoted_sentence() -> None:
+    text = "The levy is a “fair deal,” Moreau said. “It pays for the schools.”\n"
+    assert _contents(text) == [["The levy is a “fair deal,”", "“It pays for the schools.”"]]

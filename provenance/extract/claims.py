@@ -39,6 +39,7 @@ CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|but|while|whereas|so|yet)|;)\s*\Z")
 WORD = re.compile(r"[^\W\d_]+")
 SIGNAL_MARKS = (":", "―", "—")
 QUOTE_OPENERS = frozenset("“\"'")
+QUOTE_CLOSERS = frozenset("”\"'")
 QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
@@ -142,7 +143,9 @@ def _carry_back(found: list[_Sentence], sentence: _Sentence) -> None:
 def _quoting(attributions: list[RawAttribution], text: str) -> RawAttribution | None:
     """Return the last sourced attribution whose content holds a quotation later sentences may continue."""
     for raw in reversed(attributions):
-        if raw.source is not None and any(text[start] in QUOTE_OPENERS for start, _ in raw.content):
+        if raw.source is not None and any(
+            text[start] in QUOTE_OPENERS or text[end - 1] in QUOTE_CLOSERS for start, end in raw.content
+        ):
             return raw
     return None
 

@@ -484,7 +484,9 @@ def _verb(
     following = _content(tokens, after, content_end, quotes)
     if following is not None and source[0] > 0 and _adverbial_only(tokens, after):
         following = None
-    inserted = last < len(tokens) and tokens[last].text == "," and source[0] > 0
+    inserted = (last < len(tokens) and tokens[last].text == "," and source[0] > 0) or (
+        _after_quotation(tokens, source[0]) and _opens_quotation(tokens, after)
+    )
     preceding = None
     if inverted:
         preceding = _content(tokens, 0, subject_end, quotes)
@@ -504,6 +506,13 @@ def _after_quotation(tokens: list[Token], index: int) -> bool:
     if index > 0 and tokens[index - 1].text in CLOSERS:
         return True
     return index > 1 and tokens[index - 1].text == "," and tokens[index - 2].text in CLOSERS
+
+
+def _opens_quotation(tokens: list[Token], index: int) -> bool:
+    """Tell whether a quotation opens at token ``index``, past commas and dashes (``…, “We…``)."""
+    while index < len(tokens) and tokens[index].text in {",", ":", "—", "–"}:
+        index += 1
+    return index < len(tokens) and tokens[index].text in QUOTE_MARKS and not tokens[index].quoted
 
 
 def _opens_content(tokens: list[Token], index: int) -> bool:
