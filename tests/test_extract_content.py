@@ -46,3 +46,13 @@ def test_a_cue_with_an_addressee_inside_a_quotation_splits_the_content() -> None
 def test_a_partial_quotation_is_continued_by_the_next_quoted_sentence() -> None:
     text = "The levy is a “fair deal,” Moreau said. “It pays for the schools.”\n"
     assert _contents(text) == [["The levy is a “fair deal,”", "“It pays for the schools.”"]]
+
+
+def test_a_comma_inside_a_closing_quotation_ends_the_content_before_a_participle() -> None:
+    text = "The mayor said the plan was “a disaster,” adding that it would be scrapped.\n"
+    assert _contents(text) == [["the plan was “a disaster,”"], ["that it would be scrapped"]]
+
+
+def test_including_does_not_open_a_participle_clause() -> None:
+    text = "The council said it would fund new parks, including two on the waterfront.\n"
+    assert _contents(text) == [["it would fund new parks, including two on the waterfront"]]

@@ -65,6 +65,8 @@ CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
+NOT_PARTICIPLES = frozenset({"including", "during", "regarding", "concerning", "notwithstanding"})
+"""Words in "-ing" that do not open a participle clause: the content goes on past them."""
 UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
 
 
@@ -426,9 +428,7 @@ def _verb(
     cue_start = first
     while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
-    participle = (
-        word.endswith("ing") and subject_end > 0 and tokens[subject_end - 1].lower in PARTICIPLE_LINKS
-    )
+    participle = word.endswith("ing") and _after_link(tokens, subject_end)
     if word.endswith("ing") and not participle and subject_end == first:
         return None
     source = (
@@ -501,6 +501,13 @@ def _verb(
     return attribution
 
 
+def _after_link(tokens: list[Token], index: int) -> bool:
+    """Tell whether token ``index`` follows a participle's link (", saying") or a closing ``,”``."""
+    if index > 1 and tokens[index - 1].text in CLOSERS and tokens[index - 2].text == ",":
+        return True
+    return index > 0 and tokens[index - 1].lower in PARTICIPLE_LINKS
+
+
 def _after_quotation(tokens: list[Token], index: int) -> bool:
     """Tell whether token ``index`` follows a closing quotation mark (``“…,” Trump said``)."""
     if index > 0 and tokens[index - 1].text in CLOSERS:
@@ -558,6 +565,8 @@ def _content_end(tokens: list[Token], start: int) -> int:
     That is a participle cue (", adding that…"), a second verb of the same
     subject ("… and said"), the main verb after a relative clause ("Podesta, who
     said X, said Y") or a new subject with its own cue (", although he claimed…").
+    A comma inside a closing quotation (``… “a disaster,” adding…``) counts as
+    one after it: the content then ends with the quotation.
     """
     verbs = cues().verbs
     for index in range(start + 1, len(tokens) - 1):
@@ -570,19 +579,29 @@ def _content_end(tokens: list[Token], start: int) -> int:
             and not tokens[index].quoted
         ):
             return index
-        if tokens[index].text != "," or following.quoted or tokens[index].quoted:
+        end = index
+        if tokens[index].quoted and tokens[index].text in {",", "."} and following.text in CLOSERS:
+            end = index + 2
+            if end >= len(tokens):
+                break
+            following = tokens[end]
+        elif tokens[index].text != "," or tokens[index].quoted:
+            continue
+        if following.quoted:
             continue
         if following.lower in verbs and not following.capitalised:
-            return index
+            return end
         if following.lower in CONTRAST_LINKS or (
-            following.lower.endswith("ing") and not following.capitalised
+            following.lower.endswith("ing")
+            and not following.capitalised
+            and following.lower not in NOT_PARTICIPLES
         ):
-            return index
-        subject = index + 2 if following.lower in CLAUSE_LINKS else index + 1
+            return end
+        subject = end + 2 if following.lower in CLAUSE_LINKS else end + 1
         if subject + 1 < len(tokens) and tokens[subject].lower in NEW_SUBJECTS:
             verb = _skip_modifiers_right(tokens, subject + 1)
             if verb < len(tokens) and tokens[verb].lower in verbs and not tokens[verb].quoted:
-                return index
+                return end
     return len(tokens)
 
 
