@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from provenance import analyze, parse_article
+from provenance.brat import attributions_of
 
 
 def _contents(text: str) -> list[list[str]]:
@@ -56,3 +57,10 @@ def test_a_comma_inside_a_closing_quotation_ends_the_content_before_a_participle
 def test_including_does_not_open_a_participle_clause() -> None:
     text = "The council said it would fund new parks, including two on the waterfront.\n"
     assert _contents(text) == [["it would fund new parks, including two on the waterfront"]]
+
+
+def test_the_subject_of_seem_is_content_not_a_source() -> None:
+    (attribution,) = attributions_of(analyze(parse_article("The new bridge does not seem to be safe.\n")))
+    assert [span.text for span in attribution.cue] == ["does not seem"]
+    assert attribution.source == []
+    assert [span.text for span in attribution.content] == ["The new bridge", "to be safe"]

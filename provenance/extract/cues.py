@@ -38,6 +38,7 @@ PARTICIPLE_LINKS = frozenset({",", "by", "while", "when", "after", "before", "â€
 PASSIVE_CUES = frozenset(
     {"expected", "believed", "thought", "said", "reported", "rumored", "alleged", "known"}
 )
+RAISING_CUES = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
 CLAUSE_WORDS = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
      "should", "may", "might", "must", "do", "does", "did", "it"}
@@ -334,7 +335,7 @@ def _attribution_at(
     verb_kind = lexicon.verbs.get(tokens[index].lower)
     if verb_kind is None:
         return None
-    if tokens[index].lower in PASSIVE_CUES:
+    if tokens[index].lower in PASSIVE_CUES or tokens[index].lower in RAISING_CUES:
         passive = _passive(tokens, index, quotes)
         if passive is not None:
             return passive
@@ -342,7 +343,11 @@ def _attribution_at(
 
 
 def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> RawAttribution | None:
-    """Read "The bank is expected to raise rates": a cue with no source, its content around it."""
+    """Read "The bank is expected to raise rates": a cue with no source, its content around it.
+
+    "The plan does not seem to work" reads the same way: the subject of a
+    raising verb is part of what seems, not someone who says it.
+    """
     if index + 1 >= len(tokens) or tokens[index + 1].lower != "to":
         return None
     start = index
@@ -350,9 +355,12 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
         tokens[start - 1].lower.endswith("ly") or tokens[start - 1].lower in {"also", "not"}
     ):
         start -= 1
-    if start == 0 or tokens[start - 1].lower not in {"is", "are", "was", "were", "be", "been"}:
+    if tokens[index].lower in RAISING_CUES:
+        cue_start = start
+    elif start == 0 or tokens[start - 1].lower not in {"is", "are", "was", "were", "be", "been"}:
         return None
-    cue_start = start - 1
+    else:
+        cue_start = start - 1
     while cue_start > 0 and tokens[cue_start - 1].lower in cues().auxiliaries:
         cue_start -= 1
     subject = phrase_before(tokens, cue_start, 0)
