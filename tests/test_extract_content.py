@@ -64,3 +64,13 @@ def test_the_subject_of_seem_is_content_not_a_source() -> None:
     assert [span.text for span in attribution.cue] == ["does not seem"]
     assert attribution.source == []
     assert [span.text for span in attribution.content] == ["The new bridge", "to be safe"]
+
+
+def test_a_participle_after_the_source_is_its_own_attribution() -> None:
+    text = "“We will appeal,” the lawyer said, adding that the ruling was flawed.\n"
+    assert _contents(text) == [["“We will appeal,”"], ["that the ruling was flawed"]]
+
+
+def test_a_scene_setting_phrase_before_an_inserted_source_is_not_content() -> None:
+    text = "In a statement, the club said, “We are delighted.”\n"
+    assert _contents(text) == [["“We are delighted.”"]]

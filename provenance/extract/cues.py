@@ -48,6 +48,8 @@ ADVERBIAL_STARTS = frozenset(
     {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before",
      "from", "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
 )  # fmt: skip
+INTRODUCTIONS = ADVERBIAL_STARTS | {"still", "even", "however", "meanwhile", "instead", "now", "yet", "asked"}
+"""First words of a phrase that sets the scene before a source rather than starting its content."""
 QUESTION_WORDS = frozenset({"whether", "if", "about", "what", "how", "why", "when", "who", "specifically"})
 NOMINAL_CUES = frozenset(
     {"claim", "claims", "assertion", "belief", "view", "call", "calls", "argument", "suggestion", "promise",
@@ -490,7 +492,11 @@ def _verb(
     relative = source[1] - source[0] == 1 and tokens[source[0]].lower in RELATIVE_PRONOUNS
     content_end = _relative_clause_end(tokens, after) if relative else _content_end(tokens, after)
     following = _content(tokens, after, content_end, quotes)
-    if following is not None and source[0] > 0 and _adverbial_only(tokens, after):
+    if (
+        following is not None
+        and source[0] > 0
+        and (_adverbial_only(tokens, after) or _participle_at(tokens, after))
+    ):
         following = None
     inserted = (last < len(tokens) and tokens[last].text == "," and source[0] > 0) or (
         _after_quotation(tokens, source[0]) and _opens_quotation(tokens, after)
@@ -498,7 +504,10 @@ def _verb(
     preceding = None
     if inverted:
         preceding = _content(tokens, 0, subject_end, quotes)
-    elif not participle and (following is None or (inserted and tokens[source[0] - 1].text in OPENERS)):
+    elif not participle and (
+        following is None
+        or (inserted and tokens[source[0] - 1].text in OPENERS and not _introductory(tokens, source[0]))
+    ):
         preceding = _content(tokens, 0, source[0], quotes)
     attribution.content = [part for part in (preceding, following) if part is not None]
     if not attribution.content:
@@ -533,6 +542,28 @@ def _opens_quotation(tokens: list[Token], index: int) -> bool:
 def _opens_content(tokens: list[Token], index: int) -> bool:
     """Tell whether a quotation or a "that" clause follows token ``index``."""
     return any(token.text in QUOTE_MARKS or token.lower == "that" for token in tokens[index:])
+
+
+def _participle_at(tokens: list[Token], index: int) -> bool:
+    """Tell whether a participle clause opens at ``index`` (``…,” he said, adding that…``): its own cue."""
+    while index < len(tokens) and tokens[index].text == ",":
+        index += 1
+    if index < len(tokens) and tokens[index].lower in {"while", "before", "after", "also"}:
+        index += 1
+    if index >= len(tokens):
+        return False
+    token = tokens[index]
+    return token.lower.endswith("ing") and not token.capitalised and token.lower not in NOT_PARTICIPLES
+
+
+def _introductory(tokens: list[Token], end: int) -> bool:
+    """Tell whether the words before an inserted source set the scene ("In a statement, she said, “…")."""
+    words = [token for token in tokens[:end] if token.is_word]
+    return (
+        bool(words)
+        and words[0].lower in INTRODUCTIONS
+        and not any(token.text in QUOTE_MARKS for token in tokens[:end])
+    )
 
 
 def _adverbial_only(tokens: list[Token], start: int) -> bool:
