@@ -23,7 +23,6 @@ from provenance.models import (
     CrossCheckResult,
     Finding,
     ScoreReport,
-    Severity,
     Span,
 )
 from provenance.scoring.facts import ArticleFacts, ClaimFacts, gather_facts
@@ -78,37 +77,10 @@ def score(
     runnable = [rule for rule in rules if rule.id not in skipped]
     claim_rules = [rule for rule in runnable if isinstance(rule.when, ClaimConditions)]
     other_rules = [rule for rule in runnable if not isinstance(rule.when, ClaimConditions)]
-    by_claim, totals = _claim_scorer(claim_rules)(facts.claims, messages.article)
-    article_findings: list[Finding] = []
-    for rule in other_rules:
-        points = rule.points
-        for hit in _hits(rule, facts):
-            values = messages.of(hit.claim_id)
-            finding = Finding(
-                rule_id=rule.id,
-                rule_name=rule.name,
-                severity=rule.severity,
-                message=rule.message.format_map(
-                    values if hit.values is None else ChainMap(dict(hit.values), values)
-                ),
-                claim_id=hit.claim_id,
-                evidence=hit.evidence,
-                points=points * hit.scale,
-            )
-            if hit.claim_id is None or rule.scope == "article":
-                article_findings.append(finding)
-            else:
-                by_claim.setdefault(hit.claim_id, []).append(finding)
-                totals[hit.claim_id] = totals.get(hit.claim_id, BASE_SCORE) + finding.points
-    claim_scores = []
-    for claim_id, findings in by_claim.items():
-        value = _clamp(totals[claim_id])
-        claim_scores.append(
-            _trusted(
-                ClaimScore,
-                {"claim_id": claim_id, "score": value, "grade": grade(value), "findings": findings},
-            )
-        )
+    article_findings, claim_extras = _other_findings(other_rules, facts, messages)
+    claim_scores = _claim_scorer(claim_rules)(facts.claims, messages.article, claim_extras)
+    if claim_extras:
+        claim_scores.extend(_scores_of_unknown_claims(facts, claim_extras))
     if claim_scores:
         mean = sum(claim.score for claim in claim_scores) / len(claim_scores)
     else:
@@ -125,10 +97,56 @@ def score(
     )
 
 
+def _other_findings(
+    rules: list[Rule], facts: ArticleFacts, messages: _MessageValues
+) -> tuple[list[Finding], dict[str, list[Finding]]]:
+    """Run the Python rules and article rules: findings on the article, and findings by claim id."""
+    article_findings: list[Finding] = []
+    claim_findings: dict[str, list[Finding]] = {}
+    for rule in rules:
+        for hit in _hits(rule, facts):
+            values = messages.of(hit.claim_id)
+            finding = Finding(
+                rule_id=rule.id,
+                rule_name=rule.name,
+                severity=rule.severity,
+                message=rule.message.format_map(
+                    values if hit.values is None else ChainMap(dict(hit.values), values)
+                ),
+                claim_id=hit.claim_id,
+                evidence=hit.evidence,
+                points=rule.points * hit.scale,
+            )
+            if hit.claim_id is None or rule.scope == "article":
+                article_findings.append(finding)
+            else:
+                claim_findings.setdefault(hit.claim_id, []).append(finding)
+    return article_findings, claim_findings
+
+
+def _scores_of_unknown_claims(
+    facts: ArticleFacts, claim_findings: dict[str, list[Finding]]
+) -> list[ClaimScore]:
+    """Score the claims a Python rule named that the analysis does not have, from its findings alone."""
+    known = {claim.claim.id for claim in facts.claims}
+    scores = []
+    for claim_id, findings in claim_findings.items():
+        if claim_id not in known:
+            value = _clamp(BASE_SCORE + sum(finding.points for finding in findings))
+            scores.append(
+                _trusted(
+                    ClaimScore,
+                    {"claim_id": claim_id, "score": value, "grade": grade(value), "findings": findings},
+                )
+            )
+    return scores
+
+
 ClaimScorer = Callable[
-    [tuple[ClaimFacts, ...], Mapping[str, str]], tuple[dict[str, list[Finding]], dict[str, float]]
+    [tuple[ClaimFacts, ...], Mapping[str, str], dict[str, list[Finding]]], list[ClaimScore]
 ]
-"""Compiled claim rules: every claim's facts and the article's message values in; findings and totals out."""
+"""Compiled claim rules: every claim's facts, the article's message values and other rules' findings by claim
+in; a score per claim out."""
 
 _SCORERS: dict[tuple[Hashable, ...], tuple[tuple[Rule, ...], ClaimScorer]] = {}
 SCORER_CACHE_SIZE = 64
@@ -172,7 +190,16 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
     its constants bound by name, and the rules an unsourced claim can never
     match are left out of the branch for unsourced claims.
     """
-    bound: dict[str, Any] = {"__builtins__": {"bool": bool}, "BASE_SCORE": BASE_SCORE, "finding": _finding}
+    bound: dict[str, Any] = {
+        "__builtins__": {"bool": bool},
+        "BASE_SCORE": BASE_SCORE,
+        "Finding": Finding,
+        "ClaimScore": ClaimScore,
+        "trusted": _trusted,
+        "claim_label": _claim_label,
+        "grade": grade,
+        "clamp": _clamp,
+    }
     sourced: list[str] = []
     unsourced: list[str] = []
     for index, rule in enumerate(rules):
@@ -192,56 +219,43 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
             f"if {conjunction_source(conditions.tests, bound, f'rule{index}_')}:",
             f"    points = points{index}" + (f" * facts.{rule.scale}" if rule.scale is not None else ""),
             "    total += points",
-            f"    findings.append(finding(rule_id{index}, rule_name{index}, severity{index}, "
-            f"render{index}(facts, article), claim_id, pick{index}(facts), points))",
+            "    if label is None:",
+            "        label = claim_label(facts)",
+            f"    message = render{index}(facts, article, label)",
+            "    findings.append(trusted(Finding, {",
+            f"        'rule_id': rule_id{index}, 'rule_name': rule_name{index}, 'severity': severity{index},",
+            "        'message': message, 'claim_id': claim_id,",
+            f"        'evidence': pick{index}(facts), 'points': points}}))",
         ]
         sourced.extend(block)
         if not conditions.needs_sources:
             unsourced.extend(block)
     source = "\n".join(
         [
-            "def score_claims(claims, article):",
-            "    by_claim = {}",
-            "    totals = {}",
+            "def score_claims(claims, article, extras):",
+            "    scores = []",
             "    for facts in claims:",
             "        claim_id = facts.claim.id",
             "        findings = []",
             "        total = BASE_SCORE",
+            "        label = None",
             "        if facts.sourced:",
             *(f"            {line}" for line in sourced or ["pass"]),
             "        else:",
             *(f"            {line}" for line in unsourced or ["pass"]),
-            "        by_claim[claim_id] = findings",
-            "        totals[claim_id] = total",
-            "    return by_claim, totals",
+            "        if extras and claim_id in extras:",
+            "            for finding in extras[claim_id]:",
+            "                findings.append(finding)",
+            "                total += finding.points",
+            "        value = clamp(total)",
+            "        scores.append(trusted(ClaimScore, {",
+            "            'claim_id': claim_id, 'score': value, 'grade': grade(value),",
+            "            'findings': findings}))",
+            "    return scores",
         ]
     )
     exec(source, bound)
     return cast(ClaimScorer, bound["score_claims"])
-
-
-def _finding(
-    rule_id: str,
-    rule_name: str,
-    severity: Severity,
-    message: str,
-    claim_id: str | None,
-    evidence: list[Span],
-    points: float,
-) -> Finding:
-    """Build a finding from values the engine derived (see ``_trusted``)."""
-    return _trusted(
-        Finding,
-        {
-            "rule_id": rule_id,
-            "rule_name": rule_name,
-            "severity": severity,
-            "message": message,
-            "claim_id": claim_id,
-            "evidence": evidence,
-            "points": points,
-        },
-    )
 
 
 def _trusted(model: type[_Model], fields: dict[str, Any]) -> _Model:
@@ -251,11 +265,12 @@ def _trusted(model: type[_Model], fields: dict[str, Any]) -> _Model:
     finding or claim score built from them is valid by construction, and the
     engine builds thousands per second. This is what ``model_construct`` does,
     without its per-field Python loop (it is slower than validating small
-    models): every field is given, so every field is set.
+    models): every field is given, so every field is set. The set of set
+    fields is shared: a frozen model never changes it, and a copy gets its own.
     """
     instance = _new(model)
     _set(instance, "__dict__", fields)
-    _set(instance, "__pydantic_fields_set__", set(fields))
+    _set(instance, "__pydantic_fields_set__", _EVERY_FIELD[model])
     _set(instance, "__pydantic_extra__", None)
     _set(instance, "__pydantic_private__", None)
     return instance
@@ -263,6 +278,7 @@ def _trusted(model: type[_Model], fields: dict[str, Any]) -> _Model:
 
 _new = object.__new__
 _set = object.__setattr__
+_EVERY_FIELD = {model: set(model.model_fields) for model in (Finding, ClaimScore)}
 
 
 def _clamp(value: float) -> float:
@@ -303,8 +319,8 @@ def _evidence_picker(rule: Rule, conditions: ClaimConditions) -> Callable[[Claim
     return lambda claim: [claim.claim.span]
 
 
-MessageRenderer = Callable[[ClaimFacts, Mapping[str, str]], str]
-"""A compiled claim message: the claim's facts and the article's values in, the message out."""
+MessageRenderer = Callable[[ClaimFacts, Mapping[str, str], str], str]
+"""A compiled claim message: the claim's facts, the article's values and its label in; the message out."""
 
 
 @lru_cache(maxsize=256)
@@ -319,7 +335,7 @@ def _claim_message(template: str) -> MessageRenderer:
     """
     fields = list(string.Formatter().parse(template))
     if any(spec or conversion for _, field, spec, conversion in fields if field is not None):
-        return lambda claim, article: template.format_map(_ClaimPlaceholders(claim, article))
+        return lambda claim, article, label: template.format_map(_ClaimPlaceholders(claim, article))
     bound: dict[str, Any] = {"__builtins__": {}}
     pieces: list[str] = []
     for index, (literal, field, _, _) in enumerate(fields):
@@ -328,13 +344,17 @@ def _claim_message(template: str) -> MessageRenderer:
             pieces.append(f"text{index}")
         if field is None:
             continue
-        if field in CLAIM_VALUES:
+        if field == "claim":
+            pieces.append("label")
+        elif field in CLAIM_VALUES:
             bound[f"value{index}"] = CLAIM_VALUES[field]
             pieces.append(f"value{index}(claim)")
         else:
             bound[f"key{index}"] = field
             pieces.append(f"article[key{index}]")
-    return cast(MessageRenderer, eval(f"lambda claim, article: {' + '.join(pieces) or repr('')}", bound))
+    return cast(
+        MessageRenderer, eval(f"lambda claim, article, label: {' + '.join(pieces) or repr('')}", bound)
+    )
 
 
 class _MessageValues:
@@ -411,15 +431,15 @@ def _claim_label(claim: ClaimFacts) -> str:
 
 
 def _cues(claim: ClaimFacts) -> str:
-    quoted = ", ".join(f'"{span.text}"' for span in claim.cue_spans)
+    quoted = ", ".join([f'"{span.text}"' for span in claim.cue_spans])
     return quoted or ", ".join(sorted(f"{kind.value} cue" for kind in claim.cue_kinds)) or "no cue"
 
 
 CLAIM_VALUES: dict[str, Callable[[ClaimFacts], str]] = {
     "claim": _claim_label,
-    "sources": lambda claim: ", ".join(f'"{source.name}"' for source in claim.sources) or "no source",
+    "sources": lambda claim: ", ".join([f'"{source.name}"' for source in claim.sources]) or "no source",
     "cues": _cues,
-    "hedges": lambda claim: ", ".join(f'"{hedge.span.text}"' for hedge in claim.hedges) or "no hedge",
+    "hedges": lambda claim: ", ".join([f'"{hedge.span.text}"' for hedge in claim.hedges]) or "no hedge",
     "relays": _relay_names,
     "chain": lambda claim: claim.claim.chain.render(),
     "count": lambda claim: str(claim.headcount),
