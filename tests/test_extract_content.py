@@ -74,3 +74,21 @@ def test_a_participle_after_the_source_is_its_own_attribution() -> None:
 def test_a_scene_setting_phrase_before_an_inserted_source_is_not_content() -> None:
     text = "In a statement, the club said, “We are delighted.”\n"
     assert _contents(text) == [["“We are delighted.”"]]
+
+
+def test_the_listener_is_skipped_up_to_the_clause_that_follows() -> None:
+    assert _contents("Lund told the radio station he would stay neutral.\n") == [["he would stay neutral"]]
+
+
+def test_the_one_asked_to_act_is_part_of_the_request() -> None:
+    assert _contents("The coach asked her players to stay calm.\n") == [["her players to stay calm"]]
+
+
+def test_a_that_clause_after_a_noun_does_not_start_the_content() -> None:
+    text = "The agency found little evidence that the drug works.\n"
+    assert _contents(text) == [["little evidence that the drug works"]]
+
+
+def test_a_that_clause_after_an_adverbial_starts_the_content() -> None:
+    text = "The minister said in a radio interview that prices would fall.\n"
+    assert _contents(text) == [["that prices would fall"]]

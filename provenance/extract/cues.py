@@ -50,6 +50,7 @@ ADVERBIAL_STARTS = frozenset(
 )  # fmt: skip
 INTRODUCTIONS = ADVERBIAL_STARTS | {"still", "even", "however", "meanwhile", "instead", "now", "yet", "asked"}
 """First words of a phrase that sets the scene before a source rather than starting its content."""
+REQUEST_VERBS = frozenset({"ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging"})
 QUESTION_WORDS = frozenset({"whether", "if", "about", "what", "how", "why", "when", "who", "specifically"})
 NOMINAL_CUES = frozenset(
     {"claim", "claims", "assertion", "belief", "view", "call", "calls", "argument", "suggestion", "promise",
@@ -471,7 +472,7 @@ def _verb(
     last = _extend_cue(tokens, last, word)
     after = source[1] if inverted else last
     if not inverted and word in cues().addressee_verbs:
-        after = _skip_addressee(tokens, after)
+        after = _skip_addressee(tokens, after, word)
     cited = None
     if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].lower == "citing":
         cited = phrase_after(tokens, after + 2, len(tokens))
@@ -790,13 +791,25 @@ def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
     )
 
 
-def _skip_addressee(tokens: list[Token], index: int) -> int:
-    """Skip the listener after "told"/"asked" ("told reporters", "told The Associated Press")."""
+def _skip_addressee(tokens: list[Token], index: int, word: str) -> int:
+    """Skip the listener after "told"/"asked" ("told reporters", "told The Associated Press").
+
+    The content starts at the clause after the listener ("told Reuters he
+    would run"), except that the one asked to do something is part of the
+    request ("asked her to call").
+    """
     for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
         token = tokens[offset]
         if token.lower in CLAUSE_MARKERS or token.text in {",", ".", ";"} or token.quoted:
+            return index if token.lower == "to" and word in REQUEST_VERBS else offset
+        if offset > index and token.lower in NEW_SUBJECTS:
             return offset
     return index
+
+
+def _adverbial_start(token: Token) -> bool:
+    """Tell whether a word can open an adverbial between a cue and its clause ("on Tuesday", "Sunday")."""
+    return token.lower in ADVERBIAL_STARTS or token.lower in TIME_WORDS or token.text == ","
 
 
 def _clause_start(tokens: list[Token], index: int) -> int:
@@ -808,6 +821,8 @@ def _clause_start(tokens: list[Token], index: int) -> int:
     for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
         token = tokens[offset]
         if token.lower == "that" or token.text == ":":
+            if offset > index and not _adverbial_start(tokens[index]):
+                return index
             return offset + 1 if token.text == ":" else offset
         if _clause_word(token):
             return index
