@@ -92,3 +92,8 @@ def test_a_that_clause_after_a_noun_does_not_start_the_content() -> None:
 def test_a_that_clause_after_an_adverbial_starts_the_content() -> None:
     text = "The minister said in a radio interview that prices would fall.\n"
     assert _contents(text) == [["that prices would fall"]]
+
+
+def test_a_that_clause_after_a_long_adverbial_starts_the_content() -> None:
+    text = "The governor wrote in her 2009 memoir about the flood years that the levees were neglected.\n"
+    assert _contents(text) == [["that the levees were neglected"]]

@@ -69,6 +69,8 @@ CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
+ADVERBIAL_REACH = 20
+"""How far past an adverbial after a cue ("said in an interview taped on Monday that…") to seek a clause."""
 NOT_PARTICIPLES = frozenset({"including", "during", "regarding", "concerning", "notwithstanding"})
 """Words in "-ing" that do not open a participle clause: the content goes on past them."""
 UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
@@ -809,7 +811,14 @@ def _skip_addressee(tokens: list[Token], index: int, word: str) -> int:
 
 def _adverbial_start(token: Token) -> bool:
     """Tell whether a word can open an adverbial between a cue and its clause ("on Tuesday", "Sunday")."""
-    return token.lower in ADVERBIAL_STARTS or token.lower in TIME_WORDS or token.text == ","
+    lower = token.lower
+    return (
+        lower in ADVERBIAL_STARTS
+        or lower in TIME_WORDS
+        or lower == "for"
+        or token.text == ","
+        or (lower.endswith("ly") and not token.capitalised)
+    )
 
 
 def _clause_start(tokens: list[Token], index: int) -> int:
@@ -818,13 +827,14 @@ def _clause_start(tokens: list[Token], index: int) -> int:
     A quotation counts only when it opens the content (``said Tuesday, “We…``), not
     when it starts inside it (``said the campaign would “do daily requests…``).
     """
-    for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
+    adverbial = index < len(tokens) and _adverbial_start(tokens[index])
+    for offset in range(index, min(index + (ADVERBIAL_REACH if adverbial else LOOKAHEAD), len(tokens))):
         token = tokens[offset]
         if token.lower == "that" or token.text == ":":
-            if offset > index and not _adverbial_start(tokens[index]):
+            if offset > index and not adverbial:
                 return index
             return offset + 1 if token.text == ":" else offset
-        if _clause_word(token):
+        if _clause_word(token) and not (adverbial and token.lower in POSSESSIVES):
             return index
         if token.text in {"“", '"', "''"}:
             opens_clause = offset == index or tokens[offset - 1].text in {",", ":", "—", "–"}
