@@ -97,3 +97,13 @@ def test_a_that_clause_after_an_adverbial_starts_the_content() -> None:
 def test_a_that_clause_after_a_long_adverbial_starts_the_content() -> None:
     text = "The governor wrote in her 2009 memoir about the flood years that the levees were neglected.\n"
     assert _contents(text) == [["that the levees were neglected"]]
+
+
+def test_but_not_continues_the_content() -> None:
+    text = "The mayor said the bridge would reopen, but not before the spring.\n"
+    assert _contents(text) == [["the bridge would reopen, but not before the spring"]]
+
+
+def test_a_new_speaker_after_a_closing_quotation_ends_the_content() -> None:
+    text = "Moreau said the levy was “a fair deal,” and he said the schools needed it.\n"
+    assert _contents(text)[0] == ["the levy was “a fair deal,”"]

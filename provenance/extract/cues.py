@@ -43,6 +43,8 @@ CLAUSE_WORDS = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
      "should", "may", "might", "must", "do", "does", "did", "it"}
 )  # fmt: skip
+CONTRAST_GOES_ON = frozenset({"that", "not", "only", "rather", "also", "no", "instead"})
+"""Words after "but" that continue the same content ("…, but not before…", "…, but that…")."""
 CONTRAST_LINKS = frozenset({"but", "although", "though", "while", "whereas"})
 ADVERBIAL_STARTS = frozenset(
     {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before",
@@ -621,9 +623,9 @@ def _content_end(tokens: list[Token], start: int) -> int:
             and not tokens[index].quoted
         ):
             return index
-        end = index
+        end, position = index, index + 1
         if tokens[index].quoted and tokens[index].text in {",", "."} and following.text in CLOSERS:
-            end = index + 2
+            end = position = index + 2
             if end >= len(tokens):
                 break
             following = tokens[end]
@@ -633,13 +635,17 @@ def _content_end(tokens: list[Token], start: int) -> int:
             continue
         if following.lower in verbs and not following.capitalised:
             return end
-        if following.lower in CONTRAST_LINKS or (
+        if following.lower in CONTRAST_LINKS:
+            if position + 1 < len(tokens) and tokens[position + 1].lower in CONTRAST_GOES_ON:
+                continue
+            return end
+        if (
             following.lower.endswith("ing")
             and not following.capitalised
             and following.lower not in NOT_PARTICIPLES
         ):
             return end
-        subject = end + 2 if following.lower in CLAUSE_LINKS else end + 1
+        subject = position + 1 if following.lower in CLAUSE_LINKS else position
         if subject + 1 < len(tokens) and tokens[subject].lower in NEW_SUBJECTS:
             verb = _skip_modifiers_right(tokens, subject + 1)
             if verb < len(tokens) and tokens[verb].lower in verbs and not tokens[verb].quoted:
