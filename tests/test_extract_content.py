@@ -107,3 +107,8 @@ def test_but_not_continues_the_content() -> None:
 def test_a_new_speaker_after_a_closing_quotation_ends_the_content() -> None:
     text = "Moreau said the levy was “a fair deal,” and he said the schools needed it.\n"
     assert _contents(text)[0] == ["the levy was “a fair deal,”"]
+
+
+def test_an_adverbial_before_an_inserted_source_is_content_when_no_quotation_follows() -> None:
+    text = "Recently, the mayor said, the bridge has been repaired twice.\n"
+    assert _contents(text) == [["Recently", "the bridge has been repaired twice"]]

@@ -511,7 +511,11 @@ def _verb(
         preceding = _content(tokens, 0, subject_end, quotes)
     elif not participle and (
         following is None
-        or (inserted and tokens[source[0] - 1].text in OPENERS and not _introductory(tokens, source[0]))
+        or (
+            inserted
+            and tokens[source[0] - 1].text in OPENERS
+            and not (_introductory(tokens, source[0]) and _opens_quotation(tokens, after))
+        )
     ):
         preceding = _content(tokens, 0, source[0], quotes)
     attribution.content = [part for part in (preceding, following) if part is not None]
