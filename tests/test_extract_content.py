@@ -112,3 +112,13 @@ def test_a_new_speaker_after_a_closing_quotation_ends_the_content() -> None:
 def test_an_adverbial_before_an_inserted_source_is_content_when_no_quotation_follows() -> None:
     text = "Recently, the mayor said, the bridge has been repaired twice.\n"
     assert _contents(text) == [["Recently", "the bridge has been repaired twice"]]
+
+
+def test_a_relative_pronoun_before_the_source_opens_the_content() -> None:
+    text = "The levy, which the mayor says will fund schools, passed easily.\n"
+    assert _contents(text) == [["which", "will fund schools"]]
+
+
+def test_a_relative_pronoun_after_a_preposition_is_not_content() -> None:
+    text = "It was a debate in which the mayor said the levy was fair.\n"
+    assert _contents(text) == [["the levy was fair"]]

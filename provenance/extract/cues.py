@@ -60,6 +60,8 @@ NOMINAL_CUES = frozenset(
      "proposal", "decision", "vow", "demand", "threat", "prediction", "assurance", "hopes"}
 )  # fmt: skip
 POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
+CLAUSE_PAUSES = frozenset({",", "—", "–", "-", "--", ";", "(", ")"})
+GAP_PRONOUNS = frozenset({"which", "whom", "what", "who"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
@@ -495,7 +497,13 @@ def _verb(
         attribution.cited = _span(tokens, *cited)
         attribution.citing = _span(tokens, cited[0] - 1, cited[0])
     relative = source[1] - source[0] == 1 and tokens[source[0]].lower in RELATIVE_PRONOUNS
+    gap = not relative and not inverted and _object_gap(tokens, source[0])
     content_end = _relative_clause_end(tokens, after) if relative else _content_end(tokens, after)
+    if gap:
+        content_end = next(
+            (index for index in range(after + 1, content_end) if tokens[index].text in CLAUSE_PAUSES),
+            content_end,
+        )
     following = _content(tokens, after, content_end, quotes)
     if (
         following is not None
@@ -509,6 +517,8 @@ def _verb(
     preceding = None
     if inverted:
         preceding = _content(tokens, 0, subject_end, quotes)
+    elif gap and following is not None:
+        preceding = _span(tokens, source[0] - 1, source[0])
     elif not participle and (
         following is None
         or (
@@ -522,9 +532,25 @@ def _verb(
     if not attribution.content:
         return None
     attribution.source_tokens = source
-    attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
+    attribution.first_token = min(source[0], cue_start)
+    if preceding is not None:
+        attribution.first_token = source[0] - 1 if gap else 0
     attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _object_gap(tokens: list[Token], index: int) -> bool:
+    """Tell whether a relative pronoun before the source is the cue's object ("a bill [that] critics said…").
+
+    PolNeAR takes the pronoun as the first fragment of the content: what the
+    critics said is that the bill does something.
+    """
+    return (
+        index > 0
+        and tokens[index - 1].lower in GAP_PRONOUNS
+        and not tokens[index - 1].quoted
+        and (index == 1 or tokens[index - 2].lower not in sources().function_words)
+    )
 
 
 def _after_link(tokens: list[Token], index: int) -> bool:
