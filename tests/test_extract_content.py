@@ -122,3 +122,12 @@ def test_a_relative_pronoun_before_the_source_opens_the_content() -> None:
 def test_a_relative_pronoun_after_a_preposition_is_not_content() -> None:
     text = "It was a debate in which the mayor said the levy was fair.\n"
     assert _contents(text) == [["the levy was fair"]]
+
+
+def test_the_occasion_after_a_quotation_and_its_cue_is_not_content() -> None:
+    text = "“We won,” the coach said, after a night of “pure chaos” in the stands.\n"
+    assert _contents(text) == [["“We won,”"]]
+
+
+def test_a_lone_conjunction_before_an_inserted_source_is_not_content() -> None:
+    assert _contents("But, the coach added, the team needs rest.\n") == [["the team needs rest"]]

@@ -50,6 +50,10 @@ ADVERBIAL_STARTS = frozenset(
     {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before",
      "from", "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
 )  # fmt: skip
+LINK_WORDS = frozenset({"and", "but", "so", "yet", "or", "still", "however", "meanwhile", "also", "then"})
+"""Words that link a sentence to the one before and are no content by themselves ("But, he added, …")."""
+SCENE_OPENERS = ADVERBIAL_STARTS | {"as", "instead", "because", "since", "speaking", "explaining"}
+"""First words of what follows "…,” she said" when it is no content but the occasion of the quotation."""
 INTRODUCTIONS = ADVERBIAL_STARTS | {"still", "even", "however", "meanwhile", "instead", "now", "yet", "asked"}
 """First words of a phrase that sets the scene before a source rather than starting its content."""
 REQUEST_VERBS = frozenset({"ask", "asks", "asked", "asking", "urge", "urges", "urged", "urging"})
@@ -489,7 +493,7 @@ def _verb(
         not inverted
         and not participle
         and _after_quotation(tokens, source[0])
-        and not _opens_content(tokens, last)
+        and (not _opens_content(tokens, last) or _sets_scene(tokens, after))
     ):
         after = len(tokens)
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
@@ -528,6 +532,8 @@ def _verb(
         )
     ):
         preceding = _content(tokens, 0, source[0], quotes)
+        if all(not token.is_word or token.lower in LINK_WORDS for token in tokens[: source[0]]):
+            preceding = None
     attribution.content = [part for part in (preceding, following) if part is not None]
     if not attribution.content:
         return None
@@ -572,6 +578,13 @@ def _opens_quotation(tokens: list[Token], index: int) -> bool:
     while index < len(tokens) and tokens[index].text in {",", ":", "—", "–"}:
         index += 1
     return index < len(tokens) and tokens[index].text in QUOTE_MARKS and not tokens[index].quoted
+
+
+def _sets_scene(tokens: list[Token], index: int) -> bool:
+    """Tell whether what follows a cue only sets its scene (``…,” he said, after the vote…``)."""
+    while index < len(tokens) and tokens[index].text == ",":
+        index += 1
+    return index < len(tokens) and tokens[index].lower in SCENE_OPENERS and not tokens[index].quoted
 
 
 def _opens_content(tokens: list[Token], index: int) -> bool:
