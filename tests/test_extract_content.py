@@ -131,3 +131,8 @@ def test_the_occasion_after_a_quotation_and_its_cue_is_not_content() -> None:
 
 def test_a_lone_conjunction_before_an_inserted_source_is_not_content() -> None:
     assert _contents("But, the coach added, the team needs rest.\n") == [["the team needs rest"]]
+
+
+def test_the_listener_after_to_is_not_content() -> None:
+    text = "The minister reiterated to the committee that the budget was final.\n"
+    assert _contents(text) == [["that the budget was final"]]

@@ -864,7 +864,7 @@ def _adverbial_start(token: Token) -> bool:
     return (
         lower in ADVERBIAL_STARTS
         or lower in TIME_WORDS
-        or lower == "for"
+        or lower in {"for", "to"}
         or token.text == ","
         or (lower.endswith("ly") and not token.capitalised)
     )
