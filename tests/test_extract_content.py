@@ -136,3 +136,13 @@ def test_a_lone_conjunction_before_an_inserted_source_is_not_content() -> None:
 def test_the_listener_after_to_is_not_content() -> None:
     text = "The minister reiterated to the committee that the budget was final.\n"
     assert _contents(text) == [["that the budget was final"]]
+
+
+def test_a_paragraph_that_is_all_quotation_continues_the_speaker_of_the_paragraph_before() -> None:
+    text = "“We are ready,” the coach said.\n\n“The team trained all winter. We will win.”\n"
+    assert _contents(text) == [["“We are ready,”", "“The team trained all winter. We will win.”"]]
+
+
+def test_a_paragraph_quoted_in_another_style_is_not_the_speaker_s() -> None:
+    text = '“We are ready,” the coach said.\n\n"Tickets for the final are sold out."\n'
+    assert _contents(text) == [["“We are ready,”"]]

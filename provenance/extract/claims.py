@@ -64,30 +64,56 @@ def _sections(article: Article) -> list[Section]:
 def _read_sentences(article: Article) -> list[_Sentence]:
     text = article.text
     found: list[_Sentence] = []
+    speaker: RawAttribution | None = None
     for section in _sections(article):
         quotes = quotations(text, section.span.start, section.span.end)
         read: list[_Sentence] = []
         for start, end in sentences(text, section.span.start, section.span.end):
             tokens = tokenize(text, start, end, quotes) if _worth_reading(text[start:end]) else []
             read.append(_Sentence(section.name, start, end, find_attributions(tokens, quotes), tokens))
-        _continue_quotations(text, read, quotes)
+        if speaker is not None and not _quotation_paragraph(text, read, quotes, _opening_mark(text, speaker)):
+            speaker = None
+        speaker = _continue_quotations(text, read, quotes, speaker)
         for sentence in read:
             _carry_back(found, sentence)
             found.append(sentence)
     return found
 
 
-def _continue_quotations(text: str, read: list[_Sentence], quotes: list[tuple[int, int]]) -> None:
+def _quotation_paragraph(
+    text: str, read: list[_Sentence], quotes: list[tuple[int, int]], opening: str | None
+) -> bool:
+    """Tell whether a paragraph is one quotation opened by ``opening`` and nothing else, with no cue.
+
+    A quotation marked in another style than the speaker's (a straight quote
+    after curly ones) is a different text, such as an embedded post.
+    """
+    if not read or text[read[0].start] != opening or any(sentence.attributions for sentence in read):
+        return False
+    close = dict(quotes).get(read[0].start, -1)
+    return close >= read[-1].end - 1 and text[close - 1] in QUOTE_CLOSERS
+
+
+def _opening_mark(text: str, raw: RawAttribution) -> str | None:
+    """Return the quotation mark an attribution's content opens with, if it opens with one."""
+    first = text[min(start for start, _ in raw.content)] if raw.content else ""
+    return first if first in QUOTE_OPENERS else None
+
+
+def _continue_quotations(
+    text: str, read: list[_Sentence], quotes: list[tuple[int, int]], speaker: RawAttribution | None
+) -> RawAttribution | None:
     """Give a speaker the quotation that follows their attributed one (“A,” she said. “B. C.”).
 
     The later quotation, up to its closing mark however many sentences it
     holds, becomes one more fragment of the speaker's content, as PolNeAR
     annotates it; every sentence inside it is carried by that attribution. A
     quotation that a later sentence attributes itself (“B,” he added) is left
-    to that sentence.
+    to that sentence. ``speaker`` is the one whose quotation closed the
+    previous paragraph, continued by a paragraph that is all quotation; the
+    speaker whose quotation may go on in the next paragraph is returned.
     """
     closes = dict(quotes)
-    speaker: RawAttribution | None = None
     until = -1
     for index, sentence in enumerate(read):
         if sentence.attributions:
@@ -103,6 +129,7 @@ def _continue_quotations(text: str, read: list[_Sentence], quotes: list[tuple[in
             sentence.carried, until = speaker, close
         else:
             speaker = None
+    return speaker
 
 
 def _claimed(later: list[_Sentence], opening: int, close: int) -> bool:
