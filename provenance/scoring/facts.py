@@ -120,9 +120,7 @@ _tuple_new = tuple.__new__
 class _ClaimFactBuilder:
     """Builds each claim's facts, working out what claims share only once per article.
 
-    Claims in the publisher's own voice share one chain object and many claims
-    cite the same source, so relay hops are worked out once per chain and
-    coreference followed once per mention. The facts of a claim with no source,
+    Coreference is followed once per mention. The facts of a claim with no source,
     hedge or cross-check depend only on its chain and whether it is the
     headline, so all but the claim itself is built once for each.
     """
@@ -131,7 +129,6 @@ class _ClaimFactBuilder:
         self._mentions = mentions
         self._resolved: dict[str, SourceMention | None] = {}
         self._publisher_names = tuple(node.name for node in publisher_relays)
-        self._relays: dict[int, tuple[tuple[ChainNode, ...], tuple[ChainNode, ...]]] = {}
         self._plain: dict[tuple[int, bool], tuple[Any, ...]] = {}
 
     def facts(self, claim: Claim, crosscheck: ClaimCrossCheck | None) -> ClaimFacts:
@@ -149,7 +146,13 @@ class _ClaimFactBuilder:
         hedges: tuple[Hedge, ...] = tuple(claim.hedges)
         if hedges and cue_spans:
             hedges = tuple(
-                hedge for hedge in hedges if not any(_inside(hedge.span, cue) for cue in cue_spans)
+                [
+                    hedge
+                    for hedge in hedges
+                    if not any(
+                        cue.start <= hedge.span.start and hedge.span.end <= cue.end for cue in cue_spans
+                    )
+                ]
             )
         if not sources:
             return self._unsourced(claim, headline, hedges, crosscheck)
@@ -250,18 +253,15 @@ class _ClaimFactBuilder:
 
     def _chain_relays(self, chain: Chain) -> tuple[tuple[ChainNode, ...], tuple[ChainNode, ...]]:
         """Return a chain's relay hops, and those beyond the publisher's own relays."""
-        cached = self._relays.get(id(chain))
-        if cached is None:
-            relays = own_relays = _relay_hops(chain)
-            publisher = self._publisher_names
-            if (
-                publisher
-                and len(relays) >= len(publisher)
-                and all(node.name == name for node, name in zip(relays, publisher, strict=False))
-            ):
-                own_relays = relays[len(publisher) :]
-            cached = self._relays[id(chain)] = (relays, own_relays)
-        return cached
+        relays = _relay_hops(chain)
+        publisher = self._publisher_names
+        if (
+            publisher
+            and len(relays) >= len(publisher)
+            and all(node.name == name for node, name in zip(relays, publisher, strict=False))
+        ):
+            return relays, relays[len(publisher) :]
+        return relays, relays
 
     def _resolve(self, source_id: str) -> SourceMention | None:
         """Follow coreference to the first mention, once per mention; not a source gives None."""
@@ -282,10 +282,6 @@ class _ClaimFactBuilder:
             None if mention is None or mention.type is SourceType.UNATTRIBUTED else mention
         )
         return resolved
-
-
-def _inside(span: Span, outer: Span) -> bool:
-    return outer.start <= span.start and span.end <= outer.end
 
 
 def _relay_hops(chain: Chain) -> tuple[ChainNode, ...]:
