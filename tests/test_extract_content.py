@@ -146,3 +146,7 @@ def test_a_paragraph_that_is_all_quotation_continues_the_speaker_of_the_paragrap
 def test_a_paragraph_quoted_in_another_style_is_not_the_speaker_s() -> None:
     text = '“We are ready,” the coach said.\n\n"Tickets for the final are sold out."\n'
     assert _contents(text) == [["“We are ready,”"]]
+
+
+def test_what_a_quotation_was_said_of_is_not_content() -> None:
+    assert _contents("“It was close,” she said of the vote that night.\n") == [["“It was close,”"]]

@@ -52,7 +52,7 @@ ADVERBIAL_STARTS = frozenset(
 )  # fmt: skip
 LINK_WORDS = frozenset({"and", "but", "so", "yet", "or", "still", "however", "meanwhile", "also", "then"})
 """Words that link a sentence to the one before and are no content by themselves ("But, he added, …")."""
-SCENE_OPENERS = ADVERBIAL_STARTS | {"as", "instead", "because", "since", "speaking", "explaining"}
+SCENE_OPENERS = ADVERBIAL_STARTS | {"as", "instead", "because", "since", "speaking", "explaining", "of", "to"}
 """First words of what follows "…,” she said" when it is no content but the occasion of the quotation."""
 INTRODUCTIONS = ADVERBIAL_STARTS | {"still", "even", "however", "meanwhile", "instead", "now", "yet", "asked"}
 """First words of a phrase that sets the scene before a source rather than starting its content."""
@@ -584,7 +584,11 @@ def _sets_scene(tokens: list[Token], index: int) -> bool:
     """Tell whether what follows a cue only sets its scene (``…,” he said, after the vote…``)."""
     while index < len(tokens) and tokens[index].text == ",":
         index += 1
-    return index < len(tokens) and tokens[index].lower in SCENE_OPENERS and not tokens[index].quoted
+    if index >= len(tokens) or tokens[index].quoted:
+        return False
+    if tokens[index].lower == "that":
+        return index + 1 < len(tokens) and tokens[index + 1].lower in TIME_WORDS
+    return tokens[index].lower in SCENE_OPENERS
 
 
 def _opens_content(tokens: list[Token], index: int) -> bool:
