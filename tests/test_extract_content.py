@@ -150,3 +150,13 @@ def test_a_paragraph_quoted_in_another_style_is_not_the_speaker_s() -> None:
 
 def test_what_a_quotation_was_said_of_is_not_content() -> None:
     assert _contents("“It was close,” she said of the vote that night.\n") == [["“It was close,”"]]
+
+
+def test_the_rest_of_an_inverted_source_s_description_is_not_content() -> None:
+    text = "“We are ready,” said Ada Moreau, a coach in Lyon, Fr., who trained the team.\n"
+    assert _contents(text) == [["“We are ready,”"]]
+
+
+def test_a_quotation_after_an_inverted_source_is_content() -> None:
+    text = "“We are ready,” said Ada Moreau, “and we will win.”\n"
+    assert _contents(text) == [["“We are ready,”", "“and we will win.”"]]

@@ -508,7 +508,9 @@ def _verb(
             (index for index in range(after + 1, content_end) if tokens[index].text in CLAUSE_PAUSES),
             content_end,
         )
-    following = _content(tokens, after, content_end, quotes)
+    following = None
+    if not inverted or _content_after_source(tokens, after):
+        following = _content(tokens, after, content_end, quotes)
     if (
         following is not None
         and source[0] > 0
@@ -571,6 +573,17 @@ def _after_quotation(tokens: list[Token], index: int) -> bool:
     if index > 0 and tokens[index - 1].text in CLOSERS:
         return True
     return index > 1 and tokens[index - 1].text == "," and tokens[index - 2].text in CLOSERS
+
+
+def _content_after_source(tokens: list[Token], index: int) -> bool:
+    """Tell whether content follows an inverted cue's source (``…,” said Lund, “and…``, ``said Lund that…``).
+
+    Anything else after the source is the rest of its description, not content.
+    """
+    if index < len(tokens) and tokens[index].lower == "that":
+        return True
+    pause = index < len(tokens) and tokens[index].text in {",", ":"}
+    return _opens_quotation(tokens, index) and (pause or tokens[index - 1].text in {",", ":"})
 
 
 def _opens_quotation(tokens: list[Token], index: int) -> bool:
