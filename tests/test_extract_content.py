@@ -160,3 +160,13 @@ def test_the_rest_of_an_inverted_source_s_description_is_not_content() -> None:
 def test_a_quotation_after_an_inverted_source_is_content() -> None:
     text = "“We are ready,” said Ada Moreau, “and we will win.”\n"
     assert _contents(text) == [["“We are ready,”", "“and we will win.”"]]
+
+
+def test_a_second_verb_of_feeling_stays_in_the_content() -> None:
+    text = "Lund said he was alarmed by the images and wanted to see the rally himself.\n"
+    assert _contents(text) == [["he was alarmed by the images and wanted to see the rally himself"]]
+
+
+def test_a_second_verb_of_saying_ends_the_content() -> None:
+    text = "Lund said he was alarmed by the images and called for calm.\n"
+    assert _contents(text)[0] == ["he was alarmed by the images"]

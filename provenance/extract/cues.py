@@ -677,7 +677,8 @@ def _content_end(tokens: list[Token], start: int) -> int:
         following = tokens[index + 1]
         if (
             tokens[index].lower in {"and", "but"}
-            and following.lower in verbs
+            and verbs.get(following.lower) is CueKind.STATEMENT
+            and following.lower not in cues().noun_like
             and not following.quoted
             and not following.lower.endswith("ing")
             and not tokens[index].quoted
