@@ -170,3 +170,9 @@ def test_a_second_verb_of_feeling_stays_in_the_content() -> None:
 def test_a_second_verb_of_saying_ends_the_content() -> None:
     text = "Lund said he was alarmed by the images and called for calm.\n"
     assert _contents(text)[0] == ["he was alarmed by the images"]
+
+
+def test_a_relative_clause_set_off_by_a_comma_runs_to_its_end() -> None:
+    assert _contents("The offer came from Perez, who said he expects a deal soon.\n") == [
+        ["he expects a deal soon"]
+    ]

@@ -502,7 +502,11 @@ def _verb(
         attribution.citing = _span(tokens, cited[0] - 1, cited[0])
     relative = source[1] - source[0] == 1 and tokens[source[0]].lower in RELATIVE_PRONOUNS
     gap = not relative and not inverted and _object_gap(tokens, source[0])
-    content_end = _relative_clause_end(tokens, after) if relative else _content_end(tokens, after)
+    content_end = (
+        _relative_clause_end(tokens, after, restrictive=tokens[source[0] - 1].text != ",")
+        if relative and source[0] > 0
+        else _content_end(tokens, after)
+    )
     if gap:
         content_end = next(
             (index for index in range(after + 1, content_end) if tokens[index].text in CLAUSE_PAUSES),
@@ -714,10 +718,12 @@ def _content_end(tokens: list[Token], start: int) -> int:
     return len(tokens)
 
 
-def _relative_clause_end(tokens: list[Token], start: int) -> int:
+def _relative_clause_end(tokens: list[Token], start: int, restrictive: bool) -> int:
     """Find where a relative clause's content ends: at a comma or the main clause's verb.
 
     ("A woman who has accused Clinton of rape said…": the content is "Clinton of rape".)
+    A clause set off by commas ("Perez, who said he expects…, …") has no main
+    verb inside it to stop at: it ends at its closing comma.
     """
     verbs = cues().verbs
     end = _content_end(tokens, start)
@@ -726,7 +732,7 @@ def _relative_clause_end(tokens: list[Token], start: int) -> int:
         if token.quoted:
             continue
         if token.text == "," or (
-            token.lower in verbs and not token.capitalised and not token.lower.endswith("ing")
+            restrictive and token.lower in verbs and not token.capitalised and not token.lower.endswith("ing")
         ):
             return index
     return end
