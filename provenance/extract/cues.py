@@ -65,6 +65,9 @@ CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
+PREPOSITIONS = frozenset({"on", "in", "at", "of", "for", "with", "from", "about", "into", "over", "under"})
+PAST_FORMS = frozenset({"said", "told", "wrote", "found", "saw", "read", "spoke", "thought", "knew", "felt"})
+LABEL_STOPS = frozenset({"is", "are", "was", "were", "in", "for", "to", "on", "with", "just", "how", "why"})
 UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
 
 
@@ -259,12 +262,16 @@ def _document_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAt
 
 
 def _speaker_line(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
-    """Read a line opened by its speaker's name and a colon ("Rubio: I still believe…", "Q: How…")."""
+    """Read a line opened by its speaker's name and a colon ("Rubio: I still believe…").
+
+    What follows the colon must be a statement of two words or more, so a tally
+    ("Sanders: 46") or a credit line ("Twitter: @handle") is not one.
+    """
     colon = next((index for index, token in enumerate(tokens[:5]) if token.text == ":"), None)
     if colon is None or colon == 0 or not _speaker_label(tokens, colon):
         return None
     content = _content(tokens, colon + 1, len(tokens), quotes)
-    if content is None:
+    if content is None or sum(token.is_word for token in tokens[colon + 1 :]) < 2:
         return None
     cue = tokens[colon]
     return RawAttribution(
@@ -277,7 +284,14 @@ def _speaker_line(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttr
 
 
 def _speaker_label(tokens: list[Token], colon: int) -> bool:
-    """Tell whether the words before a colon name a speaker ("Rubio:", "Q:", "JAKE TAPPER:")."""
+    """Tell whether the words before a colon name a speaker ("Rubio:", "JAKE TAPPER:").
+
+    A section label ("The Latest:", "Q:", "Contributing:") or a headline
+    fragment with a verb or preposition in it ("Fix Is In:") names no one.
+    """
+    label = " ".join(token.lower for token in tokens[:colon])
+    if label in cues().non_speakers or any(token.lower in LABEL_STOPS for token in tokens[:colon]):
+        return False
     return all((token.is_word and token.capitalised) or is_title_stop(tokens, index) for index, token in
                enumerate(tokens[:colon]))  # fmt: skip
 
@@ -438,12 +452,14 @@ def _verb(
     if (
         source is None
         and kind in INVERTING
-        and not word.endswith("ing")
+        and _inflected(word)
         and (subject_end == 0 or tokens[subject_end - 1].text in OPENERS)
     ):
         source = phrase_after(tokens, last, len(tokens), appositive=True)
         inverted = source is not None
     if source is None or not _plausible_source(tokens, *source):
+        return None
+    if not inverted and not participle and _noun_phrase_cue(tokens, word, source[0], last):
         return None
     if (
         not inverted
@@ -492,6 +508,31 @@ def _verb(
     attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
     attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _noun_phrase_cue(tokens: list[Token], word: str, source_start: int, last: int) -> bool:
+    """Tell whether a cue word that can be a noun is the head of a noun phrase here.
+
+    The phrase is the object of a preposition ("on the Sunday shows, Lund said")
+    or the subject of the finite cue verb right after it ("rights advocates said").
+    """
+    noun_like = cues().noun_like
+    if word not in noun_like and not (word.endswith("s") and word[:-1] in noun_like):
+        return False
+    if source_start > 0 and tokens[source_start - 1].lower in PREPOSITIONS:
+        return True
+    if last >= len(tokens):
+        return False
+    following = tokens[last]
+    return following.lower in cues().verbs and not following.lower.endswith("ing") and not following.quoted
+
+
+def _inflected(word: str) -> bool:
+    """Tell whether a cue verb is in a tense that can precede its source ("…, said Lund", "…, writes Ames").
+
+    A base form ("…, not declare neutrality") or a participle never does.
+    """
+    return word.endswith(("s", "ed")) or word in PAST_FORMS
 
 
 def _after_quotation(tokens: list[Token], index: int) -> bool:

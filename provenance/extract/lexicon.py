@@ -32,6 +32,7 @@ class CueLexicon:
     to_verbs: frozenset[str]
     particles: dict[str, frozenset[str]]
     noun_like: frozenset[str]
+    non_speakers: frozenset[str]
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -94,6 +95,7 @@ def cues() -> CueLexicon:
         frozenset(data["around"]["to_verbs"]),
         {particle: frozenset(verbs) for particle, verbs in data["particles"].items()},
         frozenset(data["nouns"]["base_forms"]),
+        frozenset(data["labels"]["not_speakers"]),
     )
 
 

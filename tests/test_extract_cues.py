@@ -1,0 +1,64 @@
+"""Cue-stage cases from the error study of news with gold attributions (sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.extract.cues import find_attributions
+from provenance.extract.segmentation import quotations, tokenize
+
+
+def _cues(sentence: str) -> list[tuple[str | None, str | None]]:
+    """Run the cue stage over one sentence: each attribution's cue and source, as text."""
+    quotes = quotations(sentence, 0, len(sentence))
+    tokens = tokenize(sentence, 0, len(sentence), quotes)
+    return [
+        (
+            sentence[raw.cue[0] : raw.cue[1]] if raw.cue else None,
+            sentence[raw.source[0] : raw.source[1]] if raw.source else None,
+        )
+        for raw in find_attributions(tokens, quotes)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund: We will win the county.", [(":", "Lund")]),
+        ("The Latest: Lund wins the county vote.", []),
+        ("Q: Why did you run for the council?", []),
+        ("Contributing: Ada Moreau.", []),
+        ("Lund: 46.", []),
+        ("Fix Is In: Moderators Ignore The Audit.", []),
+    ],
+)  # fmt: skip
+def test_a_line_label_before_a_colon_is_a_speaker_only_when_it_names_one(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund's rivals said the city should stand with the union, not declare neutrality.",
+         [("said", "Lund's rivals")]),
+        ("“We are ready,” writes Ada Moreau.", [("writes", "Ada Moreau")]),
+    ],
+)  # fmt: skip
+def test_only_a_finite_verb_comes_before_its_source(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On the Sunday morning shows, Lund said he was facing scrutiny.", [("said", "Lund")]),
+        ("Tenant rights advocates said the ruling was critical.", [("said", "Tenant rights advocates")]),
+        ("Tenant advocates argue the ruling was critical.", [("argue", "Tenant advocates")]),
+    ],
+)  # fmt: skip
+def test_a_cue_word_heading_a_noun_phrase_is_not_a_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
