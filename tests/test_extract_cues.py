@@ -8,17 +8,17 @@ from provenance.extract.cues import find_attributions
 from provenance.extract.segmentation import quotations, tokenize
 
 
-def _cues(sentence: str) -> list[tuple[str | None, str | None]]:
-    """Run the cue stage over one sentence: each attribution's cue and source, as text."""
+def _cues(sentence: str, content: bool = False) -> list[tuple[object, ...]]:
+    """Run the cue stage over one sentence: each attribution's cue and source (and content), as text."""
     quotes = quotations(sentence, 0, len(sentence))
     tokens = tokenize(sentence, 0, len(sentence), quotes)
-    return [
-        (
-            sentence[raw.cue[0] : raw.cue[1]] if raw.cue else None,
-            sentence[raw.source[0] : raw.source[1]] if raw.source else None,
-        )
-        for raw in find_attributions(tokens, quotes)
-    ]
+    found: list[tuple[object, ...]] = []
+    for raw in find_attributions(tokens, quotes):
+        cue = sentence[raw.cue[0] : raw.cue[1]] if raw.cue else None
+        source = sentence[raw.source[0] : raw.source[1]] if raw.source else None
+        parts = [sentence[start:end] for start, end in raw.content]
+        found.append((cue, source, parts) if content else (cue, source))
+    return found
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,27 @@ def test_a_cue_word_heading_a_noun_phrase_is_not_a_cue(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("“He stands for the workers,” Lund said, adding that Moreau is “the most trustworthy.”",
+         [("said", "Lund", ["“He stands for the workers,”"]),
+          ("adding", "Lund", ["that Moreau is “the most trustworthy.”"])]),
+        ("The city will win, Lund said, adding, “They need to sit down.”",
+         [("said", "Lund", ["The city will win"]), ("adding", "Lund", ["“They need to sit down.”"])]),
+        ("“It is a question,” Clark said, noting he would back any of the other candidates.",
+         [("said", "Clark", ["“It is a question,”"]),
+          ("noting", "Clark", ["he would back any of the other candidates"])]),
+        ("Lund described the move as a “major breach,” adding: “I am informing the members.”",
+         [("described", "Lund", ["the move as a “major breach,”"]),
+          ("adding", "Lund", ["“I am informing the members.”"])]),
+        ("A campaign official later walked back the comments, saying that Lund had no video in mind.",
+         [("saying", "A campaign official", ["that Lund had no video in mind"])]),
+    ],
+)  # fmt: skip
+def test_a_participle_after_the_main_clause_is_its_own_attribution_with_the_main_source(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected

@@ -138,13 +138,15 @@ def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[Ra
             outermost = _according_to(tokens, index, index + 2, quotes)
             if outermost is not None:
                 return [outermost]
-    final = (
-        _speaker_line(tokens, quotes)
-        or _final_cue(tokens, candidates, quotes)
-        or _document_intro(tokens, quotes)
-    )
+    final = _speaker_line(tokens, quotes) or _document_intro(tokens, quotes)
     if final is not None:
         return [final]
+    last_word = _final_cue(tokens, candidates, quotes)
+    if last_word is not None:
+        found.append(last_word)
+        candidates = [
+            index for index in candidates if index > last_word.last_token and _participle(tokens, index)
+        ]
     headline: bool | None = None
     covered = -1
     for index in candidates:
@@ -169,6 +171,25 @@ def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[Ra
         if nominal is not None:
             found.append(nominal)
     return found
+
+
+def _participle(tokens: list[Token], index: int) -> bool:
+    """Tell whether a cue word opens a participle clause (", adding that…"), which shares the main source."""
+    return tokens[index].lower.endswith("ing") and _participle_link(tokens, index)
+
+
+def _participle_link(tokens: list[Token], index: int) -> bool:
+    """Tell whether the words before token ``index`` attach a participle clause to the main one.
+
+    That is a comma or a linking word (", saying", "by saying"), or a quotation
+    closed with a comma (``“a major breach,” adding``).
+    """
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    if before.lower in PARTICIPLE_LINKS:
+        return True
+    return before.text in CLOSERS and index > 1 and tokens[index - 2].text == ","
 
 
 def _nominal_cue(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
@@ -440,9 +461,7 @@ def _verb(
     cue_start = first
     while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
-    participle = (
-        word.endswith("ing") and subject_end > 0 and tokens[subject_end - 1].lower in PARTICIPLE_LINKS
-    )
+    participle = word.endswith("ing") and _participle_link(tokens, subject_end)
     if word.endswith("ing") and not participle and subject_end == first:
         return None
     source = (
@@ -484,7 +503,12 @@ def _verb(
         if cited is not None:
             after = cited[1]
     after = _clause_start(tokens, after)
-    if not inverted and _after_quotation(tokens, source[0]) and not _opens_content(tokens, last):
+    if (
+        not inverted
+        and not participle
+        and _after_quotation(tokens, source[0])
+        and not _opens_content(tokens, last)
+    ):
         after = len(tokens)
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
@@ -499,7 +523,7 @@ def _verb(
     preceding = None
     if inverted:
         preceding = _content(tokens, 0, subject_end, quotes)
-    elif following is None or (inserted and tokens[source[0] - 1].text in OPENERS):
+    elif not participle and (following is None or (inserted and tokens[source[0] - 1].text in OPENERS)):
         preceding = _content(tokens, 0, source[0], quotes)
     attribution.content = [part for part in (preceding, following) if part is not None]
     if not attribution.content:
@@ -587,7 +611,7 @@ def _content_end(tokens: list[Token], start: int) -> int:
     said X, said Y") or a new subject with its own cue (", although he claimed…").
     """
     verbs = cues().verbs
-    for index in range(start + 1, len(tokens) - 1):
+    for index in range(start, len(tokens) - 1):
         following = tokens[index + 1]
         if (
             tokens[index].lower in {"and", "but"}
@@ -597,6 +621,8 @@ def _content_end(tokens: list[Token], start: int) -> int:
             and not tokens[index].quoted
         ):
             return index
+        if _quotation_then_participle(tokens, index):
+            return index + 1
         if tokens[index].text != "," or following.quoted or tokens[index].quoted:
             continue
         if following.lower in verbs and not following.capitalised:
@@ -611,6 +637,21 @@ def _content_end(tokens: list[Token], start: int) -> int:
             if verb < len(tokens) and tokens[verb].lower in verbs and not tokens[verb].quoted:
                 return index
     return len(tokens)
+
+
+def _quotation_then_participle(tokens: list[Token], index: int) -> bool:
+    """Tell whether a quotation closing at ``index`` with a comma is followed by a participle cue.
+
+    (``… as a “major breach,” adding: “…”``: the content ends with the quotation.)
+    """
+    following = tokens[index + 1]
+    return (
+        tokens[index].text in CLOSERS
+        and tokens[index - 1].text == ","
+        and following.lower in cues().verbs
+        and following.lower.endswith("ing")
+        and not following.quoted
+    )
 
 
 def _relative_clause_end(tokens: list[Token], start: int) -> int:
@@ -700,6 +741,8 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
             ):
                 return first, end
             end += 1
+        if first + 1 < end < limit and _in_verb_group(tokens[end]):
+            return first, end
         return None
     if tokens[first].lower in lexicon.function_words:
         return None
