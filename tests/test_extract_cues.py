@@ -86,3 +86,24 @@ def test_a_participle_after_the_main_clause_is_its_own_attribution_with_the_main
     sentence: str, expected: list[tuple[str, str, list[str]]]
 ) -> None:
     assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Most tenants said Lund is honest, and three-quarters said the same of Moreau.",
+         [("said", "Most tenants", ["Lund is honest"]), ("said", "three-quarters", ["the same of Moreau"])]),
+        ("Lund praised Moreau, calling it “an incredible feat” - but he said the time is coming.",
+         [("praised", "Lund", ["Moreau"]), ("calling", "Lund", ["it “an incredible feat”"]),
+          ("said", "he", ["the time is coming"])]),
+        ("It is not normal language, said Weaver, who said executives often fail to understand politics.",
+         [("said", "Weaver", ["It is not normal language"]),
+          ("said", "who", ["executives often fail to understand politics"])]),
+        ("Four out of 10 said the economy favors the wealthy.",
+         [("said", "Four out of 10", ["the economy favors the wealthy"])]),
+    ],
+)  # fmt: skip
+def test_a_second_subject_with_its_own_cue_ends_the_first_content(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected

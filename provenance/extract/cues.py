@@ -65,6 +65,7 @@ CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
+CLAUSE_BREAKS = frozenset({",", "-", "—", "–"})
 PREPOSITIONS = frozenset({"on", "in", "at", "of", "for", "with", "from", "about", "into", "over", "under"})
 PAST_FORMS = frozenset({"said", "told", "wrote", "found", "saw", "read", "spoke", "thought", "knew", "felt"})
 LABEL_STOPS = frozenset({"is", "are", "was", "were", "in", "for", "to", "on", "with", "just", "how", "why"})
@@ -467,7 +468,7 @@ def _verb(
     source = (
         _main_subject(tokens, subject_end - 1, found) if participle else _subject(tokens, subject_end, found)
     )
-    inverted = False
+    inverted = cut = False
     if (
         source is None
         and kind in INVERTING
@@ -476,6 +477,9 @@ def _verb(
     ):
         source = phrase_after(tokens, last, len(tokens), appositive=True)
         inverted = source is not None
+        if source is not None:
+            whole, source = source, _before_relative_cue(tokens, *source)
+            cut = source != whole
     if source is None or not _plausible_source(tokens, *source):
         return None
     if not inverted and not participle and _noun_phrase_cue(tokens, word, source[0], last):
@@ -495,6 +499,8 @@ def _verb(
         return None
     last = _extend_cue(tokens, last, word)
     after = source[1] if inverted else last
+    if cut:
+        after = len(tokens)
     if not inverted and word in cues().addressee_verbs:
         after = _skip_addressee(tokens, after)
     cited = None
@@ -549,6 +555,17 @@ def _noun_phrase_cue(tokens: list[Token], word: str, source_start: int, last: in
         return False
     following = tokens[last]
     return following.lower in cues().verbs and not following.lower.endswith("ing") and not following.quoted
+
+
+def _before_relative_cue(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Cut a source before a relative clause that is an attribution of its own ("said Weaver, who said…")."""
+    verbs = cues().verbs
+    for index in range(start + 1, end - 2):
+        if tokens[index].text == "," and tokens[index + 1].lower in {"who", "which"}:
+            verb = _skip_modifiers_right(tokens, index + 2)
+            if verb < end and tokens[verb].lower in verbs and _inflected(tokens[verb].lower):
+                return start, index
+    return start, end
 
 
 def _inflected(word: str) -> bool:
@@ -623,7 +640,7 @@ def _content_end(tokens: list[Token], start: int) -> int:
             return index
         if _quotation_then_participle(tokens, index):
             return index + 1
-        if tokens[index].text != "," or following.quoted or tokens[index].quoted:
+        if tokens[index].text not in CLAUSE_BREAKS or following.quoted or tokens[index].quoted:
             continue
         if following.lower in verbs and not following.capitalised:
             return index
@@ -636,7 +653,21 @@ def _content_end(tokens: list[Token], start: int) -> int:
             verb = _skip_modifiers_right(tokens, subject + 1)
             if verb < len(tokens) and tokens[verb].lower in verbs and not tokens[verb].quoted:
                 return index
+        if subject > index + 1 and _subject_then_cue(tokens, subject):
+            return index
     return len(tokens)
+
+
+def _subject_then_cue(tokens: list[Token], subject: int) -> bool:
+    """Tell whether a short subject and a finite cue verb start at ``subject`` ("…, and most said…")."""
+    verbs = cues().verbs
+    for index in range(subject + 1, min(subject + 5, len(tokens))):
+        token = tokens[index]
+        if token.quoted or not token.is_word:
+            return False
+        if token.lower in verbs and _inflected(token.lower) and not token.capitalised:
+            return tokens[index - 1].lower not in NOUN_MARKERS
+    return False
 
 
 def _quotation_then_participle(tokens: list[Token], index: int) -> bool:
@@ -666,7 +697,10 @@ def _relative_clause_end(tokens: list[Token], start: int) -> int:
         if token.quoted:
             continue
         if token.text == "," or (
-            token.lower in verbs and not token.capitalised and not token.lower.endswith("ing")
+            token.lower in verbs
+            and not token.capitalised
+            and _inflected(token.lower)
+            and tokens[index - 1].lower != "to"
         ):
             return index
     return end
@@ -757,9 +791,14 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
-    """Reject phrases no one can be quoted as: bare numbers and measures ("10", "seven points")."""
+    """Reject phrases no one can be quoted as: bare numbers and measures ("10", "seven points").
+
+    A share of a poll's respondents ("nine in 10", "four out of 10") is a source.
+    """
     comma = next((index for index in range(start, end) if tokens[index].text == ","), end)
     head = tokens[max(start, comma - 1)]
+    if comma - start >= 3 and tokens[comma - 2].lower in {"in", "of"} and head.text.isdigit():
+        return True
     return not head.text[0].isdigit() and (head.capitalised or head.lower not in UNIT_WORDS)
 
 
