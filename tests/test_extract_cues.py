@@ -107,3 +107,23 @@ def test_a_second_subject_with_its_own_cue_ends_the_first_content(
     sentence: str, expected: list[tuple[str, str, list[str]]]
 ) -> None:
     assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("“I am focusing on my campaign,” she said, when asked whether Lund should campaign for her.",
+         [("asked", None, ["whether Lund should campaign for her"]),
+          ("said", "she", ["“I am focusing on my campaign,”"])]),
+        ("When Lund was asked during a luncheon held by the Ledger if he would resign, he laughed.",
+         [("was asked", None, ["if he would resign"])]),
+        ("Asked by Moreau to respond to the criticism, Lund shrugged.",
+         [("Asked", "Moreau", ["to respond to the criticism"])]),
+        ("In a poll conducted by the Ledger and a radio station, most voters backed the plan.",
+         [("In", "a poll conducted by the Ledger and a radio station", ["most voters backed the plan"])]),
+    ],
+)  # fmt: skip
+def test_questions_put_to_a_subject_and_polls_opening_a_sentence(
+    sentence: str, expected: list[tuple[str, str | None, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected

@@ -47,7 +47,11 @@ ADVERBIAL_STARTS = frozenset(
     {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before",
      "from", "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
 )  # fmt: skip
-QUESTION_WORDS = frozenset({"whether", "if", "about", "what", "how", "why", "when", "who", "specifically"})
+QUESTION_WORDS = frozenset(
+    {"whether", "if", "about", "what", "how", "why", "when", "who", "whom", "specifically", "to"}
+)
+QUESTION_LEADS = frozenset({"when", "if", "after", "once", "while", "being"})
+QUESTION_ENDS = frozenset({",", ".", ";", "?", ":", "—", "–"})
 NOMINAL_CUES = frozenset(
     {"claim", "claims", "assertion", "belief", "view", "call", "calls", "argument", "suggestion", "promise",
      "pledge", "warning", "denial", "accusation", "insistence", "contention", "hope", "fear", "plan", "plans",
@@ -57,7 +61,7 @@ POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
-DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis"})
+DOCUMENT_HEADS = frozenset({"poll", "polls", "survey", "surveys", "study", "analysis", "polling"})
 DASHES = frozenset({"―", "—"})
 PUNCTUATION_CUES = DASHES | {":"}
 QUOTE_OPENERS = frozenset({"“", '"', "''", "‘", "'"})
@@ -90,40 +94,52 @@ class RawAttribution:
 
 def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
     """Find the outermost attributions among one sentence's tokens."""
-    question = _question_intro(tokens, quotes)
+    question = _question(tokens, quotes)
     found = _attributions(tokens, quotes)
-    return [question, *found] if question is not None else found
+    if question is None or question.cue is None:
+        return found
+    start, end = question.cue
+    return [question, *(item for item in found if item.cue is None or not start <= item.cue[0] < end)]
 
 
-def _question_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
-    """Read "(When) asked whether X, …": a question put to the subject; its source is the asker, if named."""
-    asked = 0 if tokens and tokens[0].lower == "asked" else 1
-    if (
-        len(tokens) < 4
-        or tokens[asked].lower != "asked"
-        or (asked == 1 and tokens[0].lower not in {"when", "if"})
-    ):
-        return None
-    comma = next(
-        (index for index in range(asked + 2, min(len(tokens), 30)) if tokens[index].text == ","), None
-    )
-    if comma is None:
-        return None
-    question = asked + 1
-    asker = None
-    if tokens[question].lower == "by":
-        question = next(
-            (index for index in range(question + 1, comma) if tokens[index].lower in QUESTION_WORDS), comma
+def _question(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read a question put to the subject: its source is the asker, if named.
+
+    ("Asked whether he would run, …", "…, she said when asked about the merger",
+    "Lund was asked by the host if …", "Asked by the host to respond, …".)
+    """
+    for asked, token in enumerate(tokens):
+        if token.lower != "asked" or token.quoted:
+            continue
+        before = tokens[asked - 1].lower if asked else ""
+        if asked and before not in QUESTION_LEADS and before not in BE_FORMS:
+            continue
+        end = next(
+            (index for index in range(asked + 1, len(tokens)) if tokens[index].text in QUESTION_ENDS),
+            len(tokens),
         )
-        asker = (asked + 2, question) if question > asked + 2 else None
-    if question >= comma or tokens[question].lower not in QUESTION_WORDS:
-        return None
-    content = _content(tokens, question, comma, quotes)
-    if content is None:
-        return None
-    cue = tokens[asked]
-    source = _span(tokens, *asker) if asker is not None else None
-    return RawAttribution(CueKind.STATEMENT, (cue.start, cue.end), source, [content], last_token=comma)
+        question = next(
+            (
+                index
+                for index in range(asked + 1, min(end, asked + 12))
+                if tokens[index].lower in QUESTION_WORDS
+            ),
+            end,
+        )
+        asker = None
+        if asked + 1 < question and tokens[asked + 1].lower == "by":
+            asker = (asked + 2, question) if question > asked + 2 else None
+        elif question > asked + 1 and tokens[question].lower == "to":
+            question = end
+        content = _content(tokens, question, end, quotes)
+        if content is None or sum(item.is_word for item in tokens[question:end]) < 2:
+            continue
+        first = asked - 1 if before in BE_FORMS else asked
+        source = _span(tokens, *asker) if asker is not None else None
+        return RawAttribution(
+            CueKind.STATEMENT, _span(tokens, first, asked + 1), source, [content], last_token=end
+        )
+    return None
 
 
 def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
@@ -265,11 +281,11 @@ def first_cue_words() -> frozenset[str]:
 
 
 def _document_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
-    """Read "In a September poll, 75 percent of voters…": "In" cues the poll that opens the sentence."""
+    """Read "In a September poll (by X), 75 percent of voters…": "In" cues the poll opening the sentence."""
     if len(tokens) < 5 or tokens[0].lower != "in":
         return None
     comma = next((index for index in range(2, min(len(tokens), 16)) if tokens[index].text == ","), None)
-    if comma is None or tokens[comma - 1].lower not in DOCUMENT_HEADS:
+    if comma is None or not _names_document(tokens, 1, comma):
         return None
     content = _content(tokens, comma + 1, len(tokens), quotes)
     if content is None:
@@ -281,6 +297,23 @@ def _document_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAt
         [content],
         last_token=len(tokens) - 1,
     )
+
+
+def _names_document(tokens: list[Token], start: int, end: int) -> bool:
+    """Tell whether tokens ``[start, end)`` are a noun phrase headed by a poll or survey ("a poll by X").
+
+    Words before the head are determiners, names, numbers or modifiers, never a
+    preposition or verb; words after it ("conducted by…", "of likely voters") may follow.
+    A bare plural ("In polls, …") counts; a bare singular ("In poll…") does not.
+    """
+    function_words = sources().function_words - NOUN_MARKERS - {"most", "more", "last", "next"}
+    for index in range(start, end):
+        token = tokens[index]
+        if token.lower in DOCUMENT_HEADS:
+            return index > start or token.lower.endswith("s")
+        if token.quoted or token.lower in function_words or token.lower in cues().verbs:
+            return False
+    return False
 
 
 def _speaker_line(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
