@@ -127,3 +127,21 @@ def test_questions_put_to_a_subject_and_polls_opening_a_sentence(
     sentence: str, expected: list[tuple[str, str | None, list[str]]]
 ) -> None:
     assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund continues to grow his lead.", []),
+        ("Lund continued, “I am not finished.”", [("continued", "Lund", ["“I am not finished.”"])]),
+        ("Lund continued to insist that the plan works.",
+         [("continued to insist", "Lund", ["that the plan works"])]),
+        ("They paid a company called Acme Analytics.", []),
+        ("A spokesman called the plan “a disaster.”",
+         [("called", "A spokesman", ["the plan “a disaster.”"])]),
+    ],
+)  # fmt: skip
+def test_verbs_that_are_cues_only_with_words_to_report(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected

@@ -69,6 +69,7 @@ CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
+NAMING_VERBS = frozenset({"called", "named", "dubbed", "titled"})
 CLAUSE_BREAKS = frozenset({",", "-", "—", "–"})
 PREPOSITIONS = frozenset({"on", "in", "at", "of", "for", "with", "from", "about", "into", "over", "under"})
 PAST_FORMS = frozenset({"said", "told", "wrote", "found", "saw", "read", "spoke", "thought", "knew", "felt"})
@@ -517,6 +518,8 @@ def _verb(
         return None
     if not inverted and not participle and _noun_phrase_cue(tokens, word, source[0], last):
         return None
+    if word in NAMING_VERBS and not inverted and _names_a_thing(tokens, source, cue_start):
+        return None
     if (
         not inverted
         and word in cues().noun_like
@@ -571,6 +574,23 @@ def _verb(
     attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
     attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _names_a_thing(tokens: list[Token], source: tuple[int, int], cue_start: int) -> bool:
+    """Tell whether "called" names the noun before it ("paid a company called Acme"), not a speaker's words.
+
+    The noun phrase is then an object: an indefinite one right after another word
+    of the clause, where a subject ("A spokesman called…") opens its clause.
+    """
+    if source[1] != cue_start:
+        return False
+    return any(
+        tokens[index].lower in {"a", "an", "one", "another"}
+        and index > 0
+        and tokens[index - 1].is_word
+        and not tokens[index - 1].capitalised
+        for index in range(*source)
+    )
 
 
 def _noun_phrase_cue(tokens: list[Token], word: str, source_start: int, last: int) -> bool:
@@ -845,11 +865,21 @@ def _plural_subject(head: Token, opens_sentence: bool) -> bool:
 
 
 def _extend_cue(tokens: list[Token], last: int, word: str) -> int:
-    """Take a particle ("called for", "wants to") or "in a statement" into the cue, as PolNeAR does."""
+    """Take a particle ("called for", "wants to") or "in a statement" into the cue, as PolNeAR does.
+
+    A verb with a cue as its "to" complement takes both ("continued to insist").
+    """
     if last >= len(tokens):
         return last
     lexicon = cues()
     following = tokens[last].lower
+    if (
+        following == "to"
+        and word not in lexicon.to_verbs
+        and last + 1 < len(tokens)
+        and tokens[last + 1].lower in lexicon.verbs
+    ):
+        return _extend_cue(tokens, last + 2, tokens[last + 1].lower)
     if word in lexicon.particles.get(following, ()):
         return last + 1
     for phrase in lexicon.extensions:
@@ -862,15 +892,23 @@ def _extend_cue(tokens: list[Token], last: int, word: str) -> int:
 
 
 def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
-    """Tell whether a clause or quotation follows a verb that needs one ("proposed that…")."""
+    """Tell whether a clause or quotation follows a verb that needs one ("proposed that…", "continued, “…”").
+
+    A "to" clause counts after a verb that takes one ("declined to") or when it
+    is itself a cue ("continued to insist"), not as an aspect ("continues to grow").
+    """
     if index >= len(tokens):
         return False
     following = tokens[index].lower
     lexicon = cues()
+    if following == "to":
+        return word in lexicon.to_verbs or (
+            index + 1 < len(tokens) and tokens[index + 1].lower in lexicon.verbs
+        )
     return (
         following in CLAUSE_MARKERS
-        or (following == "to" and word in lexicon.to_verbs)
         or word in lexicon.particles.get(following, ())
+        or (following in {",", ":"} and index + 1 < len(tokens) and tokens[index + 1].text in QUOTE_OPENERS)
     )
 
 
