@@ -168,14 +168,22 @@ def compile_tests(tests: tuple[tuple[str, str, Any], ...]) -> Predicate:
     expected values are bound by name, never pasted into the source.
     """
     bound: dict[str, Any] = {"__builtins__": {"bool": bool}}
+    return cast(Predicate, eval(f"lambda facts: {conjunction_source(tests, bound, 'value')}", bound))
+
+
+def conjunction_source(tests: tuple[tuple[str, str, Any], ...], bound: dict[str, Any], prefix: str) -> str:
+    """Write lowered tests as one Python expression over ``facts``, binding each expected value in ``bound``.
+
+    The names bound start with ``prefix``, so the tests of several rules can share one namespace.
+    """
     clauses: list[str] = []
     for index, (fact, op, expected) in enumerate(tests):
         if not fact.isidentifier():
             raise ValueError(f"fact name {fact!r} is not an identifier")
-        bound[f"value{index}"] = expected
-        clauses.append(OPERATORS[op].format(fact=f"facts.{fact}", value=f"value{index}"))
-    source = f"lambda facts: {' and '.join(clauses) or 'True'}"
-    return cast(Predicate, eval(source, bound))
+        name = f"{prefix}{index}"
+        bound[name] = expected
+        clauses.append(OPERATORS[op].format(fact=f"facts.{fact}", value=name))
+    return " and ".join(clauses) or "True"
 
 
 class ClaimConditions(_Conditions):
