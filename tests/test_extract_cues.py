@@ -145,3 +145,23 @@ def test_verbs_that_are_cues_only_with_words_to_report(
     sentence: str, expected: list[tuple[str, str, list[str]]]
 ) -> None:
     assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("At the time, Lund seemed to suggest he had silenced his rival.",
+         [("seemed", None, ["Lund", "to suggest he had silenced his rival"])]),
+        ("The shift in tone seemed so stark that it prompted an outcry.",
+         [("seemed", None, ["The shift in tone", "so stark that it prompted an outcry"])]),
+        ("It seems the council has too many members.",
+         [("seems", None, ["the council has too many members"])]),
+        ("So far, Lund does not seem to be relishing the fight.",
+         [("does not seem", None, ["Lund", "to be relishing the fight"])]),
+        ("Lund appeared on the morning show.", []),
+    ],
+)  # fmt: skip
+def test_an_impression_has_no_source_and_takes_the_subject_into_its_content(
+    sentence: str, expected: list[tuple[str, None, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected

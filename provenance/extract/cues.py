@@ -69,6 +69,11 @@ CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
+SUBJECT_STOPS = frozenset(
+    {"that", "and", "but", "or", "because", "while", "if", "when", "although", "though", "since", "so", "as",
+     "whether", "where", "yet"}
+)  # fmt: skip
+RAISING_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
 NAMING_VERBS = frozenset({"called", "named", "dubbed", "titled"})
 CLAUSE_BREAKS = frozenset({",", "-", "—", "–"})
 PREPOSITIONS = frozenset({"on", "in", "at", "of", "for", "with", "from", "about", "into", "over", "under"})
@@ -406,6 +411,8 @@ def _attribution_at(
         passive = _passive(tokens, index, quotes)
         if passive is not None:
             return passive
+    if tokens[index].lower in RAISING_VERBS:
+        return _impression(tokens, index, quotes)
     return _verb(tokens, index, index + 1, verb_kind, quotes, found)
 
 
@@ -434,6 +441,55 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
         [_span(tokens, *subject), following],
         first_token=subject[0],
         last_token=_content_end(tokens, index + 1) - 1,
+    )
+
+
+def _impression(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "Lund seemed to suggest…", "It seems the plan failed": an impression with no source.
+
+    As with "is expected to", the subject (the words back to a clause boundary)
+    and the complement are the content; an empty "it" subject is left out.
+    "appear" counts only before a clause ("appears to have won"), never in the
+    sense of showing up ("appeared on TV").
+    """
+    word = tokens[index].lower
+    if index + 1 >= len(tokens) or not tokens[index + 1].is_word:
+        return None
+    if word.startswith("appear") and tokens[index + 1].lower not in {"to", "that", "likely", "as", "like"}:
+        return None
+    end = _content_end(tokens, index + 1)
+    complement = _content(tokens, index + 1, end, quotes)
+    subject_end = _skip_modifiers(tokens, index, progressive=False)
+    if complement is None or subject_end == 0:
+        return None
+    cue_start = index
+    while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
+        cue_start -= 1
+    cue = _span(tokens, cue_start, index + 1)
+    if tokens[subject_end - 1].lower == "it":
+        return RawAttribution(
+            CueKind.BELIEF, cue, None, [complement], first_token=subject_end - 1, last_token=end - 1
+        )
+    start = subject_end
+    while (
+        start > max(0, subject_end - 8)
+        and tokens[start - 1].is_word
+        and tokens[start - 1].lower not in SUBJECT_STOPS
+        and tokens[start - 1].lower not in cues().verbs
+    ):
+        start -= 1
+    if start == subject_end:
+        phrase = phrase_before(tokens, subject_end, 0)
+        if phrase is None:
+            return None
+        start, subject_end = phrase
+    return RawAttribution(
+        CueKind.BELIEF,
+        cue,
+        None,
+        [_span(tokens, start, subject_end), complement],
+        first_token=start,
+        last_token=end - 1,
     )
 
 
