@@ -99,6 +99,8 @@ def test_a_participle_after_the_main_clause_is_its_own_attribution_with_the_main
         ("It is not normal language, said Weaver, who said executives often fail to understand politics.",
          [("said", "Weaver", ["It is not normal language"]),
           ("said", "who", ["executives often fail to understand politics"])]),
+        ("Lund said the plan is sound and Moreau says the plan will fail.",
+         [("said", "Lund", ["the plan is sound"]), ("says", "Moreau", ["the plan will fail"])]),
         ("Four out of 10 said the economy favors the wealthy.",
          [("said", "Four out of 10", ["the economy favors the wealthy"])]),
     ],

@@ -11,6 +11,7 @@ outermost attribution of a nest is kept.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -69,6 +70,7 @@ CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
+SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "writes"})
 SUBJECT_STOPS = frozenset(
     {"that", "and", "but", "or", "because", "while", "if", "when", "although", "though", "since", "so", "as",
      "whether", "where", "yet"}
@@ -749,6 +751,12 @@ def _content_end(tokens: list[Token], start: int) -> int:
             return index
         if _quotation_then_participle(tokens, index):
             return index + 1
+        if (
+            tokens[index].lower in {"and", "but"}
+            and not tokens[index].quoted
+            and _subject_then_cue(tokens, index + 1)
+        ):
+            return index
         if tokens[index].text not in CLAUSE_BREAKS or following.quoted or tokens[index].quoted:
             continue
         if following.lower in verbs and not following.capitalised:
@@ -767,9 +775,12 @@ def _content_end(tokens: list[Token], start: int) -> int:
     return len(tokens)
 
 
-def _subject_then_cue(tokens: list[Token], subject: int) -> bool:
-    """Tell whether a short subject and a finite cue verb start at ``subject`` ("…, and most said…")."""
-    verbs = cues().verbs
+def _subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] | None = None) -> bool:
+    """Tell whether a short subject and a finite cue verb start at ``subject`` ("…, and most said…").
+
+    ``verbs`` narrows the cue verbs that count (default: every one).
+    """
+    verbs = cues().verbs if verbs is None else verbs
     for index in range(subject + 1, min(subject + 5, len(tokens))):
         token = tokens[index]
         if token.quoted or not token.is_word:
