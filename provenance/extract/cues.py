@@ -101,13 +101,51 @@ class RawAttribution:
 
 
 def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
-    """Find the outermost attributions among one sentence's tokens."""
+    """Find the outermost attributions among one sentence's tokens.
+
+    A quotation that ends its own sentence (``… “ongoing.” He said the FBI…``)
+    is read apart from the new statement after it.
+    """
+    split = _statement_after_quotation(tokens)
+    if split is not None:
+        return find_attributions(tokens[:split], quotes) + find_attributions(tokens[split:], quotes)
     question = _question(tokens, quotes)
     found = _attributions(tokens, quotes)
     if question is None or question.cue is None:
         return found
     start, end = question.cue
     return [question, *(item for item in found if item.cue is None or not start <= item.cue[0] < end)]
+
+
+def _statement_after_quotation(tokens: list[Token]) -> int | None:
+    """Find where a new statement starts after a quotation closed with a full stop, if one does.
+
+    (``“… ongoing.” He said the FBI had not commented``: the second sentence has a
+    subject, a cue and content of its own; ``“… ready.” Lund said.`` does not.)
+    """
+    starters = first_cue_words()
+    for index in range(2, len(tokens) - 4):
+        if not (
+            tokens[index].text in CLOSERS
+            and tokens[index - 1].text in {".", "?", "!"}
+            and tokens[index + 1].is_word
+            and tokens[index + 1].capitalised
+        ):
+            continue
+        cue = next(
+            (
+                position
+                for position in range(index + 2, min(len(tokens), index + 8))
+                if tokens[position].lower in starters and not tokens[position].quoted
+            ),
+            None,
+        )
+        if cue is None:
+            continue
+        words = sum(token.is_word for token in tokens[cue + 1 :])
+        if words >= 3 and not _adverbial_only(tokens, cue + 1):
+            return index + 1
+    return None
 
 
 def _question(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
