@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import string
 from collections import ChainMap
-from collections.abc import Callable, Hashable, Iterator, Mapping
-from functools import lru_cache
-from typing import Any, TypeVar, cast
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, NamedTuple, TypeVar, cast
 
 from provenance.config import Config
 from provenance.models import (
@@ -23,7 +22,6 @@ from provenance.models import (
     CrossCheckResult,
     Finding,
     ScoreReport,
-    Span,
 )
 from provenance.scoring.facts import ArticleFacts, ClaimFacts, gather_facts
 from provenance.scoring.loader import load_rule_pack, resolve_check
@@ -70,15 +68,13 @@ def score(
     pack: RulePack | None = None,
 ) -> ScoreReport:
     """Score an analysed article with the config's rules (the default pack plus extra folders)."""
-    rules = (pack if pack is not None else load_rule_pack(config.rule_folders)).active(config)
+    selection = _selection(
+        pack if pack is not None else load_rule_pack(config.rule_folders), config, crosscheck is not None
+    )
     facts = gather_facts(analysis, crosscheck)
-    skipped = [rule.id for rule in rules if "crosscheck" in rule.needs and crosscheck is None]
     messages = _MessageValues(facts)
-    runnable = [rule for rule in rules if rule.id not in skipped]
-    claim_rules = [rule for rule in runnable if isinstance(rule.when, ClaimConditions)]
-    other_rules = [rule for rule in runnable if not isinstance(rule.when, ClaimConditions)]
-    article_findings, claim_extras = _other_findings(other_rules, facts, messages)
-    claim_scores = _claim_scorer(claim_rules)(facts.claims, messages.article, claim_extras)
+    article_findings, claim_extras = _other_findings(selection.other_rules, facts, messages)
+    claim_scores = selection.score_claims(facts.claims, messages.article, claim_extras)
     if claim_extras:
         claim_scores.extend(_scores_of_unknown_claims(facts, claim_extras))
     if claim_scores:
@@ -93,12 +89,12 @@ def score(
         article_findings=article_findings,
         score=article_score,
         grade=grade(article_score),
-        skipped_rules=skipped,
+        skipped_rules=list(selection.skipped),
     )
 
 
 def _other_findings(
-    rules: list[Rule], facts: ArticleFacts, messages: _MessageValues
+    rules: tuple[Rule, ...], facts: ArticleFacts, messages: _MessageValues
 ) -> tuple[list[Finding], dict[str, list[Finding]]]:
     """Run the Python rules and article rules: findings on the article, and findings by claim id."""
     article_findings: list[Finding] = []
@@ -148,37 +144,46 @@ ClaimScorer = Callable[
 """Compiled claim rules: every claim's facts, the article's message values and other rules' findings by claim
 in; a score per claim out."""
 
-_SCORERS: dict[tuple[Hashable, ...], tuple[tuple[Rule, ...], ClaimScorer]] = {}
-SCORER_CACHE_SIZE = 64
-"""Distinct rule selections whose compiled scorers are kept; a config makes one, a test suite a few dozen."""
+
+class _Selection(NamedTuple):
+    """What one rule pack and config make of every article: the rules that run, split and compiled."""
+
+    pack: RulePack
+    config: Config
+    skipped: tuple[str, ...]
+    other_rules: tuple[Rule, ...]
+    score_claims: ClaimScorer
 
 
-def _claim_scorer(rules: list[Rule]) -> ClaimScorer:
-    """Return the compiled scorer of these claim rules, compiling it the first time they are seen.
+_SELECTIONS: dict[tuple[int, int, bool], _Selection] = {}
+SELECTION_CACHE_SIZE = 64
+"""Rule pack and config pairs whose compiled rules are kept; a run uses one, a test suite a few dozen."""
 
-    The key is everything the compiled code bakes in; a rule's conditions count
-    by identity (they are immutable and compiled once), and the cached entry
-    holds the rules so that identity cannot be reused while it lives.
+
+def _selection(pack: RulePack, config: Config, crosschecked: bool) -> _Selection:
+    """Return the rules a pack and config run, compiling them the first time the pair is seen.
+
+    Both are immutable, so the pair is keyed by identity; the cached entry holds
+    them, so their identities cannot be reused while it lives. Rules that need
+    cross-check data are skipped, not run, for an article checked against no corpus.
     """
-    key = tuple(
-        (
-            id(rule.when),
-            rule.id,
-            rule.name,
-            rule.severity,
-            rule.points,
-            rule.message,
-            rule.scale,
-            rule.evidence,
-        )
-        for rule in rules
-    )
-    cached = _SCORERS.get(key)
+    key = (id(pack), id(config), crosschecked)
+    cached = _SELECTIONS.get(key)
     if cached is None:
-        if len(_SCORERS) >= SCORER_CACHE_SIZE:
-            _SCORERS.clear()
-        cached = _SCORERS[key] = (tuple(rules), _compile_claim_scorer(rules))
-    return cached[1]
+        rules = pack.active(config)
+        skipped = tuple(rule.id for rule in rules if "crosscheck" in rule.needs and not crosschecked)
+        runnable = [rule for rule in rules if rule.id not in skipped]
+        claim_rules = [rule for rule in runnable if isinstance(rule.when, ClaimConditions)]
+        if len(_SELECTIONS) >= SELECTION_CACHE_SIZE:
+            _SELECTIONS.clear()
+        cached = _SELECTIONS[key] = _Selection(
+            pack,
+            config,
+            skipped,
+            tuple(rule for rule in runnable if not isinstance(rule.when, ClaimConditions)),
+            _compile_claim_scorer(claim_rules),
+        )
+    return cached
 
 
 def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
@@ -186,50 +191,56 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
 
     This loop runs for every claim of every article, so it is written out once
     per rule selection as plain Python (the way ``compile_tests`` builds one
-    rule's conditions): each rule becomes an ``if`` over the claim's facts with
-    its constants bound by name, and the rules an unsourced claim can never
-    match are left out of the branch for unsourced claims.
+    rule's conditions): each rule becomes an ``if`` over the claim's facts, with
+    its constants bound by name, its message written as a concatenation and its
+    evidence as a list expression. A message value ("the claim's sources") is
+    worked out once per claim, when a finding first needs it. The rules an
+    unsourced claim can never match are left out of the branch for unsourced claims.
     """
     bound: dict[str, Any] = {
-        "__builtins__": {"bool": bool},
+        "__builtins__": {"bool": bool, "list": list},
         "BASE_SCORE": BASE_SCORE,
         "Finding": Finding,
         "ClaimScore": ClaimScore,
         "trusted": _trusted,
-        "claim_label": _claim_label,
         "grade": grade,
         "clamp": _clamp,
     }
     sourced: list[str] = []
     unsourced: list[str] = []
+    values: set[str] = set()
     for index, rule in enumerate(rules):
         conditions = rule.when
         assert isinstance(conditions, ClaimConditions)  # only claim-scoped declarative rules are compiled
+        prefix = f"rule{index}_"
         bound.update(
             {
-                f"rule_id{index}": rule.id,
-                f"rule_name{index}": rule.name,
-                f"severity{index}": rule.severity,
-                f"points{index}": rule.points,
-                f"render{index}": _claim_message(rule.message),
-                f"pick{index}": _evidence_picker(rule, conditions),
+                f"{prefix}id": rule.id,
+                f"{prefix}name": rule.name,
+                f"{prefix}severity": rule.severity,
+                f"{prefix}points": rule.points,
             }
         )
+        message, needed = _message_source(rule.message, bound, prefix)
+        values.update(needed)
         block = [
-            f"if {conjunction_source(conditions.tests, bound, f'rule{index}_')}:",
-            f"    points = points{index}" + (f" * facts.{rule.scale}" if rule.scale is not None else ""),
+            f"if {conjunction_source(conditions.tests, bound, prefix)}:",
+            f"    points = {prefix}points" + (f" * facts.{rule.scale}" if rule.scale is not None else ""),
             "    total += points",
-            "    if label is None:",
-            "        label = claim_label(facts)",
-            f"    message = render{index}(facts, article, label)",
+            *(
+                line
+                for name in needed
+                for line in (f"    if value_{name} is None:", f"        value_{name} = compute_{name}(facts)")
+            ),
             "    findings.append(trusted(Finding, {",
-            f"        'rule_id': rule_id{index}, 'rule_name': rule_name{index}, 'severity': severity{index},",
-            "        'message': message, 'claim_id': claim_id,",
-            f"        'evidence': pick{index}(facts), 'points': points}}))",
+            f"        'rule_id': {prefix}id, 'rule_name': {prefix}name, 'severity': {prefix}severity,",
+            f"        'message': {message}, 'claim_id': claim_id,",
+            f"        'evidence': {_evidence_source(rule, conditions, bound, prefix)}, 'points': points}}))",
         ]
         sourced.extend(block)
         if not conditions.needs_sources:
             unsourced.extend(block)
+    bound.update({f"compute_{name}": CLAIM_VALUES[name] for name in values})
     source = "\n".join(
         [
             "def score_claims(claims, article, extras):",
@@ -238,7 +249,7 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
             "        claim_id = facts.claim.id",
             "        findings = []",
             "        total = BASE_SCORE",
-            "        label = None",
+            *(f"        value_{name} = None" for name in sorted(values)),
             "        if facts.sourced:",
             *(f"            {line}" for line in sourced or ["pass"]),
             "        else:",
@@ -256,6 +267,54 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
     )
     exec(source, bound)
     return cast(ClaimScorer, bound["score_claims"])
+
+
+def _message_source(template: str, bound: dict[str, Any], prefix: str) -> tuple[str, list[str]]:
+    """Write a claim message template as an expression, and name the claim values it needs.
+
+    Literal text is bound by name and claim values are the scorer's per-claim
+    locals (``value_sources``); article values are looked up in the article's
+    lazy mapping. A template with a format spec or conversion (``{depth:>2}``)
+    keeps ``str.format_map``'s full rules.
+    """
+    fields = list(string.Formatter().parse(template))
+    if any(spec or conversion for _, field, spec, conversion in fields if field is not None):
+        bound[f"{prefix}template"] = template
+        bound["ClaimPlaceholders"] = _ClaimPlaceholders
+        return f"{prefix}template.format_map(ClaimPlaceholders(facts, article))", []
+    pieces: list[str] = []
+    needed: list[str] = []
+    for index, (literal, field, _, _) in enumerate(fields):
+        if literal:
+            bound[f"{prefix}text{index}"] = literal
+            pieces.append(f"{prefix}text{index}")
+        if field is None:
+            continue
+        if field in CLAIM_VALUES:
+            pieces.append(f"value_{field}")
+            if field not in needed:
+                needed.append(field)
+        else:
+            bound[f"{prefix}key{index}"] = field
+            pieces.append(f"article[{prefix}key{index}]")
+    return " + ".join(pieces) or repr(""), needed
+
+
+def _evidence_source(rule: Rule, conditions: ClaimConditions, bound: dict[str, Any], prefix: str) -> str:
+    """Write the spans that show why a rule matched a claim as a list expression.
+
+    The claim itself is the evidence when nothing narrower exists.
+    """
+    if rule.evidence == "sources":
+        selected = conditions.evidence_filter_source(bound, prefix)
+        if selected is not None:
+            return f"([source.span for source in facts.sources if {selected}] or [facts.claim.span])"
+        return "(list(facts.source_spans) or [facts.claim.span])"
+    if rule.evidence == "cues":
+        return "(list(facts.cue_spans) or [facts.claim.span])"
+    if rule.evidence == "hedges":
+        return "([hedge.span for hedge in facts.hedges] or [facts.claim.span])"
+    return "[facts.claim.span]"
 
 
 def _trusted(model: type[_Model], fields: dict[str, Any]) -> _Model:
@@ -298,63 +357,6 @@ def _hits(rule: Rule, facts: ArticleFacts) -> Iterator[Hit]:
 
 def _scale(rule: Rule, facts: ArticleFacts) -> float:
     return float(getattr(facts, rule.scale)) if rule.scale is not None else 1.0
-
-
-def _evidence_picker(rule: Rule, conditions: ClaimConditions) -> Callable[[ClaimFacts], list[Span]]:
-    """Choose, once per rule, how to pick the spans that show why it matched a claim.
-
-    The claim itself is the evidence when nothing narrower exists.
-    """
-    if rule.evidence == "sources":
-        if conditions.filters_sources:
-            selects = conditions.selects
-            return lambda claim: (
-                [source.span for source in claim.sources if selects(source)] or [claim.claim.span]
-            )
-        return lambda claim: list(claim.source_spans) or [claim.claim.span]
-    if rule.evidence == "cues":
-        return lambda claim: list(claim.cue_spans) or [claim.claim.span]
-    if rule.evidence == "hedges":
-        return lambda claim: [hedge.span for hedge in claim.hedges] or [claim.claim.span]
-    return lambda claim: [claim.claim.span]
-
-
-MessageRenderer = Callable[[ClaimFacts, Mapping[str, str], str], str]
-"""A compiled claim message: the claim's facts, the article's values and its label in; the message out."""
-
-
-@lru_cache(maxsize=256)
-def _claim_message(template: str) -> MessageRenderer:
-    """Compile a claim rule's message template into one function that concatenates its pieces.
-
-    Every finding's message is built from its template, so the template is read
-    once: literal text and value functions are bound by name (as in
-    ``compile_tests``), claim values are worked out from the claim, article
-    values looked up in the article's lazy mapping. A template with a format
-    spec or conversion (``{depth:>2}``) keeps ``str.format_map``'s full rules.
-    """
-    fields = list(string.Formatter().parse(template))
-    if any(spec or conversion for _, field, spec, conversion in fields if field is not None):
-        return lambda claim, article, label: template.format_map(_ClaimPlaceholders(claim, article))
-    bound: dict[str, Any] = {"__builtins__": {}}
-    pieces: list[str] = []
-    for index, (literal, field, _, _) in enumerate(fields):
-        if literal:
-            bound[f"text{index}"] = literal
-            pieces.append(f"text{index}")
-        if field is None:
-            continue
-        if field == "claim":
-            pieces.append("label")
-        elif field in CLAIM_VALUES:
-            bound[f"value{index}"] = CLAIM_VALUES[field]
-            pieces.append(f"value{index}(claim)")
-        else:
-            bound[f"key{index}"] = field
-            pieces.append(f"article[key{index}]")
-    return cast(
-        MessageRenderer, eval(f"lambda claim, article, label: {' + '.join(pieces) or repr('')}", bound)
-    )
 
 
 class _MessageValues:

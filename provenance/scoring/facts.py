@@ -154,17 +154,12 @@ class _ClaimFactBuilder:
         if not sources:
             return self._unsourced(claim, headline, hedges, crosscheck)
         relays, own_relays = self._chain_relays(chain)
-        source_types: set[SourceType] = set()
-        anonymities: set[Anonymity] = set()
-        people = heads = 0
-        on_record = False
-        for source in sources:
-            source_types.add(source.type)
-            heads += headcount(source)
-            on_record = on_record or source.on_record
-            if source.type is not SourceType.DOCUMENT:
-                people += 1
-                anonymities.add(source.anonymity)
+        if len(sources) == 1:
+            source_types, anonymities, heads, on_record, all_anonymous = _one_source(sources[0])
+            independent = 1
+        else:
+            source_types, anonymities, heads, on_record, all_anonymous = _many_sources(sources)
+            independent = 1 if relays else len({source.name.casefold() for source in sources})
         return ClaimFacts(
             claim,
             sources,
@@ -176,19 +171,19 @@ class _ClaimFactBuilder:
             relays,
             own_relays,
             heads,
-            _independent(sources, relays),
+            independent,  # one relay carrying several sources is one line of sourcing
             crosscheck,
             True,  # sourced
             False,  # inherited
             headline,
             bool(hedges),
             on_record,
-            people == len(sources) and Anonymity.NAMED not in anonymities,  # all_anonymous
+            all_anonymous,
             len(sources),
             len(relays),
             len(own_relays),
-            frozenset(source_types),
-            frozenset(anonymities),
+            source_types,
+            anonymities,
         )
 
     def _unsourced(
@@ -305,10 +300,39 @@ def _relay_hops(chain: Chain) -> tuple[ChainNode, ...]:
     return tuple(relays)
 
 
-def _independent(sources: tuple[SourceMention, ...], relays: tuple[ChainNode, ...]) -> int:
-    """Count independent lines of sourcing: sources reached through one relay share it, so count once."""
-    if not sources:
-        return 0
-    if relays:
-        return 1
-    return len({source.name.casefold() for source in sources})
+SourcesSummary = tuple[frozenset[SourceType], frozenset[Anonymity], int, bool, bool]
+"""Source types, anonymities (of people and organisations), headcount, on record, all anonymous."""
+
+
+def _many_sources(sources: tuple[SourceMention, ...]) -> SourcesSummary:
+    """Sum up what several distinct sources amount to."""
+    source_types: set[SourceType] = set()
+    anonymities: set[Anonymity] = set()
+    people = heads = 0
+    on_record = False
+    for source in sources:
+        source_types.add(source.type)
+        heads += headcount(source)
+        on_record = on_record or source.on_record
+        if source.type is not SourceType.DOCUMENT:
+            people += 1
+            anonymities.add(source.anonymity)
+    all_anonymous = people == len(sources) and Anonymity.NAMED not in anonymities
+    return frozenset(source_types), frozenset(anonymities), heads, on_record, all_anonymous
+
+
+def _one_source(source: SourceMention) -> SourcesSummary:
+    """Sum up one source: ``_many_sources`` for the commonest case, without building sets."""
+    person = source.type is not SourceType.DOCUMENT
+    return (
+        _ONE_TYPE[source.type],
+        _ONE_ANONYMITY[source.anonymity] if person else NOTHING,
+        headcount(source),
+        source.on_record,
+        person and source.anonymity is not Anonymity.NAMED,
+    )
+
+
+_ONE_TYPE = {source_type: frozenset([source_type]) for source_type in SourceType}
+_ONE_ANONYMITY = {anonymity: frozenset([anonymity]) for anonymity in Anonymity}
+"""Every source type and anonymity as a one-member set, built once."""
