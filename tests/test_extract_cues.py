@@ -171,3 +171,23 @@ def test_an_impression_has_no_source_and_takes_the_subject_into_its_content(
     sentence: str, expected: list[tuple[str, None, list[str]]]
 ) -> None:
     assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Her campaign workers here said they have been working the county.",
+         [("said", "Her campaign workers", ["they have been working the county"])]),
+        ("Lund joked that the city was his answer, but went on to say, “There are risky places.”",
+         [("joked", "Lund", ["that the city was his answer"]),
+          ("went on to say", "Lund", ["“There are risky places.”"])]),
+        ("Lund interjected to say: “They have both been inconsistent.”",
+         [("interjected to say", "Lund", ["“They have both been inconsistent.”"])]),
+        ("Lund declined to say whether he would run.",
+         [("declined", "Lund", ["to say whether he would run"])]),
+    ],
+)  # fmt: skip
+def test_words_between_a_source_and_its_cue(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected

@@ -70,6 +70,7 @@ CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
+LOCATIVES = frozenset({"here", "there"})
 SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "writes"})
 SUBJECT_STOPS = frozenset(
     {"that", "and", "but", "or", "because", "while", "if", "when", "although", "though", "since", "so", "as",
@@ -588,8 +589,9 @@ def _verb(
     word = tokens[first].lower
     if first > 0 and tokens[first - 1].lower in NOUN_MARKERS:
         return None
-    subject_end = _skip_modifiers(tokens, first, progressive=word.endswith("ing"))
-    cue_start = first
+    lead = _infinitive_lead(tokens, first)
+    subject_end = _skip_modifiers(tokens, lead, progressive=word.endswith("ing"))
+    cue_start = lead
     while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
     participle = word.endswith("ing") and _participle_link(tokens, subject_end)
@@ -864,6 +866,22 @@ def _relative_clause_end(tokens: list[Token], start: int) -> int:
     return end
 
 
+def _infinitive_lead(tokens: list[Token], first: int) -> int:
+    """Find where a cue led by a past verb and "to" starts ("went on to say", "interjected to say").
+
+    Returns ``first`` when the cue stands alone.
+    """
+    if first < 2 or tokens[first - 1].lower != "to":
+        return first
+    lead = first - 2
+    if tokens[lead].lower == "on" and lead > 0:
+        lead -= 1
+    verb = tokens[lead].lower
+    if tokens[lead].capitalised or not (verb in {"went", "goes", "go"} or verb.endswith("ed")):
+        return first
+    return lead
+
+
 def _skip_modifiers_right(tokens: list[Token], index: int) -> int:
     modifiers = sources().cue_modifiers
     while index < len(tokens) and tokens[index].lower in modifiers:
@@ -883,7 +901,7 @@ def _in_verb_group(token: Token) -> bool:
 
 
 def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
-    """Move left from a cue past adverbs, auxiliaries and time phrases ("on Tuesday said").
+    """Move left from a cue past adverbs, auxiliaries and time phrases ("on Tuesday said", "here said").
 
     A progressive cue ("is saying") also passes its form of "be".
     """
@@ -891,7 +909,12 @@ def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
     while index > 0:
         token = tokens[index - 1]
         adverb = token.lower.endswith("ly") and not token.capitalised
-        if token.lower in lexicon.cue_modifiers or adverb or (progressive and token.lower in BE_FORMS):
+        if (
+            token.lower in lexicon.cue_modifiers
+            or token.lower in LOCATIVES
+            or adverb
+            or (progressive and token.lower in BE_FORMS)
+        ):
             index -= 1
         elif token.lower in TIME_WORDS and index > 1 and tokens[index - 2].lower in TIME_LEADS:
             index -= 2
