@@ -663,7 +663,11 @@ def _verb(
     preceding = None
     if inverted:
         preceding = _content(tokens, 0, subject_end, quotes)
-    elif not participle and (following is None or (inserted and tokens[source[0] - 1].text in OPENERS)):
+    elif (
+        not participle
+        and (following is None or (inserted and tokens[source[0] - 1].text in OPENERS))
+        and not _function_words_only(tokens[: source[0]])
+    ):
         preceding = _content(tokens, 0, source[0], quotes)
     attribution.content = [part for part in (preceding, following) if part is not None]
     if not attribution.content:
@@ -725,6 +729,12 @@ def _inflected(word: str) -> bool:
     A base form ("…, not declare neutrality") or a participle never does.
     """
     return word.endswith(("s", "ed")) or word in PAST_FORMS
+
+
+def _function_words_only(tokens: list[Token]) -> bool:
+    """Tell whether some words hold nothing that could be reported ("When", "And so")."""
+    function_words = sources().function_words
+    return all(not token.is_word or (token.lower in function_words and not token.quoted) for token in tokens)
 
 
 def _after_quotation(tokens: list[Token], index: int) -> bool:
@@ -811,6 +821,8 @@ def _content_end(tokens: list[Token], start: int) -> int:
             if verb < len(tokens) and tokens[verb].lower in verbs and not tokens[verb].quoted:
                 return index
         if subject > index + 1 and _subject_then_cue(tokens, subject):
+            return index
+        if following.lower in {"the", "a", "an"} and _subject_then_cue(tokens, subject, SPEECH_VERBS):
             return index
     return len(tokens)
 
@@ -911,6 +923,7 @@ def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
         adverb = token.lower.endswith("ly") and not token.capitalised
         if (
             token.lower in lexicon.cue_modifiers
+            or token.lower in cues().auxiliaries
             or token.lower in LOCATIVES
             or adverb
             or (progressive and token.lower in BE_FORMS)
