@@ -30,6 +30,8 @@ def _cues(sentence: str, content: bool = False) -> list[tuple[object, ...]]:
         ("Contributing: Ada Moreau.", []),
         ("Lund: 46.", []),
         ("Fix Is In: Moderators Ignore The Audit.", []),
+        ("He returned to a three-word proclamation: “County First!”", []),
+        ("From the report: “In general, samples vary.”", [(":", "the report")]),
     ],
 )  # fmt: skip
 def test_a_line_label_before_a_colon_is_a_speaker_only_when_it_names_one(

@@ -256,6 +256,18 @@ def _participle_link(tokens: list[Token], index: int) -> bool:
     return before.text in CLOSERS and index > 1 and tokens[index - 2].text == ","
 
 
+def _can_speak(tokens: list[Token], start: int, end: int) -> bool:
+    """Tell whether a phrase before a colon can be a speaker: a name, a pronoun or a document.
+
+    ("Kerry: “…”", "From the report: “…”"; not "a three-word proclamation: “…”".)
+    """
+    lexicon = sources()
+    speakers = lexicon.pronouns | lexicon.document_words
+    return any(
+        (token.is_word and token.capitalised) or token.lower in speakers for token in tokens[start:end]
+    )
+
+
 def _nominal_cue(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
     """Read "his claim that…", "Trump's call for…": a noun cue whose possessor is the source."""
     for index in range(1, len(tokens) - 2):
@@ -314,7 +326,7 @@ def _punctuation_cue(
                     (token.start, token.end),
                     (0, index) if headline else phrase_before(tokens, index, 0),
                 )
-            if source is not None and content is not None:
+            if source is not None and content is not None and _can_speak(tokens, *source):
                 return RawAttribution(
                     CueKind.STATEMENT, cue, _span(tokens, *source), [content], last_token=len(tokens) - 1
                 )
