@@ -197,3 +197,20 @@ def test_words_between_a_source_and_its_cue(
     sentence: str, expected: list[tuple[str, str, list[str]]]
 ) -> None:
     assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ms. Lund rejected the idea that the changes amounted to a purge.",
+         [("rejected", "Ms. Lund", ["the idea that the changes amounted to a purge"])]),
+        ("Other council members expressed cautious optimism over the weekend.",
+         [("expressed", "Other council members", ["cautious optimism over the weekend"])]),
+        ("Lund proposed the idea, but the council rejected it.", []),
+        ("Two aides offered contradictory accounts.", [("offered", "Two aides", ["contradictory accounts"])]),
+    ],
+)  # fmt: skip
+def test_a_stance_verb_takes_its_object_as_content(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected

@@ -640,6 +640,7 @@ def _verb(
         not inverted
         and word in lexicon.clause_only_verbs
         and not _clause_follows(tokens, last, word)
+        and not _stance_object(tokens, last, word)
         and not _after_quotation(tokens, source[0])
     ):
         return None
@@ -1065,6 +1066,17 @@ def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
     )
 
 
+def _stance_object(tokens: list[Token], index: int, word: str) -> bool:
+    """Tell whether a verb that takes a stance as its object has one ("rejected the idea", "offered praise").
+
+    A pronoun object ("Germany rejected it") reports nothing.
+    """
+    if word not in cues().object_verbs or index >= len(tokens):
+        return False
+    following = tokens[index]
+    return following.is_word and following.lower not in sources().pronouns and following.lower != "to"
+
+
 def _skip_addressee(tokens: list[Token], index: int) -> int:
     """Skip the listener after "told"/"asked" ("told reporters", "told The Associated Press")."""
     for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
@@ -1078,10 +1090,13 @@ def _clause_start(tokens: list[Token], index: int) -> int:
     """Move past adverbials ("on Tuesday", "in a statement") to a "that" clause or quotation close by.
 
     A quotation counts only when it opens the content (``said Tuesday, “We…``), not
-    when it starts inside it (``said the campaign would “do daily requests…``).
+    when it starts inside it (``said the campaign would “do daily requests…``); an
+    object right after the verb keeps its clause (``rejected the idea that…``).
     """
     for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
         token = tokens[offset]
+        if offset == index and token.lower in NOUN_MARKERS:
+            return index
         if token.lower == "that" or token.text == ":":
             return offset + 1 if token.text == ":" else offset
         if _clause_word(token):

@@ -33,6 +33,7 @@ class CueLexicon:
     particles: dict[str, frozenset[str]]
     noun_like: frozenset[str]
     non_speakers: frozenset[str]
+    object_verbs: frozenset[str]
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -96,6 +97,7 @@ def cues() -> CueLexicon:
         {particle: frozenset(verbs) for particle, verbs in data["particles"].items()},
         frozenset(data["nouns"]["base_forms"]),
         frozenset(data["labels"]["not_speakers"]),
+        frozenset(data["around"]["object_verbs"]),
     )
 
 
