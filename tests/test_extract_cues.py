@@ -207,6 +207,8 @@ def test_words_between_a_source_and_its_cue(
         ("Other council members expressed cautious optimism over the weekend.",
          [("expressed", "Other council members", ["cautious optimism over the weekend"])]),
         ("Lund proposed the idea, but the council rejected it.", []),
+        ("Two senators questioned the timing of the audit.",
+         [("questioned", "Two senators", ["the timing of the audit"])]),
         ("Two aides offered contradictory accounts.", [("offered", "Two aides", ["contradictory accounts"])]),
     ],
 )  # fmt: skip
