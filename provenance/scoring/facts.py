@@ -81,7 +81,6 @@ class ArticleFacts:
     relay_evidence: tuple[Span, ...]
     relay_depth: int
     claim_count: int
-    sourced_claims: tuple[ClaimFacts, ...]
 
 
 def headcount(source: SourceMention) -> int:
@@ -94,10 +93,13 @@ def headcount(source: SourceMention) -> int:
 def gather_facts(analysis: AnalysisResult, crosscheck: CrossCheckResult | None = None) -> ArticleFacts:
     """Compute the facts of every claim and of the article, once, for all rules."""
     mentions = {mention.id: mention for mention in analysis.sources}
-    checks = {entry.claim_id: entry for entry in crosscheck.claims} if crosscheck is not None else {}
     publisher_relays = _relay_hops(analysis.publisher_chain)
     builder = _ClaimFactBuilder(mentions, publisher_relays)
-    claims = tuple([builder.facts(claim, checks.get(claim.id)) for claim in analysis.claims])
+    if crosscheck is None:
+        claims = tuple([builder.facts(claim, None) for claim in analysis.claims])
+    else:
+        checks = {entry.claim_id: entry for entry in crosscheck.claims}
+        claims = tuple([builder.facts(claim, checks.get(claim.id)) for claim in analysis.claims])
     relay_evidence = tuple(
         mentions[node.source_id].span for node in publisher_relays if node.source_id in mentions
     ) or tuple(section.span for section in analysis.article.sections if section.name == "source")
@@ -108,7 +110,6 @@ def gather_facts(analysis: AnalysisResult, crosscheck: CrossCheckResult | None =
         relay_evidence=relay_evidence,
         relay_depth=len(publisher_relays),
         claim_count=len(claims),
-        sourced_claims=tuple(claim for claim in claims if claim.sourced),
     )
 
 
@@ -120,9 +121,7 @@ _tuple_new = tuple.__new__
 class _ClaimFactBuilder:
     """Builds each claim's facts, working out what claims share only once per article.
 
-    Claims in the publisher's own voice share one chain object and many claims
-    cite the same source, so relay hops are worked out once per chain and
-    coreference followed once per mention. The facts of a claim with no source,
+    Coreference is followed once per mention. The facts of a claim with no source,
     hedge or cross-check depend only on its chain and whether it is the
     headline, so all but the claim itself is built once for each.
     """
@@ -131,7 +130,6 @@ class _ClaimFactBuilder:
         self._mentions = mentions
         self._resolved: dict[str, SourceMention | None] = {}
         self._publisher_names = tuple(node.name for node in publisher_relays)
-        self._relays: dict[int, tuple[tuple[ChainNode, ...], tuple[ChainNode, ...]]] = {}
         self._plain: dict[tuple[int, bool], tuple[Any, ...]] = {}
 
     def facts(self, claim: Claim, crosscheck: ClaimCrossCheck | None) -> ClaimFacts:
@@ -149,7 +147,13 @@ class _ClaimFactBuilder:
         hedges: tuple[Hedge, ...] = tuple(claim.hedges)
         if hedges and cue_spans:
             hedges = tuple(
-                hedge for hedge in hedges if not any(_inside(hedge.span, cue) for cue in cue_spans)
+                [
+                    hedge
+                    for hedge in hedges
+                    if not any(
+                        cue.start <= hedge.span.start and hedge.span.end <= cue.end for cue in cue_spans
+                    )
+                ]
             )
         if not sources:
             return self._unsourced(claim, headline, hedges, crosscheck)
@@ -160,30 +164,33 @@ class _ClaimFactBuilder:
         else:
             source_types, anonymities, heads, on_record, all_anonymous = _many_sources(sources)
             independent = 1 if relays else len({source.name.casefold() for source in sources})
-        return ClaimFacts(
-            claim,
-            sources,
-            tuple([source.span for source in sources]),
-            cue_kinds,
-            cue_spans,
-            hedges,
-            frozenset([hedge.kind for hedge in hedges]) if hedges else NOTHING,
-            relays,
-            own_relays,
-            heads,
-            independent,  # one relay carrying several sources is one line of sourcing
-            crosscheck,
-            True,  # sourced
-            False,  # inherited
-            headline,
-            bool(hedges),
-            on_record,
-            all_anonymous,
-            len(sources),
-            len(relays),
-            len(own_relays),
-            source_types,
-            anonymities,
+        return _tuple_new(
+            ClaimFacts,
+            (
+                claim,
+                sources,
+                tuple([source.span for source in sources]),
+                cue_kinds,
+                cue_spans,
+                hedges,
+                frozenset([hedge.kind for hedge in hedges]) if hedges else NOTHING,
+                relays,
+                own_relays,
+                heads,
+                independent,  # one relay carrying several sources is one line of sourcing
+                crosscheck,
+                True,  # sourced
+                False,  # inherited
+                headline,
+                bool(hedges),
+                on_record,
+                all_anonymous,
+                len(sources),
+                len(relays),
+                len(own_relays),
+                source_types,
+                anonymities,
+            ),
         )
 
     def _unsourced(
@@ -228,9 +235,12 @@ class _ClaimFactBuilder:
         sources: dict[str, SourceMention] = {}
         cue_kinds: set[CueKind] = set()
         cue_spans: list[Span] = []
+        resolved = self._resolved
         for attribution in claim.attributions:
             source_id = attribution.source_id
-            mention = self._resolve(source_id) if source_id is not None else None
+            if source_id is None:
+                continue
+            mention = resolved[source_id] if source_id in resolved else self._resolve(source_id)
             if mention is None:
                 continue
             sources.setdefault(mention.id, mention)
@@ -250,23 +260,18 @@ class _ClaimFactBuilder:
 
     def _chain_relays(self, chain: Chain) -> tuple[tuple[ChainNode, ...], tuple[ChainNode, ...]]:
         """Return a chain's relay hops, and those beyond the publisher's own relays."""
-        cached = self._relays.get(id(chain))
-        if cached is None:
-            relays = own_relays = _relay_hops(chain)
-            publisher = self._publisher_names
-            if (
-                publisher
-                and len(relays) >= len(publisher)
-                and all(node.name == name for node, name in zip(relays, publisher, strict=False))
-            ):
-                own_relays = relays[len(publisher) :]
-            cached = self._relays[id(chain)] = (relays, own_relays)
-        return cached
+        relays = _relay_hops(chain)
+        publisher = self._publisher_names
+        if (
+            publisher
+            and len(relays) >= len(publisher)
+            and all(node.name == name for node, name in zip(relays, publisher, strict=False))
+        ):
+            return relays, relays[len(publisher) :]
+        return relays, relays
 
     def _resolve(self, source_id: str) -> SourceMention | None:
-        """Follow coreference to the first mention, once per mention; not a source gives None."""
-        if source_id in self._resolved:
-            return self._resolved[source_id]
+        """Follow coreference to the first mention; not a source gives None. Kept in ``_resolved``."""
         mentions = self._mentions
         mention = mentions.get(source_id)
         if mention is not None:
@@ -282,10 +287,6 @@ class _ClaimFactBuilder:
             None if mention is None or mention.type is SourceType.UNATTRIBUTED else mention
         )
         return resolved
-
-
-def _inside(span: Span, outer: Span) -> bool:
-    return outer.start <= span.start and span.end <= outer.end
 
 
 def _relay_hops(chain: Chain) -> tuple[ChainNode, ...]:
