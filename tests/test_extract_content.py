@@ -110,8 +110,8 @@ def test_a_new_speaker_after_a_closing_quotation_ends_the_content() -> None:
 
 
 def test_an_adverbial_before_an_inserted_source_is_content_when_no_quotation_follows() -> None:
-    text = "Recently, the mayor said, the bridge has been repaired twice.\n"
-    assert _contents(text) == [["Recently", "the bridge has been repaired twice"]]
+    text = "After the storm, the mayor said, the bridge has been repaired twice.\n"
+    assert _contents(text) == [["After the storm", "the bridge has been repaired twice"]]
 
 
 def test_a_relative_pronoun_before_the_source_opens_the_content() -> None:

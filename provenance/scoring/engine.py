@@ -194,7 +194,8 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
     rule's conditions): each rule becomes an ``if`` over the claim's facts, with
     its constants bound by name, its message written as a concatenation and its
     evidence as a list expression. A message value ("the claim's sources") is
-    worked out once per claim, when a finding first needs it. Sourced and
+    worked out once per claim, when a finding first needs it, and a total's
+    clamped score and grade once per article. Sourced and
     unsourced claims take separate branches, each with only the tests whose
     outcome the branch does not already know: a rule an unsourced claim can
     never match is not in the unsourced branch at all.
@@ -247,6 +248,7 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
         [
             "def score_claims(claims, article, extras):",
             "    scores = []",
+            "    grades = {}",
             "    for facts in claims:",
             "        claim_id = facts.claim.id",
             "        findings = []",
@@ -260,9 +262,12 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
             "            for finding in extras[claim_id]:",
             "                findings.append(finding)",
             "                total += finding.points",
-            "        value = clamp(total)",
+            "        graded = grades.get(total)",
+            "        if graded is None:",
+            "            value = clamp(total)",
+            "            graded = grades[total] = (value, grade(value))",
             "        scores.append(trusted(ClaimScore, {",
-            "            'claim_id': claim_id, 'score': value, 'grade': grade(value),",
+            "            'claim_id': claim_id, 'score': graded[0], 'grade': graded[1],",
             "            'findings': findings}))",
             "    return scores",
         ]
