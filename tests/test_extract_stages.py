@@ -289,3 +289,24 @@ def test_the_outlet_a_source_spoke_to_is_a_relay_hop(sentence: str, chain: str) 
 )
 def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: str | None) -> None:
     assert describe(phrase).role == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source", "content"),
+    [
+        ("Ada Moreau, who said last week that she would run, added that the union was ready.",
+         "added", "Ada Moreau", ["that the union was ready"]),
+        ("“We are ready,” said Ada Moreau, who told reporters last week that she would run.",
+         "said", "Ada Moreau", ["“We are ready,”"]),
+        ("“We are ready,” said Ada Moreau, a nurse who has led the union since May.",
+         "said", "Ada Moreau, a nurse who has led the union since May", ["“We are ready,”"]),
+        ("Prices rose in May, according to the central bank, but wages did not.",
+         "according to", "the central bank", ["Prices rose in May"]),
+        ("Over the year, according to the budget office, the deficit will grow.",
+         "according to", "the budget office", ["Over the year", "the deficit will grow"]),
+    ],
+)  # fmt: skip
+def test_source_phrase_boundaries(sentence: str, cue: str, source: str, content: list[str]) -> None:
+    found = {found_cue: (found_source, found_content) for found_cue, found_source, found_content, _ in
+             _attributions(sentence)}  # fmt: skip
+    assert found[cue] == (source, content)

@@ -16,7 +16,7 @@ from functools import cache
 
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import is_title_stop, phrase_after, phrase_before
+from provenance.extract.sources import is_title_stop, opens_aside, phrase_after, phrase_before
 from provenance.models import CueKind
 
 __all__ = ["RawAttribution", "find_attributions", "first_cue_words"]
@@ -403,7 +403,7 @@ def _according_to(
         return None
     attribution = RawAttribution(CueKind.ACCORDING_TO, _span(tokens, first, last), _span(tokens, *source))
     before = _content(tokens, 0, first, quotes)
-    after = _content(tokens, source[1], len(tokens), quotes)
+    after = None if opens_aside(tokens, source[1]) else _content(tokens, source[1], len(tokens), quotes)
     attribution.content = [part for part in (before, after) if part is not None]
     attribution.first_token = 0
     attribution.last_token = len(tokens) - 1
@@ -478,6 +478,8 @@ def _verb(
     content_end = _relative_clause_end(tokens, after) if relative else _content_end(tokens, after)
     following = _content(tokens, after, content_end, quotes)
     if following is not None and source[0] > 0 and _adverbial_only(tokens, after):
+        following = None
+    if inverted and opens_aside(tokens, source[1]):
         following = None
     inserted = last < len(tokens) and tokens[last].text == "," and source[0] > 0
     preceding = None

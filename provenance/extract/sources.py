@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from provenance.extract.lexicon import SourceLexicon, abbreviations, sources
+from provenance.extract.lexicon import SourceLexicon, abbreviations, cues, sources
 from provenance.extract.segmentation import Token
 from provenance.models import Anonymity, SourceType
 
@@ -21,6 +21,7 @@ __all__ = [
     "coordinated",
     "describe",
     "is_title_stop",
+    "opens_aside",
     "phrase_after",
     "phrase_before",
 ]
@@ -46,7 +47,16 @@ QUANTIFIERS = frozenset(
     {"one", "two", "three", "four", "five", "all", "many", "most", "some", "both", "each", "several", "few",
      "none", "half", "majority", "any", "those", "other", "another"}
 )  # fmt: skip
-NOT_APPOSITIVE = frozenset({"in", "for", "on", "at", "citing", "like", "as", "too", "however", "meanwhile"})
+NOT_APPOSITIVE = frozenset(
+    {"in", "for", "on", "at", "citing", "like", "as", "too", "however", "meanwhile", "after", "when", "while",
+     "but", "though", "although", "because", "once", "and", "before", "during", "since", "if", "through"}
+)  # fmt: skip
+"""Words opening a parenthetical that is no appositive: ", after the vote," stays out of the source."""
+RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
+FINITE_VERBS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+     "must", "should", "does", "did", "do"}
+)  # fmt: skip
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
 HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Sir", "Dame"})
 """Titles of address, not roles: "Dr Amara Lewis" has no role from "Dr"."""
@@ -156,6 +166,8 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
         inserted = tokens[index + 1]
         if inserted.lower in NOT_APPOSITIVE or inserted.lower.endswith("ing"):
             return core if boundary == comma else first
+        if inserted.lower in RELATIVE_OPENERS and _reports(tokens, index + 2, boundary):
+            return phrase_before(tokens, index, floor)
         if tokens[index - 1].capitalised or tokens[index - 1].lower in sources().pronouns:
             return core[0], comma
         first = first or (core[0], comma)
@@ -296,7 +308,39 @@ def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool
     if token.text != "," or index + 1 >= ceiling:
         return False
     following = tokens[index + 1]
-    return following.is_word and not following.quoted and not following.lower.endswith("ing")
+    lower = following.lower
+    if not following.is_word or following.quoted or lower.endswith("ing") or lower in NOT_APPOSITIVE:
+        return False
+    if lower in sources().pronouns_singular or lower in sources().pronouns_plural or lower == "it":
+        return False
+    end = next((i for i in range(index + 1, ceiling) if tokens[i].text in {",", "(", ")"}), ceiling)
+    if lower in RELATIVE_OPENERS:
+        return not _reports(tokens, index + 2, end)
+    relative = next(
+        (i for i in range(index + 1, end) if tokens[i].lower in RELATIVES | RELATIVE_OPENERS), end
+    )
+    return not any(tokens[i].lower in FINITE_VERBS for i in range(index + 1, relative))
+
+
+def opens_aside(tokens: list[Token], index: int) -> bool:
+    """Tell whether a comma at ``index`` opens a clause about the source rather than more content.
+
+    After an inverted source ("…,” said Ada Moreau, who has led the union since May.")
+    a relative clause or a parenthetical (", though she added…") is no part of the quotation.
+    """
+    if index + 1 >= len(tokens) or tokens[index].text != ",":
+        return False
+    following = tokens[index + 1]
+    return not following.quoted and (following.lower in RELATIVE_OPENERS or following.lower in NOT_APPOSITIVE)
+
+
+def _reports(tokens: list[Token], start: int, end: int) -> bool:
+    """Tell whether a clause holds an attribution cue of its own ("who said last week that…").
+
+    PolNeAR keeps such a relative clause out of the source: it is a separate attribution.
+    """
+    verbs = cues().verbs
+    return any(tokens[i].lower in verbs and not tokens[i].quoted for i in range(start, end))
 
 
 COORDINATION = re.compile(r"\s+and\s+")
