@@ -32,7 +32,12 @@ NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
 }  # fmt: skip
 MAX_PHRASE = 9
-LEADING_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+LEADING_DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these"}
+)
+COORDINATED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
+"""Pronouns that open a coordinated source: "she and another reporter said"."""
+APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "just", "over", "least"})
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
 RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "during", "when", "while", "as"})
 POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
@@ -191,61 +196,34 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     start = last
     while start - 1 >= floor and end - (start - 1) <= MAX_PHRASE:
         previous = tokens[start - 1]
+        before = tokens[start - 2] if start - 2 >= floor else None
         if previous.quoted:
             break
-        attached_hyphen = (
-            (
-                previous.text == "-"
-                and previous.start == tokens[start - 2].end
-                and previous.end == tokens[start].start
-            )
-            if start - 2 >= floor
-            else False
-        )
-        plural_possessive = (
-            previous.text in {"’", "'"}
-            and start - 2 >= floor
-            and tokens[start - 2].end == previous.start
-            and tokens[start - 2].lower.endswith("s")
-        )
-        if is_title_stop(tokens, start - 1) or attached_hyphen or plural_possessive:
+        if is_title_stop(tokens, start - 1) or _joined(tokens, start - 1, floor):
             start -= 1
             continue
-        if (
-            previous.lower == "and"
-            and start - 2 >= floor
-            and tokens[start - 2].capitalised
-            and tokens[start - 2].is_word
-            and not tokens[start - 2].quoted
-        ):
+        if previous.lower == "and" and before is not None and not before.quoted:
+            if before.lower in COORDINATED_PRONOUNS:
+                start -= 2
+                break
+            if before.is_word and (before.capitalised or before.lower in lexicon.person_words):
+                start -= 1
+                continue
+        if before is not None and not before.quoted and _inner_preposition(tokens, start - 1, lexicon):
             start -= 1
             continue
-        if (
-            previous.lower in PERSON_PREPOSITIONS
-            and start - 2 >= floor
-            and tokens[start - 2].lower in lexicon.person_words
-            and not tokens[start - 2].quoted
-        ):
-            start -= 1
-            continue
-        if (
-            previous.lower in INNER_PREPOSITIONS
-            and start - 2 >= floor
-            and tokens[start - 2].is_word
-            and (
-                tokens[start - 2].lower not in lexicon.function_words
-                or tokens[start - 2].lower in QUANTIFIERS
-            )
-            and not tokens[start - 2].quoted
-        ):
-            start -= 1
-            continue
+        if previous.lower in APPROXIMATORS and _is_number(tokens[start]):
+            start -= 2 if previous.lower == "least" and before is not None and before.lower == "at" else 1
+            break
         if previous.lower in QUANTIFIERS:
             start -= 1
             continue
         if not previous.is_word or previous.lower in lexicon.function_words:
-            if previous.lower in LEADING_DETERMINERS:
-                start -= 1
+            if previous.lower not in LEADING_DETERMINERS:
+                break
+            start -= 1
+            if start - 2 >= floor and _inner_preposition(tokens, start - 1, lexicon):
+                continue
             break
         if previous.lower in lexicon.pronouns:
             break
@@ -253,6 +231,46 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     while start < end and tokens[start].lower in {"of", "-"}:
         start += 1
     return (start, end) if start < end else None
+
+
+def _joined(tokens: list[Token], index: int, floor: int) -> bool:
+    """Tell whether token ``index`` joins two words without spaces ("CNN/ORC", "Jean-Marie", "voters’")."""
+    token = tokens[index]
+    if index - 1 < floor or tokens[index - 1].end != token.start:
+        return False
+    if token.text in {"’", "'"}:
+        return tokens[index - 1].lower.endswith("s")
+    return token.text in {"-", "/"} and index + 1 < len(tokens) and token.end == tokens[index + 1].start
+
+
+def _inner_preposition(tokens: list[Token], index: int, lexicon: SourceLexicon) -> bool:
+    """Tell whether the preposition at ``index`` sits inside a source phrase, read leftwards.
+
+    That is a complement of a person or a quantity ("a spokesman for", "many of",
+    "Nine in 10", "people familiar with"), or the author of a document ("a poll
+    conducted by").
+    """
+    preposition, head = tokens[index].lower, tokens[index - 1]
+    if not head.is_word or head.quoted:
+        return False
+    if preposition in INNER_PREPOSITIONS:
+        return head.lower not in lexicon.function_words or head.lower in QUANTIFIERS
+    if preposition in PERSON_PREPOSITIONS and (
+        head.lower in lexicon.person_words or head.lower in POSTMODIFIER
+    ):
+        return True
+    if preposition == "in" and _is_number(tokens[index + 1]) and _is_number(head):
+        return True
+    if preposition == "by":
+        window = tokens[max(0, index - 4) : index]
+        return all(token.is_word for token in window) and any(
+            token.lower in lexicon.document_words for token in window
+        )
+    return False
+
+
+def _is_number(token: Token) -> bool:
+    return token.lower in NUMBERS or token.lower == "half" or token.text[:1].isdigit()
 
 
 def phrase_after(
