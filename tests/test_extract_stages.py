@@ -320,6 +320,10 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
         ("Union members and leaders say the contract is fair.",
          "say", "Union members and leaders", ["the contract is fair"]),
         ("These supporters say the plan works.", "say", "These supporters", ["the plan works"]),
+        ("Sen. Ada Moreau (D-Vt.), a member of the panel, said the bill would pass.",
+         "said", "Sen. Ada Moreau (D-Vt.), a member of the panel", ["the bill would pass"]),
+        ("Several unions, including the nurses, say the plan is unfair.",
+         "say", "Several unions, including the nurses", ["the plan is unfair"]),
     ],
 )  # fmt: skip
 def test_source_phrase_boundaries(sentence: str, cue: str, source: str, content: list[str]) -> None:

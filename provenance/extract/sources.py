@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from provenance.extract.lexicon import SourceLexicon, abbreviations, cues, sources
+from provenance.extract.lexicon import SourceLexicon, abbreviations, sources
 from provenance.extract.segmentation import Token
 from provenance.models import Anonymity, SourceType
 
@@ -53,8 +53,8 @@ QUANTIFIERS = frozenset(
      "none", "half", "majority", "any", "those", "other", "another"}
 )  # fmt: skip
 NOT_APPOSITIVE = frozenset(
-    {"in", "for", "on", "at", "citing", "like", "as", "too", "however", "meanwhile", "after", "when", "while",
-     "but", "though", "although", "because", "once", "and", "before", "during", "since", "if", "through"}
+    {"in", "for", "on", "at", "citing", "as", "too", "however", "meanwhile", "after", "when", "while", "but",
+     "though", "although", "because", "once", "before", "during", "since", "if", "through"}
 )  # fmt: skip
 """Words opening a parenthetical that is no appositive: ", after the vote," stays out of the source."""
 RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
@@ -115,11 +115,7 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
         return None
     token = tokens[last]
     if token.text == ")":
-        opening = next(
-            (i for i in range(last - 1, max(floor, last - 10) - 1, -1) if tokens[i].text == "("), None
-        )
-        core = _core_before(tokens, opening, floor) if opening is not None else None
-        return (core[0], end) if core is not None else None
+        return _bracketed_before(tokens, end, floor)
     if token.text == ",":
         return _appositive_before(tokens, last, floor)
     relative = _relative_before(tokens, end, floor)
@@ -134,6 +130,14 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
         core = _core_before(tokens, last, floor)
         return (core[0], end) if core is not None else None
     return _core_before(tokens, end, floor)
+
+
+def _bracketed_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
+    """Read "Sen. Chuck Grassley (R-Iowa)" leftwards from its closing bracket."""
+    last = end - 1
+    opening = next((i for i in range(last - 1, max(floor, last - 10) - 1, -1) if tokens[i].text == "("), None)
+    core = _core_before(tokens, opening, floor) if opening is not None else None
+    return (core[0], end) if core is not None else None
 
 
 def _relative_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
@@ -165,15 +169,18 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
             break
         if token.text != "," or index >= boundary - 1:
             continue
-        core = _core_before(tokens, index, floor)
+        bracketed = tokens[index - 1].text == ")"
+        core = _bracketed_before(tokens, index, floor) if bracketed else _core_before(tokens, index, floor)
         if core is None:
             break
         inserted = tokens[index + 1]
-        if inserted.lower in NOT_APPOSITIVE or inserted.lower.endswith("ing"):
+        if inserted.lower in NOT_APPOSITIVE or (
+            inserted.lower.endswith("ing") and inserted.lower != "including"
+        ):
             return core if boundary == comma else first
         if inserted.lower in RELATIVE_OPENERS and _reports(tokens, index + 2, boundary):
             return phrase_before(tokens, index, floor)
-        if tokens[index - 1].capitalised or tokens[index - 1].lower in sources().pronouns:
+        if bracketed or tokens[index - 1].capitalised or tokens[index - 1].lower in sources().pronouns:
             return core[0], comma
         first = first or (core[0], comma)
         boundary = index
@@ -327,7 +334,9 @@ def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool
         return False
     following = tokens[index + 1]
     lower = following.lower
-    if not following.is_word or following.quoted or lower.endswith("ing") or lower in NOT_APPOSITIVE:
+    if not following.is_word or following.quoted or lower in NOT_APPOSITIVE or lower == "and":
+        return False
+    if lower.endswith("ing") and lower != "including":
         return False
     if lower in sources().pronouns_singular or lower in sources().pronouns_plural or lower == "it":
         return False
@@ -357,7 +366,7 @@ def _reports(tokens: list[Token], start: int, end: int) -> bool:
 
     PolNeAR keeps such a relative clause out of the source: it is a separate attribution.
     """
-    verbs = cues().verbs
+    verbs = sources().relative_cues
     return any(tokens[i].lower in verbs and not tokens[i].quoted for i in range(start, end))
 
 
