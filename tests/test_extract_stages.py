@@ -324,6 +324,8 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
          "said", "Sen. Ada Moreau (D-Vt.), a member of the panel", ["the bill would pass"]),
         ("Several unions, including the nurses, say the plan is unfair.",
          "say", "Several unions, including the nurses", ["the plan is unfair"]),
+        ("Former Secretary of State and longtime party strategist Ada Moreau said the plan works.",
+         "said", "Former Secretary of State and longtime party strategist Ada Moreau", ["the plan works"]),
     ],
 )  # fmt: skip
 def test_source_phrase_boundaries(sentence: str, cue: str, source: str, content: list[str]) -> None:
