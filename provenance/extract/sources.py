@@ -37,6 +37,8 @@ LEADING_DETERMINERS = frozenset(
 )
 COORDINATED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
 """Pronouns that open a coordinated source: "she and another reporter said"."""
+TENSES = frozenset({"current", "past", "present", "future"})
+"""Modifiers coordinated before "former": "current and former officials"."""
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "just", "over", "least"})
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
 RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "during", "when", "while", "as"})
@@ -213,7 +215,9 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
             if before.lower in COORDINATED_PRONOUNS:
                 start -= 2
                 break
-            if before.is_word and (before.capitalised or before.lower in lexicon.person_words):
+            if before.is_word and (
+                before.capitalised or before.lower in lexicon.person_words or before.lower in TENSES
+            ):
                 start -= 1
                 continue
         if before is not None and not before.quoted and _inner_preposition(tokens, start - 1, lexicon):
@@ -229,7 +233,9 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
             if previous.lower not in LEADING_DETERMINERS:
                 break
             start -= 1
-            if start - 2 >= floor and _inner_preposition(tokens, start - 1, lexicon):
+            if start - 2 >= floor and (
+                _inner_preposition(tokens, start - 1, lexicon) or _coordinated_name(tokens, start - 1)
+            ):
                 continue
             break
         if previous.lower in lexicon.pronouns:
@@ -274,6 +280,17 @@ def _inner_preposition(tokens: list[Token], index: int, lexicon: SourceLexicon) 
             token.lower in lexicon.document_words for token in window
         )
     return False
+
+
+def _coordinated_name(tokens: list[Token], index: int) -> bool:
+    """Tell whether "and" at ``index`` joins a name or pronoun to what follows ("Sanders and his aides")."""
+    before = tokens[index - 1]
+    return (
+        tokens[index].lower == "and"
+        and before.is_word
+        and not before.quoted
+        and (before.capitalised or before.lower in COORDINATED_PRONOUNS)
+    )
 
 
 def _is_number(token: Token) -> bool:
