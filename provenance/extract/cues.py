@@ -16,7 +16,13 @@ from functools import cache
 
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import is_title_stop, opens_aside, phrase_after, phrase_before
+from provenance.extract.sources import (
+    is_title_stop,
+    main_clause_start,
+    opens_aside,
+    phrase_after,
+    phrase_before,
+)
 from provenance.models import CueKind
 
 __all__ = ["RawAttribution", "find_attributions", "first_cue_words"]
@@ -635,13 +641,8 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
     mocked …") is passed over first.
     """
     lexicon = sources()
-    first = 0
-    if tokens and tokens[0].lower in lexicon.function_words | {"while", "after", "before", "despite", "amid"}:
-        comma = next((index for index in range(1, min(limit, 25)) if tokens[index].text == ","), None)
-        if comma is None:
-            return None
-        first = comma + 1
-    if first >= limit:
+    first = main_clause_start(tokens, limit)
+    if first is None or first >= limit:
         return None
     if tokens[first].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
         return first, first + 1

@@ -21,6 +21,7 @@ __all__ = [
     "coordinated",
     "describe",
     "is_title_stop",
+    "main_clause_start",
     "opens_aside",
     "phrase_after",
     "phrase_before",
@@ -59,6 +60,7 @@ NOT_APPOSITIVE = frozenset(
      "though", "although", "because", "once", "before", "during", "since", "if", "through"}
 )  # fmt: skip
 """Words opening a parenthetical that is no appositive: ", after the vote," stays out of the source."""
+DASHES = frozenset({"-", "–", "—", "--"})
 RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 FINITE_VERBS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
@@ -364,6 +366,44 @@ def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool
         (i for i in range(index + 1, end) if tokens[i].lower in RELATIVES | RELATIVE_OPENERS), end
     )
     return not any(tokens[i].lower in FINITE_VERBS for i in range(index + 1, relative))
+
+
+def main_clause_start(tokens: list[Token], limit: int) -> int | None:
+    """Find where a sentence's main clause (and so its subject) begins, or None when unsure.
+
+    A dateline ("WASHINGTON (AFP) –") and an introductory phrase ending in a
+    comma ("While celebrating …,", "Speaking in Salem, Ohio, Trump …") are passed over.
+    """
+    first = 0
+    if tokens and tokens[0].is_word and tokens[0].text.isupper() and len(tokens[0].text) > 1:
+        dash = next((index for index in range(1, min(limit, 12)) if tokens[index].text in DASHES), None)
+        first = 0 if dash is None else dash + 1
+    if first >= limit or not _introduces(tokens[first]):
+        return first
+    comma = next(
+        (index for index in range(first + 1, min(limit, first + 25)) if tokens[index].text == ","), None
+    )
+    if comma is None:
+        return None
+    place = comma + 1
+    while place < limit and tokens[place].capitalised and tokens[place].is_word:
+        place += 1
+    if (
+        tokens[comma - 1].capitalised
+        and place + 1 < limit
+        and place > comma + 1
+        and tokens[place].text == ","
+    ):
+        return place + 1
+    return comma + 1
+
+
+def _introduces(token: Token) -> bool:
+    """Tell whether a sentence's first word opens an introductory phrase rather than its subject."""
+    lower = token.lower
+    if lower in sources().function_words or lower in {"while", "after", "before", "despite", "amid"}:
+        return True
+    return token.capitalised and lower.endswith(("ing", "ly")) and lower not in sources().pronouns
 
 
 def opens_aside(tokens: list[Token], index: int) -> bool:
