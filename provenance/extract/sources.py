@@ -60,6 +60,8 @@ NOT_APPOSITIVE = frozenset(
      "though", "although", "because", "once", "before", "during", "since", "if", "through"}
 )  # fmt: skip
 """Words opening a parenthetical that is no appositive: ", after the vote," stays out of the source."""
+INNER_MARKS = frozenset({"-", "’", "'", "&", "/", "$", "%"})
+"""Marks that a phrase read rightwards runs through ("CNN/ORC", "$1,200", "O'Malley")."""
 DASHES = frozenset({"-", "–", "—", "--"})
 RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 FINITE_VERBS = frozenset(
@@ -331,7 +333,10 @@ def phrase_after(
             open_ended = True
             continue
         if token.quoted or (
-            not token.is_word and not is_title_stop(tokens, end) and token.text not in "-’'&"
+            not token.is_word
+            and not is_title_stop(tokens, end)
+            and token.text not in INNER_MARKS
+            and not _abbreviation_stop(tokens, end, ceiling)
         ):
             break
         if token.lower in POSTMODIFIER:
@@ -342,6 +347,17 @@ def phrase_after(
     while end > start and not tokens[end - 1].is_word and not is_title_stop(tokens, end - 1):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _abbreviation_stop(tokens: list[Token], index: int, ceiling: int) -> bool:
+    """Tell whether a full stop closes an abbreviation inside a phrase ("Tampa, Fla., who…", "(D-Conn.)")."""
+    return (
+        tokens[index].text == "."
+        and index > 0
+        and tokens[index - 1].end == tokens[index].start
+        and index + 1 < ceiling
+        and tokens[index + 1].text in {",", ")"}
+    )
 
 
 def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool:
