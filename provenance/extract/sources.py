@@ -186,7 +186,10 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
             return core if boundary == comma else first
         if inserted.lower in RELATIVE_OPENERS and _reports(tokens, index + 2, boundary):
             return phrase_before(tokens, index, floor)
-        if bracketed or tokens[index - 1].capitalised or tokens[index - 1].lower in sources().pronouns:
+        if first is not None and core[0] > floor and tokens[core[0] - 1].lower in sources().function_words:
+            return first
+        named = tokens[index - 1].capitalised and tokens[core[0]].capitalised
+        if bracketed or named or tokens[index - 1].lower in sources().pronouns:
             return core[0], comma
         first = first or (core[0], comma)
         boundary = index
