@@ -34,7 +34,7 @@ NUMBERS = {
 }  # fmt: skip
 MAX_PHRASE = 12
 LEADING_DETERMINERS = frozenset(
-    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these"}
+    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "whose"}
 )
 COORDINATED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
 """Pronouns that open a coordinated source: "she and another reporter said"."""
@@ -49,7 +49,7 @@ HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", 
 NAME_END = re.compile(r"\s*[,()]\s*")
 NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
 RELATIVES = frozenset({"who", "that"})
-PERSON_PREPOSITIONS = frozenset({"to", "on", "in", "at", "for", "with", "close"})
+PERSON_PREPOSITIONS = frozenset({"to", "on", "in", "at", "for", "with", "close", "like", "within"})
 INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
 QUANTIFIERS = frozenset(
     {"one", "two", "three", "four", "five", "all", "many", "most", "some", "both", "each", "several", "few",
@@ -236,7 +236,9 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         if previous.lower in QUANTIFIERS:
             start -= 1
             continue
-        if not previous.is_word or previous.lower in lexicon.function_words:
+        if not previous.is_word or (
+            previous.lower in lexicon.function_words and not _acronym(previous, tokens[start])
+        ):
             if previous.lower not in LEADING_DETERMINERS:
                 break
             start -= 1
@@ -276,7 +278,10 @@ def _inner_preposition(tokens: list[Token], index: int, lexicon: SourceLexicon) 
     if preposition in INNER_PREPOSITIONS:
         return head.lower not in lexicon.function_words or head.lower in QUANTIFIERS
     if preposition in PERSON_PREPOSITIONS and (
-        head.lower in lexicon.person_words or head.lower in POSTMODIFIER
+        head.lower in lexicon.person_words
+        or head.lower in POSTMODIFIER
+        or head.lower in lexicon.organisation_words
+        or head.lower in lexicon.document_words
     ):
         return True
     if preposition == "in" and _is_number(tokens[index + 1]) and _is_number(head):
@@ -298,6 +303,11 @@ def _coordinated_name(tokens: list[Token], index: int) -> bool:
         and not before.quoted
         and (before.capitalised or before.lower in COORDINATED_PRONOUNS)
     )
+
+
+def _acronym(token: Token, following: Token) -> bool:
+    """Tell whether a word in capitals is part of a name joined by a slash ("USA TODAY/Suffolk poll")."""
+    return len(token.text) > 1 and token.text.isupper() and following.text == "/"
 
 
 def _is_number(token: Token) -> bool:
