@@ -10,10 +10,10 @@ NewsGuard. Every point is therefore traceable to one finding.
 
 from __future__ import annotations
 
+import string
 from collections import ChainMap
-from collections.abc import Callable, Iterator
-from operator import attrgetter
-from typing import Any, NamedTuple, TypeVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, NamedTuple, TypeVar, cast
 
 from provenance.config import Config
 from provenance.models import (
@@ -22,12 +22,10 @@ from provenance.models import (
     CrossCheckResult,
     Finding,
     ScoreReport,
-    Severity,
-    Span,
 )
 from provenance.scoring.facts import ArticleFacts, ClaimFacts, gather_facts
 from provenance.scoring.loader import load_rule_pack, resolve_check
-from provenance.scoring.rules import ClaimConditions, Hit, Rule, RulePack
+from provenance.scoring.rules import ClaimConditions, Hit, Rule, RulePack, conjunction_source
 
 __all__ = ["BASE_SCORE", "GRADES", "grade", "grade_label", "score"]
 
@@ -70,68 +68,15 @@ def score(
     pack: RulePack | None = None,
 ) -> ScoreReport:
     """Score an analysed article with the config's rules (the default pack plus extra folders)."""
-    rules = (pack if pack is not None else load_rule_pack(config.rule_folders)).active(config)
+    selection = _selection(
+        pack if pack is not None else load_rule_pack(config.rule_folders), config, crosscheck is not None
+    )
     facts = gather_facts(analysis, crosscheck)
-    skipped = [rule.id for rule in rules if "crosscheck" in rule.needs and crosscheck is None]
     messages = _MessageValues(facts)
-    runnable = [rule for rule in rules if rule.id not in skipped]
-    plans = [_ClaimPlan.of(rule) for rule in runnable if rule.when is not None and rule.scope == "claim"]
-    unsourced_plans = [plan for plan in plans if not plan.needs_sources]
-    other_rules = [rule for rule in runnable if rule.when is None or rule.scope != "claim"]
-    by_claim: dict[str, list[Finding]] = {}
-    totals: dict[str, float] = {}
-    for claim in facts.claims:
-        claim_id = claim.claim.id
-        findings: list[Finding] = []
-        total = BASE_SCORE
-        placeholders = None
-        for plan in plans if claim.sourced else unsourced_plans:
-            if plan.holds(claim):
-                if placeholders is None:
-                    placeholders = messages.of_claim(claim)
-                points = plan.points if plan.scale is None else plan.points * plan.scale(claim)
-                total += points
-                findings.append(
-                    _trusted(
-                        Finding,
-                        rule_id=plan.rule_id,
-                        rule_name=plan.rule_name,
-                        severity=plan.severity,
-                        message=plan.message.format_map(placeholders),
-                        claim_id=claim_id,
-                        evidence=plan.pick(claim),
-                        points=points,
-                    )
-                )
-        by_claim[claim_id] = findings
-        totals[claim_id] = total
-    article_findings: list[Finding] = []
-    for rule in other_rules:
-        points = rule.points
-        for hit in _hits(rule, facts):
-            values = messages.of(hit.claim_id)
-            finding = Finding(
-                rule_id=rule.id,
-                rule_name=rule.name,
-                severity=rule.severity,
-                message=rule.message.format_map(
-                    values if hit.values is None else ChainMap(dict(hit.values), values)
-                ),
-                claim_id=hit.claim_id,
-                evidence=hit.evidence,
-                points=points * hit.scale,
-            )
-            if hit.claim_id is None or rule.scope == "article":
-                article_findings.append(finding)
-            else:
-                by_claim.setdefault(hit.claim_id, []).append(finding)
-                totals[hit.claim_id] = totals.get(hit.claim_id, BASE_SCORE) + finding.points
-    claim_scores = []
-    for claim_id, findings in by_claim.items():
-        value = _clamp(totals[claim_id])
-        claim_scores.append(
-            _trusted(ClaimScore, claim_id=claim_id, score=value, grade=grade(value), findings=findings)
-        )
+    article_findings, claim_extras = _other_findings(selection.other_rules, facts, messages)
+    claim_scores = selection.score_claims(facts.claims, messages.article, claim_extras)
+    if claim_extras:
+        claim_scores.extend(_scores_of_unknown_claims(facts, claim_extras))
     if claim_scores:
         mean = sum(claim.score for claim in claim_scores) / len(claim_scores)
     else:
@@ -144,22 +89,247 @@ def score(
         article_findings=article_findings,
         score=article_score,
         grade=grade(article_score),
-        skipped_rules=skipped,
+        skipped_rules=list(selection.skipped),
     )
 
 
-def _trusted(model: type[_Model], **fields: Any) -> _Model:
+def _other_findings(
+    rules: tuple[Rule, ...], facts: ArticleFacts, messages: _MessageValues
+) -> tuple[list[Finding], dict[str, list[Finding]]]:
+    """Run the Python rules and article rules: findings on the article, and findings by claim id."""
+    article_findings: list[Finding] = []
+    claim_findings: dict[str, list[Finding]] = {}
+    for rule in rules:
+        for hit in _hits(rule, facts):
+            values = messages.of(hit.claim_id)
+            finding = Finding(
+                rule_id=rule.id,
+                rule_name=rule.name,
+                severity=rule.severity,
+                message=rule.message.format_map(
+                    values if hit.values is None else ChainMap(dict(hit.values), values)
+                ),
+                claim_id=hit.claim_id,
+                evidence=hit.evidence,
+                points=rule.points * hit.scale,
+            )
+            if hit.claim_id is None or rule.scope == "article":
+                article_findings.append(finding)
+            else:
+                claim_findings.setdefault(hit.claim_id, []).append(finding)
+    return article_findings, claim_findings
+
+
+def _scores_of_unknown_claims(
+    facts: ArticleFacts, claim_findings: dict[str, list[Finding]]
+) -> list[ClaimScore]:
+    """Score the claims a Python rule named that the analysis does not have, from its findings alone."""
+    known = {claim.claim.id for claim in facts.claims}
+    scores = []
+    for claim_id, findings in claim_findings.items():
+        if claim_id not in known:
+            value = _clamp(BASE_SCORE + sum(finding.points for finding in findings))
+            scores.append(
+                _trusted(
+                    ClaimScore,
+                    {"claim_id": claim_id, "score": value, "grade": grade(value), "findings": findings},
+                )
+            )
+    return scores
+
+
+ClaimScorer = Callable[
+    [tuple[ClaimFacts, ...], Mapping[str, str], dict[str, list[Finding]]], list[ClaimScore]
+]
+"""Compiled claim rules: every claim's facts, the article's message values and other rules' findings by claim
+in; a score per claim out."""
+
+
+class _Selection(NamedTuple):
+    """What one rule pack and config make of every article: the rules that run, split and compiled."""
+
+    pack: RulePack
+    config: Config
+    skipped: tuple[str, ...]
+    other_rules: tuple[Rule, ...]
+    score_claims: ClaimScorer
+
+
+_SELECTIONS: dict[tuple[int, int, bool], _Selection] = {}
+SELECTION_CACHE_SIZE = 64
+"""Rule pack and config pairs whose compiled rules are kept; a run uses one, a test suite a few dozen."""
+
+
+def _selection(pack: RulePack, config: Config, crosschecked: bool) -> _Selection:
+    """Return the rules a pack and config run, compiling them the first time the pair is seen.
+
+    Both are immutable, so the pair is keyed by identity; the cached entry holds
+    them, so their identities cannot be reused while it lives. Rules that need
+    cross-check data are skipped, not run, for an article checked against no corpus.
+    """
+    key = (id(pack), id(config), crosschecked)
+    cached = _SELECTIONS.get(key)
+    if cached is None:
+        rules = pack.active(config)
+        skipped = tuple(rule.id for rule in rules if "crosscheck" in rule.needs and not crosschecked)
+        runnable = [rule for rule in rules if rule.id not in skipped]
+        claim_rules = [rule for rule in runnable if isinstance(rule.when, ClaimConditions)]
+        if len(_SELECTIONS) >= SELECTION_CACHE_SIZE:
+            _SELECTIONS.clear()
+        cached = _SELECTIONS[key] = _Selection(
+            pack,
+            config,
+            skipped,
+            tuple(rule for rule in runnable if not isinstance(rule.when, ClaimConditions)),
+            _compile_claim_scorer(claim_rules),
+        )
+    return cached
+
+
+def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
+    """Turn the declarative claim rules into one function that scores every claim of an article.
+
+    This loop runs for every claim of every article, so it is written out once
+    per rule selection as plain Python (the way ``compile_tests`` builds one
+    rule's conditions): each rule becomes an ``if`` over the claim's facts, with
+    its constants bound by name, its message written as a concatenation and its
+    evidence as a list expression. A message value ("the claim's sources") is
+    worked out once per claim, when a finding first needs it. The rules an
+    unsourced claim can never match are left out of the branch for unsourced claims.
+    """
+    bound: dict[str, Any] = {
+        "__builtins__": {"bool": bool, "list": list},
+        "BASE_SCORE": BASE_SCORE,
+        "Finding": Finding,
+        "ClaimScore": ClaimScore,
+        "trusted": _trusted,
+        "grade": grade,
+        "clamp": _clamp,
+    }
+    sourced: list[str] = []
+    unsourced: list[str] = []
+    values: set[str] = set()
+    for index, rule in enumerate(rules):
+        conditions = rule.when
+        assert isinstance(conditions, ClaimConditions)  # only claim-scoped declarative rules are compiled
+        prefix = f"rule{index}_"
+        bound.update(
+            {
+                f"{prefix}id": rule.id,
+                f"{prefix}name": rule.name,
+                f"{prefix}severity": rule.severity,
+                f"{prefix}points": rule.points,
+            }
+        )
+        message, needed = _message_source(rule.message, bound, prefix)
+        values.update(needed)
+        block = [
+            f"if {conjunction_source(conditions.tests, bound, prefix)}:",
+            f"    points = {prefix}points" + (f" * facts.{rule.scale}" if rule.scale is not None else ""),
+            "    total += points",
+            *(
+                line
+                for name in needed
+                for line in (f"    if value_{name} is None:", f"        value_{name} = compute_{name}(facts)")
+            ),
+            "    findings.append(trusted(Finding, {",
+            f"        'rule_id': {prefix}id, 'rule_name': {prefix}name, 'severity': {prefix}severity,",
+            f"        'message': {message}, 'claim_id': claim_id,",
+            f"        'evidence': {_evidence_source(rule, conditions, bound, prefix)}, 'points': points}}))",
+        ]
+        sourced.extend(block)
+        if not conditions.needs_sources:
+            unsourced.extend(block)
+    bound.update({f"compute_{name}": CLAIM_VALUES[name] for name in values})
+    source = "\n".join(
+        [
+            "def score_claims(claims, article, extras):",
+            "    scores = []",
+            "    for facts in claims:",
+            "        claim_id = facts.claim.id",
+            "        findings = []",
+            "        total = BASE_SCORE",
+            *(f"        value_{name} = None" for name in sorted(values)),
+            "        if facts.sourced:",
+            *(f"            {line}" for line in sourced or ["pass"]),
+            "        else:",
+            *(f"            {line}" for line in unsourced or ["pass"]),
+            "        if extras and claim_id in extras:",
+            "            for finding in extras[claim_id]:",
+            "                findings.append(finding)",
+            "                total += finding.points",
+            "        value = clamp(total)",
+            "        scores.append(trusted(ClaimScore, {",
+            "            'claim_id': claim_id, 'score': value, 'grade': grade(value),",
+            "            'findings': findings}))",
+            "    return scores",
+        ]
+    )
+    exec(source, bound)
+    return cast(ClaimScorer, bound["score_claims"])
+
+
+def _message_source(template: str, bound: dict[str, Any], prefix: str) -> tuple[str, list[str]]:
+    """Write a claim message template as an expression, and name the claim values it needs.
+
+    Literal text is bound by name and claim values are the scorer's per-claim
+    locals (``value_sources``); article values are looked up in the article's
+    lazy mapping. A template with a format spec or conversion (``{depth:>2}``)
+    keeps ``str.format_map``'s full rules.
+    """
+    fields = list(string.Formatter().parse(template))
+    if any(spec or conversion for _, field, spec, conversion in fields if field is not None):
+        bound[f"{prefix}template"] = template
+        bound["ClaimPlaceholders"] = _ClaimPlaceholders
+        return f"{prefix}template.format_map(ClaimPlaceholders(facts, article))", []
+    pieces: list[str] = []
+    needed: list[str] = []
+    for index, (literal, field, _, _) in enumerate(fields):
+        if literal:
+            bound[f"{prefix}text{index}"] = literal
+            pieces.append(f"{prefix}text{index}")
+        if field is None:
+            continue
+        if field in CLAIM_VALUES:
+            pieces.append(f"value_{field}")
+            if field not in needed:
+                needed.append(field)
+        else:
+            bound[f"{prefix}key{index}"] = field
+            pieces.append(f"article[{prefix}key{index}]")
+    return " + ".join(pieces) or repr(""), needed
+
+
+def _evidence_source(rule: Rule, conditions: ClaimConditions, bound: dict[str, Any], prefix: str) -> str:
+    """Write the spans that show why a rule matched a claim as a list expression.
+
+    The claim itself is the evidence when nothing narrower exists.
+    """
+    if rule.evidence == "sources":
+        selected = conditions.evidence_filter_source(bound, prefix)
+        if selected is not None:
+            return f"([source.span for source in facts.sources if {selected}] or [facts.claim.span])"
+        return "(list(facts.source_spans) or [facts.claim.span])"
+    if rule.evidence == "cues":
+        return "(list(facts.cue_spans) or [facts.claim.span])"
+    if rule.evidence == "hedges":
+        return "([hedge.span for hedge in facts.hedges] or [facts.claim.span])"
+    return "[facts.claim.span]"
+
+
+def _trusted(model: type[_Model], fields: dict[str, Any]) -> _Model:
     """Build a contract model from values the engine derived from validated input, without re-validating.
 
     Rule files, config and the analysis are validated where they are read; a
     finding or claim score built from them is valid by construction, and the
     engine builds thousands per second. This is what ``model_construct`` does,
     without its per-field Python loop (it is slower than validating small
-    models): every field is given, so every field is set.
+    models): every field is given, so every field is set. The set of set
+    fields is shared: a frozen model never changes it, and a copy gets its own.
     """
     instance = _new(model)
     _set(instance, "__dict__", fields)
-    _set(instance, "__pydantic_fields_set__", set(fields))
+    _set(instance, "__pydantic_fields_set__", _EVERY_FIELD[model])
     _set(instance, "__pydantic_extra__", None)
     _set(instance, "__pydantic_private__", None)
     return instance
@@ -167,6 +337,7 @@ def _trusted(model: type[_Model], **fields: Any) -> _Model:
 
 _new = object.__new__
 _set = object.__setattr__
+_EVERY_FIELD = {model: set(model.model_fields) for model in (Finding, ClaimScore)}
 
 
 def _clamp(value: float) -> float:
@@ -184,82 +355,30 @@ def _hits(rule: Rule, facts: ArticleFacts) -> Iterator[Hit]:
         yield Hit(claim_id=None, evidence=spans, scale=_scale(rule, facts))
 
 
-class _ClaimPlan(NamedTuple):
-    """A declarative claim rule lowered for the engine's per-claim loop: plain values and functions."""
-
-    rule_id: str
-    rule_name: str
-    severity: Severity
-    message: str
-    holds: Callable[[ClaimFacts], bool]
-    needs_sources: bool
-    pick: Callable[[ClaimFacts], list[Span]]
-    scale: Callable[[ClaimFacts], int] | None
-    points: float
-
-    @classmethod
-    def of(cls, rule: Rule) -> _ClaimPlan:
-        conditions = rule.when
-        assert isinstance(conditions, ClaimConditions)  # only claim-scoped declarative rules are planned
-        return cls(
-            rule.id,
-            rule.name,
-            rule.severity,
-            rule.message,
-            conditions.holds,
-            conditions.needs_sources,
-            _evidence_picker(rule, conditions),
-            attrgetter(rule.scale) if rule.scale is not None else None,
-            rule.points,
-        )
-
-
 def _scale(rule: Rule, facts: ArticleFacts) -> float:
     return float(getattr(facts, rule.scale)) if rule.scale is not None else 1.0
 
 
-def _evidence_picker(rule: Rule, conditions: ClaimConditions) -> Callable[[ClaimFacts], list[Span]]:
-    """Choose, once per rule, how to pick the spans that show why it matched a claim.
-
-    The claim itself is the evidence when nothing narrower exists.
-    """
-    if rule.evidence == "sources":
-        if conditions.filters_sources:
-            selects = conditions.selects
-            return lambda claim: (
-                [source.span for source in claim.sources if selects(source)] or [claim.claim.span]
-            )
-        return lambda claim: list(claim.source_spans) or [claim.claim.span]
-    if rule.evidence == "cues":
-        return lambda claim: list(claim.cue_spans) or [claim.claim.span]
-    if rule.evidence == "hedges":
-        return lambda claim: [hedge.span for hedge in claim.hedges] or [claim.claim.span]
-    return lambda claim: [claim.claim.span]
-
-
 class _MessageValues:
-    """Message-template values, computed only for the placeholders a flagged claim's messages use.
+    """Message values for the findings of Python rules and article rules, which name their claim by id.
 
-    Article values (the publisher, the relays) are worked out once per article
-    and shared by every claim's messages.
+    Article values (the publisher, the relays) are worked out once per article,
+    on first use, and shared by every message.
     """
 
     def __init__(self, facts: ArticleFacts) -> None:
+        self.article = _ArticlePlaceholders(facts)
         self._facts = facts
-        self._article = _ArticlePlaceholders(facts)
-        self._claims: dict[str, _ClaimPlaceholders] = {}
-
-    def of_claim(self, claim: ClaimFacts) -> _ClaimPlaceholders:
-        """Return the values for a claim the engine holds (the per-claim loop: no look-up by id)."""
-        placeholders = self._claims.get(claim.claim.id)
-        if placeholders is None:
-            placeholders = self._claims[claim.claim.id] = _ClaimPlaceholders(claim, self._article)
-        return placeholders
+        self._claims: dict[str, ClaimFacts] | None = None
 
     def of(self, claim_id: str | None) -> dict[str, str]:
-        """Return the values for a Python rule's hit, which names its claim by id (or none: the article)."""
-        claim = next((claim for claim in self._facts.claims if claim.claim.id == claim_id), None)
-        return self._article if claim is None else self.of_claim(claim)
+        """Return the values for a hit on this claim (or on none: the article)."""
+        if claim_id is None:
+            return self.article
+        if self._claims is None:
+            self._claims = {claim.claim.id: claim for claim in self._facts.claims}
+        claim = self._claims.get(claim_id)
+        return self.article if claim is None else _ClaimPlaceholders(claim, self.article)
 
 
 class _ArticlePlaceholders(dict[str, str]):
@@ -277,7 +396,7 @@ class _ArticlePlaceholders(dict[str, str]):
 class _ClaimPlaceholders(dict[str, str]):
     """A lazy mapping for ``str.format_map``: a claim's own values first, then the article's."""
 
-    def __init__(self, claim: ClaimFacts, article: _ArticlePlaceholders) -> None:
+    def __init__(self, claim: ClaimFacts, article: Mapping[str, str]) -> None:
         super().__init__()
         self._claim = claim
         self._article = article
@@ -314,15 +433,15 @@ def _claim_label(claim: ClaimFacts) -> str:
 
 
 def _cues(claim: ClaimFacts) -> str:
-    quoted = ", ".join(f'"{span.text}"' for span in claim.cue_spans)
+    quoted = ", ".join([f'"{span.text}"' for span in claim.cue_spans])
     return quoted or ", ".join(sorted(f"{kind.value} cue" for kind in claim.cue_kinds)) or "no cue"
 
 
 CLAIM_VALUES: dict[str, Callable[[ClaimFacts], str]] = {
     "claim": _claim_label,
-    "sources": lambda claim: ", ".join(f'"{source.name}"' for source in claim.sources) or "no source",
+    "sources": lambda claim: ", ".join([f'"{source.name}"' for source in claim.sources]) or "no source",
     "cues": _cues,
-    "hedges": lambda claim: ", ".join(f'"{hedge.span.text}"' for hedge in claim.hedges) or "no hedge",
+    "hedges": lambda claim: ", ".join([f'"{hedge.span.text}"' for hedge in claim.hedges]) or "no hedge",
     "relays": _relay_names,
     "chain": lambda claim: claim.claim.chain.render(),
     "count": lambda claim: str(claim.headcount),

@@ -94,13 +94,10 @@ def headcount(source: SourceMention) -> int:
 def gather_facts(analysis: AnalysisResult, crosscheck: CrossCheckResult | None = None) -> ArticleFacts:
     """Compute the facts of every claim and of the article, once, for all rules."""
     mentions = {mention.id: mention for mention in analysis.sources}
-    resolved = {mention_id: _resolve(mention_id, mentions) for mention_id in mentions}
     checks = {entry.claim_id: entry for entry in crosscheck.claims} if crosscheck is not None else {}
     publisher_relays = _relay_hops(analysis.publisher_chain)
-    publisher_names = tuple(node.name for node in publisher_relays)
-    claims = tuple(
-        [_claim_facts(claim, resolved, publisher_names, checks.get(claim.id)) for claim in analysis.claims]
-    )
+    builder = _ClaimFactBuilder(mentions, publisher_relays)
+    claims = tuple([builder.facts(claim, checks.get(claim.id)) for claim in analysis.claims])
     relay_evidence = tuple(
         mentions[node.source_id].span for node in publisher_relays if node.source_id in mentions
     ) or tuple(section.span for section in analysis.article.sections if section.name == "source")
@@ -116,28 +113,129 @@ def gather_facts(analysis: AnalysisResult, crosscheck: CrossCheckResult | None =
 
 
 NOTHING: frozenset[Any] = frozenset()
+NO_SOURCES: tuple[tuple[SourceMention, ...], frozenset[CueKind], tuple[Span, ...]] = ((), NOTHING, ())
+_tuple_new = tuple.__new__
 
 
-def _claim_facts(
-    claim: Claim,
-    resolved: dict[str, SourceMention | None],
-    publisher_relays: tuple[str, ...],
-    crosscheck: ClaimCrossCheck | None,
-) -> ClaimFacts:
-    chain = claim.chain
-    relays = _relay_hops(chain)
-    own_relays = relays
-    if publisher_relays and len(relays) >= len(publisher_relays):
-        depth = len(publisher_relays)
-        if all(node.name == name for node, name in zip(relays, publisher_relays, strict=False)):
-            own_relays = relays[depth:]
-    sources: dict[str, SourceMention] = {}
-    cue_kinds: set[CueKind] = set()
-    cue_spans: list[Span] = []
-    if not chain.inherited:
+class _ClaimFactBuilder:
+    """Builds each claim's facts, working out what claims share only once per article.
+
+    Claims in the publisher's own voice share one chain object and many claims
+    cite the same source, so relay hops are worked out once per chain and
+    coreference followed once per mention. The facts of a claim with no source,
+    hedge or cross-check depend only on its chain and whether it is the
+    headline, so all but the claim itself is built once for each.
+    """
+
+    def __init__(self, mentions: dict[str, SourceMention], publisher_relays: tuple[ChainNode, ...]) -> None:
+        self._mentions = mentions
+        self._resolved: dict[str, SourceMention | None] = {}
+        self._publisher_names = tuple(node.name for node in publisher_relays)
+        self._relays: dict[int, tuple[tuple[ChainNode, ...], tuple[ChainNode, ...]]] = {}
+        self._plain: dict[tuple[int, bool], tuple[Any, ...]] = {}
+
+    def facts(self, claim: Claim, crosscheck: ClaimCrossCheck | None) -> ClaimFacts:
+        """Return one claim's facts."""
+        chain = claim.chain
+        headline = claim.section == "headline"
+        sources, cue_kinds, cue_spans = NO_SOURCES if chain.inherited else self._sources(claim)
+        if not sources and not claim.hedges and crosscheck is None:
+            plain = self._plain.get((id(chain), headline))
+            if plain is None:
+                facts = self._unsourced(claim, headline, (), None)
+                self._plain[id(chain), headline] = facts[1:]
+                return facts
+            return _tuple_new(ClaimFacts, (claim, *plain))
+        hedges: tuple[Hedge, ...] = tuple(claim.hedges)
+        if hedges and cue_spans:
+            hedges = tuple(
+                hedge for hedge in hedges if not any(_inside(hedge.span, cue) for cue in cue_spans)
+            )
+        if not sources:
+            return self._unsourced(claim, headline, hedges, crosscheck)
+        relays, own_relays = self._chain_relays(chain)
+        source_types: set[SourceType] = set()
+        anonymities: set[Anonymity] = set()
+        people = heads = 0
+        on_record = False
+        for source in sources:
+            source_types.add(source.type)
+            heads += headcount(source)
+            on_record = on_record or source.on_record
+            if source.type is not SourceType.DOCUMENT:
+                people += 1
+                anonymities.add(source.anonymity)
+        return ClaimFacts(
+            claim,
+            sources,
+            tuple([source.span for source in sources]),
+            cue_kinds,
+            cue_spans,
+            hedges,
+            frozenset([hedge.kind for hedge in hedges]) if hedges else NOTHING,
+            relays,
+            own_relays,
+            heads,
+            _independent(sources, relays),
+            crosscheck,
+            True,  # sourced
+            False,  # inherited
+            headline,
+            bool(hedges),
+            on_record,
+            people == len(sources) and Anonymity.NAMED not in anonymities,  # all_anonymous
+            len(sources),
+            len(relays),
+            len(own_relays),
+            frozenset(source_types),
+            frozenset(anonymities),
+        )
+
+    def _unsourced(
+        self, claim: Claim, headline: bool, hedges: tuple[Hedge, ...], crosscheck: ClaimCrossCheck | None
+    ) -> ClaimFacts:
+        """Build the facts of a claim without a source."""
+        chain = claim.chain
+        relays, own_relays = self._chain_relays(chain)
+        return ClaimFacts(
+            claim,
+            (),
+            (),
+            NOTHING,
+            (),
+            hedges,
+            frozenset([hedge.kind for hedge in hedges]) if hedges else NOTHING,
+            relays,
+            own_relays,
+            0,  # headcount
+            0,  # independent_sources
+            crosscheck,
+            False,  # sourced
+            chain.inherited,
+            headline,
+            bool(hedges),
+            False,  # on_record
+            False,  # all_anonymous
+            0,  # source_count
+            len(relays),
+            len(own_relays),
+            NOTHING,
+            NOTHING,
+        )
+
+    def _sources(
+        self, claim: Claim
+    ) -> tuple[tuple[SourceMention, ...], frozenset[CueKind], tuple[Span, ...]]:
+        """Return the distinct ultimate sources a claim cites, its cue kinds and cue spans.
+
+        A claim whose attributions name no source falls back on the sources of its chain.
+        """
+        sources: dict[str, SourceMention] = {}
+        cue_kinds: set[CueKind] = set()
+        cue_spans: list[Span] = []
         for attribution in claim.attributions:
             source_id = attribution.source_id
-            mention = resolved.get(source_id) if source_id is not None else None
+            mention = self._resolve(source_id) if source_id is not None else None
             if mention is None:
                 continue
             sources.setdefault(mention.id, mention)
@@ -145,95 +243,54 @@ def _claim_facts(
             if attribution.cue is not None:
                 cue_spans.append(attribution.cue)
         if not sources:
-            for hop in chain.hops:
+            for hop in claim.chain.hops:
                 if hop.role is HopRole.SOURCE:
                     for node in hop.nodes:
-                        mention = resolved.get(node.source_id) if node.source_id is not None else None
+                        mention = self._resolve(node.source_id) if node.source_id is not None else None
                         if mention is not None:
                             sources.setdefault(mention.id, mention)
-    hedges: tuple[Hedge, ...] = tuple(claim.hedges)
-    if hedges and cue_spans:
-        hedges = tuple(hedge for hedge in hedges if not any(_inside(hedge.span, cue) for cue in cue_spans))
-    hedge_kinds = frozenset(hedge.kind for hedge in hedges) if hedges else NOTHING
-    if not sources:
-        return ClaimFacts(
-            claim=claim,
-            sources=(),
-            source_spans=(),
-            cue_kinds=NOTHING,
-            cue_spans=(),
-            hedges=hedges,
-            hedge_kinds=hedge_kinds,
-            relays=relays,
-            own_relays=own_relays,
-            headcount=0,
-            independent_sources=0,
-            crosscheck=crosscheck,
-            sourced=False,
-            inherited=chain.inherited,
-            headline=claim.section == "headline",
-            hedged=bool(hedges),
-            on_record=False,
-            all_anonymous=False,
-            source_count=0,
-            relay_depth=len(relays),
-            own_relay_depth=len(own_relays),
-            source_types=NOTHING,
-            anonymities=NOTHING,
+            if not sources:
+                return NO_SOURCES
+        return tuple(sources.values()), frozenset(cue_kinds), tuple(cue_spans)
+
+    def _chain_relays(self, chain: Chain) -> tuple[tuple[ChainNode, ...], tuple[ChainNode, ...]]:
+        """Return a chain's relay hops, and those beyond the publisher's own relays."""
+        cached = self._relays.get(id(chain))
+        if cached is None:
+            relays = own_relays = _relay_hops(chain)
+            publisher = self._publisher_names
+            if (
+                publisher
+                and len(relays) >= len(publisher)
+                and all(node.name == name for node, name in zip(relays, publisher, strict=False))
+            ):
+                own_relays = relays[len(publisher) :]
+            cached = self._relays[id(chain)] = (relays, own_relays)
+        return cached
+
+    def _resolve(self, source_id: str) -> SourceMention | None:
+        """Follow coreference to the first mention, once per mention; not a source gives None."""
+        if source_id in self._resolved:
+            return self._resolved[source_id]
+        mentions = self._mentions
+        mention = mentions.get(source_id)
+        if mention is not None:
+            seen = {mention.id}
+            while (
+                mention.refers_to is not None
+                and mention.refers_to in mentions
+                and mention.refers_to not in seen
+            ):
+                mention = mentions[mention.refers_to]
+                seen.add(mention.id)
+        resolved = self._resolved[source_id] = (
+            None if mention is None or mention.type is SourceType.UNATTRIBUTED else mention
         )
-    distinct = tuple(sources.values())
-    source_spans: list[Span] = []
-    source_types: set[SourceType] = set()
-    anonymities: set[Anonymity] = set()
-    people = heads = 0
-    on_record = False
-    for source in distinct:
-        source_spans.append(source.span)
-        source_types.add(source.type)
-        heads += headcount(source)
-        on_record = on_record or source.on_record
-        if source.type is not SourceType.DOCUMENT:
-            people += 1
-            anonymities.add(source.anonymity)
-    return ClaimFacts(
-        claim=claim,
-        sources=distinct,
-        source_spans=tuple(source_spans),
-        cue_kinds=frozenset(cue_kinds),
-        cue_spans=tuple(cue_spans),
-        hedges=hedges,
-        hedge_kinds=hedge_kinds,
-        relays=relays,
-        own_relays=own_relays,
-        headcount=heads,
-        independent_sources=_independent(distinct, relays),
-        crosscheck=crosscheck,
-        sourced=True,
-        inherited=chain.inherited,
-        headline=claim.section == "headline",
-        hedged=bool(hedges),
-        on_record=on_record,
-        all_anonymous=people == len(distinct) and Anonymity.NAMED not in anonymities,
-        source_count=len(distinct),
-        relay_depth=len(relays),
-        own_relay_depth=len(own_relays),
-        source_types=frozenset(source_types),
-        anonymities=frozenset(anonymities),
-    )
+        return resolved
 
 
 def _inside(span: Span, outer: Span) -> bool:
     return outer.start <= span.start and span.end <= outer.end
-
-
-def _resolve(source_id: str, mentions: dict[str, SourceMention]) -> SourceMention | None:
-    """Follow coreference to the first mention; a mention that is not a source gives None."""
-    mention = mentions[source_id]
-    seen = {mention.id}
-    while mention.refers_to is not None and mention.refers_to in mentions and mention.refers_to not in seen:
-        mention = mentions[mention.refers_to]
-        seen.add(mention.id)
-    return None if mention.type is SourceType.UNATTRIBUTED else mention
 
 
 def _relay_hops(chain: Chain) -> tuple[ChainNode, ...]:

@@ -20,7 +20,7 @@ from typing import Annotated, Any, Generic, Literal, NamedTuple, TypeVar, cast
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_validator
 
 from provenance.config import Config
-from provenance.models import Anonymity, CueKind, HedgeKind, Severity, SourceMention, SourceType, Span
+from provenance.models import Anonymity, CueKind, HedgeKind, Severity, SourceType, Span
 from provenance.scoring.facts import ArticleFacts
 
 __all__ = [
@@ -168,14 +168,22 @@ def compile_tests(tests: tuple[tuple[str, str, Any], ...]) -> Predicate:
     expected values are bound by name, never pasted into the source.
     """
     bound: dict[str, Any] = {"__builtins__": {"bool": bool}}
+    return cast(Predicate, eval(f"lambda facts: {conjunction_source(tests, bound, 'value')}", bound))
+
+
+def conjunction_source(tests: tuple[tuple[str, str, Any], ...], bound: dict[str, Any], prefix: str) -> str:
+    """Write lowered tests as one Python expression over ``facts``, binding each expected value in ``bound``.
+
+    The names bound start with ``prefix``, so the tests of several rules can share one namespace.
+    """
     clauses: list[str] = []
     for index, (fact, op, expected) in enumerate(tests):
         if not fact.isidentifier():
             raise ValueError(f"fact name {fact!r} is not an identifier")
-        bound[f"value{index}"] = expected
-        clauses.append(OPERATORS[op].format(fact=f"facts.{fact}", value=f"value{index}"))
-    source = f"lambda facts: {' and '.join(clauses) or 'True'}"
-    return cast(Predicate, eval(source, bound))
+        name = f"{prefix}{index}"
+        bound[name] = expected
+        clauses.append(OPERATORS[op].format(fact=f"facts.{fact}", value=name))
+    return " and ".join(clauses) or "True"
 
 
 class ClaimConditions(_Conditions):
@@ -198,27 +206,18 @@ class ClaimConditions(_Conditions):
     cue_kinds: Members[CueKind] | None = None
     hedge_kinds: Members[HedgeKind] | None = None
 
-    @cached_property
-    def filters_sources(self) -> bool:
-        """Whether the conditions name source types or anonymities, so only some sources are evidence."""
-        return (self.source_types is not None and self.source_types.any is not None) or (
-            self.anonymities is not None and self.anonymities.any is not None
-        )
+    def evidence_filter_source(self, bound: dict[str, Any], prefix: str) -> str | None:
+        """Write which sources are evidence for this rule as an expression over ``source``, or None for all.
 
-    @cached_property
-    def selects(self) -> Callable[[SourceMention], bool]:
-        """Whether a source is evidence for this rule (it has a type and anonymity the rule names)."""
-        named_types = self.source_types.any if self.source_types is not None else None
-        named_anonymities = self.anonymities.any if self.anonymities is not None else None
-        types = frozenset(named_types) if named_types is not None else None
-        anonymities = frozenset(named_anonymities) if named_anonymities is not None else None
-        if types is not None and anonymities is not None:
-            return lambda source: source.type in types and source.anonymity in anonymities
-        if types is not None:
-            return lambda source: source.type in types
-        if anonymities is not None:
-            return lambda source: source.anonymity in anonymities
-        return lambda source: True
+        A rule that names source types or anonymities (``any``) shows only the
+        sources it is about; the named values are bound in ``bound`` under ``prefix``.
+        """
+        clauses = []
+        for fact, members in (("type", self.source_types), ("anonymity", self.anonymities)):
+            if members is not None and members.any is not None:
+                bound[f"{prefix}{fact}"] = frozenset(members.any)
+                clauses.append(f"source.{fact} in {prefix}{fact}")
+        return " and ".join(clauses) or None
 
 
 class ArticleConditions(_Conditions):
