@@ -20,6 +20,7 @@ from provenance.extract.sources import (
     is_title_stop,
     main_clause_start,
     opens_aside,
+    passive_agent,
     phrase_after,
     phrase_before,
 )
@@ -342,7 +343,41 @@ def _attribution_at(
         passive = _passive(tokens, index, quotes)
         if passive is not None:
             return passive
+    agentive = _by_agent(tokens, index, verb_kind, quotes)
+    if agentive is not None:
+        return agentive
     return _verb(tokens, index, index + 1, verb_kind, quotes, found)
+
+
+def _by_agent(
+    tokens: list[Token], index: int, kind: CueKind, quotes: list[tuple[int, int]]
+) -> RawAttribution | None:
+    """Read "Trump has been criticized by his rivals for …": the agent after "by" is the source.
+
+    The cue is the verb group, the content what was acted on (the subject) and
+    any complement after the agent ("for failing …", "whether he would run").
+    """
+    agent = passive_agent(tokens, index)
+    if agent is None:
+        return None
+    cue_start = index
+    while cue_start > 0 and _in_verb_group(tokens[cue_start - 1]):
+        cue_start -= 1
+    subject_end = cue_start - 1 if cue_start > 0 and tokens[cue_start - 1].text == "," else cue_start
+    subject = phrase_before(tokens, subject_end, 0) if subject_end > 0 else None
+    content_end = _content_end(tokens, agent[1])
+    complement = None
+    if agent[1] < len(tokens) and tokens[agent[1]].lower in QUESTION_WORDS | {"for", "to", "that", "as"}:
+        complement = _content(tokens, agent[1], content_end, quotes)
+    acted_on = None if tokens[index].lower in cues().addressee_verbs else subject
+    content = [part for part in (_span(tokens, *acted_on) if acted_on else None, complement) if part]
+    if not content:
+        return None
+    attribution = RawAttribution(kind, _span(tokens, cue_start, index + 1), _span(tokens, *agent), content)
+    attribution.source_tokens = agent
+    attribution.first_token = subject[0] if subject is not None else cue_start
+    attribution.last_token = (content_end if complement is not None else agent[1]) - 1
+    return attribution
 
 
 def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> RawAttribution | None:

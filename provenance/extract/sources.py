@@ -23,6 +23,7 @@ __all__ = [
     "is_title_stop",
     "main_clause_start",
     "opens_aside",
+    "passive_agent",
     "phrase_after",
     "phrase_before",
 ]
@@ -62,6 +63,8 @@ NOT_APPOSITIVE = frozenset(
 """Words opening a parenthetical that is no appositive: ", after the vote," stays out of the source."""
 INNER_MARKS = frozenset({"-", "’", "'", "&", "/", "$", "%"})
 """Marks that a phrase read rightwards runs through ("CNN/ORC", "$1,200", "O'Malley")."""
+IRREGULAR_PARTICIPLES = frozenset({"told", "said", "known", "thought", "written", "shown", "seen", "heard"})
+PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 DASHES = frozenset({"-", "–", "—", "--"})
 RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 FINITE_VERBS = frozenset(
@@ -237,7 +240,7 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
             start -= 1
             continue
         if not previous.is_word or (
-            previous.lower in lexicon.function_words and not _acronym(previous, tokens[start])
+            previous.lower in lexicon.function_words and not _acronym(previous, before, tokens[start])
         ):
             if previous.lower not in LEADING_DETERMINERS:
                 break
@@ -305,9 +308,16 @@ def _coordinated_name(tokens: list[Token], index: int) -> bool:
     )
 
 
-def _acronym(token: Token, following: Token) -> bool:
-    """Tell whether a word in capitals is part of a name joined by a slash ("USA TODAY/Suffolk poll")."""
-    return len(token.text) > 1 and token.text.isupper() and following.text == "/"
+def _acronym(token: Token, before: Token | None, following: Token) -> bool:
+    """Tell whether a word in capitals is part of a name ("USA TODAY/Suffolk poll", "a USA TODAY analysis").
+
+    A headline in capitals ("TEN KILLED IN BLAST") is no name: its words stay function words.
+    """
+    if len(token.text) < 2 or not token.text.isupper():
+        return False
+    if following.text == "/":
+        return True
+    return before is not None and before.text.isupper() and not following.text.isupper()
 
 
 def _is_number(token: Token) -> bool:
@@ -433,6 +443,43 @@ def _introduces(token: Token) -> bool:
     if lower in sources().function_words or lower in {"while", "after", "before", "despite", "amid"}:
         return True
     return token.capitalised and lower.endswith(("ing", "ly")) and lower not in sources().pronouns
+
+
+def passive_agent(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """Find the agent of a passive cue verb at ``index`` ("was criticized by her rivals"), as a token range.
+
+    The verb must be a past participle after a form of "be" ("has been criticized
+    by") or open a phrase after a comma ("The bill, opposed by House Republicans,").
+    """
+    verb = tokens[index]
+    if index + 2 >= len(tokens) or tokens[index + 1].lower != "by" or verb.quoted or verb.capitalised:
+        return None
+    if not verb.lower.endswith("ed") and verb.lower not in IRREGULAR_PARTICIPLES:
+        return None
+    before = index - 1
+    while before >= 0 and (
+        tokens[before].lower.endswith("ly") or tokens[before].lower in {"not", "never", "also"}
+    ):
+        before -= 1
+    if before < 0:
+        return None
+    if tokens[before].lower not in PASSIVE_AUXILIARIES and tokens[before].text != ",":
+        return None
+    if tokens[index + 2].lower.endswith("ing"):
+        return None
+    agent = phrase_after(tokens, index + 2, len(tokens))
+    if agent is None:
+        return None
+    end = next((i for i in range(agent[0] + 1, agent[1]) if _ends_agent(tokens, i)), agent[1])
+    return agent[0], end
+
+
+def _ends_agent(tokens: list[Token], index: int) -> bool:
+    """Tell whether a word ends a passive agent: a complement or time phrase follows ("for failing", "last week")."""
+    lower = tokens[index].lower
+    if lower in {"whether", "last", "because", "over", "this", "after", "before"}:
+        return True
+    return lower == "for" and index + 1 < len(tokens) and tokens[index + 1].lower.endswith("ing")
 
 
 def opens_aside(tokens: list[Token], index: int) -> bool:
