@@ -475,7 +475,7 @@ def passive_agent(tokens: list[Token], index: int) -> tuple[int, int] | None:
 
 
 def _ends_agent(tokens: list[Token], index: int) -> bool:
-    """Tell whether a word ends a passive agent: a complement or time phrase follows ("for failing", "last week")."""
+    """Tell whether a word ends a passive agent: a complement or time phrase ("for failing", "last week")."""
     lower = tokens[index].lower
     if lower in {"whether", "last", "because", "over", "this", "after", "before"}:
         return True
