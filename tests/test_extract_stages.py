@@ -359,6 +359,8 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
         ("The bill, opposed by House Republicans, never became law.",
          "opposed", "House Republicans", ["The bill"]),
         ("Mr. Lind said by telephone that he was ready.", "said", "Mr. Lind", ["that he was ready"]),
+        ("“Prices will rise,” said the Harbor Institute, which tracks shipping costs.",
+         "said", "the Harbor Institute", ["“Prices will rise,”"]),
         ("Former Secretary of State and longtime party strategist Ada Moreau said the plan works.",
          "said", "Former Secretary of State and longtime party strategist Ada Moreau", ["the plan works"]),
     ],

@@ -400,7 +400,7 @@ def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool
         return False
     end = next((i for i in range(index + 1, ceiling) if tokens[i].text in {",", "(", ")"}), ceiling)
     if lower in RELATIVE_OPENERS:
-        return not _reports(tokens, index + 2, end)
+        return lower == "who" and not _reports(tokens, index + 2, end)
     relative = next(
         (i for i in range(index + 1, end) if tokens[i].lower in RELATIVES | RELATIVE_OPENERS), end
     )
