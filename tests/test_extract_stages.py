@@ -361,6 +361,8 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
         ("Mr. Lind said by telephone that he was ready.", "said", "Mr. Lind", ["that he was ready"]),
         ("“Prices will rise,” said the Harbor Institute, which tracks shipping costs.",
          "said", "the Harbor Institute", ["“Prices will rise,”"]),
+        ("Iman Reyes, a clerk from Ava, Mo., who works nights, said the store was closed.",
+         "said", "Iman Reyes, a clerk from Ava, Mo., who works nights", ["the store was closed"]),
         ("Former Secretary of State and longtime party strategist Ada Moreau said the plan works.",
          "said", "Former Secretary of State and longtime party strategist Ada Moreau", ["the plan works"]),
     ],

@@ -179,7 +179,14 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
         if token.text != "," or index >= boundary - 1:
             continue
         bracketed = tokens[index - 1].text == ")"
-        core = _bracketed_before(tokens, index, floor) if bracketed else _core_before(tokens, index, floor)
+        abbreviated = _abbreviation_stop(tokens, index - 1, index + 1)
+        if bracketed:
+            core = _bracketed_before(tokens, index, floor)
+        elif abbreviated:
+            stem = _core_before(tokens, index - 1, floor)
+            core = (stem[0], index) if stem is not None else None
+        else:
+            core = _core_before(tokens, index, floor)
         if core is None:
             break
         inserted = tokens[index + 1]
@@ -191,7 +198,7 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
             return phrase_before(tokens, index, floor)
         if first is not None and core[0] > floor and tokens[core[0] - 1].lower in sources().function_words:
             return first
-        named = tokens[index - 1].capitalised and tokens[core[0]].capitalised
+        named = not abbreviated and tokens[index - 1].capitalised and tokens[core[0]].capitalised
         if bracketed or named or tokens[index - 1].lower in sources().pronouns:
             return core[0], comma
         first = first or (core[0], comma)
