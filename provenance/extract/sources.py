@@ -190,9 +190,10 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
         if core is None:
             break
         inserted = tokens[index + 1]
-        if inserted.lower in NOT_APPOSITIVE or (
+        parenthetical = inserted.lower in NOT_APPOSITIVE or (
             inserted.lower.endswith("ing") and inserted.lower != "including"
-        ):
+        )
+        if parenthetical and not abbreviated:
             return core if boundary == comma else first
         if inserted.lower in RELATIVE_OPENERS and _reports(tokens, index + 2, boundary):
             return phrase_before(tokens, index, floor)
