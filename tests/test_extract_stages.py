@@ -366,11 +366,14 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
         ("Nina Cole, a nurse from Jackson, Miss., attending the rally, said she was undecided.",
          "said", "Nina Cole, a nurse from Jackson, Miss., attending the rally", ["she was undecided"]),
         ("Mr. Lind, speaking in Ohio, said the plan works.", "said", "Mr. Lind", ["the plan works"]),
+        ("The plan appears to be working.", "appears", None, ["The plan", "to be working"]),
+        ("Mr. Lind does not seem to mind the delay.", "does not seem", None, ["Mr. Lind", "to mind the delay"]),
+        ("He appeared to suggest that the vote was rigged.", "appeared", "He", ["that the vote was rigged"]),
         ("Former Secretary of State and longtime party strategist Ada Moreau said the plan works.",
          "said", "Former Secretary of State and longtime party strategist Ada Moreau", ["the plan works"]),
     ],
 )  # fmt: skip
-def test_source_phrase_boundaries(sentence: str, cue: str, source: str, content: list[str]) -> None:
+def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, content: list[str]) -> None:
     found = {found_cue: (found_source, found_content) for found_cue, found_source, found_content, _ in
              _attributions(sentence)}  # fmt: skip
     assert found[cue] == (source, content)

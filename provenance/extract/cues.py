@@ -45,6 +45,8 @@ PARTICIPLE_LINKS = frozenset({",", "by", "while", "when", "after", "before", "â€
 PASSIVE_CUES = frozenset(
     {"expected", "believed", "thought", "said", "reported", "rumored", "alleged", "known"}
 )
+RAISING_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
+"""Verbs whose subject is part of the content, not a source ("The plan appears to work")."""
 CLAUSE_WORDS = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
      "should", "may", "might", "must", "do", "does", "did", "it"}
@@ -339,7 +341,7 @@ def _attribution_at(
     verb_kind = lexicon.verbs.get(tokens[index].lower)
     if verb_kind is None:
         return None
-    if tokens[index].lower in PASSIVE_CUES:
+    if tokens[index].lower in PASSIVE_CUES or tokens[index].lower in RAISING_VERBS:
         passive = _passive(tokens, index, quotes)
         if passive is not None:
             return passive
@@ -381,7 +383,10 @@ def _by_agent(
 
 
 def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> RawAttribution | None:
-    """Read "The bank is expected to raise rates": a cue with no source, its content around it."""
+    """Read "The bank is expected to raise rates", "The plan seems to work": no source, content around it.
+
+    "He appeared to suggest â€¦" is no such case: the verb after "to" is a cue of its own.
+    """
     if index + 1 >= len(tokens) or tokens[index + 1].lower != "to":
         return None
     start = index
@@ -389,9 +394,14 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
         tokens[start - 1].lower.endswith("ly") or tokens[start - 1].lower in {"also", "not"}
     ):
         start -= 1
-    if start == 0 or tokens[start - 1].lower not in {"is", "are", "was", "were", "be", "been"}:
+    raising = tokens[index].lower in RAISING_VERBS
+    if raising and index + 2 < len(tokens) and tokens[index + 2].lower in cues().verbs:
         return None
-    cue_start = start - 1
+    if start == 0 or (
+        not raising and tokens[start - 1].lower not in {"is", "are", "was", "were", "be", "been"}
+    ):
+        return None
+    cue_start = start if raising else start - 1
     while cue_start > 0 and tokens[cue_start - 1].lower in cues().auxiliaries:
         cue_start -= 1
     subject = phrase_before(tokens, cue_start, 0)
