@@ -38,6 +38,7 @@ from provenance.models import (
     Span,
 )
 from provenance.scoring import BASE_SCORE, grade, load_rule_pack, score
+from provenance.scoring import facts as facts_module
 from provenance.scoring.facts import gather_facts
 from provenance.scoring.rules import ClaimConditions
 
@@ -573,3 +574,31 @@ def test_rules_skipped_for_unsourced_claims_could_never_match_them(
     for rule in skipped:
         assert rule.when is not None
         assert not rule.when.holds(facts), rule.id
+
+
+# --- the fast paths of fact gathering agree with the general ones ------------------------------------------
+
+
+@pytest.mark.parametrize("kind", list(SourceType))
+@pytest.mark.parametrize("anonymity", list(Anonymity))
+@pytest.mark.parametrize("on_record", [True, False])
+@pytest.mark.parametrize("count", [None, 0, 1, 5])
+def test_one_source_sums_up_as_a_set_of_one(
+    kind: SourceType, anonymity: Anonymity, on_record: bool, count: int | None
+) -> None:
+    source = mention("S1", "Anna Lindqvist", kind, anonymity, on_record=on_record, count=count)
+    assert facts_module._one_source(source) == facts_module._many_sources((source,))
+
+
+def test_claims_in_the_publishers_voice_share_facts_but_keep_their_own_claim() -> None:
+    first, _ = claim_with([], claim_id="C1", text="The harbour will close in June.")
+    second, _ = claim_with([], claim_id="C2", text="Ferries will use the fishing quay.")
+    hedged, _ = claim_with([], claim_id="C3", hedges=[HedgeKind.MODAL], text="The quay may be dredged.")
+    shared = first.chain
+    claims = [claim.model_copy(update={"chain": shared}) for claim in (first, second, hedged)]
+    facts = gather_facts(analysis_of(*[(claim, []) for claim in claims])).claims
+    assert [fact.claim.id for fact in facts] == ["C1", "C2", "C3"]
+    assert facts[0][1:] == facts[1][1:]
+    assert facts[2].hedged
+    assert not facts[0].hedged
+    assert [fact.hedge_kinds for fact in facts] == [frozenset(), frozenset(), {HedgeKind.MODAL}]

@@ -341,9 +341,12 @@ _EVERY_FIELD = {model: set(model.model_fields) for model in (Finding, ClaimScore
 
 
 def _clamp(value: float) -> float:
+    """Keep a score within 0–100, to two decimals (most totals are whole: no rounding needed)."""
     if value <= 0.0:
         return 0.0
-    return 100.0 if value >= 100.0 else round(value, 2)
+    if value >= 100.0:
+        return 100.0
+    return value if value.is_integer() else round(value, 2)
 
 
 def _hits(rule: Rule, facts: ArticleFacts) -> Iterator[Hit]:

@@ -81,7 +81,6 @@ class ArticleFacts:
     relay_evidence: tuple[Span, ...]
     relay_depth: int
     claim_count: int
-    sourced_claims: tuple[ClaimFacts, ...]
 
 
 def headcount(source: SourceMention) -> int:
@@ -94,10 +93,13 @@ def headcount(source: SourceMention) -> int:
 def gather_facts(analysis: AnalysisResult, crosscheck: CrossCheckResult | None = None) -> ArticleFacts:
     """Compute the facts of every claim and of the article, once, for all rules."""
     mentions = {mention.id: mention for mention in analysis.sources}
-    checks = {entry.claim_id: entry for entry in crosscheck.claims} if crosscheck is not None else {}
     publisher_relays = _relay_hops(analysis.publisher_chain)
     builder = _ClaimFactBuilder(mentions, publisher_relays)
-    claims = tuple([builder.facts(claim, checks.get(claim.id)) for claim in analysis.claims])
+    if crosscheck is None:
+        claims = tuple([builder.facts(claim, None) for claim in analysis.claims])
+    else:
+        checks = {entry.claim_id: entry for entry in crosscheck.claims}
+        claims = tuple([builder.facts(claim, checks.get(claim.id)) for claim in analysis.claims])
     relay_evidence = tuple(
         mentions[node.source_id].span for node in publisher_relays if node.source_id in mentions
     ) or tuple(section.span for section in analysis.article.sections if section.name == "source")
@@ -108,7 +110,6 @@ def gather_facts(analysis: AnalysisResult, crosscheck: CrossCheckResult | None =
         relay_evidence=relay_evidence,
         relay_depth=len(publisher_relays),
         claim_count=len(claims),
-        sourced_claims=tuple(claim for claim in claims if claim.sourced),
     )
 
 
@@ -120,9 +121,7 @@ _tuple_new = tuple.__new__
 class _ClaimFactBuilder:
     """Builds each claim's facts, working out what claims share only once per article.
 
-    Claims in the publisher's own voice share one chain object and many claims
-    cite the same source, so relay hops are worked out once per chain and
-    coreference followed once per mention. The facts of a claim with no source,
+    Coreference is followed once per mention. The facts of a claim with no source,
     hedge or cross-check depend only on its chain and whether it is the
     headline, so all but the claim itself is built once for each.
     """
@@ -131,7 +130,6 @@ class _ClaimFactBuilder:
         self._mentions = mentions
         self._resolved: dict[str, SourceMention | None] = {}
         self._publisher_names = tuple(node.name for node in publisher_relays)
-        self._relays: dict[int, tuple[tuple[ChainNode, ...], tuple[ChainNode, ...]]] = {}
         self._plain: dict[tuple[int, bool], tuple[Any, ...]] = {}
 
     def facts(self, claim: Claim, crosscheck: ClaimCrossCheck | None) -> ClaimFacts:
@@ -149,46 +147,50 @@ class _ClaimFactBuilder:
         hedges: tuple[Hedge, ...] = tuple(claim.hedges)
         if hedges and cue_spans:
             hedges = tuple(
-                hedge for hedge in hedges if not any(_inside(hedge.span, cue) for cue in cue_spans)
+                [
+                    hedge
+                    for hedge in hedges
+                    if not any(
+                        cue.start <= hedge.span.start and hedge.span.end <= cue.end for cue in cue_spans
+                    )
+                ]
             )
         if not sources:
             return self._unsourced(claim, headline, hedges, crosscheck)
         relays, own_relays = self._chain_relays(chain)
-        source_types: set[SourceType] = set()
-        anonymities: set[Anonymity] = set()
-        people = heads = 0
-        on_record = False
-        for source in sources:
-            source_types.add(source.type)
-            heads += headcount(source)
-            on_record = on_record or source.on_record
-            if source.type is not SourceType.DOCUMENT:
-                people += 1
-                anonymities.add(source.anonymity)
-        return ClaimFacts(
-            claim,
-            sources,
-            tuple([source.span for source in sources]),
-            cue_kinds,
-            cue_spans,
-            hedges,
-            frozenset([hedge.kind for hedge in hedges]) if hedges else NOTHING,
-            relays,
-            own_relays,
-            heads,
-            _independent(sources, relays),
-            crosscheck,
-            True,  # sourced
-            False,  # inherited
-            headline,
-            bool(hedges),
-            on_record,
-            people == len(sources) and Anonymity.NAMED not in anonymities,  # all_anonymous
-            len(sources),
-            len(relays),
-            len(own_relays),
-            frozenset(source_types),
-            frozenset(anonymities),
+        if len(sources) == 1:
+            source_types, anonymities, heads, on_record, all_anonymous = _one_source(sources[0])
+            independent = 1
+        else:
+            source_types, anonymities, heads, on_record, all_anonymous = _many_sources(sources)
+            independent = 1 if relays else len({source.name.casefold() for source in sources})
+        return _tuple_new(
+            ClaimFacts,
+            (
+                claim,
+                sources,
+                tuple([source.span for source in sources]),
+                cue_kinds,
+                cue_spans,
+                hedges,
+                frozenset([hedge.kind for hedge in hedges]) if hedges else NOTHING,
+                relays,
+                own_relays,
+                heads,
+                independent,  # one relay carrying several sources is one line of sourcing
+                crosscheck,
+                True,  # sourced
+                False,  # inherited
+                headline,
+                bool(hedges),
+                on_record,
+                all_anonymous,
+                len(sources),
+                len(relays),
+                len(own_relays),
+                source_types,
+                anonymities,
+            ),
         )
 
     def _unsourced(
@@ -233,9 +235,12 @@ class _ClaimFactBuilder:
         sources: dict[str, SourceMention] = {}
         cue_kinds: set[CueKind] = set()
         cue_spans: list[Span] = []
+        resolved = self._resolved
         for attribution in claim.attributions:
             source_id = attribution.source_id
-            mention = self._resolve(source_id) if source_id is not None else None
+            if source_id is None:
+                continue
+            mention = resolved[source_id] if source_id in resolved else self._resolve(source_id)
             if mention is None:
                 continue
             sources.setdefault(mention.id, mention)
@@ -255,23 +260,18 @@ class _ClaimFactBuilder:
 
     def _chain_relays(self, chain: Chain) -> tuple[tuple[ChainNode, ...], tuple[ChainNode, ...]]:
         """Return a chain's relay hops, and those beyond the publisher's own relays."""
-        cached = self._relays.get(id(chain))
-        if cached is None:
-            relays = own_relays = _relay_hops(chain)
-            publisher = self._publisher_names
-            if (
-                publisher
-                and len(relays) >= len(publisher)
-                and all(node.name == name for node, name in zip(relays, publisher, strict=False))
-            ):
-                own_relays = relays[len(publisher) :]
-            cached = self._relays[id(chain)] = (relays, own_relays)
-        return cached
+        relays = _relay_hops(chain)
+        publisher = self._publisher_names
+        if (
+            publisher
+            and len(relays) >= len(publisher)
+            and all(node.name == name for node, name in zip(relays, publisher, strict=False))
+        ):
+            return relays, relays[len(publisher) :]
+        return relays, relays
 
     def _resolve(self, source_id: str) -> SourceMention | None:
-        """Follow coreference to the first mention, once per mention; not a source gives None."""
-        if source_id in self._resolved:
-            return self._resolved[source_id]
+        """Follow coreference to the first mention; not a source gives None. Kept in ``_resolved``."""
         mentions = self._mentions
         mention = mentions.get(source_id)
         if mention is not None:
@@ -289,10 +289,6 @@ class _ClaimFactBuilder:
         return resolved
 
 
-def _inside(span: Span, outer: Span) -> bool:
-    return outer.start <= span.start and span.end <= outer.end
-
-
 def _relay_hops(chain: Chain) -> tuple[ChainNode, ...]:
     """Return the outlet or agency at each relay hop (one per hop: the first relaying party)."""
     relays: list[ChainNode] = []
@@ -305,10 +301,39 @@ def _relay_hops(chain: Chain) -> tuple[ChainNode, ...]:
     return tuple(relays)
 
 
-def _independent(sources: tuple[SourceMention, ...], relays: tuple[ChainNode, ...]) -> int:
-    """Count independent lines of sourcing: sources reached through one relay share it, so count once."""
-    if not sources:
-        return 0
-    if relays:
-        return 1
-    return len({source.name.casefold() for source in sources})
+SourcesSummary = tuple[frozenset[SourceType], frozenset[Anonymity], int, bool, bool]
+"""Source types, anonymities (of people and organisations), headcount, on record, all anonymous."""
+
+
+def _many_sources(sources: tuple[SourceMention, ...]) -> SourcesSummary:
+    """Sum up what several distinct sources amount to."""
+    source_types: set[SourceType] = set()
+    anonymities: set[Anonymity] = set()
+    people = heads = 0
+    on_record = False
+    for source in sources:
+        source_types.add(source.type)
+        heads += headcount(source)
+        on_record = on_record or source.on_record
+        if source.type is not SourceType.DOCUMENT:
+            people += 1
+            anonymities.add(source.anonymity)
+    all_anonymous = people == len(sources) and Anonymity.NAMED not in anonymities
+    return frozenset(source_types), frozenset(anonymities), heads, on_record, all_anonymous
+
+
+def _one_source(source: SourceMention) -> SourcesSummary:
+    """Sum up one source: ``_many_sources`` for the commonest case, without building sets."""
+    person = source.type is not SourceType.DOCUMENT
+    return (
+        _ONE_TYPE[source.type],
+        _ONE_ANONYMITY[source.anonymity] if person else NOTHING,
+        headcount(source),
+        source.on_record,
+        person and source.anonymity is not Anonymity.NAMED,
+    )
+
+
+_ONE_TYPE = {source_type: frozenset([source_type]) for source_type in SourceType}
+_ONE_ANONYMITY = {anonymity: frozenset([anonymity]) for anonymity in Anonymity}
+"""Every source type and anonymity as a one-member set, built once."""
