@@ -42,6 +42,10 @@ COORDINATED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
 TENSES = frozenset({"current", "past", "present", "future"})
 """Modifiers coordinated before "former": "current and former officials"."""
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "just", "over", "least"})
+ORDINALS = frozenset({"first", "last", "next", "same", "other", "only"})
+"""Adjectives listed as function words that sit inside a phrase after its determiner: "the first poll"."""
+STANDALONE_QUANTIFIERS = frozenset({"another", "each", "most", "none", "others"})
+"""Quantifiers that stand alone as a subject: "another says there are 400"."""
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
 RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "during", "when", "while", "as"})
 POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
@@ -127,6 +131,8 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
         return _bracketed_before(tokens, end, floor)
     if token.text == ",":
         return _appositive_before(tokens, last, floor)
+    if token.text in DASHES:
+        return _dashed_before(tokens, last, floor)
     relative = _relative_before(tokens, end, floor)
     if relative is not None:
         return relative
@@ -147,6 +153,18 @@ def _bracketed_before(tokens: list[Token], end: int, floor: int) -> tuple[int, i
     opening = next((i for i in range(last - 1, max(floor, last - 10) - 1, -1) if tokens[i].text == "("), None)
     core = _core_before(tokens, opening, floor) if opening is not None else None
     return (core[0], end) if core is not None else None
+
+
+def _dashed_before(tokens: list[Token], dash: int, floor: int) -> tuple[int, int] | None:
+    """Read "Jane Roe — a teacher from Dover — says" leftwards: a name with its appositive in dashes."""
+    opening = next(
+        (i for i in range(dash - 1, max(floor, dash - 30) - 1, -1) if tokens[i].text == tokens[dash].text),
+        None,
+    )
+    if opening is None or any(token.quoted for token in tokens[opening:dash]):
+        return None
+    core = _core_before(tokens, opening, floor)
+    return (core[0], dash) if core is not None else None
 
 
 def _relative_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
@@ -214,13 +232,21 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     if last < floor:
         return None
     token = tokens[last]
-    if not token.is_word or token.quoted:
-        return None
-    if token.lower in lexicon.pronouns:
-        return None if token.lower in OBJECT_PRONOUNS else (last, end)
-    if token.lower in lexicon.function_words or token.lower.endswith(("’s", "'s")):
-        return None
     start = last
+    if token.text == "%" and last > floor and tokens[last - 1].text[:1].isdigit():
+        start = last - 1
+    elif not token.is_word or token.quoted:
+        return None
+    elif (
+        token.lower in OBJECT_PRONOUNS and last - 2 >= floor and _inner_preposition(tokens, last - 1, lexicon)
+    ):
+        start = last - 1
+    elif token.lower in lexicon.pronouns:
+        return None if token.lower in OBJECT_PRONOUNS else (last, end)
+    elif token.lower in STANDALONE_QUANTIFIERS:
+        return last, end
+    elif token.lower in lexicon.function_words or token.lower.endswith(("’s", "'s")):
+        return None
     while start - 1 >= floor and end - (start - 1) <= MAX_PHRASE:
         previous = tokens[start - 1]
         before = tokens[start - 2] if start - 2 >= floor else None
@@ -247,6 +273,11 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         if previous.lower in QUANTIFIERS:
             start -= 1
             continue
+        if previous.lower in ORDINALS and before is not None and before.lower in LEADING_DETERMINERS:
+            start -= 2
+            if start - 2 >= floor and _inner_preposition(tokens, start - 1, lexicon):
+                continue
+            break
         if not previous.is_word or (
             previous.lower in lexicon.function_words and not _acronym(previous, before, tokens[start])
         ):
