@@ -24,7 +24,11 @@ SPEAKER_AFTER_QUOTE = re.compile(
 """``“… emails.” Trump said.``: the speaker after a quotation that ends in a full stop."""
 WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([\w.]+)")
-TOKEN = re.compile(r"''|\w+(?:(?:[’'&]|\.-?|-)\w+)*|[^\w\s]")
+TOKEN = re.compile(
+    r"''|(?i:he|she|it|they|we|i|you|who|that|there)(?=[’'](?:s|re|ve|ll|d|m)\b)"
+    r"|(?<=\w)[’'](?:s|re|ve|ll|d|m)\b|\w+(?:(?:[’'&]|\.-?|-)\w+)*|[^\w\s]"
+)
+"""A contraction after a pronoun is a token ("He" "’s" "claiming"); a possessive is not ("Trump’s")."""
 INITIAL = re.compile(r"[A-Z]")
 DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 QUOTE_MARK = re.compile("''|[“”\"]")
