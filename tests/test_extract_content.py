@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from provenance import analyze, parse_article
 from provenance.brat import attributions_of
+from provenance.extract.segmentation import sentences
 
 
 def _contents(text: str) -> list[list[str]]:
@@ -175,4 +176,12 @@ def test_a_second_verb_of_saying_ends_the_content() -> None:
 def test_a_relative_clause_set_off_by_a_comma_runs_to_its_end() -> None:
     assert _contents("The offer came from Perez, who said he expects a deal soon.\n") == [
         ["he expects a deal soon"]
+    ]
+
+
+def test_a_speaker_introducing_the_next_quotation_starts_a_sentence() -> None:
+    text = "“We are tired.” Lund said: “The rules must change.”"
+    assert [text[start:end] for start, end in sentences(text, 0, len(text))] == [
+        "“We are tired.”",
+        "Lund said: “The rules must change.”",
     ]

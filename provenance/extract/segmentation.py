@@ -19,7 +19,7 @@ __all__ = ["Token", "quotations", "sentences", "span", "tokenize"]
 BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
 LINE_BREAK = re.compile(r"(?<=[.!?:”\"'])[ \t]*\n\s*|[ \t]*\n\s*(?=''|[“\"‘―—])")
 SPEAKER_AFTER_QUOTE = re.compile(
-    r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|asked|wrote|told|tweeted|explained|continued)\b"
+    r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|asked|wrote|told|tweeted|explained|continued)\b(?!:)"
 )
 """``“… emails.” Trump said.``: the speaker after a quotation that ends in a full stop."""
 WORD_BEFORE = re.compile(r"([\w.]+)\.$")
