@@ -185,3 +185,9 @@ def test_a_speaker_introducing_the_next_quotation_starts_a_sentence() -> None:
         "“We are tired.”",
         "Lund said: “The rules must change.”",
     ]
+
+
+def test_a_partial_quotation_inside_the_object_does_not_start_the_content() -> None:
+    assert _contents("Moreau accused Lund of a “flip-flop” on trade.\n") == [
+        ["Lund of a “flip-flop” on trade"]
+    ]

@@ -1246,6 +1246,8 @@ def _skip_addressee(tokens: list[Token], index: int, word: str) -> int:
     """
     for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
         token = tokens[offset]
+        if token.text in QUOTE_MARKS and offset > index and tokens[offset - 1].text not in {",", ":"}:
+            return index
         if token.lower in CLAUSE_MARKERS or token.text in {",", ".", ";"} or token.quoted:
             return index if token.lower == "to" and word in REQUEST_VERBS else offset
         if offset > index and token.lower in NEW_SUBJECTS:
