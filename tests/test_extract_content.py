@@ -191,3 +191,13 @@ def test_a_partial_quotation_inside_the_object_does_not_start_the_content() -> N
     assert _contents("Moreau accused Lund of a “flip-flop” on trade.\n") == [
         ["Lund of a “flip-flop” on trade"]
     ]
+
+
+def test_a_coordinated_subject_inside_the_content_does_not_end_it() -> None:
+    text = "Lund said that both he and Moreau promised to cut taxes.\n"
+    assert _contents(text)[0] == ["that both he and Moreau promised to cut taxes"]
+
+
+def test_and_a_new_speaker_ends_the_content() -> None:
+    text = "Lund said the audit was fair and Moreau said it was not.\n"
+    assert _contents(text)[0] == ["the audit was fair"]

@@ -965,7 +965,7 @@ def _content_end(tokens: list[Token], start: int) -> int:
         if (
             tokens[index].lower in {"and", "but"}
             and not tokens[index].quoted
-            and _subject_then_cue(tokens, index + 1)
+            and _subject_then_cue(tokens, index + 1, SPEECH_VERBS)
         ):
             return index
         end, position = index, index + 1
