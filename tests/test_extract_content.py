@@ -201,3 +201,8 @@ def test_a_coordinated_subject_inside_the_content_does_not_end_it() -> None:
 def test_and_a_new_speaker_ends_the_content() -> None:
     text = "Lund said the audit was fair and Moreau said it was not.\n"
     assert _contents(text)[0] == ["the audit was fair"]
+
+
+def test_a_relative_pronoun_followed_by_an_adverbial_is_the_whole_content() -> None:
+    text = "It was a law which Moreau denounced on Monday in the square.\n"
+    assert _contents(text) == [["which"]]

@@ -759,8 +759,10 @@ def _verb(
     preceding = None
     if inverted:
         preceding = _content(tokens, 0, subject_end, quotes)
-    elif gap and following is not None:
+    elif gap:
         preceding = _span(tokens, source[0] - 1, source[0])
+        if following is not None and _ends_clause(tokens, after):
+            following = None
     elif (
         not participle
         and (
@@ -842,6 +844,21 @@ def _function_words_only(tokens: list[Token]) -> bool:
     """Tell whether some words hold nothing that could be reported ("When", "And so")."""
     function_words = sources().function_words
     return all(not token.is_word or (token.lower in function_words and not token.quoted) for token in tokens)
+
+
+def _ends_clause(tokens: list[Token], index: int) -> bool:
+    """Tell whether nothing of a clause follows token ``index``: a comma, an adverbial or the sentence end.
+
+    ("a law [which] Lund denounced on Monday, …": the pronoun is all the content.)
+    """
+    if index >= len(tokens):
+        return True
+    token = tokens[index]
+    return (
+        token.text in {",", ".", ";", ")", "—", "–"}
+        or token.lower in ADVERBIAL_STARTS
+        or token.lower in TIME_WORDS
+    )
 
 
 def _object_gap(tokens: list[Token], index: int) -> bool:
