@@ -206,3 +206,8 @@ def test_and_a_new_speaker_ends_the_content() -> None:
 def test_a_relative_pronoun_followed_by_an_adverbial_is_the_whole_content() -> None:
     text = "It was a law which Moreau denounced on Monday in the square.\n"
     assert _contents(text) == [["which"]]
+
+
+def test_a_long_listener_is_skipped_up_to_its_that_clause() -> None:
+    text = "Lund told the editors of the weekly paper in his home town on Saturday that he would run.\n"
+    assert _contents(text) == [["that he would run"]]

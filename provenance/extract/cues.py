@@ -1269,6 +1269,12 @@ def _skip_addressee(tokens: list[Token], index: int, word: str) -> int:
             return index if token.lower == "to" and word in REQUEST_VERBS else offset
         if offset > index and token.lower in NEW_SUBJECTS:
             return offset
+    for offset in range(min(index + LOOKAHEAD, len(tokens)), min(index + ADVERBIAL_REACH, len(tokens))):
+        token = tokens[offset]
+        if token.lower == "that" and not token.quoted:
+            return offset
+        if token.text in {".", ";", ":"} or token.quoted or _clause_word(token):
+            break
     return index
 
 
