@@ -211,3 +211,7 @@ def test_a_relative_pronoun_followed_by_an_adverbial_is_the_whole_content() -> N
 def test_a_long_listener_is_skipped_up_to_its_that_clause() -> None:
     text = "Lund told the editors of the weekly paper in his home town on Saturday that he would run.\n"
     assert _contents(text) == [["that he would run"]]
+
+
+def test_the_words_announcing_a_quotation_with_a_colon_are_not_content() -> None:
+    assert _contents("Her verdict on the plan: “It works,” the mayor said.\n") == [["“It works,”"]]

@@ -758,7 +758,7 @@ def _verb(
     )
     preceding = None
     if inverted:
-        preceding = _content(tokens, 0, subject_end, quotes)
+        preceding = _content(tokens, _quotation_lead(tokens, subject_end), subject_end, quotes)
     elif gap:
         preceding = _span(tokens, source[0] - 1, source[0])
         if following is not None and _ends_clause(tokens, after):
@@ -775,7 +775,7 @@ def _verb(
         )
         and not _function_words_only(tokens[: source[0]])
     ):
-        preceding = _content(tokens, 0, source[0], quotes)
+        preceding = _content(tokens, _quotation_lead(tokens, source[0]), source[0], quotes)
     attribution.content = [part for part in (preceding, following) if part is not None]
     if not attribution.content:
         return None
@@ -859,6 +859,23 @@ def _ends_clause(tokens: list[Token], index: int) -> bool:
         or token.lower in ADVERBIAL_STARTS
         or token.lower in TIME_WORDS
     )
+
+
+def _quotation_lead(tokens: list[Token], end: int) -> int:
+    """Find where a quotation closing before token ``end`` starts when a colon introduces it.
+
+    (``His verdict: “It works,” she said``: the content is the quotation, not the
+    words that announce it.) Returns 0, the sentence start, otherwise.
+    """
+    close = end - 1
+    while close > 0 and tokens[close].text in {",", "."}:
+        close -= 1
+    if close <= 0 or tokens[close].text not in CLOSERS:
+        return 0
+    opening = next((index for index in range(close - 1, 0, -1) if not tokens[index].quoted), 0)
+    if opening > 1 and tokens[opening].text in QUOTE_MARKS and tokens[opening - 1].text == ":":
+        return opening
+    return 0
 
 
 def _object_gap(tokens: list[Token], index: int) -> bool:
