@@ -215,3 +215,8 @@ def test_a_long_listener_is_skipped_up_to_its_that_clause() -> None:
 
 def test_the_words_announcing_a_quotation_with_a_colon_are_not_content() -> None:
     assert _contents("Her verdict on the plan: “It works,” the mayor said.\n") == [["“It works,”"]]
+
+
+def test_an_opening_conjunction_is_not_what_according_to_reports() -> None:
+    text = "But the bridge will close for a month, according to the city engineers.\n"
+    assert _contents(text) == [["the bridge will close for a month"]]

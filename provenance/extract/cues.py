@@ -648,7 +648,7 @@ def _according_to(
     if source is None:
         return None
     attribution = RawAttribution(CueKind.ACCORDING_TO, _span(tokens, first, last), _span(tokens, *source))
-    before = _content(tokens, 0, first, quotes)
+    before = _content(tokens, _past_opening(tokens, first), first, quotes)
     after = None if opens_aside(tokens, source[1]) else _content(tokens, source[1], len(tokens), quotes)
     attribution.content = [part for part in (before, after) if part is not None]
     attribution.first_token = 0
@@ -859,6 +859,11 @@ def _ends_clause(tokens: list[Token], index: int) -> bool:
         or token.lower in ADVERBIAL_STARTS
         or token.lower in TIME_WORDS
     )
+
+
+def _past_opening(tokens: list[Token], end: int) -> int:
+    """Find where what a sentence-final "according to" reports starts: past an opening "But" or "And"."""
+    return 1 if end > 1 and tokens[0].lower in {"but", "and", "so", "yet"} else 0
 
 
 def _quotation_lead(tokens: list[Token], end: int) -> int:
