@@ -220,3 +220,9 @@ def test_the_words_announcing_a_quotation_with_a_colon_are_not_content() -> None
 def test_an_opening_conjunction_is_not_what_according_to_reports() -> None:
     text = "But the bridge will close for a month, according to the city engineers.\n"
     assert _contents(text) == [["the bridge will close for a month"]]
+
+
+def test_a_weekday_after_a_sentence_final_cue_is_not_content() -> None:
+    assert _contents("The plan will cost more, the council announced Friday.\n") == [
+        ["The plan will cost more"]
+    ]

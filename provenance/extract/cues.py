@@ -951,7 +951,11 @@ def _introductory(tokens: list[Token], end: int) -> bool:
 def _adverbial_only(tokens: list[Token], start: int) -> bool:
     """Tell whether all that follows a cue is a short adverbial ("…, the company said on Thursday.")."""
     words = [token for token in tokens[start:] if token.is_word]
-    return bool(words) and len(words) <= 5 and words[0].lower in ADVERBIAL_STARTS
+    return (
+        bool(words)
+        and len(words) <= 5
+        and (words[0].lower in ADVERBIAL_STARTS or words[0].lower in TIME_WORDS)
+    )
 
 
 def _clause_word(token: Token) -> bool:
