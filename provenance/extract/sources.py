@@ -44,6 +44,8 @@ TENSES = frozenset({"current", "past", "present", "future"})
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "just", "over", "least"})
 ORDINALS = frozenset({"first", "last", "next", "same", "other", "only"})
 """Adjectives listed as function words that sit inside a phrase after its determiner: "the first poll"."""
+GROUP_QUANTIFIERS = frozenset({"most", "many", "some", "all", "both", "several", "half", "majority", "few"})
+"""Quantifiers that make a phrase a group whatever its head: "most of them"."""
 STANDALONE_QUANTIFIERS = frozenset({"another", "each", "most", "none", "others"})
 """Quantifiers that stand alone as a subject: "another says there are 400"."""
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
@@ -51,7 +53,7 @@ RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "duri
 POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
 HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", "obtained", "reviewed",
                            "published", "released", "that", "which"}  # fmt: skip
-NAME_END = re.compile(r"\s*[,()]\s*")
+NAME_END = re.compile(r"\s*[,()—–]\s*")
 NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
 RELATIVES = frozenset({"who", "that"})
 PERSON_PREPOSITIONS = frozenset({"to", "on", "in", "at", "for", "with", "close", "like", "within"})
@@ -78,6 +80,8 @@ FINITE_VERBS = frozenset(
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
 HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Sir", "Dame"})
 """Titles of address, not roles: "Dr Amara Lewis" has no role from "Dr"."""
+ROLE_STOPS = DETERMINERS | QUANTIFIERS | {"his", "her", "their", "its", "our", "my", "your"}
+"""Words that end a role read leftwards from its head ("Sanders and his aides" has role "aides")."""
 DESCRIPTOR_TYPES = {
     "agency": SourceType.WIRE_AGENCY,
     "news agency": SourceType.WIRE_AGENCY,
@@ -600,20 +604,24 @@ def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescripti
     ):
         return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, _affiliation(words, head),
                                  Anonymity.NAMED, True, False)  # fmt: skip
+    if _leads_appositive(text, lexicon):
+        person = _named_person(text, lexicon)
+        if person is not None:
+            return person
     if (head_lower in lexicon.person_words or head_lower in _lower_titles()) and not _has_name(
         words, head, lexicon
     ):
-        count = _count(lower, head_lower)
+        count = None if _partitive(lower) else _count(lower, head_lower)
         vague = head_lower in lexicon.vague_words
         return SourceDescription(
             SourceType.ANONYMOUS_GROUP if count != 1 else SourceType.ANONYMOUS_INDIVIDUAL,
             text, count, _role(words, head) if head_lower not in lexicon.vague_words else None,
             _affiliation(words, head), Anonymity.VAGUE if vague else Anonymity.SPECIFIC, False, False,
         )  # fmt: skip
-    person = _named_person(text, lexicon)
+    person = None if lower[0] in QUANTIFIERS else _named_person(text, lexicon)
     if person is not None:
         return person
-    plural = head_lower.endswith("s") and not head_lower.endswith("ss")
+    plural = (head_lower.endswith("s") and not head_lower.endswith("ss")) or _partitive(lower)
     return SourceDescription(
         SourceType.ANONYMOUS_GROUP if plural else SourceType.ANONYMOUS_INDIVIDUAL,
         text, None if plural else 1, None, None, Anonymity.VAGUE, False, False,
@@ -626,9 +634,11 @@ def _named_person(text: str, lexicon: SourceLexicon) -> SourceDescription | None
     for index, part in enumerate(parts[:2]):
         person = _titled_name(part, lexicon)
         if person is not None:
-            if index == 0 and len(parts) > 1 and parts[1].split()[0].lower() in {"a", "an", "the"}:
-                words = parts[1].split()
-                return replace(person, role=_role(words, _head(words)))
+            appositive = next(
+                (part.split() for part in parts[1:] if part.split()[0].lower() in {"a", "an", "the"}), None
+            )
+            if index == 0 and appositive is not None:
+                return replace(person, role=_role(appositive, _head(appositive)))
             if person.role is not None and all(
                 word.rstrip(".") in HONORIFICS for word in person.role.split()
             ):
@@ -669,18 +679,49 @@ def _lower_titles() -> frozenset[str]:
 
 
 def _head(words: list[str]) -> str:
-    """Return the phrase's head noun: the last word before any post-modifier."""
+    """Return the phrase's head noun: the last word before any post-modifier.
+
+    A partitive is no post-modifier: the head of "Nine in 10 voters" is "voters".
+    """
     for index, word in enumerate(words):
-        if index > 0 and word.lower() in HEAD_END:
+        previous = words[index - 1].lower() if index > 0 else ""
+        partitive = word.lower() in {"in", "of"} and (
+            previous in NUMBERS or previous in QUANTIFIERS or previous.isdigit()
+        )
+        if index > 0 and word.lower() in HEAD_END and not partitive:
             return words[index - 1].strip(".,")
     return words[-1].strip(".,")
+
+
+def _partitive(lower: list[str]) -> bool:
+    """Tell whether a phrase names a share of a group ("Nine in 10 voters", "42%", "most of them")."""
+    return (
+        lower[0] in GROUP_QUANTIFIERS
+        or any(word.endswith("%") or word == "percent" for word in lower)
+        or (len(lower) > 2 and lower[1] == "in" and (lower[0] in NUMBERS or lower[0].isdigit()))
+    )
+
+
+def _leads_appositive(text: str, lexicon: SourceLexicon) -> bool:
+    """Tell whether a phrase opens with a name, then an appositive ("Sen. Ada Moreau (D-Vt.), a member")."""
+    parts = [part for part in NAME_END.split(text) if part.strip()]
+    if len(parts) < 2:
+        return False
+    first = _titled_name(parts[0], lexicon)
+    last_word = parts[0].split()[-1]
+    return (
+        first is not None
+        and (len(first.name.split()) > 1 or first.role is not None)
+        and last_word not in lexicon.organisation_words
+        and last_word.lower() not in lexicon.document_words
+    )
 
 
 def _role(words: list[str], head: str) -> str:
     """Return the head noun as written with its lower-case modifiers ("senior official", "diplomats")."""
     index = words.index(head) if head in words else len(words) - 1
     start = index
-    while start > 0 and words[start - 1].islower() and words[start - 1] not in DETERMINERS | QUANTIFIERS:
+    while start > 0 and words[start - 1].islower() and words[start - 1] not in ROLE_STOPS:
         start -= 1
     return " ".join([*words[start:index], head.lower()])
 
@@ -703,7 +744,11 @@ def _named(words: list[str]) -> Anonymity:
 def _affiliation(words: list[str], head: str) -> str | None:
     """Capitalised modifiers before the head ("European" diplomats) or an "of"/"from" complement."""
     index = words.index(head) if head in words else len(words) - 1
-    before = [word for word in words[:index] if word[:1].isupper() and word.lower() not in DETERMINERS]
+    before = [
+        word
+        for word in words[:index]
+        if word[:1].isupper() and word.lower() not in DETERMINERS | NUMBERS.keys() | sources().pronouns
+    ]
     if before:
         return " ".join(before).removesuffix("’s").removesuffix("'s")
     for position, word in enumerate(words[index + 1 :], start=index + 1):
