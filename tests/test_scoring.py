@@ -40,7 +40,7 @@ from provenance.models import (
 from provenance.scoring import BASE_SCORE, grade, load_rule_pack, score
 from provenance.scoring import facts as facts_module
 from provenance.scoring.facts import gather_facts
-from provenance.scoring.rules import ClaimConditions
+from provenance.scoring.rules import UNSOURCED, ClaimConditions, Rule, RulePack
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8dac13ad40c6afd4.txt"
 NOWHERE = Span(start=0, end=0, text="")
@@ -602,3 +602,38 @@ def test_claims_in_the_publishers_voice_share_facts_but_keep_their_own_claim() -
     assert facts[2].hedged
     assert not facts[0].hedged
     assert [fact.hedge_kinds for fact in facts] == [frozenset(), frozenset(), {HedgeKind.MODAL}]
+
+
+def test_a_rule_mixing_source_and_other_facts_matches_in_both_branches() -> None:
+    """Off the record and relayed: decided ahead for unsourced claims, tested on sourced ones."""
+    rule = Rule.model_validate(
+        {
+            "id": "TST001",
+            "name": "relayed-off-record",
+            "summary": "a relayed claim with no on-record source",
+            "severity": "info",
+            "weight": 1.0,
+            "effect": "penalty",
+            "message": "{claim}",
+            "rationale": "a test rule",
+            "help": "none",
+            "when": {"on_record": False, "own_relay_depth": {"min": 1}},
+        }
+    )
+    named = mention("S1", "Anna Lindqvist", SourceType.NAMED_PERSON)
+    anonymous = mention("S2", "two officials", SourceType.ANONYMOUS_GROUP, Anonymity.SPECIFIC)
+    analysis = analysis_of(
+        claim_with([named], claim_id="C1", relays=1),
+        claim_with([anonymous], claim_id="C2", relays=1),
+        claim_with([], claim_id="C3", relays=1),
+        claim_with([anonymous], claim_id="C4"),
+    )
+    report = score(analysis, Config(), pack=RulePack(rules=(rule,)))
+    assert [bool(claim.findings) for claim in report.claim_scores] == [False, True, True, False]
+
+
+def test_residual_tests_leave_out_what_a_branch_knows() -> None:
+    conditions = ClaimConditions.model_validate({"on_record": False, "headline": True})
+    assert conditions.residual_tests({"sourced": True}) == conditions.tests
+    assert conditions.residual_tests(UNSOURCED) == (("headline", "eq", True),)
+    assert ClaimConditions.model_validate({"sourced": True}).residual_tests(UNSOURCED) is None

@@ -11,6 +11,7 @@ outermost attribution of a nest is kept.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -45,8 +46,6 @@ PARTICIPLE_LINKS = frozenset({",", "by", "while", "when", "after", "before", "�
 PASSIVE_CUES = frozenset(
     {"expected", "believed", "thought", "said", "reported", "rumored", "alleged", "known"}
 )
-RAISING_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
-"""Verbs whose subject is part of the content, not a source ("The plan appears to work")."""
 CLAUSE_WORDS = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
      "should", "may", "might", "must", "do", "does", "did", "it"}
@@ -56,7 +55,11 @@ ADVERBIAL_STARTS = frozenset(
     {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before",
      "from", "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
 )  # fmt: skip
-QUESTION_WORDS = frozenset({"whether", "if", "about", "what", "how", "why", "when", "who", "specifically"})
+QUESTION_WORDS = frozenset(
+    {"whether", "if", "about", "what", "how", "why", "when", "who", "whom", "specifically", "to"}
+)
+QUESTION_LEADS = frozenset({"when", "if", "after", "once", "while", "being"})
+QUESTION_ENDS = frozenset({",", ".", ";", "?", ":", "—", "–"})
 NOMINAL_CUES = frozenset(
     {"claim", "claims", "assertion", "belief", "view", "call", "calls", "argument", "suggestion", "promise",
      "pledge", "warning", "denial", "accusation", "insistence", "contention", "hope", "fear", "plan", "plans",
@@ -66,7 +69,7 @@ POSSESSIVES = frozenset({"his", "her", "their", "its", "my", "our", "your"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 CLAUSE_LINKS = frozenset({"and", "but", "although", "though", "while", "as", "because", "so", "yet"})
 NEW_SUBJECTS = frozenset({"he", "she", "they", "i", "we"})
-DOCUMENT_HEADS = frozenset({"poll", "survey", "study", "report", "analysis"})
+DOCUMENT_HEADS = frozenset({"poll", "polls", "survey", "surveys", "study", "analysis", "polling"})
 DASHES = frozenset({"―", "—"})
 PUNCTUATION_CUES = DASHES | {":"}
 QUOTE_OPENERS = frozenset({"“", '"', "''", "‘", "'"})
@@ -74,6 +77,18 @@ CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
+LOCATIVES = frozenset({"here", "there"})
+SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "writes"})
+SUBJECT_STOPS = frozenset(
+    {"that", "and", "but", "or", "because", "while", "if", "when", "although", "though", "since", "so", "as",
+     "whether", "where", "yet"}
+)  # fmt: skip
+RAISING_VERBS = frozenset({"seem", "seems", "seemed", "appear", "appears", "appeared"})
+NAMING_VERBS = frozenset({"called", "named", "dubbed", "titled"})
+CLAUSE_BREAKS = frozenset({",", "-", "—", "–"})
+PREPOSITIONS = frozenset({"on", "in", "at", "of", "for", "with", "from", "about", "into", "over", "under"})
+PAST_FORMS = frozenset({"said", "told", "wrote", "found", "saw", "read", "spoke", "thought", "knew", "felt"})
+LABEL_STOPS = frozenset({"is", "are", "was", "were", "in", "for", "to", "on", "with", "just", "how", "why"})
 UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
 
 
@@ -94,41 +109,91 @@ class RawAttribution:
 
 
 def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
-    """Find the outermost attributions among one sentence's tokens."""
-    question = _question_intro(tokens, quotes)
+    """Find the outermost attributions among one sentence's tokens.
+
+    A quotation that ends its own sentence (``… “ongoing.” He said the FBI…``)
+    is read apart from the new statement after it.
+    """
+    split = _statement_after_quotation(tokens)
+    if split is not None:
+        return find_attributions(tokens[:split], quotes) + find_attributions(tokens[split:], quotes)
+    question = _question(tokens, quotes)
     found = _attributions(tokens, quotes)
-    return [question, *found] if question is not None else found
+    if question is None or question.cue is None:
+        return found
+    start, end = question.cue
+    return [question, *(item for item in found if item.cue is None or not start <= item.cue[0] < end)]
 
 
-def _question_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
-    """Read "(When) asked whether X, …": a question put to the subject; its source is the asker, if named."""
-    asked = 0 if tokens and tokens[0].lower == "asked" else 1
-    if (
-        len(tokens) < 4
-        or tokens[asked].lower != "asked"
-        or (asked == 1 and tokens[0].lower not in {"when", "if"})
-    ):
-        return None
-    comma = next(
-        (index for index in range(asked + 2, min(len(tokens), 30)) if tokens[index].text == ","), None
-    )
-    if comma is None:
-        return None
-    question = asked + 1
-    asker = None
-    if tokens[question].lower == "by":
-        question = next(
-            (index for index in range(question + 1, comma) if tokens[index].lower in QUESTION_WORDS), comma
+def _statement_after_quotation(tokens: list[Token]) -> int | None:
+    """Find where a new statement starts after a quotation closed with a full stop, if one does.
+
+    (``“… ongoing.” He said the FBI had not commented``: the second sentence has a
+    subject, a cue and content of its own; ``“… ready.” Lund said.`` does not.)
+    """
+    starters = first_cue_words()
+    for index in range(2, len(tokens) - 4):
+        if not (
+            tokens[index].text in CLOSERS
+            and tokens[index - 1].text in {".", "?", "!"}
+            and tokens[index + 1].is_word
+            and tokens[index + 1].capitalised
+        ):
+            continue
+        cue = next(
+            (
+                position
+                for position in range(index + 2, min(len(tokens), index + 8))
+                if tokens[position].lower in starters and not tokens[position].quoted
+            ),
+            None,
         )
-        asker = (asked + 2, question) if question > asked + 2 else None
-    if question >= comma or tokens[question].lower not in QUESTION_WORDS:
-        return None
-    content = _content(tokens, question, comma, quotes)
-    if content is None:
-        return None
-    cue = tokens[asked]
-    source = _span(tokens, *asker) if asker is not None else None
-    return RawAttribution(CueKind.STATEMENT, (cue.start, cue.end), source, [content], last_token=comma)
+        if cue is None:
+            continue
+        words = sum(token.is_word for token in tokens[cue + 1 :])
+        if words >= 3 and not _adverbial_only(tokens, cue + 1):
+            return index + 1
+    return None
+
+
+def _question(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read a question put to the subject: its source is the asker, if named.
+
+    ("Asked whether he would run, …", "…, she said when asked about the merger",
+    "Lund was asked by the host if …", "Asked by the host to respond, …".)
+    """
+    for asked, token in enumerate(tokens):
+        if token.lower != "asked" or token.quoted:
+            continue
+        before = tokens[asked - 1].lower if asked else ""
+        if asked and before not in QUESTION_LEADS and before not in BE_FORMS:
+            continue
+        end = next(
+            (index for index in range(asked + 1, len(tokens)) if tokens[index].text in QUESTION_ENDS),
+            len(tokens),
+        )
+        question = next(
+            (
+                index
+                for index in range(asked + 1, min(end, asked + 12))
+                if tokens[index].lower in QUESTION_WORDS
+            ),
+            end,
+        )
+        asker = None
+        if asked + 1 < question and tokens[asked + 1].lower == "by":
+            asker = (asked + 2, question) if question > asked + 2 else None
+        elif question > asked + 1 and tokens[question].lower == "to":
+            question = end
+        content = _content(tokens, question, end, quotes)
+        if content is None or sum(item.is_word for item in tokens[question:end]) < 2:
+            continue
+        first = asked - 1 if before in BE_FORMS else asked
+        source = _span(tokens, *asker) if asker is not None else None
+        return RawAttribution(
+            CueKind.STATEMENT, _span(tokens, first, asked + 1), source, [content], last_token=end
+        )
+    return None
 
 
 def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
@@ -144,13 +209,15 @@ def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[Ra
             outermost = _according_to(tokens, index, index + 2, quotes)
             if outermost is not None:
                 return [outermost]
-    final = (
-        _speaker_line(tokens, quotes)
-        or _final_cue(tokens, candidates, quotes)
-        or _document_intro(tokens, quotes)
-    )
+    final = _speaker_line(tokens, quotes) or _document_intro(tokens, quotes)
     if final is not None:
         return [final]
+    last_word = _final_cue(tokens, candidates, quotes)
+    if last_word is not None:
+        found.append(last_word)
+        candidates = [
+            index for index in candidates if index > last_word.last_token and _participle(tokens, index)
+        ]
     headline: bool | None = None
     covered = -1
     for index in candidates:
@@ -175,6 +242,37 @@ def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[Ra
         if nominal is not None:
             found.append(nominal)
     return found
+
+
+def _participle(tokens: list[Token], index: int) -> bool:
+    """Tell whether a cue word opens a participle clause (", adding that…"), which shares the main source."""
+    return tokens[index].lower.endswith("ing") and _participle_link(tokens, index)
+
+
+def _participle_link(tokens: list[Token], index: int) -> bool:
+    """Tell whether the words before token ``index`` attach a participle clause to the main one.
+
+    That is a comma or a linking word (", saying", "by saying"), or a quotation
+    closed with a comma (``“a major breach,” adding``).
+    """
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    if before.lower in PARTICIPLE_LINKS:
+        return True
+    return before.text in CLOSERS and index > 1 and tokens[index - 2].text == ","
+
+
+def _can_speak(tokens: list[Token], start: int, end: int) -> bool:
+    """Tell whether a phrase before a colon can be a speaker: a name, a pronoun or a document.
+
+    ("Kerry: “…”", "From the report: “…”"; not "a three-word proclamation: “…”".)
+    """
+    lexicon = sources()
+    speakers = lexicon.pronouns | lexicon.document_words
+    return any(
+        (token.is_word and token.capitalised) or token.lower in speakers for token in tokens[start:end]
+    )
 
 
 def _nominal_cue(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
@@ -235,7 +333,7 @@ def _punctuation_cue(
                     (token.start, token.end),
                     (0, index) if headline else phrase_before(tokens, index, 0),
                 )
-            if source is not None and content is not None:
+            if source is not None and content is not None and _can_speak(tokens, *source):
                 return RawAttribution(
                     CueKind.STATEMENT, cue, _span(tokens, *source), [content], last_token=len(tokens) - 1
                 )
@@ -249,11 +347,11 @@ def first_cue_words() -> frozenset[str]:
 
 
 def _document_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
-    """Read "In a September poll, 75 percent of voters…": "In" cues the poll that opens the sentence."""
+    """Read "In a September poll (by X), 75 percent of voters…": "In" cues the poll opening the sentence."""
     if len(tokens) < 5 or tokens[0].lower != "in":
         return None
     comma = next((index for index in range(2, min(len(tokens), 16)) if tokens[index].text == ","), None)
-    if comma is None or tokens[comma - 1].lower not in DOCUMENT_HEADS:
+    if comma is None or not _names_document(tokens, 1, comma):
         return None
     content = _content(tokens, comma + 1, len(tokens), quotes)
     if content is None:
@@ -267,13 +365,34 @@ def _document_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAt
     )
 
 
+def _names_document(tokens: list[Token], start: int, end: int) -> bool:
+    """Tell whether tokens ``[start, end)`` are a noun phrase headed by a poll or survey ("a poll by X").
+
+    Words before the head are determiners, names, numbers or modifiers, never a
+    preposition or verb; words after it ("conducted by…", "of likely voters") may follow.
+    A bare plural ("In polls, …") counts; a bare singular ("In poll…") does not.
+    """
+    function_words = sources().function_words - NOUN_MARKERS - {"most", "more", "last", "next"}
+    for index in range(start, end):
+        token = tokens[index]
+        if token.lower in DOCUMENT_HEADS:
+            return index > start or token.lower.endswith("s")
+        if token.quoted or token.lower in function_words or token.lower in cues().verbs:
+            return False
+    return False
+
+
 def _speaker_line(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
-    """Read a line opened by its speaker's name and a colon ("Rubio: I still believe…", "Q: How…")."""
+    """Read a line opened by its speaker's name and a colon ("Rubio: I still believe…").
+
+    What follows the colon must be a statement of two words or more, so a tally
+    ("Sanders: 46") or a credit line ("Twitter: @handle") is not one.
+    """
     colon = next((index for index, token in enumerate(tokens[:5]) if token.text == ":"), None)
     if colon is None or colon == 0 or not _speaker_label(tokens, colon):
         return None
     content = _content(tokens, colon + 1, len(tokens), quotes)
-    if content is None:
+    if content is None or sum(token.is_word for token in tokens[colon + 1 :]) < 2:
         return None
     cue = tokens[colon]
     return RawAttribution(
@@ -286,7 +405,14 @@ def _speaker_line(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttr
 
 
 def _speaker_label(tokens: list[Token], colon: int) -> bool:
-    """Tell whether the words before a colon name a speaker ("Rubio:", "Q:", "JAKE TAPPER:")."""
+    """Tell whether the words before a colon name a speaker ("Rubio:", "JAKE TAPPER:").
+
+    A section label ("The Latest:", "Q:", "Contributing:") or a headline
+    fragment with a verb or preposition in it ("Fix Is In:") names no one.
+    """
+    label = " ".join(token.lower for token in tokens[:colon])
+    if label in cues().non_speakers or any(token.lower in LABEL_STOPS for token in tokens[:colon]):
+        return False
     return all((token.is_word and token.capitalised) or is_title_stop(tokens, index) for index, token in
                enumerate(tokens[:colon]))  # fmt: skip
 
@@ -341,10 +467,12 @@ def _attribution_at(
     verb_kind = lexicon.verbs.get(tokens[index].lower)
     if verb_kind is None:
         return None
-    if tokens[index].lower in PASSIVE_CUES or tokens[index].lower in RAISING_VERBS:
+    if tokens[index].lower in PASSIVE_CUES:
         passive = _passive(tokens, index, quotes)
         if passive is not None:
             return passive
+    if tokens[index].lower in RAISING_VERBS:
+        return _impression(tokens, index, quotes)
     agentive = _by_agent(tokens, index, verb_kind, quotes)
     if agentive is not None:
         return agentive
@@ -383,10 +511,7 @@ def _by_agent(
 
 
 def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> RawAttribution | None:
-    """Read "The bank is expected to raise rates", "The plan seems to work": no source, content around it.
-
-    "He appeared to suggest …" is no such case: the verb after "to" is a cue of its own.
-    """
+    """Read "The bank is expected to raise rates": a cue with no source, its content around it."""
     if index + 1 >= len(tokens) or tokens[index + 1].lower != "to":
         return None
     start = index
@@ -394,14 +519,9 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
         tokens[start - 1].lower.endswith("ly") or tokens[start - 1].lower in {"also", "not"}
     ):
         start -= 1
-    raising = tokens[index].lower in RAISING_VERBS
-    if raising and index + 2 < len(tokens) and tokens[index + 2].lower in cues().verbs:
+    if start == 0 or tokens[start - 1].lower not in {"is", "are", "was", "were", "be", "been"}:
         return None
-    if start == 0 or (
-        not raising and tokens[start - 1].lower not in {"is", "are", "was", "were", "be", "been"}
-    ):
-        return None
-    cue_start = start if raising else start - 1
+    cue_start = start - 1
     while cue_start > 0 and tokens[cue_start - 1].lower in cues().auxiliaries:
         cue_start -= 1
     subject = phrase_before(tokens, cue_start, 0)
@@ -415,6 +535,55 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
         [_span(tokens, *subject), following],
         first_token=subject[0],
         last_token=_content_end(tokens, index + 1) - 1,
+    )
+
+
+def _impression(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "Lund seemed to suggest…", "It seems the plan failed": an impression with no source.
+
+    As with "is expected to", the subject (the words back to a clause boundary)
+    and the complement are the content; an empty "it" subject is left out.
+    "appear" counts only before a clause ("appears to have won"), never in the
+    sense of showing up ("appeared on TV").
+    """
+    word = tokens[index].lower
+    if index + 1 >= len(tokens) or not tokens[index + 1].is_word:
+        return None
+    if word.startswith("appear") and tokens[index + 1].lower not in {"to", "that", "likely", "as", "like"}:
+        return None
+    end = _content_end(tokens, index + 1)
+    complement = _content(tokens, index + 1, end, quotes)
+    subject_end = _skip_modifiers(tokens, index, progressive=False)
+    if complement is None or subject_end == 0:
+        return None
+    cue_start = index
+    while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
+        cue_start -= 1
+    cue = _span(tokens, cue_start, index + 1)
+    if tokens[subject_end - 1].lower == "it":
+        return RawAttribution(
+            CueKind.BELIEF, cue, None, [complement], first_token=subject_end - 1, last_token=end - 1
+        )
+    start = subject_end
+    while (
+        start > max(0, subject_end - 8)
+        and tokens[start - 1].is_word
+        and tokens[start - 1].lower not in SUBJECT_STOPS
+        and tokens[start - 1].lower not in cues().verbs
+    ):
+        start -= 1
+    if start == subject_end:
+        phrase = phrase_before(tokens, subject_end, 0)
+        if phrase is None:
+            return None
+        start, subject_end = phrase
+    return RawAttribution(
+        CueKind.BELIEF,
+        cue,
+        None,
+        [_span(tokens, start, subject_end), complement],
+        first_token=start,
+        last_token=end - 1,
     )
 
 
@@ -473,28 +642,34 @@ def _verb(
     word = tokens[first].lower
     if first > 0 and tokens[first - 1].lower in NOUN_MARKERS:
         return None
-    subject_end = _skip_modifiers(tokens, first, progressive=word.endswith("ing"))
-    cue_start = first
+    lead = _infinitive_lead(tokens, first)
+    subject_end = _skip_modifiers(tokens, lead, progressive=word.endswith("ing"))
+    cue_start = lead
     while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
-    participle = (
-        word.endswith("ing") and subject_end > 0 and tokens[subject_end - 1].lower in PARTICIPLE_LINKS
-    )
+    participle = word.endswith("ing") and _participle_link(tokens, subject_end)
     if word.endswith("ing") and not participle and subject_end == first:
         return None
     source = (
         _main_subject(tokens, subject_end - 1, found) if participle else _subject(tokens, subject_end, found)
     )
-    inverted = False
+    inverted = cut = False
     if (
         source is None
         and kind in INVERTING
-        and not word.endswith("ing")
+        and _inflected(word)
         and (subject_end == 0 or tokens[subject_end - 1].text in OPENERS)
     ):
         source = phrase_after(tokens, last, len(tokens), appositive=True)
         inverted = source is not None
+        if source is not None:
+            whole, source = source, _before_relative_cue(tokens, *source)
+            cut = source != whole
     if source is None or not _plausible_source(tokens, *source):
+        return None
+    if not inverted and not participle and _noun_phrase_cue(tokens, word, source[0], last):
+        return None
+    if word in NAMING_VERBS and not inverted and _names_a_thing(tokens, source, cue_start):
         return None
     if (
         not inverted
@@ -506,11 +681,14 @@ def _verb(
         not inverted
         and word in lexicon.clause_only_verbs
         and not _clause_follows(tokens, last, word)
+        and not _stance_object(tokens, last, word)
         and not _after_quotation(tokens, source[0])
     ):
         return None
     last = _extend_cue(tokens, last, word)
     after = source[1] if inverted else last
+    if cut:
+        after = len(tokens)
     if not inverted and word in cues().addressee_verbs:
         after = _skip_addressee(tokens, after)
     cited = None
@@ -519,7 +697,12 @@ def _verb(
         if cited is not None:
             after = cited[1]
     after = _clause_start(tokens, after)
-    if not inverted and _after_quotation(tokens, source[0]) and not _opens_content(tokens, last):
+    if (
+        not inverted
+        and not participle
+        and _after_quotation(tokens, source[0])
+        and not _opens_content(tokens, last)
+    ):
         after = len(tokens)
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
@@ -536,7 +719,11 @@ def _verb(
     preceding = None
     if inverted:
         preceding = _content(tokens, 0, subject_end, quotes)
-    elif following is None or (inserted and tokens[source[0] - 1].text in OPENERS):
+    elif (
+        not participle
+        and (following is None or (inserted and tokens[source[0] - 1].text in OPENERS))
+        and not _function_words_only(tokens[: source[0]])
+    ):
         preceding = _content(tokens, 0, source[0], quotes)
     attribution.content = [part for part in (preceding, following) if part is not None]
     if not attribution.content:
@@ -545,6 +732,65 @@ def _verb(
     attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
     attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _names_a_thing(tokens: list[Token], source: tuple[int, int], cue_start: int) -> bool:
+    """Tell whether "called" names the noun before it ("paid a company called Acme"), not a speaker's words.
+
+    The noun phrase is then an object: an indefinite one right after another word
+    of the clause, where a subject ("A spokesman called…") opens its clause.
+    """
+    if source[1] != cue_start:
+        return False
+    return any(
+        tokens[index].lower in {"a", "an", "one", "another"}
+        and index > 0
+        and tokens[index - 1].is_word
+        and not tokens[index - 1].capitalised
+        for index in range(*source)
+    )
+
+
+def _noun_phrase_cue(tokens: list[Token], word: str, source_start: int, last: int) -> bool:
+    """Tell whether a cue word that can be a noun is the head of a noun phrase here.
+
+    The phrase is the object of a preposition ("on the Sunday shows, Lund said")
+    or the subject of the finite cue verb right after it ("rights advocates said").
+    """
+    noun_like = cues().noun_like
+    if word not in noun_like and not (word.endswith("s") and word[:-1] in noun_like):
+        return False
+    if source_start > 0 and tokens[source_start - 1].lower in PREPOSITIONS:
+        return True
+    if last >= len(tokens):
+        return False
+    following = tokens[last]
+    return following.lower in cues().verbs and not following.lower.endswith("ing") and not following.quoted
+
+
+def _before_relative_cue(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+    """Cut a source before a relative clause that is an attribution of its own ("said Weaver, who said…")."""
+    verbs = cues().verbs
+    for index in range(start + 1, end - 2):
+        if tokens[index].text == "," and tokens[index + 1].lower in {"who", "which"}:
+            verb = _skip_modifiers_right(tokens, index + 2)
+            if verb < end and tokens[verb].lower in verbs and _inflected(tokens[verb].lower):
+                return start, index
+    return start, end
+
+
+def _inflected(word: str) -> bool:
+    """Tell whether a cue verb is in a tense that can precede its source ("…, said Lund", "…, writes Ames").
+
+    A base form ("…, not declare neutrality") or a participle never does.
+    """
+    return word.endswith(("s", "ed")) or word in PAST_FORMS
+
+
+def _function_words_only(tokens: list[Token]) -> bool:
+    """Tell whether some words hold nothing that could be reported ("When", "And so")."""
+    function_words = sources().function_words
+    return all(not token.is_word or (token.lower in function_words and not token.quoted) for token in tokens)
 
 
 def _after_quotation(tokens: list[Token], index: int) -> bool:
@@ -599,7 +845,7 @@ def _content_end(tokens: list[Token], start: int) -> int:
     said X, said Y") or a new subject with its own cue (", although he claimed…").
     """
     verbs = cues().verbs
-    for index in range(start + 1, len(tokens) - 1):
+    for index in range(start, len(tokens) - 1):
         following = tokens[index + 1]
         if (
             tokens[index].lower in {"and", "but"}
@@ -609,7 +855,15 @@ def _content_end(tokens: list[Token], start: int) -> int:
             and not tokens[index].quoted
         ):
             return index
-        if tokens[index].text != "," or following.quoted or tokens[index].quoted:
+        if _quotation_then_participle(tokens, index):
+            return index + 1
+        if (
+            tokens[index].lower in {"and", "but"}
+            and not tokens[index].quoted
+            and _subject_then_cue(tokens, index + 1)
+        ):
+            return index
+        if tokens[index].text not in CLAUSE_BREAKS or following.quoted or tokens[index].quoted:
             continue
         if following.lower in verbs and not following.capitalised:
             return index
@@ -622,7 +876,41 @@ def _content_end(tokens: list[Token], start: int) -> int:
             verb = _skip_modifiers_right(tokens, subject + 1)
             if verb < len(tokens) and tokens[verb].lower in verbs and not tokens[verb].quoted:
                 return index
+        if subject > index + 1 and _subject_then_cue(tokens, subject):
+            return index
+        if following.lower in {"the", "a", "an"} and _subject_then_cue(tokens, subject, SPEECH_VERBS):
+            return index
     return len(tokens)
+
+
+def _subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] | None = None) -> bool:
+    """Tell whether a short subject and a finite cue verb start at ``subject`` ("…, and most said…").
+
+    ``verbs`` narrows the cue verbs that count (default: every one).
+    """
+    verbs = cues().verbs if verbs is None else verbs
+    for index in range(subject + 1, min(subject + 5, len(tokens))):
+        token = tokens[index]
+        if token.quoted or not token.is_word:
+            return False
+        if token.lower in verbs and _inflected(token.lower) and not token.capitalised:
+            return tokens[index - 1].lower not in NOUN_MARKERS
+    return False
+
+
+def _quotation_then_participle(tokens: list[Token], index: int) -> bool:
+    """Tell whether a quotation closing at ``index`` with a comma is followed by a participle cue.
+
+    (``… as a “major breach,” adding: “…”``: the content ends with the quotation.)
+    """
+    following = tokens[index + 1]
+    return (
+        tokens[index].text in CLOSERS
+        and tokens[index - 1].text == ","
+        and following.lower in cues().verbs
+        and following.lower.endswith("ing")
+        and not following.quoted
+    )
 
 
 def _relative_clause_end(tokens: list[Token], start: int) -> int:
@@ -637,10 +925,29 @@ def _relative_clause_end(tokens: list[Token], start: int) -> int:
         if token.quoted:
             continue
         if token.text == "," or (
-            token.lower in verbs and not token.capitalised and not token.lower.endswith("ing")
+            token.lower in verbs
+            and not token.capitalised
+            and _inflected(token.lower)
+            and tokens[index - 1].lower != "to"
         ):
             return index
     return end
+
+
+def _infinitive_lead(tokens: list[Token], first: int) -> int:
+    """Find where a cue led by a past verb and "to" starts ("went on to say", "interjected to say").
+
+    Returns ``first`` when the cue stands alone.
+    """
+    if first < 2 or tokens[first - 1].lower != "to":
+        return first
+    lead = first - 2
+    if tokens[lead].lower == "on" and lead > 0:
+        lead -= 1
+    verb = tokens[lead].lower
+    if tokens[lead].capitalised or not (verb in {"went", "goes", "go"} or verb.endswith("ed")):
+        return first
+    return lead
 
 
 def _skip_modifiers_right(tokens: list[Token], index: int) -> int:
@@ -662,7 +969,7 @@ def _in_verb_group(token: Token) -> bool:
 
 
 def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
-    """Move left from a cue past adverbs, auxiliaries and time phrases ("on Tuesday said").
+    """Move left from a cue past adverbs, auxiliaries and time phrases ("on Tuesday said", "here said").
 
     A progressive cue ("is saying") also passes its form of "be".
     """
@@ -670,7 +977,13 @@ def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
     while index > 0:
         token = tokens[index - 1]
         adverb = token.lower.endswith("ly") and not token.capitalised
-        if token.lower in lexicon.cue_modifiers or adverb or (progressive and token.lower in BE_FORMS):
+        if (
+            token.lower in lexicon.cue_modifiers
+            or token.lower in cues().auxiliaries
+            or token.lower in LOCATIVES
+            or adverb
+            or (progressive and token.lower in BE_FORMS)
+        ):
             index -= 1
         elif token.lower in TIME_WORDS and index > 1 and tokens[index - 2].lower in TIME_LEADS:
             index -= 2
@@ -707,6 +1020,8 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
             ):
                 return first, end
             end += 1
+        if first + 1 < end < limit and _in_verb_group(tokens[end]):
+            return first, end
         return None
     if tokens[first].lower in lexicon.function_words:
         return None
@@ -721,9 +1036,14 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
-    """Reject phrases no one can be quoted as: bare numbers and measures ("10", "seven points")."""
+    """Reject phrases no one can be quoted as: bare numbers and measures ("10", "seven points").
+
+    A share of a poll's respondents ("nine in 10", "four out of 10") is a source.
+    """
     comma = next((index for index in range(start, end) if tokens[index].text == ","), end)
     head = tokens[max(start, comma - 1)]
+    if comma - start >= 3 and tokens[comma - 2].lower in {"in", "of"} and head.text.isdigit():
+        return True
     return not head.text[0].isdigit() and (head.capitalised or head.lower not in UNIT_WORDS)
 
 
@@ -737,11 +1057,21 @@ def _plural_subject(head: Token, opens_sentence: bool) -> bool:
 
 
 def _extend_cue(tokens: list[Token], last: int, word: str) -> int:
-    """Take a particle ("called for", "wants to") or "in a statement" into the cue, as PolNeAR does."""
+    """Take a particle ("called for", "wants to") or "in a statement" into the cue, as PolNeAR does.
+
+    A verb with a cue as its "to" complement takes both ("continued to insist").
+    """
     if last >= len(tokens):
         return last
     lexicon = cues()
     following = tokens[last].lower
+    if (
+        following == "to"
+        and word not in lexicon.to_verbs
+        and last + 1 < len(tokens)
+        and tokens[last + 1].lower in lexicon.verbs
+    ):
+        return _extend_cue(tokens, last + 2, tokens[last + 1].lower)
     if word in lexicon.particles.get(following, ()):
         return last + 1
     for phrase in lexicon.extensions:
@@ -754,16 +1084,35 @@ def _extend_cue(tokens: list[Token], last: int, word: str) -> int:
 
 
 def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
-    """Tell whether a clause or quotation follows a verb that needs one ("proposed that…")."""
+    """Tell whether a clause or quotation follows a verb that needs one ("proposed that…", "continued, “…”").
+
+    A "to" clause counts after a verb that takes one ("declined to") or when it
+    is itself a cue ("continued to insist"), not as an aspect ("continues to grow").
+    """
     if index >= len(tokens):
         return False
     following = tokens[index].lower
     lexicon = cues()
+    if following == "to":
+        return word in lexicon.to_verbs or (
+            index + 1 < len(tokens) and tokens[index + 1].lower in lexicon.verbs
+        )
     return (
         following in CLAUSE_MARKERS
-        or (following == "to" and word in lexicon.to_verbs)
         or word in lexicon.particles.get(following, ())
+        or (following in {",", ":"} and index + 1 < len(tokens) and tokens[index + 1].text in QUOTE_OPENERS)
     )
+
+
+def _stance_object(tokens: list[Token], index: int, word: str) -> bool:
+    """Tell whether a verb that takes a stance as its object has one ("rejected the idea", "offered praise").
+
+    A pronoun object ("Germany rejected it") reports nothing.
+    """
+    if word not in cues().object_verbs or index >= len(tokens):
+        return False
+    following = tokens[index]
+    return following.is_word and following.lower not in sources().pronouns and following.lower != "to"
 
 
 def _skip_addressee(tokens: list[Token], index: int) -> int:
@@ -779,10 +1128,13 @@ def _clause_start(tokens: list[Token], index: int) -> int:
     """Move past adverbials ("on Tuesday", "in a statement") to a "that" clause or quotation close by.
 
     A quotation counts only when it opens the content (``said Tuesday, “We…``), not
-    when it starts inside it (``said the campaign would “do daily requests…``).
+    when it starts inside it (``said the campaign would “do daily requests…``); an
+    object right after the verb keeps its clause (``rejected the idea that…``).
     """
     for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
         token = tokens[offset]
+        if offset == index and token.lower in NOUN_MARKERS:
+            return index
         if token.lower == "that" or token.text == ":":
             return offset + 1 if token.text == ":" else offset
         if _clause_word(token):

@@ -32,6 +32,8 @@ class CueLexicon:
     to_verbs: frozenset[str]
     particles: dict[str, frozenset[str]]
     noun_like: frozenset[str]
+    non_speakers: frozenset[str]
+    object_verbs: frozenset[str]
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -95,6 +97,8 @@ def cues() -> CueLexicon:
         frozenset(data["around"]["to_verbs"]),
         {particle: frozenset(verbs) for particle, verbs in data["particles"].items()},
         frozenset(data["nouns"]["base_forms"]),
+        frozenset(data["labels"]["not_speakers"]),
+        frozenset(data["around"]["object_verbs"]),
     )
 
 

@@ -25,7 +25,7 @@ from provenance.models import (
 )
 from provenance.scoring.facts import ArticleFacts, ClaimFacts, gather_facts
 from provenance.scoring.loader import load_rule_pack, resolve_check
-from provenance.scoring.rules import ClaimConditions, Hit, Rule, RulePack, conjunction_source
+from provenance.scoring.rules import UNSOURCED, ClaimConditions, Hit, Rule, RulePack, conjunction_source
 
 __all__ = ["BASE_SCORE", "GRADES", "grade", "grade_label", "score"]
 
@@ -194,8 +194,11 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
     rule's conditions): each rule becomes an ``if`` over the claim's facts, with
     its constants bound by name, its message written as a concatenation and its
     evidence as a list expression. A message value ("the claim's sources") is
-    worked out once per claim, when a finding first needs it. The rules an
-    unsourced claim can never match are left out of the branch for unsourced claims.
+    worked out once per claim, when a finding first needs it, and a total's
+    clamped score and grade once per article. Sourced and
+    unsourced claims take separate branches, each with only the tests whose
+    outcome the branch does not already know: a rule an unsourced claim can
+    never match is not in the unsourced branch at all.
     """
     bound: dict[str, Any] = {
         "__builtins__": {"bool": bool, "list": list},
@@ -206,8 +209,7 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
         "grade": grade,
         "clamp": _clamp,
     }
-    sourced: list[str] = []
-    unsourced: list[str] = []
+    branches: dict[bool, list[str]] = {True: [], False: []}
     values: set[str] = set()
     for index, rule in enumerate(rules):
         conditions = rule.when
@@ -223,8 +225,7 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
         )
         message, needed = _message_source(rule.message, bound, prefix)
         values.update(needed)
-        block = [
-            f"if {conjunction_source(conditions.tests, bound, prefix)}:",
+        finding = [
             f"    points = {prefix}points" + (f" * facts.{rule.scale}" if rule.scale is not None else ""),
             "    total += points",
             *(
@@ -237,30 +238,36 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
             f"        'message': {message}, 'claim_id': claim_id,",
             f"        'evidence': {_evidence_source(rule, conditions, bound, prefix)}, 'points': points}}))",
         ]
-        sourced.extend(block)
-        if not conditions.needs_sources:
-            unsourced.extend(block)
+        for sourced, known in ((True, SOURCED), (False, UNSOURCED)):
+            tests = conditions.residual_tests(known)
+            if tests is not None:
+                test = conjunction_source(tests, bound, f"{prefix}{'sourced' if sourced else 'unsourced'}_")
+                branches[sourced].extend([f"if {test}:", *finding])
     bound.update({f"compute_{name}": CLAIM_VALUES[name] for name in values})
     source = "\n".join(
         [
             "def score_claims(claims, article, extras):",
             "    scores = []",
+            "    grades = {}",
             "    for facts in claims:",
             "        claim_id = facts.claim.id",
             "        findings = []",
             "        total = BASE_SCORE",
             *(f"        value_{name} = None" for name in sorted(values)),
             "        if facts.sourced:",
-            *(f"            {line}" for line in sourced or ["pass"]),
+            *(f"            {line}" for line in branches[True] or ["pass"]),
             "        else:",
-            *(f"            {line}" for line in unsourced or ["pass"]),
+            *(f"            {line}" for line in branches[False] or ["pass"]),
             "        if extras and claim_id in extras:",
             "            for finding in extras[claim_id]:",
             "                findings.append(finding)",
             "                total += finding.points",
-            "        value = clamp(total)",
+            "        graded = grades.get(total)",
+            "        if graded is None:",
+            "            value = clamp(total)",
+            "            graded = grades[total] = (value, grade(value))",
             "        scores.append(trusted(ClaimScore, {",
-            "            'claim_id': claim_id, 'score': value, 'grade': grade(value),",
+            "            'claim_id': claim_id, 'score': graded[0], 'grade': graded[1],",
             "            'findings': findings}))",
             "    return scores",
         ]
@@ -337,6 +344,8 @@ def _trusted(model: type[_Model], fields: dict[str, Any]) -> _Model:
 
 _new = object.__new__
 _set = object.__setattr__
+SOURCED = {"sourced": True}
+"""What the branch for sourced claims knows of every claim in it."""
 _EVERY_FIELD = {model: set(model.model_fields) for model in (Finding, ClaimScore)}
 
 

@@ -117,11 +117,21 @@ class _Conditions(_Strict):
                 tests.extend(value.tests(name))
         return tuple(tests)
 
+    def residual_tests(self, known: Mapping[str, Any]) -> tuple[tuple[str, str, Any], ...] | None:
+        """Return the tests left to run where some facts have known values; None if those facts fail them.
+
+        The engine scores sourced and unsourced claims in separate branches, and
+        on an unsourced claim every source fact is known ahead (``UNSOURCED``).
+        """
+        decided = tuple(test for test in self.tests if test[0] in known)
+        if not compile_tests(decided)(SimpleNamespace(**known)):
+            return None
+        return tuple(test for test in self.tests if test[0] not in known)
+
     @cached_property
     def needs_sources(self) -> bool:
         """Whether only a claim with a source can match (unsourced claims are then skipped unseen)."""
-        source_tests = tuple(test for test in self.tests if test[0] in UNSOURCED)
-        return not compile_tests(source_tests)(UNSOURCED_FACTS)
+        return self.residual_tests(UNSOURCED) is None
 
     @cached_property
     def holds(self) -> Predicate:
@@ -141,8 +151,6 @@ UNSOURCED: dict[str, Any] = {
     "cue_kinds": frozenset(),
 }
 """The value every source-derived fact has on a claim without a source."""
-
-UNSOURCED_FACTS = SimpleNamespace(**UNSOURCED)
 
 Predicate = Callable[[Any], bool]
 """A compiled condition: facts (claim or article, read by attribute) in, whether it holds out."""

@@ -1,0 +1,218 @@
+"""Cue-stage cases from the error study of news with gold attributions (sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.extract.cues import find_attributions
+from provenance.extract.segmentation import quotations, tokenize
+
+
+def _cues(sentence: str, content: bool = False) -> list[tuple[object, ...]]:
+    """Run the cue stage over one sentence: each attribution's cue and source (and content), as text."""
+    quotes = quotations(sentence, 0, len(sentence))
+    tokens = tokenize(sentence, 0, len(sentence), quotes)
+    found: list[tuple[object, ...]] = []
+    for raw in find_attributions(tokens, quotes):
+        cue = sentence[raw.cue[0] : raw.cue[1]] if raw.cue else None
+        source = sentence[raw.source[0] : raw.source[1]] if raw.source else None
+        parts = [sentence[start:end] for start, end in raw.content]
+        found.append((cue, source, parts) if content else (cue, source))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund: We will win the county.", [(":", "Lund")]),
+        ("The Latest: Lund wins the county vote.", []),
+        ("Q: Why did you run for the council?", []),
+        ("Contributing: Ada Moreau.", []),
+        ("Lund: 46.", []),
+        ("Fix Is In: Moderators Ignore The Audit.", []),
+        ("He returned to a three-word proclamation: “County First!”", []),
+        ("From the report: “In general, samples vary.”", [(":", "the report")]),
+    ],
+)  # fmt: skip
+def test_a_line_label_before_a_colon_is_a_speaker_only_when_it_names_one(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund's rivals said the city should stand with the union, not declare neutrality.",
+         [("said", "Lund's rivals")]),
+        ("“We are ready,” writes Ada Moreau.", [("writes", "Ada Moreau")]),
+    ],
+)  # fmt: skip
+def test_only_a_finite_verb_comes_before_its_source(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("On the Sunday morning shows, Lund said he was facing scrutiny.", [("said", "Lund")]),
+        ("Tenant rights advocates said the ruling was critical.", [("said", "Tenant rights advocates")]),
+        ("Tenant advocates argue the ruling was critical.", [("argue", "Tenant advocates")]),
+    ],
+)  # fmt: skip
+def test_a_cue_word_heading_a_noun_phrase_is_not_a_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("“He stands for the workers,” Lund said, adding that Moreau is “the most trustworthy.”",
+         [("said", "Lund", ["“He stands for the workers,”"]),
+          ("adding", "Lund", ["that Moreau is “the most trustworthy.”"])]),
+        ("The city will win, Lund said, adding, “They need to sit down.”",
+         [("said", "Lund", ["The city will win"]), ("adding", "Lund", ["“They need to sit down.”"])]),
+        ("“It is a question,” Clark said, noting he would back any of the other candidates.",
+         [("said", "Clark", ["“It is a question,”"]),
+          ("noting", "Clark", ["he would back any of the other candidates"])]),
+        ("Lund described the move as a “major breach,” adding: “I am informing the members.”",
+         [("described", "Lund", ["the move as a “major breach,”"]),
+          ("adding", "Lund", ["“I am informing the members.”"])]),
+        ("A campaign official later walked back the comments, saying that Lund had no video in mind.",
+         [("saying", "A campaign official", ["that Lund had no video in mind"])]),
+    ],
+)  # fmt: skip
+def test_a_participle_after_the_main_clause_is_its_own_attribution_with_the_main_source(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Most tenants said Lund is honest, and three-quarters said the same of Moreau.",
+         [("said", "Most tenants", ["Lund is honest"]), ("said", "three-quarters", ["the same of Moreau"])]),
+        ("Lund praised Moreau, calling it “an incredible feat” - but he said the time is coming.",
+         [("praised", "Lund", ["Moreau"]), ("calling", "Lund", ["it “an incredible feat”"]),
+          ("said", "he", ["the time is coming"])]),
+        ("It is not normal language, said Weaver, who said executives often fail to understand politics.",
+         [("said", "Weaver", ["It is not normal language"]),
+          ("said", "who", ["executives often fail to understand politics"])]),
+        ("Lund said the plan is sound and Moreau says the plan will fail.",
+         [("said", "Lund", ["the plan is sound"]), ("says", "Moreau", ["the plan will fail"])]),
+        ("Ames said the audit is “ongoing.” He said the board has not commented on it.",
+         [("said", "Ames", ["the audit is “ongoing.”"]),
+          ("said", "He", ["the board has not commented on it"])]),
+        ("“We are ready.” Lund said.", [("said", "Lund", ["“We are ready.”"])]),
+        ("When the reporter asked Ames about it, the campaign manager said he needed to speak to her.",
+         [("said", "the campaign manager", ["he needed to speak to her"])]),
+        ("Four out of 10 said the economy favors the wealthy.",
+         [("said", "Four out of 10", ["the economy favors the wealthy"])]),
+    ],
+)  # fmt: skip
+def test_a_second_subject_with_its_own_cue_ends_the_first_content(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("“I am focusing on my campaign,” she said, when asked whether Lund should campaign for her.",
+         [("asked", None, ["whether Lund should campaign for her"]),
+          ("said", "she", ["“I am focusing on my campaign,”"])]),
+        ("When Lund was asked during a luncheon held by the Ledger if he would resign, he laughed.",
+         [("was asked", None, ["if he would resign"])]),
+        ("Asked by Moreau to respond to the criticism, Lund shrugged.",
+         [("Asked", "Moreau", ["to respond to the criticism"])]),
+        ("In a poll conducted by the Ledger and a radio station, most voters backed the plan.",
+         [("In", "a poll conducted by the Ledger and a radio station", ["most voters backed the plan"])]),
+    ],
+)  # fmt: skip
+def test_questions_put_to_a_subject_and_polls_opening_a_sentence(
+    sentence: str, expected: list[tuple[str, str | None, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund continues to grow his lead.", []),
+        ("Lund continued, “I am not finished.”", [("continued", "Lund", ["“I am not finished.”"])]),
+        ("Lund continued to insist that the plan works.",
+         [("continued to insist", "Lund", ["that the plan works"])]),
+        ("They paid a company called Acme Analytics.", []),
+        ("A spokesman called the plan “a disaster.”",
+         [("called", "A spokesman", ["the plan “a disaster.”"])]),
+    ],
+)  # fmt: skip
+def test_verbs_that_are_cues_only_with_words_to_report(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("At the time, Lund seemed to suggest he had silenced his rival.",
+         [("seemed", None, ["Lund", "to suggest he had silenced his rival"])]),
+        ("The shift in tone seemed so stark that it prompted an outcry.",
+         [("seemed", None, ["The shift in tone", "so stark that it prompted an outcry"])]),
+        ("It seems the council has too many members.",
+         [("seems", None, ["the council has too many members"])]),
+        ("So far, Lund does not seem to be relishing the fight.",
+         [("does not seem", None, ["Lund", "to be relishing the fight"])]),
+        ("Lund appeared on the morning show.", []),
+    ],
+)  # fmt: skip
+def test_an_impression_has_no_source_and_takes_the_subject_into_its_content(
+    sentence: str, expected: list[tuple[str, None, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Her campaign workers here said they have been working the county.",
+         [("said", "Her campaign workers", ["they have been working the county"])]),
+        ("Lund joked that the city was his answer, but went on to say, “There are risky places.”",
+         [("joked", "Lund", ["that the city was his answer"]),
+          ("went on to say", "Lund", ["“There are risky places.”"])]),
+        ("Lund interjected to say: “They have both been inconsistent.”",
+         [("interjected to say", "Lund", ["“They have both been inconsistent.”"])]),
+        ("She has since said that she attended because it would be fun.",
+         [("has since said", "She", ["that she attended because it would be fun"])]),
+        ("Lund declined to say whether he would run.",
+         [("declined", "Lund", ["to say whether he would run"])]),
+    ],
+)  # fmt: skip
+def test_words_between_a_source_and_its_cue(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ms. Lund rejected the idea that the changes amounted to a purge.",
+         [("rejected", "Ms. Lund", ["the idea that the changes amounted to a purge"])]),
+        ("Other council members expressed cautious optimism over the weekend.",
+         [("expressed", "Other council members", ["cautious optimism over the weekend"])]),
+        ("Lund proposed the idea, but the council rejected it.", []),
+        ("Two senators questioned the timing of the audit.",
+         [("questioned", "Two senators", ["the timing of the audit"])]),
+        ("Two aides offered contradictory accounts.", [("offered", "Two aides", ["contradictory accounts"])]),
+    ],
+)  # fmt: skip
+def test_a_stance_verb_takes_its_object_as_content(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
