@@ -472,6 +472,8 @@ def _attribution_at(
         if passive is not None:
             return passive
     if tokens[index].lower in RAISING_VERBS:
+        if _raises_a_cue(tokens, index):  # "he seemed to indicate …": the subject speaks, through both verbs
+            return _verb(tokens, index, index + 3, lexicon.verbs[tokens[index + 2].lower], quotes, found)
         return _impression(tokens, index, quotes)
     agentive = _by_agent(tokens, index, verb_kind, quotes)
     if agentive is not None:
@@ -538,6 +540,15 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
     )
 
 
+def _raises_a_cue(tokens: list[Token], index: int) -> bool:
+    """Whether "seem"/"appear" governs an attribution verb ("He appeared to suggest …")."""
+    return (
+        index + 2 < len(tokens)
+        and tokens[index + 1].lower == "to"
+        and tokens[index + 2].lower in cues().verbs
+    )
+
+
 def _impression(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> RawAttribution | None:
     """Read "Lund seemed to suggest…", "It seems the plan failed": an impression with no source.
 
@@ -572,11 +583,13 @@ def _impression(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) 
         and tokens[start - 1].lower not in cues().verbs
     ):
         start -= 1
+    phrase = phrase_before(tokens, subject_end, 0)
     if start == subject_end:
-        phrase = phrase_before(tokens, subject_end, 0)
         if phrase is None:
             return None
         start, subject_end = phrase
+    elif phrase is not None and phrase[1] == subject_end:  # a title's full stop: "Mr. Lind seems …"
+        start = min(start, phrase[0])
     return RawAttribution(
         CueKind.BELIEF,
         cue,
