@@ -150,6 +150,23 @@ def test_coreference_links_back_references_to_compatible_mentions() -> None:
     }
 
 
+def test_a_relative_pronoun_refers_to_the_mention_right_before_it() -> None:
+    text = (
+        "Ada Moreau, who said last week that she would run, added that the union was ready. "
+        "The council, which has said the plan fails, voted no."
+    )
+    result = analyze(parse_article(text, "relative.txt"))
+    links = {
+        mention.span.start: (
+            mention.span.text,
+            result.source(mention.refers_to).span.text if mention.refers_to else None,
+        )
+        for mention in result.sources
+    }
+    assert links[12] == ("who", "Ada Moreau")
+    assert links[text.index("which")] == ("which", None)
+
+
 def test_hedges_by_kind() -> None:
     text = "The ministry may be considering a prospective deal, but there are no definite plans."
     tokens = tokenize(text, 0, len(text), [])
