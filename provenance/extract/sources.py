@@ -71,6 +71,10 @@ INNER_MARKS = frozenset({"-", "’", "'", "&", "/", "$", "%"})
 """Marks that a phrase read rightwards runs through ("CNN/ORC", "$1,200", "O'Malley")."""
 IRREGULAR_PARTICIPLES = frozenset({"told", "said", "known", "thought", "written", "shown", "seen", "heard"})
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+TIME_WORDS = frozenset(
+    {"week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "night", "morning", "afternoon", "evening", "weekend"}
+)  # fmt: skip
 DASHES = frozenset({"-", "–", "—", "--"})
 RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 FINITE_VERBS = frozenset(
@@ -125,8 +129,32 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
 
     A bracketed affiliation ("Sen. Chuck Grassley (R-Iowa) said") and an
     appositive between commas ("Lopez-Cantera, a former legislator, said")
-    belong to the phrase, as PolNeAR marks them.
+    belong to the phrase, as PolNeAR marks them. So does the time of a
+    document's participle, though it stands after ``end`` ("a poll conducted
+    last week found").
     """
+    phrase = _phrase_ending(tokens, end, floor)
+    if phrase is None or phrase[1] != end:
+        return phrase
+    return phrase[0], end + _dated(tokens, end)
+
+
+def _dated(tokens: list[Token], end: int) -> int:
+    """Count the tokens of a time phrase after a participle ("released | this week"), or 0."""
+    participle = tokens[end - 1].lower
+    if not participle.endswith("ed") or tokens[end - 1].capitalised:
+        return 0
+    index = end + 1 if end < len(tokens) and tokens[end].lower == "earlier" else end
+    if (
+        index + 1 < len(tokens)
+        and tokens[index].lower in {"last", "this", "on", "in"}
+        and tokens[index + 1].lower in TIME_WORDS
+    ):
+        return index + 2 - end
+    return 0
+
+
+def _phrase_ending(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
     last = end - 1
     if last < floor:
         return None
