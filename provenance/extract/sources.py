@@ -75,6 +75,10 @@ TIME_WORDS = frozenset(
     {"week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
      "night", "morning", "afternoon", "evening", "weekend"}
 )  # fmt: skip
+TIME_HEADS = TIME_WORDS | {"ago", "days", "weeks", "months", "years", "hours", "minutes", "past"}
+"""Heads of time phrases, which are never sources ("two weeks ago", "Thursday evening")."""
+TIME_LEADS = frozenset({"on", "in", "over", "during", "at", "than", "less", "more"})
+TIME_MODIFIERS = DETERMINERS | NUMBERS.keys() | {"few", "several", "last", "this", "next", "early", "late"}
 DASHES = frozenset({"-", "–", "—", "--"})
 RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 FINITE_VERBS = frozenset(
@@ -326,7 +330,25 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         start -= 1
     while start < end and tokens[start].lower in {"of", "-"}:
         start += 1
-    return (start, end) if start < end else None
+    if start >= end:
+        return None
+    if tokens[end - 1].lower in TIME_HEADS and all(
+        token.lower in TIME_HEADS or token.lower in TIME_MODIFIERS for token in tokens[start:end]
+    ):
+        return _before_time(tokens, start, floor)
+    return start, end
+
+
+def _before_time(tokens: list[Token], start: int, floor: int) -> tuple[int, int] | None:
+    """Pass over a time phrase between a source and its cue ("Spicer on Thursday evening said")."""
+    lexicon = sources()
+    while start > floor and tokens[start - 1].lower in TIME_LEADS:
+        start -= 1
+    while start > floor and tokens[start - 1].lower in lexicon.cue_modifiers:
+        start -= 1
+    if start <= floor or tokens[start - 1].lower in lexicon.function_words:
+        return None
+    return phrase_before(tokens, start, floor)
 
 
 def _joined(tokens: list[Token], index: int, floor: int) -> bool:
