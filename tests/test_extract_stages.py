@@ -432,3 +432,7 @@ def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, c
     found = {found_cue: (found_source, found_content) for found_cue, found_source, found_content, _ in
              _attributions(sentence)}  # fmt: skip
     assert found[cue] == (source, content)
+
+
+def test_a_passive_relative_clause_has_no_source() -> None:
+    assert _attributions("Crenshaw is only the fifth judge who has been confirmed since May.") == []

@@ -204,8 +204,12 @@ def _dashed_before(tokens: list[Token], dash: int, floor: int) -> tuple[int, int
 
 
 def _relative_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
-    """Read "officials who spoke on condition of anonymity" leftwards from its cue."""
-    if tokens[end - 1].lower in sources().pronouns:
+    """Read "officials who spoke on condition of anonymity" leftwards from its cue.
+
+    A clause ending in an auxiliary ("a judge who has been | confirmed") is a
+    passive: what it describes is acted on, no source.
+    """
+    if tokens[end - 1].lower in sources().pronouns or tokens[end - 1].lower in sources().function_words:
         return None
     for index in range(end - 2, max(floor, end - 14) - 1, -1):
         token = tokens[index]
