@@ -39,7 +39,7 @@ LEADING_DETERMINERS = frozenset(
 )
 COORDINATED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
 """Pronouns that open a coordinated source: "she and another reporter said"."""
-TENSES = frozenset({"current", "past", "present", "future"})
+TENURE_WORDS = frozenset({"current", "past", "present", "future"})
 """Modifiers coordinated before "former": "current and former officials"."""
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "just", "over", "least"})
 ORDINALS = frozenset({"first", "last", "next", "same", "other", "only"})
@@ -300,7 +300,7 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
                 start -= 2
                 break
             if before.is_word and (
-                before.capitalised or before.lower in lexicon.person_words or before.lower in TENSES
+                before.capitalised or before.lower in lexicon.person_words or before.lower in TENURE_WORDS
             ):
                 start -= 1
                 continue
