@@ -424,6 +424,8 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
          "said", "The ministry", ["that the files were secret"]),
         ("The veterans' league has twice complained that the logo was misused.",
          "has twice complained", "The veterans' league", ["that the logo was misused"]),
+        ("The campaign and some outside experts have said the emails were hacked.",
+         "have said", "The campaign and some outside experts", ["the emails were hacked"]),
         ("Former Secretary of State and longtime party strategist Ada Moreau said the plan works.",
          "said", "Former Secretary of State and longtime party strategist Ada Moreau", ["the plan works"]),
     ],

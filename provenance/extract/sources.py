@@ -300,7 +300,11 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
                 start -= 2
                 break
             if before.is_word and (
-                before.capitalised or before.lower in lexicon.person_words or before.lower in TENURE_WORDS
+                before.capitalised
+                or before.lower in lexicon.person_words
+                or before.lower in lexicon.organisation_words
+                or before.lower in _lower_titles()
+                or before.lower in TENURE_WORDS
             ):
                 start -= 1
                 continue
