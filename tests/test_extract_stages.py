@@ -426,6 +426,8 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
          "has twice complained", "The veterans' league", ["that the logo was misused"]),
         ("The campaign and some outside experts have said the emails were hacked.",
          "have said", "The campaign and some outside experts", ["the emails were hacked"]),
+        ("Even the organizer of a pro-Lind rally said the rules were unfair.",
+         "said", "the organizer of a pro-Lind rally", ["the rules were unfair"]),
         ("Former Secretary of State and longtime party strategist Ada Moreau said the plan works.",
          "said", "Former Secretary of State and longtime party strategist Ada Moreau", ["the plan works"]),
     ],

@@ -18,6 +18,7 @@ from functools import cache
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
 from provenance.extract.sources import (
+    is_adverb,
     is_title_stop,
     main_clause_start,
     opens_aside,
@@ -977,7 +978,7 @@ def _in_verb_group(token: Token) -> bool:
         lower in cues().auxiliaries
         or lower in sources().cue_modifiers
         or lower in BE_FORMS
-        or (lower.endswith("ly") and not token.capitalised)
+        or is_adverb(token)
     )
 
 
@@ -989,7 +990,7 @@ def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
     lexicon = sources()
     while index > 0:
         token = tokens[index - 1]
-        adverb = token.lower.endswith("ly") and not token.capitalised
+        adverb = is_adverb(token)
         if (
             token.lower in lexicon.cue_modifiers
             or token.lower in cues().auxiliaries

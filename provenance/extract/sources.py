@@ -20,6 +20,7 @@ __all__ = [
     "SourceDescription",
     "coordinated",
     "describe",
+    "is_adverb",
     "is_title_stop",
     "main_clause_start",
     "opens_aside",
@@ -79,6 +80,11 @@ TIME_HEADS = TIME_WORDS | {"ago", "days", "weeks", "months", "years", "hours", "
 """Heads of time phrases, which are never sources ("two weeks ago", "Thursday evening")."""
 TIME_LEADS = frozenset({"on", "in", "over", "during", "at", "than", "less", "more"})
 TIME_MODIFIERS = DETERMINERS | NUMBERS.keys() | {"few", "several", "last", "this", "next", "early", "late"}
+LY_NOUNS = frozenset(
+    {"rally", "ally", "family", "assembly", "supply", "reply", "anomaly", "monopoly", "bully", "belly",
+     "tally", "folly", "homily", "lily", "fly", "jelly"}
+)  # fmt: skip
+"""Words ending in "-ly" that are nouns, so never part of a verb group ("a pro-Trump rally said")."""
 DASHES = frozenset({"-", "–", "—", "--"})
 RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 FINITE_VERBS = frozenset(
@@ -126,6 +132,11 @@ def is_title_stop(tokens: list[Token], index: int) -> bool:
         return False
     word = tokens[index - 1].text
     return word + "." in sources().titles or word in _abbreviations() or INITIAL.fullmatch(word) is not None
+
+
+def is_adverb(token: Token) -> bool:
+    """Tell whether a word is an "-ly" adverb ("repeatedly"), not a noun such as "rally" or "family"."""
+    return token.lower.endswith("ly") and not token.capitalised and token.lower not in LY_NOUNS
 
 
 def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
