@@ -68,6 +68,11 @@ NOT_APPOSITIVE = frozenset(
      "though", "although", "because", "once", "before", "during", "since", "if", "through"}
 )  # fmt: skip
 """Words opening a parenthetical that is no appositive: ", after the vote," stays out of the source."""
+APPOSITIVE_PARTICIPLES = frozenset(
+    {"including", "acting", "leading", "managing", "ranking", "presiding", "outgoing", "incoming", "founding",
+     "governing", "reigning", "visiting", "longstanding", "sitting", "retiring", "supervising"}
+)  # fmt: skip
+"""Words in "-ing" that open an appositive ("Jo Lee, acting director of …"), not a participle clause."""
 INNER_MARKS = frozenset({"-", "’", "'", "&", "/", "$", "%"})
 """Marks that a phrase read rightwards runs through ("CNN/ORC", "$1,200", "O'Malley")."""
 IRREGULAR_PARTICIPLES = frozenset({"told", "said", "known", "thought", "written", "shown", "seen", "heard"})
@@ -260,7 +265,7 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
             break
         inserted = tokens[index + 1]
         parenthetical = inserted.lower in NOT_APPOSITIVE or (
-            inserted.lower.endswith("ing") and inserted.lower != "including"
+            inserted.lower.endswith("ing") and inserted.lower not in APPOSITIVE_PARTICIPLES
         )
         if parenthetical and not abbreviated:
             return core if boundary == comma else first
@@ -506,7 +511,7 @@ def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool
     lower = following.lower
     if not following.is_word or following.quoted or lower in NOT_APPOSITIVE or lower == "and":
         return False
-    if lower.endswith("ing") and lower != "including":
+    if lower.endswith("ing") and lower not in APPOSITIVE_PARTICIPLES:
         return False
     if lower in sources().pronouns_singular or lower in sources().pronouns_plural or lower == "it":
         return False
