@@ -596,7 +596,11 @@ def _ends_agent(tokens: list[Token], index: int) -> bool:
     lower = tokens[index].lower
     if lower in {"whether", "last", "because", "over", "this", "after", "before"}:
         return True
-    return lower == "for" and index + 1 < len(tokens) and tokens[index + 1].lower.endswith("ing")
+    return (
+        lower == "for"
+        and index + 1 < len(tokens)
+        and (tokens[index + 1].lower.endswith("ing") or tokens[index + 1].lower in {"not", "never"})
+    )
 
 
 def opens_aside(tokens: list[Token], index: int) -> bool:
