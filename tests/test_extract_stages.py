@@ -434,6 +434,8 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
          "said", "Ken Sena, managing director at Evercore", ["“It works,”"]),
         ("The bank has been criticized by many investors for not raising rates.",
          "has been criticized", "many investors", ["The bank", "for not raising rates"]),
+        ("Harbor campaign spokesman Jo Lee went on television, calling the report “a smear.”",
+         "calling", "Harbor campaign spokesman Jo Lee", ["the report “a smear.”"]),
         ("Former Secretary of State and longtime party strategist Ada Moreau said the plan works.",
          "said", "Former Secretary of State and longtime party strategist Ada Moreau", ["the plan works"]),
     ],

@@ -21,6 +21,7 @@ from provenance.extract.sources import (
     is_adverb,
     is_title_stop,
     main_clause_start,
+    name_tail,
     opens_aside,
     passive_agent,
     phrase_after,
@@ -1046,7 +1047,7 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
         end += 1
     if end == first or end >= limit or tokens[end].capitalised:
         return None
-    return first, end
+    return first, name_tail(tokens, end, limit)
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:

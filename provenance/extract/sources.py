@@ -23,6 +23,7 @@ __all__ = [
     "is_adverb",
     "is_title_stop",
     "main_clause_start",
+    "name_tail",
     "opens_aside",
     "passive_agent",
     "phrase_after",
@@ -601,6 +602,33 @@ def _ends_agent(tokens: list[Token], index: int) -> bool:
         and index + 1 < len(tokens)
         and (tokens[index + 1].lower.endswith("ing") or tokens[index + 1].lower in {"not", "never"})
     )
+
+
+def name_tail(tokens: list[Token], end: int, limit: int) -> int:
+    """Extend a capitalised subject over the descriptor and name after it, returning the new end.
+
+    "Clinton campaign spokesman Brian Fallon", "Band member Flea", "Black voters",
+    "Anti-Trump forces": the capitalised words alone are a modifier, not the source.
+    """
+    lexicon = sources()
+    index = end
+    while (
+        index < limit
+        and tokens[index].is_word
+        and not tokens[index].quoted
+        and (
+            tokens[index].lower in lexicon.person_words
+            or tokens[index].lower in lexicon.organisation_words
+            or tokens[index].lower in _lower_titles()
+        )
+    ):
+        index += 1
+    if index == end:
+        return end
+    named = index
+    while named < limit and tokens[named].is_word and tokens[named].capitalised and named - index < 4:
+        named += 1
+    return named
 
 
 def opens_aside(tokens: list[Token], index: int) -> bool:
