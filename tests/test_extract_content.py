@@ -226,3 +226,8 @@ def test_a_weekday_after_a_sentence_final_cue_is_not_content() -> None:
     assert _contents("The plan will cost more, the council announced Friday.\n") == [
         ["The plan will cost more"]
     ]
+
+
+def test_a_transcript_turn_runs_to_the_end_of_its_paragraph() -> None:
+    text = "MOREAU: The levy is fair. It pays for the schools. Nobody loses.\n\nThe hall applauded.\n"
+    assert _contents(text) == [["The levy is fair. It pays for the schools. Nobody loses"]]

@@ -74,6 +74,7 @@ def _read_sentences(article: Article) -> list[_Sentence]:
         if speaker is not None and not _quotation_paragraph(text, read, quotes, _opening_mark(text, speaker)):
             speaker = None
         speaker = _continue_quotations(text, read, quotes, speaker)
+        _continue_turn(text, read)
         for sentence in read:
             _carry_back(found, sentence)
             found.append(sentence)
@@ -130,6 +131,30 @@ def _continue_quotations(
         else:
             speaker = None
     return speaker
+
+
+def _continue_turn(text: str, read: list[_Sentence]) -> None:
+    """Extend a transcript turn ("CLINTON: Honestly, … It's the toughest job…") to the sentences after it.
+
+    A paragraph opened by a speaker's name and a colon is that speaker's turn:
+    the content runs on until a sentence with a cue of its own or the end of
+    the paragraph.
+    """
+    if len(read) < 2 or not read[0].attributions:
+        return
+    turn = read[0].attributions[0]
+    if turn.cue is None or text[turn.cue[0] : turn.cue[1]] != ":" or turn.source is None or not turn.content:
+        return
+    if turn.source[0] != read[0].start:
+        return
+    last = None
+    for sentence in read[1:]:
+        if sentence.attributions or sentence.carried is not None:
+            break
+        sentence.carried, last = turn, sentence
+    if last is not None:
+        start, _ = turn.content[-1]
+        turn.content[-1] = (start, _without_full_stop(text, start, last.end))
 
 
 def _claimed(later: list[_Sentence], opening: int, close: int) -> bool:
