@@ -58,6 +58,8 @@ def test_only_a_finite_verb_comes_before_its_source(sentence: str, expected: lis
         ("On the Sunday morning shows, Lund said he was facing scrutiny.", [("said", "Lund")]),
         ("Tenant rights advocates said the ruling was critical.", [("said", "Tenant rights advocates")]),
         ("Tenant advocates argue the ruling was critical.", [("argue", "Tenant advocates")]),
+        ("He makes phone calls to every member.", []),
+        ("The campaign calls this a false narrative.", [("calls", "The campaign")]),
     ],
 )  # fmt: skip
 def test_a_cue_word_heading_a_noun_phrase_is_not_a_cue(

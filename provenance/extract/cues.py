@@ -626,7 +626,7 @@ def _verb(
             cut = source != whole
     if source is None or not _plausible_source(tokens, *source):
         return None
-    if not inverted and not participle and _noun_phrase_cue(tokens, word, source[0], last):
+    if not inverted and not participle and _noun_phrase_cue(tokens, source[0], first, last):
         return None
     if word in NAMING_VERBS and not inverted and _names_a_thing(tokens, source, cue_start):
         return None
@@ -708,17 +708,31 @@ def _names_a_thing(tokens: list[Token], source: tuple[int, int], cue_start: int)
     )
 
 
-def _noun_phrase_cue(tokens: list[Token], word: str, source_start: int, last: int) -> bool:
+def _noun_phrase_cue(tokens: list[Token], source_start: int, cue: int, last: int) -> bool:
     """Tell whether a cue word that can be a noun is the head of a noun phrase here.
 
-    The phrase is the object of a preposition ("on the Sunday shows, Lund said")
-    or the subject of the finite cue verb right after it ("rights advocates said").
+    The phrase is the object of a preposition ("on the Sunday shows, Lund said"),
+    the subject of the finite cue verb right after it ("rights advocates said"),
+    or a compound after a verb ("makes phone calls").
     """
     noun_like = cues().noun_like
+    word = tokens[cue].lower
     if word not in noun_like and not (word.endswith("s") and word[:-1] in noun_like):
         return False
     if source_start > 0 and tokens[source_start - 1].lower in PREPOSITIONS:
         return True
+    if cue >= 2:
+        modifier, before = tokens[cue - 1], tokens[cue - 2]
+        if (
+            modifier.is_word
+            and not modifier.capitalised
+            and not modifier.lower.endswith("s")
+            and modifier.lower not in sources().pronouns
+            and before.is_word
+            and not before.capitalised
+            and before.lower not in NOUN_MARKERS | POSSESSIVES
+        ):
+            return True
     if last >= len(tokens):
         return False
     following = tokens[last]
