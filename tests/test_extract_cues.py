@@ -218,3 +218,16 @@ def test_a_stance_verb_takes_its_object_as_content(
     sentence: str, expected: list[tuple[str, str, list[str]]]
 ) -> None:
     assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund said to reporters that the vote was fair.", [("said", "Lund")]),
+        ("Lund wrote to the board that the vote was fair.", [("wrote", "Lund")]),
+        ("Lund said on Twitter that the vote was fair.", [("said", "Lund")]),
+        ("Lund said in a statement that the vote was fair.", [("said in a statement", "Lund")]),
+    ],
+)  # fmt: skip
+def test_what_follows_a_speech_verb_in_its_cue(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _cues(sentence) == expected
