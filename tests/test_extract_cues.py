@@ -227,6 +227,8 @@ def test_a_stance_verb_takes_its_object_as_content(
         ("Lund wrote to the board that the vote was fair.", [("wrote", "Lund")]),
         ("Lund said on Twitter that the vote was fair.", [("said", "Lund")]),
         ("Lund said in a statement that the vote was fair.", [("said in a statement", "Lund")]),
+        ("Lund has railed against the audit for months.", [("has railed against", "Lund")]),
+        ("Lund balked at the idea of a recount.", [("balked at", "Lund")]),
     ],
 )  # fmt: skip
 def test_what_follows_a_speech_verb_in_its_cue(sentence: str, expected: list[tuple[str, str]]) -> None:
