@@ -70,6 +70,23 @@ CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
+FINDING_VERBS = frozenset({"find", "finds", "found"})
+FOUND_OBJECTS = frozenset(
+    {
+        "himself",
+        "herself",
+        "itself",
+        "themselves",
+        "myself",
+        "ourselves",
+        "yourself",
+        "a",
+        "an",
+        "ways",
+        "way",
+    }
+)
+"""What follows "found" when it is an event ("found himself in…", "found a way"), not a finding."""
 LOCATIVES = frozenset({"here", "there"})
 SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "writes"})
 SUBJECT_STOPS = frozenset(
@@ -629,6 +646,8 @@ def _verb(
     if not inverted and not participle and _noun_phrase_cue(tokens, source[0], first, last):
         return None
     if word in NAMING_VERBS and not inverted and _names_a_thing(tokens, source, cue_start):
+        return None
+    if word in FINDING_VERBS and last < len(tokens) and tokens[last].lower in FOUND_OBJECTS:
         return None
     if (
         not inverted
