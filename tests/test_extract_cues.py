@@ -237,3 +237,10 @@ def test_a_stance_verb_takes_its_object_as_content(
 )  # fmt: skip
 def test_what_follows_a_speech_verb_in_its_cue(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _cues(sentence) == expected
+
+
+def test_a_participle_after_an_issued_document_is_cued_from_the_issuing_verb() -> None:
+    sentence = "Later, Lund's campaign released a statement saying it was postponing a rally."
+    assert _cues(sentence, content=True) == [
+        ("released a statement saying", "Lund's campaign", ["it was postponing a rally"])
+    ]

@@ -625,7 +625,10 @@ def _verb(
         cue_start -= 1
     participle = word.endswith("ing") and _participle_link(tokens, subject_end)
     if word.endswith("ing") and not participle and subject_end == first:
-        return None
+        issued = _issued_document(tokens, first)
+        if issued is None:
+            return None
+        subject_end = cue_start = _skip_modifiers(tokens, issued, progressive=False)
     source = (
         _main_subject(tokens, subject_end - 1, found) if participle else _subject(tokens, subject_end, found)
     )
@@ -708,6 +711,23 @@ def _verb(
     attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
     attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _issued_document(tokens: list[Token], first: int) -> int | None:
+    """Find the verb that issued the document a participle cue quotes ("released a statement saying").
+
+    Returns the verb's index: the cue runs from it ("sent out a text message to
+    supporters saying"), and its subject is the source.
+    """
+    if not first or tokens[first - 1].lower not in sources().document_words | {"message", "signs", "note"}:
+        return None
+    for index in range(first - 2, max(-1, first - 10), -1):
+        token = tokens[index]
+        if token.lower in cues().issuing_verbs:
+            return index
+        if not token.is_word or token.capitalised:
+            return None
+    return None
 
 
 def _names_a_thing(tokens: list[Token], source: tuple[int, int], cue_start: int) -> bool:

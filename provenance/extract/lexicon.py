@@ -34,6 +34,7 @@ class CueLexicon:
     noun_like: frozenset[str]
     non_speakers: frozenset[str]
     object_verbs: frozenset[str]
+    issuing_verbs: frozenset[str]
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -98,6 +99,7 @@ def cues() -> CueLexicon:
         frozenset(data["nouns"]["base_forms"]),
         frozenset(data["labels"]["not_speakers"]),
         frozenset(data["around"]["object_verbs"]),
+        frozenset(data["around"]["issuing_verbs"]),
     )
 
 
