@@ -56,3 +56,17 @@ def test_unclosed_quotation_runs_to_the_end() -> None:
 def test_tokens_keep_possessives_and_abbreviations_whole() -> None:
     text = "Ukraine’s U.S.-backed plan"
     assert [token.text for token in tokenize(text, 0, len(text), [])] == ["Ukraine’s", "U.S.-backed", "plan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He’s sure they're right", ["He", "’s", "sure", "they", "'re", "right"]),
+        (
+            "I’ve read Heather’s and O'Malley's notes",
+            ["I", "’ve", "read", "Heather’s", "and", "O'Malley's", "notes"],
+        ),
+    ],
+)
+def test_a_pronoun_contraction_is_a_token_of_its_own(text: str, expected: list[str]) -> None:
+    assert [token.text for token in tokenize(text, 0, len(text), [])] == expected

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import gzip
+import os
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
@@ -29,8 +31,10 @@ from provenance.errors import (
 from provenance.ingest.charset import decode_page
 from provenance.ingest.fetch import (
     USER_AGENT,
+    FetchedPage,
     FetchLimits,
     FetchOptions,
+    PageCache,
     article_from_page,
     fetch_article,
     fetch_page,
@@ -367,6 +371,34 @@ def test_corrupt_cache_entry_is_a_miss(tmp_path: Path) -> None:
         entry.write_text("{not json")
     assert fetch_page("https://news.example/a", server.client(), options(tmp_path)).from_cache is False
     assert "if-none-match" not in server.requests[1].headers
+
+
+def cached_page(url: str, size: int = 1000) -> FetchedPage:
+    return FetchedPage(
+        url=url, final_url=url, media_type="text/html", charset="utf-8", text="x" * size, etag='"1"'
+    )
+
+
+def test_cache_keeps_to_its_size_by_removing_the_least_recently_used_pages(tmp_path: Path) -> None:
+    urls = [f"https://news.example/{name}" for name in "abcd"]
+    probe = PageCache(tmp_path / "probe")
+    probe.store(cached_page(urls[0]))
+    size = probe.path_for(urls[0]).stat().st_size
+    cache = PageCache(tmp_path / "pages", max_bytes=size * 7 // 2, check_every=1)
+    for url in urls[:3]:
+        cache.store(cached_page(url))
+    for age, url in enumerate(urls[:3]):
+        os.utime(cache.path_for(url), (1_000_000 + age, 1_000_000 + age))
+    assert cache.load(urls[0]) is not None  # read: now the most recently used
+    cache.store(cached_page(urls[3]))
+    assert [cache.load(url) is not None for url in urls] == [True, False, False, True]
+
+
+def test_fetch_keeps_the_cache_to_its_configured_size(tmp_path: Path) -> None:
+    server = Recorder({"/a": lambda: page(etag='"v1"')})
+    settings = dataclasses.replace(options(tmp_path), cache_max_bytes=1)
+    fetch_page("https://news.example/a", server.client(), settings)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_load_article_accepts_urls_and_paths(seed_path: Path) -> None:

@@ -17,7 +17,14 @@ from functools import cache
 
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import is_title_stop, phrase_after, phrase_before
+from provenance.extract.sources import (
+    is_title_stop,
+    main_clause_start,
+    opens_aside,
+    passive_agent,
+    phrase_after,
+    phrase_before,
+)
 from provenance.models import CueKind
 
 __all__ = ["RawAttribution", "find_attributions", "first_cue_words"]
@@ -482,8 +489,44 @@ def _attribution_at(
         if passive is not None:
             return passive
     if tokens[index].lower in RAISING_VERBS:
+        if _raises_a_cue(tokens, index):  # "he seemed to indicate …": the subject speaks, through both verbs
+            return _verb(tokens, index, index + 3, lexicon.verbs[tokens[index + 2].lower], quotes, found)
         return _impression(tokens, index, quotes)
+    agentive = _by_agent(tokens, index, verb_kind, quotes)
+    if agentive is not None:
+        return agentive
     return _verb(tokens, index, index + 1, verb_kind, quotes, found)
+
+
+def _by_agent(
+    tokens: list[Token], index: int, kind: CueKind, quotes: list[tuple[int, int]]
+) -> RawAttribution | None:
+    """Read "Trump has been criticized by his rivals for …": the agent after "by" is the source.
+
+    The cue is the verb group, the content what was acted on (the subject) and
+    any complement after the agent ("for failing …", "whether he would run").
+    """
+    agent = passive_agent(tokens, index)
+    if agent is None:
+        return None
+    cue_start = index
+    while cue_start > 0 and _in_verb_group(tokens[cue_start - 1]):
+        cue_start -= 1
+    subject_end = cue_start - 1 if cue_start > 0 and tokens[cue_start - 1].text == "," else cue_start
+    subject = phrase_before(tokens, subject_end, 0) if subject_end > 0 else None
+    content_end = _content_end(tokens, agent[1])
+    complement = None
+    if agent[1] < len(tokens) and tokens[agent[1]].lower in QUESTION_WORDS | {"for", "to", "that", "as"}:
+        complement = _content(tokens, agent[1], content_end, quotes)
+    acted_on = None if tokens[index].lower in cues().addressee_verbs else subject
+    content = [part for part in (_span(tokens, *acted_on) if acted_on else None, complement) if part]
+    if not content:
+        return None
+    attribution = RawAttribution(kind, _span(tokens, cue_start, index + 1), _span(tokens, *agent), content)
+    attribution.source_tokens = agent
+    attribution.first_token = subject[0] if subject is not None else cue_start
+    attribution.last_token = (content_end if complement is not None else agent[1]) - 1
+    return attribution
 
 
 def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> RawAttribution | None:
@@ -511,6 +554,15 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
         [_span(tokens, *subject), following],
         first_token=subject[0],
         last_token=_content_end(tokens, index + 1) - 1,
+    )
+
+
+def _raises_a_cue(tokens: list[Token], index: int) -> bool:
+    """Whether "seem"/"appear" governs an attribution verb ("He appeared to suggest …")."""
+    return (
+        index + 2 < len(tokens)
+        and tokens[index + 1].lower == "to"
+        and tokens[index + 2].lower in cues().verbs
     )
 
 
@@ -548,11 +600,13 @@ def _impression(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) 
         and tokens[start - 1].lower not in cues().verbs
     ):
         start -= 1
+    phrase = phrase_before(tokens, subject_end, 0)
     if start == subject_end:
-        phrase = phrase_before(tokens, subject_end, 0)
         if phrase is None:
             return None
         start, subject_end = phrase
+    elif phrase is not None and phrase[1] == subject_end:  # a title's full stop: "Mr. Lind seems …"
+        start = min(start, phrase[0])
     return RawAttribution(
         CueKind.BELIEF,
         cue,
@@ -599,7 +653,7 @@ def _according_to(
         return None
     attribution = RawAttribution(CueKind.ACCORDING_TO, _span(tokens, first, last), _span(tokens, *source))
     before = _content(tokens, 0, first, quotes)
-    after = _content(tokens, source[1], len(tokens), quotes)
+    after = None if opens_aside(tokens, source[1]) else _content(tokens, source[1], len(tokens), quotes)
     attribution.content = [part for part in (before, after) if part is not None]
     attribution.first_token = 0
     attribution.last_token = len(tokens) - 1
@@ -693,6 +747,8 @@ def _verb(
     content_end = _relative_clause_end(tokens, after) if relative else _content_end(tokens, after)
     following = _content(tokens, after, content_end, quotes)
     if following is not None and source[0] > 0 and _adverbial_only(tokens, after):
+        following = None
+    if inverted and opens_aside(tokens, source[1]):
         following = None
     inserted = last < len(tokens) and tokens[last].text == "," and source[0] > 0
     preceding = None
@@ -1009,13 +1065,8 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
     mocked …") is passed over first.
     """
     lexicon = sources()
-    first = 0
-    if tokens and tokens[0].lower in lexicon.function_words | {"while", "after", "before", "despite", "amid"}:
-        comma = next((index for index in range(1, min(limit, 25)) if tokens[index].text == ","), None)
-        if comma is None:
-            return None
-        first = comma + 1
-    if first >= limit:
+    first = main_clause_start(tokens, limit)
+    if first is None or first >= limit:
         return None
     if tokens[first].lower in lexicon.pronouns_singular | lexicon.pronouns_plural:
         return first, first + 1

@@ -61,6 +61,7 @@ class SourceLexicon:
     function_words: frozenset[str]
     cue_modifiers: frozenset[str]
     clause_only_verbs: frozenset[str]
+    relative_cues: frozenset[str]
 
     @property
     def pronouns(self) -> frozenset[str]:

@@ -24,7 +24,10 @@ SPEAKER_AFTER_QUOTE = re.compile(
 """``“… emails.” Trump said.``: the speaker after a quotation that ends in a full stop."""
 WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([\w.]+)")
-TOKEN = re.compile(r"''|\w+(?:(?:[’'&]|\.-?|-)\w+)*|[^\w\s]")
+CONTRACTING = ("he", "she", "it", "they", "we", "i", "you", "who", "that", "there")
+JOINING_APOSTROPHE = "[’']" + "".join(rf"(?<!\b(?i:{word})[’'])" for word in CONTRACTING)
+TOKEN = re.compile(rf"''|\w+(?:(?:{JOINING_APOSTROPHE}|&|\.-?|-)\w+)*|[’'](?:s|re|ve|ll|d|m)\b|[^\w\s]")
+"""A contraction after a pronoun is a token ("He" "’s" "claiming"); a possessive is not ("Trump’s")."""
 INITIAL = re.compile(r"[A-Z]")
 DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 QUOTE_MARK = re.compile("''|[“”\"]")

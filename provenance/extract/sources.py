@@ -21,6 +21,9 @@ __all__ = [
     "coordinated",
     "describe",
     "is_title_stop",
+    "main_clause_start",
+    "opens_aside",
+    "passive_agent",
     "phrase_after",
     "phrase_before",
 ]
@@ -30,8 +33,19 @@ NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
 }  # fmt: skip
-MAX_PHRASE = 9
-LEADING_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your"})
+MAX_PHRASE = 12
+LEADING_DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "whose"}
+)
+COORDINATED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
+"""Pronouns that open a coordinated source: "she and another reporter said"."""
+TENSES = frozenset({"current", "past", "present", "future"})
+"""Modifiers coordinated before "former": "current and former officials"."""
+APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "just", "over", "least"})
+ORDINALS = frozenset({"first", "last", "next", "same", "other", "only"})
+"""Adjectives listed as function words that sit inside a phrase after its determiner: "the first poll"."""
+STANDALONE_QUANTIFIERS = frozenset({"another", "each", "most", "none", "others"})
+"""Quantifiers that stand alone as a subject: "another says there are 400"."""
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
 RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "during", "when", "while", "as"})
 POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
@@ -40,13 +54,27 @@ HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", 
 NAME_END = re.compile(r"\s*[,()]\s*")
 NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
 RELATIVES = frozenset({"who", "that"})
-PERSON_PREPOSITIONS = frozenset({"to", "on", "in", "at", "for", "with", "close"})
+PERSON_PREPOSITIONS = frozenset({"to", "on", "in", "at", "for", "with", "close", "like", "within"})
 INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
 QUANTIFIERS = frozenset(
     {"one", "two", "three", "four", "five", "all", "many", "most", "some", "both", "each", "several", "few",
      "none", "half", "majority", "any", "those", "other", "another"}
 )  # fmt: skip
-NOT_APPOSITIVE = frozenset({"in", "for", "on", "at", "citing", "like", "as", "too", "however", "meanwhile"})
+NOT_APPOSITIVE = frozenset(
+    {"in", "for", "on", "at", "citing", "as", "too", "however", "meanwhile", "after", "when", "while", "but",
+     "though", "although", "because", "once", "before", "during", "since", "if", "through"}
+)  # fmt: skip
+"""Words opening a parenthetical that is no appositive: ", after the vote," stays out of the source."""
+INNER_MARKS = frozenset({"-", "’", "'", "&", "/", "$", "%"})
+"""Marks that a phrase read rightwards runs through ("CNN/ORC", "$1,200", "O'Malley")."""
+IRREGULAR_PARTICIPLES = frozenset({"told", "said", "known", "thought", "written", "shown", "seen", "heard"})
+PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+DASHES = frozenset({"-", "–", "—", "--"})
+RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
+FINITE_VERBS = frozenset(
+    {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
+     "must", "should", "does", "did", "do"}
+)  # fmt: skip
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
 HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Sir", "Dame"})
 """Titles of address, not roles: "Dr Amara Lewis" has no role from "Dr"."""
@@ -100,13 +128,11 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
         return None
     token = tokens[last]
     if token.text == ")":
-        opening = next(
-            (i for i in range(last - 1, max(floor, last - 10) - 1, -1) if tokens[i].text == "("), None
-        )
-        core = _core_before(tokens, opening, floor) if opening is not None else None
-        return (core[0], end) if core is not None else None
+        return _bracketed_before(tokens, end, floor)
     if token.text == ",":
         return _appositive_before(tokens, last, floor)
+    if token.text in DASHES:
+        return _dashed_before(tokens, last, floor)
     relative = _relative_before(tokens, end, floor)
     if relative is not None:
         return relative
@@ -119,6 +145,26 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
         core = _core_before(tokens, last, floor)
         return (core[0], end) if core is not None else None
     return _core_before(tokens, end, floor)
+
+
+def _bracketed_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
+    """Read "Sen. Chuck Grassley (R-Iowa)" leftwards from its closing bracket."""
+    last = end - 1
+    opening = next((i for i in range(last - 1, max(floor, last - 10) - 1, -1) if tokens[i].text == "("), None)
+    core = _core_before(tokens, opening, floor) if opening is not None else None
+    return (core[0], end) if core is not None else None
+
+
+def _dashed_before(tokens: list[Token], dash: int, floor: int) -> tuple[int, int] | None:
+    """Read "Jane Roe — a teacher from Dover — says" leftwards: a name with its appositive in dashes."""
+    opening = next(
+        (i for i in range(dash - 1, max(floor, dash - 30) - 1, -1) if tokens[i].text == tokens[dash].text),
+        None,
+    )
+    if opening is None or any(token.quoted for token in tokens[opening:dash]):
+        return None
+    core = _core_before(tokens, opening, floor)
+    return (core[0], dash) if core is not None else None
 
 
 def _relative_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
@@ -150,13 +196,29 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
             break
         if token.text != "," or index >= boundary - 1:
             continue
-        core = _core_before(tokens, index, floor)
+        bracketed = tokens[index - 1].text == ")"
+        abbreviated = _abbreviation_stop(tokens, index - 1, index + 1)
+        if bracketed:
+            core = _bracketed_before(tokens, index, floor)
+        elif abbreviated:
+            stem = _core_before(tokens, index - 1, floor)
+            core = (stem[0], index) if stem is not None else None
+        else:
+            core = _core_before(tokens, index, floor)
         if core is None:
             break
         inserted = tokens[index + 1]
-        if inserted.lower in NOT_APPOSITIVE or inserted.lower.endswith("ing"):
+        parenthetical = inserted.lower in NOT_APPOSITIVE or (
+            inserted.lower.endswith("ing") and inserted.lower != "including"
+        )
+        if parenthetical and not abbreviated:
             return core if boundary == comma else first
-        if tokens[index - 1].capitalised or tokens[index - 1].lower in sources().pronouns:
+        if inserted.lower in RELATIVE_OPENERS and _reports(tokens, index + 2, boundary):
+            return phrase_before(tokens, index, floor)
+        if first is not None and core[0] > floor and tokens[core[0] - 1].lower in sources().function_words:
+            return first
+        named = not abbreviated and tokens[index - 1].capitalised and tokens[core[0]].capitalised
+        if bracketed or named or tokens[index - 1].lower in sources().pronouns:
             return core[0], comma
         first = first or (core[0], comma)
         boundary = index
@@ -170,70 +232,62 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     if last < floor:
         return None
     token = tokens[last]
-    if not token.is_word or token.quoted:
-        return None
-    if token.lower in lexicon.pronouns:
-        return None if token.lower in OBJECT_PRONOUNS else (last, end)
-    if token.lower in lexicon.function_words or token.lower.endswith(("’s", "'s")):
-        return None
     start = last
+    if token.text == "%" and last > floor and tokens[last - 1].text[:1].isdigit():
+        start = last - 1
+    elif not token.is_word or token.quoted:
+        return None
+    elif (
+        token.lower in OBJECT_PRONOUNS and last - 2 >= floor and _inner_preposition(tokens, last - 1, lexicon)
+    ):
+        start = last - 1
+    elif token.lower in lexicon.pronouns:
+        return None if token.lower in OBJECT_PRONOUNS else (last, end)
+    elif token.lower in STANDALONE_QUANTIFIERS:
+        return last, end
+    elif token.lower in lexicon.function_words or token.lower.endswith(("’s", "'s")):
+        return None
     while start - 1 >= floor and end - (start - 1) <= MAX_PHRASE:
         previous = tokens[start - 1]
+        before = tokens[start - 2] if start - 2 >= floor else None
         if previous.quoted:
             break
-        attached_hyphen = (
-            (
-                previous.text == "-"
-                and previous.start == tokens[start - 2].end
-                and previous.end == tokens[start].start
-            )
-            if start - 2 >= floor
-            else False
-        )
-        plural_possessive = (
-            previous.text in {"’", "'"}
-            and start - 2 >= floor
-            and tokens[start - 2].end == previous.start
-            and tokens[start - 2].lower.endswith("s")
-        )
-        if is_title_stop(tokens, start - 1) or attached_hyphen or plural_possessive:
+        if is_title_stop(tokens, start - 1) or _joined(tokens, start - 1, floor):
             start -= 1
             continue
-        if (
-            previous.lower == "and"
-            and start - 2 >= floor
-            and tokens[start - 2].capitalised
-            and tokens[start - 2].is_word
-            and not tokens[start - 2].quoted
-        ):
+        if previous.lower == "and" and before is not None and not before.quoted:
+            if before.lower in COORDINATED_PRONOUNS:
+                start -= 2
+                break
+            if before.is_word and (
+                before.capitalised or before.lower in lexicon.person_words or before.lower in TENSES
+            ):
+                start -= 1
+                continue
+        if before is not None and not before.quoted and _inner_preposition(tokens, start - 1, lexicon):
             start -= 1
             continue
-        if (
-            previous.lower in PERSON_PREPOSITIONS
-            and start - 2 >= floor
-            and tokens[start - 2].lower in lexicon.person_words
-            and not tokens[start - 2].quoted
-        ):
-            start -= 1
-            continue
-        if (
-            previous.lower in INNER_PREPOSITIONS
-            and start - 2 >= floor
-            and tokens[start - 2].is_word
-            and (
-                tokens[start - 2].lower not in lexicon.function_words
-                or tokens[start - 2].lower in QUANTIFIERS
-            )
-            and not tokens[start - 2].quoted
-        ):
-            start -= 1
-            continue
+        if previous.lower in APPROXIMATORS and _is_number(tokens[start]):
+            start -= 2 if previous.lower == "least" and before is not None and before.lower == "at" else 1
+            break
         if previous.lower in QUANTIFIERS:
             start -= 1
             continue
-        if not previous.is_word or previous.lower in lexicon.function_words:
-            if previous.lower in LEADING_DETERMINERS:
-                start -= 1
+        if previous.lower in ORDINALS and before is not None and before.lower in LEADING_DETERMINERS:
+            start -= 2
+            if start - 2 >= floor and _inner_preposition(tokens, start - 1, lexicon):
+                continue
+            break
+        if not previous.is_word or (
+            previous.lower in lexicon.function_words and not _acronym(previous, before, tokens[start])
+        ):
+            if previous.lower not in LEADING_DETERMINERS:
+                break
+            start -= 1
+            if start - 2 >= floor and (
+                _inner_preposition(tokens, start - 1, lexicon) or _coordinated_name(tokens, start - 1)
+            ):
+                continue
             break
         if previous.lower in lexicon.pronouns:
             break
@@ -241,6 +295,72 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     while start < end and tokens[start].lower in {"of", "-"}:
         start += 1
     return (start, end) if start < end else None
+
+
+def _joined(tokens: list[Token], index: int, floor: int) -> bool:
+    """Tell whether token ``index`` joins two words without spaces ("CNN/ORC", "Jean-Marie", "voters’")."""
+    token = tokens[index]
+    if index - 1 < floor or tokens[index - 1].end != token.start:
+        return False
+    if token.text in {"’", "'"}:
+        return tokens[index - 1].lower.endswith("s")
+    return token.text in {"-", "/"} and index + 1 < len(tokens) and token.end == tokens[index + 1].start
+
+
+def _inner_preposition(tokens: list[Token], index: int, lexicon: SourceLexicon) -> bool:
+    """Tell whether the preposition at ``index`` sits inside a source phrase, read leftwards.
+
+    That is a complement of a person or a quantity ("a spokesman for", "many of",
+    "Nine in 10", "people familiar with"), or the author of a document ("a poll
+    conducted by").
+    """
+    preposition, head = tokens[index].lower, tokens[index - 1]
+    if not head.is_word or head.quoted:
+        return False
+    if preposition in INNER_PREPOSITIONS:
+        return head.lower not in lexicon.function_words or head.lower in QUANTIFIERS
+    if preposition in PERSON_PREPOSITIONS and (
+        head.lower in lexicon.person_words
+        or head.lower in POSTMODIFIER
+        or head.lower in lexicon.organisation_words
+        or head.lower in lexicon.document_words
+    ):
+        return True
+    if preposition == "in" and _is_number(tokens[index + 1]) and _is_number(head):
+        return True
+    if preposition == "by":
+        window = tokens[max(0, index - 4) : index]
+        return all(token.is_word for token in window) and any(
+            token.lower in lexicon.document_words for token in window
+        )
+    return False
+
+
+def _coordinated_name(tokens: list[Token], index: int) -> bool:
+    """Tell whether "and" at ``index`` joins a name or pronoun to what follows ("Sanders and his aides")."""
+    before = tokens[index - 1]
+    return (
+        tokens[index].lower == "and"
+        and before.is_word
+        and not before.quoted
+        and (before.capitalised or before.lower in COORDINATED_PRONOUNS)
+    )
+
+
+def _acronym(token: Token, before: Token | None, following: Token) -> bool:
+    """Tell whether a word in capitals is part of a name ("USA TODAY/Suffolk poll", "a USA TODAY analysis").
+
+    A headline in capitals ("TEN KILLED IN BLAST") is no name: its words stay function words.
+    """
+    if len(token.text) < 2 or not token.text.isupper():
+        return False
+    if following.text == "/":
+        return True
+    return before is not None and before.text.isupper() and not following.text.isupper()
+
+
+def _is_number(token: Token) -> bool:
+    return token.lower in NUMBERS or token.lower == "half" or token.text[:1].isdigit()
 
 
 def phrase_after(
@@ -275,7 +395,10 @@ def phrase_after(
             open_ended = True
             continue
         if token.quoted or (
-            not token.is_word and not is_title_stop(tokens, end) and token.text not in "-’'&"
+            not token.is_word
+            and not is_title_stop(tokens, end)
+            and token.text not in INNER_MARKS
+            and not _abbreviation_stop(tokens, end, ceiling)
         ):
             break
         if token.lower in POSTMODIFIER:
@@ -288,6 +411,17 @@ def phrase_after(
     return (start, end) if end > start else None
 
 
+def _abbreviation_stop(tokens: list[Token], index: int, ceiling: int) -> bool:
+    """Tell whether a full stop closes an abbreviation inside a phrase ("Tampa, Fla., who…", "(D-Conn.)")."""
+    return (
+        tokens[index].text == "."
+        and index > 0
+        and tokens[index - 1].end == tokens[index].start
+        and index + 1 < ceiling
+        and tokens[index + 1].text in {",", ")"}
+    )
+
+
 def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool:
     """Tell whether punctuation at ``index`` sits inside an appositive rather than ending it."""
     token = tokens[index]
@@ -296,7 +430,116 @@ def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool
     if token.text != "," or index + 1 >= ceiling:
         return False
     following = tokens[index + 1]
-    return following.is_word and not following.quoted and not following.lower.endswith("ing")
+    lower = following.lower
+    if not following.is_word or following.quoted or lower in NOT_APPOSITIVE or lower == "and":
+        return False
+    if lower.endswith("ing") and lower != "including":
+        return False
+    if lower in sources().pronouns_singular or lower in sources().pronouns_plural or lower == "it":
+        return False
+    end = next((i for i in range(index + 1, ceiling) if tokens[i].text in {",", "(", ")"}), ceiling)
+    if lower in RELATIVE_OPENERS:
+        return lower == "who" and not _reports(tokens, index + 2, end)
+    relative = next(
+        (i for i in range(index + 1, end) if tokens[i].lower in RELATIVES | RELATIVE_OPENERS), end
+    )
+    return not any(tokens[i].lower in FINITE_VERBS for i in range(index + 1, relative))
+
+
+def main_clause_start(tokens: list[Token], limit: int) -> int | None:
+    """Find where a sentence's main clause (and so its subject) begins, or None when unsure.
+
+    A dateline ("WASHINGTON (AFP) –") and an introductory phrase ending in a
+    comma ("While celebrating …,", "Speaking in Salem, Ohio, Trump …") are passed over.
+    """
+    first = 0
+    if tokens and tokens[0].is_word and tokens[0].text.isupper() and len(tokens[0].text) > 1:
+        dash = next((index for index in range(1, min(limit, 12)) if tokens[index].text in DASHES), None)
+        first = 0 if dash is None else dash + 1
+    if first >= limit or not _introduces(tokens[first]):
+        return first
+    comma = next(
+        (index for index in range(first + 1, min(limit, first + 25)) if tokens[index].text == ","), None
+    )
+    if comma is None:
+        return None
+    place = comma + 1
+    while place < limit and tokens[place].capitalised and tokens[place].is_word:
+        place += 1
+    if (
+        tokens[comma - 1].capitalised
+        and place + 1 < limit
+        and place > comma + 1
+        and tokens[place].text == ","
+    ):
+        return place + 1
+    return comma + 1
+
+
+def _introduces(token: Token) -> bool:
+    """Tell whether a sentence's first word opens an introductory phrase rather than its subject."""
+    lower = token.lower
+    if lower in sources().function_words or lower in {"while", "after", "before", "despite", "amid"}:
+        return True
+    return token.capitalised and lower.endswith(("ing", "ly")) and lower not in sources().pronouns
+
+
+def passive_agent(tokens: list[Token], index: int) -> tuple[int, int] | None:
+    """Find the agent of a passive cue verb at ``index`` ("was criticized by her rivals"), as a token range.
+
+    The verb must be a past participle after a form of "be" ("has been criticized
+    by") or open a phrase after a comma ("The bill, opposed by House Republicans,").
+    """
+    verb = tokens[index]
+    if index + 2 >= len(tokens) or tokens[index + 1].lower != "by" or verb.quoted or verb.capitalised:
+        return None
+    if not verb.lower.endswith("ed") and verb.lower not in IRREGULAR_PARTICIPLES:
+        return None
+    before = index - 1
+    while before >= 0 and (
+        tokens[before].lower.endswith("ly") or tokens[before].lower in {"not", "never", "also"}
+    ):
+        before -= 1
+    if before < 0:
+        return None
+    if tokens[before].lower not in PASSIVE_AUXILIARIES and tokens[before].text != ",":
+        return None
+    if tokens[index + 2].lower.endswith("ing"):
+        return None
+    agent = phrase_after(tokens, index + 2, len(tokens))
+    if agent is None:
+        return None
+    end = next((i for i in range(agent[0] + 1, agent[1]) if _ends_agent(tokens, i)), agent[1])
+    return agent[0], end
+
+
+def _ends_agent(tokens: list[Token], index: int) -> bool:
+    """Tell whether a word ends a passive agent: a complement or time phrase ("for failing", "last week")."""
+    lower = tokens[index].lower
+    if lower in {"whether", "last", "because", "over", "this", "after", "before"}:
+        return True
+    return lower == "for" and index + 1 < len(tokens) and tokens[index + 1].lower.endswith("ing")
+
+
+def opens_aside(tokens: list[Token], index: int) -> bool:
+    """Tell whether a comma at ``index`` opens a clause about the source rather than more content.
+
+    After an inverted source ("…,” said Ada Moreau, who has led the union since May.")
+    a relative clause or a parenthetical (", though she added…") is no part of the quotation.
+    """
+    if index + 1 >= len(tokens) or tokens[index].text != ",":
+        return False
+    following = tokens[index + 1]
+    return not following.quoted and (following.lower in RELATIVE_OPENERS or following.lower in NOT_APPOSITIVE)
+
+
+def _reports(tokens: list[Token], start: int, end: int) -> bool:
+    """Tell whether a clause holds an attribution cue of its own ("who said last week that…").
+
+    PolNeAR keeps such a relative clause out of the source: it is a separate attribution.
+    """
+    verbs = sources().relative_cues
+    return any(tokens[i].lower in verbs and not tokens[i].quoted for i in range(start, end))
 
 
 COORDINATION = re.compile(r"\s+and\s+")

@@ -15,6 +15,7 @@ the response; the two loops only differ in how they wait for I/O.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import datetime as dt
 import email.utils
@@ -53,6 +54,7 @@ from provenance.models import Article
 from provenance.outputs import write_atomic
 
 __all__ = [
+    "CACHE_MAX_BYTES",
     "USER_AGENT",
     "FetchLimits",
     "FetchOptions",
@@ -123,6 +125,12 @@ def default_cache_dir() -> Path:
     return Path(base) / "provenance" / "pages"
 
 
+CACHE_MAX_BYTES = 256 * 1024 * 1024
+"""How much the page cache may hold before the least recently used pages go."""
+CACHE_CHECK_EVERY = 64
+"""Pages stored between two measurements of the cache folder (measuring lists every entry)."""
+
+
 @dataclass(frozen=True)
 class FetchOptions:
     """Everything a fetch runs under: limits, the address policy and the cache folder (None: no cache)."""
@@ -131,6 +139,7 @@ class FetchOptions:
     allow_private: bool = False
     resolver: Resolver = system_resolver
     cache_dir: Path | None = field(default_factory=default_cache_dir)
+    cache_max_bytes: int = CACHE_MAX_BYTES
     user_agent: str = USER_AGENT
 
     @property
@@ -158,11 +167,18 @@ class PageCache:
 
     Entries are only stored when the server gave a validator and did not say
     ``no-store``; a page is never served without asking the server first, so
-    the cache saves bandwidth and the server's work, never correctness.
+    the cache saves bandwidth and the server's work, never correctness. The
+    folder is kept near ``max_bytes``: every ``check_every`` pages stored, the
+    least recently used pages (by the time each was last stored or read) are
+    removed until it holds three quarters of that.
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(
+        self, folder: Path, max_bytes: int = CACHE_MAX_BYTES, check_every: int = CACHE_CHECK_EVERY
+    ) -> None:
         self.folder = folder
+        self.max_bytes = max_bytes
+        self.check_every = check_every
 
     def path_for(self, url: str) -> Path:
         """Name the file holding ``url``'s entry."""
@@ -170,12 +186,17 @@ class PageCache:
 
     def load(self, url: str) -> FetchedPage | None:
         """Return the stored page for ``url``; a missing or unreadable entry is a miss."""
+        path = self.path_for(url)
         try:
-            data = json.loads(self.path_for(url).read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
             page = FetchedPage(**data)
         except (OSError, ValueError, TypeError):
             return None
-        return page if page.url == url else None
+        if page.url != url:
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: the last to go
+        return page
 
     def store(self, page: FetchedPage) -> None:
         """Save ``page`` (best effort: a cache that cannot be written never fails a fetch)."""
@@ -185,6 +206,33 @@ class PageCache:
             write_atomic(self.path_for(page.url), json.dumps(record, ensure_ascii=False))
         except InputError:
             return
+        stored = _STORED_SINCE_CHECK.get(self.folder, 0)
+        _STORED_SINCE_CHECK[self.folder] = (stored + 1) % self.check_every
+        if stored == 0:
+            self.shrink()
+
+    def shrink(self) -> None:
+        """Remove the least recently used pages while the folder holds more than ``max_bytes``."""
+        entries = []
+        with contextlib.suppress(OSError), os.scandir(self.folder) as folder:
+            for entry in folder:
+                if entry.name.endswith(".json"):
+                    with contextlib.suppress(OSError):
+                        status = entry.stat()
+                        entries.append((status.st_mtime, status.st_size, entry.path))
+        total = sum(size for _, size, _ in entries)
+        if total <= self.max_bytes:
+            return
+        for _, size, path in sorted(entries):
+            if total <= self.max_bytes * 3 // 4:
+                break
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+                total -= size
+
+
+_STORED_SINCE_CHECK: dict[Path, int] = {}
+"""Pages stored in each cache folder since it was last measured (a fetch makes its own ``PageCache``)."""
 
 
 class _Decoder(Protocol):
@@ -384,7 +432,9 @@ class _Exchange:
         self.redirects = 0
         self.attempts = 0
         self.budget = self.limits.total_timeout
-        self.cache = PageCache(options.cache_dir) if options.cache_dir is not None else None
+        self.cache = (
+            PageCache(options.cache_dir, options.cache_max_bytes) if options.cache_dir is not None else None
+        )
         self.cached = self.cache.load(url) if self.cache is not None else None
 
     def check(self, target: str) -> None:

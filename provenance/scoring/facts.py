@@ -232,11 +232,20 @@ class _ClaimFactBuilder:
 
         A claim whose attributions name no source falls back on the sources of its chain.
         """
+        attributions = claim.attributions
+        resolved = self._resolved
+        if len(attributions) == 1:  # the commonest case, without building sets
+            attribution = attributions[0]
+            source_id = attribution.source_id
+            if source_id is not None:
+                mention = resolved[source_id] if source_id in resolved else self._resolve(source_id)
+                if mention is not None:
+                    cue = attribution.cue
+                    return (mention,), _ONE_CUE_KIND[attribution.cue_kind], () if cue is None else (cue,)
         sources: dict[str, SourceMention] = {}
         cue_kinds: set[CueKind] = set()
         cue_spans: list[Span] = []
-        resolved = self._resolved
-        for attribution in claim.attributions:
+        for attribution in attributions:
             source_id = attribution.source_id
             if source_id is None:
                 continue
@@ -336,4 +345,5 @@ def _one_source(source: SourceMention) -> SourcesSummary:
 
 _ONE_TYPE = {source_type: frozenset([source_type]) for source_type in SourceType}
 _ONE_ANONYMITY = {anonymity: frozenset([anonymity]) for anonymity in Anonymity}
-"""Every source type and anonymity as a one-member set, built once."""
+_ONE_CUE_KIND = {kind: frozenset([kind]) for kind in CueKind}
+"""Every source type, anonymity and cue kind as a one-member set, built once."""
