@@ -714,10 +714,11 @@ def _verb(
         return None
     if (
         not inverted
-        and word in lexicon.clause_only_verbs
+        and (word in lexicon.clause_only_verbs or word in cues().clause_only)
         and not _clause_follows(tokens, last, word)
         and not _stance_object(tokens, last, word)
         and not _after_quotation(tokens, source[0])
+        and not (word in cues().clause_only and _after_clause(tokens, source[0], last))
     ):
         return None
     last = _extend_cue(tokens, last, word)
@@ -857,6 +858,12 @@ def _function_words_only(tokens: list[Token]) -> bool:
     """Tell whether some words hold nothing that could be reported ("When", "And so")."""
     function_words = sources().function_words
     return all(not token.is_word or (token.lower in function_words and not token.quoted) for token in tokens)
+
+
+def _after_clause(tokens: list[Token], source_start: int, last: int) -> bool:
+    """Tell whether a comma joins a cue to its content ("…, he added", "Time, he added, was…")."""
+    before = source_start > 1 and tokens[source_start - 1].text == ","
+    return before or (last < len(tokens) and tokens[last].text == ",")
 
 
 def _after_quotation(tokens: list[Token], index: int) -> bool:

@@ -35,6 +35,7 @@ class CueLexicon:
     non_speakers: frozenset[str]
     object_verbs: frozenset[str]
     issuing_verbs: frozenset[str]
+    clause_only: frozenset[str]
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -101,6 +102,7 @@ def cues() -> CueLexicon:
         frozenset(data["labels"]["not_speakers"]),
         frozenset(data["around"]["object_verbs"]),
         frozenset(data["around"]["issuing_verbs"]),
+        frozenset(data["around"]["clause_only"]),
     )
 
 
