@@ -129,6 +129,8 @@ def test_a_second_subject_with_its_own_cue_ends_the_first_content(
           ("said", "she", ["“I am focusing on my campaign,”"])]),
         ("When Lund was asked during a luncheon held by the Ledger if he would resign, he laughed.",
          [("was asked", None, ["if he would resign"])]),
+        ("Asked a direct question about this in the debate, Lund said, “I do take responsibility.”",
+         [("Asked", None, ["about this in the debate"]), ("said", "Lund", ["“I do take responsibility.”"])]),
         ("Asked by Moreau to respond to the criticism, Lund shrugged.",
          [("Asked", "Moreau", ["to respond to the criticism"])]),
         ("In a poll conducted by the Ledger and a radio station, most voters backed the plan.",

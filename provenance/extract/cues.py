@@ -135,11 +135,14 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
     if split is not None:
         return find_attributions(tokens[:split], quotes) + find_attributions(tokens[split:], quotes)
     question = _question(tokens, quotes)
-    found = _attributions(tokens, quotes)
     if question is None or question.cue is None:
-        return found
+        return _attributions(tokens, quotes)
     start, end = question.cue
-    return [question, *(item for item in found if item.cue is None or not start <= item.cue[0] < end)]
+    found = _attributions(tokens, quotes, (start, end))
+    for attribution in found:
+        kept = [part for part in attribution.content if not part[0] <= start < part[1]]
+        attribution.content = kept or attribution.content
+    return [question, *found]
 
 
 def _statement_after_quotation(tokens: list[Token]) -> int | None:
@@ -213,9 +216,16 @@ def _question(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribut
     return None
 
 
-def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
+def _attributions(
+    tokens: list[Token], quotes: list[tuple[int, int]], asked: tuple[int, int] = (-1, -1)
+) -> list[RawAttribution]:
+    """Find the attributions of a sentence; a question's cue (``asked``, character range) is read already."""
     starters = first_cue_words()
-    candidates = [index for index, token in enumerate(tokens) if token.lower in starters and not token.quoted]
+    candidates = [
+        index
+        for index, token in enumerate(tokens)
+        if token.lower in starters and not token.quoted and not asked[0] <= token.start < asked[1]
+    ]
     found: list[RawAttribution] = []
     for index in candidates:
         if (
