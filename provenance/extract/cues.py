@@ -940,6 +940,8 @@ def _content_end(tokens: list[Token], start: int) -> int:
             return index
         if _quotation_then_participle(tokens, index):
             return index + 1
+        if tokens[index].lower == "who" and not tokens[index].quoted and _relative_speaker(tokens, index):
+            return index
         if (
             tokens[index].lower in {"and", "but"}
             and not tokens[index].quoted
@@ -979,6 +981,12 @@ def _subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] 
         if token.lower in verbs and _inflected(token.lower) and not token.capitalised:
             return tokens[index - 1].lower not in NOUN_MARKERS
     return False
+
+
+def _relative_speaker(tokens: list[Token], index: int) -> bool:
+    """Tell whether "who" at ``index`` opens a statement of its own ("64 percent who say the same")."""
+    verb = _skip_modifiers_right(tokens, index + 1)
+    return verb < len(tokens) and tokens[verb].lower in SPEECH_VERBS | {"say"} and not tokens[verb].quoted
 
 
 def _quotation_then_participle(tokens: list[Token], index: int) -> bool:
