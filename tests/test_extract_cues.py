@@ -240,6 +240,8 @@ def test_a_stance_verb_takes_its_object_as_content(
         ("Lund said on Twitter that the vote was fair.", [("said", "Lund")]),
         ("Lund said in a statement that the vote was fair.", [("said in a statement", "Lund")]),
         ("Lund has railed against the audit for months.", [("has railed against", "Lund")]),
+        ("Lund made it clear that he would not resign.", [("made it clear", "Lund")]),
+        ("Moreau has made clear she will run.", [("has made clear", "Moreau")]),
         ("Lund balked at the idea of a recount.", [("balked at", "Lund")]),
     ],
 )  # fmt: skip
