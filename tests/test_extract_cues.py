@@ -82,6 +82,8 @@ def test_a_cue_word_heading_a_noun_phrase_is_not_a_cue(
         ("Lund described the move as a “major breach,” adding: “I am informing the members.”",
          [("described", "Lund", ["the move as a “major breach,”"]),
           ("adding", "Lund", ["“I am informing the members.”"])]),
+        ("Lund spoke for an hour, mentioning that the audit was late.",
+         [("mentioning", "Lund", ["that the audit was late"])]),
         ("A campaign official later walked back the comments, saying that Lund had no video in mind.",
          [("saying", "A campaign official", ["that Lund had no video in mind"])]),
     ],
