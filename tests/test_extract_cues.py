@@ -183,6 +183,8 @@ def test_verbs_that_are_cues_only_with_words_to_report(
         ("So far, Lund does not seem to be relishing the fight.",
          [("does not seem", None, ["Lund", "to be relishing the fight"])]),
         ("Lund appeared on the morning show.", []),
+        ("The board is reportedly making arrangements to interview Lund.",
+         [("reportedly", None, ["The board is", "making arrangements to interview Lund"])]),
     ],
 )  # fmt: skip
 def test_an_impression_has_no_source_and_takes_the_subject_into_its_content(

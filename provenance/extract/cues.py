@@ -77,6 +77,7 @@ CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
+HEARSAY = frozenset({"reportedly", "allegedly", "purportedly"})
 FINDING_VERBS = frozenset({"find", "finds", "found"})
 FOUND_OBJECTS = frozenset(
     {
@@ -265,10 +266,44 @@ def _attributions(
         if punctuated is not None:
             found.append(punctuated)
     if not found:
-        nominal = _nominal_cue(tokens, quotes)
+        nominal = _nominal_cue(tokens, quotes) or _hearsay(tokens, quotes)
         if nominal is not None:
             found.append(nominal)
     return found
+
+
+def _hearsay(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "The FBI is reportedly making arrangements…": a report with no source named.
+
+    The words before the adverb back to a clause boundary and the clause after it
+    are the content; before a cue verb ("reportedly told") the verb is the cue.
+    """
+    index = next(
+        (position for position, token in enumerate(tokens) if token.lower in HEARSAY and not token.quoted),
+        None,
+    )
+    if index is None or index == 0 or index + 1 >= len(tokens) or tokens[index + 1].lower in cues().verbs:
+        return None
+    start = index
+    while (
+        start > max(0, index - 10)
+        and tokens[start - 1].is_word
+        and tokens[start - 1].lower not in SUBJECT_STOPS | {"with", "as"}
+    ):
+        start -= 1
+    end = _content_end(tokens, index + 1)
+    before = _content(tokens, start, index, quotes)
+    after = _content(tokens, index + 1, end, quotes)
+    if before is None or after is None:
+        return None
+    return RawAttribution(
+        CueKind.REPORT,
+        _span(tokens, index, index + 1),
+        None,
+        [before, after],
+        first_token=start,
+        last_token=end - 1,
+    )
 
 
 def _participle(tokens: list[Token], index: int) -> bool:
