@@ -258,3 +258,8 @@ def test_a_participle_after_an_issued_document_is_cued_from_the_issuing_verb() -
     assert _cues(sentence, content=True) == [
         ("released a statement saying", "Lund's campaign", ["it was postponing a rally"])
     ]
+
+
+def test_in_their_view_names_the_holder_of_the_view() -> None:
+    sentence = "In their view, the council could lose the vote."
+    assert _cues(sentence, content=True) == [("view", "their", ["the council could lose the vote"])]

@@ -77,7 +77,8 @@ CLOSERS = frozenset({"”", '"', "''"})
 QUOTE_MARKS = frozenset({"“", "”", '"', "''"})
 OPENERS = frozenset({",", "”", '"', "''", ":", "—", "–"})
 LOOKAHEAD = 8
-HEARSAY = frozenset({"reportedly", "allegedly", "purportedly"})
+VIEW_WORDS = frozenset({"view", "opinion"})
+HEARSAY = frozenset({"reportedly"})
 FINDING_VERBS = frozenset({"find", "finds", "found"})
 FOUND_OBJECTS = frozenset(
     {
@@ -266,10 +267,33 @@ def _attributions(
         if punctuated is not None:
             found.append(punctuated)
     if not found:
-        nominal = _nominal_cue(tokens, quotes) or _hearsay(tokens, quotes)
+        nominal = _nominal_cue(tokens, quotes) or _hearsay(tokens, quotes) or _in_view(tokens, quotes)
         if nominal is not None:
             found.append(nominal)
     return found
+
+
+def _in_view(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "In their view, Democrats could…", "…, in Bolton's view": the possessor holds the view."""
+    for index in range(len(tokens) - 2):
+        owner, head = tokens[index + 1], tokens[index + 2]
+        if tokens[index].lower != "in" or head.lower not in VIEW_WORDS or tokens[index].quoted:
+            continue
+        if owner.lower not in POSSESSIVES and not (owner.capitalised and owner.lower.endswith(("’s", "'s"))):
+            continue
+        parts = [_content(tokens, 0, index, quotes), _content(tokens, index + 3, len(tokens), quotes)]
+        content = [part for part in parts if part is not None]
+        if not content:
+            return None
+        return RawAttribution(
+            CueKind.BELIEF,
+            _span(tokens, index + 2, index + 3),
+            _span(tokens, index + 1, index + 2),
+            content,
+            first_token=0,
+            last_token=len(tokens) - 1,
+        )
+    return None
 
 
 def _hearsay(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
