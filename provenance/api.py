@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import re
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, AsyncExitStack, contextmanager, nullcontext
 from contextvars import ContextVar
@@ -218,11 +219,14 @@ def check_paths(
     encoding: str = "utf-8",
     on_report: Callable[[FileReport], None] | None = None,
     on_selected: Callable[[int], None] | None = None,
+    corpus: str | Path | None = None,
 ) -> CheckResult:
     """Check the files, folders and URLs in ``targets`` against the CI policy: ``provenance check``.
 
     The default policy fails on the pack's single-source rule (found by name,
     so a pack that renumbers it keeps working) and on every error finding.
+    With ``corpus`` (a folder or an index file) each article is cross-checked
+    first, so the corroboration and contradiction rules run too.
     """
     pack = _rule_pack(config.rule_folders)
     active = pack.active(config)
@@ -238,22 +242,23 @@ def check_paths(
         for rule in active
     ]
     default_fail_on = [rule.id for rule in active if rule.name == SINGLE_SOURCE_RULE] + ["error"]
-    result = check_files(
-        targets,
-        partial(_score_with_cached_pack, config=config),
-        rules,
-        default_fail_on,
-        settings=config.check,
-        fail_under=config.fail_under,
-        root=root,
-        baseline=baseline,
-        jobs=jobs,
-        encoding=encoding,
-        loader=load_article,
-        on_report=on_report,
-        on_selected=on_selected,
-        policy_where=config.where("fail-on"),
-    )
+    with _corpus_for_check(corpus, jobs) as shared_corpus:
+        result = check_files(
+            targets,
+            partial(_score_with_cached_pack, config=config, corpus=shared_corpus),
+            rules,
+            default_fail_on,
+            settings=config.check,
+            fail_under=config.fail_under,
+            root=root,
+            baseline=baseline,
+            jobs=jobs,
+            encoding=encoding,
+            loader=load_article,
+            on_report=on_report,
+            on_selected=on_selected,
+            policy_where=config.where("fail-on"),
+        )
     return result.model_copy(update={"warnings": [*pack.load_errors, *result.warnings]})
 
 
@@ -263,9 +268,49 @@ def _rule_pack(folders: tuple[Path, ...]) -> RulePack:
     return load_rule_pack(folders)
 
 
-def _score_with_cached_pack(analysis: AnalysisResult, config: Config) -> ScoreReport:
-    """Score with the process's cached pack; a picklable scorer (rule packs themselves do not pickle)."""
-    return score(analysis, config, pack=_rule_pack(config.rule_folders))
+def _score_with_cached_pack(
+    analysis: AnalysisResult, config: Config, corpus: CorpusIndex | str | None = None
+) -> ScoreReport:
+    """Score with the process's cached pack; a picklable scorer (rule packs themselves do not pickle).
+
+    ``corpus`` is an open index in this process, or the path of an index file
+    that each worker process opens once.
+    """
+    index = _worker_corpus(corpus) if isinstance(corpus, str) else corpus
+    crosscheck = crosscheck_analysis(analysis, index) if index is not None else None
+    return score(analysis, config, crosscheck, pack=_rule_pack(config.rule_folders))
+
+
+@cache
+def _worker_corpus(location: str) -> CorpusIndex:
+    """Open a corpus index file once per process, for the life of the process.
+
+    That process is a ``check`` worker, or the main one when a check with
+    several jobs has a single file to run.
+    """
+    return CorpusIndex.open(location)
+
+
+@contextmanager
+def _corpus_for_check(corpus: str | Path | None, jobs: int) -> Iterator[CorpusIndex | str | None]:
+    """Open the corpus for a check: the index itself in one process, an index file for worker processes.
+
+    Workers cannot share an open index, so an index built in memory (a folder
+    without a current saved index) is written to a temporary file they open.
+    """
+    if corpus is None:
+        yield None
+        return
+    with load_corpus(corpus) as index:
+        if jobs <= 1:
+            yield index
+        elif Path(index.location).is_file():
+            yield str(Path(index.location).resolve())
+        else:
+            with tempfile.TemporaryDirectory(prefix="provenance-corpus-") as folder:
+                saved = Path(folder) / DEFAULT_INDEX_NAME
+                index.save(saved)
+                yield str(saved)
 
 
 def index_corpus(folder: str | Path, output: str | Path | None = None) -> CorpusIndexSummary:

@@ -391,6 +391,10 @@ def check_command(
         typer.Option("--write-baseline", help="Record the current findings in the baseline file; exit 0."),
     ] = False,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Check files in N processes.")] = 1,
+    corpus: Annotated[
+        str | None,
+        typer.Option("--corpus", "-c", help="Corpus folder or index: cross-check each article against it."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
 ) -> None:
@@ -412,6 +416,7 @@ def check_command(
                 encoding=encoding,
                 on_report=on_report,
                 on_selected=on_selected,
+                corpus=corpus,
             )
         for warning in result.warnings:
             typer.echo(f"warning: {warning}", err=True)

@@ -274,3 +274,43 @@ def test_any_article_is_placed_inside_its_text(text: str) -> None:
         region = finding.region
         assert 1 <= region.start_line <= region.end_line <= line_count
         assert finding.failing == (finding.suppression is None and finding.severity is not Severity.INFO)
+
+
+CONTRADICTED_ID = next(rule.id for rule in load_rule_pack().active(Config()) if rule.name == "contradicted")
+
+
+def contradicted_lines(output: str) -> list[str]:
+    return re.findall(rf"^drafts/seed\.txt:(\d+):\d+: fail {CONTRADICTED_ID} ", output, re.MULTILINE)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_corpus_brings_in_the_contradiction_rule(newsroom: Path, jobs: str) -> None:
+    corpus = newsroom / "corpus"
+    shutil.copytree(ROOT / "fixtures", corpus)
+    drafts = ["drafts/seed.txt", "drafts/harbour.md"]
+    alone = runner.invoke(app, ["check", *drafts])
+    crosschecked = runner.invoke(app, ["check", *drafts, "--corpus", str(corpus), "--jobs", jobs, "-q"])
+    assert contradicted_lines(alone.stdout) == []
+    assert crosschecked.exit_code == 1, crosschecked.output
+    seed_lines = (newsroom / "drafts" / "seed.txt").read_text().splitlines()
+    flagged = [seed_lines[int(line) - 1] for line in contradicted_lines(crosschecked.stdout)]
+    assert any("Tusk" in line for line in flagged)
+
+
+def test_a_corpus_index_file_serves_worker_processes(newsroom: Path) -> None:
+    index = newsroom / "corpus.sqlite"
+    built = runner.invoke(app, ["index", str(ROOT / "fixtures"), "--output", str(index)])
+    assert built.exit_code == 0, built.output
+    result = runner.invoke(
+        app, ["check", "drafts/seed.txt", "drafts/harbour.md", "--corpus", str(index), "-j", "2", "-q"]
+    )
+    assert result.exit_code == 1
+    assert contradicted_lines(result.stdout)
+
+
+def test_a_missing_corpus_is_one_line_and_exit_3(newsroom: Path) -> None:
+    result = runner.invoke(app, ["check", "drafts/seed.txt", "--corpus", "nowhere"])
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr.strip().splitlines() == [result.stderr.strip()]
+    assert "nowhere" in result.stderr

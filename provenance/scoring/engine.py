@@ -141,8 +141,8 @@ def _scores_of_unknown_claims(
 ClaimScorer = Callable[
     [tuple[ClaimFacts, ...], Mapping[str, str], dict[str, list[Finding]]], list[ClaimScore]
 ]
-"""Compiled claim rules: every claim's facts, the article's message values and other rules' findings by claim
-in; a score per claim out."""
+"""Compiled claim rules: from every claim's facts, the article's message values and the findings other
+rules made on each claim, a score per claim."""
 
 
 class _Selection(NamedTuple):
@@ -195,10 +195,10 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
     its constants bound by name, its message written as a concatenation and its
     evidence as a list expression. A message value ("the claim's sources") is
     worked out once per claim, when a finding first needs it, and a total's
-    clamped score and grade once per article. Sourced and
-    unsourced claims take separate branches, each with only the tests whose
-    outcome the branch does not already know: a rule an unsourced claim can
-    never match is not in the unsourced branch at all.
+    clamped score and grade once per article. Sourced and unsourced claims
+    take separate branches, each with only the tests whose outcome the branch
+    does not already know: a rule an unsourced claim can never match is not
+    in the unsourced branch at all.
     """
     bound: dict[str, Any] = {
         "__builtins__": {"bool": bool, "list": list},
