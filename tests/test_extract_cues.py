@@ -97,6 +97,10 @@ def test_a_participle_after_the_main_clause_is_its_own_attribution_with_the_main
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        ("He said he would offer a prayer for the nominee but did not suggest it would be Lund.",
+         [("said", "He", ["he would offer a prayer for the nominee"]),
+          ("did not suggest", "He", ["it would be Lund"])]),
+        ("Lund said the vote was fair and not.", [("said", "Lund", ["the vote was fair and not"])]),
         ("Most tenants said Lund is honest, and three-quarters said the same of Moreau.",
          [("said", "Most tenants", ["Lund is honest"]), ("said", "three-quarters", ["the same of Moreau"])]),
         ("Lund praised Moreau, calling it “an incredible feat” - but he said the time is coming.",

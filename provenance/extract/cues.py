@@ -989,11 +989,15 @@ def _content_end(tokens: list[Token], start: int) -> int:
     verbs = cues().verbs
     for index in range(start, len(tokens) - 1):
         following = tokens[index + 1]
+        after = (
+            _skip_modifiers_right(tokens, index + 1) if tokens[index].lower in {"and", "but"} else len(tokens)
+        )
+        second = tokens[after] if after < len(tokens) else None
         if (
-            tokens[index].lower in {"and", "but"}
-            and following.lower in verbs
-            and not following.quoted
-            and not following.lower.endswith("ing")
+            second is not None
+            and second.lower in verbs
+            and not second.quoted
+            and not second.lower.endswith("ing")
             and not tokens[index].quoted
         ):
             return index
