@@ -142,6 +142,8 @@ def test_a_second_subject_with_its_own_cue_ends_the_first_content(
          [("Asked", None, ["about this in the debate"]), ("said", "Lund", ["“I do take responsibility.”"])]),
         ("Asked by Moreau to respond to the criticism, Lund shrugged.",
          [("Asked", "Moreau", ["to respond to the criticism"])]),
+        ("In a national CITY TODAY/Ledger Poll, likely voters backed the plan.",
+         [("In", "a national CITY TODAY/Ledger Poll", ["likely voters backed the plan"])]),
         ("In a poll conducted by the Ledger and a radio station, most voters backed the plan.",
          [("In", "a poll conducted by the Ledger and a radio station", ["most voters backed the plan"])]),
     ],

@@ -463,7 +463,9 @@ def _names_document(tokens: list[Token], start: int, end: int) -> bool:
         token = tokens[index]
         if token.lower in DOCUMENT_HEADS:
             return index > start or token.lower.endswith("s")
-        if token.quoted or token.lower in function_words or token.lower in cues().verbs:
+        if token.quoted or (
+            not token.capitalised and (token.lower in function_words or token.lower in cues().verbs)
+        ):
             return False
     return False
 
