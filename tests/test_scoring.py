@@ -38,8 +38,9 @@ from provenance.models import (
     Span,
 )
 from provenance.scoring import BASE_SCORE, grade, load_rule_pack, score
+from provenance.scoring import engine as engine_module
 from provenance.scoring import facts as facts_module
-from provenance.scoring.facts import gather_facts
+from provenance.scoring.facts import ClaimFacts, gather_facts
 from provenance.scoring.rules import UNSOURCED, ClaimConditions, Rule, RulePack
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8dac13ad40c6afd4.txt"
@@ -637,3 +638,72 @@ def test_residual_tests_leave_out_what_a_branch_knows() -> None:
     assert conditions.residual_tests({"sourced": True}) == conditions.tests
     assert conditions.residual_tests(UNSOURCED) == (("headline", "eq", True),)
     assert ClaimConditions.model_validate({"sourced": True}).residual_tests(UNSOURCED) is None
+
+
+# --- the compiled engine agrees with the rules read one at a time -----------------------------------------
+
+
+def reference_evidence(rule: Rule, conditions: ClaimConditions, claim: ClaimFacts) -> list[Span]:
+    """Pick the evidence a rule's ``evidence`` key names, the plain way."""
+    if rule.evidence == "sources":
+        types = conditions.source_types.any if conditions.source_types is not None else None
+        anonymities = conditions.anonymities.any if conditions.anonymities is not None else None
+        spans = [
+            source.span
+            for source in claim.sources
+            if (types is None or source.type in types)
+            and (anonymities is None or source.anonymity in anonymities)
+        ]
+    elif rule.evidence == "cues":
+        spans = list(claim.cue_spans)
+    elif rule.evidence == "hedges":
+        spans = [hedge.span for hedge in claim.hedges]
+    else:
+        spans = []
+    return spans or [claim.claim.span]
+
+
+def reference_findings(analysis: AnalysisResult) -> dict[str, list[tuple[str, str, float, list[Span]]]]:
+    """Check every claim rule of the default pack against every claim, one rule at a time."""
+    facts = gather_facts(analysis)
+    article_values = {name: value(facts) for name, value in engine_module.ARTICLE_VALUES.items()}
+    expected: dict[str, list[tuple[str, str, float, list[Span]]]] = {}
+    for claim in facts.claims:
+        values = article_values | {name: value(claim) for name, value in engine_module.CLAIM_VALUES.items()}
+        found = expected.setdefault(claim.claim.id, [])
+        for rule in load_rule_pack(plugins=False).active(Config()):
+            conditions = rule.when
+            if isinstance(conditions, ClaimConditions) and conditions.holds(claim):
+                scale = getattr(claim, rule.scale) if rule.scale is not None else 1
+                found.append(
+                    (
+                        rule.id,
+                        rule.message.format_map(values),
+                        rule.points * scale,
+                        reference_evidence(rule, conditions, claim),
+                    )
+                )
+    return expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(sourced_claims(), min_size=1, max_size=4), st.integers(min_value=0, max_value=1))
+def test_compiled_rules_agree_with_the_rules_read_one_at_a_time(
+    claims: list[tuple[list[SourceMention], list[CueKind], int, list[HedgeKind]]], publisher_relays: int
+) -> None:
+    built = []
+    for number, (sources, cues, relays, hedges) in enumerate(claims, start=1):
+        renamed = [source.model_copy(update={"id": f"C{number}{source.id}"}) for source in sources]
+        built.append(claim_with(renamed, cues, relays, hedges, claim_id=f"C{number}"))
+    analysis = analysis_of(*built, relays=publisher_relays)
+    report = score(analysis, Config(), pack=load_rule_pack(plugins=False))
+    found = {
+        claim.claim_id: [
+            (finding.rule_id, finding.message, finding.points, finding.evidence) for finding in claim.findings
+        ]
+        for claim in report.claim_scores
+    }
+    assert found == reference_findings(analysis)
+    for claim in report.claim_scores:
+        total = BASE_SCORE + sum(finding.points for finding in claim.findings)
+        assert claim.score == max(0.0, min(100.0, round(total, 2)))
