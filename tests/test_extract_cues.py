@@ -269,3 +269,8 @@ def test_a_participle_after_an_issued_document_is_cued_from_the_issuing_verb() -
 def test_in_their_view_names_the_holder_of_the_view() -> None:
     sentence = "In their view, the council could lose the vote."
     assert _cues(sentence, content=True) == [("view", "their", ["the council could lose the vote"])]
+
+
+def test_a_participle_in_a_with_phrase_has_that_phrase_as_source() -> None:
+    sentence = "Lund has improved his standing, with 30 percent of voters saying they like him."
+    assert _cues(sentence, content=True) == [("saying", "30 percent of voters", ["they like him"])]

@@ -749,13 +749,18 @@ def _verb(
     while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
     participle = word.endswith("ing") and _participle_link(tokens, subject_end)
+    absolute = None
     if word.endswith("ing") and not participle and subject_end == first:
         issued = _issued_document(tokens, first)
-        if issued is None:
+        absolute = _absolute_subject(tokens, first) if issued is None else None
+        if issued is None and absolute is None:
             return None
-        subject_end = cue_start = _skip_modifiers(tokens, issued, progressive=False)
+        if issued is not None:
+            subject_end = cue_start = _skip_modifiers(tokens, issued, progressive=False)
     source = (
-        _main_subject(tokens, subject_end - 1, found) if participle else _subject(tokens, subject_end, found)
+        _main_subject(tokens, subject_end - 1, found)
+        if participle
+        else absolute or _subject(tokens, subject_end, found)
     )
     inverted = cut = False
     if (
@@ -839,6 +844,17 @@ def _verb(
     attribution.first_token = 0 if preceding is not None else min(source[0], cue_start)
     attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _absolute_subject(tokens: list[Token], first: int) -> tuple[int, int] | None:
+    """Find the subject of a participle cue in a "with" phrase ("with 50 percent of voters saying…")."""
+    for index in range(first - 1, max(-1, first - 9), -1):
+        token = tokens[index]
+        if token.lower == "with":
+            return (index + 1, first) if index + 1 < first else None
+        if not token.is_word or token.quoted:
+            return None
+    return None
 
 
 def _issued_document(tokens: list[Token], first: int) -> int | None:
