@@ -91,6 +91,19 @@ def test_cues_sources_and_content(sentence: str, expected: list[tuple[str, str, 
          None, Anonymity.VAGUE, None, None),
         ("a person involved with the conversations", SourceType.ANONYMOUS_INDIVIDUAL,
          "a person involved with the conversations", 1, Anonymity.VAGUE, None, None),
+        ("Nine in 10 registered voters", SourceType.ANONYMOUS_GROUP, "Nine in 10 registered voters", None,
+         Anonymity.SPECIFIC, "registered voters", None),
+        ("Most of them", SourceType.ANONYMOUS_GROUP, "Most of them", None, Anonymity.VAGUE, None, None),
+        ("42%", SourceType.ANONYMOUS_GROUP, "42%", None, Anonymity.VAGUE, None, None),
+        ("Another", SourceType.ANONYMOUS_INDIVIDUAL, "Another", 1, Anonymity.VAGUE, None, None),
+        ("two of the diplomats", SourceType.ANONYMOUS_GROUP, "two of the diplomats", 2, Anonymity.SPECIFIC,
+         "diplomats", None),
+        ("She and her aides", SourceType.ANONYMOUS_GROUP, "She and her aides", None, Anonymity.SPECIFIC,
+         "aides", None),
+        ("Sen. Ada Moreau (D-Vt.), a member of the panel", SourceType.NAMED_PERSON, "Ada Moreau", 1,
+         Anonymity.NAMED, "member", None),
+        ("Jane Roe — a teacher from Dover", SourceType.NAMED_PERSON, "Jane Roe", 1, Anonymity.NAMED,
+         "teacher", None),
     ],
 )  # fmt: skip
 def test_source_types(
@@ -135,6 +148,23 @@ def test_coreference_links_back_references_to_compatible_mentions() -> None:
         "Varga": "Mayor Ilse Varga",
         "Mayor Ilse Varga": None,
     }
+
+
+def test_a_relative_pronoun_refers_to_the_mention_right_before_it() -> None:
+    text = (
+        "Ada Moreau, who said last week that she would run, added that the union was ready. "
+        "The council, which has said the plan fails, voted no."
+    )
+    result = analyze(parse_article(text, "relative.txt"))
+    links = {
+        mention.span.start: (
+            mention.span.text,
+            result.source(mention.refers_to).span.text if mention.refers_to else None,
+        )
+        for mention in result.sources
+    }
+    assert links[12] == ("who", "Ada Moreau")
+    assert links[text.index("which")] == ("which", None)
 
 
 def test_hedges_by_kind() -> None:
@@ -385,6 +415,27 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
         ("He’s claiming the vote was rigged.", "’s claiming", "He", ["the vote was rigged"]),
         ("I’ve said the plan works.", "’ve said", "I", ["the plan works"]),
         ("Mr. Lind’s aide said the plan works.", "said", "Mr. Lind’s aide", ["the plan works"]),
+        ("A poll conducted last week found that the race was tied.",
+         "found", "A poll conducted last week", ["that the race was tied"]),
+        ("The mayor on Tuesday said the plan works.", "said", "The mayor", ["the plan works"]),
+        ("Party spokesman Tom Hale on Thursday evening said the vote was fair.",
+         "said", "Party spokesman Tom Hale", ["the vote was fair"]),
+        ("The ministry less than two weeks ago said that the files were secret.",
+         "said", "The ministry", ["that the files were secret"]),
+        ("The veterans' league has twice complained that the logo was misused.",
+         "has twice complained", "The veterans' league", ["that the logo was misused"]),
+        ("The campaign and some outside experts have said the emails were hacked.",
+         "have said", "The campaign and some outside experts", ["the emails were hacked"]),
+        ("Even the organizer of a pro-Lind rally said the rules were unfair.",
+         "said", "the organizer of a pro-Lind rally", ["the rules were unfair"]),
+        ("Jo Lee, acting director of the Harbor Fund, said the plan works.",
+         "said", "Jo Lee, acting director of the Harbor Fund", ["the plan works"]),
+        ("“It works,” said Ken Sena, managing director at Evercore.",
+         "said", "Ken Sena, managing director at Evercore", ["“It works,”"]),
+        ("The bank has been criticized by many investors for not raising rates.",
+         "has been criticized", "many investors", ["The bank", "for not raising rates"]),
+        ("Harbor campaign spokesman Jo Lee went on television, calling the report “a smear.”",
+         "calling", "Harbor campaign spokesman Jo Lee", ["the report “a smear.”"]),
         ("Former Secretary of State and longtime party strategist Ada Moreau said the plan works.",
          "said", "Former Secretary of State and longtime party strategist Ada Moreau", ["the plan works"]),
     ],
@@ -393,3 +444,7 @@ def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, c
     found = {found_cue: (found_source, found_content) for found_cue, found_source, found_content, _ in
              _attributions(sentence)}  # fmt: skip
     assert found[cue] == (source, content)
+
+
+def test_a_passive_relative_clause_has_no_source() -> None:
+    assert _attributions("Crenshaw is only the fifth judge who has been confirmed since May.") == []

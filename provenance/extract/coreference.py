@@ -4,8 +4,8 @@ The antecedent is the nearest earlier source mention that agrees: a singular
 pronoun with a person, a plural pronoun with a group or an organisation, a
 definite description ("the official", "the diplomats") with a mention whose
 descriptor has the same head noun, a type descriptor ("the agency", "the
-newspaper", "the ministry") with the nearest source of that type, and a bare surname ("Reed") with the full
-name it ends ("Councillor Tomas Reed").
+newspaper", "the ministry") with the nearest source of that type, a bare surname ("Reed") with the full
+name it ends ("Councillor Tomas Reed"), and a relative pronoun ("who") with the mention right before it.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ PERSON_TYPES = frozenset({SourceType.NAMED_PERSON, SourceType.ANONYMOUS_INDIVIDU
 GROUP_TYPES = frozenset({SourceType.ANONYMOUS_GROUP, SourceType.NAMED_ORGANISATION})
 DEFINITE = ("the ", "The ", "this ", "This ", "that ", "That ", "these ", "These ", "those ", "Those ")
 MAX_DISTANCE = 4000
+RELATIVE_GAP = 3
+"""Characters allowed between a relative pronoun and the mention it follows: ", "."""
 
 
 @dataclass
@@ -48,6 +50,8 @@ def resolve(mentions: list[MentionDraft]) -> None:
                 mention.refers_to = _nearest(
                     mentions, index, lambda d: d.type in GROUP_TYPES or (d.count or 1) > 1
                 )
+            elif lower in lexicon.pronouns_relative:
+                mention.refers_to = _relative_antecedent(mentions, index)
         elif mention.text.startswith(DEFINITE) and lower.split(maxsplit=1)[-1] in DESCRIPTOR_TYPES:
             descriptor = lower.split(maxsplit=1)[-1]
             mention.refers_to = _nearest(mentions, index, _described_by(descriptor))
@@ -66,6 +70,18 @@ def _nearest(
         if here - other.end > MAX_DISTANCE:
             return None
         if not other.description.pronoun and agrees(other.description):
+            return candidate
+    return None
+
+
+def _relative_antecedent(mentions: list[MentionDraft], index: int) -> int | None:
+    """Find the mention a relative pronoun follows directly ("Ada Moreau, who said …"), if it is one."""
+    here = mentions[index].start
+    for candidate in range(index - 1, -1, -1):
+        other = mentions[candidate]
+        if here - other.end > RELATIVE_GAP:
+            return None
+        if not other.description.pronoun and other.end <= here:
             return candidate
     return None
 

@@ -18,8 +18,10 @@ from functools import cache
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
 from provenance.extract.sources import (
+    is_adverb,
     is_title_stop,
     main_clause_start,
+    name_tail,
     opens_aside,
     passive_agent,
     phrase_after,
@@ -1136,7 +1138,7 @@ def _in_verb_group(token: Token) -> bool:
         lower in cues().auxiliaries
         or lower in sources().cue_modifiers
         or lower in BE_FORMS
-        or (lower.endswith("ly") and not token.capitalised)
+        or is_adverb(token)
     )
 
 
@@ -1148,7 +1150,7 @@ def _skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
     lexicon = sources()
     while index > 0:
         token = tokens[index - 1]
-        adverb = token.lower.endswith("ly") and not token.capitalised
+        adverb = is_adverb(token)
         if (
             token.lower in lexicon.cue_modifiers
             or token.lower in cues().auxiliaries
@@ -1204,7 +1206,7 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
         end += 1
     if end == first or end >= limit or tokens[end].capitalised:
         return None
-    return first, end
+    return first, name_tail(tokens, end, limit)
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:

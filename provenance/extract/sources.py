@@ -20,8 +20,10 @@ __all__ = [
     "SourceDescription",
     "coordinated",
     "describe",
+    "is_adverb",
     "is_title_stop",
     "main_clause_start",
+    "name_tail",
     "opens_aside",
     "passive_agent",
     "phrase_after",
@@ -39,11 +41,13 @@ LEADING_DETERMINERS = frozenset(
 )
 COORDINATED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
 """Pronouns that open a coordinated source: "she and another reporter said"."""
-TENSES = frozenset({"current", "past", "present", "future"})
+TENURE_WORDS = frozenset({"current", "past", "present", "future"})
 """Modifiers coordinated before "former": "current and former officials"."""
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "just", "over", "least"})
 ORDINALS = frozenset({"first", "last", "next", "same", "other", "only"})
 """Adjectives listed as function words that sit inside a phrase after its determiner: "the first poll"."""
+GROUP_QUANTIFIERS = frozenset({"most", "many", "some", "all", "both", "several", "half", "majority", "few"})
+"""Quantifiers that make a phrase a group whatever its head: "most of them"."""
 STANDALONE_QUANTIFIERS = frozenset({"another", "each", "most", "none", "others"})
 """Quantifiers that stand alone as a subject: "another says there are 400"."""
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
@@ -51,7 +55,7 @@ RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "duri
 POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
 HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", "obtained", "reviewed",
                            "published", "released", "that", "which"}  # fmt: skip
-NAME_END = re.compile(r"\s*[,()]\s*")
+NAME_END = re.compile(r"\s*[,()—–]\s*")
 NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
 RELATIVES = frozenset({"who", "that"})
 PERSON_PREPOSITIONS = frozenset({"to", "on", "in", "at", "for", "with", "close", "like", "within"})
@@ -65,10 +69,28 @@ NOT_APPOSITIVE = frozenset(
      "though", "although", "because", "once", "before", "during", "since", "if", "through"}
 )  # fmt: skip
 """Words opening a parenthetical that is no appositive: ", after the vote," stays out of the source."""
+APPOSITIVE_PARTICIPLES = frozenset(
+    {"including", "acting", "leading", "managing", "ranking", "presiding", "outgoing", "incoming", "founding",
+     "governing", "reigning", "visiting", "longstanding", "sitting", "retiring", "supervising"}
+)  # fmt: skip
+"""Words in "-ing" that open an appositive ("Jo Lee, acting director of …"), not a participle clause."""
 INNER_MARKS = frozenset({"-", "’", "'", "&", "/", "$", "%"})
 """Marks that a phrase read rightwards runs through ("CNN/ORC", "$1,200", "O'Malley")."""
 IRREGULAR_PARTICIPLES = frozenset({"told", "said", "known", "thought", "written", "shown", "seen", "heard"})
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+TIME_WORDS = frozenset(
+    {"week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "night", "morning", "afternoon", "evening", "weekend"}
+)  # fmt: skip
+TIME_HEADS = TIME_WORDS | {"ago", "days", "weeks", "months", "years", "hours", "minutes", "past"}
+"""Heads of time phrases, which are never sources ("two weeks ago", "Thursday evening")."""
+TIME_LEADS = frozenset({"on", "in", "over", "during", "at", "than", "less", "more"})
+TIME_MODIFIERS = DETERMINERS | NUMBERS.keys() | {"few", "several", "last", "this", "next", "early", "late"}
+LY_NOUNS = frozenset(
+    {"rally", "ally", "family", "assembly", "supply", "reply", "anomaly", "monopoly", "bully", "belly",
+     "tally", "folly", "homily", "lily", "fly", "jelly"}
+)  # fmt: skip
+"""Words ending in "-ly" that are nouns, so never part of a verb group ("a pro-Trump rally said")."""
 DASHES = frozenset({"-", "–", "—", "--"})
 RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 FINITE_VERBS = frozenset(
@@ -78,6 +100,8 @@ FINITE_VERBS = frozenset(
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
 HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Sir", "Dame"})
 """Titles of address, not roles: "Dr Amara Lewis" has no role from "Dr"."""
+ROLE_STOPS = DETERMINERS | QUANTIFIERS | {"his", "her", "their", "its", "our", "my", "your"}
+"""Words that end a role read leftwards from its head ("Sanders and his aides" has role "aides")."""
 DESCRIPTOR_TYPES = {
     "agency": SourceType.WIRE_AGENCY,
     "news agency": SourceType.WIRE_AGENCY,
@@ -116,13 +140,42 @@ def is_title_stop(tokens: list[Token], index: int) -> bool:
     return word + "." in sources().titles or word in _abbreviations() or INITIAL.fullmatch(word) is not None
 
 
+def is_adverb(token: Token) -> bool:
+    """Tell whether a word is an "-ly" adverb ("repeatedly"), not a noun such as "rally" or "family"."""
+    return token.lower.endswith("ly") and not token.capitalised and token.lower not in LY_NOUNS
+
+
 def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
     """Find the source phrase ending at token ``end - 1`` (read leftwards), as a token range.
 
     A bracketed affiliation ("Sen. Chuck Grassley (R-Iowa) said") and an
     appositive between commas ("Lopez-Cantera, a former legislator, said")
-    belong to the phrase, as PolNeAR marks them.
+    belong to the phrase, as PolNeAR marks them. So does the time of a
+    document's participle, though it stands after ``end`` ("a poll conducted
+    last week found").
     """
+    phrase = _phrase_ending(tokens, end, floor)
+    if phrase is None or phrase[1] != end:
+        return phrase
+    return phrase[0], end + _dated(tokens, end)
+
+
+def _dated(tokens: list[Token], end: int) -> int:
+    """Count the tokens of a time phrase after a participle ("released | this week"), or 0."""
+    participle = tokens[end - 1].lower
+    if not participle.endswith("ed") or tokens[end - 1].capitalised:
+        return 0
+    index = end + 1 if end < len(tokens) and tokens[end].lower == "earlier" else end
+    if (
+        index + 1 < len(tokens)
+        and tokens[index].lower in {"last", "this", "on", "in"}
+        and tokens[index + 1].lower in TIME_WORDS
+    ):
+        return index + 2 - end
+    return 0
+
+
+def _phrase_ending(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
     last = end - 1
     if last < floor:
         return None
@@ -168,8 +221,12 @@ def _dashed_before(tokens: list[Token], dash: int, floor: int) -> tuple[int, int
 
 
 def _relative_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
-    """Read "officials who spoke on condition of anonymity" leftwards from its cue."""
-    if tokens[end - 1].lower in sources().pronouns:
+    """Read "officials who spoke on condition of anonymity" leftwards from its cue.
+
+    A clause ending in an auxiliary ("a judge who has been | confirmed") is a
+    passive: what it describes is acted on, no source.
+    """
+    if tokens[end - 1].lower in sources().pronouns or tokens[end - 1].lower in sources().function_words:
         return None
     for index in range(end - 2, max(floor, end - 14) - 1, -1):
         token = tokens[index]
@@ -209,7 +266,7 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
             break
         inserted = tokens[index + 1]
         parenthetical = inserted.lower in NOT_APPOSITIVE or (
-            inserted.lower.endswith("ing") and inserted.lower != "including"
+            inserted.lower.endswith("ing") and inserted.lower not in APPOSITIVE_PARTICIPLES
         )
         if parenthetical and not abbreviated:
             return core if boundary == comma else first
@@ -260,7 +317,11 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
                 start -= 2
                 break
             if before.is_word and (
-                before.capitalised or before.lower in lexicon.person_words or before.lower in TENSES
+                before.capitalised
+                or before.lower in lexicon.person_words
+                or before.lower in lexicon.organisation_words
+                or before.lower in _lower_titles()
+                or before.lower in TENURE_WORDS
             ):
                 start -= 1
                 continue
@@ -294,7 +355,25 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         start -= 1
     while start < end and tokens[start].lower in {"of", "-"}:
         start += 1
-    return (start, end) if start < end else None
+    if start >= end:
+        return None
+    if tokens[end - 1].lower in TIME_HEADS and all(
+        token.lower in TIME_HEADS or token.lower in TIME_MODIFIERS for token in tokens[start:end]
+    ):
+        return _before_time(tokens, start, floor)
+    return start, end
+
+
+def _before_time(tokens: list[Token], start: int, floor: int) -> tuple[int, int] | None:
+    """Pass over a time phrase between a source and its cue ("Spicer on Thursday evening said")."""
+    lexicon = sources()
+    while start > floor and tokens[start - 1].lower in TIME_LEADS:
+        start -= 1
+    while start > floor and tokens[start - 1].lower in lexicon.cue_modifiers:
+        start -= 1
+    if start <= floor or tokens[start - 1].lower in lexicon.function_words:
+        return None
+    return phrase_before(tokens, start, floor)
 
 
 def _joined(tokens: list[Token], index: int, floor: int) -> bool:
@@ -433,7 +512,7 @@ def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool
     lower = following.lower
     if not following.is_word or following.quoted or lower in NOT_APPOSITIVE or lower == "and":
         return False
-    if lower.endswith("ing") and lower != "including":
+    if lower.endswith("ing") and lower not in APPOSITIVE_PARTICIPLES:
         return False
     if lower in sources().pronouns_singular or lower in sources().pronouns_plural or lower == "it":
         return False
@@ -518,7 +597,38 @@ def _ends_agent(tokens: list[Token], index: int) -> bool:
     lower = tokens[index].lower
     if lower in {"whether", "last", "because", "over", "this", "after", "before"}:
         return True
-    return lower == "for" and index + 1 < len(tokens) and tokens[index + 1].lower.endswith("ing")
+    return (
+        lower == "for"
+        and index + 1 < len(tokens)
+        and (tokens[index + 1].lower.endswith("ing") or tokens[index + 1].lower in {"not", "never"})
+    )
+
+
+def name_tail(tokens: list[Token], end: int, limit: int) -> int:
+    """Extend a capitalised subject over the descriptor and name after it, returning the new end.
+
+    "Clinton campaign spokesman Brian Fallon", "Band member Flea", "Black voters",
+    "Anti-Trump forces": the capitalised words alone are a modifier, not the source.
+    """
+    lexicon = sources()
+    index = end
+    while (
+        index < limit
+        and tokens[index].is_word
+        and not tokens[index].quoted
+        and (
+            tokens[index].lower in lexicon.person_words
+            or tokens[index].lower in lexicon.organisation_words
+            or tokens[index].lower in _lower_titles()
+        )
+    ):
+        index += 1
+    if index == end:
+        return end
+    named = index
+    while named < limit and tokens[named].is_word and tokens[named].capitalised and named - index < 4:
+        named += 1
+    return named
 
 
 def opens_aside(tokens: list[Token], index: int) -> bool:
@@ -600,20 +710,24 @@ def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescripti
     ):
         return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, _affiliation(words, head),
                                  Anonymity.NAMED, True, False)  # fmt: skip
+    if _leads_appositive(text, lexicon):
+        person = _named_person(text, lexicon)
+        if person is not None:
+            return person
     if (head_lower in lexicon.person_words or head_lower in _lower_titles()) and not _has_name(
         words, head, lexicon
     ):
-        count = _count(lower, head_lower)
+        count = None if _partitive(lower) else _count(lower, head_lower)
         vague = head_lower in lexicon.vague_words
         return SourceDescription(
             SourceType.ANONYMOUS_GROUP if count != 1 else SourceType.ANONYMOUS_INDIVIDUAL,
             text, count, _role(words, head) if head_lower not in lexicon.vague_words else None,
             _affiliation(words, head), Anonymity.VAGUE if vague else Anonymity.SPECIFIC, False, False,
         )  # fmt: skip
-    person = _named_person(text, lexicon)
+    person = None if lower[0] in QUANTIFIERS else _named_person(text, lexicon)
     if person is not None:
         return person
-    plural = head_lower.endswith("s") and not head_lower.endswith("ss")
+    plural = (head_lower.endswith("s") and not head_lower.endswith("ss")) or _partitive(lower)
     return SourceDescription(
         SourceType.ANONYMOUS_GROUP if plural else SourceType.ANONYMOUS_INDIVIDUAL,
         text, None if plural else 1, None, None, Anonymity.VAGUE, False, False,
@@ -626,9 +740,11 @@ def _named_person(text: str, lexicon: SourceLexicon) -> SourceDescription | None
     for index, part in enumerate(parts[:2]):
         person = _titled_name(part, lexicon)
         if person is not None:
-            if index == 0 and len(parts) > 1 and parts[1].split()[0].lower() in {"a", "an", "the"}:
-                words = parts[1].split()
-                return replace(person, role=_role(words, _head(words)))
+            appositive = next(
+                (part.split() for part in parts[1:] if part.split()[0].lower() in {"a", "an", "the"}), None
+            )
+            if index == 0 and appositive is not None:
+                return replace(person, role=_role(appositive, _head(appositive)))
             if person.role is not None and all(
                 word.rstrip(".") in HONORIFICS for word in person.role.split()
             ):
@@ -669,18 +785,49 @@ def _lower_titles() -> frozenset[str]:
 
 
 def _head(words: list[str]) -> str:
-    """Return the phrase's head noun: the last word before any post-modifier."""
+    """Return the phrase's head noun: the last word before any post-modifier.
+
+    A partitive is no post-modifier: the head of "Nine in 10 voters" is "voters".
+    """
     for index, word in enumerate(words):
-        if index > 0 and word.lower() in HEAD_END:
+        previous = words[index - 1].lower() if index > 0 else ""
+        partitive = word.lower() in {"in", "of"} and (
+            previous in NUMBERS or previous in QUANTIFIERS or previous.isdigit()
+        )
+        if index > 0 and word.lower() in HEAD_END and not partitive:
             return words[index - 1].strip(".,")
     return words[-1].strip(".,")
+
+
+def _partitive(lower: list[str]) -> bool:
+    """Tell whether a phrase names a share of a group ("Nine in 10 voters", "42%", "most of them")."""
+    return (
+        lower[0] in GROUP_QUANTIFIERS
+        or any(word.endswith("%") or word == "percent" for word in lower)
+        or (len(lower) > 2 and lower[1] == "in" and (lower[0] in NUMBERS or lower[0].isdigit()))
+    )
+
+
+def _leads_appositive(text: str, lexicon: SourceLexicon) -> bool:
+    """Tell whether a phrase opens with a name, then an appositive ("Sen. Ada Moreau (D-Vt.), a member")."""
+    parts = [part for part in NAME_END.split(text) if part.strip()]
+    if len(parts) < 2:
+        return False
+    first = _titled_name(parts[0], lexicon)
+    last_word = parts[0].split()[-1]
+    return (
+        first is not None
+        and (len(first.name.split()) > 1 or first.role is not None)
+        and last_word not in lexicon.organisation_words
+        and last_word.lower() not in lexicon.document_words
+    )
 
 
 def _role(words: list[str], head: str) -> str:
     """Return the head noun as written with its lower-case modifiers ("senior official", "diplomats")."""
     index = words.index(head) if head in words else len(words) - 1
     start = index
-    while start > 0 and words[start - 1].islower() and words[start - 1] not in DETERMINERS | QUANTIFIERS:
+    while start > 0 and words[start - 1].islower() and words[start - 1] not in ROLE_STOPS:
         start -= 1
     return " ".join([*words[start:index], head.lower()])
 
@@ -703,7 +850,11 @@ def _named(words: list[str]) -> Anonymity:
 def _affiliation(words: list[str], head: str) -> str | None:
     """Capitalised modifiers before the head ("European" diplomats) or an "of"/"from" complement."""
     index = words.index(head) if head in words else len(words) - 1
-    before = [word for word in words[:index] if word[:1].isupper() and word.lower() not in DETERMINERS]
+    before = [
+        word
+        for word in words[:index]
+        if word[:1].isupper() and word.lower() not in DETERMINERS | NUMBERS.keys() | sources().pronouns
+    ]
     if before:
         return " ".join(before).removesuffix("’s").removesuffix("'s")
     for position, word in enumerate(words[index + 1 :], start=index + 1):
