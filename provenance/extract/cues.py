@@ -209,13 +209,14 @@ def _question(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribut
             asker = (asked + 2, question) if question > asked + 2 else None
         elif question > asked + 1 and tokens[question].lower == "to":
             question = end
-        content = _content(tokens, question, end, quotes)
+        cue_end = asked + 2 if question == asked + 1 and tokens[question].lower == "about" else asked + 1
+        content = _content(tokens, max(question, cue_end), end, quotes)
         if content is None or sum(item.is_word for item in tokens[question:end]) < 2:
             continue
         first = asked - 1 if before in BE_FORMS else asked
         source = _span(tokens, *asker) if asker is not None else None
         return RawAttribution(
-            CueKind.STATEMENT, _span(tokens, first, asked + 1), source, [content], last_token=end
+            CueKind.STATEMENT, _span(tokens, first, cue_end), source, [content], last_token=end
         )
     return None
 
