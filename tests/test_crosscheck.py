@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from soup import article_or_reject
 from typer.testing import CliRunner
 
 from provenance.api import analyze_path, crosscheck_path
@@ -19,7 +20,6 @@ from provenance.corpus.index import IndexedArticle, IndexedClaim, claim_core, co
 from provenance.corpus.match import similarity
 from provenance.corpus.normalize import normalise
 from provenance.extract import analyze
-from provenance.ingest import parse_article
 from provenance.models import CorpusIndexSummary, CrossCheckResult
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -211,7 +211,7 @@ def test_score_with_a_missing_corpus_fails_in_one_line(tmp_path: Path, seed_path
 )
 def test_any_article_cross_checks_without_crashing(fixture_index: CorpusIndex, paragraphs: list[str]) -> None:
     text = "\n\n".join(paragraphs)
-    analysis = analyze(parse_article(text))
+    analysis = analyze(article_or_reject(text))
     result = crosscheck(analysis, fixture_index)
     assert [check.claim_id for check in result.claims] == [claim.id for claim in analysis.claims]
     for check in result.claims:

@@ -58,6 +58,8 @@ def test_only_a_finite_verb_comes_before_its_source(sentence: str, expected: lis
         ("On the Sunday morning shows, Lund said he was facing scrutiny.", [("said", "Lund")]),
         ("Tenant rights advocates said the ruling was critical.", [("said", "Tenant rights advocates")]),
         ("Tenant advocates argue the ruling was critical.", [("argue", "Tenant advocates")]),
+        ("He makes phone calls to every member.", []),
+        ("The campaign calls this a false narrative.", [("calls", "The campaign")]),
     ],
 )  # fmt: skip
 def test_a_cue_word_heading_a_noun_phrase_is_not_a_cue(
@@ -80,6 +82,8 @@ def test_a_cue_word_heading_a_noun_phrase_is_not_a_cue(
         ("Lund described the move as a “major breach,” adding: “I am informing the members.”",
          [("described", "Lund", ["the move as a “major breach,”"]),
           ("adding", "Lund", ["“I am informing the members.”"])]),
+        ("Lund spoke for an hour, mentioning that the audit was late.",
+         [("mentioning", "Lund", ["that the audit was late"])]),
         ("A campaign official later walked back the comments, saying that Lund had no video in mind.",
          [("saying", "A campaign official", ["that Lund had no video in mind"])]),
     ],
@@ -93,6 +97,10 @@ def test_a_participle_after_the_main_clause_is_its_own_attribution_with_the_main
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        ("He said he would offer a prayer for the nominee but did not suggest it would be Lund.",
+         [("said", "He", ["he would offer a prayer for the nominee"]),
+          ("did not suggest", "He", ["it would be Lund"])]),
+        ("Lund said the vote was fair and not.", [("said", "Lund", ["the vote was fair and not"])]),
         ("Most tenants said Lund is honest, and three-quarters said the same of Moreau.",
          [("said", "Most tenants", ["Lund is honest"]), ("said", "three-quarters", ["the same of Moreau"])]),
         ("Lund praised Moreau, calling it “an incredible feat” - but he said the time is coming.",
@@ -109,6 +117,9 @@ def test_a_participle_after_the_main_clause_is_its_own_attribution_with_the_main
         ("“We are ready.” Lund said.", [("said", "Lund", ["“We are ready.”"])]),
         ("When the reporter asked Ames about it, the campaign manager said he needed to speak to her.",
          [("said", "the campaign manager", ["he needed to speak to her"])]),
+        ("Most voters say they like Lund, compared with 64 percent who say the same of Moreau.",
+         [("say", "Most voters", ["they like Lund, compared with 64 percent"]),
+          ("say", "who", ["the same of Moreau"])]),
         ("Four out of 10 said the economy favors the wealthy.",
          [("said", "Four out of 10", ["the economy favors the wealthy"])]),
     ],
@@ -127,8 +138,14 @@ def test_a_second_subject_with_its_own_cue_ends_the_first_content(
           ("said", "she", ["“I am focusing on my campaign,”"])]),
         ("When Lund was asked during a luncheon held by the Ledger if he would resign, he laughed.",
          [("was asked", None, ["if he would resign"])]),
+        ("Asked a direct question about this in the debate, Lund said, “I do take responsibility.”",
+         [("Asked", None, ["about this in the debate"]), ("said", "Lund", ["“I do take responsibility.”"])]),
+        ("At a town hall, Lund was asked about securing the border.",
+         [("was asked about", None, ["securing the border"])]),
         ("Asked by Moreau to respond to the criticism, Lund shrugged.",
          [("Asked", "Moreau", ["to respond to the criticism"])]),
+        ("In a national CITY TODAY/Ledger Poll, likely voters backed the plan.",
+         [("In", "a national CITY TODAY/Ledger Poll", ["likely voters backed the plan"])]),
         ("In a poll conducted by the Ledger and a radio station, most voters backed the plan.",
          [("In", "a poll conducted by the Ledger and a radio station", ["most voters backed the plan"])]),
     ],
@@ -147,6 +164,13 @@ def test_questions_put_to_a_subject_and_polls_opening_a_sentence(
         ("Lund continued to insist that the plan works.",
          [("continued to insist", "Lund", ["that the plan works"])]),
         ("They paid a company called Acme Analytics.", []),
+        ("Lund found himself in an awkward position.", []),
+        ("Lund shared the post and added his own comment.", []),
+        ("Time, Mr. Lund added, was on their side.",
+         [("added", "Mr. Lund", ["Time", "was on their side"])]),
+        ("Candidates have found ways to make money.", []),
+        ("The audit found that the books were wrong.",
+         [("found", "The audit", ["that the books were wrong"])]),
         ("A spokesman called the plan “a disaster.”",
          [("called", "A spokesman", ["the plan “a disaster.”"])]),
     ],
@@ -167,6 +191,8 @@ def test_verbs_that_are_cues_only_with_words_to_report(
         ("So far, Lund does not seem to be relishing the fight.",
          [("does not seem", None, ["Lund", "to be relishing the fight"])]),
         ("Lund appeared on the morning show.", []),
+        ("The board is reportedly making arrangements to interview Lund.",
+         [("reportedly", None, ["The board is", "making arrangements to interview Lund"])]),
     ],
 )  # fmt: skip
 def test_an_impression_has_no_source_and_takes_the_subject_into_its_content(
@@ -216,3 +242,38 @@ def test_a_stance_verb_takes_its_object_as_content(
     sentence: str, expected: list[tuple[str, str, list[str]]]
 ) -> None:
     assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund said to reporters that the vote was fair.", [("said", "Lund")]),
+        ("Lund wrote to the board that the vote was fair.", [("wrote", "Lund")]),
+        ("Lund said on Twitter that the vote was fair.", [("said", "Lund")]),
+        ("Lund said in a statement that the vote was fair.", [("said in a statement", "Lund")]),
+        ("Lund has railed against the audit for months.", [("has railed against", "Lund")]),
+        ("Lund made it clear that he would not resign.", [("made it clear", "Lund")]),
+        ("Lund expressed concern that the vote was rigged.", [("expressed concern", "Lund")]),
+        ("Moreau has made clear she will run.", [("has made clear", "Moreau")]),
+        ("Lund balked at the idea of a recount.", [("balked at", "Lund")]),
+    ],
+)  # fmt: skip
+def test_what_follows_a_speech_verb_in_its_cue(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _cues(sentence) == expected
+
+
+def test_a_participle_after_an_issued_document_is_cued_from_the_issuing_verb() -> None:
+    sentence = "Later, Lund's campaign released a statement saying it was postponing a rally."
+    assert _cues(sentence, content=True) == [
+        ("released a statement saying", "Lund's campaign", ["it was postponing a rally"])
+    ]
+
+
+def test_in_their_view_names_the_holder_of_the_view() -> None:
+    sentence = "In their view, the council could lose the vote."
+    assert _cues(sentence, content=True) == [("view", "their", ["the council could lose the vote"])]
+
+
+def test_a_participle_in_a_with_phrase_has_that_phrase_as_source() -> None:
+    sentence = "Lund has improved his standing, with 30 percent of voters saying they like him."
+    assert _cues(sentence, content=True) == [("saying", "30 percent of voters", ["they like him"])]

@@ -92,6 +92,25 @@ ADVERBIAL_REACH = 20
 """How far past an adverbial after a cue ("said in an interview taped on Monday that…") to seek a clause."""
 NOT_PARTICIPLES = frozenset({"including", "during", "regarding", "concerning", "notwithstanding"})
 """Words in "-ing" that do not open a participle clause: the content goes on past them."""
+VIEW_WORDS = frozenset({"view", "opinion"})
+HEARSAY = frozenset({"reportedly"})
+FINDING_VERBS = frozenset({"find", "finds", "found"})
+FOUND_OBJECTS = frozenset(
+    {
+        "himself",
+        "herself",
+        "itself",
+        "themselves",
+        "myself",
+        "ourselves",
+        "yourself",
+        "a",
+        "an",
+        "ways",
+        "way",
+    }
+)
+"""What follows "found" when it is an event ("found himself in…", "found a way"), not a finding."""
 LOCATIVES = frozenset({"here", "there"})
 SPEECH_VERBS = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "writes"})
 SUBJECT_STOPS = frozenset(
@@ -133,11 +152,14 @@ def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
     if split is not None:
         return find_attributions(tokens[:split], quotes) + find_attributions(tokens[split:], quotes)
     question = _question(tokens, quotes)
-    found = _attributions(tokens, quotes)
     if question is None or question.cue is None:
-        return found
+        return _attributions(tokens, quotes)
     start, end = question.cue
-    return [question, *(item for item in found if item.cue is None or not start <= item.cue[0] < end)]
+    found = _attributions(tokens, quotes, (start, end))
+    for attribution in found:
+        kept = [part for part in attribution.content if not part[0] <= start < part[1]]
+        attribution.content = kept or attribution.content
+    return [question, *found]
 
 
 def _statement_after_quotation(tokens: list[Token]) -> int | None:
@@ -200,20 +222,28 @@ def _question(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribut
             asker = (asked + 2, question) if question > asked + 2 else None
         elif question > asked + 1 and tokens[question].lower == "to":
             question = end
-        content = _content(tokens, question, end, quotes)
+        cue_end = asked + 2 if question == asked + 1 and tokens[question].lower == "about" else asked + 1
+        content = _content(tokens, max(question, cue_end), end, quotes)
         if content is None or sum(item.is_word for item in tokens[question:end]) < 2:
             continue
         first = asked - 1 if before in BE_FORMS else asked
         source = _span(tokens, *asker) if asker is not None else None
         return RawAttribution(
-            CueKind.STATEMENT, _span(tokens, first, asked + 1), source, [content], last_token=end
+            CueKind.STATEMENT, _span(tokens, first, cue_end), source, [content], last_token=end
         )
     return None
 
 
-def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
+def _attributions(
+    tokens: list[Token], quotes: list[tuple[int, int]], asked: tuple[int, int] = (-1, -1)
+) -> list[RawAttribution]:
+    """Find the attributions of a sentence; a question's cue (``asked``, character range) is read already."""
     starters = first_cue_words()
-    candidates = [index for index, token in enumerate(tokens) if token.lower in starters and not token.quoted]
+    candidates = [
+        index
+        for index, token in enumerate(tokens)
+        if token.lower in starters and not token.quoted and not asked[0] <= token.start < asked[1]
+    ]
     found: list[RawAttribution] = []
     for index in candidates:
         if (
@@ -253,10 +283,67 @@ def _attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[Ra
         if punctuated is not None:
             found.append(punctuated)
     if not found:
-        nominal = _nominal_cue(tokens, quotes)
+        nominal = _nominal_cue(tokens, quotes) or _hearsay(tokens, quotes) or _in_view(tokens, quotes)
         if nominal is not None:
             found.append(nominal)
     return found
+
+
+def _in_view(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "In their view, Democrats could…", "…, in Bolton's view": the possessor holds the view."""
+    for index in range(len(tokens) - 2):
+        owner, head = tokens[index + 1], tokens[index + 2]
+        if tokens[index].lower != "in" or head.lower not in VIEW_WORDS or tokens[index].quoted:
+            continue
+        if owner.lower not in POSSESSIVES and not (owner.capitalised and owner.lower.endswith(("’s", "'s"))):
+            continue
+        parts = [_content(tokens, 0, index, quotes), _content(tokens, index + 3, len(tokens), quotes)]
+        content = [part for part in parts if part is not None]
+        if not content:
+            return None
+        return RawAttribution(
+            CueKind.BELIEF,
+            _span(tokens, index + 2, index + 3),
+            _span(tokens, index + 1, index + 2),
+            content,
+            first_token=0,
+            last_token=len(tokens) - 1,
+        )
+    return None
+
+
+def _hearsay(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "The FBI is reportedly making arrangements…": a report with no source named.
+
+    The words before the adverb back to a clause boundary and the clause after it
+    are the content; before a cue verb ("reportedly told") the verb is the cue.
+    """
+    index = next(
+        (position for position, token in enumerate(tokens) if token.lower in HEARSAY and not token.quoted),
+        None,
+    )
+    if index is None or index == 0 or index + 1 >= len(tokens) or tokens[index + 1].lower in cues().verbs:
+        return None
+    start = index
+    while (
+        start > max(0, index - 10)
+        and tokens[start - 1].is_word
+        and tokens[start - 1].lower not in SUBJECT_STOPS | {"with", "as"}
+    ):
+        start -= 1
+    end = _content_end(tokens, index + 1)
+    before = _content(tokens, start, index, quotes)
+    after = _content(tokens, index + 1, end, quotes)
+    if before is None or after is None:
+        return None
+    return RawAttribution(
+        CueKind.REPORT,
+        _span(tokens, index, index + 1),
+        None,
+        [before, after],
+        first_token=start,
+        last_token=end - 1,
+    )
 
 
 def _participle(tokens: list[Token], index: int) -> bool:
@@ -392,7 +479,9 @@ def _names_document(tokens: list[Token], start: int, end: int) -> bool:
         token = tokens[index]
         if token.lower in DOCUMENT_HEADS:
             return index > start or token.lower.endswith("s")
-        if token.quoted or token.lower in function_words or token.lower in cues().verbs:
+        if token.quoted or (
+            not token.capitalised and (token.lower in function_words or token.lower in cues().verbs)
+        ):
             return False
     return False
 
@@ -676,10 +765,18 @@ def _verb(
     while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
     participle = word.endswith("ing") and _participle_link(tokens, subject_end)
+    absolute = None
     if word.endswith("ing") and not participle and subject_end == first:
-        return None
+        issued = _issued_document(tokens, first)
+        absolute = _absolute_subject(tokens, first) if issued is None else None
+        if issued is None and absolute is None:
+            return None
+        if issued is not None:
+            subject_end = cue_start = _skip_modifiers(tokens, issued, progressive=False)
     source = (
-        _main_subject(tokens, subject_end - 1, found) if participle else _subject(tokens, subject_end, found)
+        _main_subject(tokens, subject_end - 1, found)
+        if participle
+        else absolute or _subject(tokens, subject_end, found)
     )
     inverted = cut = False
     if (
@@ -695,9 +792,11 @@ def _verb(
             cut = source != whole
     if source is None or not _plausible_source(tokens, *source):
         return None
-    if not inverted and not participle and _noun_phrase_cue(tokens, word, source[0], last):
+    if not inverted and not participle and _noun_phrase_cue(tokens, source[0], first, last):
         return None
     if word in NAMING_VERBS and not inverted and _names_a_thing(tokens, source, cue_start):
+        return None
+    if word in FINDING_VERBS and last < len(tokens) and tokens[last].lower in FOUND_OBJECTS:
         return None
     if (
         not inverted
@@ -707,10 +806,11 @@ def _verb(
         return None
     if (
         not inverted
-        and word in lexicon.clause_only_verbs
+        and (word in lexicon.clause_only_verbs or word in cues().clause_only)
         and not _clause_follows(tokens, last, word)
         and not _stance_object(tokens, last, word)
         and not _after_quotation(tokens, source[0])
+        and not (word in cues().clause_only and _after_clause(tokens, source[0], last))
     ):
         return None
     last = _extend_cue(tokens, last, word)
@@ -789,6 +889,34 @@ def _verb(
     return attribution
 
 
+def _absolute_subject(tokens: list[Token], first: int) -> tuple[int, int] | None:
+    """Find the subject of a participle cue in a "with" phrase ("with 50 percent of voters saying…")."""
+    for index in range(first - 1, max(-1, first - 9), -1):
+        token = tokens[index]
+        if token.lower == "with":
+            return (index + 1, first) if index + 1 < first else None
+        if not token.is_word or token.quoted:
+            return None
+    return None
+
+
+def _issued_document(tokens: list[Token], first: int) -> int | None:
+    """Find the verb that issued the document a participle cue quotes ("released a statement saying").
+
+    Returns the verb's index: the cue runs from it ("sent out a text message to
+    supporters saying"), and its subject is the source.
+    """
+    if not first or tokens[first - 1].lower not in sources().document_words | {"message", "signs", "note"}:
+        return None
+    for index in range(first - 2, max(-1, first - 10), -1):
+        token = tokens[index]
+        if token.lower in cues().issuing_verbs:
+            return index
+        if not token.is_word or token.capitalised:
+            return None
+    return None
+
+
 def _names_a_thing(tokens: list[Token], source: tuple[int, int], cue_start: int) -> bool:
     """Tell whether "called" names the noun before it ("paid a company called Acme"), not a speaker's words.
 
@@ -806,17 +934,31 @@ def _names_a_thing(tokens: list[Token], source: tuple[int, int], cue_start: int)
     )
 
 
-def _noun_phrase_cue(tokens: list[Token], word: str, source_start: int, last: int) -> bool:
+def _noun_phrase_cue(tokens: list[Token], source_start: int, cue: int, last: int) -> bool:
     """Tell whether a cue word that can be a noun is the head of a noun phrase here.
 
-    The phrase is the object of a preposition ("on the Sunday shows, Lund said")
-    or the subject of the finite cue verb right after it ("rights advocates said").
+    The phrase is the object of a preposition ("on the Sunday shows, Lund said"),
+    the subject of the finite cue verb right after it ("rights advocates said"),
+    or a compound after a verb ("makes phone calls").
     """
     noun_like = cues().noun_like
+    word = tokens[cue].lower
     if word not in noun_like and not (word.endswith("s") and word[:-1] in noun_like):
         return False
     if source_start > 0 and tokens[source_start - 1].lower in PREPOSITIONS:
         return True
+    if cue >= 2:
+        modifier, before = tokens[cue - 1], tokens[cue - 2]
+        if (
+            modifier.is_word
+            and not modifier.capitalised
+            and not modifier.lower.endswith("s")
+            and modifier.lower not in sources().pronouns
+            and before.is_word
+            and not before.capitalised
+            and before.lower not in NOUN_MARKERS | POSSESSIVES
+        ):
+            return True
     if last >= len(tokens):
         return False
     following = tokens[last]
@@ -897,6 +1039,12 @@ def _object_gap(tokens: list[Token], index: int) -> bool:
         and not tokens[index - 1].quoted
         and (index == 1 or tokens[index - 2].lower not in sources().function_words)
     )
+
+
+def _after_clause(tokens: list[Token], source_start: int, last: int) -> bool:
+    """Tell whether a comma joins a cue to its content ("…, he added", "Time, he added, was…")."""
+    before = source_start > 1 and tokens[source_start - 1].text == ","
+    return before or (last < len(tokens) and tokens[last].text == ",")
 
 
 def _after_quotation(tokens: list[Token], index: int) -> bool:
@@ -996,17 +1144,23 @@ def _content_end(tokens: list[Token], start: int) -> int:
     verbs = cues().verbs
     for index in range(start, len(tokens) - 1):
         following = tokens[index + 1]
+        after = (
+            _skip_modifiers_right(tokens, index + 1) if tokens[index].lower in {"and", "but"} else len(tokens)
+        )
+        second = tokens[after] if after < len(tokens) else None
         if (
-            tokens[index].lower in {"and", "but"}
-            and verbs.get(following.lower) is CueKind.STATEMENT
-            and following.lower not in cues().noun_like
-            and not following.quoted
-            and not following.lower.endswith("ing")
+            second is not None
+            and verbs.get(second.lower) is CueKind.STATEMENT
+            and second.lower not in cues().noun_like
+            and not second.quoted
+            and not second.lower.endswith("ing")
             and not tokens[index].quoted
         ):
             return index
         if _quotation_then_participle(tokens, index):
             return index + 1
+        if tokens[index].lower == "who" and not tokens[index].quoted and _relative_speaker(tokens, index):
+            return index
         if (
             tokens[index].lower in {"and", "but"}
             and not tokens[index].quoted
@@ -1060,6 +1214,12 @@ def _subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] 
         if token.lower in verbs and _inflected(token.lower) and not token.capitalised:
             return tokens[index - 1].lower not in NOUN_MARKERS
     return False
+
+
+def _relative_speaker(tokens: list[Token], index: int) -> bool:
+    """Tell whether "who" at ``index`` opens a statement of its own ("64 percent who say the same")."""
+    verb = _skip_modifiers_right(tokens, index + 1)
+    return verb < len(tokens) and tokens[verb].lower in SPEECH_VERBS | {"say"} and not tokens[verb].quoted
 
 
 def _quotation_then_participle(tokens: list[Token], index: int) -> bool:

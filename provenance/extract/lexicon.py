@@ -34,6 +34,8 @@ class CueLexicon:
     noun_like: frozenset[str]
     non_speakers: frozenset[str]
     object_verbs: frozenset[str]
+    issuing_verbs: frozenset[str]
+    clause_only: frozenset[str]
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -99,6 +101,8 @@ def cues() -> CueLexicon:
         frozenset(data["nouns"]["base_forms"]),
         frozenset(data["labels"]["not_speakers"]),
         frozenset(data["around"]["object_verbs"]),
+        frozenset(data["around"]["issuing_verbs"]),
+        frozenset(data["around"]["clause_only"]),
     )
 
 
