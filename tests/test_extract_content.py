@@ -231,3 +231,14 @@ def test_a_weekday_after_a_sentence_final_cue_is_not_content() -> None:
 def test_a_transcript_turn_runs_to_the_end_of_its_paragraph() -> None:
     text = "MOREAU: The levy is fair. It pays for the schools. Nobody loses.\n\nThe hall applauded.\n"
     assert _contents(text) == [["The levy is fair. It pays for the schools. Nobody loses"]]
+
+
+def test_a_closing_which_clause_is_not_content() -> None:
+    assert _contents("Moreau said she supported the levy, which passed in May.\n") == [
+        ["she supported the levy"]
+    ]
+
+
+def test_a_which_clause_inside_a_quotation_stays_content() -> None:
+    text = "Moreau said the levy was “a tax, which nobody wants.”\n"
+    assert _contents(text) == [["the levy was “a tax, which nobody wants.”"]]

@@ -848,6 +848,8 @@ def _verb(
             (index for index in range(after + 1, content_end) if tokens[index].text in CLAUSE_PAUSES),
             content_end,
         )
+    if not inverted and not relative and not gap:
+        content_end = _before_final_relative(tokens, after, content_end)
     following = None
     if not inverted or _content_after_source(tokens, after):
         following = _content(tokens, after, content_end, quotes)
@@ -988,6 +990,22 @@ def _function_words_only(tokens: list[Token]) -> bool:
     """Tell whether some words hold nothing that could be reported ("When", "And so")."""
     function_words = sources().function_words
     return all(not token.is_word or (token.lower in function_words and not token.quoted) for token in tokens)
+
+
+def _before_final_relative(tokens: list[Token], start: int, end: int) -> int:
+    """End a content before a closing ", which …"/", who …" clause that runs to its end.
+
+    ("Lund said she backed the levy, which passed in May.": the content is "she backed the levy".)
+    """
+    for index in range(end - 2, start, -1):
+        token = tokens[index]
+        if token.quoted:
+            return end
+        if token.text == ",":
+            return (
+                index if tokens[index + 1].lower in {"which", "who"} and not tokens[index + 1].quoted else end
+            )
+    return end
 
 
 def _ends_clause(tokens: list[Token], index: int) -> bool:
