@@ -242,3 +242,7 @@ def test_a_closing_which_clause_is_not_content() -> None:
 def test_a_which_clause_inside_a_quotation_stays_content() -> None:
     text = "Moreau said the levy was “a tax, which nobody wants.”\n"
     assert _contents(text) == [["the levy was “a tax, which nobody wants.”"]]
+
+
+def test_the_as_that_introduces_a_final_source_is_not_content() -> None:
+    assert _contents("The levy is fair, as Moreau points out.\n") == [["The levy is fair"]]

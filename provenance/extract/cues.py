@@ -879,7 +879,8 @@ def _verb(
         )
         and not _function_words_only(tokens[: source[0]])
     ):
-        preceding = _content(tokens, _quotation_lead(tokens, source[0]), source[0], quotes)
+        end = source[0] - 1 if tokens[source[0] - 1].lower == "as" else source[0]
+        preceding = _content(tokens, _quotation_lead(tokens, end), end, quotes)
     attribution.content = [part for part in (preceding, following) if part is not None]
     if not attribution.content:
         return None
