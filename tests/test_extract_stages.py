@@ -438,6 +438,12 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
          "calling", "Harbor campaign spokesman Jo Lee", ["the report “a smear.”"]),
         ("Former Secretary of State and longtime party strategist Ada Moreau said the plan works.",
          "said", "Former Secretary of State and longtime party strategist Ada Moreau", ["the plan works"]),
+        ("The levy was a burden that many local farmers said they could not afford.",
+         "said", "many local farmers", ["they could not afford"]),
+        ("The levy is so narrow that most tax experts believe it will fail.",
+         "believe", "most tax experts", ["it will fail"]),
+        ("A judge that Lind appointed said the rule stands.",
+         "said", "A judge that Lind appointed", ["the rule stands"]),
     ],
 )  # fmt: skip
 def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, content: list[str]) -> None:

@@ -233,9 +233,26 @@ def _relative_before(tokens: list[Token], end: int, floor: int) -> tuple[int, in
         if not token.is_word or token.quoted:
             return None
         if token.lower in RELATIVES and index > floor:
+            if _subject_of_clause(tokens, index + 1, end):
+                return index + 1, end
             core = _core_before(tokens, index, floor)
             return (core[0], end) if core is not None else None
     return None
+
+
+def _subject_of_clause(tokens: list[Token], start: int, end: int) -> bool:
+    """Tell whether the words after "that" are a whole subject of the cue ("a burden that farmers | say").
+
+    The relative (or "so narrow that …") is then the cue's object, and only
+    the noun phrase after it is the source. A lone verb ("who | spoke") or a
+    participle ("that Lind | appointed") is no subject.
+    """
+    core = _core_before(tokens, end, start)
+    if core is None or core[0] != start:
+        return False
+    first, last = tokens[start], tokens[end - 1]
+    opens = first.capitalised or first.lower in DETERMINERS or first.lower in QUANTIFIERS
+    return opens and (last.capitalised or not last.lower.endswith("ed")) and not is_adverb(last)
 
 
 def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
