@@ -444,6 +444,9 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
          "believe", "most tax experts", ["it will fail"]),
         ("A judge that Lind appointed said the rule stands.",
          "said", "A judge that Lind appointed", ["the rule stands"]),
+        ("The mayor’s chief aide, Jo Lee, a lawyer, said the plan works.",
+         "said", "The mayor’s chief aide, Jo Lee, a lawyer", ["the plan works"]),
+        ("An avid hiker, Jo Lee said the trail was closed.", "said", "Jo Lee", ["the trail was closed"]),
     ],
 )  # fmt: skip
 def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, content: list[str]) -> None:

@@ -155,9 +155,31 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
     last week found").
     """
     phrase = _phrase_ending(tokens, end, floor)
-    if phrase is None or phrase[1] != end:
+    if phrase is None:
+        return None
+    phrase = _role_before_name(tokens, *phrase, floor)
+    if phrase[1] != end:
         return phrase
     return phrase[0], end + _dated(tokens, end)
+
+
+def _role_before_name(tokens: list[Token], start: int, end: int, floor: int) -> tuple[int, int]:
+    """Take a role that opens the sentence before a name into the source ("The mayor’s aide, Jo Lee, said").
+
+    The name must stand between commas, as an appositive of the role, and the
+    role be a person described in lower case ("another friend", "Harbor’s
+    campaign manager"). "In a letter to the governor, Jo Lee said" and
+    "An avid fan, Lee said" keep their opening phrase out.
+    """
+    if start - 2 < floor or tokens[start - 1].text != "," or not tokens[start].capitalised:
+        return start, end
+    if all(token.text != "," for token in tokens[start:end]):
+        return start, end
+    head = tokens[start - 2]
+    if head.capitalised or not (head.lower in sources().person_words or head.lower in _lower_titles()):
+        return start, end
+    role = _core_before(tokens, start - 1, floor)
+    return (role[0], end) if role is not None and role[0] == floor else (start, end)
 
 
 def _dated(tokens: list[Token], end: int) -> int:
