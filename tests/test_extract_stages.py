@@ -104,6 +104,8 @@ def test_cues_sources_and_content(sentence: str, expected: list[tuple[str, str, 
          Anonymity.NAMED, "member", None),
         ("Jane Roe — a teacher from Dover", SourceType.NAMED_PERSON, "Jane Roe", 1, Anonymity.NAMED,
          "teacher", None),
+        ("The mayor’s chief aide, Jo Lee, a lawyer", SourceType.NAMED_PERSON, "Jo Lee", 1, Anonymity.NAMED,
+         "mayor’s chief aide", None),
     ],
 )  # fmt: skip
 def test_source_types(

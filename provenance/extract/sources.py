@@ -749,7 +749,7 @@ def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescripti
     ):
         return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, _affiliation(words, head),
                                  Anonymity.NAMED, True, False)  # fmt: skip
-    if _leads_appositive(text, lexicon):
+    if _leads_appositive(text, lexicon) or _role_then_name(text):
         person = _named_person(text, lexicon)
         if person is not None:
             return person
@@ -859,6 +859,17 @@ def _leads_appositive(text: str, lexicon: SourceLexicon) -> bool:
         and (len(first.name.split()) > 1 or first.role is not None)
         and last_word not in lexicon.organisation_words
         and last_word.lower() not in lexicon.document_words
+    )
+
+
+def _role_then_name(text: str) -> bool:
+    """Tell whether a role comes first, then a name, then more ("the mayor’s aide, Jo Lee, a lawyer")."""
+    parts = [part.split() for part in NAME_END.split(text) if part.strip()]
+    return (
+        len(parts) > 2
+        and parts[0][-1].islower()
+        and len(parts[1]) > 1
+        and all(word[:1].isupper() for word in parts[1])
     )
 
 
