@@ -449,6 +449,12 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
         ("The mayor’s chief aide, Jo Lee, a lawyer, said the plan works.",
          "said", "The mayor’s chief aide, Jo Lee, a lawyer", ["the plan works"]),
         ("An avid hiker, Jo Lee said the trail was closed.", "said", "Jo Lee", ["the trail was closed"]),
+        ("Even as the race moves on, the vote will be close, said Jo Lee, a pollster.",
+         "said", "Jo Lee, a pollster", ["Even as the race moves on, the vote will be close"]),
+        ("The levy is hard to prove, while others are unfair, said Jo Lee.",
+         "said", "Jo Lee", ["The levy is hard to prove, while others are unfair"]),
+        ("Rivals of the mayor, for example, said Lind was wrong.",
+         "said", "Rivals of the mayor", ["Lind was wrong"]),
     ],
 )  # fmt: skip
 def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, content: list[str]) -> None:

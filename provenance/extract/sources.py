@@ -92,6 +92,10 @@ LY_NOUNS = frozenset(
 )  # fmt: skip
 """Words ending in "-ly" that are nouns, so never part of a verb group ("a pro-Trump rally said")."""
 DASHES = frozenset({"-", "–", "—", "--"})
+CLAUSE_OPENERS = frozenset({"and", "but", "so", "yet", "or", "then", "meanwhile", "however", "still"})
+"""Words after which a phrase opens its own clause ("But Jo Lee, a lawyer, said")."""
+INVERTED_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"})
+"""Speech verbs that stand before their source after a clause ("…, the race will be tight, said Jo Lee.")."""
 RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 FINITE_VERBS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
@@ -158,9 +162,41 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
     if phrase is None:
         return None
     phrase = _role_before_name(tokens, *phrase, floor)
+    if tokens[end - 1].text == "," and _embedded(tokens, phrase[0], floor) and _source_follows(tokens, end):
+        return None
     if phrase[1] != end:
         return phrase
     return phrase[0], end + _dated(tokens, end)
+
+
+def _embedded(tokens: list[Token], start: int, floor: int) -> bool:
+    """Tell whether a phrase sits inside a clause (after "by", "to", a verb) rather than opening one.
+
+    Before ", said Jo Lee" such a phrase ("… carry by a large margin, the race
+    will be tight,") is content, and the source stands after the cue.
+    """
+    if start <= floor:
+        return False
+    previous = tokens[start - 1]
+    return previous.is_word and not previous.quoted and previous.lower not in CLAUSE_OPENERS
+
+
+def _source_follows(tokens: list[Token], cue: int) -> bool:
+    """Tell whether a name closed by a comma or full stop stands after a speech verb ("…, said Jo Lee.")."""
+    if tokens[cue].lower not in INVERTED_VERBS:
+        return False
+    end = cue + 1
+    while end < len(tokens) and (
+        (tokens[end].is_word and tokens[end].capitalised and not tokens[end].quoted)
+        or is_title_stop(tokens, end)
+    ):
+        end += 1
+    names = tokens[cue + 1 : end]
+    return (
+        bool(names)
+        and all(token.lower not in TIME_WORDS and not token.lower.endswith(("’s", "'s")) for token in names)
+        and (end == len(tokens) or tokens[end].text in {",", ".", "("})
+    )
 
 
 def _role_before_name(tokens: list[Token], start: int, end: int, floor: int) -> tuple[int, int]:
