@@ -465,3 +465,22 @@ def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, c
 
 def test_a_passive_relative_clause_has_no_source() -> None:
     assert _attributions("Crenshaw is only the fifth judge who has been confirmed since May.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        ("The port faces a probe the state agency said was still open.", "said", "the state agency"),
+        ("Prices rose in May, a trend the Harbor Institute said would last.", "said", "the Harbor Institute"),
+        ("At least a dozen members of the council said they would abstain.",
+         "said", "At least a dozen members of the council"),
+        ("Mayor Jill A. Lind said the port would reopen.", "said", "Mayor Jill A. Lind"),
+        ("Council members backing the levy have said it will pass.",
+         "have said", "Council members backing the levy"),
+    ],
+)  # fmt: skip
+def test_a_source_read_leftwards_stops_at_an_article_after_the_noun_it_speaks_of(
+    sentence: str, cue: str, source: str
+) -> None:
+    found = {found_cue: found_source for found_cue, found_source, _, _ in _attributions(sentence)}
+    assert found[cue] == source

@@ -36,6 +36,7 @@ NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
 }  # fmt: skip
 MAX_PHRASE = 12
+ARTICLES = frozenset({"the", "a", "an"})
 LEADING_DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "whose"}
 )
@@ -425,6 +426,11 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
             ):
                 continue
             break
+        if previous.lower in ARTICLES and tokens[start].text != ".":
+            start -= 1
+            if start - 1 >= floor and _joins_article(tokens, start - 1, floor, lexicon):
+                continue
+            break
         if previous.lower in lexicon.pronouns:
             break
         start -= 1
@@ -488,6 +494,26 @@ def _inner_preposition(tokens: list[Token], index: int, lexicon: SourceLexicon) 
             token.lower in lexicon.document_words for token in window
         )
     return False
+
+
+def _joins_article(tokens: list[Token], index: int, floor: int, lexicon: SourceLexicon) -> bool:
+    """Tell whether the word before an article belongs to the same source ("all the", "at least a", "head of the").
+
+    So does a participle after a noun ("voters backing the bill"). Any other
+    word ends the source: in "a probe the agency said" or "the kind
+    of jurist many Republicans fear" the noun before is what the source speaks of.
+    """
+    word = tokens[index]
+    if word.lower in QUANTIFIERS or word.lower in APPROXIMATORS or word.lower == "and":
+        return True
+    if word.lower in lexicon.person_words or word.lower in _lower_titles():
+        return True
+    if index - 1 >= floor and word.lower.endswith("ing") and not word.capitalised:
+        noun = tokens[index - 1]
+        return noun.is_word and noun.lower not in lexicon.function_words and not is_adverb(noun)
+    return index - 1 >= floor and (
+        _inner_preposition(tokens, index, lexicon) or _coordinated_name(tokens, index)
+    )
 
 
 def _coordinated_name(tokens: list[Token], index: int) -> bool:
