@@ -497,7 +497,7 @@ def _inner_preposition(tokens: list[Token], index: int, lexicon: SourceLexicon) 
 
 
 def _joins_article(tokens: list[Token], index: int, floor: int, lexicon: SourceLexicon) -> bool:
-    """Tell whether the word before an article belongs to the same source ("all the", "at least a", "head of the").
+    """Tell whether the word before an article belongs to the same source ("all the", "at least a").
 
     So does a participle after a noun ("voters backing the bill"). Any other
     word ends the source: in "a probe the agency said" or "the kind
