@@ -477,9 +477,13 @@ def test_a_passive_relative_clause_has_no_source() -> None:
         ("Mayor Jill A. Lind said the port would reopen.", "said", "Mayor Jill A. Lind"),
         ("Council members backing the levy have said it will pass.",
          "have said", "Council members backing the levy"),
+        ("Lind in an interview said the levy works.", "said", "Lind"),
+        ("Britain and France in particular feared a crash.", "feared", "Britain and France"),
+        ("Mayor Ada Lind (D-Ohio) earlier in the day touted the levy.", "touted", "Mayor Ada Lind (D-Ohio)"),
+        ("Farmers in the valley said the levy works.", "said", "Farmers in the valley"),
     ],
 )  # fmt: skip
-def test_a_source_read_leftwards_stops_at_an_article_after_the_noun_it_speaks_of(
+def test_a_source_read_leftwards_skips_what_it_speaks_of_and_adverbials(
     sentence: str, cue: str, source: str
 ) -> None:
     found = {found_cue: found_source for found_cue, found_source, _, _ in _attributions(sentence)}

@@ -85,6 +85,7 @@ TIME_WORDS = frozenset(
 )  # fmt: skip
 TIME_HEADS = TIME_WORDS | {"ago", "days", "weeks", "months", "years", "hours", "minutes", "past"}
 """Heads of time phrases, which are never sources ("two weeks ago", "Thursday evening")."""
+ADVERBIAL_LEADS = frozenset({"in", "on", "at", "during"})
 TIME_LEADS = frozenset({"on", "in", "over", "during", "at", "than", "less", "more"})
 TIME_MODIFIERS = DETERMINERS | NUMBERS.keys() | {"few", "several", "last", "this", "next", "early", "late"}
 LY_NOUNS = frozenset(
@@ -162,6 +163,11 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
     phrase = _phrase_ending(tokens, end, floor)
     if phrase is None:
         return None
+    if _adverbial(tokens, *phrase, floor):
+        outer = _before_time(tokens, phrase[0], floor)
+        if outer is not None and _plural_noun(tokens, phrase[0] - 2, floor):
+            outer = outer[0], phrase[1]
+        phrase = outer or phrase
     phrase = _role_before_name(tokens, *phrase, floor)
     if tokens[end - 1].text == "," and _embedded(tokens, phrase[0], floor) and _source_follows(tokens, end):
         return None
@@ -443,6 +449,29 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     ):
         return _before_time(tokens, start, floor)
     return start, end
+
+
+def _adverbial(tokens: list[Token], start: int, end: int, floor: int) -> bool:
+    """Tell whether a phrase is the object of an adverbial between a source and its cue.
+
+    "Lind in an interview said", "Britain and France in particular feared":
+    a thing, not a person, after "in", "on", "at" or "during" that follows a noun.
+    After a plural noun the phrase rather modifies it ("Democrats on the stage").
+    """
+    if start - 2 < floor or tokens[start - 1].lower not in ADVERBIAL_LEADS or end - start > 5:
+        return False
+    head = tokens[end - 1].lower
+    lexicon = sources()
+    return head not in lexicon.person_words and head not in lexicon.pronouns and not tokens[start].capitalised
+
+
+def _plural_noun(tokens: list[Token], index: int, floor: int) -> bool:
+    """Tell whether a word is a plural noun that a place or group phrase modifies ("bundlers | in Ohio")."""
+    token = tokens[index]
+    lower = token.lower
+    if not lower.endswith("s") or lower.endswith(("ss", "’s", "'s")) or not token.is_word:
+        return False
+    return not token.capitalised or index == floor or lower in sources().person_words
 
 
 def _before_time(tokens: list[Token], start: int, floor: int) -> tuple[int, int] | None:
