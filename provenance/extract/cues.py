@@ -34,6 +34,7 @@ __all__ = ["RawAttribution", "find_attributions", "first_cue_words"]
 CLAUSE_MARKERS = frozenset(
     {"that", "whether", "if", "how", "what", "why", "when", "who", "to", "“", '"', ":"}
 )
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 NOUN_MARKERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our"})
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
 BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "’s", "'s"})
@@ -1453,11 +1454,15 @@ def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
 def _stance_object(tokens: list[Token], index: int, word: str) -> bool:
     """Tell whether a verb that takes a stance as its object has one ("rejected the idea", "offered praise").
 
-    A pronoun object ("Germany rejected it") reports nothing.
+    A pronoun object ("Germany rejected it") reports nothing, nor does a definite
+    object of a verb that needs a new one ("proposed the idea").
     """
-    if word not in cues().object_verbs or index >= len(tokens):
+    lexicon = cues()
+    if index >= len(tokens) or (word not in lexicon.object_verbs and word not in lexicon.new_object_verbs):
         return False
     following = tokens[index]
+    if word in lexicon.new_object_verbs and following.lower in DEFINITE_DETERMINERS:
+        return False
     return following.is_word and following.lower not in sources().pronouns and following.lower != "to"
 
 
