@@ -173,6 +173,11 @@ def test_questions_put_to_a_subject_and_polls_opening_a_sentence(
          [("found", "The audit", ["that the books were wrong"])]),
         ("A spokesman called the plan “a disaster.”",
          [("called", "A spokesman", ["the plan “a disaster.”"])]),
+        ("Lund hopes his new ad will give him a lift.",
+         [("hopes", "Lund", ["his new ad will give him a lift"])]),
+        ("The three judges agreed there are better candidates.",
+         [("agreed", "The three judges", ["there are better candidates"])]),
+        ("Lund agreed with the plan that would close the bridge.", []),
     ],
 )  # fmt: skip
 def test_verbs_that_are_cues_only_with_words_to_report(

@@ -53,6 +53,12 @@ CLAUSE_WORDS = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
      "should", "may", "might", "must", "do", "does", "did", "it"}
 )  # fmt: skip
+FINITE_AUXILIARIES = frozenset(
+    {"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may",
+     "might", "must", "does", "did", "’s", "'s"}
+)  # fmt: skip
+CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "there", "you"})
+"""Words that open a clause without "that" after a verb such as "hopes" ("hopes they will…")."""
 CONTRAST_GOES_ON = frozenset({"that", "not", "only", "rather", "also", "no", "instead"})
 """Words after "but" that continue the same content ("…, but not before…", "…, but that…")."""
 CONTRAST_LINKS = frozenset({"but", "although", "though", "while", "whereas"})
@@ -1448,7 +1454,32 @@ def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
         following in CLAUSE_MARKERS
         or word in lexicon.particles.get(following, ())
         or (following in {",", ":"} and index + 1 < len(tokens) and tokens[index + 1].text in QUOTE_OPENERS)
+        or _bare_clause(tokens, index)
     )
+
+
+def _bare_clause(tokens: list[Token], index: int) -> bool:
+    """Tell whether a clause without "that" starts at token ``index`` ("hopes his campaign will win").
+
+    It is a short subject (a pronoun, a name or a determined noun phrase) right
+    before a finite auxiliary; a preposition, a relative word or a mark before
+    one means the words are an object instead ("agreed with the plan that would…").
+    """
+    first = tokens[index]
+    if first.quoted or not (
+        first.lower in CLAUSE_SUBJECTS
+        or first.lower in NOUN_MARKERS
+        or first.lower in POSSESSIVES
+        or first.capitalised
+    ):
+        return False
+    for position in range(index + 1, min(index + 6, len(tokens))):
+        token = tokens[position]
+        if token.lower in FINITE_AUXILIARIES:
+            return True
+        if not token.is_word or token.quoted or token.lower in PREPOSITIONS or token.lower in SUBJECT_STOPS:
+            return False
+    return False
 
 
 def _stance_object(tokens: list[Token], index: int, word: str) -> bool:
