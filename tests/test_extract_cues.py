@@ -266,6 +266,11 @@ def test_a_stance_verb_takes_its_object_as_content(
         ("Lund expressed concern that the vote was rigged.", [("expressed concern", "Lund")]),
         ("Moreau has made clear she will run.", [("has made clear", "Moreau")]),
         ("Lund balked at the idea of a recount.", [("balked at", "Lund")]),
+        ("Lund took issue with the audit.", [("took issue with", "Lund")]),
+        ("Moreau laid out a plan for the port.", [("laid out", "Moreau")]),
+        ("Lund went after his rival over the levy.", [("went after", "Lund")]),
+        ("The mayor sounded a note of caution.", [("sounded", "The mayor")]),
+        ("Lund encouraged voters to turn out.", [("encouraged", "Lund")]),
     ],
 )  # fmt: skip
 def test_what_follows_a_speech_verb_in_its_cue(sentence: str, expected: list[tuple[str, str]]) -> None:
