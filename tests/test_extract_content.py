@@ -246,3 +246,14 @@ def test_a_which_clause_inside_a_quotation_stays_content() -> None:
 
 def test_the_as_that_introduces_a_final_source_is_not_content() -> None:
     assert _contents("The levy is fair, as Moreau points out.\n") == [["The levy is fair"]]
+
+
+def test_a_closing_phrase_that_remarks_on_the_content_is_not_content() -> None:
+    text = "Moreau vowed to repeal the parking levy, a rule that angered shop owners for years.\n"
+    assert _contents(text) == [["to repeal the parking levy"]]
+
+
+def test_a_closing_phrase_that_describes_a_name_stays_content() -> None:
+    assert _contents("Moreau said she would back Ana Lund, the harbor mayor.\n") == [
+        ["she would back Ana Lund, the harbor mayor"]
+    ]

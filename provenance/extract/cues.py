@@ -1003,10 +1003,26 @@ def _before_final_relative(tokens: list[Token], start: int, end: int) -> int:
         if token.quoted:
             return end
         if token.text == ",":
-            return (
-                index if tokens[index + 1].lower in {"which", "who"} and not tokens[index + 1].quoted else end
-            )
+            following = tokens[index + 1]
+            if following.quoted:
+                return end
+            if following.lower in {"which", "who"} or _closing_appositive(tokens, index, end):
+                return index
+            return end
     return end
+
+
+def _closing_appositive(tokens: list[Token], comma: int, end: int) -> bool:
+    """Tell whether a noun phrase after the content's last comma remarks on it ("…, a swipe at Lund").
+
+    A phrase naming what comes right before it ("Ana Lund, the mayor") is
+    part of the content; one after a lowercase word sums the clause up.
+    """
+    return (
+        tokens[comma + 1].lower in {"a", "an", "the"}
+        and not tokens[comma - 1].capitalised
+        and all(token.text not in {",", ";"} and token.lower != "and" for token in tokens[comma + 2 : end])
+    )
 
 
 def _ends_clause(tokens: list[Token], index: int) -> bool:
