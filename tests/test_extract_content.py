@@ -257,3 +257,13 @@ def test_a_closing_phrase_that_describes_a_name_stays_content() -> None:
     assert _contents("Moreau said she would back Ana Lund, the harbor mayor.\n") == [
         ["she would back Ana Lund, the harbor mayor"]
     ]
+
+
+def test_the_preposition_joining_a_cue_to_its_object_is_not_content() -> None:
+    assert _contents("Moreau boasted of her record on housing.\n") == [["her record on housing"]]
+
+
+def test_at_least_after_a_cue_stays_content() -> None:
+    assert _contents("Moreau reported at least six floods this year.\n") == [
+        ["at least six floods this year"]
+    ]

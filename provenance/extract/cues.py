@@ -123,6 +123,7 @@ CLAUSE_BREAKS = frozenset({",", "-", "—", "–"})
 PREPOSITIONS = frozenset({"on", "in", "at", "of", "for", "with", "from", "about", "into", "over", "under"})
 PAST_FORMS = frozenset({"said", "told", "wrote", "found", "saw", "read", "spoke", "thought", "knew", "felt"})
 LABEL_STOPS = frozenset({"is", "are", "was", "were", "in", "for", "to", "on", "with", "just", "how", "why"})
+OBJECT_PREPOSITIONS = frozenset({"about", "of", "upon"})
 UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
 
 
@@ -832,6 +833,8 @@ def _verb(
         and (not _opens_content(tokens, last) or _sets_scene(tokens, after))
     ):
         after = len(tokens)
+    if not inverted and after == last:
+        after = _past_object_preposition(tokens, after)
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
@@ -1537,3 +1540,23 @@ def _clause_start(tokens: list[Token], index: int) -> int:
         if token.text in {".", ";", "?", "!"} or token.quoted:
             break
     return index
+
+
+def _past_object_preposition(tokens: list[Token], index: int) -> int:
+    """Move past the preposition that joins a cue to its object ("boasted of his record", "railed at Lund").
+
+    The preposition belongs to the cue's wording; what the source talks about
+    starts after it. "at least …" and a number after it are the content's own.
+    """
+    if index + 1 >= len(tokens):
+        return index
+    token, following = tokens[index], tokens[index + 1]
+    if (
+        token.lower not in OBJECT_PREPOSITIONS
+        or token.quoted
+        or following.lower in {"least", "most", "one", "first", "last"}
+        or following.text[0].isdigit()
+        or not following.is_word
+    ):
+        return index
+    return index + 1
