@@ -267,3 +267,9 @@ def test_at_least_after_a_cue_stays_content() -> None:
     assert _contents("Moreau reported at least six floods this year.\n") == [
         ["at least six floods this year"]
     ]
+
+
+def test_what_before_the_source_is_the_subject_of_its_content() -> None:
+    assert _contents("Parking is what Moreau says is the real problem.\n") == [
+        ["what", "is the real problem"]
+    ]

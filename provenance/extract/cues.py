@@ -123,6 +123,11 @@ CLAUSE_BREAKS = frozenset({",", "-", "—", "–"})
 PREPOSITIONS = frozenset({"on", "in", "at", "of", "for", "with", "from", "about", "into", "over", "under"})
 PAST_FORMS = frozenset({"said", "told", "wrote", "found", "saw", "read", "spoke", "thought", "knew", "felt"})
 LABEL_STOPS = frozenset({"is", "are", "was", "were", "in", "for", "to", "on", "with", "just", "how", "why"})
+GAP_SUBJECTS = frozenset({"that", "what", "which", "who"})
+FINITE_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had", "may", "might",
+     "should", "must", "did", "does", "do"}
+)  # fmt: skip
 OBJECT_PREPOSITIONS = frozenset({"about", "of", "upon"})
 UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
 
@@ -840,7 +845,11 @@ def _verb(
         attribution.cited = _span(tokens, *cited)
         attribution.citing = _span(tokens, cited[0] - 1, cited[0])
     relative = source[1] - source[0] == 1 and tokens[source[0]].lower in RELATIVE_PRONOUNS
-    gap = not relative and not inverted and _object_gap(tokens, source[0])
+    gap = (
+        not relative
+        and not inverted
+        and (_object_gap(tokens, source[0]) or _subject_gap(tokens, source[0], after))
+    )
     content_end = (
         _relative_clause_end(tokens, after, restrictive=tokens[source[0] - 1].text != ",")
         if relative and source[0] > 0
@@ -1560,3 +1569,20 @@ def _past_object_preposition(tokens: list[Token], index: int) -> int:
     ):
         return index
     return index + 1
+
+
+def _subject_gap(tokens: list[Token], source_start: int, after: int) -> bool:
+    """Tell whether "that" or "what" before the source is the subject of what it reports.
+
+    ("a law that critics said was broken", "what she says is the problem": the
+    content has no subject of its own, so the pronoun is its first fragment.)
+    """
+    pronoun = tokens[source_start - 1] if source_start > 1 else None
+    return (
+        pronoun is not None
+        and pronoun.lower in GAP_SUBJECTS
+        and not pronoun.quoted
+        and after < len(tokens)
+        and tokens[after].lower in FINITE_AUXILIARIES
+        and not tokens[after].quoted
+    )
