@@ -273,3 +273,13 @@ def test_what_before_the_source_is_the_subject_of_its_content() -> None:
     assert _contents("Parking is what Moreau says is the real problem.\n") == [
         ["what", "is the real problem"]
     ]
+
+
+def test_the_content_after_an_inserted_source_may_open_with_its_verb() -> None:
+    text = "Building the dam two years later, Moreau said, feels right after the floods.\n"
+    assert _contents(text) == [["Building the dam two years later", "feels right after the floods"]]
+
+
+def test_a_participle_after_an_inserted_source_keeps_its_own_content() -> None:
+    text = "The dam is safe, Moreau said, adding that it was built in May.\n"
+    assert _contents(text) == [["The dam is safe"], ["that it was built in May"]]

@@ -853,7 +853,7 @@ def _verb(
     content_end = (
         _relative_clause_end(tokens, after, restrictive=tokens[source[0] - 1].text != ",")
         if relative and source[0] > 0
-        else _content_end(tokens, after)
+        else _content_end(tokens, _past_inserting_comma(tokens, after) if after == last else after)
     )
     if gap:
         content_end = next(
@@ -1586,3 +1586,18 @@ def _subject_gap(tokens: list[Token], source_start: int, after: int) -> bool:
         and tokens[after].lower in FINITE_AUXILIARIES
         and not tokens[after].quoted
     )
+
+
+def _past_inserting_comma(tokens: list[Token], index: int) -> int:
+    """Step over the comma that closes an inserted source ("The council, Moreau said, voted …").
+
+    What follows that comma is the rest of the content, even when it opens
+    with a verb or a new subject; only a participle (", adding that …") starts
+    another attribution there.
+    """
+    if index + 1 >= len(tokens) or tokens[index].text != "," or tokens[index].quoted:
+        return index
+    following = tokens[index + 1]
+    if following.lower.endswith("ing") and following.lower in cues().verbs:
+        return index
+    return index + 1
