@@ -283,3 +283,8 @@ def test_the_content_after_an_inserted_source_may_open_with_its_verb() -> None:
 def test_a_participle_after_an_inserted_source_keeps_its_own_content() -> None:
     text = "The dam is safe, Moreau said, adding that it was built in May.\n"
     assert _contents(text) == [["The dam is safe"], ["that it was built in May"]]
+
+
+def test_a_closing_remark_after_a_dash_is_not_content() -> None:
+    text = "Moreau said the council would repeal the levy — a rare defeat for the harbor lobby.\n"
+    assert _contents(text) == [["the council would repeal the levy"]]

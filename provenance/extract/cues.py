@@ -123,6 +123,7 @@ CLAUSE_BREAKS = frozenset({",", "-", "—", "–"})
 PREPOSITIONS = frozenset({"on", "in", "at", "of", "for", "with", "from", "about", "into", "over", "under"})
 PAST_FORMS = frozenset({"said", "told", "wrote", "found", "saw", "read", "spoke", "thought", "knew", "felt"})
 LABEL_STOPS = frozenset({"is", "are", "was", "were", "in", "for", "to", "on", "with", "just", "how", "why"})
+DASH_BREAKS = frozenset({"—", "–", "-", "--"})
 GAP_SUBJECTS = frozenset({"that", "what", "which", "who"})
 FINITE_AUXILIARIES = frozenset(
     {"is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had", "may", "might",
@@ -1006,7 +1007,7 @@ def _function_words_only(tokens: list[Token]) -> bool:
 
 
 def _before_final_relative(tokens: list[Token], start: int, end: int) -> int:
-    """End a content before a closing ", which …"/", who …" clause that runs to its end.
+    """End a content before a closing ", which …"/", who …" clause or remark that runs to its end.
 
     ("Lund said she backed the levy, which passed in May.": the content is "she backed the levy".)
     """
@@ -1014,25 +1015,25 @@ def _before_final_relative(tokens: list[Token], start: int, end: int) -> int:
         token = tokens[index]
         if token.quoted:
             return end
-        if token.text == ",":
+        if token.text == "," or token.text in DASH_BREAKS:
             following = tokens[index + 1]
             if following.quoted:
                 return end
-            if following.lower in {"which", "who"} or _closing_appositive(tokens, index, end):
-                return index
-            return end
+            relative = token.text == "," and following.lower in {"which", "who"}
+            return index if relative or _closing_appositive(tokens, index, end) else end
     return end
 
 
 def _closing_appositive(tokens: list[Token], comma: int, end: int) -> bool:
-    """Tell whether a noun phrase after the content's last comma remarks on it ("…, a swipe at Lund").
+    """Tell whether a noun phrase after the content's last comma or dash remarks on it ("…, a swipe at Lund").
 
-    A phrase naming what comes right before it ("Ana Lund, the mayor") is
-    part of the content; one after a lowercase word sums the clause up.
+    A phrase after a comma naming what comes right before it ("Ana Lund, the
+    mayor") is part of the content; one after a lowercase word or a dash sums
+    the clause up.
     """
     return (
         tokens[comma + 1].lower in {"a", "an", "the"}
-        and not tokens[comma - 1].capitalised
+        and (tokens[comma].text in DASH_BREAKS or not tokens[comma - 1].capitalised)
         and all(token.text not in {",", ";"} and token.lower != "and" for token in tokens[comma + 2 : end])
     )
 
