@@ -481,6 +481,9 @@ def test_a_passive_relative_clause_has_no_source() -> None:
         ("Britain and France in particular feared a crash.", "feared", "Britain and France"),
         ("Mayor Ada Lind (D-Ohio) earlier in the day touted the levy.", "touted", "Mayor Ada Lind (D-Ohio)"),
         ("Farmers in the valley said the levy works.", "said", "Farmers in the valley"),
+        ("Lind, who through his office declined to comment, was born in Ohio.", "declined", "who"),
+        ("The ad, which — as one critic noted — promises to cut taxes, ran in May.", "promises", "which"),
+        ("The mayor has throughout her term opposed the levy.", "opposed", "The mayor"),
     ],
 )  # fmt: skip
 def test_a_source_read_leftwards_skips_what_it_speaks_of_and_adverbials(

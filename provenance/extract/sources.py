@@ -85,7 +85,7 @@ TIME_WORDS = frozenset(
 )  # fmt: skip
 TIME_HEADS = TIME_WORDS | {"ago", "days", "weeks", "months", "years", "hours", "minutes", "past"}
 """Heads of time phrases, which are never sources ("two weeks ago", "Thursday evening")."""
-ADVERBIAL_LEADS = frozenset({"in", "on", "at", "during"})
+ADVERBIAL_LEADS = frozenset({"in", "on", "at", "during", "through", "throughout"})
 TIME_LEADS = frozenset({"on", "in", "over", "during", "at", "than", "less", "more"})
 TIME_MODIFIERS = DETERMINERS | NUMBERS.keys() | {"few", "several", "last", "this", "next", "early", "late"}
 LY_NOUNS = frozenset(
@@ -274,7 +274,10 @@ def _bracketed_before(tokens: list[Token], end: int, floor: int) -> tuple[int, i
 
 
 def _dashed_before(tokens: list[Token], dash: int, floor: int) -> tuple[int, int] | None:
-    """Read "Jane Roe — a teacher from Dover — says" leftwards: a name with its appositive in dashes."""
+    """Read "Jane Roe — a teacher from Dover — says" leftwards: a name with its appositive in dashes.
+
+    An aside in dashes that is no appositive ("which — as one critic noted — promises") stays out.
+    """
     opening = next(
         (i for i in range(dash - 1, max(floor, dash - 30) - 1, -1) if tokens[i].text == tokens[dash].text),
         None,
@@ -282,6 +285,12 @@ def _dashed_before(tokens: list[Token], dash: int, floor: int) -> tuple[int, int
     if opening is None or any(token.quoted for token in tokens[opening:dash]):
         return None
     core = _core_before(tokens, opening, floor)
+    if (
+        core is not None
+        and tokens[opening + 1].lower in NOT_APPOSITIVE
+        and tokens[opening + 1].lower != "for"
+    ):
+        return core
     return (core[0], dash) if core is not None else None
 
 
@@ -471,16 +480,25 @@ def _plural_noun(tokens: list[Token], index: int, floor: int) -> bool:
     lower = token.lower
     if not lower.endswith("s") or lower.endswith(("ss", "’s", "'s")) or not token.is_word:
         return False
+    if lower in sources().function_words or lower in sources().cue_modifiers:
+        return False
     return not token.capitalised or index == floor or lower in sources().person_words
 
 
 def _before_time(tokens: list[Token], start: int, floor: int) -> tuple[int, int] | None:
-    """Pass over a time phrase between a source and its cue ("Spicer on Thursday evening said")."""
+    """Pass over a time phrase between a source and its cue ("Spicer on Thursday evening said").
+
+    A relative pronoun before it is the source ("who in the past has voiced").
+    """
     lexicon = sources()
-    while start > floor and tokens[start - 1].lower in TIME_LEADS:
+    while start > floor and (
+        tokens[start - 1].lower in TIME_LEADS or tokens[start - 1].lower in ADVERBIAL_LEADS
+    ):
         start -= 1
     while start > floor and tokens[start - 1].lower in lexicon.cue_modifiers:
         start -= 1
+    if start > floor and tokens[start - 1].lower in lexicon.pronouns_relative:
+        return start - 1, start
     if start <= floor or tokens[start - 1].lower in lexicon.function_words:
         return None
     return phrase_before(tokens, start, floor)
