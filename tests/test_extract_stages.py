@@ -484,6 +484,11 @@ def test_a_passive_relative_clause_has_no_source() -> None:
         ("Lind, who through his office declined to comment, was born in Ohio.", "declined", "who"),
         ("The ad, which — as one critic noted — promises to cut taxes, ran in May.", "promises", "which"),
         ("The mayor has throughout her term opposed the levy.", "opposed", "The mayor"),
+        ("A column in the Harbor Times attacked the levy.", "attacked", "A column in the Harbor Times"),
+        ("She and other Democrats on the stage refused to say it.",
+         "refused", "She and other Democrats on the stage"),
+        ("“It works,” said a longtime adviser to the mayor.", "said", "a longtime adviser to the mayor"),
+        ("“It works,” said the aide on Tuesday.", "said", "the aide"),
     ],
 )  # fmt: skip
 def test_a_source_read_leftwards_skips_what_it_speaks_of_and_adverbials(

@@ -85,6 +85,7 @@ TIME_WORDS = frozenset(
 )  # fmt: skip
 TIME_HEADS = TIME_WORDS | {"ago", "days", "weeks", "months", "years", "hours", "minutes", "past"}
 """Heads of time phrases, which are never sources ("two weeks ago", "Thursday evening")."""
+COMPLEMENT_PREPOSITIONS = frozenset({"to", "at", "in", "on"})
 ADVERBIAL_LEADS = frozenset({"in", "on", "at", "during", "through", "throughout"})
 TIME_LEADS = frozenset({"on", "in", "over", "during", "at", "than", "less", "more"})
 TIME_MODIFIERS = DETERMINERS | NUMBERS.keys() | {"few", "several", "last", "this", "next", "early", "late"}
@@ -165,7 +166,7 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
         return None
     if _adverbial(tokens, *phrase, floor):
         outer = _before_time(tokens, phrase[0], floor)
-        if outer is not None and _plural_noun(tokens, phrase[0] - 2, floor):
+        if outer is not None and _modified_noun(tokens, phrase[0] - 2, floor):
             outer = outer[0], phrase[1]
         phrase = outer or phrase
     phrase = _role_before_name(tokens, *phrase, floor)
@@ -474,15 +475,28 @@ def _adverbial(tokens: list[Token], start: int, end: int, floor: int) -> bool:
     return head not in lexicon.person_words and head not in lexicon.pronouns and not tokens[start].capitalised
 
 
-def _plural_noun(tokens: list[Token], index: int, floor: int) -> bool:
-    """Tell whether a word is a plural noun that a place or group phrase modifies ("bundlers | in Ohio")."""
+def _modified_noun(tokens: list[Token], index: int, floor: int) -> bool:
+    """Tell whether a word is a noun that a place phrase modifies ("a column | in the Times").
+
+    That is a plural noun or a word for a person or a document; a name ("Lind
+    in an interview") is not modified.
+    """
     token = tokens[index]
     lower = token.lower
-    if not lower.endswith("s") or lower.endswith(("ss", "’s", "'s")) or not token.is_word:
+    lexicon = sources()
+    if not token.is_word or lower in lexicon.function_words or lower in lexicon.cue_modifiers:
         return False
-    if lower in sources().function_words or lower in sources().cue_modifiers:
-        return False
-    return not token.capitalised or index == floor or lower in sources().person_words
+    if lower in _described():
+        return True
+    plural = lower.endswith("s") and not lower.endswith(("ss", "’s", "'s"))
+    return plural and (not token.capitalised or index == floor)
+
+
+@cache
+def _described() -> frozenset[str]:
+    """Words for persons and documents, in lower case."""
+    lexicon = sources()
+    return frozenset(word.lower() for word in lexicon.person_words | lexicon.document_words)
 
 
 def _before_time(tokens: list[Token], start: int, floor: int) -> tuple[int, int] | None:
@@ -630,12 +644,30 @@ def phrase_after(
             break
         if token.lower in POSTMODIFIER:
             postmodified = True
-        if not (postmodified or open_ended) and end > start and token.lower in RIGHT_STOP:
+        if (
+            not (postmodified or open_ended)
+            and end > start
+            and token.lower in RIGHT_STOP
+            and not _complement(tokens, end, ceiling)
+        ):
             break
         end += 1
     while end > start and not tokens[end - 1].is_word and not is_title_stop(tokens, end - 1):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _complement(tokens: list[Token], index: int, ceiling: int) -> bool:
+    """Tell whether a preposition after a person or document completes it ("an adviser | to Lind").
+
+    A time ("the aide | on Tuesday") does not.
+    """
+    following = index + 1
+    if tokens[index].lower not in COMPLEMENT_PREPOSITIONS or following >= ceiling:
+        return False
+    if tokens[following].lower in TIME_WORDS or tokens[index - 1].lower not in _described():
+        return False
+    return tokens[following].is_word and not tokens[following].quoted
 
 
 def _abbreviation_stop(tokens: list[Token], index: int, ceiling: int) -> bool:
