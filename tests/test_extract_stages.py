@@ -489,6 +489,8 @@ def test_a_passive_relative_clause_has_no_source() -> None:
          "refused", "She and other Democrats on the stage"),
         ("“It works,” said a longtime adviser to the mayor.", "said", "a longtime adviser to the mayor"),
         ("“It works,” said the aide on Tuesday.", "said", "the aide"),
+        ("Senator Ada Lind of Ohio left the room, saying the levy works.",
+         "saying", "Senator Ada Lind of Ohio"),
     ],
 )  # fmt: skip
 def test_a_source_read_leftwards_skips_what_it_speaks_of_and_adverbials(

@@ -804,11 +804,29 @@ def name_tail(tokens: list[Token], end: int, limit: int) -> int:
     ):
         index += 1
     if index == end:
-        return end
+        return _home_state(tokens, end, limit)
     named = index
     while named < limit and tokens[named].is_word and tokens[named].capitalised and named - index < 4:
         named += 1
-    return named
+    return _home_state(tokens, named, limit)
+
+
+def _home_state(tokens: list[Token], end: int, limit: int) -> int:
+    """Extend a name over "of" and the place it is from ("Senator Ada Lind of Ohio"), giving the new end."""
+    if end + 1 >= limit or tokens[end].lower != "of" or not tokens[end - 1].capitalised:
+        return end
+    if tokens[end - 1].lower in QUANTIFIERS or tokens[end - 1].lower in NUMBERS:
+        return end
+    place = end + 1
+    while (
+        place < limit
+        and tokens[place].is_word
+        and tokens[place].capitalised
+        and not tokens[place].lower.endswith(("’s", "'s"))
+        and place - end < 4
+    ):
+        place += 1
+    return place if place > end + 1 else end
 
 
 def opens_aside(tokens: list[Token], index: int) -> bool:
