@@ -489,6 +489,8 @@ def test_a_passive_relative_clause_has_no_source() -> None:
          "refused", "She and other Democrats on the stage"),
         ("“It works,” said a longtime adviser to the mayor.", "said", "a longtime adviser to the mayor"),
         ("“It works,” said the aide on Tuesday.", "said", "the aide"),
+        ("US Senator Ada Lind said the levy works.", "said", "US Senator Ada Lind"),
+        ("Lind, to his credit, refuses to attack the mayor.", "refuses", "Lind"),
         ("Senator Ada Lind of Ohio left the room, saying the levy works.",
          "saying", "Senator Ada Lind of Ohio"),
     ],

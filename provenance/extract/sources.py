@@ -66,7 +66,7 @@ QUANTIFIERS = frozenset(
      "none", "half", "majority", "any", "those", "other", "another"}
 )  # fmt: skip
 NOT_APPOSITIVE = frozenset(
-    {"in", "for", "on", "at", "citing", "as", "too", "however", "meanwhile", "after", "when", "while", "but",
+    {"in", "for", "on", "at", "to", "citing", "as", "too", "however", "meanwhile", "after", "when", "while", "but",
      "though", "although", "because", "once", "before", "during", "since", "if", "through"}
 )  # fmt: skip
 """Words opening a parenthetical that is no appositive: ", after the vote," stays out of the source."""
@@ -401,7 +401,11 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         before = tokens[start - 2] if start - 2 >= floor else None
         if previous.quoted:
             break
-        if is_title_stop(tokens, start - 1) or _joined(tokens, start - 1, floor):
+        if (
+            is_title_stop(tokens, start - 1)
+            or _joined(tokens, start - 1, floor)
+            or (previous.text == "US" and tokens[start].capitalised)
+        ):
             start -= 1
             continue
         if previous.lower == "and" and before is not None and not before.quoted:
