@@ -66,8 +66,8 @@ QUANTIFIERS = frozenset(
      "none", "half", "majority", "any", "those", "other", "another"}
 )  # fmt: skip
 NOT_APPOSITIVE = frozenset(
-    {"in", "for", "on", "at", "to", "citing", "as", "too", "however", "meanwhile", "after", "when", "while", "but",
-     "though", "although", "because", "once", "before", "during", "since", "if", "through"}
+    {"in", "for", "on", "at", "to", "citing", "as", "too", "however", "meanwhile", "after", "when", "while",
+     "but", "though", "although", "because", "once", "before", "during", "since", "if", "through"}
 )  # fmt: skip
 """Words opening a parenthetical that is no appositive: ", after the vote," stays out of the source."""
 APPOSITIVE_PARTICIPLES = frozenset(
