@@ -49,6 +49,8 @@ ORDINALS = frozenset({"first", "last", "next", "same", "other", "only"})
 """Adjectives listed as function words that sit inside a phrase after its determiner: "the first poll"."""
 GROUP_QUANTIFIERS = frozenset({"most", "many", "some", "all", "both", "several", "half", "majority", "few"})
 """Quantifiers that make a phrase a group whatever its head: "most of them"."""
+SUBJECT_QUANTIFIERS = frozenset({"many", "some", "several", "few", "most", "all", "both", "any"})
+"""Quantifiers that open a subject after the noun it speaks of: "the unease | many women feel"."""
 STANDALONE_QUANTIFIERS = frozenset({"another", "each", "most", "none", "others"})
 """Quantifiers that stand alone as a subject: "another says there are 400"."""
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
@@ -429,6 +431,12 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
             break
         if previous.lower in QUANTIFIERS:
             start -= 1
+            if (
+                previous.lower in SUBJECT_QUANTIFIERS
+                and start - 1 >= floor
+                and _object_noun(tokens[start - 1], lexicon)
+            ):
+                break
             continue
         if previous.lower in ORDINALS and before is not None and before.lower in LEADING_DETERMINERS:
             start -= 2
@@ -559,6 +567,24 @@ def _inner_preposition(tokens: list[Token], index: int, lexicon: SourceLexicon) 
             token.lower in lexicon.document_words for token in window
         )
     return False
+
+
+def _object_noun(token: Token, lexicon: SourceLexicon) -> bool:
+    """Tell whether a word before a quantifier is a noun the source speaks of ("the unease | many feel")."""
+    lower = token.lower
+    return (
+        token.is_word
+        and not token.quoted
+        and not token.capitalised
+        and lower not in lexicon.function_words
+        and lower not in ARTICLES
+        and lower not in APPROXIMATORS
+        and lower not in QUANTIFIERS
+        and lower not in INNER_PREPOSITIONS
+        and not _is_number(token)
+        and lower not in lexicon.cue_modifiers
+        and not is_adverb(token)
+    )
 
 
 def _joins_article(tokens: list[Token], index: int, floor: int, lexicon: SourceLexicon) -> bool:
