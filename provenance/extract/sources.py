@@ -37,8 +37,10 @@ NUMBERS = {
 }  # fmt: skip
 MAX_PHRASE = 12
 ARTICLES = frozenset({"the", "a", "an"})
+COMPARATIVES = frozenset({"more", "less", "fewer"})
+"""Words before "than" and a number that belong to a share: "More than six in 10"."""
 LEADING_DETERMINERS = frozenset(
-    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "whose"}
+    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "whose", "no"}
 )
 COORDINATED_PRONOUNS = frozenset({"he", "she", "i", "we", "they"})
 """Pronouns that open a coordinated source: "she and another reporter said"."""
@@ -393,6 +395,8 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     ):
         start = last - 1
     elif token.lower in lexicon.pronouns:
+        if token.lower == "one" and last - 1 >= floor and tokens[last - 1].lower == "no":
+            return last - 1, end
         return None if token.lower in OBJECT_PRONOUNS else (last, end)
     elif token.lower in STANDALONE_QUANTIFIERS:
         return last, end
@@ -428,6 +432,16 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
             continue
         if previous.lower in APPROXIMATORS and _is_number(tokens[start]):
             start -= 2 if previous.lower == "least" and before is not None and before.lower == "at" else 1
+            if start - 1 >= floor and tokens[start - 1].lower in ARTICLES:
+                start -= 1
+            break
+        if (
+            previous.lower == "than"
+            and before is not None
+            and before.lower in COMPARATIVES
+            and _is_number(tokens[start])
+        ):
+            start -= 2
             break
         if previous.lower in QUANTIFIERS:
             start -= 1
@@ -467,7 +481,8 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     if start >= end:
         return None
     if tokens[end - 1].lower in TIME_HEADS and all(
-        token.lower in TIME_HEADS or token.lower in TIME_MODIFIERS for token in tokens[start:end]
+        token.lower in TIME_HEADS or token.lower in TIME_MODIFIERS or token.lower in TIME_LEADS
+        for token in tokens[start:end]
     ):
         return _before_time(tokens, start, floor)
     return start, end
