@@ -106,6 +106,10 @@ def test_cues_sources_and_content(sentence: str, expected: list[tuple[str, str, 
          "teacher", None),
         ("The mayor’s chief aide, Jo Lee, a lawyer", SourceType.NAMED_PERSON, "Jo Lee", 1, Anonymity.NAMED,
          "mayor’s chief aide", None),
+        ("About four in 10", SourceType.ANONYMOUS_GROUP, "About four in 10", None, Anonymity.VAGUE, None,
+         None),
+        ("no candidate", SourceType.ANONYMOUS_INDIVIDUAL, "no candidate", 1, Anonymity.SPECIFIC, "candidate",
+         None),
     ],
 )  # fmt: skip
 def test_source_types(

@@ -111,7 +111,7 @@ FINITE_VERBS = frozenset(
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
 HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Sir", "Dame"})
 """Titles of address, not roles: "Dr Amara Lewis" has no role from "Dr"."""
-ROLE_STOPS = DETERMINERS | QUANTIFIERS | {"his", "her", "their", "its", "our", "my", "your"}
+ROLE_STOPS = DETERMINERS | QUANTIFIERS | {"his", "her", "their", "its", "our", "my", "your", "no"}
 """Words that end a role read leftwards from its head ("Sanders and his aides" has role "aides")."""
 DESCRIPTOR_TYPES = {
     "agency": SourceType.WIRE_AGENCY,
@@ -1043,11 +1043,14 @@ def _head(words: list[str]) -> str:
 
 
 def _partitive(lower: list[str]) -> bool:
-    """Tell whether a phrase names a share of a group ("Nine in 10 voters", "42%", "most of them")."""
+    """Tell whether a phrase names a share of a group ("Nine in 10 voters", "More than six in 10", "42%")."""
     return (
         lower[0] in GROUP_QUANTIFIERS
         or any(word.endswith("%") or word == "percent" for word in lower)
-        or (len(lower) > 2 and lower[1] == "in" and (lower[0] in NUMBERS or lower[0].isdigit()))
+        or any(
+            word == "in" and (lower[index - 1] in NUMBERS or lower[index - 1].isdigit())
+            for index, word in enumerate(lower[1:-1], start=1)
+        )
     )
 
 
