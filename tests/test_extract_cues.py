@@ -292,3 +292,20 @@ def test_in_their_view_names_the_holder_of_the_view() -> None:
 def test_a_participle_in_a_with_phrase_has_that_phrase_as_source() -> None:
     sentence = "Lund has improved his standing, with 30 percent of voters saying they like him."
     assert _cues(sentence, content=True) == [("saying", "30 percent of voters", ["they like him"])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("After suggesting on Monday that he regretted the insults, Mr. Lund only disagreed once.",
+         [("suggesting", "Mr. Lund", ["that he regretted the insults"])]),
+        ("While saying that he respects Moreau, he continued to express doubts about her.",
+         [("saying", "he", ["that he respects Moreau"]),
+          ("continued to express", "he", ["doubts about her"])]),
+        ("After leaving, Lund said the vote was fair.", [("said", "Lund", ["the vote was fair"])]),
+    ],
+)  # fmt: skip
+def test_a_participle_opening_the_sentence_has_the_main_subject_as_source(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected

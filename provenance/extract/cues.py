@@ -46,6 +46,8 @@ TIME_LEADS = frozenset({"on", "last", "this", "that", "next", "earlier", "later"
 PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they", "who", "which", "that"})
 PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "republicans", "democrats"})
 PARTICIPLE_LINKS = frozenset({",", "by", "while", "when", "after", "before", "—", "–", "-"})
+OPENING_LINKS = frozenset({"after", "while", "before", "by", "in"})
+"""Words that open a sentence with a participle clause of its subject ("After saying …, Lund left")."""
 PASSIVE_CUES = frozenset(
     {"expected", "believed", "thought", "said", "reported", "rumored", "alleged", "known"}
 )
@@ -780,11 +782,15 @@ def _verb(
             return None
         if issued is not None:
             subject_end = cue_start = _skip_modifiers(tokens, issued, progressive=False)
-    source = (
-        _main_subject(tokens, subject_end - 1, found)
-        if participle
-        else absolute or _subject(tokens, subject_end, found)
-    )
+    opening = participle and subject_end == 1 and tokens[0].lower in OPENING_LINKS
+    if opening:
+        source = _opening_participle_subject(tokens, last)
+    else:
+        source = (
+            _main_subject(tokens, subject_end - 1, found)
+            if participle
+            else absolute or _subject(tokens, subject_end, found)
+        )
     inverted = cut = False
     if (
         source is None
@@ -850,6 +856,8 @@ def _verb(
         if relative and source[0] > 0
         else _content_end(tokens, after)
     )
+    if opening and source[0] > after:
+        content_end = min(content_end, source[0] - 1)
     if gap:
         content_end = next(
             (index for index in range(after + 1, content_end) if tokens[index].text in CLAUSE_PAUSES),
@@ -897,6 +905,17 @@ def _verb(
         attribution.first_token = source[0] - 1 if gap else 0
     attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _opening_participle_subject(tokens: list[Token], last: int) -> tuple[int, int] | None:
+    """Find the subject of a participle clause that opens the sentence ("After saying …, Lund left").
+
+    It is the main clause's subject, after the comma that closes the clause.
+    """
+    subject = _sentence_subject(tokens, len(tokens))
+    if subject is None or subject[0] <= last or tokens[subject[0] - 1].text != ",":
+        return None
+    return subject
 
 
 def _absolute_subject(tokens: list[Token], first: int) -> tuple[int, int] | None:
