@@ -122,6 +122,12 @@ def test_a_participle_after_the_main_clause_is_its_own_attribution_with_the_main
           ("say", "who", ["the same of Moreau"])]),
         ("Four out of 10 said the economy favors the wealthy.",
          [("said", "Four out of 10", ["the economy favors the wealthy"])]),
+        ("Lund said the plan is sound, and Mr. Moreau said it will fail.",
+         [("said", "Lund", ["the plan is sound"]), ("said", "Mr. Moreau", ["it will fail"])]),
+        ("Most tenants said rents were high, and more than 4 in 10 said Lund would fix them.",
+         [("said", "Most tenants", ["rents were high"]), ("said", "4 in 10", ["Lund would fix them"])]),
+        ("Six in 10 said they were tired of it; 46 percent said they were unmoved.",
+         [("said", "Six in 10", ["they were tired of it"]), ("said", "46 percent", ["they were unmoved"])]),
     ],
 )  # fmt: skip
 def test_a_second_subject_with_its_own_cue_ends_the_first_content(

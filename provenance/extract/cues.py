@@ -1210,6 +1210,8 @@ def _content_end(tokens: list[Token], start: int) -> int:
             tokens[index].lower in {"and", "but"}
             and not tokens[index].quoted
             and _subject_then_cue(tokens, index + 1, SPEECH_VERBS)
+        ) or (
+            tokens[index].text == ";" and not tokens[index].quoted and _subject_then_cue(tokens, index + 1)
         ):
             return index
         end, position = index, index + 1
@@ -1252,8 +1254,10 @@ def _subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] 
     ``verbs`` narrows the cue verbs that count (default: every one).
     """
     verbs = cues().verbs if verbs is None else verbs
-    for index in range(subject + 1, min(subject + 5, len(tokens))):
+    for index in range(subject + 1, min(subject + 7, len(tokens))):
         token = tokens[index]
+        if is_title_stop(tokens, index):
+            continue
         if token.quoted or not token.is_word:
             return False
         if token.lower in verbs and _inflected(token.lower) and not token.capitalised:
