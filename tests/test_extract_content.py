@@ -246,3 +246,45 @@ def test_a_which_clause_inside_a_quotation_stays_content() -> None:
 
 def test_the_as_that_introduces_a_final_source_is_not_content() -> None:
     assert _contents("The levy is fair, as Moreau points out.\n") == [["The levy is fair"]]
+
+
+def test_a_closing_phrase_that_remarks_on_the_content_is_not_content() -> None:
+    text = "Moreau vowed to repeal the parking levy, a rule that angered shop owners for years.\n"
+    assert _contents(text) == [["to repeal the parking levy"]]
+
+
+def test_a_closing_phrase_that_describes_a_name_stays_content() -> None:
+    assert _contents("Moreau said she would back Ana Lund, the harbor mayor.\n") == [
+        ["she would back Ana Lund, the harbor mayor"]
+    ]
+
+
+def test_the_preposition_joining_a_cue_to_its_object_is_not_content() -> None:
+    assert _contents("Moreau boasted of her record on housing.\n") == [["her record on housing"]]
+
+
+def test_at_least_after_a_cue_stays_content() -> None:
+    assert _contents("Moreau reported at least six floods this year.\n") == [
+        ["at least six floods this year"]
+    ]
+
+
+def test_what_before_the_source_is_the_subject_of_its_content() -> None:
+    assert _contents("Parking is what Moreau says is the real problem.\n") == [
+        ["what", "is the real problem"]
+    ]
+
+
+def test_the_content_after_an_inserted_source_may_open_with_its_verb() -> None:
+    text = "Building the dam two years later, Moreau said, feels right after the floods.\n"
+    assert _contents(text) == [["Building the dam two years later", "feels right after the floods"]]
+
+
+def test_a_participle_after_an_inserted_source_keeps_its_own_content() -> None:
+    text = "The dam is safe, Moreau said, adding that it was built in May.\n"
+    assert _contents(text) == [["The dam is safe"], ["that it was built in May"]]
+
+
+def test_a_closing_remark_after_a_dash_is_not_content() -> None:
+    text = "Moreau said the council would repeal the levy — a rare defeat for the harbor lobby.\n"
+    assert _contents(text) == [["the council would repeal the levy"]]

@@ -132,6 +132,13 @@ CLAUSE_BREAKS = frozenset({",", "-", "—", "–"})
 PREPOSITIONS = frozenset({"on", "in", "at", "of", "for", "with", "from", "about", "into", "over", "under"})
 PAST_FORMS = frozenset({"said", "told", "wrote", "found", "saw", "read", "spoke", "thought", "knew", "felt"})
 LABEL_STOPS = frozenset({"is", "are", "was", "were", "in", "for", "to", "on", "with", "just", "how", "why"})
+DASH_BREAKS = frozenset({"—", "–", "-", "--"})
+GAP_SUBJECTS = frozenset({"that", "what", "which", "who"})
+FINITE_AUXILIARIES = frozenset(
+    {"is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had", "may", "might",
+     "should", "must", "did", "does", "do"}
+)  # fmt: skip
+OBJECT_PREPOSITIONS = frozenset({"about", "of", "upon"})
 UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
 
 
@@ -845,16 +852,22 @@ def _verb(
         and (not _opens_content(tokens, last) or _sets_scene(tokens, after))
     ):
         after = len(tokens)
+    if not inverted and after == last:
+        after = _past_object_preposition(tokens, after)
     attribution = RawAttribution(kind, _span(tokens, cue_start, last), _span(tokens, *source))
     if cited is not None:
         attribution.cited = _span(tokens, *cited)
         attribution.citing = _span(tokens, cited[0] - 1, cited[0])
     relative = source[1] - source[0] == 1 and tokens[source[0]].lower in RELATIVE_PRONOUNS
-    gap = not relative and not inverted and _object_gap(tokens, source[0])
+    gap = (
+        not relative
+        and not inverted
+        and (_object_gap(tokens, source[0]) or _subject_gap(tokens, source[0], after))
+    )
     content_end = (
         _relative_clause_end(tokens, after, restrictive=tokens[source[0] - 1].text != ",")
         if relative and source[0] > 0
-        else _content_end(tokens, after)
+        else _content_end(tokens, _past_inserting_comma(tokens, after) if after == last else after)
     )
     if opening and source[0] > after:
         content_end = min(content_end, source[0] - 1)
@@ -1020,7 +1033,7 @@ def _function_words_only(tokens: list[Token]) -> bool:
 
 
 def _before_final_relative(tokens: list[Token], start: int, end: int) -> int:
-    """End a content before a closing ", which …"/", who …" clause that runs to its end.
+    """End a content before a closing ", which …"/", who …" clause or remark that runs to its end.
 
     ("Lund said she backed the levy, which passed in May.": the content is "she backed the levy".)
     """
@@ -1028,11 +1041,27 @@ def _before_final_relative(tokens: list[Token], start: int, end: int) -> int:
         token = tokens[index]
         if token.quoted:
             return end
-        if token.text == ",":
-            return (
-                index if tokens[index + 1].lower in {"which", "who"} and not tokens[index + 1].quoted else end
-            )
+        if token.text == "," or token.text in DASH_BREAKS:
+            following = tokens[index + 1]
+            if following.quoted:
+                return end
+            relative = token.text == "," and following.lower in {"which", "who"}
+            return index if relative or _closing_appositive(tokens, index, end) else end
     return end
+
+
+def _closing_appositive(tokens: list[Token], comma: int, end: int) -> bool:
+    """Tell whether a noun phrase after the content's last comma or dash remarks on it ("…, a swipe at Lund").
+
+    A phrase after a comma naming what comes right before it ("Ana Lund, the
+    mayor") is part of the content; one after a lowercase word or a dash sums
+    the clause up.
+    """
+    return (
+        tokens[comma + 1].lower in {"a", "an", "the"}
+        and (tokens[comma].text in DASH_BREAKS or not tokens[comma - 1].capitalised)
+        and all(token.text not in {",", ";"} and token.lower != "and" for token in tokens[comma + 2 : end])
+    )
 
 
 def _ends_clause(tokens: list[Token], index: int) -> bool:
@@ -1580,3 +1609,55 @@ def _clause_start(tokens: list[Token], index: int) -> int:
         if token.text in {".", ";", "?", "!"} or token.quoted:
             break
     return index
+
+
+def _past_object_preposition(tokens: list[Token], index: int) -> int:
+    """Move past the preposition that joins a cue to its object ("boasted of his record", "railed at Lund").
+
+    The preposition belongs to the cue's wording; what the source talks about
+    starts after it. "at least …" and a number after it are the content's own.
+    """
+    if index + 1 >= len(tokens):
+        return index
+    token, following = tokens[index], tokens[index + 1]
+    if (
+        token.lower not in OBJECT_PREPOSITIONS
+        or token.quoted
+        or following.lower in {"least", "most", "one", "first", "last"}
+        or following.text[0].isdigit()
+        or not following.is_word
+    ):
+        return index
+    return index + 1
+
+
+def _subject_gap(tokens: list[Token], source_start: int, after: int) -> bool:
+    """Tell whether "that" or "what" before the source is the subject of what it reports.
+
+    ("a law that critics said was broken", "what she says is the problem": the
+    content has no subject of its own, so the pronoun is its first fragment.)
+    """
+    pronoun = tokens[source_start - 1] if source_start > 1 else None
+    return (
+        pronoun is not None
+        and pronoun.lower in GAP_SUBJECTS
+        and not pronoun.quoted
+        and after < len(tokens)
+        and tokens[after].lower in FINITE_AUXILIARIES
+        and not tokens[after].quoted
+    )
+
+
+def _past_inserting_comma(tokens: list[Token], index: int) -> int:
+    """Step over the comma that closes an inserted source ("The council, Moreau said, voted …").
+
+    What follows that comma is the rest of the content, even when it opens
+    with a verb or a new subject; only a participle (", adding that …") starts
+    another attribution there.
+    """
+    if index + 1 >= len(tokens) or tokens[index].text != "," or tokens[index].quoted:
+        return index
+    following = tokens[index + 1]
+    if following.lower.endswith("ing") and following.lower in cues().verbs:
+        return index
+    return index + 1
