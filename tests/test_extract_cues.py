@@ -309,6 +309,9 @@ def test_a_participle_in_a_with_phrase_has_that_phrase_as_source() -> None:
          [("saying", "he", ["that he respects Moreau"]),
           ("continued to express", "he", ["doubts about her"])]),
         ("After leaving, Lund said the vote was fair.", [("said", "Lund", ["the vote was fair"])]),
+        ("Noting that the levy failed, Lund said he would try again.",
+         [("Noting", "Lund", ["that the levy failed"]), ("said", "Lund", ["he would try again"])]),
+        ("Speaking in Salem, Lund said the levy failed.", [("said", "Lund", ["the levy failed"])]),
     ],
 )  # fmt: skip
 def test_a_participle_opening_the_sentence_has_the_main_subject_as_source(

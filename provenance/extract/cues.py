@@ -46,6 +46,10 @@ TIME_LEADS = frozenset({"on", "last", "this", "that", "next", "earlier", "later"
 PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they", "who", "which", "that"})
 PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "republicans", "democrats"})
 PARTICIPLE_LINKS = frozenset({",", "by", "while", "when", "after", "before", "—", "–", "-"})
+SCENE_PARTICIPLES = frozenset(
+    {"speaking", "talking", "pointing", "writing", "responding", "asking", "referring"}
+)
+"""Participles that open a sentence with its occasion ("Speaking in Ohio, Lund …"), not a statement."""
 OPENING_LINKS = frozenset({"after", "while", "before", "by", "in"})
 """Words that open a sentence with a participle clause of its subject ("After saying …, Lund left")."""
 PASSIVE_CUES = frozenset(
@@ -780,7 +784,9 @@ def _verb(
     cue_start = lead
     while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
-    participle = word.endswith("ing") and _participle_link(tokens, subject_end)
+    participle = word.endswith("ing") and (
+        _participle_link(tokens, subject_end) or (first == 0 and word not in SCENE_PARTICIPLES)
+    )
     absolute = None
     if word.endswith("ing") and not participle and subject_end == first:
         issued = _issued_document(tokens, first)
@@ -789,7 +795,7 @@ def _verb(
             return None
         if issued is not None:
             subject_end = cue_start = _skip_modifiers(tokens, issued, progressive=False)
-    opening = participle and subject_end == 1 and tokens[0].lower in OPENING_LINKS
+    opening = participle and (first == 0 or (subject_end == 1 and tokens[0].lower in OPENING_LINKS))
     if opening:
         source = _opening_participle_subject(tokens, last)
     else:
