@@ -312,6 +312,8 @@ def test_a_participle_in_a_with_phrase_has_that_phrase_as_source() -> None:
         ("Noting that the levy failed, Lund said he would try again.",
          [("Noting", "Lund", ["that the levy failed"]), ("said", "Lund", ["he would try again"])]),
         ("Speaking in Salem, Lund said the levy failed.", [("said", "Lund", ["the levy failed"])]),
+        ("The young mayor drew a contrast, saying that the levy failed.",
+         [("saying", "The young mayor", ["that the levy failed"])]),
     ],
 )  # fmt: skip
 def test_a_participle_opening_the_sentence_has_the_main_subject_as_source(

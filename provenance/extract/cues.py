@@ -1427,7 +1427,9 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
             and tokens[end].lower not in lexicon.function_words
         ):
             if end > max(first + 1, possessor) and (
-                tokens[end].lower in cues().verbs or tokens[end].lower.endswith("ed")
+                tokens[end].lower in cues().verbs
+                or tokens[end].lower.endswith("ed")
+                or _takes_object(tokens, end, limit)
             ):
                 return first, end
             end += 1
@@ -1444,6 +1446,15 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
     if end == first or end >= limit or tokens[end].capitalised:
         return None
     return first, name_tail(tokens, end, limit)
+
+
+def _takes_object(tokens: list[Token], index: int, limit: int) -> bool:
+    """Tell whether the word at ``index`` is a verb by its object ("The president left no doubt")."""
+    return (
+        index + 1 < limit
+        and tokens[index + 1].lower in NOUN_MARKERS | {"no"}
+        and not tokens[index + 1].quoted
+    )
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
