@@ -288,3 +288,7 @@ def test_a_participle_after_an_inserted_source_keeps_its_own_content() -> None:
 def test_a_closing_remark_after_a_dash_is_not_content() -> None:
     text = "Moreau said the council would repeal the levy — a rare defeat for the harbor lobby.\n"
     assert _contents(text) == [["the council would repeal the levy"]]
+
+
+def test_a_content_inside_an_opening_subordinate_clause_ends_before_the_main_clause() -> None:
+    assert _contents("When Moreau said the levy was fair, Lund left the room.\n") == [["the levy was fair"]]

@@ -123,6 +123,13 @@ CLAUSE_BREAKS = frozenset({",", "-", "—", "–"})
 PREPOSITIONS = frozenset({"on", "in", "at", "of", "for", "with", "from", "about", "into", "over", "under"})
 PAST_FORMS = frozenset({"said", "told", "wrote", "found", "saw", "read", "spoke", "thought", "knew", "felt"})
 LABEL_STOPS = frozenset({"is", "are", "was", "were", "in", "for", "to", "on", "with", "just", "how", "why"})
+SUBORDINATORS = frozenset(
+    {"when", "while", "though", "although", "if", "as", "after", "because", "since", "before", "once",
+     "until", "whereas", "unless"}
+)  # fmt: skip
+MAIN_CLAUSE_SUBJECTS = frozenset(
+    {"he", "she", "they", "we", "it", "there", "the", "a", "an", "his", "her", "their"}
+)
 DASH_BREAKS = frozenset({"—", "–", "-", "--"})
 GAP_SUBJECTS = frozenset({"that", "what", "which", "who"})
 FINITE_AUXILIARIES = frozenset(
@@ -863,6 +870,7 @@ def _verb(
         )
     if not inverted and not relative and not gap:
         content_end = _before_final_relative(tokens, after, content_end)
+        content_end = _fronted_clause_end(tokens, source[0], after, content_end)
     following = None
     if not inverted or _content_after_source(tokens, after):
         following = _content(tokens, after, content_end, quotes)
@@ -1602,3 +1610,26 @@ def _past_inserting_comma(tokens: list[Token], index: int) -> int:
     if following.lower.endswith("ing") and following.lower in cues().verbs:
         return index
     return index + 1
+
+
+def _fronted_clause_end(tokens: list[Token], source_start: int, start: int, end: int) -> int:
+    """End a content inside an opening subordinate clause at the comma before the main clause.
+
+    ("While Moreau said the levy was fair, she voted against it.": the content
+    is "the levy was fair".) The comma counts when a subject follows it: a
+    pronoun, a determiner or a capitalised word.
+    """
+    opener = 1 if tokens[0].lower in {"but", "and", "so", "yet"} else 0
+    if source_start <= opener or tokens[opener].lower not in SUBORDINATORS:
+        return end
+    if any(token.text == "," for token in tokens[opener:source_start]):
+        return end
+    for index in range(start + 1, end - 1):
+        token = tokens[index]
+        if token.text != "," or token.quoted:
+            continue
+        following = tokens[index + 1]
+        if following.quoted:
+            return end
+        return index if following.lower in MAIN_CLAUSE_SUBJECTS or following.capitalised else end
+    return end
