@@ -173,6 +173,11 @@ def test_questions_put_to_a_subject_and_polls_opening_a_sentence(
          [("found", "The audit", ["that the books were wrong"])]),
         ("A spokesman called the plan “a disaster.”",
          [("called", "A spokesman", ["the plan “a disaster.”"])]),
+        ("Lund hopes his new ad will give him a lift.",
+         [("hopes", "Lund", ["his new ad will give him a lift"])]),
+        ("The three judges agreed there are better candidates.",
+         [("agreed", "The three judges", ["there are better candidates"])]),
+        ("Lund agreed with the plan that would close the bridge.", []),
     ],
 )  # fmt: skip
 def test_verbs_that_are_cues_only_with_words_to_report(
@@ -232,7 +237,12 @@ def test_words_between_a_source_and_its_cue(
          [("rejected", "Ms. Lund", ["the idea that the changes amounted to a purge"])]),
         ("Other council members expressed cautious optimism over the weekend.",
          [("expressed", "Other council members", ["cautious optimism over the weekend"])]),
-        ("Lund proposed the idea, but the council rejected it.", []),
+        ("Lund proposed a toll, but the council rejected it.", [("proposed", "Lund", ["a toll"])]),
+        ("Lund proposed barring trucks.", [("proposed", "Lund", ["barring trucks"])]),
+        ("The judge ordered the county to release the files.",
+         [("ordered", "The judge", ["the county to release the files"])]),
+        ("Its proposed sale was blocked.", []),
+        ("Lund proposed the toll in May.", []),
         ("Two senators questioned the timing of the audit.",
          [("questioned", "Two senators", ["the timing of the audit"])]),
         ("Two aides offered contradictory accounts.", [("offered", "Two aides", ["contradictory accounts"])]),
@@ -256,6 +266,11 @@ def test_a_stance_verb_takes_its_object_as_content(
         ("Lund expressed concern that the vote was rigged.", [("expressed concern", "Lund")]),
         ("Moreau has made clear she will run.", [("has made clear", "Moreau")]),
         ("Lund balked at the idea of a recount.", [("balked at", "Lund")]),
+        ("Lund took issue with the audit.", [("took issue with", "Lund")]),
+        ("Moreau laid out a plan for the port.", [("laid out", "Moreau")]),
+        ("Lund went after his rival over the levy.", [("went after", "Lund")]),
+        ("The mayor sounded a note of caution.", [("sounded", "The mayor")]),
+        ("Lund encouraged voters to turn out.", [("encouraged", "Lund")]),
     ],
 )  # fmt: skip
 def test_what_follows_a_speech_verb_in_its_cue(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -104,6 +104,8 @@ def test_cues_sources_and_content(sentence: str, expected: list[tuple[str, str, 
          Anonymity.NAMED, "member", None),
         ("Jane Roe — a teacher from Dover", SourceType.NAMED_PERSON, "Jane Roe", 1, Anonymity.NAMED,
          "teacher", None),
+        ("The mayor’s chief aide, Jo Lee, a lawyer", SourceType.NAMED_PERSON, "Jo Lee", 1, Anonymity.NAMED,
+         "mayor’s chief aide", None),
     ],
 )  # fmt: skip
 def test_source_types(
@@ -438,6 +440,21 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
          "calling", "Harbor campaign spokesman Jo Lee", ["the report “a smear.”"]),
         ("Former Secretary of State and longtime party strategist Ada Moreau said the plan works.",
          "said", "Former Secretary of State and longtime party strategist Ada Moreau", ["the plan works"]),
+        ("The levy was a burden that many local farmers said they could not afford.",
+         "said", "many local farmers", ["they could not afford"]),
+        ("The levy is so narrow that most tax experts believe it will fail.",
+         "believe", "most tax experts", ["it will fail"]),
+        ("A judge that Lind appointed said the rule stands.",
+         "said", "A judge that Lind appointed", ["the rule stands"]),
+        ("The mayor’s chief aide, Jo Lee, a lawyer, said the plan works.",
+         "said", "The mayor’s chief aide, Jo Lee, a lawyer", ["the plan works"]),
+        ("An avid hiker, Jo Lee said the trail was closed.", "said", "Jo Lee", ["the trail was closed"]),
+        ("Even as the race moves on, the vote will be close, said Jo Lee, a pollster.",
+         "said", "Jo Lee, a pollster", ["Even as the race moves on, the vote will be close"]),
+        ("The levy is hard to prove, while others are unfair, said Jo Lee.",
+         "said", "Jo Lee", ["The levy is hard to prove, while others are unfair"]),
+        ("Rivals of the mayor, for example, said Lind was wrong.",
+         "said", "Rivals of the mayor", ["Lind was wrong"]),
     ],
 )  # fmt: skip
 def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, content: list[str]) -> None:
@@ -448,3 +465,22 @@ def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, c
 
 def test_a_passive_relative_clause_has_no_source() -> None:
     assert _attributions("Crenshaw is only the fifth judge who has been confirmed since May.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        ("The port faces a probe the state agency said was still open.", "said", "the state agency"),
+        ("Prices rose in May, a trend the Harbor Institute said would last.", "said", "the Harbor Institute"),
+        ("At least a dozen members of the council said they would abstain.",
+         "said", "At least a dozen members of the council"),
+        ("Mayor Jill A. Lind said the port would reopen.", "said", "Mayor Jill A. Lind"),
+        ("Council members backing the levy have said it will pass.",
+         "have said", "Council members backing the levy"),
+    ],
+)  # fmt: skip
+def test_a_source_read_leftwards_stops_at_an_article_after_the_noun_it_speaks_of(
+    sentence: str, cue: str, source: str
+) -> None:
+    found = {found_cue: found_source for found_cue, found_source, _, _ in _attributions(sentence)}
+    assert found[cue] == source

@@ -34,6 +34,7 @@ __all__ = ["RawAttribution", "find_attributions", "first_cue_words"]
 CLAUSE_MARKERS = frozenset(
     {"that", "whether", "if", "how", "what", "why", "when", "who", "to", "“", '"', ":"}
 )
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 NOUN_MARKERS = frozenset({"the", "a", "an", "this", "these", "those", "its", "his", "her", "their", "our"})
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
 BE_FORMS = frozenset({"is", "are", "was", "were", "been", "be", "’s", "'s"})
@@ -52,6 +53,12 @@ CLAUSE_WORDS = frozenset(
     {"is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
      "should", "may", "might", "must", "do", "does", "did", "it"}
 )  # fmt: skip
+FINITE_AUXILIARIES = frozenset(
+    {"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may",
+     "might", "must", "does", "did", "’s", "'s"}
+)  # fmt: skip
+CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "there", "you"})
+"""Words that open a clause without "that" after a verb such as "hopes" ("hopes they will…")."""
 CONTRAST_GOES_ON = frozenset({"that", "not", "only", "rather", "also", "no", "instead"})
 """Words after "but" that continue the same content ("…, but not before…", "…, but that…")."""
 CONTRAST_LINKS = frozenset({"but", "although", "though", "while", "whereas"})
@@ -1484,17 +1491,46 @@ def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
         following in CLAUSE_MARKERS
         or word in lexicon.particles.get(following, ())
         or (following in {",", ":"} and index + 1 < len(tokens) and tokens[index + 1].text in QUOTE_OPENERS)
+        or _bare_clause(tokens, index)
     )
+
+
+def _bare_clause(tokens: list[Token], index: int) -> bool:
+    """Tell whether a clause without "that" starts at token ``index`` ("hopes his campaign will win").
+
+    It is a short subject (a pronoun, a name or a determined noun phrase) right
+    before a finite auxiliary; a preposition, a relative word or a mark before
+    one means the words are an object instead ("agreed with the plan that would…").
+    """
+    first = tokens[index]
+    if first.quoted or not (
+        first.lower in CLAUSE_SUBJECTS
+        or first.lower in NOUN_MARKERS
+        or first.lower in POSSESSIVES
+        or first.capitalised
+    ):
+        return False
+    for position in range(index + 1, min(index + 6, len(tokens))):
+        token = tokens[position]
+        if token.lower in FINITE_AUXILIARIES:
+            return True
+        if not token.is_word or token.quoted or token.lower in PREPOSITIONS or token.lower in SUBJECT_STOPS:
+            return False
+    return False
 
 
 def _stance_object(tokens: list[Token], index: int, word: str) -> bool:
     """Tell whether a verb that takes a stance as its object has one ("rejected the idea", "offered praise").
 
-    A pronoun object ("Germany rejected it") reports nothing.
+    A pronoun object ("Germany rejected it") reports nothing, nor does a definite
+    object of a verb that needs a new one ("proposed the idea").
     """
-    if word not in cues().object_verbs or index >= len(tokens):
+    lexicon = cues()
+    if index >= len(tokens) or (word not in lexicon.object_verbs and word not in lexicon.new_object_verbs):
         return False
     following = tokens[index]
+    if word in lexicon.new_object_verbs and following.lower in DEFINITE_DETERMINERS:
+        return False
     return following.is_word and following.lower not in sources().pronouns and following.lower != "to"
 
 

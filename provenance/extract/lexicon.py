@@ -36,6 +36,7 @@ class CueLexicon:
     object_verbs: frozenset[str]
     issuing_verbs: frozenset[str]
     clause_only: frozenset[str]
+    new_object_verbs: frozenset[str]
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -103,6 +104,7 @@ def cues() -> CueLexicon:
         frozenset(data["around"]["object_verbs"]),
         frozenset(data["around"]["issuing_verbs"]),
         frozenset(data["around"]["clause_only"]),
+        frozenset(data["around"]["new_object_verbs"]),
     )
 
 

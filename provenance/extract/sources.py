@@ -36,6 +36,7 @@ NUMBERS = {
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
 }  # fmt: skip
 MAX_PHRASE = 12
+ARTICLES = frozenset({"the", "a", "an"})
 LEADING_DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "whose"}
 )
@@ -92,6 +93,10 @@ LY_NOUNS = frozenset(
 )  # fmt: skip
 """Words ending in "-ly" that are nouns, so never part of a verb group ("a pro-Trump rally said")."""
 DASHES = frozenset({"-", "–", "—", "--"})
+CLAUSE_OPENERS = frozenset({"and", "but", "so", "yet", "or", "then", "meanwhile", "however", "still"})
+"""Words after which a phrase opens its own clause ("But Jo Lee, a lawyer, said")."""
+INVERTED_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"})
+"""Speech verbs that stand before their source after a clause ("…, the race will be tight, said Jo Lee.")."""
 RELATIVE_OPENERS = frozenset({"who", "whose", "which"})
 FINITE_VERBS = frozenset(
     {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may", "might",
@@ -155,9 +160,63 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
     last week found").
     """
     phrase = _phrase_ending(tokens, end, floor)
-    if phrase is None or phrase[1] != end:
+    if phrase is None:
+        return None
+    phrase = _role_before_name(tokens, *phrase, floor)
+    if tokens[end - 1].text == "," and _embedded(tokens, phrase[0], floor) and _source_follows(tokens, end):
+        return None
+    if phrase[1] != end:
         return phrase
     return phrase[0], end + _dated(tokens, end)
+
+
+def _embedded(tokens: list[Token], start: int, floor: int) -> bool:
+    """Tell whether a phrase sits inside a clause (after "by", "to", a verb) rather than opening one.
+
+    Before ", said Jo Lee" such a phrase ("… carry by a large margin, the race
+    will be tight,") is content, and the source stands after the cue.
+    """
+    if start <= floor:
+        return False
+    previous = tokens[start - 1]
+    return previous.is_word and not previous.quoted and previous.lower not in CLAUSE_OPENERS
+
+
+def _source_follows(tokens: list[Token], cue: int) -> bool:
+    """Tell whether a name closed by a comma or full stop stands after a speech verb ("…, said Jo Lee.")."""
+    if tokens[cue].lower not in INVERTED_VERBS:
+        return False
+    end = cue + 1
+    while end < len(tokens) and (
+        (tokens[end].is_word and tokens[end].capitalised and not tokens[end].quoted)
+        or is_title_stop(tokens, end)
+    ):
+        end += 1
+    names = tokens[cue + 1 : end]
+    return (
+        bool(names)
+        and all(token.lower not in TIME_WORDS and not token.lower.endswith(("’s", "'s")) for token in names)
+        and (end == len(tokens) or tokens[end].text in {",", ".", "("})
+    )
+
+
+def _role_before_name(tokens: list[Token], start: int, end: int, floor: int) -> tuple[int, int]:
+    """Take a role that opens the sentence before a name into the source ("The mayor’s aide, Jo Lee, said").
+
+    The name must stand between commas, as an appositive of the role, and the
+    role be a person described in lower case ("another friend", "Harbor’s
+    campaign manager"). "In a letter to the governor, Jo Lee said" and
+    "An avid fan, Lee said" keep their opening phrase out.
+    """
+    if start - 2 < floor or tokens[start - 1].text != "," or not tokens[start].capitalised:
+        return start, end
+    if all(token.text != "," for token in tokens[start:end]):
+        return start, end
+    head = tokens[start - 2]
+    if head.capitalised or not (head.lower in sources().person_words or head.lower in _lower_titles()):
+        return start, end
+    role = _core_before(tokens, start - 1, floor)
+    return (role[0], end) if role is not None and role[0] == floor else (start, end)
 
 
 def _dated(tokens: list[Token], end: int) -> int:
@@ -233,9 +292,26 @@ def _relative_before(tokens: list[Token], end: int, floor: int) -> tuple[int, in
         if not token.is_word or token.quoted:
             return None
         if token.lower in RELATIVES and index > floor:
+            if _subject_of_clause(tokens, index + 1, end):
+                return index + 1, end
             core = _core_before(tokens, index, floor)
             return (core[0], end) if core is not None else None
     return None
+
+
+def _subject_of_clause(tokens: list[Token], start: int, end: int) -> bool:
+    """Tell whether the words after "that" are a whole subject of the cue ("a burden that farmers | say").
+
+    The relative (or "so narrow that …") is then the cue's object, and only
+    the noun phrase after it is the source. A lone verb ("who | spoke") or a
+    participle ("that Lind | appointed") is no subject.
+    """
+    core = _core_before(tokens, end, start)
+    if core is None or core[0] != start:
+        return False
+    first, last = tokens[start], tokens[end - 1]
+    opens = first.capitalised or first.lower in DETERMINERS or first.lower in QUANTIFIERS
+    return opens and (last.capitalised or not last.lower.endswith("ed")) and not is_adverb(last)
 
 
 def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
@@ -350,6 +426,11 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
             ):
                 continue
             break
+        if previous.lower in ARTICLES and tokens[start].text != ".":
+            start -= 1
+            if start - 1 >= floor and _joins_article(tokens, start - 1, floor, lexicon):
+                continue
+            break
         if previous.lower in lexicon.pronouns:
             break
         start -= 1
@@ -413,6 +494,26 @@ def _inner_preposition(tokens: list[Token], index: int, lexicon: SourceLexicon) 
             token.lower in lexicon.document_words for token in window
         )
     return False
+
+
+def _joins_article(tokens: list[Token], index: int, floor: int, lexicon: SourceLexicon) -> bool:
+    """Tell whether the word before an article belongs to the same source ("all the", "at least a").
+
+    So does a participle after a noun ("voters backing the bill"). Any other
+    word ends the source: in "a probe the agency said" or "the kind
+    of jurist many Republicans fear" the noun before is what the source speaks of.
+    """
+    word = tokens[index]
+    if word.lower in QUANTIFIERS or word.lower in APPROXIMATORS or word.lower == "and":
+        return True
+    if word.lower in lexicon.person_words or word.lower in _lower_titles():
+        return True
+    if index - 1 >= floor and word.lower.endswith("ing") and not word.capitalised:
+        noun = tokens[index - 1]
+        return noun.is_word and noun.lower not in lexicon.function_words and not is_adverb(noun)
+    return index - 1 >= floor and (
+        _inner_preposition(tokens, index, lexicon) or _coordinated_name(tokens, index)
+    )
 
 
 def _coordinated_name(tokens: list[Token], index: int) -> bool:
@@ -710,7 +811,7 @@ def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescripti
     ):
         return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, _affiliation(words, head),
                                  Anonymity.NAMED, True, False)  # fmt: skip
-    if _leads_appositive(text, lexicon):
+    if _leads_appositive(text, lexicon) or _role_then_name(text):
         person = _named_person(text, lexicon)
         if person is not None:
             return person
@@ -820,6 +921,17 @@ def _leads_appositive(text: str, lexicon: SourceLexicon) -> bool:
         and (len(first.name.split()) > 1 or first.role is not None)
         and last_word not in lexicon.organisation_words
         and last_word.lower() not in lexicon.document_words
+    )
+
+
+def _role_then_name(text: str) -> bool:
+    """Tell whether a role comes first, then a name, then more ("the mayor’s aide, Jo Lee, a lawyer")."""
+    parts = [part.split() for part in NAME_END.split(text) if part.strip()]
+    return (
+        len(parts) > 2
+        and parts[0][-1].islower()
+        and len(parts[1]) > 1
+        and all(word[:1].isupper() for word in parts[1])
     )
 
 
