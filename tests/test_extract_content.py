@@ -292,3 +292,8 @@ def test_a_closing_remark_after_a_dash_is_not_content() -> None:
 
 def test_a_content_inside_an_opening_subordinate_clause_ends_before_the_main_clause() -> None:
     assert _contents("When Moreau said the levy was fair, Lund left the room.\n") == [["the levy was fair"]]
+
+
+def test_a_main_clause_after_an_adverbial_clause_in_the_content_stays_content() -> None:
+    text = "Moreau said that when the dam broke last spring, the town was flooded for weeks.\n"
+    assert _contents(text) == [["that when the dam broke last spring, the town was flooded for weeks"]]

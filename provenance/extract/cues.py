@@ -1050,7 +1050,18 @@ def _closing_appositive(tokens: list[Token], comma: int, end: int) -> bool:
         tokens[comma + 1].lower in {"a", "an", "the"}
         and (tokens[comma].text in DASH_BREAKS or not tokens[comma - 1].capitalised)
         and all(token.text not in {",", ";"} and token.lower != "and" for token in tokens[comma + 2 : end])
+        and not _has_own_verb(tokens[comma + 2 : end])
     )
+
+
+def _has_own_verb(phrase: list[Token]) -> bool:
+    """Tell whether a phrase is a clause: an auxiliary before any relative pronoun ("the Senate will vote")."""
+    for token in phrase:
+        if token.lower in {"that", "which", "who", "whom", "whose"}:
+            return False
+        if token.lower in FINITE_AUXILIARIES:
+            return True
+    return False
 
 
 def _ends_clause(tokens: list[Token], index: int) -> bool:
