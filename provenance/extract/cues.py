@@ -1055,7 +1055,7 @@ def _closing_appositive(tokens: list[Token], comma: int, end: int) -> bool:
 
 
 def _has_own_verb(phrase: list[Token]) -> bool:
-    """Tell whether a phrase is a clause: an auxiliary before any relative pronoun ("the Senate will vote")."""
+    """Tell whether a phrase is a clause: an auxiliary before any relative pronoun ("the town was …")."""
     for token in phrase:
         if token.lower in {"that", "which", "who", "whom", "whose"}:
             return False
