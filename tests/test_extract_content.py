@@ -297,3 +297,13 @@ def test_a_content_inside_an_opening_subordinate_clause_ends_before_the_main_cla
 def test_a_main_clause_after_an_adverbial_clause_in_the_content_stays_content() -> None:
     text = "Moreau said that when the dam broke last spring, the town was flooded for weeks.\n"
     assert _contents(text) == [["that when the dam broke last spring, the town was flooded for weeks"]]
+
+
+def test_a_time_phrase_between_the_cue_and_its_that_clause_is_not_content() -> None:
+    assert _contents("Moreau said this week that the levy was fair.\n") == [["that the levy was fair"]]
+
+
+def test_a_time_phrase_that_is_the_subject_of_the_content_stays_content() -> None:
+    assert _contents("Moreau said this week was the hardest of her term.\n") == [
+        ["this week was the hardest of her term"]
+    ]

@@ -1591,7 +1591,7 @@ def _clause_start(tokens: list[Token], index: int) -> int:
     adverbial = index < len(tokens) and _adverbial_start(tokens[index])
     for offset in range(index, min(index + (ADVERBIAL_REACH if adverbial else LOOKAHEAD), len(tokens))):
         token = tokens[offset]
-        if offset == index and token.lower in NOUN_MARKERS:
+        if offset == index and token.lower in NOUN_MARKERS and not _time_phrase(tokens, offset):
             return index
         if token.lower == "that" or token.text == ":":
             if offset > index and not adverbial:
@@ -1680,3 +1680,8 @@ def _fronted_clause_end(tokens: list[Token], source_start: int, start: int, end:
             return end
         return index if following.lower in MAIN_CLAUSE_SUBJECTS or following.capitalised else end
     return end
+
+
+def _time_phrase(tokens: list[Token], index: int) -> bool:
+    """Tell whether "this"/"that" at ``index`` opens a time adverbial ("said this week that …")."""
+    return index + 1 < len(tokens) and tokens[index + 1].lower in TIME_WORDS
