@@ -307,3 +307,8 @@ def test_a_time_phrase_that_is_the_subject_of_the_content_stays_content() -> Non
     assert _contents("Moreau said this week was the hardest of her term.\n") == [
         ["this week was the hardest of her term"]
     ]
+
+
+def test_an_impression_ends_at_its_first_comma() -> None:
+    text = "The mayor seemed to be winning, with new polls showing a wide lead.\n"
+    assert _contents(text)[0] == ["The mayor", "to be winning"]

@@ -687,7 +687,7 @@ def _impression(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) 
         return None
     if word.startswith("appear") and tokens[index + 1].lower not in {"to", "that", "likely", "as", "like"}:
         return None
-    end = _content_end(tokens, index + 1)
+    end = _impression_end(tokens, index + 1, _content_end(tokens, index + 1))
     complement = _content(tokens, index + 1, end, quotes)
     subject_end = _skip_modifiers(tokens, index, progressive=False)
     if complement is None or subject_end == 0:
@@ -1685,3 +1685,14 @@ def _fronted_clause_end(tokens: list[Token], source_start: int, start: int, end:
 def _time_phrase(tokens: list[Token], index: int) -> bool:
     """Tell whether "this"/"that" at ``index`` opens a time adverbial ("said this week that …")."""
     return index + 1 < len(tokens) and tokens[index + 1].lower in TIME_WORDS
+
+
+def _impression_end(tokens: list[Token], start: int, end: int) -> int:
+    """End an impression's complement at its first comma ("seemed to be winning, with polls showing …").
+
+    What follows the comma comments on the impression rather than being part of it.
+    """
+    return next(
+        (index for index in range(start + 1, end) if tokens[index].text == "," and not tokens[index].quoted),
+        end,
+    )
