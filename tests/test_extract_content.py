@@ -312,3 +312,8 @@ def test_a_time_phrase_that_is_the_subject_of_the_content_stays_content() -> Non
 def test_an_impression_ends_at_its_first_comma() -> None:
     text = "The mayor seemed to be winning, with new polls showing a wide lead.\n"
     assert _contents(text)[0] == ["The mayor", "to be winning"]
+
+
+def test_an_expectation_ends_at_its_first_comma() -> None:
+    text = "The council is expected to approve the levy, with a vote set for May.\n"
+    assert _contents(text)[0] == ["The council", "to approve the levy"]

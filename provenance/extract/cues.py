@@ -652,7 +652,8 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
     while cue_start > 0 and tokens[cue_start - 1].lower in cues().auxiliaries:
         cue_start -= 1
     subject = phrase_before(tokens, cue_start, 0)
-    following = _content(tokens, index + 1, _content_end(tokens, index + 1), quotes)
+    end = _impression_end(tokens, index + 1, _content_end(tokens, index + 1))
+    following = _content(tokens, index + 1, end, quotes)
     if subject is None or following is None:
         return None
     return RawAttribution(
@@ -661,7 +662,7 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
         None,
         [_span(tokens, *subject), following],
         first_token=subject[0],
-        last_token=_content_end(tokens, index + 1) - 1,
+        last_token=end - 1,
     )
 
 
