@@ -317,3 +317,7 @@ def test_an_impression_ends_at_its_first_comma() -> None:
 def test_an_expectation_ends_at_its_first_comma() -> None:
     text = "The council is expected to approve the levy, with a vote set for May.\n"
     assert _contents(text)[0] == ["The council", "to approve the levy"]
+
+
+def test_about_before_an_amount_stays_content() -> None:
+    assert _contents("The harbor office predicted about half of the vote.\n") == [["about half of the vote"]]

@@ -1620,7 +1620,7 @@ def _past_object_preposition(tokens: list[Token], index: int) -> int:
     if (
         token.lower not in OBJECT_PREPOSITIONS
         or token.quoted
-        or following.lower in {"least", "most", "one", "first", "last"}
+        or following.lower.split("-")[0] in {"least", "most", "one", "two", "three", "half", "first", "last"}
         or following.text[0].isdigit()
         or not following.is_word
     ):
