@@ -46,6 +46,12 @@ TIME_LEADS = frozenset({"on", "last", "this", "that", "next", "earlier", "later"
 PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they", "who", "which", "that"})
 PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "republicans", "democrats"})
 PARTICIPLE_LINKS = frozenset({",", "by", "while", "when", "after", "before", "—", "–", "-"})
+SCENE_PARTICIPLES = frozenset(
+    {"speaking", "talking", "pointing", "writing", "responding", "asking", "referring"}
+)
+"""Participles that open a sentence with its occasion ("Speaking in Ohio, Lund …"), not a statement."""
+OPENING_LINKS = frozenset({"after", "while", "before", "by", "in"})
+"""Words that open a sentence with a participle clause of its subject ("After saying …, Lund left")."""
 PASSIVE_CUES = frozenset(
     {"expected", "believed", "thought", "said", "reported", "rumored", "alleged", "known"}
 )
@@ -130,6 +136,13 @@ CLAUSE_BREAKS = frozenset({",", "-", "—", "–"})
 PREPOSITIONS = frozenset({"on", "in", "at", "of", "for", "with", "from", "about", "into", "over", "under"})
 PAST_FORMS = frozenset({"said", "told", "wrote", "found", "saw", "read", "spoke", "thought", "knew", "felt"})
 LABEL_STOPS = frozenset({"is", "are", "was", "were", "in", "for", "to", "on", "with", "just", "how", "why"})
+SUBORDINATORS = frozenset(
+    {"when", "while", "though", "although", "if", "as", "after", "because", "since", "before", "once",
+     "until", "whereas", "unless"}
+)  # fmt: skip
+MAIN_CLAUSE_SUBJECTS = frozenset(
+    {"he", "she", "they", "we", "it", "there", "the", "a", "an", "his", "her", "their"}
+)
 DASH_BREAKS = frozenset({"—", "–", "-", "--"})
 GAP_SUBJECTS = frozenset({"that", "what", "which", "who"})
 FINITE_AUXILIARIES = frozenset(
@@ -645,7 +658,8 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
     while cue_start > 0 and tokens[cue_start - 1].lower in cues().auxiliaries:
         cue_start -= 1
     subject = phrase_before(tokens, cue_start, 0)
-    following = _content(tokens, index + 1, _content_end(tokens, index + 1), quotes)
+    end = _impression_end(tokens, index + 1, _content_end(tokens, index + 1))
+    following = _content(tokens, index + 1, end, quotes)
     if subject is None or following is None:
         return None
     return RawAttribution(
@@ -654,7 +668,7 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
         None,
         [_span(tokens, *subject), following],
         first_token=subject[0],
-        last_token=_content_end(tokens, index + 1) - 1,
+        last_token=end - 1,
     )
 
 
@@ -680,7 +694,7 @@ def _impression(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) 
         return None
     if word.startswith("appear") and tokens[index + 1].lower not in {"to", "that", "likely", "as", "like"}:
         return None
-    end = _content_end(tokens, index + 1)
+    end = _impression_end(tokens, index + 1, _content_end(tokens, index + 1))
     complement = _content(tokens, index + 1, end, quotes)
     subject_end = _skip_modifiers(tokens, index, progressive=False)
     if complement is None or subject_end == 0:
@@ -778,7 +792,9 @@ def _verb(
     cue_start = lead
     while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
-    participle = word.endswith("ing") and _participle_link(tokens, subject_end)
+    participle = word.endswith("ing") and (
+        _participle_link(tokens, subject_end) or (first == 0 and word not in SCENE_PARTICIPLES)
+    )
     absolute = None
     if word.endswith("ing") and not participle and subject_end == first:
         issued = _issued_document(tokens, first)
@@ -787,11 +803,15 @@ def _verb(
             return None
         if issued is not None:
             subject_end = cue_start = _skip_modifiers(tokens, issued, progressive=False)
-    source = (
-        _main_subject(tokens, subject_end - 1, found)
-        if participle
-        else absolute or _subject(tokens, subject_end, found)
-    )
+    opening = participle and (first == 0 or (subject_end == 1 and tokens[0].lower in OPENING_LINKS))
+    if opening:
+        source = _opening_participle_subject(tokens, last)
+    else:
+        source = (
+            _main_subject(tokens, subject_end - 1, found)
+            if participle
+            else absolute or _subject(tokens, subject_end, found)
+        )
     inverted = cut = False
     if (
         source is None
@@ -863,6 +883,8 @@ def _verb(
         if relative and source[0] > 0
         else _content_end(tokens, _past_inserting_comma(tokens, after) if after == last else after)
     )
+    if opening and source[0] > after:
+        content_end = min(content_end, source[0] - 1)
     if gap:
         content_end = next(
             (index for index in range(after + 1, content_end) if tokens[index].text in CLAUSE_PAUSES),
@@ -870,6 +892,7 @@ def _verb(
         )
     if not inverted and not relative and not gap:
         content_end = _before_final_relative(tokens, after, content_end)
+        content_end = _fronted_clause_end(tokens, source[0], after, content_end)
     following = None
     if not inverted or _content_after_source(tokens, after):
         following = _content(tokens, after, content_end, quotes)
@@ -910,6 +933,17 @@ def _verb(
         attribution.first_token = source[0] - 1 if gap else 0
     attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _opening_participle_subject(tokens: list[Token], last: int) -> tuple[int, int] | None:
+    """Find the subject of a participle clause that opens the sentence ("After saying …, Lund left").
+
+    It is the main clause's subject, after the comma that closes the clause.
+    """
+    subject = _sentence_subject(tokens, len(tokens))
+    if subject is None or subject[0] <= last or tokens[subject[0] - 1].text != ",":
+        return None
+    return subject
 
 
 def _absolute_subject(tokens: list[Token], first: int) -> tuple[int, int] | None:
@@ -1042,7 +1076,18 @@ def _closing_appositive(tokens: list[Token], comma: int, end: int) -> bool:
         tokens[comma + 1].lower in {"a", "an", "the"}
         and (tokens[comma].text in DASH_BREAKS or not tokens[comma - 1].capitalised)
         and all(token.text not in {",", ";"} and token.lower != "and" for token in tokens[comma + 2 : end])
+        and not _has_own_verb(tokens[comma + 2 : end])
     )
+
+
+def _has_own_verb(phrase: list[Token]) -> bool:
+    """Tell whether a phrase is a clause: an auxiliary before any relative pronoun ("the town was …")."""
+    for token in phrase:
+        if token.lower in {"that", "which", "who", "whom", "whose"}:
+            return False
+        if token.lower in FINITE_AUXILIARIES:
+            return True
+    return False
 
 
 def _ends_clause(tokens: list[Token], index: int) -> bool:
@@ -1220,6 +1265,8 @@ def _content_end(tokens: list[Token], start: int) -> int:
             tokens[index].lower in {"and", "but"}
             and not tokens[index].quoted
             and _subject_then_cue(tokens, index + 1, SPEECH_VERBS)
+        ) or (
+            tokens[index].text == ";" and not tokens[index].quoted and _subject_then_cue(tokens, index + 1)
         ):
             return index
         end, position = index, index + 1
@@ -1262,8 +1309,10 @@ def _subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] 
     ``verbs`` narrows the cue verbs that count (default: every one).
     """
     verbs = cues().verbs if verbs is None else verbs
-    for index in range(subject + 1, min(subject + 5, len(tokens))):
+    for index in range(subject + 1, min(subject + 7, len(tokens))):
         token = tokens[index]
+        if is_title_stop(tokens, index):
+            continue
         if token.quoted or not token.is_word:
             return False
         if token.lower in verbs and _inflected(token.lower) and not token.capitalised:
@@ -1398,7 +1447,9 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
             and tokens[end].lower not in lexicon.function_words
         ):
             if end > max(first + 1, possessor) and (
-                tokens[end].lower in cues().verbs or tokens[end].lower.endswith("ed")
+                tokens[end].lower in cues().verbs
+                or tokens[end].lower.endswith("ed")
+                or _takes_object(tokens, end, limit)
             ):
                 return first, end
             end += 1
@@ -1415,6 +1466,15 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
     if end == first or end >= limit or tokens[end].capitalised:
         return None
     return first, name_tail(tokens, end, limit)
+
+
+def _takes_object(tokens: list[Token], index: int, limit: int) -> bool:
+    """Tell whether the word at ``index`` is a verb by its object ("The president left no doubt")."""
+    return (
+        index + 1 < limit
+        and tokens[index + 1].lower in NOUN_MARKERS | {"no"}
+        and not tokens[index + 1].quoted
+    )
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
@@ -1572,7 +1632,7 @@ def _clause_start(tokens: list[Token], index: int) -> int:
     adverbial = index < len(tokens) and _adverbial_start(tokens[index])
     for offset in range(index, min(index + (ADVERBIAL_REACH if adverbial else LOOKAHEAD), len(tokens))):
         token = tokens[offset]
-        if offset == index and token.lower in NOUN_MARKERS:
+        if offset == index and token.lower in NOUN_MARKERS and not _time_phrase(tokens, offset):
             return index
         if token.lower == "that" or token.text == ":":
             if offset > index and not adverbial:
@@ -1600,7 +1660,7 @@ def _past_object_preposition(tokens: list[Token], index: int) -> int:
     if (
         token.lower not in OBJECT_PREPOSITIONS
         or token.quoted
-        or following.lower in {"least", "most", "one", "first", "last"}
+        or following.lower.split("-")[0] in {"least", "most", "one", "two", "three", "half", "first", "last"}
         or following.text[0].isdigit()
         or not following.is_word
     ):
@@ -1638,3 +1698,42 @@ def _past_inserting_comma(tokens: list[Token], index: int) -> int:
     if following.lower.endswith("ing") and following.lower in cues().verbs:
         return index
     return index + 1
+
+
+def _fronted_clause_end(tokens: list[Token], source_start: int, start: int, end: int) -> int:
+    """End a content inside an opening subordinate clause at the comma before the main clause.
+
+    ("While Moreau said the levy was fair, she voted against it.": the content
+    is "the levy was fair".) The comma counts when a subject follows it: a
+    pronoun, a determiner or a capitalised word.
+    """
+    opener = 1 if tokens[0].lower in {"but", "and", "so", "yet"} else 0
+    if source_start <= opener or tokens[opener].lower not in SUBORDINATORS:
+        return end
+    if any(token.text == "," for token in tokens[opener:source_start]):
+        return end
+    for index in range(start + 1, end - 1):
+        token = tokens[index]
+        if token.text != "," or token.quoted:
+            continue
+        following = tokens[index + 1]
+        if following.quoted:
+            return end
+        return index if following.lower in MAIN_CLAUSE_SUBJECTS or following.capitalised else end
+    return end
+
+
+def _time_phrase(tokens: list[Token], index: int) -> bool:
+    """Tell whether "this"/"that" at ``index`` opens a time adverbial ("said this week that …")."""
+    return index + 1 < len(tokens) and tokens[index + 1].lower in TIME_WORDS
+
+
+def _impression_end(tokens: list[Token], start: int, end: int) -> int:
+    """End an impression's complement at its first comma ("seemed to be winning, with polls showing …").
+
+    What follows the comma comments on the impression rather than being part of it.
+    """
+    return next(
+        (index for index in range(start + 1, end) if tokens[index].text == "," and not tokens[index].quoted),
+        end,
+    )
