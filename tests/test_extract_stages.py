@@ -500,6 +500,9 @@ def test_a_passive_relative_clause_has_no_source() -> None:
         ("More than six in 10 said it works.", "said", "More than six in 10"),
         ("No one knows what it costs.", "knows", "No one"),
         ("So far no candidate has championed the levy.", "has championed", "no candidate"),
+        ("A study by Harbor University and the State University Graduate School of Public Health found that "
+         "rents rose.",
+         "found", "A study by Harbor University and the State University Graduate School of Public Health"),
         ("US Senator Ada Lind said the levy works.", "said", "US Senator Ada Lind"),
         ("Lind, to his credit, refuses to attack the mayor.", "refuses", "Lind"),
         ("Senator Ada Lind of Ohio left the room, saying the levy works.",
@@ -511,3 +514,7 @@ def test_a_source_read_leftwards_skips_what_it_speaks_of_and_adverbials(
 ) -> None:
     found = {found_cue: found_source for found_cue, found_source, _, _ in _attributions(sentence)}
     assert found[cue] == source
+
+
+def test_a_sentence_ending_in_asked_has_no_attribution() -> None:
+    assert _attributions("Lund was asked") == []

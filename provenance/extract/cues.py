@@ -249,7 +249,8 @@ def _question(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribut
             asker = (asked + 2, question) if question > asked + 2 else None
         elif question > asked + 1 and tokens[question].lower == "to":
             question = end
-        cue_end = asked + 2 if question == asked + 1 and tokens[question].lower == "about" else asked + 1
+        about = question == asked + 1 < len(tokens) and tokens[question].lower == "about"
+        cue_end = asked + 2 if about else asked + 1
         content = _content(tokens, max(question, cue_end), end, quotes)
         if content is None or sum(item.is_word for item in tokens[question:end]) < 2:
             continue

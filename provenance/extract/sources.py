@@ -35,7 +35,7 @@ NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "twenty": 20,
 }  # fmt: skip
-MAX_PHRASE = 12
+MAX_PHRASE = 16
 ARTICLES = frozenset({"the", "a", "an"})
 COMPARATIVES = frozenset({"more", "less", "fewer"})
 """Words before "than" and a number that belong to a share: "More than six in 10"."""
