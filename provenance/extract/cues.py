@@ -135,8 +135,9 @@ SUBORDINATORS = frozenset(
      "until", "whereas", "unless"}
 )  # fmt: skip
 MAIN_CLAUSE_SUBJECTS = frozenset(
-    {"he", "she", "they", "we", "it", "there", "the", "a", "an", "his", "her", "their"}
-)
+    {"he", "she", "they", "we", "it", "there", "the", "a", "an", "his", "her", "their", "some", "many",
+     "several", "neither", "multiple", "another", "this"}
+)  # fmt: skip
 DASH_BREAKS = frozenset({"—", "–", "-", "--"})
 GAP_SUBJECTS = frozenset({"that", "what", "which", "who"})
 FINITE_AUXILIARIES = frozenset(
