@@ -122,6 +122,12 @@ def test_a_participle_after_the_main_clause_is_its_own_attribution_with_the_main
           ("say", "who", ["the same of Moreau"])]),
         ("Four out of 10 said the economy favors the wealthy.",
          [("said", "Four out of 10", ["the economy favors the wealthy"])]),
+        ("Lund said the plan is sound, and Mr. Moreau said it will fail.",
+         [("said", "Lund", ["the plan is sound"]), ("said", "Mr. Moreau", ["it will fail"])]),
+        ("Most tenants said rents were high, and more than 4 in 10 said Lund would fix them.",
+         [("said", "Most tenants", ["rents were high"]), ("said", "4 in 10", ["Lund would fix them"])]),
+        ("Six in 10 said they were tired of it; 46 percent said they were unmoved.",
+         [("said", "Six in 10", ["they were tired of it"]), ("said", "46 percent", ["they were unmoved"])]),
     ],
 )  # fmt: skip
 def test_a_second_subject_with_its_own_cue_ends_the_first_content(
@@ -292,3 +298,25 @@ def test_in_their_view_names_the_holder_of_the_view() -> None:
 def test_a_participle_in_a_with_phrase_has_that_phrase_as_source() -> None:
     sentence = "Lund has improved his standing, with 30 percent of voters saying they like him."
     assert _cues(sentence, content=True) == [("saying", "30 percent of voters", ["they like him"])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("After suggesting on Monday that he regretted the insults, Mr. Lund only disagreed once.",
+         [("suggesting", "Mr. Lund", ["that he regretted the insults"])]),
+        ("While saying that he respects Moreau, he continued to express doubts about her.",
+         [("saying", "he", ["that he respects Moreau"]),
+          ("continued to express", "he", ["doubts about her"])]),
+        ("After leaving, Lund said the vote was fair.", [("said", "Lund", ["the vote was fair"])]),
+        ("Noting that the levy failed, Lund said he would try again.",
+         [("Noting", "Lund", ["that the levy failed"]), ("said", "Lund", ["he would try again"])]),
+        ("Speaking in Salem, Lund said the levy failed.", [("said", "Lund", ["the levy failed"])]),
+        ("The young mayor drew a contrast, saying that the levy failed.",
+         [("saying", "The young mayor", ["that the levy failed"])]),
+    ],
+)  # fmt: skip
+def test_a_participle_opening_the_sentence_has_the_main_subject_as_source(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected

@@ -46,6 +46,12 @@ TIME_LEADS = frozenset({"on", "last", "this", "that", "next", "earlier", "later"
 PLURAL_PRONOUNS = frozenset({"i", "we", "you", "they", "who", "which", "that"})
 PLURAL_NOUNS = frozenset({"people", "men", "women", "children", "police", "republicans", "democrats"})
 PARTICIPLE_LINKS = frozenset({",", "by", "while", "when", "after", "before", "—", "–", "-"})
+SCENE_PARTICIPLES = frozenset(
+    {"speaking", "talking", "pointing", "writing", "responding", "asking", "referring"}
+)
+"""Participles that open a sentence with its occasion ("Speaking in Ohio, Lund …"), not a statement."""
+OPENING_LINKS = frozenset({"after", "while", "before", "by", "in"})
+"""Words that open a sentence with a participle clause of its subject ("After saying …, Lund left")."""
 PASSIVE_CUES = frozenset(
     {"expected", "believed", "thought", "said", "reported", "rumored", "alleged", "known"}
 )
@@ -787,7 +793,9 @@ def _verb(
     cue_start = lead
     while cue_start > subject_end and _in_verb_group(tokens[cue_start - 1]):
         cue_start -= 1
-    participle = word.endswith("ing") and _participle_link(tokens, subject_end)
+    participle = word.endswith("ing") and (
+        _participle_link(tokens, subject_end) or (first == 0 and word not in SCENE_PARTICIPLES)
+    )
     absolute = None
     if word.endswith("ing") and not participle and subject_end == first:
         issued = _issued_document(tokens, first)
@@ -796,11 +804,15 @@ def _verb(
             return None
         if issued is not None:
             subject_end = cue_start = _skip_modifiers(tokens, issued, progressive=False)
-    source = (
-        _main_subject(tokens, subject_end - 1, found)
-        if participle
-        else absolute or _subject(tokens, subject_end, found)
-    )
+    opening = participle and (first == 0 or (subject_end == 1 and tokens[0].lower in OPENING_LINKS))
+    if opening:
+        source = _opening_participle_subject(tokens, last)
+    else:
+        source = (
+            _main_subject(tokens, subject_end - 1, found)
+            if participle
+            else absolute or _subject(tokens, subject_end, found)
+        )
     inverted = cut = False
     if (
         source is None
@@ -872,6 +884,8 @@ def _verb(
         if relative and source[0] > 0
         else _content_end(tokens, _past_inserting_comma(tokens, after) if after == last else after)
     )
+    if opening and source[0] > after:
+        content_end = min(content_end, source[0] - 1)
     if gap:
         content_end = next(
             (index for index in range(after + 1, content_end) if tokens[index].text in CLAUSE_PAUSES),
@@ -920,6 +934,17 @@ def _verb(
         attribution.first_token = source[0] - 1 if gap else 0
     attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _opening_participle_subject(tokens: list[Token], last: int) -> tuple[int, int] | None:
+    """Find the subject of a participle clause that opens the sentence ("After saying …, Lund left").
+
+    It is the main clause's subject, after the comma that closes the clause.
+    """
+    subject = _sentence_subject(tokens, len(tokens))
+    if subject is None or subject[0] <= last or tokens[subject[0] - 1].text != ",":
+        return None
+    return subject
 
 
 def _absolute_subject(tokens: list[Token], first: int) -> tuple[int, int] | None:
@@ -1241,6 +1266,8 @@ def _content_end(tokens: list[Token], start: int) -> int:
             tokens[index].lower in {"and", "but"}
             and not tokens[index].quoted
             and _subject_then_cue(tokens, index + 1, SPEECH_VERBS)
+        ) or (
+            tokens[index].text == ";" and not tokens[index].quoted and _subject_then_cue(tokens, index + 1)
         ):
             return index
         end, position = index, index + 1
@@ -1283,8 +1310,10 @@ def _subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] 
     ``verbs`` narrows the cue verbs that count (default: every one).
     """
     verbs = cues().verbs if verbs is None else verbs
-    for index in range(subject + 1, min(subject + 5, len(tokens))):
+    for index in range(subject + 1, min(subject + 7, len(tokens))):
         token = tokens[index]
+        if is_title_stop(tokens, index):
+            continue
         if token.quoted or not token.is_word:
             return False
         if token.lower in verbs and _inflected(token.lower) and not token.capitalised:
@@ -1419,7 +1448,9 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
             and tokens[end].lower not in lexicon.function_words
         ):
             if end > max(first + 1, possessor) and (
-                tokens[end].lower in cues().verbs or tokens[end].lower.endswith("ed")
+                tokens[end].lower in cues().verbs
+                or tokens[end].lower.endswith("ed")
+                or _takes_object(tokens, end, limit)
             ):
                 return first, end
             end += 1
@@ -1436,6 +1467,15 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
     if end == first or end >= limit or tokens[end].capitalised:
         return None
     return first, name_tail(tokens, end, limit)
+
+
+def _takes_object(tokens: list[Token], index: int, limit: int) -> bool:
+    """Tell whether the word at ``index`` is a verb by its object ("The president left no doubt")."""
+    return (
+        index + 1 < limit
+        and tokens[index + 1].lower in NOUN_MARKERS | {"no"}
+        and not tokens[index + 1].quoted
+    )
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
