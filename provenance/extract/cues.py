@@ -1709,6 +1709,8 @@ def _fronted_clause_end(tokens: list[Token], source_start: int, start: int, end:
     pronoun, a determiner or a capitalised word.
     """
     opener = 1 if tokens[0].lower in {"but", "and", "so", "yet"} else 0
+    if tokens[opener].lower in {"even", "just"} and opener + 1 < source_start:
+        opener += 1
     if source_start <= opener or tokens[opener].lower not in SUBORDINATORS:
         return end
     if any(token.text == "," for token in tokens[opener:source_start]):
