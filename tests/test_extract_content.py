@@ -288,3 +288,36 @@ def test_a_participle_after_an_inserted_source_keeps_its_own_content() -> None:
 def test_a_closing_remark_after_a_dash_is_not_content() -> None:
     text = "Moreau said the council would repeal the levy — a rare defeat for the harbor lobby.\n"
     assert _contents(text) == [["the council would repeal the levy"]]
+
+
+def test_a_content_inside_an_opening_subordinate_clause_ends_before_the_main_clause() -> None:
+    assert _contents("When Moreau said the levy was fair, Lund left the room.\n") == [["the levy was fair"]]
+
+
+def test_a_main_clause_after_an_adverbial_clause_in_the_content_stays_content() -> None:
+    text = "Moreau said that when the dam broke last spring, the town was flooded for weeks.\n"
+    assert _contents(text) == [["that when the dam broke last spring, the town was flooded for weeks"]]
+
+
+def test_a_time_phrase_between_the_cue_and_its_that_clause_is_not_content() -> None:
+    assert _contents("Moreau said this week that the levy was fair.\n") == [["that the levy was fair"]]
+
+
+def test_a_time_phrase_that_is_the_subject_of_the_content_stays_content() -> None:
+    assert _contents("Moreau said this week was the hardest of her term.\n") == [
+        ["this week was the hardest of her term"]
+    ]
+
+
+def test_an_impression_ends_at_its_first_comma() -> None:
+    text = "The mayor seemed to be winning, with new polls showing a wide lead.\n"
+    assert _contents(text)[0] == ["The mayor", "to be winning"]
+
+
+def test_an_expectation_ends_at_its_first_comma() -> None:
+    text = "The council is expected to approve the levy, with a vote set for May.\n"
+    assert _contents(text)[0] == ["The council", "to approve the levy"]
+
+
+def test_about_before_an_amount_stays_content() -> None:
+    assert _contents("The harbor office predicted about half of the vote.\n") == [["about half of the vote"]]

@@ -477,9 +477,25 @@ def test_a_passive_relative_clause_has_no_source() -> None:
         ("Mayor Jill A. Lind said the port would reopen.", "said", "Mayor Jill A. Lind"),
         ("Council members backing the levy have said it will pass.",
          "have said", "Council members backing the levy"),
+        ("Lind in an interview said the levy works.", "said", "Lind"),
+        ("Britain and France in particular feared a crash.", "feared", "Britain and France"),
+        ("Mayor Ada Lind (D-Ohio) earlier in the day touted the levy.", "touted", "Mayor Ada Lind (D-Ohio)"),
+        ("Farmers in the valley said the levy works.", "said", "Farmers in the valley"),
+        ("Lind, who through his office declined to comment, was born in Ohio.", "declined", "who"),
+        ("The ad, which — as one critic noted — promises to cut taxes, ran in May.", "promises", "which"),
+        ("The mayor has throughout her term opposed the levy.", "opposed", "The mayor"),
+        ("A column in the Harbor Times attacked the levy.", "attacked", "A column in the Harbor Times"),
+        ("She and other Democrats on the stage refused to say it.",
+         "refused", "She and other Democrats on the stage"),
+        ("“It works,” said a longtime adviser to the mayor.", "said", "a longtime adviser to the mayor"),
+        ("“It works,” said the aide on Tuesday.", "said", "the aide"),
+        ("US Senator Ada Lind said the levy works.", "said", "US Senator Ada Lind"),
+        ("Lind, to his credit, refuses to attack the mayor.", "refuses", "Lind"),
+        ("Senator Ada Lind of Ohio left the room, saying the levy works.",
+         "saying", "Senator Ada Lind of Ohio"),
     ],
 )  # fmt: skip
-def test_a_source_read_leftwards_stops_at_an_article_after_the_noun_it_speaks_of(
+def test_a_source_read_leftwards_skips_what_it_speaks_of_and_adverbials(
     sentence: str, cue: str, source: str
 ) -> None:
     found = {found_cue: found_source for found_cue, found_source, _, _ in _attributions(sentence)}

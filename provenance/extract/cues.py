@@ -136,6 +136,13 @@ CLAUSE_BREAKS = frozenset({",", "-", "—", "–"})
 PREPOSITIONS = frozenset({"on", "in", "at", "of", "for", "with", "from", "about", "into", "over", "under"})
 PAST_FORMS = frozenset({"said", "told", "wrote", "found", "saw", "read", "spoke", "thought", "knew", "felt"})
 LABEL_STOPS = frozenset({"is", "are", "was", "were", "in", "for", "to", "on", "with", "just", "how", "why"})
+SUBORDINATORS = frozenset(
+    {"when", "while", "though", "although", "if", "as", "after", "because", "since", "before", "once",
+     "until", "whereas", "unless"}
+)  # fmt: skip
+MAIN_CLAUSE_SUBJECTS = frozenset(
+    {"he", "she", "they", "we", "it", "there", "the", "a", "an", "his", "her", "their"}
+)
 DASH_BREAKS = frozenset({"—", "–", "-", "--"})
 GAP_SUBJECTS = frozenset({"that", "what", "which", "who"})
 FINITE_AUXILIARIES = frozenset(
@@ -651,7 +658,8 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
     while cue_start > 0 and tokens[cue_start - 1].lower in cues().auxiliaries:
         cue_start -= 1
     subject = phrase_before(tokens, cue_start, 0)
-    following = _content(tokens, index + 1, _content_end(tokens, index + 1), quotes)
+    end = _impression_end(tokens, index + 1, _content_end(tokens, index + 1))
+    following = _content(tokens, index + 1, end, quotes)
     if subject is None or following is None:
         return None
     return RawAttribution(
@@ -660,7 +668,7 @@ def _passive(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -> 
         None,
         [_span(tokens, *subject), following],
         first_token=subject[0],
-        last_token=_content_end(tokens, index + 1) - 1,
+        last_token=end - 1,
     )
 
 
@@ -686,7 +694,7 @@ def _impression(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) 
         return None
     if word.startswith("appear") and tokens[index + 1].lower not in {"to", "that", "likely", "as", "like"}:
         return None
-    end = _content_end(tokens, index + 1)
+    end = _impression_end(tokens, index + 1, _content_end(tokens, index + 1))
     complement = _content(tokens, index + 1, end, quotes)
     subject_end = _skip_modifiers(tokens, index, progressive=False)
     if complement is None or subject_end == 0:
@@ -884,6 +892,7 @@ def _verb(
         )
     if not inverted and not relative and not gap:
         content_end = _before_final_relative(tokens, after, content_end)
+        content_end = _fronted_clause_end(tokens, source[0], after, content_end)
     following = None
     if not inverted or _content_after_source(tokens, after):
         following = _content(tokens, after, content_end, quotes)
@@ -1067,7 +1076,18 @@ def _closing_appositive(tokens: list[Token], comma: int, end: int) -> bool:
         tokens[comma + 1].lower in {"a", "an", "the"}
         and (tokens[comma].text in DASH_BREAKS or not tokens[comma - 1].capitalised)
         and all(token.text not in {",", ";"} and token.lower != "and" for token in tokens[comma + 2 : end])
+        and not _has_own_verb(tokens[comma + 2 : end])
     )
+
+
+def _has_own_verb(phrase: list[Token]) -> bool:
+    """Tell whether a phrase is a clause: an auxiliary before any relative pronoun ("the town was …")."""
+    for token in phrase:
+        if token.lower in {"that", "which", "who", "whom", "whose"}:
+            return False
+        if token.lower in FINITE_AUXILIARIES:
+            return True
+    return False
 
 
 def _ends_clause(tokens: list[Token], index: int) -> bool:
@@ -1613,7 +1633,7 @@ def _clause_start(tokens: list[Token], index: int) -> int:
     adverbial = index < len(tokens) and _adverbial_start(tokens[index])
     for offset in range(index, min(index + (ADVERBIAL_REACH if adverbial else LOOKAHEAD), len(tokens))):
         token = tokens[offset]
-        if offset == index and token.lower in NOUN_MARKERS:
+        if offset == index and token.lower in NOUN_MARKERS and not _time_phrase(tokens, offset):
             return index
         if token.lower == "that" or token.text == ":":
             if offset > index and not adverbial:
@@ -1641,7 +1661,7 @@ def _past_object_preposition(tokens: list[Token], index: int) -> int:
     if (
         token.lower not in OBJECT_PREPOSITIONS
         or token.quoted
-        or following.lower in {"least", "most", "one", "first", "last"}
+        or following.lower.split("-")[0] in {"least", "most", "one", "two", "three", "half", "first", "last"}
         or following.text[0].isdigit()
         or not following.is_word
     ):
@@ -1679,3 +1699,42 @@ def _past_inserting_comma(tokens: list[Token], index: int) -> int:
     if following.lower.endswith("ing") and following.lower in cues().verbs:
         return index
     return index + 1
+
+
+def _fronted_clause_end(tokens: list[Token], source_start: int, start: int, end: int) -> int:
+    """End a content inside an opening subordinate clause at the comma before the main clause.
+
+    ("While Moreau said the levy was fair, she voted against it.": the content
+    is "the levy was fair".) The comma counts when a subject follows it: a
+    pronoun, a determiner or a capitalised word.
+    """
+    opener = 1 if tokens[0].lower in {"but", "and", "so", "yet"} else 0
+    if source_start <= opener or tokens[opener].lower not in SUBORDINATORS:
+        return end
+    if any(token.text == "," for token in tokens[opener:source_start]):
+        return end
+    for index in range(start + 1, end - 1):
+        token = tokens[index]
+        if token.text != "," or token.quoted:
+            continue
+        following = tokens[index + 1]
+        if following.quoted:
+            return end
+        return index if following.lower in MAIN_CLAUSE_SUBJECTS or following.capitalised else end
+    return end
+
+
+def _time_phrase(tokens: list[Token], index: int) -> bool:
+    """Tell whether "this"/"that" at ``index`` opens a time adverbial ("said this week that …")."""
+    return index + 1 < len(tokens) and tokens[index + 1].lower in TIME_WORDS
+
+
+def _impression_end(tokens: list[Token], start: int, end: int) -> int:
+    """End an impression's complement at its first comma ("seemed to be winning, with polls showing …").
+
+    What follows the comma comments on the impression rather than being part of it.
+    """
+    return next(
+        (index for index in range(start + 1, end) if tokens[index].text == "," and not tokens[index].quoted),
+        end,
+    )

@@ -66,8 +66,8 @@ QUANTIFIERS = frozenset(
      "none", "half", "majority", "any", "those", "other", "another"}
 )  # fmt: skip
 NOT_APPOSITIVE = frozenset(
-    {"in", "for", "on", "at", "citing", "as", "too", "however", "meanwhile", "after", "when", "while", "but",
-     "though", "although", "because", "once", "before", "during", "since", "if", "through"}
+    {"in", "for", "on", "at", "to", "citing", "as", "too", "however", "meanwhile", "after", "when", "while",
+     "but", "though", "although", "because", "once", "before", "during", "since", "if", "through"}
 )  # fmt: skip
 """Words opening a parenthetical that is no appositive: ", after the vote," stays out of the source."""
 APPOSITIVE_PARTICIPLES = frozenset(
@@ -85,6 +85,8 @@ TIME_WORDS = frozenset(
 )  # fmt: skip
 TIME_HEADS = TIME_WORDS | {"ago", "days", "weeks", "months", "years", "hours", "minutes", "past"}
 """Heads of time phrases, which are never sources ("two weeks ago", "Thursday evening")."""
+COMPLEMENT_PREPOSITIONS = frozenset({"to", "at", "in", "on"})
+ADVERBIAL_LEADS = frozenset({"in", "on", "at", "during", "through", "throughout"})
 TIME_LEADS = frozenset({"on", "in", "over", "during", "at", "than", "less", "more"})
 TIME_MODIFIERS = DETERMINERS | NUMBERS.keys() | {"few", "several", "last", "this", "next", "early", "late"}
 LY_NOUNS = frozenset(
@@ -162,6 +164,11 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
     phrase = _phrase_ending(tokens, end, floor)
     if phrase is None:
         return None
+    if _adverbial(tokens, *phrase, floor):
+        outer = _before_time(tokens, phrase[0], floor)
+        if outer is not None and _modified_noun(tokens, phrase[0] - 2, floor):
+            outer = outer[0], phrase[1]
+        phrase = outer or phrase
     phrase = _role_before_name(tokens, *phrase, floor)
     if tokens[end - 1].text == "," and _embedded(tokens, phrase[0], floor) and _source_follows(tokens, end):
         return None
@@ -268,7 +275,10 @@ def _bracketed_before(tokens: list[Token], end: int, floor: int) -> tuple[int, i
 
 
 def _dashed_before(tokens: list[Token], dash: int, floor: int) -> tuple[int, int] | None:
-    """Read "Jane Roe — a teacher from Dover — says" leftwards: a name with its appositive in dashes."""
+    """Read "Jane Roe — a teacher from Dover — says" leftwards: a name with its appositive in dashes.
+
+    An aside in dashes that is no appositive ("which — as one critic noted — promises") stays out.
+    """
     opening = next(
         (i for i in range(dash - 1, max(floor, dash - 30) - 1, -1) if tokens[i].text == tokens[dash].text),
         None,
@@ -276,6 +286,12 @@ def _dashed_before(tokens: list[Token], dash: int, floor: int) -> tuple[int, int
     if opening is None or any(token.quoted for token in tokens[opening:dash]):
         return None
     core = _core_before(tokens, opening, floor)
+    if (
+        core is not None
+        and tokens[opening + 1].lower in NOT_APPOSITIVE
+        and tokens[opening + 1].lower != "for"
+    ):
+        return core
     return (core[0], dash) if core is not None else None
 
 
@@ -385,7 +401,11 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         before = tokens[start - 2] if start - 2 >= floor else None
         if previous.quoted:
             break
-        if is_title_stop(tokens, start - 1) or _joined(tokens, start - 1, floor):
+        if (
+            is_title_stop(tokens, start - 1)
+            or _joined(tokens, start - 1, floor)
+            or (previous.text == "US" and tokens[start].capitalised)
+        ):
             start -= 1
             continue
         if previous.lower == "and" and before is not None and not before.quoted:
@@ -445,13 +465,58 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     return start, end
 
 
-def _before_time(tokens: list[Token], start: int, floor: int) -> tuple[int, int] | None:
-    """Pass over a time phrase between a source and its cue ("Spicer on Thursday evening said")."""
+def _adverbial(tokens: list[Token], start: int, end: int, floor: int) -> bool:
+    """Tell whether a phrase is the object of an adverbial between a source and its cue.
+
+    "Lind in an interview said", "Britain and France in particular feared":
+    a thing, not a person, after "in", "on", "at" or "during" that follows a noun.
+    After a plural noun the phrase rather modifies it ("Democrats on the stage").
+    """
+    if start - 2 < floor or tokens[start - 1].lower not in ADVERBIAL_LEADS or end - start > 5:
+        return False
+    head = tokens[end - 1].lower
     lexicon = sources()
-    while start > floor and tokens[start - 1].lower in TIME_LEADS:
+    return head not in lexicon.person_words and head not in lexicon.pronouns and not tokens[start].capitalised
+
+
+def _modified_noun(tokens: list[Token], index: int, floor: int) -> bool:
+    """Tell whether a word is a noun that a place phrase modifies ("a column | in the Times").
+
+    That is a plural noun or a word for a person or a document; a name ("Lind
+    in an interview") is not modified.
+    """
+    token = tokens[index]
+    lower = token.lower
+    lexicon = sources()
+    if not token.is_word or lower in lexicon.function_words or lower in lexicon.cue_modifiers:
+        return False
+    if lower in _described():
+        return True
+    plural = lower.endswith("s") and not lower.endswith(("ss", "’s", "'s"))
+    return plural and (not token.capitalised or index == floor)
+
+
+@cache
+def _described() -> frozenset[str]:
+    """Words for persons and documents, in lower case."""
+    lexicon = sources()
+    return frozenset(word.lower() for word in lexicon.person_words | lexicon.document_words)
+
+
+def _before_time(tokens: list[Token], start: int, floor: int) -> tuple[int, int] | None:
+    """Pass over a time phrase between a source and its cue ("Spicer on Thursday evening said").
+
+    A relative pronoun before it is the source ("who in the past has voiced").
+    """
+    lexicon = sources()
+    while start > floor and (
+        tokens[start - 1].lower in TIME_LEADS or tokens[start - 1].lower in ADVERBIAL_LEADS
+    ):
         start -= 1
     while start > floor and tokens[start - 1].lower in lexicon.cue_modifiers:
         start -= 1
+    if start > floor and tokens[start - 1].lower in lexicon.pronouns_relative:
+        return start - 1, start
     if start <= floor or tokens[start - 1].lower in lexicon.function_words:
         return None
     return phrase_before(tokens, start, floor)
@@ -583,12 +648,30 @@ def phrase_after(
             break
         if token.lower in POSTMODIFIER:
             postmodified = True
-        if not (postmodified or open_ended) and end > start and token.lower in RIGHT_STOP:
+        if (
+            not (postmodified or open_ended)
+            and end > start
+            and token.lower in RIGHT_STOP
+            and not _complement(tokens, end, ceiling)
+        ):
             break
         end += 1
     while end > start and not tokens[end - 1].is_word and not is_title_stop(tokens, end - 1):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _complement(tokens: list[Token], index: int, ceiling: int) -> bool:
+    """Tell whether a preposition after a person or document completes it ("an adviser | to Lind").
+
+    A time ("the aide | on Tuesday") does not.
+    """
+    following = index + 1
+    if tokens[index].lower not in COMPLEMENT_PREPOSITIONS or following >= ceiling:
+        return False
+    if tokens[following].lower in TIME_WORDS or tokens[index - 1].lower not in _described():
+        return False
+    return tokens[following].is_word and not tokens[following].quoted
 
 
 def _abbreviation_stop(tokens: list[Token], index: int, ceiling: int) -> bool:
@@ -725,11 +808,29 @@ def name_tail(tokens: list[Token], end: int, limit: int) -> int:
     ):
         index += 1
     if index == end:
-        return end
+        return _home_state(tokens, end, limit)
     named = index
     while named < limit and tokens[named].is_word and tokens[named].capitalised and named - index < 4:
         named += 1
-    return named
+    return _home_state(tokens, named, limit)
+
+
+def _home_state(tokens: list[Token], end: int, limit: int) -> int:
+    """Extend a name over "of" and the place it is from ("Senator Ada Lind of Ohio"), giving the new end."""
+    if end + 1 >= limit or tokens[end].lower != "of" or not tokens[end - 1].capitalised:
+        return end
+    if tokens[end - 1].lower in QUANTIFIERS or tokens[end - 1].lower in NUMBERS:
+        return end
+    place = end + 1
+    while (
+        place < limit
+        and tokens[place].is_word
+        and tokens[place].capitalised
+        and not tokens[place].lower.endswith(("’s", "'s"))
+        and place - end < 4
+    ):
+        place += 1
+    return place if place > end + 1 else end
 
 
 def opens_aside(tokens: list[Token], index: int) -> bool:
