@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -21,6 +22,31 @@ class Model(BaseModel):
     """Base for every contract model: immutable and strict about unknown fields."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    @classmethod
+    def trusted(cls, fields: dict[str, Any]) -> Self:
+        """Build an instance from values that are valid by construction, without validating them again.
+
+        For the hot paths (a span per token range, a finding per rule hit), where
+        every value comes from validated input and the model's rules hold by
+        construction. ``model_construct`` does the same, more slowly. Every field
+        must be given. The instances of a class share their set of set fields: a
+        frozen model never changes it, and a copy gets its own.
+        """
+        instance = _new(cls)
+        _set(instance, "__dict__", fields)
+        every = _EVERY_FIELD.get(cls)
+        if every is None:
+            every = _EVERY_FIELD[cls] = set(cls.model_fields)
+        _set(instance, "__pydantic_fields_set__", every)
+        _set(instance, "__pydantic_extra__", None)
+        _set(instance, "__pydantic_private__", None)
+        return instance
+
+
+_new = object.__new__
+_set = object.__setattr__
+_EVERY_FIELD: dict[type[Model], set[str]] = {}
 
 
 class Span(Model):
@@ -38,8 +64,13 @@ class Span(Model):
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
-        """Build a span whose ``text`` is guaranteed to match the offsets."""
-        return cls(start=start, end=end, text=text[start:end])
+        """Build a span whose ``text`` is guaranteed to match the offsets, checked here once.
+
+        Extraction makes a span for every phrase it reads, so this is its fast path.
+        """
+        if not 0 <= start <= end:
+            raise ValueError(f"span [{start}, {end}) is not an ordered range of offsets")
+        return cls.trusted({"start": start, "end": end, "text": text[start:end]})
 
 
 class Section(Model):

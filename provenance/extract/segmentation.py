@@ -47,7 +47,7 @@ class Token(NamedTuple):
 
 def span(text: str, start: int, end: int) -> Span:
     """Build the span ``text[start:end]``."""
-    return Span(start=start, end=end, text=text[start:end])
+    return Span.of(text, start, end)
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:

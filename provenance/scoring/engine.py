@@ -13,7 +13,7 @@ from __future__ import annotations
 import string
 from collections import ChainMap
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import Any, NamedTuple, cast
 
 from provenance.config import Config
 from provenance.models import (
@@ -28,8 +28,6 @@ from provenance.scoring.loader import load_rule_pack, resolve_check
 from provenance.scoring.rules import UNSOURCED, ClaimConditions, Hit, Rule, RulePack, conjunction_source
 
 __all__ = ["BASE_SCORE", "GRADES", "grade", "grade_label", "score"]
-
-_Model = TypeVar("_Model", Finding, ClaimScore)
 
 BASE_SCORE = 70.0
 """Where a claim starts: the floor of "credible with exceptions", before any finding."""
@@ -130,9 +128,8 @@ def _scores_of_unknown_claims(
         if claim_id not in known:
             value = _clamp(BASE_SCORE + sum(finding.points for finding in findings))
             scores.append(
-                _trusted(
-                    ClaimScore,
-                    {"claim_id": claim_id, "score": value, "grade": grade(value), "findings": findings},
+                ClaimScore.trusted(
+                    {"claim_id": claim_id, "score": value, "grade": grade(value), "findings": findings}
                 )
             )
     return scores
@@ -203,9 +200,8 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
     bound: dict[str, Any] = {
         "__builtins__": {"bool": bool, "list": list},
         "BASE_SCORE": BASE_SCORE,
-        "Finding": Finding,
-        "ClaimScore": ClaimScore,
-        "trusted": _trusted,
+        "new_finding": Finding.trusted,
+        "new_claim_score": ClaimScore.trusted,
         "grade": grade,
         "clamp": _clamp,
     }
@@ -233,7 +229,7 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
                 for name in needed
                 for line in (f"    if value_{name} is None:", f"        value_{name} = compute_{name}(facts)")
             ),
-            "    findings.append(trusted(Finding, {",
+            "    findings.append(new_finding({",
             f"        'rule_id': {prefix}id, 'rule_name': {prefix}name, 'severity': {prefix}severity,",
             f"        'message': {message}, 'claim_id': claim_id,",
             f"        'evidence': {_evidence_source(rule, conditions, bound, prefix)}, 'points': points}}))",
@@ -266,7 +262,7 @@ def _compile_claim_scorer(rules: list[Rule]) -> ClaimScorer:
             "        if graded is None:",
             "            value = clamp(total)",
             "            graded = grades[total] = (value, grade(value))",
-            "        scores.append(trusted(ClaimScore, {",
+            "        scores.append(new_claim_score({",
             "            'claim_id': claim_id, 'score': graded[0], 'grade': graded[1],",
             "            'findings': findings}))",
             "    return scores",
@@ -324,29 +320,8 @@ def _evidence_source(rule: Rule, conditions: ClaimConditions, bound: dict[str, A
     return "[facts.claim.span]"
 
 
-def _trusted(model: type[_Model], fields: dict[str, Any]) -> _Model:
-    """Build a contract model from values the engine derived from validated input, without re-validating.
-
-    Rule files, config and the analysis are validated where they are read; a
-    finding or claim score built from them is valid by construction, and the
-    engine builds thousands per second. This is what ``model_construct`` does,
-    without its per-field Python loop (it is slower than validating small
-    models): every field is given, so every field is set. The set of set
-    fields is shared: a frozen model never changes it, and a copy gets its own.
-    """
-    instance = _new(model)
-    _set(instance, "__dict__", fields)
-    _set(instance, "__pydantic_fields_set__", _EVERY_FIELD[model])
-    _set(instance, "__pydantic_extra__", None)
-    _set(instance, "__pydantic_private__", None)
-    return instance
-
-
-_new = object.__new__
-_set = object.__setattr__
 SOURCED = {"sourced": True}
 """What the branch for sourced claims knows of every claim in it."""
-_EVERY_FIELD = {model: set(model.model_fields) for model in (Finding, ClaimScore)}
 
 
 def _clamp(value: float) -> float:
