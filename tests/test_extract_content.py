@@ -321,3 +321,15 @@ def test_an_expectation_ends_at_its_first_comma() -> None:
 
 def test_about_before_an_amount_stays_content() -> None:
     assert _contents("The harbor office predicted about half of the vote.\n") == [["about half of the vote"]]
+
+
+def test_a_quantified_subject_after_an_opening_clause_starts_the_main_clause() -> None:
+    text = "When Moreau said the levy was unfair, some owners closed their shops.\n"
+    assert _contents(text) == [["the levy was unfair"]]
+
+
+def test_an_opening_even_as_clause_ends_the_content_at_its_comma() -> None:
+    text = (
+        "Even as Moreau has repeatedly said that she opposes the levy, her office continues to collect it.\n"
+    )
+    assert _contents(text) == [["that she opposes the levy"]]

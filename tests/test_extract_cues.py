@@ -315,6 +315,10 @@ def test_a_participle_in_a_with_phrase_has_that_phrase_as_source() -> None:
         ("Speaking in Salem, Lund said the levy failed.", [("said", "Lund", ["the levy failed"])]),
         ("The young mayor drew a contrast, saying that the levy failed.",
          [("saying", "The young mayor", ["that the levy failed"])]),
+        ("The old mayor began by thanking the crew, saying that the levy failed.",
+         [("saying", "The old mayor", ["that the levy failed"])]),
+        ("In May, his old aide drew a contrast, saying that the levy failed.",
+         [("saying", "his old aide", ["that the levy failed"])]),
     ],
 )  # fmt: skip
 def test_a_participle_opening_the_sentence_has_the_main_subject_as_source(

@@ -505,6 +505,13 @@ def test_no_server_answer_crashes_the_fetch(
     assert outcome in (0, ExitStatus.INPUT)
 
 
+def test_a_page_that_decodes_to_whitespace_is_empty() -> None:
+    headers = {"content-type": "text/plain; charset=koi8-r"}
+    server = Recorder({"/a": lambda: httpx.Response(200, headers=headers, content=streamed(b"\x1c"))})
+    with pytest.raises(FetchError, match="the page is empty"):
+        fetch_page("https://news.example/a", server.client(), options(), sleep=server.sleep)
+
+
 def test_unparsable_redirect_location_is_a_redirect_error() -> None:
     server = Recorder({"/a": lambda: httpx.Response(301, headers={"location": "javascript:alert(1)"})})
     with pytest.raises(FetchRedirectError) as caught:

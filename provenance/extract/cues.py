@@ -141,8 +141,9 @@ SUBORDINATORS = frozenset(
      "until", "whereas", "unless"}
 )  # fmt: skip
 MAIN_CLAUSE_SUBJECTS = frozenset(
-    {"he", "she", "they", "we", "it", "there", "the", "a", "an", "his", "her", "their"}
-)
+    {"he", "she", "they", "we", "it", "there", "the", "a", "an", "his", "her", "their", "some", "many",
+     "several", "neither", "multiple", "another", "this"}
+)  # fmt: skip
 DASH_BREAKS = frozenset({"—", "–", "-", "--"})
 GAP_SUBJECTS = frozenset({"that", "what", "which", "who"})
 FINITE_AUXILIARIES = frozenset(
@@ -1440,7 +1441,7 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
     while possessor < min(limit, first + 4) and tokens[possessor].capitalised and tokens[possessor].is_word:
         possessor += 1
     possessive = possessor > first and tokens[possessor - 1].lower.endswith(("’s", "'s"))
-    if tokens[first].lower in {"the", "a", "an"} or possessive:
+    if tokens[first].lower in {"the", "a", "an"} or tokens[first].lower in POSSESSIVES or possessive:
         end = possessor if possessive else first + 1
         while (
             end < min(limit, first + 5)
@@ -1470,12 +1471,13 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
 
 
 def _takes_object(tokens: list[Token], index: int, limit: int) -> bool:
-    """Tell whether the word at ``index`` is a verb by its object ("The president left no doubt")."""
-    return (
-        index + 1 < limit
-        and tokens[index + 1].lower in NOUN_MARKERS | {"no"}
-        and not tokens[index + 1].quoted
-    )
+    """Tell whether the word at ``index`` is a verb by what follows ("left no doubt", "began by…")."""
+    if index + 1 >= limit or tokens[index + 1].quoted:
+        return False
+    following = tokens[index + 1].lower
+    if following == "by":
+        return index + 2 < limit and tokens[index + 2].lower.endswith("ing")
+    return following in NOUN_MARKERS | {"no"}
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
@@ -1709,6 +1711,8 @@ def _fronted_clause_end(tokens: list[Token], source_start: int, start: int, end:
     pronoun, a determiner or a capitalised word.
     """
     opener = 1 if tokens[0].lower in {"but", "and", "so", "yet"} else 0
+    if tokens[opener].lower in {"even", "just"} and opener + 1 < source_start:
+        opener += 1
     if source_start <= opener or tokens[opener].lower not in SUBORDINATORS:
         return end
     if any(token.text == "," for token in tokens[opener:source_start]):

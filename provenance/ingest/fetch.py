@@ -584,6 +584,8 @@ class _Exchange:
             raise FetchError(self.url, "the page is empty")
         media_type = read.media_type or ("text/html" if body.lstrip()[:1] == b"<" else "text/plain")
         text, charset = decode_page(body, read.charset, html=media_type in HTML_TYPES)
+        if not text.strip():
+            raise FetchError(self.url, "the page is empty")
         page = FetchedPage(
             url=self.url,
             final_url=target,
