@@ -325,3 +325,18 @@ def test_a_participle_opening_the_sentence_has_the_main_subject_as_source(
     sentence: str, expected: list[tuple[str, str, list[str]]]
 ) -> None:
     assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kelly Ayotte drew a contrast with her rival, saying the plan would fail.",
+         [("saying", "Kelly Ayotte")]),
+        ("Holly Lind took the stage, saying the vote was rigged.", [("saying", "Holly Lind")]),
+        ("Separately, the mayor took the stage, saying the vote was rigged.", [("saying", "the mayor")]),
+    ],
+)  # fmt: skip
+def test_a_first_name_ending_like_an_adverb_is_the_subject_not_an_opening_phrase(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected

@@ -760,7 +760,7 @@ def main_clause_start(tokens: list[Token], limit: int) -> int | None:
     if tokens and tokens[0].is_word and tokens[0].text.isupper() and len(tokens[0].text) > 1:
         dash = next((index for index in range(1, min(limit, 12)) if tokens[index].text in DASHES), None)
         first = 0 if dash is None else dash + 1
-    if first >= limit or not _introduces(tokens[first]):
+    if first >= limit or not _introduces(tokens, first):
         return first
     comma = next(
         (index for index in range(first + 1, min(limit, first + 25)) if tokens[index].text == ","), None
@@ -780,12 +780,22 @@ def main_clause_start(tokens: list[Token], limit: int) -> int | None:
     return comma + 1
 
 
-def _introduces(token: Token) -> bool:
-    """Tell whether a sentence's first word opens an introductory phrase rather than its subject."""
+def _introduces(tokens: list[Token], index: int) -> bool:
+    """Tell whether a sentence's first word opens an introductory phrase rather than its subject.
+
+    An adverb ("Separately,") or a participle ("Speaking in Ohio,") does; a
+    first name ending like an adverb does not ("Kelly Ayotte said", "Holly Lind").
+    """
+    token = tokens[index]
     lower = token.lower
     if lower in sources().function_words or lower in {"while", "after", "before", "despite", "amid"}:
         return True
-    return token.capitalised and lower.endswith(("ing", "ly")) and lower not in sources().pronouns
+    if not token.capitalised or lower in sources().pronouns:
+        return False
+    if lower.endswith("ly"):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        return following is None or not (following.capitalised and following.is_word)
+    return lower.endswith("ing")
 
 
 def passive_agent(tokens: list[Token], index: int) -> tuple[int, int] | None:
