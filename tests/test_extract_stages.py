@@ -459,6 +459,9 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
          "said", "Jo Lee", ["The levy is hard to prove, while others are unfair"]),
         ("Rivals of the mayor, for example, said Lind was wrong.",
          "said", "Rivals of the mayor", ["Lind was wrong"]),
+        ("Jo Lee, 41, of Dover, Del., says her rent doubled.",
+         "says", "Jo Lee, 41, of Dover, Del.", ["her rent doubled"]),
+        ("Sen. Ada Lind, R-Del., said the bill would pass.", "said", "Sen. Ada Lind, R-Del.", ["the bill would pass"]),
     ],
 )  # fmt: skip
 def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, content: list[str]) -> None:

@@ -347,7 +347,7 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
         token = tokens[index]
         if token.quoted or token.text in {"”", '"', "''", ";", ":"}:
             break
-        if token.text != "," or index >= boundary - 1:
+        if token.text != "," or index >= boundary - 1 or _place_with_state(tokens, index, boundary):
             continue
         bracketed = tokens[index - 1].text == ")"
         abbreviated = _abbreviation_stop(tokens, index - 1, index + 1)
@@ -376,6 +376,19 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
         first = first or (core[0], comma)
         boundary = index
     return first
+
+
+def _place_with_state(tokens: list[Token], comma: int, boundary: int) -> bool:
+    """Tell whether a comma joins a hometown to its abbreviated state ("of Dover, Del.,"): one place, no appositive."""
+    return (
+        boundary - comma == 3
+        and comma >= 2
+        and tokens[comma - 2].lower in {"of", "from"}
+        and tokens[comma - 1].capitalised
+        and "-" not in tokens[comma + 1].text
+        and tokens[comma + 1].capitalised
+        and _abbreviation_stop(tokens, comma + 2, boundary + 1)
+    )
 
 
 def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
