@@ -461,7 +461,8 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
          "said", "Rivals of the mayor", ["Lind was wrong"]),
         ("Jo Lee, 41, of Dover, Del., says her rent doubled.",
          "says", "Jo Lee, 41, of Dover, Del.", ["her rent doubled"]),
-        ("Sen. Ada Lind, R-Del., said the bill would pass.", "said", "Sen. Ada Lind, R-Del.", ["the bill would pass"]),
+        ("Sen. Ada Lind, R-Del., said the bill would pass.",
+         "said", "Sen. Ada Lind, R-Del.", ["the bill would pass"]),
     ],
 )  # fmt: skip
 def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, content: list[str]) -> None:

@@ -379,7 +379,7 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
 
 
 def _place_with_state(tokens: list[Token], comma: int, boundary: int) -> bool:
-    """Tell whether a comma joins a hometown to its abbreviated state ("of Dover, Del.,"): one place, no appositive."""
+    """Tell whether a comma joins a hometown to its abbreviated state ("of Dover, Del.,"): one place."""
     return (
         boundary - comma == 3
         and comma >= 2
