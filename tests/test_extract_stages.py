@@ -463,6 +463,9 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
          "says", "Jo Lee, 41, of Dover, Del.", ["her rent doubled"]),
         ("Sen. Ada Lind, R-Del., said the bill would pass.",
          "said", "Sen. Ada Lind, R-Del.", ["the bill would pass"]),
+        ("Brandt and others said they would vote no.", "said", "Brandt and others", ["they would vote no"]),
+        ("The mayor and her aides said the plan was dead.",
+         "said", "The mayor and her aides", ["the plan was dead"]),
     ],
 )  # fmt: skip
 def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, content: list[str]) -> None:

@@ -82,6 +82,7 @@ APPOSITIVE_PARTICIPLES = frozenset(
 INNER_MARKS = frozenset({"-", "’", "'", "&", "/", "$", "%"})
 """Marks that a phrase read rightwards runs through ("CNN/ORC", "$1,200", "O'Malley")."""
 IRREGULAR_PARTICIPLES = frozenset({"told", "said", "known", "thought", "written", "shown", "seen", "heard"})
+POSSESSIVES = frozenset({"his", "her", "their"})
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 TIME_WORDS = frozenset(
     {"week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -411,7 +412,7 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         if token.lower == "one" and last - 1 >= floor and tokens[last - 1].lower == "no":
             return last - 1, end
         return None if token.lower in OBJECT_PRONOUNS else (last, end)
-    elif token.lower in STANDALONE_QUANTIFIERS:
+    elif token.lower in STANDALONE_QUANTIFIERS and not _coordinated_before(tokens, last, floor, lexicon):
         return last, end
     elif token.lower in lexicon.function_words or token.lower.endswith(("’s", "'s")):
         return None
@@ -420,6 +421,9 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         before = tokens[start - 2] if start - 2 >= floor else None
         if previous.quoted:
             break
+        if previous.lower in POSSESSIVES and _coordinated_before(tokens, start - 1, floor, lexicon):
+            start -= 1
+            continue
         if (
             is_title_stop(tokens, start - 1)
             or _joined(tokens, start - 1, floor)
@@ -499,6 +503,19 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     ):
         return _before_time(tokens, start, floor)
     return start, end
+
+
+def _coordinated_before(tokens: list[Token], index: int, floor: int, lexicon: SourceLexicon) -> bool:
+    """Tell whether "and" after a name or person joins it to the word at ``index`` ("the mayor and | her")."""
+    if index - 2 < floor or tokens[index - 1].lower != "and":
+        return False
+    person = tokens[index - 2]
+    return (
+        person.is_word
+        and not person.quoted
+        and person.lower not in lexicon.pronouns
+        and (person.capitalised or person.lower in lexicon.person_words or person.lower in _lower_titles())
+    )
 
 
 def _adverbial(tokens: list[Token], start: int, end: int, floor: int) -> bool:
