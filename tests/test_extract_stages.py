@@ -466,12 +466,24 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
         ("Brandt and others said they would vote no.", "said", "Brandt and others", ["they would vote no"]),
         ("The mayor and her aides said the plan was dead.",
          "said", "The mayor and her aides", ["the plan was dead"]),
+        ("That is the reason Governor Lind is seeking a delay.", "is seeking", "Governor Lind", ["a delay"]),
     ],
 )  # fmt: skip
 def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, content: list[str]) -> None:
     found = {found_cue: (found_source, found_content) for found_cue, found_source, found_content, _ in
              _attributions(sentence)}  # fmt: skip
     assert found[cue] == (source, content)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        ("Not everything Lind says is true.", "says", "Lind"),
+        ("One reason Greens and farmers say they oppose the levy is cost.", "say", "Greens and farmers"),
+    ],
+)
+def test_a_noun_the_source_speaks_of_stays_out(sentence: str, cue: str, source: str) -> None:
+    assert {found[0]: found[1] for found in _attributions(sentence)}[cue] == source
 
 
 def test_a_passive_relative_clause_has_no_source() -> None:

@@ -82,6 +82,8 @@ APPOSITIVE_PARTICIPLES = frozenset(
 INNER_MARKS = frozenset({"-", "’", "'", "&", "/", "$", "%"})
 """Marks that a phrase read rightwards runs through ("CNN/ORC", "$1,200", "O'Malley")."""
 IRREGULAR_PARTICIPLES = frozenset({"told", "said", "known", "thought", "written", "shown", "seen", "heard"})
+SPOKEN_OF = frozenset({"reason", "reasons", "everything", "anything", "something", "nothing", "message"})
+"""Nouns a name after them speaks of, in a relative clause without "that" ("the reason | Lind gave")."""
 POSSESSIVES = frozenset({"his", "her", "their"})
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 TIME_WORDS = frozenset(
@@ -419,7 +421,7 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     while start - 1 >= floor and end - (start - 1) <= MAX_PHRASE:
         previous = tokens[start - 1]
         before = tokens[start - 2] if start - 2 >= floor else None
-        if previous.quoted:
+        if previous.quoted or (previous.lower in SPOKEN_OF and tokens[start].capitalised):
             break
         if previous.lower in POSSESSIVES and _coordinated_before(tokens, start - 1, floor, lexicon):
             start -= 1
