@@ -480,6 +480,12 @@ def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, c
     [
         ("Not everything Lind says is true.", "says", "Lind"),
         ("One reason Greens and farmers say they oppose the levy is cost.", "say", "Greens and farmers"),
+        (
+            "It is a gap that border security experts say makes the wall moot.",
+            "say",
+            "border security experts",
+        ),
+        ("It was a levy that critics called unfair.", "called", "critics"),
     ],
 )
 def test_a_noun_the_source_speaks_of_stays_out(sentence: str, cue: str, source: str) -> None:

@@ -333,7 +333,12 @@ def _subject_of_clause(tokens: list[Token], start: int, end: int) -> bool:
     if core is None or core[0] != start:
         return False
     first, last = tokens[start], tokens[end - 1]
-    opens = first.capitalised or first.lower in DETERMINERS or first.lower in QUANTIFIERS
+    opens = (
+        first.capitalised
+        or first.lower in DETERMINERS
+        or first.lower in QUANTIFIERS
+        or last.lower in sources().person_words
+    )
     return opens and (last.capitalised or not last.lower.endswith("ed")) and not is_adverb(last)
 
 
