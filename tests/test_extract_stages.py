@@ -543,3 +543,10 @@ def test_a_source_read_leftwards_skips_what_it_speaks_of_and_adverbials(
 
 def test_a_sentence_ending_in_asked_has_no_attribution() -> None:
     assert _attributions("Lund was asked") == []
+
+
+def test_a_dateline_in_mixed_case_is_no_source() -> None:
+    sentence = (
+        "Paris (AFP) – Mayor Ada Lind has taken a swipe at her rival’s plan on housing, saying it would fail."
+    )
+    assert {found[0]: found[1] for found in _attributions(sentence)}["saying"] == "Mayor Ada Lind"

@@ -790,11 +790,18 @@ def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool
 def main_clause_start(tokens: list[Token], limit: int) -> int | None:
     """Find where a sentence's main clause (and so its subject) begins, or None when unsure.
 
-    A dateline ("WASHINGTON (AFP) –") and an introductory phrase ending in a
+    A dateline ("WASHINGTON (AFP) –", "Paris (AFP) –") and an introductory phrase ending in a
     comma ("While celebrating …,", "Speaking in Salem, Ohio, Trump …") are passed over.
     """
     first = 0
-    if tokens and tokens[0].is_word and tokens[0].text.isupper() and len(tokens[0].text) > 1:
+    if (
+        tokens
+        and tokens[0].is_word
+        and (
+            (tokens[0].text.isupper() and len(tokens[0].text) > 1)
+            or (tokens[0].capitalised and len(tokens) > 1 and tokens[1].text == "(")
+        )
+    ):
         dash = next((index for index in range(1, min(limit, 12)) if tokens[index].text in DASHES), None)
         first = 0 if dash is None else dash + 1
     if first >= limit or not _introduces(tokens, first):
