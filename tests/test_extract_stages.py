@@ -550,3 +550,22 @@ def test_a_dateline_in_mixed_case_is_no_source() -> None:
         "Paris (AFP) – Mayor Ada Lind has taken a swipe at her rival’s plan on housing, saying it would fail."
     )
     assert {found[0]: found[1] for found in _attributions(sentence)}["saying"] == "Mayor Ada Lind"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        (
+            "Ada Lind and Jo Brandt campaigned hard in Ohio, hoping to win.",
+            "hoping",
+            "Ada Lind and Jo Brandt",
+        ),
+        (
+            "Lind and other Green leaders shunned the mayor, claiming he was rude.",
+            "claiming",
+            "Lind and other Green leaders",
+        ),
+    ],
+)
+def test_a_participle_keeps_the_whole_coordinated_subject(sentence: str, cue: str, source: str) -> None:
+    assert {found[0]: found[1] for found in _attributions(sentence)}[cue] == source

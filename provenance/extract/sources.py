@@ -903,11 +903,33 @@ def name_tail(tokens: list[Token], end: int, limit: int) -> int:
     ):
         index += 1
     if index == end:
-        return _home_state(tokens, end, limit)
+        return _coordinated_tail(tokens, _home_state(tokens, end, limit), limit)
     named = index
     while named < limit and tokens[named].is_word and tokens[named].capitalised and named - index < 4:
         named += 1
-    return _home_state(tokens, named, limit)
+    return _coordinated_tail(tokens, _home_state(tokens, named, limit), limit)
+
+
+def _coordinated_tail(tokens: list[Token], end: int, limit: int) -> int:
+    """Extend a subject over "and" and another name or group ("Lind and Jo Brandt", "Lind and her aides")."""
+    if end + 1 >= limit or tokens[end].lower != "and" or tokens[end + 1].quoted:
+        return end
+    index = end + 1
+    while index < min(limit, end + 6) and (
+        (tokens[index].is_word and tokens[index].capitalised) or is_title_stop(tokens, index)
+    ):
+        index += 1
+    if index > end + 1:
+        return index if index < limit and not tokens[index].capitalised else end
+    if tokens[index].lower not in {"other"} | POSSESSIVES:
+        return end
+    lexicon = sources()
+    for word in range(index + 1, min(limit, index + 6)):
+        if not tokens[word].is_word or tokens[word].quoted:
+            return end
+        if tokens[word].lower in lexicon.person_words:
+            return word + 1
+    return end
 
 
 def _home_state(tokens: list[Token], end: int, limit: int) -> int:
