@@ -565,6 +565,11 @@ def test_a_dateline_in_mixed_case_is_no_source() -> None:
             "claiming",
             "Lind and other Green leaders",
         ),
+        (
+            "Greens on Capitol Hill seized on the memo, arguing it showed intent.",
+            "arguing",
+            "Greens on Capitol Hill",
+        ),
     ],
 )
 def test_a_participle_keeps_the_whole_coordinated_subject(sentence: str, cue: str, source: str) -> None:

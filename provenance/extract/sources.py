@@ -903,11 +903,37 @@ def name_tail(tokens: list[Token], end: int, limit: int) -> int:
     ):
         index += 1
     if index == end:
-        return _coordinated_tail(tokens, _home_state(tokens, end, limit), limit)
+        return _coordinated_tail(tokens, _group_place(tokens, _home_state(tokens, end, limit), limit), limit)
     named = index
     while named < limit and tokens[named].is_word and tokens[named].capitalised and named - index < 4:
         named += 1
-    return _coordinated_tail(tokens, _home_state(tokens, named, limit), limit)
+    return _coordinated_tail(tokens, _group_place(tokens, _home_state(tokens, named, limit), limit), limit)
+
+
+def _group_place(tokens: list[Token], end: int, limit: int) -> int:
+    """Extend a group over where it sits ("Republicans on Capitol Hill", "Democrats in the Senate")."""
+    group = tokens[end - 1].lower
+    if (
+        end + 1 >= limit
+        or tokens[end].lower not in {"in", "on"}
+        or not group.endswith("s")
+        or group.endswith("’s")
+    ):
+        return end
+    place = end + 2 if tokens[end + 1].lower == "the" else end + 1
+    start = place
+    while (
+        place < limit
+        and tokens[place].is_word
+        and tokens[place].capitalised
+        and tokens[place].lower not in TIME_WORDS
+        and not tokens[place].lower.endswith(("’s", "'s"))
+        and place - start < 3
+    ):
+        place += 1
+    if place < limit and (is_title_stop(tokens, place) or tokens[place].lower in {"’s", "'s"}):
+        return end
+    return place if place > start else end
 
 
 def _coordinated_tail(tokens: list[Token], end: int, limit: int) -> int:
