@@ -340,3 +340,31 @@ def test_a_first_name_ending_like_an_adverb_is_the_subject_not_an_opening_phrase
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The new poll shows Lund with a lead.", [("shows", "The new poll")]),
+        ("A new survey shows Lund with a wide lead.", [("shows", "A new survey")]),
+        ("The firm makes phone calls every day.", []),
+    ],
+)  # fmt: skip
+def test_a_document_named_with_an_adjective_is_the_subject_of_its_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund is on track to win a majority of pledged delegates in May.", []),
+        ("The clinic treated a large number of reported cases of flu.", []),
+        ("Lund pledged to win a majority of the delegates.", [("pledged", "Lund")]),
+    ],
+)  # fmt: skip
+def test_a_cue_word_after_of_is_an_adjective_not_a_verb(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected

@@ -787,8 +787,11 @@ def _verb(
 ) -> RawAttribution | None:
     lexicon = sources()
     word = tokens[first].lower
-    if first > 0 and tokens[first - 1].lower in NOUN_MARKERS:
-        return None
+    if first > 0 and (
+        tokens[first - 1].lower in NOUN_MARKERS
+        or (tokens[first - 1].lower == "of" and last == first + 1 and not word.endswith("ing"))
+    ):
+        return None  # "the plan", "a majority of pledged delegates": a noun or adjective, not a verb
     lead = _infinitive_lead(tokens, first)
     subject_end = _skip_modifiers(tokens, lead, progressive=word.endswith("ing"))
     cue_start = lead
@@ -1013,6 +1016,7 @@ def _noun_phrase_cue(tokens: list[Token], source_start: int, cue: int, last: int
             and not modifier.capitalised
             and not modifier.lower.endswith("s")
             and modifier.lower not in sources().pronouns
+            and modifier.lower not in sources().document_words
             and before.is_word
             and not before.capitalised
             and before.lower not in NOUN_MARKERS | POSSESSIVES
