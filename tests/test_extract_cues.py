@@ -368,3 +368,19 @@ def test_a_cue_word_after_of_is_an_adjective_not_a_verb(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor spoke at the rally, echoing her rival's call for a levy.", [("echoing", "The mayor")]),
+        ("Lund left the party early, fearing that the vote was lost.", [("fearing", "Lund")]),
+        ("Moss went on the attack, portraying Lund as weak on crime.", [("portraying", "Moss")]),
+        ("The crowd marched through the square, chanting that the levy must go.",
+         [("chanting", "The crowd")]),
+    ],
+)  # fmt: skip
+def test_the_participle_of_a_cue_verb_after_the_main_clause_is_a_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
