@@ -384,3 +384,16 @@ def test_the_participle_of_a_cue_verb_after_the_main_clause_is_a_cue(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund claims he's worth ten million dollars.", [("claims", "Lund")]),
+        ("Moss claims it's the best levy in the state.", [("claims", "Moss")]),
+    ],
+)  # fmt: skip
+def test_a_contracted_verb_opens_the_clause_of_a_verb_that_needs_one(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected

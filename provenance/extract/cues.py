@@ -61,7 +61,7 @@ CLAUSE_WORDS = frozenset(
 )  # fmt: skip
 FINITE_AUXILIARIES = frozenset(
     {"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may",
-     "might", "must", "does", "did", "’s", "'s"}
+     "might", "must", "does", "did", "do", "’s", "'s"}
 )  # fmt: skip
 CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "there", "you"})
 """Words that open a clause without "that" after a verb such as "hopes" ("hopes they will…")."""
@@ -146,10 +146,6 @@ MAIN_CLAUSE_SUBJECTS = frozenset(
 )  # fmt: skip
 DASH_BREAKS = frozenset({"—", "–", "-", "--"})
 GAP_SUBJECTS = frozenset({"that", "what", "which", "who"})
-FINITE_AUXILIARIES = frozenset(
-    {"is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had", "may", "might",
-     "should", "must", "did", "does", "do"}
-)  # fmt: skip
 OBJECT_PREPOSITIONS = frozenset({"about", "of", "upon"})
 UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
 
