@@ -397,3 +397,17 @@ def test_a_contracted_verb_opens_the_clause_of_a_verb_that_needs_one(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A friend referred to him as “the kindest man in the county.”", [("referred to", "A friend")]),
+        ("She referred to the levy but was careful not to name it.", [("referred to", "She")]),
+        ("The levy continues to grow.", []),
+    ],
+)  # fmt: skip
+def test_a_verb_with_the_particle_to_takes_its_object_as_content(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected

@@ -1532,15 +1532,18 @@ def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
     """Tell whether a clause or quotation follows a verb that needs one ("proposed that…", "continued, “…”").
 
     A "to" clause counts after a verb that takes one ("declined to") or when it
-    is itself a cue ("continued to insist"), not as an aspect ("continues to grow").
+    is itself a cue ("continued to insist"), not as an aspect ("continues to grow");
+    a verb with the particle "to" takes its object ("referred to him as …").
     """
     if index >= len(tokens):
         return False
     following = tokens[index].lower
     lexicon = cues()
     if following == "to":
-        return word in lexicon.to_verbs or (
-            index + 1 < len(tokens) and tokens[index + 1].lower in lexicon.verbs
+        return (
+            word in lexicon.to_verbs
+            or word in lexicon.particles["to"]
+            or (index + 1 < len(tokens) and tokens[index + 1].lower in lexicon.verbs)
         )
     return (
         following in CLAUSE_MARKERS
