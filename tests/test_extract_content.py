@@ -346,3 +346,8 @@ def test_the_object_of_an_endorsement_ends_at_the_person_named() -> None:
 def test_the_object_of_an_endorsement_ends_where_its_occasion_starts() -> None:
     text = "The council endorsed the new ferry timetable after the storms of last winter.\n"
     assert _contents(text) == [["the new ferry timetable"]]
+
+
+def test_a_word_that_only_looks_like_a_time_keeps_the_object_whole() -> None:
+    text = "The council supported the last budget.\n\nLund backed the plan the board may revise.\n"
+    assert _contents(text) == [["the last budget"], ["the plan the board may revise"]]

@@ -75,14 +75,13 @@ CALENDAR_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
      "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 )  # fmt: skip
-OCCASION_WORDS = (
-    frozenset({"after", "when", "since", "until", "because", "last", "yesterday"}) | CALENDAR_WORDS
-)
+OCCASION_WORDS = frozenset({"after", "when", "since", "until", "because", "yesterday"})
+TIME_NOUNS = frozenset({"week", "month", "year", "night", "spring", "summer", "fall", "autumn", "winter"})
 NAME_BOUNDARIES = frozenset(
     {"on", "in", "at", "for", "with", "by", "from", "over", "during", "after", "before", "last", "this",
      "and", "but", "as", "because", "when", "while", "since", "despite", "until", "earlier", "today",
      "yesterday"}
-) | CALENDAR_WORDS  # fmt: skip
+)  # fmt: skip
 ADVERBIAL_STARTS = frozenset(
     {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before",
      "from", "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
@@ -1782,7 +1781,9 @@ def _backed_person_end(tokens: list[Token], word: str, start: int, end: int) -> 
     if following.quoted:
         return end
     if following.is_word:
-        return index if following.lower in NAME_BOUNDARIES else _backing_occasion(tokens, start, end)
+        if following.lower in NAME_BOUNDARIES or _names_a_time(following):
+            return index
+        return _backing_occasion(tokens, start, end)
     return index if following.text in {",", "-", "--", "—", "–", ";", ":"} else end
 
 
@@ -1796,10 +1797,21 @@ def _backing_occasion(tokens: list[Token], start: int, end: int) -> int:
         token = tokens[index]
         if token.quoted:
             return end
-        if token.lower in OCCASION_WORDS:
+        if token.lower in OCCASION_WORDS or (token.capitalised and token.lower in CALENDAR_WORDS):
             return index
-        if token.lower in {"in", "on", "during"} and index + 1 < end:
-            following = tokens[index + 1]
-            if following.lower in CALENDAR_WORDS or (following.text.isdigit() and len(following.text) == 4):
-                return index
+        if (
+            token.lower in {"in", "on", "during", "last"}
+            and index + 1 < end
+            and _names_a_time(tokens[index + 1])
+        ):
+            return index
     return end
+
+
+def _names_a_time(token: Token) -> bool:
+    """Tell whether a word after "in"/"last" names a time ("in 2015", "last week", "on Monday")."""
+    return (
+        (token.capitalised and token.lower in CALENDAR_WORDS)
+        or token.lower in TIME_NOUNS
+        or (token.text.isdigit() and len(token.text) == 4)
+    )
