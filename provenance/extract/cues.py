@@ -61,13 +61,27 @@ CLAUSE_WORDS = frozenset(
 )  # fmt: skip
 FINITE_AUXILIARIES = frozenset(
     {"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may",
-     "might", "must", "does", "did", "’s", "'s"}
+     "might", "must", "does", "did", "do", "’s", "'s"}
 )  # fmt: skip
 CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "there", "you"})
 """Words that open a clause without "that" after a verb such as "hopes" ("hopes they will…")."""
 CONTRAST_GOES_ON = frozenset({"that", "not", "only", "rather", "also", "no", "instead"})
 """Words after "but" that continue the same content ("…, but not before…", "…, but that…")."""
 CONTRAST_LINKS = frozenset({"but", "although", "though", "while", "whereas"})
+BACKING_STEMS = frozenset({"endors", "support", "back", "oppos"})
+"""Stems of the verbs of taking sides whose object is the side taken ("endorsed Cruz", "opposing her")."""
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+)  # fmt: skip
+OCCASION_WORDS = frozenset({"after", "when", "since", "until", "because", "yesterday"})
+TIME_NOUNS = frozenset({"week", "month", "year", "night", "spring", "summer", "fall", "autumn", "winter"})
+NAME_BOUNDARIES = frozenset(
+    {"on", "in", "at", "for", "with", "by", "from", "over", "during", "after", "before", "last", "this",
+     "and", "but", "as", "because", "when", "while", "since", "despite", "until", "earlier", "today",
+     "yesterday"}
+)  # fmt: skip
 ADVERBIAL_STARTS = frozenset(
     {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before",
      "from", "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
@@ -146,10 +160,6 @@ MAIN_CLAUSE_SUBJECTS = frozenset(
 )  # fmt: skip
 DASH_BREAKS = frozenset({"—", "–", "-", "--"})
 GAP_SUBJECTS = frozenset({"that", "what", "which", "who"})
-FINITE_AUXILIARIES = frozenset(
-    {"is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had", "may", "might",
-     "should", "must", "did", "does", "do"}
-)  # fmt: skip
 OBJECT_PREPOSITIONS = frozenset({"about", "of", "upon"})
 UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
 
@@ -787,8 +797,11 @@ def _verb(
 ) -> RawAttribution | None:
     lexicon = sources()
     word = tokens[first].lower
-    if first > 0 and tokens[first - 1].lower in NOUN_MARKERS:
-        return None
+    if first > 0 and (
+        tokens[first - 1].lower in NOUN_MARKERS
+        or (tokens[first - 1].lower == "of" and last == first + 1 and not word.endswith("ing"))
+    ):
+        return None  # "the plan", "a majority of pledged delegates": a noun or adjective, not a verb
     lead = _infinitive_lead(tokens, first)
     subject_end = _skip_modifiers(tokens, lead, progressive=word.endswith("ing"))
     cue_start = lead
@@ -895,6 +908,7 @@ def _verb(
     if not inverted and not relative and not gap:
         content_end = _before_final_relative(tokens, after, content_end)
         content_end = _fronted_clause_end(tokens, source[0], after, content_end)
+        content_end = _backed_person_end(tokens, word, after, content_end)
     following = None
     if not inverted or _content_after_source(tokens, after):
         following = _content(tokens, after, content_end, quotes)
@@ -1013,6 +1027,7 @@ def _noun_phrase_cue(tokens: list[Token], source_start: int, cue: int, last: int
             and not modifier.capitalised
             and not modifier.lower.endswith("s")
             and modifier.lower not in sources().pronouns
+            and modifier.lower not in sources().document_words
             and before.is_word
             and not before.capitalised
             and before.lower not in NOUN_MARKERS | POSSESSIVES
@@ -1532,15 +1547,18 @@ def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
     """Tell whether a clause or quotation follows a verb that needs one ("proposed that…", "continued, “…”").
 
     A "to" clause counts after a verb that takes one ("declined to") or when it
-    is itself a cue ("continued to insist"), not as an aspect ("continues to grow").
+    is itself a cue ("continued to insist"), not as an aspect ("continues to grow");
+    a verb with the particle "to" takes its object ("referred to him as …").
     """
     if index >= len(tokens):
         return False
     following = tokens[index].lower
     lexicon = cues()
     if following == "to":
-        return word in lexicon.to_verbs or (
-            index + 1 < len(tokens) and tokens[index + 1].lower in lexicon.verbs
+        return (
+            word in lexicon.to_verbs
+            or word in lexicon.particles["to"]
+            or (index + 1 < len(tokens) and tokens[index + 1].lower in lexicon.verbs)
         )
     return (
         following in CLAUSE_MARKERS
@@ -1741,4 +1759,62 @@ def _impression_end(tokens: list[Token], start: int, end: int) -> int:
     return next(
         (index for index in range(start + 1, end) if tokens[index].text == "," and not tokens[index].quoted),
         end,
+    )
+
+
+def _backed_person_end(tokens: list[Token], word: str, start: int, end: int) -> int:
+    """End the object of a verb of taking sides at the person it names ("endorsed Cruz on Wednesday").
+
+    What follows the name or pronoun (when, how, by what margin, a second
+    clause) tells of the backing, not whom it went to.
+    """
+    if word.rstrip("s").removesuffix("ing").removesuffix("ed").removesuffix("e") not in BACKING_STEMS:
+        return end
+    if start >= end or tokens[start].quoted:
+        return end
+    index = start
+    if tokens[index].lower in OBJECT_PRONOUNS:
+        index += 1
+    else:
+        while index < end and tokens[index].capitalised and tokens[index].lower not in CALENDAR_WORDS:
+            index += 1
+    if index == start or index >= end:
+        return _backing_occasion(tokens, start, end)
+    following = tokens[index]
+    if following.quoted:
+        return end
+    if following.is_word:
+        if following.lower in NAME_BOUNDARIES or _names_a_time(following):
+            return index
+        return _backing_occasion(tokens, start, end)
+    return index if following.text in {",", "-", "--", "—", "–", ";", ":"} else end
+
+
+def _backing_occasion(tokens: list[Token], start: int, end: int) -> int:
+    """End the object of a verb of backing where the time or occasion of the backing starts.
+
+    ("endorsed gay marriage after his son …", "supported the bill when it came …",
+    "endorsed the mayor in 2015").
+    """
+    for index in range(start + 1, end):
+        token = tokens[index]
+        if token.quoted:
+            return end
+        if token.lower in OCCASION_WORDS or (token.capitalised and token.lower in CALENDAR_WORDS):
+            return index
+        if (
+            token.lower in {"in", "on", "during", "last"}
+            and index + 1 < end
+            and _names_a_time(tokens[index + 1])
+        ):
+            return index
+    return end
+
+
+def _names_a_time(token: Token) -> bool:
+    """Tell whether a word after "in"/"last" names a time ("in 2015", "last week", "on Monday")."""
+    return (
+        (token.capitalised and token.lower in CALENDAR_WORDS)
+        or token.lower in TIME_NOUNS
+        or (token.text.isdigit() and len(token.text) == 4)
     )
