@@ -17,10 +17,10 @@ from provenance.models import Span
 __all__ = ["Token", "quotations", "sentences", "span", "tokenize"]
 
 BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
-LINE_BREAK = re.compile(
-    r"(?<=[.!?:”\"'])[ \t]*\n\s*|[ \t]*\n\s*(?=''|[“\"‘―—])|[ \t]*\n[ \t]*\n\s*|(?<=[;)])[ \t]*\n\s*(?=[A-Z])"
-)
-HEADLINE_BREAK = re.compile(r"[ \t]*\n\s*(?=[A-Z])")
+LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+SENTENCE_END = frozenset(".!?:”\"'")
+HEADLINE_END = frozenset(";)")
+LINE_OPENERS = frozenset('“"‘―—')
 LAST_WORD = re.compile(r"(\w[\w’'.-]*)$")
 SPEAKER_AFTER_QUOTE = re.compile(
     r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|asked|wrote|told|tweeted|explained|continued)\b(?!:)"
@@ -65,14 +65,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     bounds: list[tuple[int, int]] = []
     position = start
-    breaks = [match.span() for match in LINE_BREAK.finditer(text, start, end)]
-    breaks += [
-        match.span()
-        for match in HEADLINE_BREAK.finditer(text, start, end)
-        if _ends_headline(text, match.start())
-    ]
-    for break_start, break_end in sorted(set(breaks)):
-        if break_start < position:
+    for match in LINE_BREAK.finditer(text, start, end):
+        break_start, break_end = match.span()
+        if not _ends_sentence_at_line(text, break_start, break_end, end):
             continue
         bounds.extend(_sentences_in_line(text, position, break_start))
         position = break_end
@@ -80,9 +75,19 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return bounds
 
 
-def _ends_headline(text: str, end: int) -> bool:
-    """Whether the line ending at ``end`` ends in a capitalised word ("... In The Middle East")."""
-    last = LAST_WORD.search(text, max(0, end - 40), end)
+def _ends_sentence_at_line(text: str, start: int, end: int, limit: int) -> bool:
+    """Tell whether the line break ``text[start:end]`` ends a sentence (see ``sentences``)."""
+    before = text[start - 1] if start > 0 else ""
+    following = text[end] if end < limit else ""
+    if before in SENTENCE_END or following in LINE_OPENERS or text.startswith("''", end):
+        return True
+    if text.count("\n", start, end) > 1:
+        return True
+    if not ("A" <= following <= "Z"):
+        return False
+    if before in HEADLINE_END:
+        return True
+    last = LAST_WORD.search(text, max(0, start - 40), start)
     return last is not None and last.group(1)[0].isupper()
 
 
