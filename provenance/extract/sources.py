@@ -92,6 +92,8 @@ TIME_WORDS = frozenset(
 )  # fmt: skip
 TIME_HEADS = TIME_WORDS | {"ago", "days", "weeks", "months", "years", "hours", "minutes", "past"}
 """Heads of time phrases, which are never sources ("two weeks ago", "Thursday evening")."""
+ASIDE_PREPOSITIONS = frozenset({"in", "at", "from", "against", "with"})
+"""Prepositions before a place inside an aside (", facing a challenge in Iowa, a swing state,")."""
 COMPLEMENT_PREPOSITIONS = frozenset({"to", "at", "in", "on"})
 ADVERBIAL_LEADS = frozenset({"in", "on", "at", "during", "through", "throughout"})
 TIME_LEADS = frozenset({"on", "in", "over", "during", "at", "than", "less", "more"})
@@ -373,12 +375,15 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
             inserted.lower.endswith("ing") and inserted.lower not in APPOSITIVE_PARTICIPLES
         )
         if parenthetical and not abbreviated:
-            return core if boundary == comma else first
+            return core if boundary == comma or first is None else first
         if inserted.lower in RELATIVE_OPENERS and _reports(tokens, index + 2, boundary):
             return phrase_before(tokens, index, floor)
         if first is not None and core[0] > floor and tokens[core[0] - 1].lower in sources().function_words:
             return first
         named = not abbreviated and tokens[index - 1].capitalised and tokens[core[0]].capitalised
+        if named and first is None and core[0] > floor and tokens[core[0] - 1].lower in ASIDE_PREPOSITIONS:
+            boundary = index
+            continue
         if bracketed or named or tokens[index - 1].lower in sources().pronouns:
             return core[0], comma
         first = first or (core[0], comma)
