@@ -1301,6 +1301,8 @@ def _content_end(tokens: list[Token], start: int) -> int:
         if following.lower in CONTRAST_LINKS:
             if position + 1 < len(tokens) and tokens[position + 1].lower in CONTRAST_GOES_ON:
                 continue
+            if following.lower == "but" and _shared_subject_verb(tokens, position + 1):
+                continue
             return end
         if (
             following.lower.endswith("ing")
@@ -1814,4 +1816,24 @@ def _names_a_time(token: Token) -> bool:
         (token.capitalised and token.lower in CALENDAR_WORDS)
         or token.lower in TIME_NOUNS
         or (token.text.isdigit() and len(token.text) == 4)
+    )
+
+
+def _shared_subject_verb(tokens: list[Token], index: int) -> bool:
+    """Tell whether a verb without its own subject starts at ``index`` (", but planned to …").
+
+    After "but", such a verb continues the content's own subject, so the
+    content goes on past the comma.
+    """
+    while index < len(tokens) and is_adverb(tokens[index]) and not tokens[index].quoted:
+        index += 1
+    if index >= len(tokens):
+        return False
+    token = tokens[index]
+    if token.quoted or token.capitalised or not token.is_word:
+        return False
+    return (
+        token.lower in FINITE_AUXILIARIES
+        or token.lower.endswith(("n't", "n’t"))
+        or token.lower.endswith("ed")
     )
