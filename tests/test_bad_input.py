@@ -238,6 +238,10 @@ OTHER_CASES = {
         "corrupt.sqlite",
     ),
     "score-corpus-missing": Case("score {d}/good.txt --corpus {d}/absent.sqlite", 3, "no such"),
+    "check-corpus-corrupt": Case(
+        "check {d}/good.txt --corpus {d}/corrupt.sqlite -o {out}", 3, "not a corpus index", "corrupt.sqlite"
+    ),
+    "check-corpus-binary": Case("check {d}/good.txt --corpus {d}/binary.txt -j 2", 3, "corpus", "binary.txt"),
     "crosscheck-corpus-corrupt": Case(
         "crosscheck {d}/good.txt --corpus {d}/corrupt.sqlite -o {out}",
         3,

@@ -340,3 +340,74 @@ def test_a_first_name_ending_like_an_adverb_is_the_subject_not_an_opening_phrase
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The new poll shows Lund with a lead.", [("shows", "The new poll")]),
+        ("A new survey shows Lund with a wide lead.", [("shows", "A new survey")]),
+        ("The firm makes phone calls every day.", []),
+    ],
+)  # fmt: skip
+def test_a_document_named_with_an_adjective_is_the_subject_of_its_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund is on track to win a majority of pledged delegates in May.", []),
+        ("The clinic treated a large number of reported cases of flu.", []),
+        ("Lund pledged to win a majority of the delegates.", [("pledged", "Lund")]),
+    ],
+)  # fmt: skip
+def test_a_cue_word_after_of_is_an_adjective_not_a_verb(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor spoke at the rally, echoing her rival's call for a levy.", [("echoing", "The mayor")]),
+        ("Lund left the party early, fearing that the vote was lost.", [("fearing", "Lund")]),
+        ("Moss went on the attack, portraying Lund as weak on crime.", [("portraying", "Moss")]),
+        ("The crowd marched through the square, chanting that the levy must go.",
+         [("chanting", "The crowd")]),
+    ],
+)  # fmt: skip
+def test_the_participle_of_a_cue_verb_after_the_main_clause_is_a_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund claims he's worth ten million dollars.", [("claims", "Lund")]),
+        ("Moss claims it's the best levy in the state.", [("claims", "Moss")]),
+    ],
+)  # fmt: skip
+def test_a_contracted_verb_opens_the_clause_of_a_verb_that_needs_one(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A friend referred to him as “the kindest man in the county.”", [("referred to", "A friend")]),
+        ("She referred to the levy but was careful not to name it.", [("referred to", "She")]),
+        ("The levy continues to grow.", []),
+    ],
+)  # fmt: skip
+def test_a_verb_with_the_particle_to_takes_its_object_as_content(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected

@@ -61,7 +61,7 @@ CLAUSE_WORDS = frozenset(
 )  # fmt: skip
 FINITE_AUXILIARIES = frozenset(
     {"is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may",
-     "might", "must", "does", "did", "’s", "'s"}
+     "might", "must", "does", "did", "do", "’s", "'s"}
 )  # fmt: skip
 CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "there", "you"})
 """Words that open a clause without "that" after a verb such as "hopes" ("hopes they will…")."""
@@ -160,10 +160,6 @@ MAIN_CLAUSE_SUBJECTS = frozenset(
 )  # fmt: skip
 DASH_BREAKS = frozenset({"—", "–", "-", "--"})
 GAP_SUBJECTS = frozenset({"that", "what", "which", "who"})
-FINITE_AUXILIARIES = frozenset(
-    {"is", "are", "was", "were", "will", "would", "could", "can", "has", "have", "had", "may", "might",
-     "should", "must", "did", "does", "do"}
-)  # fmt: skip
 OBJECT_PREPOSITIONS = frozenset({"about", "of", "upon"})
 UNIT_WORDS = frozenset({"points", "dollars", "times", "years", "votes", "seats", "miles", "days", "months"})
 
@@ -801,8 +797,11 @@ def _verb(
 ) -> RawAttribution | None:
     lexicon = sources()
     word = tokens[first].lower
-    if first > 0 and tokens[first - 1].lower in NOUN_MARKERS:
-        return None
+    if first > 0 and (
+        tokens[first - 1].lower in NOUN_MARKERS
+        or (tokens[first - 1].lower == "of" and last == first + 1 and not word.endswith("ing"))
+    ):
+        return None  # "the plan", "a majority of pledged delegates": a noun or adjective, not a verb
     lead = _infinitive_lead(tokens, first)
     subject_end = _skip_modifiers(tokens, lead, progressive=word.endswith("ing"))
     cue_start = lead
@@ -1028,6 +1027,7 @@ def _noun_phrase_cue(tokens: list[Token], source_start: int, cue: int, last: int
             and not modifier.capitalised
             and not modifier.lower.endswith("s")
             and modifier.lower not in sources().pronouns
+            and modifier.lower not in sources().document_words
             and before.is_word
             and not before.capitalised
             and before.lower not in NOUN_MARKERS | POSSESSIVES
@@ -1549,15 +1549,18 @@ def _clause_follows(tokens: list[Token], index: int, word: str) -> bool:
     """Tell whether a clause or quotation follows a verb that needs one ("proposed that…", "continued, “…”").
 
     A "to" clause counts after a verb that takes one ("declined to") or when it
-    is itself a cue ("continued to insist"), not as an aspect ("continues to grow").
+    is itself a cue ("continued to insist"), not as an aspect ("continues to grow");
+    a verb with the particle "to" takes its object ("referred to him as …").
     """
     if index >= len(tokens):
         return False
     following = tokens[index].lower
     lexicon = cues()
     if following == "to":
-        return word in lexicon.to_verbs or (
-            index + 1 < len(tokens) and tokens[index + 1].lower in lexicon.verbs
+        return (
+            word in lexicon.to_verbs
+            or word in lexicon.particles["to"]
+            or (index + 1 < len(tokens) and tokens[index + 1].lower in lexicon.verbs)
         )
     return (
         following in CLAUSE_MARKERS
