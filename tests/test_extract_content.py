@@ -356,3 +356,8 @@ def test_a_word_that_only_looks_like_a_time_keeps_the_object_whole() -> None:
 def test_a_verb_after_but_without_its_own_subject_continues_the_content() -> None:
     text = "The grower said she had sold the orchard, but couldn’t find the deed.\n"
     assert _contents(text) == [["she had sold the orchard, but couldn’t find the deed"]]
+
+
+def test_an_endorsement_in_a_relative_clause_ends_at_the_person_named() -> None:
+    text = "Ada Moreau, who endorsed Lund on Tuesday at the hall, will chair the meeting.\n"
+    assert _contents(text) == [["Lund"]]

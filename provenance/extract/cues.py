@@ -908,6 +908,7 @@ def _verb(
     if not inverted and not relative and not gap:
         content_end = _before_final_relative(tokens, after, content_end)
         content_end = _fronted_clause_end(tokens, source[0], after, content_end)
+    if not inverted and not gap:
         content_end = _backed_person_end(tokens, word, after, content_end)
     following = None
     if not inverted or _content_after_source(tokens, after):
