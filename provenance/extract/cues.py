@@ -1455,8 +1455,10 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
             ):
                 return first, end
             end += 1
-        if first + 1 < end < limit and _in_verb_group(tokens[end]):
-            return first, end
+        if first + 1 < end < limit and (
+            _in_verb_group(tokens[end]) or (tokens[end].lower in TIME_LEADS and _time_phrase(tokens, end))
+        ):
+            return first, end  # "The campaign has …", "The campaign on Monday doubled down …"
         return None
     if tokens[first].lower in lexicon.function_words:
         return None
