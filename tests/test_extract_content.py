@@ -333,3 +333,21 @@ def test_an_opening_even_as_clause_ends_the_content_at_its_comma() -> None:
         "Even as Moreau has repeatedly said that she opposes the levy, her office continues to collect it.\n"
     )
     assert _contents(text) == [["that she opposes the levy"]]
+
+
+def test_the_object_of_an_endorsement_ends_at_the_person_named() -> None:
+    text = (
+        "The farmers' union endorsed Ada Lund on Tuesday at its hall in Tarn.\n\n"
+        "Most growers backed her by a wide margin.\n"
+    )
+    assert _contents(text) == [["Ada Lund"], ["her"]]
+
+
+def test_the_object_of_an_endorsement_ends_where_its_occasion_starts() -> None:
+    text = "The council endorsed the new ferry timetable after the storms of last winter.\n"
+    assert _contents(text) == [["the new ferry timetable"]]
+
+
+def test_a_word_that_only_looks_like_a_time_keeps_the_object_whole() -> None:
+    text = "The council supported the last budget.\n\nLund backed the plan the board may revise.\n"
+    assert _contents(text) == [["the last budget"], ["the plan the board may revise"]]

@@ -70,3 +70,22 @@ def test_tokens_keep_possessives_and_abbreviations_whole() -> None:
 )
 def test_a_pronoun_contraction_is_a_token_of_its_own(text: str, expected: list[str]) -> None:
     assert [token.text for token in tokenize(text, 0, len(text), [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mayor Vows To Rebuild The Old Harbour\nCouncillor Ida Brandt said the plan was late.",
+            ["Mayor Vows To Rebuild The Old Harbour", "Councillor Ida Brandt said the plan was late."],
+        ),
+        (
+            "Port reopens after storm;\nShippers say delays will last weeks.",
+            ["Port reopens after storm;", "Shippers say delays will last weeks."],
+        ),
+        ("Port reopens\n\nthe shippers said so.", ["Port reopens", "the shippers said so."]),
+        ("The council met on\nMonday and voted.", ["The council met on\nMonday and voted."]),
+    ],
+)
+def test_a_headline_line_ends_a_sentence(text: str, expected: list[str]) -> None:
+    assert _split(text) == expected

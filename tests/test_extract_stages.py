@@ -459,12 +459,37 @@ def test_role_is_the_appositive_or_head_noun_never_a_title(phrase: str, role: st
          "said", "Jo Lee", ["The levy is hard to prove, while others are unfair"]),
         ("Rivals of the mayor, for example, said Lind was wrong.",
          "said", "Rivals of the mayor", ["Lind was wrong"]),
+        ("Jo Lee, 41, of Dover, Del., says her rent doubled.",
+         "says", "Jo Lee, 41, of Dover, Del.", ["her rent doubled"]),
+        ("Sen. Ada Lind, R-Del., said the bill would pass.",
+         "said", "Sen. Ada Lind, R-Del.", ["the bill would pass"]),
+        ("Brandt and others said they would vote no.", "said", "Brandt and others", ["they would vote no"]),
+        ("The mayor and her aides said the plan was dead.",
+         "said", "The mayor and her aides", ["the plan was dead"]),
+        ("That is the reason Governor Lind is seeking a delay.", "is seeking", "Governor Lind", ["a delay"]),
     ],
 )  # fmt: skip
 def test_source_phrase_boundaries(sentence: str, cue: str, source: str | None, content: list[str]) -> None:
     found = {found_cue: (found_source, found_content) for found_cue, found_source, found_content, _ in
              _attributions(sentence)}  # fmt: skip
     assert found[cue] == (source, content)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "source"),
+    [
+        ("Not everything Lind says is true.", "says", "Lind"),
+        ("One reason Greens and farmers say they oppose the levy is cost.", "say", "Greens and farmers"),
+        (
+            "It is a gap that border security experts say makes the wall moot.",
+            "say",
+            "border security experts",
+        ),
+        ("It was a levy that critics called unfair.", "called", "critics"),
+    ],
+)
+def test_a_noun_the_source_speaks_of_stays_out(sentence: str, cue: str, source: str) -> None:
+    assert {found[0]: found[1] for found in _attributions(sentence)}[cue] == source
 
 
 def test_a_passive_relative_clause_has_no_source() -> None:
@@ -518,3 +543,10 @@ def test_a_source_read_leftwards_skips_what_it_speaks_of_and_adverbials(
 
 def test_a_sentence_ending_in_asked_has_no_attribution() -> None:
     assert _attributions("Lund was asked") == []
+
+
+def test_a_dateline_in_mixed_case_is_no_source() -> None:
+    sentence = (
+        "Paris (AFP) – Mayor Ada Lind has taken a swipe at her rival’s plan on housing, saying it would fail."
+    )
+    assert {found[0]: found[1] for found in _attributions(sentence)}["saying"] == "Mayor Ada Lind"

@@ -68,6 +68,20 @@ CLAUSE_SUBJECTS = frozenset({"he", "she", "they", "we", "i", "it", "there", "you
 CONTRAST_GOES_ON = frozenset({"that", "not", "only", "rather", "also", "no", "instead"})
 """Words after "but" that continue the same content ("…, but not before…", "…, but that…")."""
 CONTRAST_LINKS = frozenset({"but", "although", "though", "while", "whereas"})
+BACKING_STEMS = frozenset({"endors", "support", "back", "oppos"})
+"""Stems of the verbs of taking sides whose object is the side taken ("endorsed Cruz", "opposing her")."""
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us"})
+CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+)  # fmt: skip
+OCCASION_WORDS = frozenset({"after", "when", "since", "until", "because", "yesterday"})
+TIME_NOUNS = frozenset({"week", "month", "year", "night", "spring", "summer", "fall", "autumn", "winter"})
+NAME_BOUNDARIES = frozenset(
+    {"on", "in", "at", "for", "with", "by", "from", "over", "during", "after", "before", "last", "this",
+     "and", "but", "as", "because", "when", "while", "since", "despite", "until", "earlier", "today",
+     "yesterday"}
+)  # fmt: skip
 ADVERBIAL_STARTS = frozenset(
     {"on", "in", "at", "last", "this", "during", "early", "late", "earlier", "later", "after", "before",
      "from", "through", "via", "when", "while", "then", "twice", "yesterday", "today", "recently"}
@@ -894,6 +908,7 @@ def _verb(
     if not inverted and not relative and not gap:
         content_end = _before_final_relative(tokens, after, content_end)
         content_end = _fronted_clause_end(tokens, source[0], after, content_end)
+        content_end = _backed_person_end(tokens, word, after, content_end)
     following = None
     if not inverted or _content_after_source(tokens, after):
         following = _content(tokens, after, content_end, quotes)
@@ -1746,4 +1761,62 @@ def _impression_end(tokens: list[Token], start: int, end: int) -> int:
     return next(
         (index for index in range(start + 1, end) if tokens[index].text == "," and not tokens[index].quoted),
         end,
+    )
+
+
+def _backed_person_end(tokens: list[Token], word: str, start: int, end: int) -> int:
+    """End the object of a verb of taking sides at the person it names ("endorsed Cruz on Wednesday").
+
+    What follows the name or pronoun (when, how, by what margin, a second
+    clause) tells of the backing, not whom it went to.
+    """
+    if word.rstrip("s").removesuffix("ing").removesuffix("ed").removesuffix("e") not in BACKING_STEMS:
+        return end
+    if start >= end or tokens[start].quoted:
+        return end
+    index = start
+    if tokens[index].lower in OBJECT_PRONOUNS:
+        index += 1
+    else:
+        while index < end and tokens[index].capitalised and tokens[index].lower not in CALENDAR_WORDS:
+            index += 1
+    if index == start or index >= end:
+        return _backing_occasion(tokens, start, end)
+    following = tokens[index]
+    if following.quoted:
+        return end
+    if following.is_word:
+        if following.lower in NAME_BOUNDARIES or _names_a_time(following):
+            return index
+        return _backing_occasion(tokens, start, end)
+    return index if following.text in {",", "-", "--", "—", "–", ";", ":"} else end
+
+
+def _backing_occasion(tokens: list[Token], start: int, end: int) -> int:
+    """End the object of a verb of backing where the time or occasion of the backing starts.
+
+    ("endorsed gay marriage after his son …", "supported the bill when it came …",
+    "endorsed the mayor in 2015").
+    """
+    for index in range(start + 1, end):
+        token = tokens[index]
+        if token.quoted:
+            return end
+        if token.lower in OCCASION_WORDS or (token.capitalised and token.lower in CALENDAR_WORDS):
+            return index
+        if (
+            token.lower in {"in", "on", "during", "last"}
+            and index + 1 < end
+            and _names_a_time(tokens[index + 1])
+        ):
+            return index
+    return end
+
+
+def _names_a_time(token: Token) -> bool:
+    """Tell whether a word after "in"/"last" names a time ("in 2015", "last week", "on Monday")."""
+    return (
+        (token.capitalised and token.lower in CALENDAR_WORDS)
+        or token.lower in TIME_NOUNS
+        or (token.text.isdigit() and len(token.text) == 4)
     )

@@ -17,7 +17,11 @@ from provenance.models import Span
 __all__ = ["Token", "quotations", "sentences", "span", "tokenize"]
 
 BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
-LINE_BREAK = re.compile(r"(?<=[.!?:”\"'])[ \t]*\n\s*|[ \t]*\n\s*(?=''|[“\"‘―—])")
+LINE_BREAK = re.compile(
+    r"(?<=[.!?:”\"'])[ \t]*\n\s*|[ \t]*\n\s*(?=''|[“\"‘―—])|[ \t]*\n[ \t]*\n\s*|(?<=[;)])[ \t]*\n\s*(?=[A-Z])"
+)
+HEADLINE_BREAK = re.compile(r"[ \t]*\n\s*(?=[A-Z])")
+LAST_WORD = re.compile(r"(\w[\w’'.-]*)$")
 SPEAKER_AFTER_QUOTE = re.compile(
     r"\s+(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|asked|wrote|told|tweeted|explained|continued)\b(?!:)"
 )
@@ -54,16 +58,32 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` into sentences, returned as trimmed ``(start, end)`` pairs.
 
     A line break ends a sentence when the next line opens a quotation or a dash
-    ("― Sonya Herridge") or the line before ends like a sentence; other line
-    breaks (hard-wrapped text) do not.
+    ("― Sonya Herridge"), the line before ends like a sentence, a blank line
+    follows, or the line before ends like a headline (a capitalised word, ";"
+    or ")") and the next line opens with a capital; other line breaks
+    (hard-wrapped text) do not.
     """
     bounds: list[tuple[int, int]] = []
     position = start
-    for match in LINE_BREAK.finditer(text, start, end):
-        bounds.extend(_sentences_in_line(text, position, match.start()))
-        position = match.end()
+    breaks = [match.span() for match in LINE_BREAK.finditer(text, start, end)]
+    breaks += [
+        match.span()
+        for match in HEADLINE_BREAK.finditer(text, start, end)
+        if _ends_headline(text, match.start())
+    ]
+    for break_start, break_end in sorted(set(breaks)):
+        if break_start < position:
+            continue
+        bounds.extend(_sentences_in_line(text, position, break_start))
+        position = break_end
     bounds.extend(_sentences_in_line(text, position, end))
     return bounds
+
+
+def _ends_headline(text: str, end: int) -> bool:
+    """Whether the line ending at ``end`` ends in a capitalised word ("... In The Middle East")."""
+    last = LAST_WORD.search(text, max(0, end - 40), end)
+    return last is not None and last.group(1)[0].isupper()
 
 
 def _sentences_in_line(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -82,6 +82,9 @@ APPOSITIVE_PARTICIPLES = frozenset(
 INNER_MARKS = frozenset({"-", "’", "'", "&", "/", "$", "%"})
 """Marks that a phrase read rightwards runs through ("CNN/ORC", "$1,200", "O'Malley")."""
 IRREGULAR_PARTICIPLES = frozenset({"told", "said", "known", "thought", "written", "shown", "seen", "heard"})
+SPOKEN_OF = frozenset({"reason", "reasons", "everything", "anything", "something", "nothing", "message"})
+"""Nouns a name after them speaks of, in a relative clause without "that" ("the reason | Lind gave")."""
+POSSESSIVES = frozenset({"his", "her", "their"})
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 TIME_WORDS = frozenset(
     {"week", "month", "year", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -330,7 +333,12 @@ def _subject_of_clause(tokens: list[Token], start: int, end: int) -> bool:
     if core is None or core[0] != start:
         return False
     first, last = tokens[start], tokens[end - 1]
-    opens = first.capitalised or first.lower in DETERMINERS or first.lower in QUANTIFIERS
+    opens = (
+        first.capitalised
+        or first.lower in DETERMINERS
+        or first.lower in QUANTIFIERS
+        or last.lower in sources().person_words
+    )
     return opens and (last.capitalised or not last.lower.endswith("ed")) and not is_adverb(last)
 
 
@@ -347,7 +355,7 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
         token = tokens[index]
         if token.quoted or token.text in {"”", '"', "''", ";", ":"}:
             break
-        if token.text != "," or index >= boundary - 1:
+        if token.text != "," or index >= boundary - 1 or _place_with_state(tokens, index, boundary):
             continue
         bracketed = tokens[index - 1].text == ")"
         abbreviated = _abbreviation_stop(tokens, index - 1, index + 1)
@@ -378,6 +386,19 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
     return first
 
 
+def _place_with_state(tokens: list[Token], comma: int, boundary: int) -> bool:
+    """Tell whether a comma joins a hometown to its abbreviated state ("of Dover, Del.,"): one place."""
+    return (
+        boundary - comma == 3
+        and comma >= 2
+        and tokens[comma - 2].lower in {"of", "from"}
+        and tokens[comma - 1].capitalised
+        and "-" not in tokens[comma + 1].text
+        and tokens[comma + 1].capitalised
+        and _abbreviation_stop(tokens, comma + 2, boundary + 1)
+    )
+
+
 def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
     """Read a plain noun phrase leftwards: words up to a function word, punctuation or quotation."""
     lexicon = sources()
@@ -398,15 +419,18 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         if token.lower == "one" and last - 1 >= floor and tokens[last - 1].lower == "no":
             return last - 1, end
         return None if token.lower in OBJECT_PRONOUNS else (last, end)
-    elif token.lower in STANDALONE_QUANTIFIERS:
+    elif token.lower in STANDALONE_QUANTIFIERS and not _coordinated_before(tokens, last, floor, lexicon):
         return last, end
     elif token.lower in lexicon.function_words or token.lower.endswith(("’s", "'s")):
         return None
     while start - 1 >= floor and end - (start - 1) <= MAX_PHRASE:
         previous = tokens[start - 1]
         before = tokens[start - 2] if start - 2 >= floor else None
-        if previous.quoted:
+        if previous.quoted or (previous.lower in SPOKEN_OF and tokens[start].capitalised):
             break
+        if previous.lower in POSSESSIVES and _coordinated_before(tokens, start - 1, floor, lexicon):
+            start -= 1
+            continue
         if (
             is_title_stop(tokens, start - 1)
             or _joined(tokens, start - 1, floor)
@@ -486,6 +510,19 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     ):
         return _before_time(tokens, start, floor)
     return start, end
+
+
+def _coordinated_before(tokens: list[Token], index: int, floor: int, lexicon: SourceLexicon) -> bool:
+    """Tell whether "and" after a name or person joins it to the word at ``index`` ("the mayor and | her")."""
+    if index - 2 < floor or tokens[index - 1].lower != "and":
+        return False
+    person = tokens[index - 2]
+    return (
+        person.is_word
+        and not person.quoted
+        and person.lower not in lexicon.pronouns
+        and (person.capitalised or person.lower in lexicon.person_words or person.lower in _lower_titles())
+    )
 
 
 def _adverbial(tokens: list[Token], start: int, end: int, floor: int) -> bool:
@@ -753,11 +790,18 @@ def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool
 def main_clause_start(tokens: list[Token], limit: int) -> int | None:
     """Find where a sentence's main clause (and so its subject) begins, or None when unsure.
 
-    A dateline ("WASHINGTON (AFP) –") and an introductory phrase ending in a
+    A dateline ("WASHINGTON (AFP) –", "Paris (AFP) –") and an introductory phrase ending in a
     comma ("While celebrating …,", "Speaking in Salem, Ohio, Trump …") are passed over.
     """
     first = 0
-    if tokens and tokens[0].is_word and tokens[0].text.isupper() and len(tokens[0].text) > 1:
+    if (
+        tokens
+        and tokens[0].is_word
+        and (
+            (tokens[0].text.isupper() and len(tokens[0].text) > 1)
+            or (tokens[0].capitalised and len(tokens) > 1 and tokens[1].text == "(")
+        )
+    ):
         dash = next((index for index in range(1, min(limit, 12)) if tokens[index].text in DASHES), None)
         first = 0 if dash is None else dash + 1
     if first >= limit or not _introduces(tokens, first):
