@@ -411,3 +411,22 @@ def test_a_verb_with_the_particle_to_takes_its_object_as_content(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+def test_a_time_phrase_after_the_main_subject_does_not_hide_it_from_a_participle_cue() -> None:
+    sentence = "The campaign on Monday also doubled down on its attacks on the mayor, saying she is weak."
+    assert _cues(sentence) == [("saying", "The campaign")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A new group called Farmers First held a rally in Salem.", []),
+        ("A local band called “The Levies” played after the vote.", []),
+        ("A spokesman called Lund “a reckless mayor.”", [("called", "A spokesman")]),
+    ],
+)  # fmt: skip
+def test_a_thing_named_by_called_at_the_start_of_a_sentence_is_no_speaker(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected

@@ -995,10 +995,20 @@ def _names_a_thing(tokens: list[Token], source: tuple[int, int], cue_start: int)
     """Tell whether "called" names the noun before it ("paid a company called Acme"), not a speaker's words.
 
     The noun phrase is then an object: an indefinite one right after another word
-    of the clause, where a subject ("A spokesman called…") opens its clause.
+    of the clause, where a subject ("A spokesman called…") opens its clause; or an
+    opening indefinite thing, not a person, named right after ("A new group called Acme").
     """
     if source[1] != cue_start:
         return False
+    head = tokens[source[1] - 1]
+    if (
+        tokens[source[0]].lower in {"a", "an"}
+        and cue_start + 1 < len(tokens)
+        and (tokens[cue_start + 1].capitalised or tokens[cue_start + 1].text in QUOTE_OPENERS)
+        and not head.capitalised
+        and head.lower not in sources().person_words
+    ):
+        return True  # "A new group called Black Votes Matter": no speaker calls anything
     return any(
         tokens[index].lower in {"a", "an", "one", "another"}
         and index > 0
@@ -1473,8 +1483,10 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
             ):
                 return first, end
             end += 1
-        if first + 1 < end < limit and _in_verb_group(tokens[end]):
-            return first, end
+        if first + 1 < end < limit and (
+            _in_verb_group(tokens[end]) or (tokens[end].lower in TIME_LEADS and _time_phrase(tokens, end))
+        ):
+            return first, end  # "The campaign has …", "The campaign on Monday doubled down …"
         return None
     if tokens[first].lower in lexicon.function_words:
         return None
