@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from provenance.extract import analyze
 from provenance.extract.cues import find_attributions
 from provenance.extract.segmentation import quotations, tokenize
+from provenance.ingest import parse_article
 
 
 def _cues(sentence: str, content: bool = False) -> list[tuple[object, ...]]:
@@ -430,3 +432,31 @@ def test_a_thing_named_by_called_at_the_start_of_a_sentence_is_no_speaker(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor said the bridge was safe, even though engineers had warned of cracks.",
+         [("said", "The mayor", ["the bridge was safe, even though engineers had warned of cracks"])]),
+        ("The mayor said the bridge was safe, but engineers warned of cracks.",
+         [("said", "The mayor", ["the bridge was safe"])]),
+        ("The bridge is safe, engineers said.", [("said", "engineers", ["The bridge is safe"])]),
+    ],
+)  # fmt: skip
+def test_a_joined_clause_does_not_take_what_precedes_it_as_content(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+def test_a_concession_after_a_statement_keeps_the_statement_attributed() -> None:
+    text = "Bridge safe\n\nThe mayor said the bridge was safe, even though engineers had warned of cracks.\n"
+    analysis = analyze(parse_article(text))
+    cues = [
+        attribution.cue.text
+        for claim in analysis.claims
+        for attribution in claim.attributions
+        if attribution.cue
+    ]
+    assert cues == ["said"]

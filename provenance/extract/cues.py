@@ -787,6 +787,14 @@ def _according_to(
     return attribution if attribution.content else None
 
 
+CLAUSE_LINKS = frozenset(
+    {"though", "although", "because", "while", "whereas", "if", "unless", "since", "when", "until",
+     "but", "and", "yet", "or"}
+)  # fmt: skip
+"""Words that join the source's clause to what comes before ("…, even though engineers warned of
+cracks"): that earlier text is not what the source says."""
+
+
 def _verb(
     tokens: list[Token],
     first: int,
@@ -938,6 +946,7 @@ def _verb(
             )
         )
         and not _function_words_only(tokens[: source[0]])
+        and tokens[source[0] - 1].lower not in CLAUSE_LINKS
     ):
         end = source[0] - 1 if tokens[source[0] - 1].lower == "as" else source[0]
         preceding = _content(tokens, _quotation_lead(tokens, end), end, quotes)
