@@ -351,3 +351,13 @@ def test_the_object_of_an_endorsement_ends_where_its_occasion_starts() -> None:
 def test_a_word_that_only_looks_like_a_time_keeps_the_object_whole() -> None:
     text = "The council supported the last budget.\n\nLund backed the plan the board may revise.\n"
     assert _contents(text) == [["the last budget"], ["the plan the board may revise"]]
+
+
+def test_a_verb_after_but_without_its_own_subject_continues_the_content() -> None:
+    text = "The grower said she had sold the orchard, but couldn’t find the deed.\n"
+    assert _contents(text) == [["she had sold the orchard, but couldn’t find the deed"]]
+
+
+def test_an_endorsement_in_a_relative_clause_ends_at_the_person_named() -> None:
+    text = "Ada Moreau, who endorsed Lund on Tuesday at the hall, will chair the meeting.\n"
+    assert _contents(text) == [["Lund"]]

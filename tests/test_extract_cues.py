@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from provenance.extract import analyze
 from provenance.extract.cues import find_attributions
 from provenance.extract.segmentation import quotations, tokenize
+from provenance.ingest import parse_article
 
 
 def _cues(sentence: str, content: bool = False) -> list[tuple[object, ...]]:
@@ -411,3 +413,50 @@ def test_a_verb_with_the_particle_to_takes_its_object_as_content(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+def test_a_time_phrase_after_the_main_subject_does_not_hide_it_from_a_participle_cue() -> None:
+    sentence = "The campaign on Monday also doubled down on its attacks on the mayor, saying she is weak."
+    assert _cues(sentence) == [("saying", "The campaign")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A new group called Farmers First held a rally in Salem.", []),
+        ("A local band called “The Levies” played after the vote.", []),
+        ("A spokesman called Lund “a reckless mayor.”", [("called", "A spokesman")]),
+    ],
+)  # fmt: skip
+def test_a_thing_named_by_called_at_the_start_of_a_sentence_is_no_speaker(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor said the bridge was safe, even though engineers had warned of cracks.",
+         [("said", "The mayor", ["the bridge was safe, even though engineers had warned of cracks"])]),
+        ("The mayor said the bridge was safe, but engineers warned of cracks.",
+         [("said", "The mayor", ["the bridge was safe"])]),
+        ("The bridge is safe, engineers said.", [("said", "engineers", ["The bridge is safe"])]),
+    ],
+)  # fmt: skip
+def test_a_joined_clause_does_not_take_what_precedes_it_as_content(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+def test_a_concession_after_a_statement_keeps_the_statement_attributed() -> None:
+    text = "Bridge safe\n\nThe mayor said the bridge was safe, even though engineers had warned of cracks.\n"
+    analysis = analyze(parse_article(text))
+    cues = [
+        attribution.cue.text
+        for claim in analysis.claims
+        for attribution in claim.attributions
+        if attribution.cue
+    ]
+    assert cues == ["said"]

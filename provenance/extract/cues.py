@@ -787,6 +787,14 @@ def _according_to(
     return attribution if attribution.content else None
 
 
+CLAUSE_LINKS = frozenset(
+    {"though", "although", "because", "while", "whereas", "if", "unless", "since", "when", "until",
+     "but", "and", "yet", "or"}
+)  # fmt: skip
+"""Words that join the source's clause to what comes before ("…, even though engineers warned of
+cracks"): that earlier text is not what the source says."""
+
+
 def _verb(
     tokens: list[Token],
     first: int,
@@ -908,6 +916,7 @@ def _verb(
     if not inverted and not relative and not gap:
         content_end = _before_final_relative(tokens, after, content_end)
         content_end = _fronted_clause_end(tokens, source[0], after, content_end)
+    if not inverted and not gap:
         content_end = _backed_person_end(tokens, word, after, content_end)
     following = None
     if not inverted or _content_after_source(tokens, after):
@@ -937,6 +946,7 @@ def _verb(
             )
         )
         and not _function_words_only(tokens[: source[0]])
+        and tokens[source[0] - 1].lower not in CLAUSE_LINKS
     ):
         end = source[0] - 1 if tokens[source[0] - 1].lower == "as" else source[0]
         preceding = _content(tokens, _quotation_lead(tokens, end), end, quotes)
@@ -994,10 +1004,20 @@ def _names_a_thing(tokens: list[Token], source: tuple[int, int], cue_start: int)
     """Tell whether "called" names the noun before it ("paid a company called Acme"), not a speaker's words.
 
     The noun phrase is then an object: an indefinite one right after another word
-    of the clause, where a subject ("A spokesman called…") opens its clause.
+    of the clause, where a subject ("A spokesman called…") opens its clause; or an
+    opening indefinite thing, not a person, named right after ("A new group called Acme").
     """
     if source[1] != cue_start:
         return False
+    head = tokens[source[1] - 1]
+    if (
+        tokens[source[0]].lower in {"a", "an"}
+        and cue_start + 1 < len(tokens)
+        and (tokens[cue_start + 1].capitalised or tokens[cue_start + 1].text in QUOTE_OPENERS)
+        and not head.capitalised
+        and head.lower not in sources().person_words
+    ):
+        return True  # "A new group called Black Votes Matter": no speaker calls anything
     return any(
         tokens[index].lower in {"a", "an", "one", "another"}
         and index > 0
@@ -1301,6 +1321,8 @@ def _content_end(tokens: list[Token], start: int) -> int:
         if following.lower in CONTRAST_LINKS:
             if position + 1 < len(tokens) and tokens[position + 1].lower in CONTRAST_GOES_ON:
                 continue
+            if following.lower == "but" and _shared_subject_verb(tokens, position + 1):
+                continue
             return end
         if (
             following.lower.endswith("ing")
@@ -1470,8 +1492,10 @@ def _sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None
             ):
                 return first, end
             end += 1
-        if first + 1 < end < limit and _in_verb_group(tokens[end]):
-            return first, end
+        if first + 1 < end < limit and (
+            _in_verb_group(tokens[end]) or (tokens[end].lower in TIME_LEADS and _time_phrase(tokens, end))
+        ):
+            return first, end  # "The campaign has …", "The campaign on Monday doubled down …"
         return None
     if tokens[first].lower in lexicon.function_words:
         return None
@@ -1817,4 +1841,24 @@ def _names_a_time(token: Token) -> bool:
         (token.capitalised and token.lower in CALENDAR_WORDS)
         or token.lower in TIME_NOUNS
         or (token.text.isdigit() and len(token.text) == 4)
+    )
+
+
+def _shared_subject_verb(tokens: list[Token], index: int) -> bool:
+    """Tell whether a verb without its own subject starts at ``index`` (", but planned to …").
+
+    After "but", such a verb continues the content's own subject, so the
+    content goes on past the comma.
+    """
+    while index < len(tokens) and is_adverb(tokens[index]) and not tokens[index].quoted:
+        index += 1
+    if index >= len(tokens):
+        return False
+    token = tokens[index]
+    if token.quoted or token.capitalised or not token.is_word:
+        return False
+    return (
+        token.lower in FINITE_AUXILIARIES
+        or token.lower.endswith(("n't", "n’t"))
+        or token.lower.endswith("ed")
     )
