@@ -224,7 +224,7 @@ def test_source_line_parties_and_chains() -> None:
     assert builder.inherited(covered=True).inherited
     assert builder.inherited(covered=False).render() == "Daily Ledger"
     official = ChainNode(name="an aide", type=SourceType.ANONYMOUS_INDIVIDUAL)
-    chain = builder.attributed([official], covered=True)
+    chain = builder.attributed([[official]], covered=True)
     assert chain.render() == "Daily Ledger → AFP → an aide"
     assert [hop.role for hop in chain.hops] == [HopRole.PUBLISHER, HopRole.RELAY, HopRole.SOURCE]
 
@@ -252,6 +252,8 @@ def test_coordinated_sources_are_two_attributions_on_one_cue() -> None:
     first, second = claim.attributions
     assert first.cue == second.cue
     assert first.content == second.content
+    assert claim.chain.render() == "(unknown publisher) → Anna Berg / Jonas Lind"
+    assert [node.source_id for node in claim.chain.hops[-1].nodes] == [first.source_id, second.source_id]
 
 
 def test_coordinated_sources_export_as_one_brat_source() -> None:

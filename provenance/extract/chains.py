@@ -66,17 +66,18 @@ class ChainBuilder:
         """Return the chain of a claim without a source of its own: the outlet's, or the publisher alone."""
         return self._inherited[covered]
 
-    def attributed(self, path: list[ChainNode], covered: bool) -> Chain:
+    def attributed(self, path: list[list[ChainNode]], covered: bool) -> Chain:
         """Build a claim's chain: publisher, ``Source:``-line relays (when they cover it), then ``path``.
 
         ``path`` runs from the in-sentence source to the party it cites, if any
-        ("Reuters reported, citing a senior official": Reuters, then the official).
+        ("Reuters reported, citing a senior official": Reuters, then the official);
+        each step holds the parties speaking together ("Lund and Moreau said").
         """
         hops = [self._publisher]
-        names = {step.name for step in path}
+        names = {node.name for step in path for node in step}
         relays = [node for node in self._relays if node.name not in names] if covered else []
         if relays:
             hops.append(Hop(role=HopRole.RELAY, nodes=relays))
-        hops.extend(Hop(role=HopRole.RELAY, nodes=[step]) for step in path[:-1])
-        hops.append(Hop(role=HopRole.SOURCE, nodes=[path[-1]]))
+        hops.extend(Hop(role=HopRole.RELAY, nodes=step) for step in path[:-1])
+        hops.append(Hop(role=HopRole.SOURCE, nodes=path[-1]))
         return Chain(hops=hops)

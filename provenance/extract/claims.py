@@ -338,19 +338,19 @@ def _claim_chain(
     main = next((raw for raw in raws if raw.source is not None), None)
     if main is None or main.source is None:
         return builder.inherited(covered)
-    speaker = by_range[speakers[main.source][0]]
+    voices = [by_range[voice] for voice in speakers[main.source]]
     listener = by_range[listeners[id(main)]] if id(main) in listeners else None
     key = (
         str(covered),
         listener.id if listener else None,
-        speaker.id,
+        *(voice.id for voice in voices),
         by_range[main.cited].id if main.cited else None,
     )
     if key not in chains:
-        path = [_node(listener, by_id)] if listener is not None else []
-        path.append(_node(speaker, by_id))
+        path = [[_node(listener, by_id)]] if listener is not None else []
+        path.append([_node(voice, by_id) for voice in voices])
         if main.cited is not None:
-            path.append(_node(by_range[main.cited], by_id))
+            path.append([_node(by_range[main.cited], by_id)])
         chains[key] = builder.attributed(path, covered)
     return chains[key]
 
