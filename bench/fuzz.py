@@ -105,6 +105,8 @@ class Tally:
     slowest: float = 0.0
     seconds: float = 0.0
     failures: list[Failure] = field(default_factory=list)
+    slow: list[Failure] = field(default_factory=list)
+    """Inputs slower than the ``slow`` limit but under the hang limit: not failures, kept for study."""
 
 
 class Hang(Exception):
@@ -325,6 +327,7 @@ def fuzz(
     crashes: Path | None = None,
     max_inputs: int | None = None,
     progress: Callable[[Tally], None] | None = None,
+    slow_seconds: float | None = None,
 ) -> Tally:
     """Run generated inputs through the pipeline for ``seconds`` (or ``max_inputs``) and tally failures."""
     pipeline = Pipeline()
@@ -351,7 +354,10 @@ def fuzz(
                 continue
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)
-            tally.slowest = max(tally.slowest, time.monotonic() - begun)
+            took = time.monotonic() - begun
+            tally.slowest = max(tally.slowest, took)
+            if slow_seconds is not None and took > slow_seconds:
+                tally.slow.append(_failure("slow", f"{took:.2f} s", data, crashes))
             if report is None:
                 tally.rejected += 1
             else:
@@ -385,6 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--formats-every", type=int, default=1, help="render every format for 1 input in N")
     parser.add_argument("--hang", type=float, default=10.0, help="seconds after which one input is a hang")
+    parser.add_argument("--slow", type=float, default=None, help="keep inputs slower than this (seconds)")
     parser.add_argument("--crashes", type=Path, default=None, help="folder to save failing inputs in")
     parser.add_argument("--json", type=Path, default=None, help="write the tally here, updated as it runs")
     args = parser.parse_args(argv)
@@ -399,7 +406,14 @@ def main(argv: list[str] | None = None) -> int:
             _write_tally(args.json, tally, args)
 
     tally = fuzz(
-        args.seconds, args.seed, args.formats_every, args.hang, args.crashes, args.max_inputs, progress
+        args.seconds,
+        args.seed,
+        args.formats_every,
+        args.hang,
+        args.crashes,
+        args.max_inputs,
+        progress,
+        args.slow,
     )
     if args.json is not None:
         _write_tally(args.json, tally, args)
@@ -424,6 +438,7 @@ def _write_tally(path: Path, tally: Tally, args: argparse.Namespace) -> None:
         "seconds": round(tally.seconds, 1),
         "slowest_seconds": round(tally.slowest, 3),
         "failures": [failure.__dict__ for failure in tally.failures],
+        "slow": [failure.__dict__ for failure in tally.slow],
     }
     path.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
 
