@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from polnear_eval import commit
+from polnear_eval import commit, update_readme
 
 from provenance.evaluation import evaluate_source_types
 from provenance.outputs import write_atomic
@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT.parent / "shared" / "gold" / "source-types-dev.jsonl"
 TEXTS = ROOT.parent / "shared" / "polnear" / "dev" / "text"
 RECORD = ROOT / "bench" / "source-types-dev.json"
-README = ROOT / "README.md"
 TABLE = re.compile(r"(<!-- source-types-dev:begin -->\n).*?(<!-- source-types-dev:end -->)", re.DOTALL)
 
 
@@ -54,13 +53,7 @@ def main() -> int:
     }
     write_atomic(RECORD, json.dumps(record, indent=2) + "\n")
     print(f"recorded in {RECORD}")
-    readme = README.read_text(encoding="utf-8")
-    if not TABLE.search(readme):
-        print("README.md has no source-types-dev markers; table not updated", file=sys.stderr)
-        return 1
-    write_atomic(README, TABLE.sub(lambda match: match[1] + readme_table(record) + match[2], readme))
-    print(f"table updated in {README}")
-    return 0
+    return update_readme(TABLE, readme_table(record))
 
 
 def readme_table(record: dict[str, Any]) -> str:
