@@ -72,7 +72,13 @@ _Loader.yaml_implicit_resolvers = {
     first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
+
+
+def _timestamp_as_text(loader: _Loader, node: yaml.Node) -> object:
+    return loader.construct_scalar(node)  # type: ignore[arg-type]  # a timestamp node is a scalar node
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 def parse_front_matter(fence: str, raw: str, where: str) -> FrontMatter:
