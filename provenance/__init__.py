@@ -5,6 +5,7 @@ package and may change between releases.
 """
 
 from provenance.api import (
+    analyze,
     analyze_path,
     check_paths,
     crosscheck_path,
@@ -17,6 +18,7 @@ from provenance.api import (
     load_article,
     report_batch,
     report_sources,
+    score,
     score_path,
 )
 from provenance.check.models import CheckResult
@@ -24,12 +26,11 @@ from provenance.config import Config, load_config
 from provenance.corpus import build_index, crosscheck, load_corpus
 from provenance.errors import ExitStatus, ProvenanceError
 from provenance.evaluation import EvaluationReport
-from provenance.extract import analyze
 from provenance.ingest import parse_article, read_article
 from provenance.ingest.fetch import FetchOptions
 from provenance.models import SCHEMA_VERSION, AnalysisResult, Article, CrossCheckResult, Finding, ScoreReport
 from provenance.render.report import ReportFormat, render_report
-from provenance.scoring import Rule, RulePack, load_rule_pack, score
+from provenance.scoring import Rule, RulePack, load_rule_pack
 
 __version__ = "0.1.0"
 
