@@ -56,7 +56,9 @@ def _write_inputs(root: Path) -> None:
     _rule_pack(root, "bad-toml", "id = 'X001\n")
     _rule_pack(root, "unknown-key", GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"\ncolour = "red"'))
     _rule_pack(
-        root, "wrong-type", GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace("10", '"ten"', 1)
+        root,
+        "wrong-type",
+        GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace("weight = 5", 'weight = "five"', 1),
     )
     _rule_pack(root, "binary", "")
     (root / "rules-binary" / "XYZ001.toml").write_bytes(b"\x00\xff" * 40)
