@@ -9,6 +9,7 @@ was given.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,8 +62,10 @@ def _write_inputs(root: Path) -> None:
         GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace("weight = 5", 'weight = "five"', 1),
     )
     _rule_pack(root, "binary", "")
-    python_rule = GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace(
-        "[when]\nsourced = true\nheadcount = { max = 1 }\n", 'check = "{check}"\n'
+    python_rule = re.sub(
+        r"\[when\]\n(?:\w+ = .*\n)+",
+        'check = "{check}"\n',
+        GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"'),
     )
     _rule_pack(root, "not-a-check", python_rule.replace("{check}", "os:getcwd"))
     _rule_pack(root, "failing-check", python_rule.replace("{check}", "operator:add"))
