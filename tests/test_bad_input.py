@@ -9,12 +9,14 @@ was given.
 from __future__ import annotations
 
 import json
-import re
+import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fifo_guard import unblocking_pipes
 from typer.testing import CliRunner
 
 from provenance.cli import app
@@ -39,6 +41,8 @@ def _write_inputs(root: Path) -> None:
     with open(root / "huge.txt", "wb") as stream:
         stream.truncate(BIG)
     (root / "broken.html").write_text("<html><body><div><p", encoding="utf-8")
+    os.mkfifo(root / "pipe.txt")
+    (root / "device.txt").symlink_to(os.devnull)
     corpus = root / "corpus"
     corpus.mkdir()
     (corpus / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
@@ -57,15 +61,11 @@ def _write_inputs(root: Path) -> None:
     _rule_pack(root, "bad-toml", "id = 'X001\n")
     _rule_pack(root, "unknown-key", GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"\ncolour = "red"'))
     _rule_pack(
-        root,
-        "wrong-type",
-        GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace("weight = 5", 'weight = "five"', 1),
+        root, "wrong-type", GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace("10", '"ten"', 1)
     )
     _rule_pack(root, "binary", "")
-    python_rule = re.sub(
-        r"\[when\]\n(?:\w+ = .*\n)+",
-        'check = "{check}"\n',
-        GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"'),
+    python_rule = GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace(
+        "[when]\nsourced = true\nheadcount = { max = 1 }\n", 'check = "{check}"\n'
     )
     _rule_pack(root, "not-a-check", python_rule.replace("{check}", "os:getcwd"))
     _rule_pack(root, "failing-check", python_rule.replace("{check}", "operator:add"))
@@ -153,6 +153,8 @@ ARTICLE_INPUTS = {
     "non-utf8": ("latin1.txt", "not valid utf-8"),
     "directory": ("folder.txt", "is a directory"),
     "missing": ("absent.txt", "no such file"),
+    "fifo": ("pipe.txt", "is a named pipe (FIFO), not a regular file"),
+    "device": ("device.txt", "is a device, not a regular file"),
     "50MB": ("huge.txt", "too large"),
     "broken-html": ("broken.html", "no article text"),
     "bad-yaml-front-matter": ("front-matter-yaml.md", "malformed front matter"),
@@ -358,10 +360,11 @@ CASES = {**_article_cases(), **_config_cases(), **OTHER_CASES}
 
 
 @pytest.fixture(scope="module")
-def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     root = tmp_path_factory.mktemp("bad-input")
     _write_inputs(root)
-    return root
+    with unblocking_pipes(root):
+        yield root
 
 
 @pytest.fixture
