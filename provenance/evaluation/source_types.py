@@ -178,7 +178,7 @@ class SystemView:
     on_record: bool
     entity: str
     unresolved: bool
-    """A back-reference (a pronoun) that the system tied to no earlier source."""
+    """A back-reference (a pronoun) that the system tied to no earlier source (the writer's "I" is typed)."""
 
 
 def read_source_gold(path: str | Path) -> list[GoldSource]:
@@ -292,7 +292,7 @@ def _views(result: AnalysisResult) -> dict[str, SystemView]:
             label=system_label(described.type),
             on_record=described.on_record,
             entity=described.name,
-            unresolved=described.name.lower() in pronouns,
+            unresolved=described.name.lower() in pronouns and described.type is not SourceType.UNATTRIBUTED,
         )
     return views
 
