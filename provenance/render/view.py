@@ -214,7 +214,8 @@ def _ultimate(analysis: AnalysisResult, chain: Chain) -> tuple[str, SourceType, 
     first = nodes[0]
     if first.source_id is not None:
         mention = analysis.resolve(first.source_id)
-        return names, mention.type, mention.anonymity
+        described = analysis.entity_of(mention.id) or mention
+        return names, described.type, described.anonymity
     return names, first.type, None
 
 
@@ -273,6 +274,7 @@ def _claim_rows(report: ScoreReport) -> tuple[ClaimRow, ...]:
 
 
 def _source_rows(analysis: AnalysisResult) -> tuple[SourceRow, ...]:
+    """One row per source entity ("Ada Lind", "Lind", "the mayor" and "she" are one), by first mention."""
     mentions: dict[str, int] = defaultdict(int)
     for mention in analysis.sources:
         mentions[analysis.resolve(mention.id).id] += 1
@@ -284,13 +286,14 @@ def _source_rows(analysis: AnalysisResult) -> tuple[SourceRow, ...]:
     for mention in analysis.sources:
         if analysis.resolve(mention.id).id != mention.id:
             continue
+        described = analysis.entity_of(mention.id) or mention
         rows.append(
             SourceRow(
                 id=mention.id,
-                name=mention.name,
-                type=mention.type,
-                anonymity=mention.anonymity,
-                on_record=mention.on_record,
+                name=described.name,
+                type=described.type,
+                anonymity=described.anonymity,
+                on_record=described.on_record,
                 mentions=mentions[mention.id],
                 claims=tuple(resting[mention.id]),
             )
