@@ -64,14 +64,11 @@ def _write_inputs(root: Path) -> None:
     _rule_pack(
         root,
         "wrong-type",
-        re.sub(r"^weight = .*$", 'weight = "ten"', GOOD_RULE, count=1, flags=re.MULTILINE).replace(
-            'id = "PRV002"', 'id = "XYZ001"'
-        ),
+        GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace("weight = 5", 'weight = "five"', 1),
     )
     _rule_pack(root, "binary", "")
-    python_rule = re.sub(
-        r"^\[when\]\n(?:.+\n)*", 'check = "{check}"\n', GOOD_RULE, count=1, flags=re.MULTILINE
-    ).replace('id = "PRV002"', 'id = "XYZ001"')
+    renamed = GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"')
+    python_rule = re.sub(r"\[when\]\n(?:\w+ = .*\n)+", 'check = "{check}"\n', renamed)
     _rule_pack(root, "not-a-check", python_rule.replace("{check}", "os:getcwd"))
     _rule_pack(root, "failing-check", python_rule.replace("{check}", "operator:add"))
     (root / "rules-binary" / "XYZ001.toml").write_bytes(b"\x00\xff" * 40)
