@@ -1,0 +1,93 @@
+"""The per-article work of a batch: one input record in, its rows in every table out.
+
+``analyse_record`` is the one function both engines run, the local one in its
+worker processes and Spark on its executors, so the two produce the same rows.
+It never raises for a bad article: a failure becomes a row of ``errors``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from provenance.batch.tables import Rows, article_rows, error_rows
+from provenance.check.models import CheckPolicy
+from provenance.check.policy import build_policy
+from provenance.config import Config
+from provenance.errors import InternalError, ProvenanceError
+from provenance.extract import analyze
+from provenance.ingest import parse_article, read_article
+from provenance.models import Article
+from provenance.scoring import RulePack, load_rule_pack, score
+
+SINGLE_SOURCE_RULE = "single-source"
+"""The rule a policy fails on by default, with every error finding (as ``provenance check`` does)."""
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One article of a batch: a stable id, its file or inline text, and metadata over the file's."""
+
+    id: str
+    path: str | None = None
+    text: str | None = None
+    outlet: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    title: str | None = None
+    author: str | None = None
+
+
+METADATA = ("title", "outlet", "date", "url", "author")
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    """What every article of a run is analysed with; picklable, so it crosses to worker processes."""
+
+    config: Config
+    policy: CheckPolicy
+    encoding: str = "utf-8"
+
+
+def batch_job(config: Config, encoding: str = "utf-8") -> BatchJob:
+    """Prepare a run: load the rule pack and validate the failing policy once, before any article."""
+    pack = rule_pack(config.rule_folders)
+    active = pack.active(config)
+    default_fail_on = [rule.id for rule in active if rule.name == SINGLE_SOURCE_RULE] + ["error"]
+    fail_on = config.check.fail_on if config.check.fail_on is not None else default_fail_on
+    known = {name for rule in active for name in (rule.id, rule.name)}
+    policy = build_policy(fail_on, config.fail_under, known, config.where("fail-on"))
+    return BatchJob(config=config, policy=policy, encoding=encoding)
+
+
+@cache
+def rule_pack(folders: tuple[Path, ...]) -> RulePack:
+    """Load the rule pack once per process (each worker process and Spark executor loads its own)."""
+    return load_rule_pack(folders)
+
+
+def load_record(record: ArticleRecord, encoding: str = "utf-8") -> Article:
+    """Read the record's article (its file, or its inline text) with the record's metadata over the file's."""
+    if record.path is not None:
+        article = read_article(record.path, encoding=encoding)
+    else:
+        article = parse_article(record.text or "", path=record.id)
+    given = {name: getattr(record, name) for name in METADATA}
+    return article.model_copy(update={name: value for name, value in given.items() if value is not None})
+
+
+def analyse_record(record: ArticleRecord, job: BatchJob) -> Rows:
+    """Analyse and score one article into its rows; any failure is one ``errors`` row instead."""
+    where = record.path or record.id
+    try:
+        article = load_record(record, job.encoding)
+        report = score(analyze(article), job.config, pack=rule_pack(job.config.rule_folders))
+    except ProvenanceError as error:
+        return error_rows(record.id, record.path, error.code, error.one_line())
+    except Exception as exc:
+        internal = InternalError.of(exc, where)
+        return error_rows(record.id, record.path, internal.code, internal.one_line())
+    return article_rows(record.id, report, job.policy)
