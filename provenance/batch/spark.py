@@ -116,7 +116,9 @@ def run_spark(
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if output.is_dir() and not (output / DATASET_FILE).is_file() and any(output.iterdir()):
         raise ConfigError(str(output), "is a folder with other files in it; name a new or empty folder")
-    spark = SparkSession.builder.master(master).appName("provenance batch").getOrCreate()
+    builder = SparkSession.builder.master(master).appName("provenance batch")
+    spark = builder.config("spark.ui.showConsoleProgress", "false").getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
     table = pa.Table.from_pylist([dataclasses.asdict(record) for record in records], schema=RECORD_SCHEMA)
     articles = spark.createDataFrame(table).repartition(max(1, -(-len(records) // part_size)))
     wide = articles.mapInArrow(partial(analyse_batches, job=job), spark_schema(wide_schema()))
