@@ -31,7 +31,7 @@ from provenance.corpus import (
 from provenance.corpus import crosscheck as crosscheck_analysis
 from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 from provenance.errors import ConfigError, InputError, ProvenanceError
-from provenance.evaluation import EvaluationReport, evaluate_gold_dir
+from provenance.evaluation import EvaluationReport, SourceTypeReport, evaluate_gold_dir, evaluate_source_types
 from provenance.extract import analyze
 from provenance.ingest import decode, read_article
 from provenance.ingest.fetch import (
@@ -174,6 +174,11 @@ def batch_file_name(url: str) -> str:
 def evaluate_gold(gold_dir: str | Path, limit: int | None = None) -> EvaluationReport:
     """Measure extraction accuracy on a gold folder (``text/`` + brat ``attributions/``, PolNeAR's layout)."""
     return evaluate_gold_dir(gold_dir, limit=limit)
+
+
+def evaluate_sources(gold: str | Path, texts: str | Path) -> SourceTypeReport:
+    """Measure source typing and back-reference resolution against hand-labelled source spans."""
+    return evaluate_source_types(gold, texts)
 
 
 def score_path(

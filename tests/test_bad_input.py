@@ -59,6 +59,11 @@ def _write_inputs(root: Path) -> None:
         root, "wrong-type", GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace("10", '"ten"', 1)
     )
     _rule_pack(root, "binary", "")
+    python_rule = GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace(
+        "[when]\nsourced = true\nheadcount = { max = 1 }\n", 'check = "{check}"\n'
+    )
+    _rule_pack(root, "not-a-check", python_rule.replace("{check}", "os:getcwd"))
+    _rule_pack(root, "failing-check", python_rule.replace("{check}", "operator:add"))
     (root / "rules-binary" / "XYZ001.toml").write_bytes(b"\x00\xff" * 40)
     gold = root / "gold-no-text"
     (gold / "attributions").mkdir(parents=True)
@@ -197,6 +202,7 @@ CONFIG_INPUTS = {
     "rules-wrong-type": (2, "weight", "rules-wrong-type/XYZ001.toml"),
     "rules-binary": (2, "rule file", "rules-binary/XYZ001.toml"),
     "rules-folder-entry": (2, "directory", "rules-folder-entry/XYZ001.toml"),
+    "rules-not-a-check": (2, "not a check", "rules-not-a-check/XYZ001.toml:"),
 }
 CONFIG_COMMANDS = {
     "score": "score {d}/good.txt --config {c}",
@@ -306,6 +312,15 @@ OTHER_CASES = {
     "report-output-dir-is-a-file": Case(
         "report {d}/corpus --output-dir {d}/good.txt", 3, "good.txt is a file, not a folder"
     ),
+    **{
+        f"{command}-rules-failing-check": Case(
+            f"{command} {{d}}/good.txt --config {{d}}/config-rules-failing-check/provenance.toml{output}",
+            2,
+            "check 'operator:add' failed",
+            "rules-failing-check/XYZ001.toml",
+        )
+        for command, output in (("score", ""), ("report", " -o {out}"), ("check", " -o {out}"))
+    },
     "report-batch-missing": Case("report {d}/absent --output-dir {outdir}", 3, "no such file", "absent"),
 }
 

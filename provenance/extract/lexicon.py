@@ -128,3 +128,9 @@ def abbreviations() -> Abbreviations:
     return Abbreviations(
         frozenset(data["never_final"]), frozenset(data["maybe_final"]), frozenset(data["openers"])
     )
+
+
+@cache
+def cue_grammar() -> dict[str, frozenset[str]]:
+    """Load the word sets the cue grammar consults (``data/cue_grammar.toml``)."""
+    return {key: frozenset(words) for key, words in _load("cue_grammar.toml").items()}

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import importlib
+import inspect
 import re
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, cast
@@ -21,7 +22,8 @@ from pydantic import ValidationError
 
 from provenance.config import toml_error_line
 from provenance.errors import RuleFileError
-from provenance.scoring.rules import Check, Rule, RulePack
+from provenance.scoring.facts import ArticleFacts
+from provenance.scoring.rules import Check, Hit, Rule, RulePack
 
 __all__ = [
     "DEFAULT_RULES",
@@ -137,7 +139,13 @@ def _check_unique(rules: Iterable[Rule]) -> None:
 
 @functools.cache
 def resolve_check(spec: str) -> Check:
-    """Import the function a Python rule names (``package.module:function``)."""
+    """Import the function a Python rule names (``package.module:function``).
+
+    The function must take ``(facts, rule)``: any importable callable
+    (``os:getcwd``) would otherwise pass loading and fail mid-scoring. What it
+    returns is checked as it is used, so a check yielding anything but hits is
+    a configuration error too, not a crash.
+    """
     module_name, _, function_name = spec.partition(":")
     try:
         module = importlib.import_module(module_name)
@@ -146,7 +154,43 @@ def resolve_check(spec: str) -> Check:
     function = getattr(module, function_name, None)
     if not callable(function):
         raise ValueError(f"check {spec!r}: {module_name} has no function {function_name!r}")
-    return cast(Check, function)
+    try:
+        inspect.signature(function).bind(None, None)
+    except (TypeError, ValueError):
+        raise ValueError(f"check {spec!r}: not a check (it must take the arguments facts, rule)") from None
+    return _hits_only(spec, cast(Check, function))
+
+
+def _hits_only(spec: str, function: Check) -> Check:
+    """Report a third-party check that fails or yields no hits as a broken rule pack (exit 2).
+
+    The built-in checks are left unwrapped for exceptions: their failure is a bug in provenance.
+    """
+    third_party = not spec.startswith("provenance.")
+
+    def check(facts: ArticleFacts, rule: Rule) -> Iterator[Hit]:
+        try:
+            found: object = function(facts, rule)
+            if not isinstance(found, Iterable):
+                raise RuleFileError(
+                    str(rule.origin), f"check {spec!r} returned {type(found).__name__}, not hits"
+                )
+            for hit in found:
+                if not isinstance(hit, Hit):
+                    raise RuleFileError(
+                        str(rule.origin), f"check {spec!r} gave {type(hit).__name__}, not a Hit"
+                    )
+                yield hit
+        except RuleFileError:
+            raise
+        except Exception as exc:
+            if not third_party:
+                raise
+            raise RuleFileError(
+                str(rule.origin), f"check {spec!r} failed: {type(exc).__name__}: {exc}"
+            ) from None
+
+    return check
 
 
 def _line_of(text: str, location: tuple[Any, ...]) -> int:
