@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from provenance import read_dataset
 from provenance.api import score_path
-from provenance.batch import ArticleRecord, batch_records, run_batch
+from provenance.batch import batch_records, run_batch
 from provenance.batch.tables import dataset_tables
 from provenance.batch.work import batch_job
 from provenance.check.policy import fails
@@ -157,7 +157,7 @@ def test_resume_redoes_a_part_whose_input_changed(tmp_path: Path) -> None:
     output = tmp_path / "out"
     run_batch(batch_records([str(folder)]), output, Config(), part_size=3)
     records = [
-        ArticleRecord(id=record.id, path=record.path, outlet="Renamed Daily") if index < 3 else record
+        record.model_copy(update={"outlet": "Renamed Daily"}) if index < 3 else record
         for index, record in enumerate(batch_records([str(folder)]))
     ]
     summary = run_batch(records, output, Config(), part_size=3, resume=True)
@@ -297,3 +297,24 @@ def test_a_killed_run_resumes_where_it_stopped(tmp_path: Path) -> None:
     run_batch(batch_records([str(folder)]), clean, Config(), part_size=8)
     for name, table in read_dataset(clean).items():
         assert _sorted(table).equals(_sorted(read_dataset(output)[name])), name
+
+
+def test_a_manifest_gives_ids_metadata_and_inline_texts(archive: Path, tmp_path: Path) -> None:
+    first = archive / "desk-0" / "article-00000.md"
+    manifest = tmp_path / "articles.jsonl"
+    rows = [
+        {"id": "a-1", "path": str(first), "outlet": "Coastline Daily", "date": "2024-11-02"},
+        {
+            "id": "a-2",
+            "text": "Clara Voss said the ferry terminal will close in June.",
+            "outlet": "Valley Courier",
+        },
+    ]
+    manifest.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(manifest), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    articles = {row["article_id"]: row for row in read_dataset(tmp_path / "out")["articles"].to_pylist()}
+    assert set(articles) == {"a-1", "a-2"}
+    assert (articles["a-1"]["outlet"], str(articles["a-1"]["date"])) == ("Coastline Daily", "2024-11-02")
+    claims = read_dataset(tmp_path / "out")["claims"].to_pylist()
+    assert any(claim["article_id"] == "a-2" and claim["origin_name"] == "Clara Voss" for claim in claims)

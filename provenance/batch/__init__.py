@@ -15,15 +15,16 @@ from pathlib import Path
 from provenance.batch.dataset import BatchSummary, read_dataset
 from provenance.batch.inputs import batch_records
 from provenance.batch.local import PART_SIZE, run_local
-from provenance.batch.work import ArticleRecord, batch_job
+from provenance.batch.work import batch_job
 from provenance.config import Config
 from provenance.errors import ConfigError
+from provenance.ingest.manifest import ManifestRow
 
 __all__ = [
     "PART_SIZE",
-    "ArticleRecord",
     "BatchSummary",
     "Engine",
+    "ManifestRow",
     "batch_records",
     "read_dataset",
     "run_batch",
@@ -38,7 +39,7 @@ class Engine(StrEnum):
 
 
 def run_batch(
-    records: Sequence[ArticleRecord],
+    records: Sequence[ManifestRow],
     output: str | Path,
     config: Config,
     *,

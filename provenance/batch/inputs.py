@@ -1,8 +1,11 @@
-"""What a batch reads: folders, globs and single files, each article with a stable id.
+"""What a batch reads: folders, globs, manifests and single files, each article with a stable id.
 
-An article's id is its path relative to the folder named (or to the fixed
-part of a glob), in POSIX form, so moving an archive or running from another
-folder keeps every id, and the rows of a re-run land on the same ids.
+An article's id is its manifest's ``id`` column, else its path relative to the
+folder named (or to the fixed part of a glob, or to the manifest), in POSIX
+form, so moving an archive or running from another folder keeps every id,
+and the rows of a re-run land on the same ids. Manifests (JSONL, CSV/TSV,
+Parquet) are read by ``provenance.ingest.manifest`` and add outlet, date,
+title, URL and author to articles that lack them.
 """
 
 from __future__ import annotations
@@ -11,16 +14,16 @@ import glob
 from collections.abc import Iterable
 from pathlib import Path
 
-from provenance.batch.work import ArticleRecord
 from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 from provenance.errors import InputError
+from provenance.ingest.manifest import ManifestRow, is_manifest, iter_manifest
 
 _WILDCARDS = frozenset("*?[")
 
 
-def batch_records(targets: Iterable[str]) -> list[ArticleRecord]:
+def batch_records(targets: Iterable[str]) -> list[ManifestRow]:
     """List the articles of ``targets`` in a stable order, refusing an empty input and duplicate ids."""
-    records: list[ArticleRecord] = []
+    records: list[ManifestRow] = []
     seen: dict[str, str] = {}
     for target in targets:
         for record in _records_of(target):
@@ -34,12 +37,14 @@ def batch_records(targets: Iterable[str]) -> list[ArticleRecord]:
     return records
 
 
-def _records_of(target: str) -> list[ArticleRecord]:
+def _records_of(target: str) -> list[ManifestRow]:
     if any(character in _WILDCARDS for character in target):
         base = _fixed_part(target)
         matches = sorted(Path(match) for match in glob.glob(target, recursive=True))
         return [_record(path, base) for path in matches if path.is_file()]
     location = Path(target)
+    if is_manifest(location):
+        return list(iter_manifest(location))
     if location.is_dir():
         return [_record(path, location) for path in corpus_files(location)]
     if location.is_file():
@@ -58,9 +63,9 @@ def _fixed_part(pattern: str) -> Path:
     return Path(*fixed) if fixed else Path()
 
 
-def _record(path: Path, base: Path) -> ArticleRecord:
+def _record(path: Path, base: Path) -> ManifestRow:
     try:
         identifier = path.relative_to(base).as_posix()
     except ValueError:
         identifier = path.as_posix()
-    return ArticleRecord(id=identifier, path=str(path))
+    return ManifestRow(manifest=str(base), line=0, id=identifier, path=str(path))

@@ -15,7 +15,6 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import asdict
 from pathlib import Path
 
 import pyarrow as pa
@@ -23,9 +22,10 @@ import pyarrow.parquet as pq
 
 from provenance.batch.dataset import DATASET_FILE, PARTS_FOLDER, BatchSummary, PartSummary, dataset_layout
 from provenance.batch.tables import Rows, dataset_tables
-from provenance.batch.work import ArticleRecord, BatchJob, analyse_record
+from provenance.batch.work import BatchJob, analyse_record
 from provenance.collector import freeze_imports
 from provenance.errors import ConfigError
+from provenance.ingest.manifest import ManifestRow
 from provenance.models import SCHEMA_VERSION
 from provenance.outputs import write_atomic
 
@@ -39,7 +39,7 @@ def part_name(number: int) -> str:
 
 
 def run_local(
-    records: Sequence[ArticleRecord],
+    records: Sequence[ManifestRow],
     output: Path,
     job: BatchJob,
     *,
@@ -58,7 +58,7 @@ def run_local(
     run_digest = _run_digest(job)
     parts = [list(records[start : start + part_size]) for start in range(0, len(records), part_size)]
     summaries: dict[int, PartSummary] = {}
-    todo: list[tuple[int, list[ArticleRecord], str]] = []
+    todo: list[tuple[int, list[ManifestRow], str]] = []
     for number, part in enumerate(parts):
         digest = _part_digest(run_digest, part)
         kept = _finished(output, number, digest) if resume else None
@@ -88,7 +88,7 @@ def run_local(
 def write_part(
     output: Path,
     number: int,
-    records: Sequence[ArticleRecord],
+    records: Sequence[ManifestRow],
     digest: str,
     job: BatchJob,
     advance: Callable[[int], None] | None = None,
@@ -141,10 +141,10 @@ def _run_digest(job: BatchJob) -> str:
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def _part_digest(run_digest: str, records: Sequence[ArticleRecord]) -> str:
+def _part_digest(run_digest: str, records: Sequence[ManifestRow]) -> str:
     hasher = hashlib.sha256(run_digest.encode("utf-8"))
     for record in records:
-        hasher.update(json.dumps(asdict(record), default=str, sort_keys=True).encode("utf-8"))
+        hasher.update(record.model_dump_json().encode("utf-8"))
     return hasher.hexdigest()
 
 

@@ -15,7 +15,6 @@ imported only when a Spark function runs; ``analyse_batches`` itself needs none.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -26,24 +25,14 @@ from typing import Any
 import pyarrow as pa
 
 from provenance.batch.dataset import DATASET_FILE, BatchSummary, PartSummary, dataset_layout
-from provenance.batch.tables import dataset_tables
-from provenance.batch.work import ArticleRecord, BatchJob, analyse_record
+from provenance.batch.tables import dataset_tables, model_columns
+from provenance.batch.work import BatchJob, analyse_record
 from provenance.errors import ConfigError
+from provenance.ingest.manifest import ManifestRow
 from provenance.outputs import write_atomic
 
-RECORD_SCHEMA = pa.schema(
-    [
-        ("id", pa.string()),
-        ("path", pa.string()),
-        ("text", pa.string()),
-        ("outlet", pa.string()),
-        ("date", pa.date32()),
-        ("url", pa.string()),
-        ("title", pa.string()),
-        ("author", pa.string()),
-    ]
-)
-"""The columns of an articles DataFrame (``id`` and one of ``path`` or ``text`` are required)."""
+RECORD_SCHEMA = pa.schema([(column.name, column.type) for column in model_columns(ManifestRow)])
+"""The columns of an articles DataFrame: a ``ManifestRow`` each (``id`` and ``path`` or ``text`` given)."""
 
 TABLE_COLUMN = "table"
 SEPARATOR = "__"
@@ -60,11 +49,10 @@ def wide_schema() -> pa.Schema:
 def analyse_batches(batches: Iterable[pa.RecordBatch], job: BatchJob) -> Iterator[pa.RecordBatch]:
     """Analyse every article of every batch: the function to hand to ``DataFrame.mapInArrow``."""
     schema = wide_schema()
-    fields = [field.name for field in ArticleRecord.__dataclass_fields__.values()]
     for batch in batches:
         wide: list[dict[str, Any]] = []
         for values in batch.to_pylist():
-            record = ArticleRecord(**{name: values.get(name) for name in fields})
+            record = ManifestRow.model_validate(values)
             for name, rows in analyse_record(record, job).items():
                 wide += [
                     {TABLE_COLUMN: name, **{f"{name}{SEPARATOR}{key}": value for key, value in row.items()}}
@@ -99,7 +87,7 @@ def write_tables(wide: Any, output: str) -> dict[str, int]:
 
 
 def run_spark(
-    records: Sequence[ArticleRecord], output: Path, job: BatchJob, *, master: str, part_size: int
+    records: Sequence[ManifestRow], output: Path, job: BatchJob, *, master: str, part_size: int
 ) -> BatchSummary:
     """Run a batch on the Spark cluster at ``master`` (``local[2]`` runs it in this machine's processes).
 
@@ -119,7 +107,7 @@ def run_spark(
     builder = SparkSession.builder.master(master).appName("provenance batch")
     spark = builder.config("spark.ui.showConsoleProgress", "false").getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
-    table = pa.Table.from_pylist([dataclasses.asdict(record) for record in records], schema=RECORD_SCHEMA)
+    table = pa.Table.from_pylist([record.model_dump() for record in records], schema=RECORD_SCHEMA)
     articles = spark.createDataFrame(table).repartition(max(1, -(-len(records) // part_size)))
     wide = articles.mapInArrow(partial(analyse_batches, job=job), spark_schema(wide_schema()))
     counts = write_tables(wide, str(output.resolve()))

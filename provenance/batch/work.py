@@ -1,4 +1,4 @@
-"""The per-article work of a batch: one input record in, its rows in every table out.
+"""The per-article work of a batch: one input row (a ``ManifestRow``) in, its rows in every table out.
 
 ``analyse_record`` is the one function both engines run, the local one in its
 worker processes and Spark on its executors, so the two produce the same rows.
@@ -7,7 +7,6 @@ It never raises for a bad article: a failure becomes a row of ``errors``.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,29 +17,11 @@ from provenance.check.policy import build_policy
 from provenance.config import Config
 from provenance.errors import InternalError, ProvenanceError
 from provenance.extract import analyze
-from provenance.ingest import parse_article, read_article
-from provenance.models import Article
+from provenance.ingest.manifest import ManifestRow, load_article
 from provenance.scoring import RulePack, load_rule_pack, score
 
 SINGLE_SOURCE_RULE = "single-source"
 """The rule a policy fails on by default, with every error finding (as ``provenance check`` does)."""
-
-
-@dataclass(frozen=True)
-class ArticleRecord:
-    """One article of a batch: a stable id, its file or inline text, and metadata over the file's."""
-
-    id: str
-    path: str | None = None
-    text: str | None = None
-    outlet: str | None = None
-    date: dt.date | None = None
-    url: str | None = None
-    title: str | None = None
-    author: str | None = None
-
-
-METADATA = ("title", "outlet", "date", "url", "author")
 
 
 @dataclass(frozen=True)
@@ -69,21 +50,11 @@ def rule_pack(folders: tuple[Path, ...]) -> RulePack:
     return load_rule_pack(folders)
 
 
-def load_record(record: ArticleRecord, encoding: str = "utf-8") -> Article:
-    """Read the record's article (its file, or its inline text) with the record's metadata over the file's."""
-    if record.path is not None:
-        article = read_article(record.path, encoding=encoding)
-    else:
-        article = parse_article(record.text or "", path=record.id)
-    given = {name: getattr(record, name) for name in METADATA}
-    return article.model_copy(update={name: value for name, value in given.items() if value is not None})
-
-
-def analyse_record(record: ArticleRecord, job: BatchJob) -> Rows:
+def analyse_record(record: ManifestRow, job: BatchJob) -> Rows:
     """Analyse and score one article into its rows; any failure is one ``errors`` row instead."""
     where = record.path or record.id
     try:
-        article = load_record(record, job.encoding)
+        article = load_article(record, job.encoding)
         report = score(analyze(article), job.config, pack=rule_pack(job.config.rule_folders))
     except ProvenanceError as error:
         return error_rows(record.id, record.path, error.code, error.one_line())
