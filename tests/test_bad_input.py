@@ -84,6 +84,8 @@ def _write_inputs(root: Path) -> None:
         "---\ntitle: [unclosed\n---\nThe mayor said so.\n", encoding="utf-8"
     )
     (root / "front-matter-toml.md").write_text("+++\ntitle = \n+++\nThe mayor said so.\n", encoding="utf-8")
+    for name, text in HOSTILE_FRONT_MATTER.items():
+        (root / name).write_text(text, encoding="utf-8")
     discovered = root / "discovered"
     discovered.mkdir()
     (discovered / "article.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
@@ -94,6 +96,23 @@ def _write_inputs(root: Path) -> None:
     (root / "baseline-folder.json").mkdir()
     (root / "baseline-bad.json").write_text("{not json", encoding="utf-8")
     (root / "baseline-shape.json").write_text('{"version": "x", "entries": 3}', encoding="utf-8")
+
+
+def _alias_bomb(levels: int) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, levels)]
+    return "\n".join([*lines, f"title: *a{levels - 1}"])
+
+
+HOSTILE_FRONT_MATTER = {
+    "nested-yaml.md": "---\ntitle: " + "[" * 1200 + "]" * 1200 + "\n---\nThe mayor said so.\n",
+    "nested-toml.md": "+++\ntitle = " + "[" * 1200 + "]" * 1200 + "\n+++\nThe mayor said so.\n",
+    "bad-date.md": "---\ndate: 2024-13-45\n---\nThe mayor said so.\n",
+    "bad-time.md": "---\ndate: 2024-01-01 25:00:00\n---\nThe mayor said so.\n",
+    "alias-bomb.md": f"---\n{_alias_bomb(9)}\n---\nThe mayor said so.\n",
+    "title-mapping.md": "---\ntitle: {a: 1}\n---\nThe mayor said so.\n",
+}
+"""Front matter that crashed or blew up the YAML/TOML readers before they had limits."""
 
 
 def _config(root: Path, name: str, text: str) -> None:
@@ -133,6 +152,12 @@ ARTICLE_INPUTS = {
     "broken-html": ("broken.html", "no article text"),
     "bad-yaml-front-matter": ("front-matter-yaml.md", "malformed front matter"),
     "bad-toml-front-matter": ("front-matter-toml.md", "malformed front matter"),
+    "nested-yaml-front-matter": ("nested-yaml.md", "nested more than"),
+    "nested-toml-front-matter": ("nested-toml.md", "nested more than"),
+    "bad-date-front-matter": ("bad-date.md", "field 'date': invalid date '2024-13-45'"),
+    "bad-time-front-matter": ("bad-time.md", "field 'date': invalid date '2024-01-01 25:00:00'"),
+    "alias-bomb-front-matter": ("alias-bomb.md", "expands to more than"),
+    "mapping-title-front-matter": ("title-mapping.md", "field 'title' must be text"),
 }
 REFUSED_URLS = {
     "loopback-url": ("http://127.0.0.1:9/article", "loopback"),
@@ -413,3 +438,27 @@ def test_a_folder_of_bad_files_reports_each_and_still_checks_the_good_one(
         assert files[name]["error"] in result.stderr.splitlines()
     assert files["good.txt"]["error"] is None
     assert files["good.txt"]["claims"] > 0
+
+
+@pytest.mark.parametrize("command", ["index", "crosscheck"])
+def test_a_corpus_folder_skips_and_lists_files_with_bad_front_matter(
+    command: str, inputs: Path, isolated: Path
+) -> None:
+    folder = isolated / "corpus"
+    folder.mkdir()
+    shutil.copy(inputs / "good.txt", folder / "good.txt")
+    for name in HOSTILE_FRONT_MATTER:
+        shutil.copy(inputs / name, folder / name)
+    args = (
+        ["index", str(folder), "-o", str(isolated / "index.sqlite"), "-f", "json"]
+        if command == "index"
+        else ["crosscheck", str(inputs / "good.txt"), "--corpus", str(folder), "-f", "json"]
+    )
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    if command == "index":
+        skipped = {entry["path"]: entry["problem"] for entry in json.loads(result.stdout)["skipped"]}
+        assert set(skipped) == set(HOSTILE_FRONT_MATTER)
+        assert "field 'date'" in skipped["bad-date.md"]
+    else:
+        assert json.loads(result.stdout)["articles"] == 1
