@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from provenance.models import Finding, ScoreReport
+from provenance.render.controls import show_controls
 from provenance.scoring import Rule, grade_label
 
 __all__ = ["render_rule", "render_rules", "render_score"]
@@ -13,7 +14,7 @@ CLAIM_WIDTH = 70
 
 
 def render_score(report: ScoreReport) -> str:
-    """Render one article's score: the article line, article findings, then a row per claim."""
+    """Render one article's score: the article line and findings, then a row per claim, controls shown."""
     article = report.analysis.article
     lines = [
         article.title or article.path or "(untitled article)",
@@ -31,7 +32,7 @@ def render_score(report: ScoreReport) -> str:
     if report.skipped_rules:
         lines.append("")
         lines.append(f"skipped (no cross-check data given): {', '.join(report.skipped_rules)}")
-    return "\n".join(lines)
+    return show_controls("\n".join(lines))
 
 
 def _finding(finding: Finding) -> str:
