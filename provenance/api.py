@@ -42,6 +42,7 @@ from provenance.ingest.fetch import (
     make_async_client,
     make_client,
 )
+from provenance.ingest.files import PathKind, is_folder, kind_of
 from provenance.ingest.formats import article_to_markdown
 from provenance.models import (
     AnalysisResult,
@@ -361,10 +362,11 @@ def report_sources(folder: str | Path, output_dir: str | Path) -> list[Path]:
     folder inside ``folder`` are never read back as articles.
     """
     root, out = Path(folder), Path(output_dir).resolve()
-    if root.is_file():
-        return [root]
-    if not root.is_dir():
+    kind = kind_of(root)
+    if kind is PathKind.MISSING:
         raise InputError(str(root), "no such file or folder")
+    if kind is not PathKind.FOLDER:
+        return [root]
     found = [path for path in corpus_files(root) if out not in path.resolve().parents]
     if not found:
         raise InputError(str(root), "no article files found (" + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
@@ -389,7 +391,7 @@ def report_batch(
     index entry carries the error. Returns the entries in input order.
     """
     root, out = Path(folder), Path(output_dir)
-    base = root.parent if root.is_file() else root
+    base = root if is_folder(root) else root.parent
     entries: list[IndexEntry] = []
     taken: set[str] = set()
     for path in files:

@@ -47,6 +47,7 @@ from provenance.config import config_for
 from provenance.corpus import MATCH_THRESHOLD
 from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
+from provenance.ingest.files import is_folder
 from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
 from provenance.render.check_text import render_check_text
@@ -686,7 +687,7 @@ def report(
     if output_dir is not None and output is not None:
         raise typer.BadParameter("--output is for one article; a batch writes into --output-dir")
     with _reporting_errors():
-        if output_dir is None and Path(target).is_dir():
+        if output_dir is None and is_folder(target):
             raise ConfigError(target, "is a folder: add --output-dir DIR to report on each article")
         files = report_sources(target, output_dir) if output_dir is not None else []
         with open_corpus(corpus) as corpus_index:

@@ -9,11 +9,14 @@ was given.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fifo_guard import unblocking_pipes
 from typer.testing import CliRunner
 
 from provenance.cli import app
@@ -38,6 +41,8 @@ def _write_inputs(root: Path) -> None:
     with open(root / "huge.txt", "wb") as stream:
         stream.truncate(BIG)
     (root / "broken.html").write_text("<html><body><div><p", encoding="utf-8")
+    os.mkfifo(root / "pipe.txt")
+    (root / "device.txt").symlink_to(os.devnull)
     corpus = root / "corpus"
     corpus.mkdir()
     (corpus / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
@@ -148,6 +153,8 @@ ARTICLE_INPUTS = {
     "non-utf8": ("latin1.txt", "not valid utf-8"),
     "directory": ("folder.txt", "is a directory"),
     "missing": ("absent.txt", "no such file"),
+    "fifo": ("pipe.txt", "is a named pipe (FIFO), not a regular file"),
+    "device": ("device.txt", "is a device, not a regular file"),
     "50MB": ("huge.txt", "too large"),
     "broken-html": ("broken.html", "no article text"),
     "bad-yaml-front-matter": ("front-matter-yaml.md", "malformed front matter"),
@@ -353,10 +360,11 @@ CASES = {**_article_cases(), **_config_cases(), **OTHER_CASES}
 
 
 @pytest.fixture(scope="module")
-def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     root = tmp_path_factory.mktemp("bad-input")
     _write_inputs(root)
-    return root
+    with unblocking_pipes(root):
+        yield root
 
 
 @pytest.fixture

@@ -101,8 +101,8 @@ def check_files(
     if on_selected is not None:
         on_selected(len(files))
     job = ArticleCheck(scorer, loader, policy, root, known, encoding)
-    result = run_check(files, job, rules, selection.missing, baseline, jobs, on_report)
-    if not files and not selection.missing:
+    result = run_check(files, job, rules, selection.unreadable, baseline, jobs, on_report)
+    if not files and not selection.unreadable:
         shown = ", ".join(str(target) for target in targets)
         result = result.model_copy(update={"warnings": [f"no article files found in {shown}"]})
     return result
