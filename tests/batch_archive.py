@@ -19,6 +19,7 @@ FORMS = (
     "{Event}, Reuters reported, citing sources close to the council.",
     "According to the Associated Press, {event}.",
     "{Event}.",
+    "A person familiar with the talks said {event}.",
 )
 
 

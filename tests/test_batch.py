@@ -318,3 +318,23 @@ def test_a_manifest_gives_ids_metadata_and_inline_texts(archive: Path, tmp_path:
     assert (articles["a-1"]["outlet"], str(articles["a-1"]["date"])) == ("Coastline Daily", "2024-11-02")
     claims = read_dataset(tmp_path / "out")["claims"].to_pylist()
     assert any(claim["article_id"] == "a-2" and claim["origin_name"] == "Clara Voss" for claim in claims)
+
+
+def test_every_list_of_models_in_an_analysis_is_a_table_joined_by_its_ids(dataset: Path) -> None:
+    tables = read_dataset(dataset)
+    entity_keys = set(
+        zip(
+            tables["entities"]["article_id"].to_pylist(),
+            tables["entities"]["entity_id"].to_pylist(),
+            strict=True,
+        )
+    )
+    source_keys = set(
+        zip(
+            tables["sources"]["article_id"].to_pylist(),
+            tables["sources"]["entity_id"].to_pylist(),
+            strict=True,
+        )
+    )
+    assert source_keys
+    assert source_keys <= entity_keys

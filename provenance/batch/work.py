@@ -13,15 +13,12 @@ from pathlib import Path
 
 from provenance.batch.tables import Rows, article_rows, error_rows
 from provenance.check.models import CheckPolicy
-from provenance.check.policy import build_policy
+from provenance.check.policy import DEFAULT_FAIL_ON, build_policy
 from provenance.config import Config
 from provenance.errors import InternalError, ProvenanceError
 from provenance.extract import analyze
 from provenance.ingest.manifest import ManifestRow, load_article
 from provenance.scoring import RulePack, load_rule_pack, score
-
-SINGLE_SOURCE_RULE = "single-source"
-"""The rule a policy fails on by default, with every error finding (as ``provenance check`` does)."""
 
 
 @dataclass(frozen=True)
@@ -35,10 +32,8 @@ class BatchJob:
 
 def batch_job(config: Config, encoding: str = "utf-8") -> BatchJob:
     """Prepare a run: load the rule pack and validate the failing policy once, before any article."""
-    pack = rule_pack(config.rule_folders)
-    active = pack.active(config)
-    default_fail_on = [rule.id for rule in active if rule.name == SINGLE_SOURCE_RULE] + ["error"]
-    fail_on = config.check.fail_on if config.check.fail_on is not None else default_fail_on
+    active = rule_pack(config.rule_folders).active(config)
+    fail_on = config.check.fail_on if config.check.fail_on is not None else DEFAULT_FAIL_ON
     known = {name for rule in active for name in (rule.id, rule.name)}
     policy = build_policy(fail_on, config.fail_under, known, config.where("fail-on"))
     return BatchJob(config=config, policy=policy, encoding=encoding)
