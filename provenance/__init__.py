@@ -21,7 +21,7 @@ from provenance.api import (
 )
 from provenance.check.models import CheckResult
 from provenance.config import Config, load_config
-from provenance.corpus import build_index, crosscheck, load_corpus
+from provenance.corpus import ClaimComparison, build_index, compare_claims, crosscheck, load_corpus
 from provenance.errors import ExitStatus, ProvenanceError
 from provenance.evaluation import EvaluationReport
 from provenance.extract import analyze
@@ -38,6 +38,7 @@ __all__ = [
     "AnalysisResult",
     "Article",
     "CheckResult",
+    "ClaimComparison",
     "Config",
     "CrossCheckResult",
     "EvaluationReport",
@@ -54,6 +55,7 @@ __all__ = [
     "analyze_path",
     "build_index",
     "check_paths",
+    "compare_claims",
     "crosscheck",
     "crosscheck_path",
     "evaluate_gold",
