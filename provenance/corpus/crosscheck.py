@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -53,6 +54,7 @@ from provenance.corpus.units import claim_core, claim_units
 from provenance.errors import InputError
 from provenance.extract import analyze
 from provenance.ingest import read_article
+from provenance.ingest.files import PathKind, is_regular_file, kind_of
 from provenance.ingest.manifest import is_manifest, iter_manifest, load_article
 from provenance.models import (
     AnalysisResult,
@@ -84,8 +86,8 @@ def build_index(
     build: they are listed in ``CorpusIndex.skipped`` with the reason.
     """
     root = Path(source)
-    if not root.is_dir() and not is_manifest(root):
-        raise InputError(str(source), "not a folder of articles or a manifest (.jsonl, .csv, .tsv, .parquet)")
+    if not (is_manifest(root) and is_regular_file(root)):
+        _require_folder(root)
     index = CorpusIndex.create()
     for key, size, mtime_ns, loaded, wire in _corpus_articles(root, path_template):
         if isinstance(loaded, InputError):
@@ -117,14 +119,19 @@ def _corpus_articles(
     root: Path, path_template: str | None
 ) -> Iterator[tuple[str, int | None, int | None, Article | InputError, str | None]]:
     """Yield each article of a folder or manifest with its key, file stamp and wire agency (or its error)."""
-    if root.is_dir():
+    if not is_manifest(root) or not is_regular_file(root):
         for path in corpus_files(root):
-            stat = path.stat()
+            key = path.relative_to(root).as_posix()
+            try:
+                stat = path.stat()
+            except OSError as exc:
+                yield key, None, None, InputError(key, f"cannot read file ({exc.strerror or exc})"), None
+                continue
             try:
                 article: Article | InputError = read_article(path)
             except InputError as error:
                 article = error
-            yield path.relative_to(root).as_posix(), stat.st_size, stat.st_mtime_ns, article, None
+            yield key, stat.st_size, stat.st_mtime_ns, article, None
         return
     for row in iter_manifest(root, path_template=path_template):
         try:
@@ -144,26 +151,41 @@ def load_corpus(path: str | Path) -> CorpusIndex:
     hides an edit. A manifest is indexed in memory.
     """
     location = Path(path)
-    if location.is_dir():
+    if kind_of(location) in {PathKind.FOLDER, PathKind.UNREADABLE}:
+        _require_folder(location)
         saved = location / DEFAULT_INDEX_NAME
-        if saved.is_file():
+        if is_regular_file(saved):
             with contextlib.suppress(InputError):
                 index = CorpusIndex.open(saved)
                 if index.manifest() == _folder_manifest(location):
                     return index
                 index.close()
         return build_index(location)
-    if not location.exists():
+    if kind_of(location) is PathKind.MISSING:
         raise InputError(str(path), "no such corpus folder, manifest or index file")
     if is_manifest(location):
         return build_index(location)
     return CorpusIndex.open(location)
 
 
+def _require_folder(folder: Path) -> None:
+    """Refuse what is not a folder, or a folder whose list of files cannot be read."""
+    if kind_of(folder) not in {PathKind.FOLDER, PathKind.UNREADABLE}:
+        raise InputError(str(folder), "not a folder of articles")
+    try:
+        os.listdir(folder)
+    except OSError as exc:
+        raise InputError(str(folder), f"cannot read folder ({exc.strerror or exc})") from None
+
+
 def _folder_manifest(folder: Path) -> dict[str, tuple[int | None, int | None]]:
     manifest: dict[str, tuple[int | None, int | None]] = {}
     for path in corpus_files(folder):
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except OSError:
+            manifest[path.relative_to(folder).as_posix()] = (None, None)
+            continue
         manifest[path.relative_to(folder).as_posix()] = (stat.st_size, stat.st_mtime_ns)
     return manifest
 

@@ -72,6 +72,22 @@ class SourceLexicon:
 
 
 @dataclass(frozen=True)
+class EntityLexicon:
+    """Words that group source mentions into entities: first names by gender, groups, places, roles."""
+
+    female_names: frozenset[str]
+    male_names: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
+    group_words: frozenset[str]
+    group_heads: frozenset[str]
+    places: frozenset[str]
+    outlet_short_forms: frozenset[str]
+    definite_roles: frozenset[str]
+    non_speakers: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Abbreviations:
     """Abbreviations whose full stop does not (or may not) end a sentence."""
 
@@ -116,6 +132,13 @@ def sources() -> SourceLexicon:
 
 
 @cache
+def entities() -> EntityLexicon:
+    """Load the entity lexicon (``data/entities.toml``)."""
+    data = _load("entities.toml")
+    return EntityLexicon(**{key: frozenset(values) for key, values in data.items()})
+
+
+@cache
 def hedges() -> dict[HedgeKind, tuple[str, ...]]:
     """Load hedge phrases by kind (``data/hedges.toml``)."""
     return {HedgeKind(kind): tuple(items) for kind, items in _load("hedges.toml").items()}
@@ -128,3 +151,9 @@ def abbreviations() -> Abbreviations:
     return Abbreviations(
         frozenset(data["never_final"]), frozenset(data["maybe_final"]), frozenset(data["openers"])
     )
+
+
+@cache
+def cue_grammar() -> dict[str, frozenset[str]]:
+    """Load the word sets the cue grammar consults (``data/cue_grammar.toml``)."""
+    return {key: frozenset(words) for key, words in _load("cue_grammar.toml").items()}

@@ -31,7 +31,8 @@ from typing import Any
 
 from provenance.errors import InputError
 from provenance.ingest import read_article
-from provenance.ingest.formats import _parse_date, parse_article
+from provenance.ingest.formats import parse_article
+from provenance.ingest.front_matter import parse_date
 from provenance.models import Article, Model
 
 __all__ = [
@@ -224,7 +225,7 @@ def _optional(value: Any) -> str | None:
 
 
 def _date(value: Any, where: str, column: str | None) -> dt.date | None:
-    return _parse_date(value, f"{where}: column {column!r}")
+    return parse_date(value, where, f"column {column!r}: ")
 
 
 def _jsonl_records(manifest: Path, where: str) -> Iterator[tuple[int, dict[str, Any]]]:

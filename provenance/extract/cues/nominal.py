@@ -1,0 +1,164 @@
+"""Cues that are no verb: "according to", a possessed noun, "reportedly", "in her view", a poll.
+
+("According to Lund, …", "his claim that …", "In a May poll, 60 percent …".)
+"""
+
+from __future__ import annotations
+
+from provenance.extract.cues.clause import RawAttribution, char_span
+from provenance.extract.cues.content import content_span, content_stop, past_opening
+from provenance.extract.cues.words import (
+    DOCUMENT_HEADS,
+    HEARSAY,
+    NOMINAL_CUES,
+    NOUN_MARKERS,
+    POSSESSIVES,
+    SUBJECT_STOPS,
+    VIEW_WORDS,
+)
+from provenance.extract.lexicon import cues, sources
+from provenance.extract.segmentation import Token
+from provenance.extract.sources import opens_aside, phrase_after
+from provenance.models import CueKind
+
+
+def in_view(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "In their view, Democrats could…", "…, in Bolton's view": the possessor holds the view."""
+    for index in range(len(tokens) - 2):
+        owner, head = tokens[index + 1], tokens[index + 2]
+        if tokens[index].lower != "in" or head.lower not in VIEW_WORDS or tokens[index].quoted:
+            continue
+        if owner.lower not in POSSESSIVES and not (owner.capitalised and owner.lower.endswith(("’s", "'s"))):
+            continue
+        parts = [content_span(tokens, 0, index, quotes), content_span(tokens, index + 3, len(tokens), quotes)]
+        content = [part for part in parts if part is not None]
+        if not content:
+            return None
+        return RawAttribution(
+            CueKind.BELIEF,
+            char_span(tokens, index + 2, index + 3),
+            char_span(tokens, index + 1, index + 2),
+            content,
+            first_token=0,
+            last_token=len(tokens) - 1,
+        )
+    return None
+
+
+def hearsay(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "The FBI is reportedly making arrangements…": a report with no source named.
+
+    The words before the adverb back to a clause boundary and the clause after it
+    are the content; before a cue verb ("reportedly told") the verb is the cue.
+    """
+    index = next(
+        (position for position, token in enumerate(tokens) if token.lower in HEARSAY and not token.quoted),
+        None,
+    )
+    if index is None or index == 0 or index + 1 >= len(tokens) or tokens[index + 1].lower in cues().verbs:
+        return None
+    start = index
+    while (
+        start > max(0, index - 10)
+        and tokens[start - 1].is_word
+        and tokens[start - 1].lower not in SUBJECT_STOPS | {"with", "as"}
+    ):
+        start -= 1
+    end = content_stop(tokens, index + 1)
+    before = content_span(tokens, start, index, quotes)
+    after = content_span(tokens, index + 1, end, quotes)
+    if before is None or after is None:
+        return None
+    return RawAttribution(
+        CueKind.REPORT,
+        char_span(tokens, index, index + 1),
+        None,
+        [before, after],
+        first_token=start,
+        last_token=end - 1,
+    )
+
+
+def nominal_cue(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "his claim that…", "Trump's call for…": a noun cue whose possessor is the source."""
+    for index in range(1, len(tokens) - 2):
+        token = tokens[index]
+        if token.quoted or token.lower not in NOMINAL_CUES:
+            continue
+        owner = tokens[index - 1]
+        possessive = owner.lower in POSSESSIVES or (owner.capitalised and owner.lower.endswith(("’s", "'s")))
+        following = tokens[index + 1].lower
+        if not possessive or following not in {"that", "to", "for"}:
+            continue
+        last = index + 2 if following == "for" else index + 1
+        content = content_span(tokens, last, content_stop(tokens, last), quotes)
+        if content is None:
+            continue
+        return RawAttribution(
+            CueKind.STATEMENT,
+            char_span(tokens, index, last),
+            char_span(tokens, index - 1, index),
+            [content],
+            first_token=index - 1,
+            last_token=content_stop(tokens, last) - 1,
+        )
+    return None
+
+
+def document_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
+    """Read "In a September poll (by X), 75 percent of voters…": "In" cues the poll opening the sentence."""
+    if len(tokens) < 5 or tokens[0].lower != "in":
+        return None
+    comma = next((index for index in range(2, min(len(tokens), 16)) if tokens[index].text == ","), None)
+    if comma is None or not _names_document(tokens, 1, comma):
+        return None
+    content = content_span(tokens, comma + 1, len(tokens), quotes)
+    if content is None:
+        return None
+    return RawAttribution(
+        CueKind.ACCORDING_TO,
+        char_span(tokens, 0, 1),
+        char_span(tokens, 1, comma),
+        [content],
+        last_token=len(tokens) - 1,
+    )
+
+
+def _names_document(tokens: list[Token], start: int, end: int) -> bool:
+    """Tell whether tokens ``[start, end)`` are a noun phrase headed by a poll or survey ("a poll by X").
+
+    Words before the head are determiners, names, numbers or modifiers, never a
+    preposition or verb; words after it ("conducted by…", "of likely voters") may follow.
+    A bare plural ("In polls, …") counts; a bare singular ("In poll…") does not.
+    """
+    function_words = sources().function_words - NOUN_MARKERS - {"most", "more", "last", "next"}
+    for index in range(start, end):
+        token = tokens[index]
+        if token.lower in DOCUMENT_HEADS:
+            return index > start or token.lower.endswith("s")
+        if token.quoted or (
+            not token.capitalised and (token.lower in function_words or token.lower in cues().verbs)
+        ):
+            return False
+    return False
+
+
+def according_to(
+    tokens: list[Token], first: int, last: int, quotes: list[tuple[int, int]]
+) -> RawAttribution | None:
+    """Read "according to" over tokens ``[first, last)``: the phrase after it is the source.
+
+    The content is the rest of the sentence on either side, up to an aside closing the source.
+    """
+    source = phrase_after(tokens, last, len(tokens), appositive=first > 0, open_ended=first > 0)
+    if source is None:
+        return None
+    attribution = RawAttribution(
+        CueKind.ACCORDING_TO, char_span(tokens, first, last), char_span(tokens, *source)
+    )
+    before = content_span(tokens, past_opening(tokens, first), first, quotes)
+    after = None if opens_aside(tokens, source[1]) else content_span(tokens, source[1], len(tokens), quotes)
+    attribution.content = [part for part in (before, after) if part is not None]
+    attribution.first_token = 0
+    attribution.last_token = len(tokens) - 1
+    return attribution if attribution.content else None

@@ -1,0 +1,166 @@
+"""Attribution cues in a sentence, with the source and content each one ties together.
+
+A cue is a reporting verb ("said", "believe"), a phrase ("according to") or a
+citation ("citing"); it counts only when a source phrase stands beside it, and
+its content follows PolNeAR's conventions: a "that" clause or quotation after
+the cue, the text before a sentence-final "…, the official stated", or both
+fragments around an inserted cue ("The plan, he said, is…"). Cues inside a
+quotation or inside another attribution's content are not read again: only the
+outermost attribution of a nest is kept.
+"""
+
+from __future__ import annotations
+
+from provenance.extract.cues.clause import (
+    RawAttribution,
+    adverbial_only,
+    first_cue_words,
+    opens_participle,
+    title_case,
+)
+from provenance.extract.cues.nominal import according_to, document_intro, hearsay, in_view, nominal_cue
+from provenance.extract.cues.passives import by_agent, impression, passive_belief, question_put, raises_a_cue
+from provenance.extract.cues.punctuation import punctuation_cue, speaker_line
+from provenance.extract.cues.verbs import final_cue, verb_attribution
+from provenance.extract.cues.words import CLOSERS, PASSIVE_CUES, PUNCTUATION_CUES, RAISING_VERBS
+from provenance.extract.lexicon import cues
+from provenance.extract.segmentation import Token
+from provenance.models import CueKind
+
+
+def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
+    """Find the outermost attributions among one sentence's tokens.
+
+    A quotation that ends its own sentence (``… “ongoing.” He said the FBI…``)
+    is read apart from the new statement after it.
+    """
+    split = _statement_after_quotation(tokens)
+    if split is not None:
+        return find_attributions(tokens[:split], quotes) + find_attributions(tokens[split:], quotes)
+    question = question_put(tokens, quotes)
+    if question is None or question.cue is None:
+        return _attributions(tokens, quotes)
+    start, end = question.cue
+    found = _attributions(tokens, quotes, (start, end))
+    for attribution in found:
+        kept = [part for part in attribution.content if not part[0] <= start < part[1]]
+        attribution.content = kept or attribution.content
+    return [question, *found]
+
+
+def _statement_after_quotation(tokens: list[Token]) -> int | None:
+    """Find where a new statement starts after a quotation closed with a full stop, if one does.
+
+    (``“… ongoing.” He said the FBI had not commented``: the second sentence has a
+    subject, a cue and content of its own; ``“… ready.” Lund said.`` does not.)
+    """
+    starters = first_cue_words()
+    for index in range(2, len(tokens) - 4):
+        if not (
+            tokens[index].text in CLOSERS
+            and tokens[index - 1].text in {".", "?", "!"}
+            and tokens[index + 1].is_word
+            and tokens[index + 1].capitalised
+        ):
+            continue
+        cue = next(
+            (
+                position
+                for position in range(index + 2, min(len(tokens), index + 8))
+                if tokens[position].lower in starters and not tokens[position].quoted
+            ),
+            None,
+        )
+        if cue is None:
+            continue
+        words = sum(token.is_word for token in tokens[cue + 1 :])
+        if words >= 3 and not adverbial_only(tokens, cue + 1):
+            return index + 1
+    return None
+
+
+def _attributions(
+    tokens: list[Token], quotes: list[tuple[int, int]], asked: tuple[int, int] = (-1, -1)
+) -> list[RawAttribution]:
+    """Find the attributions of a sentence; a question's cue (``asked``, character range) is read already."""
+    starters = first_cue_words()
+    candidates = [
+        index
+        for index, token in enumerate(tokens)
+        if token.lower in starters and not token.quoted and not asked[0] <= token.start < asked[1]
+    ]
+    found: list[RawAttribution] = []
+    for index in candidates:
+        if (
+            0 < index < len(tokens) - 2
+            and tokens[index].lower == "according"
+            and tokens[index + 1].lower == "to"
+        ):
+            outermost = according_to(tokens, index, index + 2, quotes)
+            if outermost is not None:
+                return [outermost]
+    final = speaker_line(tokens, quotes) or document_intro(tokens, quotes)
+    if final is not None:
+        return [final]
+    last_word = final_cue(tokens, candidates, quotes)
+    if last_word is not None:
+        found.append(last_word)
+        candidates = [
+            index for index in candidates if index > last_word.last_token and opens_participle(tokens, index)
+        ]
+    headline: bool | None = None
+    covered = -1
+    for index in candidates:
+        token = tokens[index]
+        if index <= covered:
+            continue
+        if index > 0 and token.capitalised:
+            if headline is None:
+                headline = title_case(tokens)
+            if not headline:
+                continue
+        attribution = _attribution_at(tokens, index, quotes, found)
+        if attribution is not None:
+            found.append(attribution)
+            covered = max(index, attribution.last_token)
+    if not found and any(token.text in PUNCTUATION_CUES for token in tokens):
+        punctuated = punctuation_cue(tokens, quotes, title_case(tokens) if headline is None else headline)
+        if punctuated is not None:
+            found.append(punctuated)
+    if not found:
+        nominal = nominal_cue(tokens, quotes) or hearsay(tokens, quotes) or in_view(tokens, quotes)
+        if nominal is not None:
+            found.append(nominal)
+    return found
+
+
+def _attribution_at(
+    tokens: list[Token], index: int, quotes: list[tuple[int, int]], found: list[RawAttribution]
+) -> RawAttribution | None:
+    lexicon = cues()
+    first = tokens[index].lower
+    for phrase, kind in lexicon.phrases.items():
+        if (
+            phrase[0] == first
+            and tuple(token.lower for token in tokens[index : index + len(phrase)]) == phrase
+        ):
+            if kind is CueKind.ACCORDING_TO:
+                return according_to(tokens, index, index + len(phrase), quotes)
+            return verb_attribution(tokens, index, index + len(phrase), kind, quotes, found)
+    verb_kind = lexicon.verbs.get(tokens[index].lower)
+    if verb_kind is None:
+        return None
+    if tokens[index].lower in PASSIVE_CUES:
+        passive = passive_belief(tokens, index, quotes)
+        if passive is not None:
+            return passive
+    if tokens[index].lower in RAISING_VERBS:
+        if raises_a_cue(tokens, index):  # "he seemed to indicate …": the subject speaks, through both verbs
+            return verb_attribution(
+                tokens, index, index + 3, lexicon.verbs[tokens[index + 2].lower], quotes, found
+            )
+        return impression(tokens, index, quotes)
+    agentive = by_agent(tokens, index, verb_kind, quotes)
+    if agentive is not None:
+        return agentive
+    return verb_attribution(tokens, index, index + 1, verb_kind, quotes, found)
