@@ -18,6 +18,7 @@ from provenance.extract.chains import UNCOVERED_SECTIONS, ChainBuilder, cited_pa
 from provenance.extract.coreference import MentionDraft, resolve
 from provenance.extract.cues import RawAttribution, find_attributions, first_cue_words
 from provenance.extract.hedges import find_hedges, hedge_words
+from provenance.extract.learned import cue_model
 from provenance.extract.lexicon import sources
 from provenance.extract.segmentation import Token, quotations, sentences, span, tokenize
 from provenance.extract.sources import SourceDescription, coordinated, describe
@@ -170,7 +171,7 @@ def _claimed(later: list[_Sentence], opening: int, close: int) -> bool:
 @cache
 def _signal_words() -> frozenset[str]:
     """Words without which a sentence has no cue and no hedge: the test that spares tokenising it."""
-    words = {word for word in first_cue_words() | hedge_words() if word.isalpha()}
+    words = {word for word in first_cue_words() | cue_model().vocabulary | hedge_words() if word.isalpha()}
     return frozenset(words)
 
 
