@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,10 +26,9 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from provenance.brat import BratAttribution, parse_ann
-from provenance.evaluation import evaluate_gold_dir
 from provenance.extract.cues.learned import candidate_words
 from provenance.extract.cues.sentence import rule_attributions
-from provenance.extract.learned import cue_features, cue_head, cue_model
+from provenance.extract.learned import cue_features, cue_head
 from provenance.extract.segmentation import Token, quotations, sentences, tokenize
 from provenance.ingest import read_article
 from provenance.models import Article
@@ -196,11 +197,20 @@ def _worth(figures: dict[str, float], rules_only: dict[str, float]) -> tuple[flo
 
 
 def _figures(model: dict[str, object], dev: Path) -> dict[str, float]:
-    """Write a candidate model and score the extractor with it on dev (document-level headline figures)."""
+    """Write a candidate model and score the extractor with it on dev (document-level headline figures).
+
+    The scoring runs in a fresh process, so nothing loaded from an earlier candidate lingers.
+    """
     write_atomic(MODEL, json.dumps(model, sort_keys=True) + "\n")
-    cue_model.cache_clear()
-    report = evaluate_gold_dir(dev)
-    return {name: round(value, 4) for name, value in report.headline().items()}
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "figures.json"
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "polnear_eval.py"), str(dev), "--output", str(output)],
+            check=True,
+            capture_output=True,
+        )
+        figures: dict[str, float] = json.loads(output.read_text(encoding="utf-8"))["figures"]
+    return figures
 
 
 if __name__ == "__main__":

@@ -323,6 +323,7 @@ def _attribution(
         cue_kind=raw.kind,
         source_id=source.id if source is not None else None,
         content=[span(text, start, end) for start, end in raw.content],
+        model_probability=raw.learned,
     )
 
 

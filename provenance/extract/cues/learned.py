@@ -56,10 +56,10 @@ def learned_attributions(
         if probability < model.threshold:
             continue
         last = index + 2 if model.particle(tokens, index) else index + 1
-        kind = cues().verbs.get(tokens[index].lower, CueKind.BELIEF)
-        reading = verb_attribution(tokens, index, last, kind, quotes, []) or _plain_reading(
-            tokens, index, last, kind, quotes
-        )
+        kind = cues().verbs.get(tokens[index].lower)
+        reading = verb_attribution(tokens, index, last, kind or CueKind.BELIEF, quotes, [])
+        if reading is None and kind is None:  # a word of the cue lexicon: the verb grammar's verdict stands
+            reading = _plain_reading(tokens, index, last, CueKind.BELIEF, quotes)
         if reading is not None:
             reading.learned = round(probability, 3)
             added.append(reading)

@@ -110,7 +110,8 @@ def _attributions(
     final = speaker_line(tokens, quotes) or document_intro(tokens, quotes)
     if final is not None:
         return [final]
-    last_word = final_cue(tokens, candidates, quotes)
+    readings: dict[int, RawAttribution | None] = {}
+    last_word = final_cue(tokens, candidates, quotes, readings)
     if last_word is not None:
         found.append(last_word)
         candidates = [
@@ -127,7 +128,7 @@ def _attributions(
                 headline = title_case(tokens)
             if not headline:
                 continue
-        attribution = _attribution_at(tokens, index, quotes, found)
+        attribution = _attribution_at(tokens, index, quotes, found, readings)
         if attribution is not None:
             found.append(attribution)
             covered = max(index, attribution.last_token)
@@ -143,8 +144,17 @@ def _attributions(
 
 
 def _attribution_at(
-    tokens: list[Token], index: int, quotes: list[tuple[int, int]], found: list[RawAttribution]
+    tokens: list[Token],
+    index: int,
+    quotes: list[tuple[int, int]],
+    found: list[RawAttribution],
+    readings: dict[int, RawAttribution | None],
 ) -> RawAttribution | None:
+    """Read the cue starting at token ``index``, by the construction its word or phrase calls for.
+
+    A verb already read by ``final_cue`` (``readings``) with nothing found before
+    it is taken from there rather than read again.
+    """
     lexicon = cues()
     first = tokens[index].lower
     for phrase, kind in lexicon.phrases.items():
@@ -171,4 +181,6 @@ def _attribution_at(
     agentive = by_agent(tokens, index, verb_kind, quotes)
     if agentive is not None:
         return agentive
+    if not found and index in readings:
+        return readings[index]
     return verb_attribution(tokens, index, index + 1, verb_kind, quotes, found)
