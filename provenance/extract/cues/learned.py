@@ -26,6 +26,13 @@ def candidate_words(
     tokens: list[Token], found: list[RawAttribution], vocabulary: frozenset[str]
 ) -> list[int]:
     """List the words the model may judge: known cue heads outside quotations and the attributions found."""
+    known = [
+        index
+        for index, token in enumerate(tokens)
+        if token.lower in vocabulary and not token.quoted and not (token.capitalised and index > 0)
+    ]
+    if not known:
+        return known
     taken = [
         (start, end)
         for attribution in found
@@ -34,14 +41,7 @@ def candidate_words(
             *attribution.content,
         ]
     ]
-    return [
-        index
-        for index, token in enumerate(tokens)
-        if token.lower in vocabulary
-        and not token.quoted
-        and not (token.capitalised and index > 0)
-        and not any(start <= token.start < end for start, end in taken)
-    ]
+    return [index for index in known if not any(start <= tokens[index].start < end for start, end in taken)]
 
 
 def learned_attributions(

@@ -7,6 +7,8 @@ its context, not by what the rules decided about it.
 
 from __future__ import annotations
 
+from functools import cache
+
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
 from provenance.extract.sources import is_adverb
@@ -35,6 +37,11 @@ def cue_head(tokens: list[Token], start: int, end: int) -> int | None:
     return None
 
 
+@cache
+def _pronouns() -> frozenset[str]:
+    return sources().pronouns
+
+
 def _shape(token: Token) -> str:
     if not token.is_word:
         return "mark" if token.text not in QUOTE_MARKS else "quote"
@@ -46,12 +53,11 @@ def _shape(token: Token) -> str:
 def _word_class(token: Token) -> str:
     """Name the coarse class of a neighbour: pronoun, name, determiner, auxiliary, mark, or a plain word."""
     lower = token.lower
-    lexicon = sources()
     if token.text in QUOTE_MARKS:
         return "quote"
     if not token.is_word:
         return token.text
-    if lower in lexicon.pronouns:
+    if lower in _pronouns():
         return "pronoun"
     if lower in {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our"}:
         return "determiner"
