@@ -98,13 +98,17 @@ def main() -> int:
     for target in targets:
         write_atomic(target, json.dumps(record, indent=2) + "\n")
         print(f"recorded in {target}")
-    if options.record:
-        readme = README.read_text(encoding="utf-8")
-        if not TABLE.search(readme):
-            print("README.md has no polnear-dev markers; table not updated", file=sys.stderr)
-            return 1
-        write_atomic(README, TABLE.sub(lambda match: match[1] + readme_table(record) + match[2], readme))
-        print(f"table updated in {README}")
+    return update_readme(TABLE, readme_table(record)) if options.record else 0
+
+
+def update_readme(markers: re.Pattern[str], table: str) -> int:
+    """Replace the README text between a pair of markers with ``table``; 1 when the markers are missing."""
+    readme = README.read_text(encoding="utf-8")
+    if not markers.search(readme):
+        print(f"README.md has no markers matching {markers.pattern!r}; table not updated", file=sys.stderr)
+        return 1
+    write_atomic(README, markers.sub(lambda match: match[1] + table + match[2], readme))
+    print(f"table updated in {README}")
     return 0
 
 

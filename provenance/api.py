@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 
-from provenance.check import Baseline, CheckResult, FileReport, RuleDescriptor, check_files
+from provenance.check import DEFAULT_FAIL_ON, Baseline, CheckResult, FileReport, RuleDescriptor, check_files
 from provenance.config import Config, config_for
 from provenance.corpus import (
     DEFAULT_INDEX_NAME,
@@ -31,7 +31,7 @@ from provenance.corpus import (
 from provenance.corpus import crosscheck as crosscheck_analysis
 from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 from provenance.errors import ConfigError, InputError, ProvenanceError
-from provenance.evaluation import EvaluationReport, evaluate_gold_dir
+from provenance.evaluation import EvaluationReport, SourceTypeReport, evaluate_gold_dir, evaluate_source_types
 from provenance.extract import analyze
 from provenance.ingest import decode, read_article
 from provenance.ingest.fetch import (
@@ -42,6 +42,7 @@ from provenance.ingest.fetch import (
     make_async_client,
     make_client,
 )
+from provenance.ingest.files import PathKind, is_folder, kind_of
 from provenance.ingest.formats import article_to_markdown
 from provenance.models import (
     AnalysisResult,
@@ -176,6 +177,11 @@ def evaluate_gold(gold_dir: str | Path, limit: int | None = None) -> EvaluationR
     return evaluate_gold_dir(gold_dir, limit=limit)
 
 
+def evaluate_sources(gold: str | Path, texts: str | Path) -> SourceTypeReport:
+    """Measure source typing and back-reference resolution against hand-labelled source spans."""
+    return evaluate_source_types(gold, texts)
+
+
 def score_path(
     target: str | Path,
     config: Config | None = None,
@@ -206,10 +212,6 @@ def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
         raise ConfigError(rule_id, f"no such rule; known rules: {', '.join(pack.ids)}") from None
 
 
-SINGLE_SOURCE_RULE = "single-source"
-"""The name of the rule pack's single-source rule, which ``check`` fails on by default."""
-
-
 def check_paths(
     targets: Sequence[Path | str],
     config: Config,
@@ -223,8 +225,9 @@ def check_paths(
 ) -> CheckResult:
     """Check the files, folders and URLs in ``targets`` against the CI policy: ``provenance check``.
 
-    The default policy fails on the pack's single-source rule (found by name,
-    so a pack that renumbers it keeps working) and on every error finding.
+    The default policy (``DEFAULT_FAIL_ON``) fails on every error finding: the
+    newsroom rule on anonymous sourcing (one unnamed individual, vague unnamed
+    sources) and contradicted claims.
     With ``corpus`` (a folder or an index file) each article is cross-checked
     first, so the corroboration and contradiction rules run too.
     """
@@ -241,13 +244,12 @@ def check_paths(
         )
         for rule in active
     ]
-    default_fail_on = [rule.id for rule in active if rule.name == SINGLE_SOURCE_RULE] + ["error"]
     with _corpus_for_check(corpus, jobs) as shared_corpus:
         result = check_files(
             targets,
             partial(_score_with_cached_pack, config=config, corpus=shared_corpus),
             rules,
-            default_fail_on,
+            DEFAULT_FAIL_ON,
             settings=config.check,
             fail_under=config.fail_under,
             root=root,
@@ -356,10 +358,11 @@ def report_sources(folder: str | Path, output_dir: str | Path) -> list[Path]:
     folder inside ``folder`` are never read back as articles.
     """
     root, out = Path(folder), Path(output_dir).resolve()
-    if root.is_file():
-        return [root]
-    if not root.is_dir():
+    kind = kind_of(root)
+    if kind is PathKind.MISSING:
         raise InputError(str(root), "no such file or folder")
+    if kind is not PathKind.FOLDER:
+        return [root]
     found = [path for path in corpus_files(root) if out not in path.resolve().parents]
     if not found:
         raise InputError(str(root), "no article files found (" + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
@@ -384,7 +387,7 @@ def report_batch(
     index entry carries the error. Returns the entries in input order.
     """
     root, out = Path(folder), Path(output_dir)
-    base = root.parent if root.is_file() else root
+    base = root if is_folder(root) else root.parent
     entries: list[IndexEntry] = []
     taken: set[str] = set()
     for path in files:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated, TextIO, TypeVar
 
 import typer
 from pydantic import BaseModel
@@ -28,6 +28,7 @@ from provenance.api import (
     check_paths,
     crosscheck_path,
     evaluate_gold,
+    evaluate_sources,
     explain_rule,
     fetch_batch,
     fetch_markdown,
@@ -46,11 +47,12 @@ from provenance.config import config_for
 from provenance.corpus import MATCH_THRESHOLD
 from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
+from provenance.ingest.files import is_folder
 from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
 from provenance.render.check_text import render_check_text
 from provenance.render.crosscheck import render_crosscheck, render_index_summary
-from provenance.render.evaluation import render_evaluation
+from provenance.render.evaluation import render_evaluation, render_source_types
 from provenance.render.github import render_github, render_step_summary
 from provenance.render.index import index_name
 from provenance.render.junit import render_junit
@@ -246,20 +248,42 @@ def _write_brat(
 @app.command("eval")
 def evaluate(
     gold_dir: Annotated[
-        Path, typer.Argument(help="Gold folder with text/NAME.txt and attributions/NAME_*.ann.")
+        Path,
+        typer.Argument(
+            help="Gold folder with text/NAME.txt and attributions/NAME_*.ann; "
+            "with --source-types, the folder of the texts the gold file names."
+        ),
     ],
     output_format: Annotated[
         TextOrJson, typer.Option("--format", "-f", help="Output format.")
     ] = TextOrJson.TEXT,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N texts by name.")] = None,
+    source_types: Annotated[
+        Path | None,
+        typer.Option(
+            "--source-types",
+            help="Score source types, on-record calls and back-references against this gold JSON-lines file.",
+        ),
+    ] = None,
 ) -> None:
-    """Measure attribution extraction against gold brat annotations (PolNeAR's layout)."""
+    """Measure attribution extraction against gold brat annotations (PolNeAR's layout), or source typing."""
     with _reporting_errors():
-        report = evaluate_gold(gold_dir, limit=limit)
-        if output_format is TextOrJson.JSON:
-            typer.echo(report.model_dump_json(indent=2))
+        if source_types is not None:
+            if limit is not None:
+                raise ConfigError("--limit", "applies to span evaluation only, not with --source-types")
+            sources = evaluate_sources(source_types, gold_dir)
+            typer.echo(_as(output_format, sources, render_source_types))
         else:
-            typer.echo(render_evaluation(report))
+            spans = evaluate_gold(gold_dir, limit=limit)
+            typer.echo(_as(output_format, spans, render_evaluation))
+
+
+Report = TypeVar("Report", bound=BaseModel)
+
+
+def _as(output_format: TextOrJson, report: Report, render_text: Callable[[Report], str]) -> str:
+    """Render an evaluation report as text or as its JSON model."""
+    return report.model_dump_json(indent=2) if output_format is TextOrJson.JSON else render_text(report)
 
 
 # --- score, rules, rules explain -------------------------------------------------------------------------
@@ -565,7 +589,7 @@ def report(
     if output_dir is not None and output is not None:
         raise typer.BadParameter("--output is for one article; a batch writes into --output-dir")
     with _reporting_errors():
-        if output_dir is None and Path(target).is_dir():
+        if output_dir is None and is_folder(target):
             raise ConfigError(target, "is a folder: add --output-dir DIR to report on each article")
         files = report_sources(target, output_dir) if output_dir is not None else []
         with open_corpus(corpus) as corpus_index:

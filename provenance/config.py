@@ -19,6 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from provenance.errors import ConfigError
+from provenance.ingest.files import is_folder, is_regular_file
 from provenance.models import Severity
 
 __all__ = [
@@ -175,7 +176,7 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
                     f"{key}: {selector!r} is not a rule id or id prefix such as PRV003",
                 )
     for folder in config.rule_folders:
-        if not folder.is_dir():
+        if not is_folder(folder):
             raise ConfigError(config.where("rule-folders"), f"rule folder {str(folder)!r} is not a directory")
     return config
 
@@ -207,12 +208,12 @@ def load_config(path: str | Path) -> Config:
 def find_config(start: str | Path) -> Path | None:
     """Return the nearest config file at or above ``start`` (a file or folder), if any."""
     folder = Path(start).resolve()
-    if not folder.is_dir():
+    if not is_folder(folder):
         folder = folder.parent
     for candidate in (folder, *folder.parents):
         for name in CONFIG_FILES:
             file = candidate / name
-            if file.is_file() and (name != "pyproject.toml" or _has_provenance_table(file)):
+            if is_regular_file(file) and (name != "pyproject.toml" or _has_provenance_table(file)):
                 return file
     return None
 

@@ -9,11 +9,14 @@ was given.
 from __future__ import annotations
 
 import json
+import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fifo_guard import unblocking_pipes
 from typer.testing import CliRunner
 
 from provenance.cli import app
@@ -38,6 +41,8 @@ def _write_inputs(root: Path) -> None:
     with open(root / "huge.txt", "wb") as stream:
         stream.truncate(BIG)
     (root / "broken.html").write_text("<html><body><div><p", encoding="utf-8")
+    os.mkfifo(root / "pipe.txt")
+    (root / "device.txt").symlink_to(os.devnull)
     corpus = root / "corpus"
     corpus.mkdir()
     (corpus / "seed.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
@@ -84,6 +89,8 @@ def _write_inputs(root: Path) -> None:
         "---\ntitle: [unclosed\n---\nThe mayor said so.\n", encoding="utf-8"
     )
     (root / "front-matter-toml.md").write_text("+++\ntitle = \n+++\nThe mayor said so.\n", encoding="utf-8")
+    for name, text in HOSTILE_FRONT_MATTER.items():
+        (root / name).write_text(text, encoding="utf-8")
     discovered = root / "discovered"
     discovered.mkdir()
     (discovered / "article.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
@@ -94,6 +101,23 @@ def _write_inputs(root: Path) -> None:
     (root / "baseline-folder.json").mkdir()
     (root / "baseline-bad.json").write_text("{not json", encoding="utf-8")
     (root / "baseline-shape.json").write_text('{"version": "x", "entries": 3}', encoding="utf-8")
+
+
+def _alias_bomb(levels: int) -> str:
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, levels)]
+    return "\n".join([*lines, f"title: *a{levels - 1}"])
+
+
+HOSTILE_FRONT_MATTER = {
+    "nested-yaml.md": "---\ntitle: " + "[" * 1200 + "]" * 1200 + "\n---\nThe mayor said so.\n",
+    "nested-toml.md": "+++\ntitle = " + "[" * 1200 + "]" * 1200 + "\n+++\nThe mayor said so.\n",
+    "bad-date.md": "---\ndate: 2024-13-45\n---\nThe mayor said so.\n",
+    "bad-time.md": "---\ndate: 2024-01-01 25:00:00\n---\nThe mayor said so.\n",
+    "alias-bomb.md": f"---\n{_alias_bomb(9)}\n---\nThe mayor said so.\n",
+    "title-mapping.md": "---\ntitle: {a: 1}\n---\nThe mayor said so.\n",
+}
+"""Front matter that crashed or blew up the YAML/TOML readers before they had limits."""
 
 
 def _config(root: Path, name: str, text: str) -> None:
@@ -129,10 +153,18 @@ ARTICLE_INPUTS = {
     "non-utf8": ("latin1.txt", "not valid utf-8"),
     "directory": ("folder.txt", "is a directory"),
     "missing": ("absent.txt", "no such file"),
+    "fifo": ("pipe.txt", "is a named pipe (FIFO), not a regular file"),
+    "device": ("device.txt", "is a device, not a regular file"),
     "50MB": ("huge.txt", "too large"),
     "broken-html": ("broken.html", "no article text"),
     "bad-yaml-front-matter": ("front-matter-yaml.md", "malformed front matter"),
     "bad-toml-front-matter": ("front-matter-toml.md", "malformed front matter"),
+    "nested-yaml-front-matter": ("nested-yaml.md", "nested more than"),
+    "nested-toml-front-matter": ("nested-toml.md", "nested more than"),
+    "bad-date-front-matter": ("bad-date.md", "field 'date': invalid date '2024-13-45'"),
+    "bad-time-front-matter": ("bad-time.md", "field 'date': invalid date '2024-01-01 25:00:00'"),
+    "alias-bomb-front-matter": ("alias-bomb.md", "expands to more than"),
+    "mapping-title-front-matter": ("title-mapping.md", "field 'title' must be text"),
 }
 REFUSED_URLS = {
     "loopback-url": ("http://127.0.0.1:9/article", "loopback"),
@@ -328,10 +360,11 @@ CASES = {**_article_cases(), **_config_cases(), **OTHER_CASES}
 
 
 @pytest.fixture(scope="module")
-def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     root = tmp_path_factory.mktemp("bad-input")
     _write_inputs(root)
-    return root
+    with unblocking_pipes(root):
+        yield root
 
 
 @pytest.fixture
@@ -413,3 +446,27 @@ def test_a_folder_of_bad_files_reports_each_and_still_checks_the_good_one(
         assert files[name]["error"] in result.stderr.splitlines()
     assert files["good.txt"]["error"] is None
     assert files["good.txt"]["claims"] > 0
+
+
+@pytest.mark.parametrize("command", ["index", "crosscheck"])
+def test_a_corpus_folder_skips_and_lists_files_with_bad_front_matter(
+    command: str, inputs: Path, isolated: Path
+) -> None:
+    folder = isolated / "corpus"
+    folder.mkdir()
+    shutil.copy(inputs / "good.txt", folder / "good.txt")
+    for name in HOSTILE_FRONT_MATTER:
+        shutil.copy(inputs / name, folder / name)
+    args = (
+        ["index", str(folder), "-o", str(isolated / "index.sqlite"), "-f", "json"]
+        if command == "index"
+        else ["crosscheck", str(inputs / "good.txt"), "--corpus", str(folder), "-f", "json"]
+    )
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    if command == "index":
+        skipped = {entry["path"]: entry["problem"] for entry in json.loads(result.stdout)["skipped"]}
+        assert set(skipped) == set(HOSTILE_FRONT_MATTER)
+        assert "field 'date'" in skipped["bad-date.md"]
+    else:
+        assert json.loads(result.stdout)["articles"] == 1

@@ -6,10 +6,14 @@ is shut down after each test; the slow and endless routes stop by themselves.
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import io
 import json
 import re
+import shutil
+import ssl
+import subprocess
 import sys
 import threading
 import time
@@ -26,7 +30,15 @@ from provenance.cli import _progress, app
 from provenance.errors import FetchTimeoutError, UnsafeURLError
 from provenance.extract import analyze
 from provenance.ingest import read_article
-from provenance.ingest.fetch import FetchLimits, FetchOptions, fetch_page
+from provenance.ingest.fetch import (
+    FetchLimits,
+    FetchOptions,
+    fetch_page,
+    fetch_page_async,
+    make_async_client,
+    make_client,
+)
+from provenance.ingest.safety import CheckedTransport
 from provenance.models import FetchOutcome
 
 HTML_DIR = Path(__file__).parent / "data" / "html"
@@ -42,6 +54,7 @@ class ArticleServer(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__(("127.0.0.1", 0), Handler)
         self.paths: list[str] = []
+        self.hosts: list[str | None] = []
         self.stopping = threading.Event()
 
     def handle_error(self, request: object, client_address: object) -> None:
@@ -60,6 +73,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.server.paths.append(self.path)
+        self.server.hosts.append(self.headers.get("Host"))
         route = getattr(self, "route_" + re.sub(r"[^a-z]", "_", self.path.strip("/")), None)
         if route is None:
             self.send(404, b"<h1>Not found</h1>", "text/html")
@@ -234,6 +248,81 @@ def test_dns_rebinding_is_caught_at_the_connected_peer(server: ArticleServer) ->
         pytest.raises(UnsafeURLError, match=r"resolves to 127\.0\.0\.1, a loopback"),
     ):
         fetch_page(url, client, lying)
+
+
+class Rebinding:
+    """A resolver whose answer changes after the first look-up, as a rebinding DNS server with TTL 0 does."""
+
+    def __init__(self, first: str, then: str) -> None:
+        self.answers = [first]
+        self.then = then
+
+    def __call__(self, host: str, port: int) -> list[str]:
+        return [self.answers.pop()] if self.answers else [self.then]
+
+
+def test_dns_rebinding_is_refused_before_anything_is_sent(server: ArticleServer) -> None:
+    rebinding = FetchOptions(cache_dir=None, resolver=Rebinding("93.184.216.34", "127.0.0.1"))
+    url = server.url("/article").replace("127.0.0.1", "localhost")
+    with (
+        make_client(rebinding) as client,
+        pytest.raises(UnsafeURLError, match=r"resolves to 127\.0\.0\.1, a loopback") as refused,
+    ):
+        fetch_page(url, client, rebinding)
+    assert refused.value.where == url
+    assert server.paths == [], "the server received the request before the refusal"
+
+
+def test_dns_rebinding_is_refused_before_anything_is_sent_by_a_batch(server: ArticleServer) -> None:
+    rebinding = FetchOptions(cache_dir=None, resolver=Rebinding("93.184.216.34", "127.0.0.1"))
+    url = server.url("/article").replace("127.0.0.1", "localhost")
+
+    async def fetch() -> None:
+        async with make_async_client(rebinding) as client:
+            await fetch_page_async(url, client, rebinding)
+
+    with pytest.raises(UnsafeURLError, match=r"resolves to 127\.0\.0\.1, a loopback"):
+        asyncio.run(fetch())
+    assert server.paths == []
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(server: ArticleServer) -> None:
+    port = server.server_address[1]
+    allowed = FetchOptions(cache_dir=None, allow_private=True, resolver=lambda host, port: ["127.0.0.1"])
+    with make_client(allowed) as client:
+        page = fetch_page(f"http://newsroom.internal:{port}/article", client, allowed)
+    assert page.final_url == f"http://newsroom.internal:{port}/article"
+    assert server.hosts == [f"newsroom.internal:{port}"], "the Host header names the host, not the address"
+
+
+@pytest.fixture
+def tls_server(server: ArticleServer, tmp_path: Path) -> tuple[ArticleServer, ssl.SSLContext]:
+    """Serve the same routes over TLS with a certificate for ``localhost`` made for the test."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost", "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    serving = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    serving.load_cert_chain(cert, key)
+    server.socket = serving.wrap_socket(server.socket, server_side=True)
+    trusting = ssl.create_default_context(cafile=str(cert))
+    return server, trusting
+
+
+def test_https_to_a_checked_address_keeps_the_host_name_for_sni_and_the_certificate(
+    tls_server: tuple[ArticleServer, ssl.SSLContext],
+) -> None:
+    server, trusting = tls_server
+    port = server.server_address[1]
+    options = FetchOptions(cache_dir=None, allow_private=True, resolver=lambda host, port: ["127.0.0.1"])
+    with httpx.Client(transport=CheckedTransport(options.policy, verify=trusting)) as client:
+        page = fetch_page(f"https://localhost:{port}/article", client, options)
+    assert "European Pravda" in page.text
+    assert server.hosts == [f"localhost:{port}"]
 
 
 @pytest.mark.parametrize("path", ["/drip", "/stall"])

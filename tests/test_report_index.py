@@ -50,7 +50,7 @@ def test_markdown_index_table() -> None:
     assert rows[0].startswith(
         "| 20.0 | D | [&lt;script&gt;alert(1)&lt;/script&gt;](<./javascript%3Aalert%281%29.html>)"
     )
-    assert rows[-1].startswith("| — | — | `broken.txt` | could not be read")
+    assert rows[-1].startswith("| — | — | broken.txt | could not be read")
 
 
 def test_json_and_text_indexes() -> None:

@@ -23,7 +23,7 @@ from provenance.check.models import (
     Suppression,
     SuppressionKind,
 )
-from provenance.check.policy import build_policy
+from provenance.check.policy import DEFAULT_FAIL_ON, build_policy
 from provenance.check.runner import (
     CHECK_RULES,
     ArticleCheck,
@@ -40,6 +40,7 @@ from provenance.ingest.fetch import is_url
 
 __all__ = [
     "CHECK_RULES",
+    "DEFAULT_FAIL_ON",
     "DEFAULT_INCLUDE",
     "ArticleLoader",
     "Baseline",
@@ -101,8 +102,8 @@ def check_files(
     if on_selected is not None:
         on_selected(len(files))
     job = ArticleCheck(scorer, loader, policy, root, known, encoding)
-    result = run_check(files, job, rules, selection.missing, baseline, jobs, on_report)
-    if not files and not selection.missing:
+    result = run_check(files, job, rules, selection.unreadable, baseline, jobs, on_report)
+    if not files and not selection.unreadable:
         shown = ", ".join(str(target) for target in targets)
         result = result.model_copy(update={"warnings": [f"no article files found in {shown}"]})
     return result

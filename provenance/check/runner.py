@@ -286,22 +286,22 @@ def run_check(
     files: Sequence[Path | str],
     job: ArticleCheck,
     rules: Sequence[RuleDescriptor] = (),
-    missing: Sequence[Path] = (),
+    unreadable: Sequence[tuple[Path, str]] = (),
     baseline: Baseline | None = None,
     jobs: int = 1,
     on_report: Callable[[FileReport], None] | None = None,
 ) -> CheckResult:
     """Check ``files`` and URLs (in ``jobs`` worker processes when above 1) and gather one ``CheckResult``.
 
-    ``missing`` targets are reported as unreadable; ``on_report`` is called as
+    ``unreadable`` targets are reported with their problem; ``on_report`` is called as
     each file finishes, in file order, so a caller can show progress.
     """
     reports = [
         FileReport(
             path=display_path(path, job.root),
-            error=InputError(str(path), "no such file or folder").one_line(),
+            error=InputError(str(path), problem).one_line(),
         )
-        for path in missing
+        for path, problem in unreadable
     ]
     if jobs > 1 and len(files) > 1:
         workers = min(jobs, len(files))

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pathspec
 
+from provenance.ingest.files import PathKind, is_folder, kind_of
+
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
 ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn"})
 
@@ -39,10 +41,11 @@ class _Ignore:
 
 @dataclass(frozen=True)
 class Selection:
-    """The inputs of one run: files to check, and targets that do not exist (reported as unreadable)."""
+    """The inputs of one run: files to check, and what cannot be checked with the reason (reported)."""
 
     files: list[Path]
-    missing: list[Path]
+    unreadable: list[tuple[Path, str]]
+    """Targets that do not exist, and folders on the way that cannot be listed."""
 
 
 def select_articles(
@@ -57,20 +60,22 @@ def select_articles(
     included = pathspec.GitIgnoreSpec.from_lines(include)
     excluded = pathspec.GitIgnoreSpec.from_lines(exclude)
     files: dict[Path, None] = {}
-    missing: list[Path] = []
+    unreadable: list[tuple[Path, str]] = []
     for target in targets:
-        if not target.exists():
-            missing.append(target)
+        kind = kind_of(target)
+        if kind is PathKind.MISSING:
+            unreadable.append((target, "no such file or folder"))
             continue
+        is_dir = kind is PathKind.FOLDER
         ignores = _inherited_ignores(target.resolve(), root) if respect_gitignore else []
-        if _excluded(target, root, excluded, ignores, target.is_dir()):
+        if _excluded(target, root, excluded, ignores, is_dir):
             continue
-        if target.is_dir():
-            for file in _walk(target, root, included, excluded, ignores, respect_gitignore):
+        if is_dir:
+            for file in _walk(target, root, included, excluded, ignores, respect_gitignore, unreadable):
                 files.setdefault(file)
         else:
             files.setdefault(target)
-    return Selection(files=list(files), missing=missing)
+    return Selection(files=list(files), unreadable=unreadable)
 
 
 def _walk(
@@ -80,22 +85,28 @@ def _walk(
     excluded: pathspec.GitIgnoreSpec,
     ignores: list[_Ignore],
     respect_gitignore: bool,
+    unreadable: list[tuple[Path, str]],
 ) -> Iterable[Path]:
+    """Yield the included files under ``folder``; a folder that cannot be listed joins ``unreadable``."""
     if respect_gitignore:
         ignores = [*ignores, *_ignore_file(folder.resolve())]
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-    except OSError:
+    except OSError as exc:
+        unreadable.append((folder, f"cannot read folder ({exc.strerror or exc})"))
         return
     for entry in entries:
         path = folder / entry.name
-        is_dir = entry.is_dir()
-        if is_dir and (entry.is_symlink() or entry.name in ALWAYS_SKIPPED):
-            continue
+        try:
+            is_dir = entry.is_dir()
+            if is_dir and (entry.is_symlink() or entry.name in ALWAYS_SKIPPED):
+                continue
+        except OSError:  # cannot be examined: offered as a file, whose read reports why
+            is_dir = False
         if _excluded(path, root, excluded, ignores, is_dir):
             continue
         if is_dir:
-            yield from _walk(path, root, included, excluded, ignores, respect_gitignore)
+            yield from _walk(path, root, included, excluded, ignores, respect_gitignore, unreadable)
         elif included.match_file(_relative(path, root)):
             yield path
 
@@ -126,9 +137,9 @@ def _inherited_ignores(target: Path, root: Path) -> list[_Ignore]:
     to the project root when there is no repository, and stops at the target's
     own folder, whose ``.gitignore`` the walk reads itself.
     """
-    start = target if target.is_dir() else target.parent
+    start = target if is_folder(target) else target.parent
     chain = [start, *start.parents]
-    top = next((folder for folder in chain if (folder / ".git").exists()), None)
+    top = next((folder for folder in chain if kind_of(folder / ".git") is not PathKind.MISSING), None)
     if top is None:
         top = root if root in chain else start
     folders = chain[: chain.index(top) + 1]

@@ -14,6 +14,7 @@ it; each match is then sorted into one of three answers:
 from __future__ import annotations
 
 import contextlib
+import os
 from pathlib import Path
 
 from provenance.corpus.independence import (
@@ -38,6 +39,7 @@ from provenance.corpus.normalize import normalise
 from provenance.errors import InputError
 from provenance.extract import analyze
 from provenance.ingest import read_article
+from provenance.ingest.files import PathKind, is_regular_file, kind_of
 from provenance.models import (
     AnalysisResult,
     ClaimCrossCheck,
@@ -57,12 +59,15 @@ def build_index(folder: str | Path, output: str | Path | None = None) -> CorpusI
     listed in ``CorpusIndex.skipped`` with the reason.
     """
     root = Path(folder)
-    if not root.is_dir():
-        raise InputError(str(folder), "not a folder of articles")
+    _require_folder(root)
     index = CorpusIndex.create()
     for path in corpus_files(root):
         key = path.relative_to(root).as_posix()
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except OSError as exc:
+            index.skip(key, f"cannot read file ({exc.strerror or exc})")
+            continue
         try:
             article = read_article(path)
         except InputError as error:
@@ -99,24 +104,39 @@ def load_corpus(path: str | Path) -> CorpusIndex:
     hides an edit.
     """
     location = Path(path)
-    if location.is_dir():
+    if kind_of(location) in {PathKind.FOLDER, PathKind.UNREADABLE}:
+        _require_folder(location)
         saved = location / DEFAULT_INDEX_NAME
-        if saved.is_file():
+        if is_regular_file(saved):
             with contextlib.suppress(InputError):
                 index = CorpusIndex.open(saved)
                 if index.manifest() == _folder_manifest(location):
                     return index
                 index.close()
         return build_index(location)
-    if not location.exists():
+    if kind_of(location) is PathKind.MISSING:
         raise InputError(str(path), "no such corpus folder or index file")
     return CorpusIndex.open(location)
+
+
+def _require_folder(folder: Path) -> None:
+    """Refuse what is not a folder, or a folder whose list of files cannot be read."""
+    if kind_of(folder) not in {PathKind.FOLDER, PathKind.UNREADABLE}:
+        raise InputError(str(folder), "not a folder of articles")
+    try:
+        os.listdir(folder)
+    except OSError as exc:
+        raise InputError(str(folder), f"cannot read folder ({exc.strerror or exc})") from None
 
 
 def _folder_manifest(folder: Path) -> dict[str, tuple[int | None, int | None]]:
     manifest: dict[str, tuple[int | None, int | None]] = {}
     for path in corpus_files(folder):
-        stat = path.stat()
+        try:
+            stat = path.stat()
+        except OSError:
+            manifest[path.relative_to(folder).as_posix()] = (None, None)
+            continue
         manifest[path.relative_to(folder).as_posix()] = (stat.st_size, stat.st_mtime_ns)
     return manifest
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from provenance.errors import InputError
 from provenance.ingest.charset import decode_page
+from provenance.ingest.files import read_regular_file
 from provenance.ingest.formats import detect_format, parse_article
 from provenance.models import Article
 
@@ -45,23 +46,12 @@ def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
 
 
 def read_article(path: str | Path, encoding: str = "utf-8") -> Article:
-    """Read and parse one article file, with every failure raised as an ``InputError``."""
-    file = Path(path)
+    """Read and parse one article file, with every failure raised as an ``InputError``.
+
+    Only regular files are read: a named pipe or a device is refused, never waited on.
+    """
     where = str(path)
-    if file.is_dir():
-        raise InputError(where, "is a directory, not an article file")
-    try:
-        size = file.stat().st_size
-    except FileNotFoundError:
-        raise InputError(where, "no such file") from None
-    except OSError as exc:
-        raise InputError(where, f"cannot read file ({exc.strerror or exc})") from None
-    if size > MAX_ARTICLE_BYTES:
-        raise InputError(where, f"file is too large ({size:,} bytes; the limit is {MAX_ARTICLE_BYTES:,})")
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise InputError(where, f"cannot read file ({exc.strerror or exc})") from None
+    data = read_regular_file(path, MAX_ARTICLE_BYTES)
     try:
         text = decode(data, where, encoding)
     except InputError:

@@ -6,7 +6,8 @@ A hostile or broken server cannot make a fetch hang (connect, read and total
 time limits), exhaust memory (the size limit is enforced while streaming, after
 gzip/deflate/brotli decoding, by decoders that are never asked for more than
 the remaining allowance), or steer it into a private network (every redirect
-target and every connected peer is checked by ``AddressPolicy``).
+target is checked by ``AddressPolicy``, and the clients made here connect only
+to addresses it checked, so DNS rebinding gets no request through).
 
 Sync and async fetches share one ``_Exchange``, which makes every decision from
 the response; the two loops only differ in how they wait for I/O.
@@ -45,11 +46,18 @@ from provenance.errors import (
     FetchTooLargeError,
     InputError,
     ProvenanceError,
+    UnsafeURLError,
 )
 from provenance.ingest.charset import decode_page
 from provenance.ingest.formats import parse_article
 from provenance.ingest.html import parse_html
-from provenance.ingest.safety import AddressPolicy, Resolver, system_resolver
+from provenance.ingest.safety import (
+    AddressPolicy,
+    AsyncCheckedTransport,
+    CheckedTransport,
+    Resolver,
+    system_resolver,
+)
 from provenance.models import Article
 from provenance.outputs import write_atomic
 
@@ -446,8 +454,12 @@ class _Exchange:
 
     def _named(self, error: FetchError, target: str) -> FetchError:
         if target == self.url:
-            return error
+            return type(error)(self.url, error.problem)
         return type(error)(self.url, f"redirected to {target}: {error.problem}")
+
+    def refused(self, error: UnsafeURLError, target: str) -> FetchError:
+        """Name a refusal made while connecting (it knows only the host) after the URL fetched."""
+        return self._named(error, target)
 
     def remaining(self) -> float:
         left = self.deadline - time.monotonic()
@@ -502,6 +514,7 @@ class _Exchange:
         return _Read(media_type, charset)
 
     def _check_peer(self, target: str, response: httpx.Response) -> None:
+        """Check the address a connection reached: the last resort for clients not made here."""
         stream = response.extensions.get("network_stream")
         if stream is None or _uses_proxy():
             return
@@ -630,6 +643,8 @@ def fetch_page(
             step = _Retry(exchange.transport_error(error))
         except httpx.InvalidURL as error:
             raise exchange.invalid_location(error) from None
+        except UnsafeURLError as error:
+            raise exchange.refused(error, target) from None
         if isinstance(step, FetchedPage):
             return step
         if isinstance(step, _Redirect):
@@ -667,6 +682,8 @@ async def fetch_page_async(
             step = _Retry(exchange.transport_error(error))
         except httpx.InvalidURL as error:
             raise exchange.invalid_location(error) from None
+        except UnsafeURLError as error:
+            raise exchange.refused(error, target) from None
         if isinstance(step, FetchedPage):
             return step
         if isinstance(step, _Redirect):
@@ -704,14 +721,21 @@ def _client_settings(options: FetchOptions) -> dict[str, Any]:
 
 
 def make_client(options: FetchOptions | None = None) -> httpx.Client:
-    """Make a client for ``fetch_page``: the fetch follows redirects itself, checking each one."""
-    return httpx.Client(**_client_settings(options or FetchOptions()))
+    """Make a client for ``fetch_page``: the fetch follows redirects itself, checking each one.
+
+    It connects only to addresses the options' policy allows (a configured
+    proxy, which does the connecting, is used as it is).
+    """
+    settings = options or FetchOptions()
+    return httpx.Client(transport=CheckedTransport(settings.policy), **_client_settings(settings))
 
 
 def make_async_client(options: FetchOptions | None = None, max_connections: int = 8) -> httpx.AsyncClient:
-    """Make an async client for batches, with a global connection limit."""
+    """Make an async client for batches, with a global connection limit, connecting like ``make_client``."""
+    settings = options or FetchOptions()
     limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections)
-    return httpx.AsyncClient(limits=limits, **_client_settings(options or FetchOptions()))
+    transport = AsyncCheckedTransport(settings.policy, limits=limits)
+    return httpx.AsyncClient(transport=transport, **_client_settings(settings))
 
 
 async def fetch_articles_async(

@@ -7,15 +7,12 @@ header, a section label or front matter.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-import tomllib
 from collections.abc import Iterator
-from typing import Any
 
 import yaml
 
-from provenance.errors import InputError
+from provenance.ingest.front_matter import FrontMatter, parse_date, parse_front_matter
 from provenance.models import Article, Section, Span
 
 SEED_HEADER = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})[ \t]+(.+)")
@@ -109,7 +106,7 @@ def _parse_seed(text: str, path: str | None) -> Article:
     """Parse the seed format: ``date YYYY-MM-DD Headline`` then ``Label:`` sections."""
     header = SEED_HEADER.match(text)
     assert header is not None
-    date = _parse_date(header.group(1), path)
+    date = parse_date(header.group(1), path or "<article>")
     headline = Span.of(text, header.start(2), header.end(2))
     body = labelled_sections(text, header.end(), len(text))
     sections = [Section(name="headline", span=headline), *body]
@@ -131,13 +128,13 @@ def _parse_markdown(text: str, path: str | None) -> Article:
     A level-1 heading before any text is the headline section, as the first
     line of the seed format is: it is part of what the article asserts.
     """
-    meta: dict[str, Any] = {}
+    meta = FrontMatter()
     body_start = 0
     front = FRONT_MATTER.match(text)
     if front:
-        meta = _front_matter(front.group(1), front.group(2), path)
+        meta = parse_front_matter(front.group(1), front.group(2), path or "<article>")
         body_start = front.end()
-    title = _meta_str(meta, "title")
+    title = meta.first("title")
     sections: list[Section] = []
     paragraphs: list[Span] = []
     for name, region_start, region_end in _label_regions(text, body_start, len(text)):
@@ -158,14 +155,11 @@ def _parse_markdown(text: str, path: str | None) -> Article:
     return Article(
         text=text,
         title=title,
-        outlet=_meta_str(meta, "outlet")
-        or _meta_str(meta, "publisher")
-        or _meta_str(meta, "source")
-        or outlet_from_source_line(sections),
-        date=_parse_date(meta.get("date"), path),
-        url=_meta_str(meta, "url"),
-        author=_meta_str(meta, "author"),
-        language=_meta_str(meta, "language") or "en",
+        outlet=meta.first("outlet", "publisher", "source") or outlet_from_source_line(sections),
+        date=meta.date,
+        url=meta.first("url"),
+        author=meta.first("author"),
+        language=meta.first("language") or "en",
         path=path,
         paragraphs=paragraphs,
         sections=sections,
@@ -202,42 +196,6 @@ def _lines(text: str, block: Span) -> list[Span]:
         spans.extend(_trimmed(text, position, position + len(line)))
         position += len(line) + 1
     return spans
-
-
-def _front_matter(fence: str, raw: str, path: str | None) -> dict[str, Any]:
-    where = path or "<article>"
-    try:
-        data = tomllib.loads(raw) if fence == "+++" else yaml.safe_load(raw)
-    except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
-        problem = str(exc).splitlines()[0]
-        raise InputError(where, f"malformed front matter: {problem}") from None
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise InputError(where, "malformed front matter: expected key: value pairs")
-    return data
-
-
-def _meta_str(meta: dict[str, Any], key: str) -> str | None:
-    value = meta.get(key)
-    if value is None:
-        return None
-    if isinstance(value, list):
-        value = ", ".join(str(item) for item in value)
-    return str(value).strip() or None
-
-
-def _parse_date(value: object, path: str | None) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise InputError(path or "<article>", f"invalid date {value!r} (expected YYYY-MM-DD)") from None
 
 
 def article_to_markdown(article: Article) -> str:

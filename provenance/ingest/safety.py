@@ -5,21 +5,40 @@ page (or a redirect) could make the tool read a cloud metadata service, a router
 admin page or a database on the user's network and copy the answer into a
 report. The check runs on the addresses the host resolves to, so decimal,
 hexadecimal and DNS-alias spellings of a private address are caught, and it
-runs again before every redirect and on the peer address of every connection.
+runs again before every redirect.
+
+Checking a name and then letting the HTTP library resolve it again would leave
+a gap: a DNS server answering with a public address first and a private one a
+moment later (DNS rebinding) gets the request sent inside the network. So the
+clients made here connect through ``CheckedTransport``, whose connections
+resolve the host once, check every address and connect to a checked address
+itself; TLS still verifies the certificate for (and sends SNI with) the host
+name, and the ``Host`` header is untouched. For clients passed in from outside,
+the fetch checks the peer address of each connection as a last resort.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
-from collections.abc import Callable
+import ssl
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import anyio.to_thread
+import httpcore
 import httpx
 
 from provenance.errors import FetchConnectionError, UnsafeURLError
 
-__all__ = ["AddressPolicy", "Resolver", "refusal_reason", "system_resolver"]
+__all__ = [
+    "AddressPolicy",
+    "AsyncCheckedTransport",
+    "CheckedTransport",
+    "Resolver",
+    "refusal_reason",
+    "system_resolver",
+]
 
 Resolver = Callable[[str, int], list[str]]
 """Resolve ``(host, port)`` to IP address strings; injectable so tests never use DNS."""
@@ -93,8 +112,14 @@ class AddressPolicy:
         if host.rstrip(".").lower() in METADATA_HOSTS:
             raise UnsafeURLError(url, f"refused: {host} is a cloud metadata service")
         port = parsed.port or (443 if parsed.scheme == "https" else 80)
-        for address in self._addresses(url, host, port):
+        self.allowed_addresses(url, host, port)
+
+    def allowed_addresses(self, url: str, host: str, port: int) -> list[str]:
+        """Resolve ``host`` once and return its addresses, refusing them all if any one is not allowed."""
+        addresses = self._addresses(url, host, port)
+        for address in addresses:
             self.check_address(url, address)
+        return addresses
 
     def check_address(self, url: str, address: str) -> None:
         """Refuse contact with ``address`` (a resolved or connected peer address) when not allowed."""
@@ -121,3 +146,127 @@ class AddressPolicy:
         if not addresses:
             raise FetchConnectionError(url, f"cannot resolve host {host!r} (no addresses)")
         return addresses
+
+
+_SocketOptions = Iterable[
+    tuple[int, int, int] | tuple[int, int, bytes | bytearray] | tuple[int, int, None, int]
+]
+
+
+class _CheckedBackend(httpcore.NetworkBackend):
+    """Open TCP connections only to addresses the policy allowed, resolved here, once."""
+
+    def __init__(self, policy: AddressPolicy) -> None:
+        self.policy = policy
+        self.inner = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: _SocketOptions | None = None,
+    ) -> httpcore.NetworkStream:
+        """Connect to the first allowed address of ``host`` that answers."""
+        failure: httpcore.ConnectError | None = None
+        for address in _allowed(self.policy, host, port):
+            try:
+                return self.inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as error:
+                failure = error
+        raise failure or httpcore.ConnectError(f"cannot connect to {host}")
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: _SocketOptions | None = None
+    ) -> httpcore.NetworkStream:
+        """Refuse Unix sockets: a fetch only ever goes to an http(s) host."""
+        raise httpcore.ConnectError("refused: fetches do not use Unix sockets")
+
+    def sleep(self, seconds: float) -> None:
+        """Wait as the standard backend does."""
+        self.inner.sleep(seconds)
+
+
+class _AsyncCheckedBackend(httpcore.AsyncNetworkBackend):
+    """The async twin of ``_CheckedBackend``: resolution runs in a worker thread."""
+
+    def __init__(self, policy: AddressPolicy) -> None:
+        self.policy = policy
+        self.inner = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: _SocketOptions | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        """Connect to the first allowed address of ``host`` that answers."""
+        failure: httpcore.ConnectError | None = None
+        for address in await anyio.to_thread.run_sync(_allowed, self.policy, host, port):
+            try:
+                return await self.inner.connect_tcp(address, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as error:
+                failure = error
+        raise failure or httpcore.ConnectError(f"cannot connect to {host}")
+
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: _SocketOptions | None = None
+    ) -> httpcore.AsyncNetworkStream:
+        """Refuse Unix sockets: a fetch only ever goes to an http(s) host."""
+        raise httpcore.ConnectError("refused: fetches do not use Unix sockets")
+
+    async def sleep(self, seconds: float) -> None:
+        """Wait as the standard backend does."""
+        await self.inner.sleep(seconds)
+
+
+def _allowed(policy: AddressPolicy, host: str, port: int) -> list[str]:
+    """Give the addresses to connect to; a refusal names the host (the fetch renames it after its URL)."""
+    try:
+        return policy.allowed_addresses(host, host, port)
+    except FetchConnectionError as error:
+        raise httpcore.ConnectError(error.problem) from None
+
+
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+
+class CheckedTransport(httpx.HTTPTransport):
+    """An httpx transport whose connections go only to addresses ``policy`` checked (see the module)."""
+
+    def __init__(
+        self,
+        policy: AddressPolicy,
+        limits: httpx.Limits = DEFAULT_LIMITS,
+        verify: ssl.SSLContext | bool = True,
+    ) -> None:
+        super().__init__(verify=verify, limits=limits)
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(verify=verify),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_CheckedBackend(policy),
+        )
+
+
+class AsyncCheckedTransport(httpx.AsyncHTTPTransport):
+    """The async twin of ``CheckedTransport``, for batches."""
+
+    def __init__(
+        self,
+        policy: AddressPolicy,
+        limits: httpx.Limits = DEFAULT_LIMITS,
+        verify: ssl.SSLContext | bool = True,
+    ) -> None:
+        super().__init__(verify=verify, limits=limits)
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=httpx.create_ssl_context(verify=verify),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=_AsyncCheckedBackend(policy),
+        )

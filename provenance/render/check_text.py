@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from provenance.check.models import CheckFinding, CheckResult, SuppressionKind
 from provenance.errors import ExitStatus
+from provenance.render.controls import show_controls
 
 
 def render_check_text(result: CheckResult) -> str:
@@ -19,7 +20,7 @@ def render_check_text(result: CheckResult) -> str:
     if lines:
         lines.append("")
     lines.append(summary_line(result))
-    return "\n".join(lines)
+    return show_controls("\n".join(lines))
 
 
 def _finding_line(path: str, finding: CheckFinding) -> str:

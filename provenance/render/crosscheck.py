@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from provenance.models import ClaimCrossCheck, CorpusIndexSummary, CorpusMatch, CrossCheckResult
+from provenance.render.controls import show_controls
 
 __all__ = ["render_crosscheck", "render_index_summary"]
 
@@ -27,7 +28,7 @@ def render_crosscheck(result: CrossCheckResult) -> str:
         f" {dependent_only} only through a shared upstream, {contradicted} contradicted,"
         f" {unmatched} none found"
     )
-    return "\n".join(lines)
+    return show_controls("\n".join(lines))
 
 
 def _claim_lines(check: ClaimCrossCheck) -> list[str]:

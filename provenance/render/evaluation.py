@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from provenance.evaluation import EvaluationReport, Frequency
+from provenance.evaluation import EvaluationReport, Frequency, SourceTypeReport
 
 
 def render_evaluation(report: EvaluationReport) -> str:
@@ -33,3 +33,46 @@ def render_evaluation(report: EvaluationReport) -> str:
 
 def _counts(items: list[Frequency]) -> str:
     return ", ".join(f"{item.text!r} {item.count}" for item in items) or "none"
+
+
+def render_source_types(report: SourceTypeReport) -> str:
+    """Render the four figures with their counts, the figures per gold label and the confusion table."""
+    lines = [f"{report.gold}: {report.texts} texts, {report.coverage.denominator} gold sources", ""]
+    for title, ratio in (
+        ("coverage", report.coverage),
+        ("type accuracy", report.type_accuracy),
+        ("on-record accuracy", report.on_record_accuracy),
+        ("back-references resolved", report.back_references),
+    ):
+        lines.append(f"{title:<26} {ratio.value:6.3f}  ({ratio.numerator}/{ratio.denominator})")
+    lines.extend(["", f"{'gold label':<20} {'gold':>5} {'found':>6} {'typed right':>12}"])
+    for figures in report.by_label:
+        lines.append(f"{figures.label:<20} {figures.gold:>5} {figures.found:>6} {figures.type_correct:>12}")
+    systems = sorted({count.system for count in report.confusion})
+    counts = {(count.expected, count.system): count.count for count in report.confusion}
+    expected = sorted({count.expected for count in report.confusion})
+    lines.extend(["", "confusion (rows: expected label, after following back-references; columns: system)"])
+    lines.append(f"{'':<20} " + " ".join(f"{_abbreviated(label):>9}" for label in systems))
+    for row in expected:
+        cells = " ".join(f"{counts.get((row, label), 0) or '.':>9}" for label in systems)
+        lines.append(f"{row:<20} {cells}")
+    return "\n".join(lines)
+
+
+COLUMNS = {
+    "person_named": "person",
+    "person_anonymous": "anon.pers",
+    "group_anonymous": "anon.grp",
+    "organisation_named": "org",
+    "outlet_or_agency": "outlet",
+    "document_or_data": "document",
+    "pronoun_or_backref": "backref",
+    "unresolved": "unresolvd",
+    "other": "other",
+    "(not found)": "missed",
+}
+"""Short column headings of the confusion table."""
+
+
+def _abbreviated(label: str) -> str:
+    return COLUMNS.get(label, label[:9])

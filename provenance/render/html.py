@@ -2,7 +2,10 @@
 
 Rendered with Jinja2 and autoescaping on, because every piece of article text
 (title, outlet, URL, sentences, source names) is untrusted input: a ``<script>``
-or an ``onerror=`` in an article must come out as inert text. The page carries
+or an ``onerror=`` in an article must come out as inert text. Control and bidi
+formatting characters are shown as escapes wherever article text appears, and
+article strings are isolated (``<bdi>``, ``dir="auto"``) so right-to-left text
+cannot reorder the page around it. The page carries
 its CSS inline, no JavaScript and no external resources, and a Content Security
 Policy that forbids scripts in case a browser is ever tricked into seeing one.
 """
@@ -14,8 +17,10 @@ from functools import cache
 from importlib.metadata import version
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from provenance.models import SCHEMA_VERSION, ScoreReport
+from provenance.render.controls import show_controls
 from provenance.render.view import ReportView, build_view, paragraphs
 
 
@@ -32,16 +37,29 @@ class TextRun:
     parts: list[tuple[str, bool]] = field(default_factory=list)
 
 
+def _inert(value: object) -> object:
+    """Show control and bidi characters of every string a template prints (markup it built stays)."""
+    return show_controls(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+def isolate(value: object) -> Markup:
+    """Print an article string in ``<bdi>``, so its direction cannot spill onto the text around it."""
+    return Markup("<bdi>%s</bdi>") % show_controls(str(value))
+
+
 @cache
 def environment() -> Environment:
     """Build the template environment once: package templates, autoescape always, strict names."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("provenance.render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_inert,
     )
+    env.filters["isolate"] = isolate
+    return env
 
 
 def _runs(view: ReportView) -> list[list[TextRun]]:

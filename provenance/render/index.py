@@ -13,6 +13,7 @@ from urllib.parse import quote
 from pydantic import Field
 
 from provenance.models import Model, ScoreReport
+from provenance.render.controls import show_controls
 from provenance.render.html import environment
 from provenance.render.markdown import escape
 from provenance.render.report import ReportFormat
@@ -116,7 +117,7 @@ def _markdown(rows: list[IndexEntry]) -> str:
     for entry in rows:
         if entry.error:
             lines.append(
-                f"| — | — | `{escape(entry.article)}` | could not be read: {escape(entry.error)} | | | |"
+                f"| — | — | {escape(entry.article)} | could not be read: {escape(entry.error)} | | | |"
             )
             continue
         title = escape(entry.title or entry.article).strip()
@@ -138,4 +139,4 @@ def _text(rows: list[IndexEntry]) -> str:
             f"{entry.score or 0:>6.1f} {entry.grade or '':<5} {entry.claims:>6} {entry.poor_claims:>4}  "
             f"{entry.report or entry.article}  {' '.join((entry.title or '').split())[:60]}"
         )
-    return "\n".join(lines) + "\n"
+    return show_controls("\n".join(lines)) + "\n"

@@ -2,26 +2,32 @@
 
 Article text is untrusted, so everything taken from it is escaped: HTML
 characters become entities (Markdown renderers pass raw HTML through), table
-cells lose their pipes and line breaks, and Mermaid labels are quoted with
-Mermaid's own entity codes.
+cells lose their pipes and line breaks, Mermaid labels are quoted with
+Mermaid's own entity codes, control and bidi formatting characters are shown
+as escapes, and a link's URL is percent-encoded so nothing in it can close the
+autolink.
 """
 
 from __future__ import annotations
 
 import re
+from urllib.parse import quote
 
 from provenance.models import Finding, ScoreReport
+from provenance.render.controls import show_controls
 from provenance.render.graph import AttributionGraph, EdgeKind, NodeKind
 from provenance.render.view import ClaimRow, ReportView, TextSegment, build_view, paragraphs
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 _BLOCK_START = re.compile(r"^(\d*)([-+.)])")
 _STRENGTH_MARK = {"strong": "🟢", "weak": "🟡", "poor": "🔴", "unscored": "⚪"}
+_URL_SAFE = "!#$%&'()*+,/:;=?@[]~"
+"""URL characters kept as they are in an autolink: RFC 3986's reserved set, ``%`` and ``~``."""
 
 
 def escape(text: str) -> str:
     """Make untrusted text literal in Markdown: HTML entities, escaped punctuation, spaces folded."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = show_controls(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
     return re.sub(r"\s+", " ", text)
 
@@ -29,7 +35,7 @@ def escape(text: str) -> str:
 def _mermaid_label(text: str) -> str:
     """Quote a label for Mermaid, which decodes ``#name;`` entities inside double quotes."""
     replacements = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
-    return "".join(replacements.get(char, char) for char in " ".join(text.split()))
+    return "".join(replacements.get(char, char) for char in " ".join(show_controls(text).split()))
 
 
 def mermaid(graph: AttributionGraph) -> str:
@@ -65,6 +71,11 @@ def mermaid(graph: AttributionGraph) -> str:
         "  classDef unscored fill:#eeeeee,stroke:#7f8c8d",
     ]
     return "\n".join(lines)
+
+
+def autolink(url: str) -> str:
+    """Write a URL as a Markdown autolink; percent-encoding leaves nothing in it that could end the link."""
+    return f"<{quote(url, safe=_URL_SAFE)}>"
 
 
 def _cell(text: str) -> str:
@@ -138,10 +149,10 @@ def _render(view: ReportView) -> str:
     lines = [f"# {escape(view.title)}", ""]
     facts = [
         ("Outlet", escape(view.outlet) if view.outlet else None),
-        ("Date", view.date),
-        ("URL", f"<{view.link}>" if view.link else (escape(view.url) if view.url else None)),
-        ("File", f"`{escape(view.path)}`" if view.path else None),
-        ("Corpus", f"`{escape(view.corpus)}`" if view.corpus else None),
+        ("Date", escape(view.date) if view.date else None),
+        ("URL", autolink(view.link) if view.link else (escape(view.url) if view.url else None)),
+        ("File", escape(view.path) if view.path else None),
+        ("Corpus", escape(view.corpus) if view.corpus else None),
     ]
     lines += [f"- **{label}:** {value}" for label, value in facts if value]
     lines += [

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import textwrap
 
+from provenance.check.policy import rule_fails
 from provenance.models import Finding, ScoreReport
+from provenance.render.controls import show_controls
 from provenance.scoring import Rule, grade_label
 
 __all__ = ["render_rule", "render_rules", "render_score"]
@@ -13,7 +15,7 @@ CLAIM_WIDTH = 70
 
 
 def render_score(report: ScoreReport) -> str:
-    """Render one article's score: the article line, article findings, then a row per claim."""
+    """Render one article's score: the article line and findings, then a row per claim, controls shown."""
     article = report.analysis.article
     lines = [
         article.title or article.path or "(untitled article)",
@@ -31,7 +33,7 @@ def render_score(report: ScoreReport) -> str:
     if report.skipped_rules:
         lines.append("")
         lines.append(f"skipped (no cross-check data given): {', '.join(report.skipped_rules)}")
-    return "\n".join(lines)
+    return show_controls("\n".join(lines))
 
 
 def _finding(finding: Finding) -> str:
@@ -55,6 +57,12 @@ def render_rule(rule: Rule) -> str:
         f"{rule.id} {rule.name}: {rule.summary}",
         f"  severity: {rule.severity.value}  points: {rule.points:+g}{' per relay hop' if rule.scale else ''}"
         f"  scope: {rule.scope}{needs}",
+        "  provenance check: "
+        + (
+            "fails by default"
+            if rule_fails(rule.id, rule.name, rule.severity)
+            else f"does not fail by default (`--fail-on {rule.id}` makes it fail)"
+        ),
         "",
         "Why",
         _paragraph(rule.rationale),

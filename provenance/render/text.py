@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from provenance.models import AnalysisResult, Attribution, SourceMention
+from provenance.render.controls import show_controls
 
 
 def _describe(mention: SourceMention) -> str:
@@ -32,7 +33,7 @@ def _attribution_line(result: AnalysisResult, attribution: Attribution) -> str:
 
 
 def render_analysis(result: AnalysisResult) -> str:
-    """Render an analysis as plain text for a terminal or a log."""
+    """Render an analysis as plain text for a terminal or a log, the article's control characters escaped."""
     article = result.article
     attributed = sum(1 for claim in result.claims if not claim.chain.inherited)
     lines = [
@@ -54,4 +55,4 @@ def render_analysis(result: AnalysisResult) -> str:
                 "     hedges: "
                 + ", ".join(f"{hedge.span.text!r} ({hedge.kind.value})" for hedge in claim.hedges)
             )
-    return "\n".join(lines)
+    return show_controls("\n".join(lines))

@@ -3,20 +3,19 @@
 Header, score and grade, the rules that moved the score most, then one block per
 claim (score, ultimate source, chain, findings, corroboration) in article order.
 Plain text so it reads the same in a terminal, a pager, a log or a CI job;
-control characters from the article (an ANSI escape that would recolour or
-retitle the terminal) are shown escaped, never sent to the terminal.
+control and bidi formatting characters from the article (an ANSI escape that
+would recolour or retitle the terminal) are shown escaped, never sent to it.
 """
 
 from __future__ import annotations
 
-import re
 import textwrap
 from collections import Counter
 
 from provenance.models import Anonymity, ScoreReport, SourceType
+from provenance.render.controls import show_controls
 from provenance.render.view import ClaimRow, ReportView, Strength, build_view
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 WIDTH = 100
 INDENT = "        "
 
@@ -109,4 +108,4 @@ def render_text_report(report: ScoreReport) -> str:
             rests = ", ".join(source.claims) if source.claims else "no claim"
             kind = f"{source.type.value.replace('_', ' ')}, {source.anonymity.value}"
             lines.append(f"  {source.name} ({kind}) — {rests}")
-    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], "\n".join(line.rstrip() for line in lines))
+    return show_controls("\n".join(line.rstrip() for line in lines))

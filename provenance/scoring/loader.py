@@ -22,6 +22,7 @@ from pydantic import ValidationError
 
 from provenance.config import toml_error_line
 from provenance.errors import RuleFileError
+from provenance.ingest.files import is_folder
 from provenance.scoring.facts import ArticleFacts
 from provenance.scoring.rules import Check, Hit, Rule, RulePack
 
@@ -82,7 +83,7 @@ def load_rule_file(path: Path) -> Rule:
 
 def load_folder(folder: Path) -> tuple[Rule, ...]:
     """Load every ``*.toml`` rule file of a folder, in file-name order."""
-    if not folder.is_dir():
+    if not is_folder(folder):
         raise RuleFileError(str(folder), "rule folder not found")
     files = sorted(folder.glob("*.toml"))
     if not files:

@@ -47,7 +47,7 @@ def question_put(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttri
         asker = None
         if asked + 1 < question and tokens[asked + 1].lower == "by":
             asker = (asked + 2, question) if question > asked + 2 else None
-        elif question > asked + 1 and tokens[question].lower == "to":
+        elif asked + 1 < question < end and tokens[question].lower == "to":
             question = end
         about = question == asked + 1 < len(tokens) and tokens[question].lower == "about"
         cue_end = asked + 2 if about else asked + 1

@@ -1,0 +1,162 @@
+"""Things inside a folder that cannot be read: pipes and devices, folders and files without permission.
+
+Each is skipped and listed with its reason; none hangs a run or ends it with an
+internal error (exit 70). Permission cases need a user the permissions apply
+to: as root the commands run in a child process under the ``nobody`` account.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fifo_guard import unblocking_pipes
+from typer.testing import CliRunner
+
+from provenance.cli import app
+from provenance.ingest.files import PathKind, kind_of, read_regular_file
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8dac13ad40c6afd4.txt"
+NOBODY = 65534
+
+
+@pytest.fixture
+def folder_with_pipe(tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "good.txt")
+    os.mkfifo(folder / "pipe.txt")
+    with unblocking_pipes(folder):
+        yield folder
+
+
+def test_check_lists_a_pipe_in_a_folder_and_checks_the_rest(folder_with_pipe: Path) -> None:
+    result = CliRunner().invoke(app, ["check", str(folder_with_pipe), "-f", "json"])
+    files = {Path(entry["path"]).name: entry for entry in json.loads(result.stdout)["files"]}
+    assert "named pipe" in files["pipe.txt"]["error"]
+    assert files["good.txt"]["claims"] > 0
+    assert result.exit_code == 3
+
+
+def test_index_skips_and_lists_a_pipe(folder_with_pipe: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["index", str(folder_with_pipe), "-o", str(tmp_path / "i.sqlite"), "-f", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["articles"] == 1
+    assert [entry["path"] for entry in summary["skipped"]] == ["pipe.txt"]
+    assert "named pipe" in summary["skipped"][0]["problem"]
+
+
+def test_a_batch_report_lists_a_pipe_and_reports_the_rest(folder_with_pipe: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["report", str(folder_with_pipe), "--output-dir", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert "pipe.txt: is a named pipe (FIFO)" in result.stderr
+    assert (tmp_path / "out" / "good.txt").exists() or any((tmp_path / "out").glob("good*"))
+
+
+def test_read_regular_file_refuses_what_is_not_one(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe")
+    assert kind_of(tmp_path / "pipe") is PathKind.PIPE
+    assert kind_of(os.devnull) is PathKind.DEVICE
+    assert kind_of(tmp_path / "absent") is PathKind.MISSING
+    for path, problem in ((tmp_path / "pipe", "named pipe"), (os.devnull, "device"), (tmp_path, "directory")):
+        with pytest.raises(Exception, match=problem):
+            read_regular_file(path, 100)
+    (tmp_path / "big").write_bytes(b"x" * 101)
+    with pytest.raises(Exception, match="too large"):
+        read_regular_file(tmp_path / "big", 100)
+
+
+# --- permissions ------------------------------------------------------------------------------------------
+
+PERMISSION_RUNS = {
+    "score-file-in-unsearchable-folder": (["score", "locked/a.txt"], 3, "Permission denied"),
+    "report-file-in-unsearchable-folder": (["report", "locked/a.txt"], 3, "cannot read file"),
+    "check-file-in-unsearchable-folder": (["check", "locked/a.txt"], 3, "cannot read file"),
+    "check-unsearchable-folder": (["check", "locked"], 3, "locked/sub: cannot read folder"),
+    "check-folder-with-closed-subfolder": (["check", "project"], 3, "project/closed: cannot read folder"),
+    "crosscheck-corpus-unsearchable": (["crosscheck", "project/a.txt", "--corpus", "locked"], 0, ""),
+    "crosscheck-corpus-closed": (
+        ["crosscheck", "project/a.txt", "--corpus", "project/closed"],
+        3,
+        "cannot read folder",
+    ),
+    "index-folder-with-unreadable-files": (["index", "locked", "-o", "out.sqlite"], 0, "cannot read file"),
+    "report-batch-unsearchable": (["report", "locked", "--output-dir", "out"], 3, "cannot read file"),
+}
+
+RUNNER = """
+import json, sys
+from typer.testing import CliRunner
+from provenance.cli import app
+for name, args in json.loads(sys.argv[1]).items():
+    result = CliRunner().invoke(app, args)
+    print(json.dumps([name, result.exit_code, result.stdout, result.stderr]))
+"""
+
+
+def _unprivileged() -> list[str] | None:
+    """Give the command prefix that runs as a user permissions apply to, or None when there is none."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    return [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"] if setpriv else None
+
+
+@pytest.fixture(scope="module")
+def permission_results() -> Iterator[dict[str, tuple[int, str]]]:
+    prefix = _unprivileged()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: permissions cannot be tested")
+    root = Path(tempfile.mkdtemp(prefix="provenance-permissions-"))
+    try:
+        for folder in ("locked/sub", "project/closed"):
+            (root / folder).mkdir(parents=True)
+        for file in ("locked/a.txt", "locked/sub/b.txt", "project/a.txt", "project/closed/c.txt"):
+            shutil.copy(SEED, root / file)
+        os.chmod(root, 0o777)
+        (root / "locked").chmod(0o755)
+        (root / "project").chmod(0o777)
+        (root / "locked").chmod(0o644)  # listable, not searchable: its files cannot be opened
+        (root / "project" / "closed").chmod(0o000)  # neither listable nor searchable
+        runs = {name: args for name, (args, _, _) in PERMISSION_RUNS.items()}
+        completed = subprocess.run(
+            [*prefix, sys.executable, "-c", RUNNER, json.dumps(runs)],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+            env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
+        )
+        assert completed.stdout, completed.stderr[-2000:]
+        results = {}
+        for line in completed.stdout.splitlines():
+            name, code, stdout, stderr = json.loads(line)
+            results[name] = (code, stdout + stderr)
+        yield results
+    finally:
+        (root / "locked").chmod(0o755)
+        (root / "project" / "closed").chmod(0o755)
+        shutil.rmtree(root)
+
+
+@pytest.mark.parametrize("name", PERMISSION_RUNS)
+def test_unreadable_things_in_a_walk_are_listed_not_internal_errors(
+    name: str, permission_results: dict[str, tuple[int, str]]
+) -> None:
+    _, expected_code, fragment = PERMISSION_RUNS[name]
+    code, output = permission_results[name]
+    assert "internal error" not in output
+    assert "Traceback" not in output
+    assert code == expected_code, output[-500:]
+    assert fragment in output
