@@ -10,11 +10,13 @@ something.
 
 from __future__ import annotations
 
+from functools import cache
+
 from provenance.extract.cues.clause import RawAttribution, char_span, in_verb_group
 from provenance.extract.cues.content import content_span, content_stop
 from provenance.extract.cues.verbs import verb_attribution
 from provenance.extract.learned import CueModel, cue_features
-from provenance.extract.lexicon import cues
+from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
 from provenance.extract.sources import phrase_before
 from provenance.models import CueKind
@@ -33,37 +35,69 @@ def candidate_words(
     ]
     if not known:
         return known
-    taken = [
-        (start, end)
-        for attribution in found
-        for start, end in [
-            *(part for part in (attribution.cue, attribution.source) if part is not None),
-            *attribution.content,
-        ]
-    ]
+    taken = _spans(found)
     return [index for index in known if not any(start <= tokens[index].start < end for start, end in taken)]
 
 
 def learned_attributions(
     tokens: list[Token], quotes: list[tuple[int, int]], found: list[RawAttribution], model: CueModel
 ) -> list[RawAttribution]:
-    """Read the attributions whose cue the model finds among the words the rules left."""
+    """Read the attributions whose cue the model finds among the words the rules left.
+
+    A reading that would share a word with an attribution already found (its
+    source, cue, content or cited party) is dropped: PolNeAR gives every word
+    one role at most, and the rules' reading comes first.
+    """
     added: list[RawAttribution] = []
     for index in candidate_words(tokens, found, model.vocabulary):
-        if added and candidate_words(tokens[index : index + 1], added, model.vocabulary) == []:
-            continue  # inside an attribution the model found just before
         probability = model.probability(cue_features(tokens, index))
         if probability < model.threshold:
             continue
         last = index + 2 if model.particle(tokens, index) else index + 1
-        kind = cues().verbs.get(tokens[index].lower)
+        word = tokens[index].lower
+        kind = cues().verbs.get(word)
         reading = verb_attribution(tokens, index, last, kind or CueKind.BELIEF, quotes, [])
-        if reading is None and kind is None:  # a word of the cue lexicon: the verb grammar's verdict stands
+        if reading is None and word not in _rule_words():  # otherwise the rules' verdict stands
             reading = _plain_reading(tokens, index, last, CueKind.BELIEF, quotes)
-        if reading is not None:
-            reading.learned = round(probability, 3)
-            added.append(reading)
+        if reading is None:
+            continue
+        taken = _spans(found + added)
+        if any(start < other_end and other_start < end for start, end in _spans([reading])
+               for other_start, other_end in taken):  # fmt: skip
+            continue
+        reading.learned = round(probability, 3)
+        added.append(reading)
     return added
+
+
+def _spans(attributions: list[RawAttribution]) -> list[tuple[int, int]]:
+    """Every character range that attributions give a role: source, cue, content, cited party."""
+    return [
+        part
+        for attribution in attributions
+        for part in (
+            attribution.cue,
+            attribution.source,
+            attribution.cited,
+            attribution.citing,
+            *attribution.content,
+        )
+        if part is not None
+    ]
+
+
+@cache
+def _rule_words() -> frozenset[str]:
+    """Words whose use as a cue the rules decide: the cue lexicon's verbs and the verbs it restricts."""
+    lexicon = cues()
+    return (
+        frozenset(lexicon.verbs)
+        | lexicon.clause_only
+        | lexicon.object_verbs
+        | lexicon.new_object_verbs
+        | lexicon.noun_like
+        | sources().clause_only_verbs
+    )
 
 
 def _plain_reading(
