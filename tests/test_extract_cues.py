@@ -174,9 +174,7 @@ def test_questions_put_to_a_subject_and_polls_opening_a_sentence(
          [("continued to insist", "Lund", ["that the plan works"])]),
         ("They paid a company called Acme Analytics.", []),
         ("Lund found himself in an awkward position.", []),
-        # "added" with an object reports nothing; sharing a post is an attribution in PolNeAR, which the
-        # cue model finds
-        ("Lund shared the post and added his own comment.", [("shared", "Lund", ["the post"])]),
+        ("Lund shared the post and added his own comment.", []),
         ("Time, Mr. Lund added, was on their side.",
          [("added", "Mr. Lund", ["Time", "was on their side"])]),
         ("Candidates have found ways to make money.", []),
