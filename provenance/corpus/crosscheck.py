@@ -38,8 +38,8 @@ from provenance.corpus.match import MATCH_THRESHOLD, contradiction
 from provenance.corpus.normalize import normalise
 from provenance.errors import InputError
 from provenance.extract import analyze
+from provenance.files import PathKind, is_regular_file, kind_of
 from provenance.ingest import read_article
-from provenance.ingest.files import PathKind, is_regular_file, kind_of
 from provenance.models import (
     AnalysisResult,
     ClaimCrossCheck,
