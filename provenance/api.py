@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 
-from provenance.check import Baseline, CheckResult, FileReport, RuleDescriptor, check_files
+from provenance.check import DEFAULT_FAIL_ON, Baseline, CheckResult, FileReport, RuleDescriptor, check_files
 from provenance.config import Config, config_for
 from provenance.corpus import (
     DEFAULT_INDEX_NAME,
@@ -212,10 +212,6 @@ def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
         raise ConfigError(rule_id, f"no such rule; known rules: {', '.join(pack.ids)}") from None
 
 
-SINGLE_SOURCE_RULE = "single-source"
-"""The name of the rule pack's single-source rule, which ``check`` fails on by default."""
-
-
 def check_paths(
     targets: Sequence[Path | str],
     config: Config,
@@ -229,8 +225,9 @@ def check_paths(
 ) -> CheckResult:
     """Check the files, folders and URLs in ``targets`` against the CI policy: ``provenance check``.
 
-    The default policy fails on the pack's single-source rule (found by name,
-    so a pack that renumbers it keeps working) and on every error finding.
+    The default policy (``DEFAULT_FAIL_ON``) fails on every error finding: the
+    newsroom rule on anonymous sourcing (one unnamed individual, vague unnamed
+    sources) and contradicted claims.
     With ``corpus`` (a folder or an index file) each article is cross-checked
     first, so the corroboration and contradiction rules run too.
     """
@@ -247,13 +244,12 @@ def check_paths(
         )
         for rule in active
     ]
-    default_fail_on = [rule.id for rule in active if rule.name == SINGLE_SOURCE_RULE] + ["error"]
     with _corpus_for_check(corpus, jobs) as shared_corpus:
         result = check_files(
             targets,
             partial(_score_with_cached_pack, config=config, corpus=shared_corpus),
             rules,
-            default_fail_on,
+            DEFAULT_FAIL_ON,
             settings=config.check,
             fail_under=config.fail_under,
             root=root,

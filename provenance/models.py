@@ -15,7 +15,8 @@ from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
+"""1.1: source entities (``AnalysisResult.entities``, ``SourceMention.entity_id``)."""
 
 
 class Model(BaseModel):
@@ -137,6 +138,26 @@ class SourceMention(Model):
         description="id of the earlier mention this one corefers with "
         "('the official' → 'a European senior official')",
     )
+    entity_id: str | None = Field(default=None, description="id of the source entity this mention names")
+
+
+class SourceEntity(Model):
+    """One party that speaks in an article, however many times and however it is named.
+
+    "Mayor Ada Lind", "Lind", "the mayor" and "she" are four mentions of one
+    entity. ``name`` is the fullest name the article uses (a description for
+    an unnamed source); the type, role, affiliation and on-record status are
+    the entity's, which every mention of it shares.
+    """
+
+    id: str
+    name: str
+    type: SourceType
+    role: str | None = None
+    affiliation: str | None = None
+    anonymity: Anonymity
+    on_record: bool
+    mention_ids: list[str] = Field(default_factory=list)
 
 
 class CueKind(StrEnum):
@@ -233,7 +254,13 @@ class AnalysisResult(Model):
     article: Article
     publisher_chain: Chain
     sources: list[SourceMention] = Field(default_factory=list)
+    entities: list[SourceEntity] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
+
+    def entity_of(self, source_id: str) -> SourceEntity | None:
+        """Return the entity a mention belongs to (None for a result written without entities)."""
+        entity_id = self.source(source_id).entity_id
+        return next((entity for entity in self.entities if entity.id == entity_id), None)
 
     def source(self, source_id: str) -> SourceMention:
         """Look up a mention by id (ids are unique within one result)."""

@@ -16,7 +16,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from provenance.api import SINGLE_SOURCE_RULE
 from provenance.check import CheckPolicy, FileReport, check_article
 from provenance.cli import _check_progress, _progress_wanted, app
 from provenance.config import Config
@@ -29,8 +28,8 @@ DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parent.parent
 WELL_SOURCED = DATA / "well-sourced-harbour.md"
 SARIF_SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text())
-SINGLE_SOURCE_ID = next(
-    rule.id for rule in load_rule_pack().active(Config()) if rule.name == SINGLE_SOURCE_RULE
+SINGLE_ANONYMOUS_ID = next(
+    rule.id for rule in load_rule_pack().active(Config()) if rule.name == "single-anonymous-source"
 )
 runner = CliRunner()
 
@@ -47,16 +46,19 @@ def newsroom(tmp_path: Path, seed_path: Path, monkeypatch: pytest.MonkeyPatch) -
     return tmp_path
 
 
-def test_seed_fails_and_lists_its_single_source_claims_by_line(newsroom: Path) -> None:
+def test_seed_fails_on_its_single_anonymous_sources_only(newsroom: Path) -> None:
     result = runner.invoke(app, ["check", "drafts/seed.txt"])
     assert result.exit_code == 1
-    single = re.findall(
-        rf"^drafts/seed\.txt:(\d+):(\d+): fail {SINGLE_SOURCE_ID} ", result.stdout, re.MULTILINE
-    )
+    failing = re.findall(r"^drafts/seed\.txt:(\d+):(\d+): fail (\S+) ", result.stdout, re.MULTILINE)
     seed_lines = (newsroom / "drafts" / "seed.txt").read_text().splitlines()
-    quoted = {seed_lines[int(line) - 1][int(column) - 1 :][:40] for line, column in single}
-    assert any(text.startswith("There is no consensus") for text in quoted)
-    assert any(text.startswith("After the war, Europe") for text in quoted)
+    quoted = sorted(
+        (rule, seed_lines[int(line) - 1][int(column) - 1 :][:28]) for line, column, rule in failing
+    )
+    assert quoted == [
+        (SINGLE_ANONYMOUS_ID, "After the war, Europe will s"),
+        (SINGLE_ANONYMOUS_ID, "Regarding the possibility of"),
+        (SINGLE_ANONYMOUS_ID, "There is no consensus among "),
+    ]
     assert result.stdout.rstrip().splitlines()[-1].startswith("provenance check failed: 1 input checked")
 
 
@@ -71,7 +73,7 @@ def test_folder_with_an_unreadable_file_exits_3_and_reports_the_others(newsroom:
     result = runner.invoke(app, ["check", "drafts"])
     assert result.exit_code == 3
     assert "drafts/broken.md: not valid utf-8" in result.stdout
-    assert f"drafts/seed.txt:9:1: fail {SINGLE_SOURCE_ID}" in result.stdout
+    assert f"drafts/seed.txt:9:1: fail {SINGLE_ANONYMOUS_ID}" in result.stdout
     assert "3 inputs checked" in result.stdout
 
 
@@ -117,12 +119,12 @@ def test_inline_marker_silences_a_reviewed_claim(newsroom: Path) -> None:
         "After the war",
         "Following negotiations",
     ):
-        rules = f"{SINGLE_SOURCE_ID}, single-anonymous-source"
+        rules = f"{SINGLE_ANONYMOUS_ID}, single-anonymous-source"
         marker = f"<!-- provenance: ignore {rules} -- confirmed with the embassy -->\n"
         text = text.replace(sentence, marker + sentence, 1)
     seed.write_text(text)
     result = runner.invoke(app, ["check", "drafts/seed.txt"])
-    assert f"fail {SINGLE_SOURCE_ID}" not in result.stdout
+    assert f"fail {SINGLE_ANONYMOUS_ID}" not in result.stdout
     assert "suppressed" in result.stdout
 
 
@@ -154,7 +156,7 @@ def test_sarif_output_file_is_valid_and_written_atomically(newsroom: Path) -> No
     log = json.loads((newsroom / "out" / "provenance.sarif").read_text())
     jsonschema.validate(log, SARIF_SCHEMA)
     run = log["runs"][0]
-    assert SINGLE_SOURCE_ID in {rule["id"] for rule in run["tool"]["driver"]["rules"]}
+    assert SINGLE_ANONYMOUS_ID in {rule["id"] for rule in run["tool"]["driver"]["rules"]}
     assert {
         entry["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for entry in run["results"]
     } == {"drafts/seed.txt"}
@@ -164,7 +166,7 @@ def test_sarif_output_file_is_valid_and_written_atomically(newsroom: Path) -> No
 def test_json_and_junit_formats(newsroom: Path) -> None:
     payload = json.loads(runner.invoke(app, ["check", "drafts", "--format", "json"]).stdout)
     assert [report["path"] for report in payload["files"]] == ["drafts/harbour.md", "drafts/seed.txt"]
-    assert SINGLE_SOURCE_ID in payload["policy"]["fail_on"]
+    assert payload["policy"]["fail_on"] == ["error"]
     suites = ET.fromstring(runner.invoke(app, ["check", "drafts", "--format", "junit"]).stdout)
     assert suites.get("tests") == "2"
     assert suites.get("failures") == "1"
@@ -179,7 +181,7 @@ def test_github_format_annotates_and_writes_the_job_summary(
     result = runner.invoke(app, ["check", "drafts", "--format", "github"])
     assert result.exit_code == 1
     assert re.search(
-        rf"^::error file=drafts/seed.txt,line=9,endLine=9,col=1,endColumn=\d+,title={SINGLE_SOURCE_ID} ",
+        rf"^::error file=drafts/seed.txt,line=9,endLine=9,col=1,endColumn=\d+,title={SINGLE_ANONYMOUS_ID} ",
         result.stdout,
         re.MULTILINE,
     )

@@ -12,7 +12,16 @@ from provenance.cli import app
 from provenance.errors import InputError
 from provenance.evaluation import GoldSource, SourceTypeReport, read_source_gold, score_source_types
 from provenance.evaluation.source_types import referent_key_words
-from provenance.models import AnalysisResult, Anonymity, Article, Chain, SourceMention, SourceType, Span
+from provenance.models import (
+    AnalysisResult,
+    Anonymity,
+    Article,
+    Chain,
+    SourceEntity,
+    SourceMention,
+    SourceType,
+    Span,
+)
 
 TEXT = (
     "Mayor Ada Lind said the bridge is safe. The mayor said it opens soon. Critics disagreed, a poll found."
@@ -25,7 +34,7 @@ def mention(
     source_type: SourceType,
     name: str | None = None,
     on_record: bool = True,
-    refers_to: str | None = None,
+    entity: str | None = None,
     occurrence: int = 0,
 ) -> SourceMention:
     start = -1
@@ -38,7 +47,7 @@ def mention(
         name=name or phrase,
         anonymity=Anonymity.NAMED if on_record else Anonymity.VAGUE,
         on_record=on_record,
-        refers_to=refers_to,
+        entity_id=entity or f"E{identifier}",
     )
 
 
@@ -57,13 +66,34 @@ def gold(phrase: str, label: str, referent: str | None = None, on_record: bool |
 
 
 def analysis(*mentions: SourceMention) -> AnalysisResult:
-    return AnalysisResult(article=Article(text=TEXT), publisher_chain=Chain(hops=[]), sources=list(mentions))
+    """Build a result whose entities are named, typed and on record as their first mention."""
+    entities: dict[str, SourceEntity] = {}
+    for item in mentions:
+        entity_id = item.entity_id or ""
+        if entity_id in entities:
+            first = entities[entity_id]
+            entities[entity_id] = first.model_copy(update={"mention_ids": [*first.mention_ids, item.id]})
+            continue
+        entities[entity_id] = SourceEntity(
+            id=entity_id,
+            name=item.name,
+            type=item.type,
+            anonymity=item.anonymity,
+            on_record=item.on_record,
+            mention_ids=[item.id],
+        )
+    return AnalysisResult(
+        article=Article(text=TEXT),
+        publisher_chain=Chain(hops=[]),
+        sources=list(mentions),
+        entities=list(entities.values()),
+    )
 
 
 def test_figures_are_counted_by_the_gold_procedure() -> None:
     result = analysis(
-        mention("S1", "Mayor Ada Lind", SourceType.NAMED_PERSON, name="Ada Lind"),
-        mention("S2", "The mayor", SourceType.NAMED_PERSON, refers_to="S1"),
+        mention("S1", "Mayor Ada Lind", SourceType.NAMED_PERSON, name="Ada Lind", entity="E1"),
+        mention("S2", "The mayor", SourceType.NAMED_PERSON, entity="E1"),
         mention("S3", "Critics", SourceType.NAMED_PERSON),
     )
     spans = [
@@ -100,8 +130,8 @@ def test_the_match_is_the_largest_overlap_then_the_shorter_span() -> None:
 def test_an_unresolved_pronoun_and_a_wrong_referent_are_wrong() -> None:
     text_gold = [gold("The mayor", "pronoun_or_backref", referent="Ada Lind")]
     wrong = analysis(
-        mention("S1", "Critics", SourceType.NAMED_PERSON, name="Critics"),
-        mention("S2", "The mayor", SourceType.NAMED_PERSON, refers_to="S1"),
+        mention("S1", "Critics", SourceType.NAMED_PERSON, name="Critics", entity="E1"),
+        mention("S2", "The mayor", SourceType.NAMED_PERSON, entity="E1"),
     )
     report = score_source_types("fictional", text_gold, {"story.txt": wrong})
     assert report.type_accuracy.value == 1.0, "the type of the wrong person is still a person"

@@ -9,9 +9,9 @@ from provenance.brat import attributions_of
 from provenance.extract.chains import ChainBuilder, cited_parties
 from provenance.extract.coreference import MentionDraft, resolve
 from provenance.extract.cues import find_attributions
+from provenance.extract.describe import coordinated, describe
 from provenance.extract.hedges import find_hedges
 from provenance.extract.segmentation import quotations, tokenize
-from provenance.extract.sources import coordinated, describe
 from provenance.models import Anonymity, ChainNode, CueKind, HedgeKind, HopRole, SourceType
 
 

@@ -38,7 +38,7 @@ from provenance.models import (
     SourceType,
     Span,
 )
-from provenance.scoring import BASE_SCORE, grade, load_rule_pack, score
+from provenance.scoring import BASE_SCORE, PRIOR_CLAIMS, grade, load_rule_pack, score
 from provenance.scoring import engine as engine_module
 from provenance.scoring import facts as facts_module
 from provenance.scoring.facts import ClaimFacts, gather_facts
@@ -327,7 +327,7 @@ def test_seed_lands_clearly_below_an_on_record_article() -> None:
     seed = score(seed_analysis(), Config())
     on_record = score(on_record_article(), Config())
     assert on_record.score - seed.score >= 30
-    assert seed.grade == "D"
+    assert seed.grade in {"C", "D"}
     assert on_record.grade == "A"
 
 
@@ -336,7 +336,9 @@ def test_every_point_is_traced_to_a_finding() -> None:
     for claim in report.claim_scores:
         assert claim.score == max(0, min(100, BASE_SCORE + sum(finding.points for finding in claim.findings)))
         assert all(finding.claim_id == claim.claim_id and finding.evidence for finding in claim.findings)
-    mean = sum(claim.score for claim in report.claim_scores) / len(report.claim_scores)
+    moved = [claim.score for claim in report.claim_scores if any(f.points for f in claim.findings)]
+    assert len(moved) < len(report.claim_scores), "the reporter's narration is left out"
+    mean = (sum(moved) + PRIOR_CLAIMS * BASE_SCORE) / (len(moved) + PRIOR_CLAIMS)
     assert report.score == pytest.approx(
         max(0, mean + sum(f.points for f in report.article_findings)), abs=0.01
     )
@@ -389,9 +391,9 @@ def test_grades_follow_the_credibility_bands(value: float, letter: str) -> None:
     assert grade(value) == letter
 
 
-def test_article_without_claims_scores_full_marks() -> None:
+def test_article_without_claims_is_neutral() -> None:
     report = score(analysis_of(), Config())
-    assert (report.score, report.claim_scores) == (100, [])
+    assert (report.score, report.claim_scores) == (BASE_SCORE, [])
 
 
 def test_select_and_ignore_limit_the_rules_that_run() -> None:

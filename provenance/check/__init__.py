@@ -23,7 +23,7 @@ from provenance.check.models import (
     Suppression,
     SuppressionKind,
 )
-from provenance.check.policy import build_policy
+from provenance.check.policy import DEFAULT_FAIL_ON, build_policy
 from provenance.check.runner import (
     CHECK_RULES,
     ArticleCheck,
@@ -40,6 +40,7 @@ from provenance.ingest.fetch import is_url
 
 __all__ = [
     "CHECK_RULES",
+    "DEFAULT_FAIL_ON",
     "DEFAULT_INCLUDE",
     "ArticleLoader",
     "Baseline",

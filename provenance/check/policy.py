@@ -1,7 +1,9 @@
 """The failing policy: which findings fail a CI run.
 
-By default a run fails on any single-source claim and on any error-severity
-finding. ``fail_on`` entries name rules (by id or name) or severities; a
+By default (``DEFAULT_FAIL_ON``) a run fails on any error-severity finding: in
+the default pack, a claim whose only support is one unnamed individual or vague
+unnamed sources (the newsroom rule on anonymous sourcing), and a claim other
+reporting contradicts. ``fail_on`` entries name rules (by id or name) or severities; a
 severity means that level or worse, so ``warning`` also fails on errors.
 """
 
@@ -12,6 +14,9 @@ from collections.abc import Collection, Sequence
 from provenance.check.models import CheckPolicy
 from provenance.errors import ConfigError
 from provenance.models import Finding, Severity
+
+DEFAULT_FAIL_ON = ("error",)
+"""The policy when neither the config nor ``--fail-on`` sets one."""
 
 SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 
@@ -41,10 +46,17 @@ def build_policy(
 
 def fails(finding: Finding, policy: CheckPolicy) -> bool:
     """Whether ``finding`` is at the failing level of ``policy`` (suppression is decided elsewhere)."""
-    rank = SEVERITY_RANK[finding.severity]
-    for entry in policy.fail_on:
+    return rule_fails(finding.rule_id, finding.rule_name, finding.severity, policy.fail_on)
+
+
+def rule_fails(
+    rule_id: str, rule_name: str, severity: Severity, fail_on: Sequence[str] = DEFAULT_FAIL_ON
+) -> bool:
+    """Whether a rule's findings fail a check whose policy is ``fail_on`` (the default one unless given)."""
+    rank = SEVERITY_RANK[severity]
+    for entry in fail_on:
         wanted = entry.casefold()
-        if wanted in {finding.rule_id.casefold(), finding.rule_name.casefold()}:
+        if wanted in {rule_id.casefold(), rule_name.casefold()}:
             return True
         if wanted in SEVERITY_RANK and rank >= SEVERITY_RANK[Severity(wanted)]:
             return True

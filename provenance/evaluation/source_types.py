@@ -178,7 +178,7 @@ class SystemView:
     on_record: bool
     entity: str
     unresolved: bool
-    """A back-reference (a pronoun) that the system tied to no earlier source."""
+    """A back-reference (a pronoun) that the system tied to no earlier source (the writer's "I" is typed)."""
 
 
 def read_source_gold(path: str | Path) -> list[GoldSource]:
@@ -281,16 +281,18 @@ def referent_key_words(referent: str) -> list[str]:
 
 
 def _views(result: AnalysisResult) -> dict[str, SystemView]:
-    """Follow every mention to the source it stands for, as the result says."""
+    """Follow every mention to the entity it belongs to (itself, in a result without entities)."""
     pronouns = sources().pronouns
+    entities = {entity.id: entity for entity in result.entities}
     views = {}
     for mention in result.sources:
-        resolved = result.resolve(mention.id)
+        entity = entities.get(mention.entity_id or "")
+        described = entity or mention
         views[mention.id] = SystemView(
-            label=system_label(mention.type),
-            on_record=mention.on_record,
-            entity=resolved.name,
-            unresolved=mention.refers_to is None and mention.span.text.lower() in pronouns,
+            label=system_label(described.type),
+            on_record=described.on_record,
+            entity=described.name,
+            unresolved=described.name.lower() in pronouns and described.type is not SourceType.UNATTRIBUTED,
         )
     return views
 

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from provenance.extract.chains import UNCOVERED_SECTIONS, ChainBuilder, cited_parties
-from provenance.extract.coreference import MentionDraft, resolve
+from provenance.extract.coreference import MentionDraft
 from provenance.extract.cues import RawAttribution, find_attributions, first_cue_words
+from provenance.extract.describe import coordinated, describe
+from provenance.extract.entities import source_entities
 from provenance.extract.hedges import find_hedges, hedge_words
 from provenance.extract.lexicon import sources
 from provenance.extract.segmentation import Token, quotations, sentences, span, tokenize
-from provenance.extract.sources import SourceDescription, coordinated, describe
 from provenance.models import (
     AnalysisResult,
     Article,
@@ -30,6 +31,7 @@ from provenance.models import (
     Claim,
     CueKind,
     Section,
+    SourceEntity,
     SourceMention,
 )
 
@@ -229,10 +231,9 @@ def build_analysis(article: Article) -> AnalysisResult:
     drafts = [
         MentionDraft(start, end, text[start:end], describe(text[start:end])) for start, end in sorted(ranges)
     ]
-    resolve(drafts)
-    mentions = _mentions(text, drafts)
+    mentions, entities = source_entities(text, drafts)
     by_range = {(draft.start, draft.end): mention for draft, mention in zip(drafts, mentions, strict=True)}
-    by_id = {mention.id: mention for mention in mentions}
+    by_id = {entity.id: entity for entity in entities}
     builder = ChainBuilder(article, [_node(by_range[party], by_id) for party in parties])
     claims: list[Claim] = []
     chains: dict[tuple[str | None, ...], Chain] = {}
@@ -273,44 +274,15 @@ def build_analysis(article: Article) -> AnalysisResult:
                     hedges=find_hedges(text, sentence.tokens, start, end),
                 )
             )
-    return AnalysisResult(article=article, publisher_chain=builder.outlet, sources=mentions, claims=claims)
+    return AnalysisResult(
+        article=article, publisher_chain=builder.outlet, sources=mentions, entities=entities, claims=claims
+    )
 
 
-def _mentions(text: str, drafts: list[MentionDraft]) -> list[SourceMention]:
-    """Give mentions their ids; a back-reference keeps its own words and its antecedent's description."""
-    mentions: list[SourceMention] = []
-    for draft in drafts:
-        described: SourceDescription | SourceMention = draft.description
-        name = draft.description.name
-        refers_to = None
-        if draft.refers_to is not None:
-            described = mentions[draft.refers_to]
-            refers_to = described.id
-            while described.refers_to is not None:
-                described = mentions[int(described.refers_to[1:]) - 1]
-            name = draft.text
-        mentions.append(
-            SourceMention(
-                id=f"S{len(mentions) + 1}",
-                span=span(text, draft.start, draft.end),
-                type=described.type,
-                name=" ".join(name.split()),
-                count=described.count,
-                role=described.role,
-                affiliation=described.affiliation,
-                anonymity=described.anonymity,
-                on_record=described.on_record,
-                refers_to=refers_to,
-            )
-        )
-    return mentions
-
-
-def _node(mention: SourceMention, by_id: dict[str, SourceMention]) -> ChainNode:
-    """Return the chain node for a mention: the source it ultimately refers to."""
-    while mention.refers_to is not None:
-        mention = by_id[mention.refers_to]
-    return ChainNode(name=mention.name, type=mention.type, source_id=mention.id)
+def _node(mention: SourceMention, by_id: dict[str, SourceEntity]) -> ChainNode:
+    """Return the chain node for a mention: the entity it names, by its first mention's id."""
+    entity = by_id[mention.entity_id or ""]
+    return ChainNode(name=entity.name, type=entity.type, source_id=entity.mention_ids[0])
 
 
 def _attribution(
@@ -332,7 +304,7 @@ def _claim_chain(
     by_range: dict[tuple[int, int], SourceMention],
     speakers: dict[tuple[int, int], list[tuple[int, int]]],
     listeners: dict[int, tuple[int, int]],
-    by_id: dict[str, SourceMention],
+    by_id: dict[str, SourceEntity],
     covered: bool,
 ) -> Chain:
     main = next((raw for raw in raws if raw.source is not None), None)

@@ -1,11 +1,18 @@
-"""Coreference: link a back-reference ("the official", "he", "they") to the source it means.
+"""Coreference: link a back-reference ("the official", "he", "they", "Reed") to the source it means.
 
-The antecedent is the nearest earlier source mention that agrees: a singular
-pronoun with a person, a plural pronoun with a group or an organisation, a
-definite description ("the official", "the diplomats") with a mention whose
-descriptor has the same head noun, a type descriptor ("the agency", "the
-newspaper", "the ministry") with the nearest source of that type, a bare surname ("Reed") with the full
-name it ends ("Councillor Tomas Reed"), and a relative pronoun ("who") with the mention right before it.
+The antecedent is the nearest earlier mention that agrees: a singular pronoun
+with a person of the same gender (an organisation is never "she"), a plural
+pronoun with a group or an organisation, "it" with an organisation, outlet or
+document, a definite description ("the official", "the diplomats") with a
+mention whose descriptor has the same head noun, a type descriptor ("the
+agency", "the newspaper", "the ministry") with the nearest source of that
+type, a bare surname ("Reed") with the full name it ends ("Councillor Tomas
+Reed"), and a relative pronoun ("who") with the mention right before it.
+
+People named where they do not speak count too (``names``): "he" after
+"Trump’s rally" means Trump, and "the Republican nominee" means the person
+introduced as one ("Republican nominee Donald Trump"); such a mention gets
+``person`` rather than ``refers_to``.
 """
 
 from __future__ import annotations
@@ -13,15 +20,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from provenance.extract.lexicon import sources
-from provenance.extract.sources import DESCRIPTOR_TYPES, SourceDescription
+from provenance.extract.describe import DESCRIPTOR_TYPES, SourceDescription
+from provenance.extract.lexicon import entities, sources
+from provenance.extract.names import Gender, People, Person, gender_of
 from provenance.models import SourceType
 
 __all__ = ["MentionDraft", "resolve"]
 
 PERSON_TYPES = frozenset({SourceType.NAMED_PERSON, SourceType.ANONYMOUS_INDIVIDUAL})
 GROUP_TYPES = frozenset({SourceType.ANONYMOUS_GROUP, SourceType.NAMED_ORGANISATION})
+THING_TYPES = frozenset(
+    {SourceType.NAMED_ORGANISATION, SourceType.OUTLET, SourceType.WIRE_AGENCY, SourceType.DOCUMENT}
+)
 DEFINITE = ("the ", "The ", "this ", "This ", "that ", "That ", "these ", "These ", "those ", "Those ")
+INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any", "no", "each", "every"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+MASCULINE = frozenset({"he", "him", "his", "himself"})
+PLURAL = frozenset({"they", "them", "their", "theirs"})
+NEUTER = frozenset({"it", "its"})
+POSSESSIVE = ("’s ", "'s ")
 MAX_DISTANCE = 4000
 RELATIVE_GAP = 3
 """Characters allowed between a relative pronoun and the mention it follows: ", "."""
@@ -36,40 +53,161 @@ class MentionDraft:
     text: str
     description: SourceDescription
     refers_to: int | None = None
+    person: Person | None = None
+    """The person named elsewhere in the text whom this mention means, when no earlier source is."""
+    gender: Gender = ""
 
 
-def resolve(mentions: list[MentionDraft]) -> None:
-    """Set ``refers_to`` (an index into ``mentions``, which is in text order) on back-references."""
+def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
+    """Set ``refers_to`` (an index into ``mentions``, in text order) or ``person`` on back-references."""
+    people = people or People()
     lexicon = sources()
     for index, mention in enumerate(mentions):
         lower = mention.text.lower()
-        if mention.description.pronoun:
-            if lower in lexicon.pronouns_singular:
-                mention.refers_to = _nearest(mentions, index, lambda d: d.type in PERSON_TYPES)
-            elif lower in lexicon.pronouns_plural:
+        description = mention.description
+        mention.gender = _gender(mention, people)
+        if description.pronoun:
+            if lower in lexicon.pronouns_relative:
+                mention.refers_to = _relative_antecedent(mentions, index)
+            elif lower in FEMININE or lower in MASCULINE:
+                _link_person(mentions, index, people)
+            elif lower in PLURAL:
                 mention.refers_to = _nearest(
                     mentions, index, lambda d: d.type in GROUP_TYPES or (d.count or 1) > 1
                 )
-            elif lower in lexicon.pronouns_relative:
-                mention.refers_to = _relative_antecedent(mentions, index)
+            elif lower in NEUTER:
+                mention.refers_to = _nearest(mentions, index, lambda d: d.type in THING_TYPES)
         elif mention.text.startswith(DEFINITE) and lower.split(maxsplit=1)[-1] in DESCRIPTOR_TYPES:
             descriptor = lower.split(maxsplit=1)[-1]
             mention.refers_to = _nearest(mentions, index, _described_by(descriptor))
-        elif mention.text.startswith(DEFINITE) and mention.description.role is not None:
-            mention.refers_to = _nearest(mentions, index, _same_role(mention.description.role))
-        elif mention.description.type is SourceType.NAMED_PERSON and " " not in mention.description.name:
-            mention.refers_to = _nearest(mentions, index, _same_surname(mention.description.name))
+        elif description.type is SourceType.ANONYMOUS_INDIVIDUAL:
+            _link_role(mentions, index, people)
+        elif description.type is SourceType.NAMED_PERSON and " " not in description.name:
+            mention.refers_to = _nearest(mentions, index, _same_surname(description.name))
+        if mention.refers_to is not None:
+            mention.gender = mention.gender or mentions[mention.refers_to].gender
+        elif mention.person is not None:
+            mention.gender = mention.gender or mention.person.gender
+            mention.person.mentions.append((mention.start, mention.end))
+
+
+def _gender(mention: MentionDraft, people: People) -> Gender:
+    """Tell a mention's gender from its words, or from the person its surname names."""
+    gender = gender_of(mention.text)
+    if gender or mention.description.type is not SourceType.NAMED_PERSON or mention.description.pronoun:
+        return gender
+    person = people.by_surname(mention.description.name.split()[-1])
+    return person.gender if person is not None else ""
+
+
+def _link_person(mentions: list[MentionDraft], index: int, people: People) -> None:
+    """Link "he" or "she" to the nearest person of the same gender, a source or a person named in passing."""
+    mention = mentions[index]
+    gender = mention.gender
+    candidate = _nearest(
+        mentions,
+        index,
+        lambda d: d.type in PERSON_TYPES,
+        lambda other: not gender or not other.gender or other.gender == gender,
+        pronouns=True,
+    )
+    named_at = mentions[candidate].end if candidate is not None else -1
+    person = _nearest_person(people, mention.start, gender)
+    if person is not None and person.mentioned_before(mention.start) > named_at:
+        mention.person = person
+    else:
+        mention.refers_to = candidate
+
+
+def _nearest_person(people: People, position: int, gender: Gender) -> Person | None:
+    """Find the person named last before ``position`` whose gender does not clash with ``gender``."""
+    best, best_end = None, position - MAX_DISTANCE
+    for person in people.persons:
+        if gender and person.gender and person.gender != gender:
+            continue
+        end = person.mentioned_before(position)
+        if end > best_end:
+            best, best_end = person, end
+    return best
+
+
+def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None:
+    """Link a description ("the mayor", "The Republican nominee", "Pagliano’s lawyer") to the one it means.
+
+    An earlier source with the same role comes first, then a person the text
+    introduced with that role ("Mayor Ada Lind", "Lind, the mayor,"). A
+    definite role that names one person in a story ("the nominee", "the
+    senator") falls back on the most mentioned person so far.
+    """
+    mention = mentions[index]
+    words = mention.text.split(",")[0].split()
+    last = mention.text.split()[-1]
+    named = people.by_surname(last) if last[:1].isupper() else None
+    if named is not None and "," in mention.text:
+        mention.person = named
+        return
+    if not words or words[0].lower() in INDEFINITE or mention.description.count not in (None, 1):
+        return
+    role = mention.description.role or words[-1]
+    mention.refers_to = _nearest(mentions, index, _same_role(role))
+    if mention.refers_to is not None:
+        return
+    head = role.lower().split()[-1]
+    modifiers = {word.lower().strip(",.") for word in words[:-1]}
+    holders = [
+        person
+        for person in people.persons
+        if head in person.roles
+        and person.mentions
+        and min(person.mentions)[0] < mention.start
+        and _agrees(person.gender, mention.gender)
+    ]
+    if holders:
+        mention.person = max(
+            holders,
+            key=lambda person: (len(modifiers & person.roles), person.mentioned_before(mention.start)),
+        )
+        return
+    definite = mention.text.startswith(DEFINITE) or (words[0][:1].isupper() and words[0] != "The")
+    if definite and head in entities().definite_roles and not any(p in mention.text for p in POSSESSIVE):
+        spoken_of = [
+            person
+            for person in people.persons
+            if person.mentions_before(mention.start) and _agrees(person.gender, mention.gender)
+        ]
+        if spoken_of:
+            mention.person = max(
+                spoken_of,
+                key=lambda person: (
+                    person.mentions_before(mention.start),
+                    person.mentioned_before(mention.start),
+                ),
+            )
+
+
+def _agrees(first: Gender, second: Gender) -> bool:
+    return not first or not second or first == second
 
 
 def _nearest(
-    mentions: list[MentionDraft], index: int, agrees: Callable[[SourceDescription], bool]
+    mentions: list[MentionDraft],
+    index: int,
+    agrees: Callable[[SourceDescription], bool],
+    fits: Callable[[MentionDraft], bool] = lambda other: True,
+    pronouns: bool = False,
 ) -> int | None:
+    """Find the nearest earlier mention that agrees (``pronouns``: a linked pronoun stands for its own)."""
     here = mentions[index].start
     for candidate in range(index - 1, -1, -1):
         other = mentions[candidate]
         if here - other.end > MAX_DISTANCE:
             return None
-        if not other.description.pronoun and agrees(other.description):
+        if other.description.pronoun:
+            linked = other.refers_to
+            if pronouns and linked is not None and fits(other) and agrees(mentions[linked].description):
+                return linked
+            continue
+        if agrees(other.description) and fits(other):
             return candidate
     return None
 

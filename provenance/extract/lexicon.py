@@ -72,6 +72,22 @@ class SourceLexicon:
 
 
 @dataclass(frozen=True)
+class EntityLexicon:
+    """Words that group source mentions into entities: first names by gender, groups, places, roles."""
+
+    female_names: frozenset[str]
+    male_names: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
+    group_words: frozenset[str]
+    group_heads: frozenset[str]
+    places: frozenset[str]
+    outlet_short_forms: frozenset[str]
+    definite_roles: frozenset[str]
+    non_speakers: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Abbreviations:
     """Abbreviations whose full stop does not (or may not) end a sentence."""
 
@@ -113,6 +129,13 @@ def sources() -> SourceLexicon:
     """Load the source-typing lexicon (``data/sources.toml``)."""
     data = _load("sources.toml")
     return SourceLexicon(**{key: frozenset(values) for key, values in data.items()})
+
+
+@cache
+def entities() -> EntityLexicon:
+    """Load the entity lexicon (``data/entities.toml``)."""
+    data = _load("entities.toml")
+    return EntityLexicon(**{key: frozenset(values) for key, values in data.items()})
 
 
 @cache

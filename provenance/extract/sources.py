@@ -1,4 +1,4 @@
-"""Source mentions: where a source noun phrase starts and ends, and what kind of source it is.
+"""Source mentions: where a source noun phrase starts and ends (``describe`` says what it names).
 
 A source phrase follows PolNeAR's conventions: determiners and titles are part of
 it ("the official", "Mr. Trump", "five European diplomats"), a pronoun is a
@@ -8,20 +8,19 @@ source on its own ("he", "who"), and a comma ends it, so appositives stay out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import cache
 
 from provenance.extract.lexicon import SourceLexicon, abbreviations, sources
 from provenance.extract.segmentation import Token
-from provenance.models import Anonymity, SourceType
 
 __all__ = [
-    "DESCRIPTOR_TYPES",
-    "SourceDescription",
-    "coordinated",
-    "describe",
+    "DETERMINERS",
+    "NUMBERS",
+    "POSTMODIFIER",
+    "QUANTIFIERS",
     "is_adverb",
     "is_title_stop",
+    "lower_titles",
     "main_clause_start",
     "name_tail",
     "opens_aside",
@@ -49,8 +48,6 @@ TENURE_WORDS = frozenset({"current", "past", "present", "future"})
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "only", "just", "over", "least"})
 ORDINALS = frozenset({"first", "last", "next", "same", "other", "only"})
 """Adjectives listed as function words that sit inside a phrase after its determiner: "the first poll"."""
-GROUP_QUANTIFIERS = frozenset({"most", "many", "some", "all", "both", "several", "half", "majority", "few"})
-"""Quantifiers that make a phrase a group whatever its head: "most of them"."""
 SUBJECT_QUANTIFIERS = frozenset({"many", "some", "several", "few", "most", "all", "both", "any"})
 """Quantifiers that open a subject after the noun it speaks of: "the unease | many women feel"."""
 STANDALONE_QUANTIFIERS = frozenset({"another", "each", "most", "none", "others"})
@@ -58,10 +55,6 @@ STANDALONE_QUANTIFIERS = frozenset({"another", "each", "most", "none", "others"}
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
 RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "during", "when", "while", "as"})
 POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
-HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", "obtained", "reviewed",
-                           "published", "released", "that", "which"}  # fmt: skip
-NAME_END = re.compile(r"\s*[,()—–]\s*")
-NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
 RELATIVES = frozenset({"who", "that"})
 PERSON_PREPOSITIONS = frozenset({"to", "on", "in", "at", "for", "with", "close", "like", "within"})
 INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
@@ -114,37 +107,6 @@ FINITE_VERBS = frozenset(
      "must", "should", "does", "did", "do"}
 )  # fmt: skip
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
-HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Sir", "Dame"})
-"""Titles of address, not roles: "Dr Amara Lewis" has no role from "Dr"."""
-ROLE_STOPS = DETERMINERS | QUANTIFIERS | {"his", "her", "their", "its", "our", "my", "your", "no"}
-"""Words that end a role read leftwards from its head ("Sanders and his aides" has role "aides")."""
-DESCRIPTOR_TYPES = {
-    "agency": SourceType.WIRE_AGENCY,
-    "news agency": SourceType.WIRE_AGENCY,
-    "wire service": SourceType.WIRE_AGENCY,
-    "newspaper": SourceType.OUTLET,
-    "paper": SourceType.OUTLET,
-    "broadcaster": SourceType.OUTLET,
-    "magazine": SourceType.OUTLET,
-    "ministry": SourceType.NAMED_ORGANISATION,
-    "company": SourceType.NAMED_ORGANISATION,
-    "firm": SourceType.NAMED_ORGANISATION,
-}
-"""Definite descriptors ("the agency") that stand for an earlier source of one type, not a name."""
-
-
-@dataclass(frozen=True, slots=True)
-class SourceDescription:
-    """What the extractor can tell about a source from its phrase alone."""
-
-    type: SourceType
-    name: str
-    count: int | None
-    role: str | None
-    affiliation: str | None
-    anonymity: Anonymity
-    on_record: bool
-    pronoun: bool
 
 
 def is_title_stop(tokens: list[Token], index: int) -> bool:
@@ -229,7 +191,7 @@ def _role_before_name(tokens: list[Token], start: int, end: int, floor: int) -> 
     if all(token.text != "," for token in tokens[start:end]):
         return start, end
     head = tokens[start - 2]
-    if head.capitalised or not (head.lower in sources().person_words or head.lower in _lower_titles()):
+    if head.capitalised or not (head.lower in sources().person_words or head.lower in lower_titles()):
         return start, end
     role = _core_before(tokens, start - 1, floor)
     return (role[0], end) if role is not None and role[0] == floor else (start, end)
@@ -451,7 +413,7 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
                 before.capitalised
                 or before.lower in lexicon.person_words
                 or before.lower in lexicon.organisation_words
-                or before.lower in _lower_titles()
+                or before.lower in lower_titles()
                 or before.lower in TENURE_WORDS
             ):
                 start -= 1
@@ -526,7 +488,7 @@ def _coordinated_before(tokens: list[Token], index: int, floor: int, lexicon: So
         person.is_word
         and not person.quoted
         and person.lower not in lexicon.pronouns
-        and (person.capitalised or person.lower in lexicon.person_words or person.lower in _lower_titles())
+        and (person.capitalised or person.lower in lexicon.person_words or person.lower in lower_titles())
     )
 
 
@@ -654,7 +616,7 @@ def _joins_article(tokens: list[Token], index: int, floor: int, lexicon: SourceL
     word = tokens[index]
     if word.lower in QUANTIFIERS or word.lower in APPROXIMATORS or word.lower == "and":
         return True
-    if word.lower in lexicon.person_words or word.lower in _lower_titles():
+    if word.lower in lexicon.person_words or word.lower in lower_titles():
         return True
     if index - 1 >= floor and word.lower.endswith("ing") and not word.capitalised:
         noun = tokens[index - 1]
@@ -903,7 +865,7 @@ def name_tail(tokens: list[Token], end: int, limit: int) -> int:
         and (
             tokens[index].lower in lexicon.person_words
             or tokens[index].lower in lexicon.organisation_words
-            or tokens[index].lower in _lower_titles()
+            or tokens[index].lower in lower_titles()
         )
     ):
         index += 1
@@ -1002,127 +964,6 @@ def _reports(tokens: list[Token], start: int, end: int) -> bool:
     return any(tokens[i].lower in verbs and not tokens[i].quoted for i in range(start, end))
 
 
-COORDINATION = re.compile(r"\s+and\s+")
-
-
-def coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split "Finance Minister Anna Berg and Interior Minister Jonas Lind" into one range per person.
-
-    Only a phrase whose every conjunct is a titled or full name splits; "Smith
-    and Wesson" or "officials and diplomats" stay one source.
-    """
-    phrase = text[start:end]
-    matches = list(COORDINATION.finditer(phrase))
-    if len(matches) != 1:
-        return [(start, end)]
-    match = matches[0]
-    parts = [(start, start + match.start()), (start + match.end(), end)]
-    for part_start, part_end in parts:
-        words = text[part_start:part_end].split()
-        person = describe(text[part_start:part_end])
-        if len(words) < 2 or person.type is not SourceType.NAMED_PERSON or len(person.name.split()) < 2:
-            return [(start, end)]
-    return parts
-
-
-TITLE_WORDS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-
-
-def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescription:
-    """Type a source phrase: named person, organisation, outlet, agency, document or anonymous."""
-    lexicon = lexicon or sources()
-    words = text.split()
-    lower = [word.lower().strip(".,") for word in words]
-    if len(words) == 1 and lower[0] in lexicon.pronouns:
-        plural = lower[0] in lexicon.pronouns_plural
-        return SourceDescription(
-            SourceType.ANONYMOUS_GROUP if plural else SourceType.NAMED_PERSON,
-            text, None if plural else 1, None, None,
-            Anonymity.VAGUE if plural else Anonymity.NAMED, not plural, True,
-        )  # fmt: skip
-    bare = TITLE_WORDS.sub("", text)
-    if DESCRIPTOR_TYPES.get(bare, SourceType.NAMED_ORGANISATION) is not SourceType.NAMED_ORGANISATION:
-        return SourceDescription(SourceType.ANONYMOUS_INDIVIDUAL, text, 1, bare, None, Anonymity.VAGUE,
-                                 False, False)  # fmt: skip
-    if bare in lexicon.wire_agencies or bare.split(" ")[0] in lexicon.wire_agencies:
-        return SourceDescription(SourceType.WIRE_AGENCY, bare, 1, None, None, Anonymity.NAMED, True, False)
-    if bare in lexicon.outlets or (words[-1].lower() in lexicon.outlet_words and _capitalised(words[:-1])):
-        return SourceDescription(SourceType.OUTLET, bare, 1, None, None, Anonymity.NAMED, True, False)
-    head = _head(words)
-    head_lower = head.lower()
-    if head_lower in lexicon.document_words:
-        return SourceDescription(SourceType.DOCUMENT, text, 1, None, _affiliation(words, head), _named(words),
-                                 True, False)  # fmt: skip
-    if (
-        head in lexicon.organisation_words
-        or head_lower in lexicon.organisation_words
-        or bare in (lexicon.organisation_words)
-    ):
-        return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, _affiliation(words, head),
-                                 Anonymity.NAMED, True, False)  # fmt: skip
-    if _leads_appositive(text, lexicon) or _role_then_name(text):
-        person = _named_person(text, lexicon)
-        if person is not None:
-            return person
-    if (head_lower in lexicon.person_words or head_lower in _lower_titles()) and not _has_name(
-        words, head, lexicon
-    ):
-        count = None if _partitive(lower) else _count(lower, head_lower)
-        vague = head_lower in lexicon.vague_words
-        return SourceDescription(
-            SourceType.ANONYMOUS_GROUP if count != 1 else SourceType.ANONYMOUS_INDIVIDUAL,
-            text, count, _role(words, head) if head_lower not in lexicon.vague_words else None,
-            _affiliation(words, head), Anonymity.VAGUE if vague else Anonymity.SPECIFIC, False, False,
-        )  # fmt: skip
-    person = None if lower[0] in QUANTIFIERS else _named_person(text, lexicon)
-    if person is not None:
-        return person
-    plural = (head_lower.endswith("s") and not head_lower.endswith("ss")) or _partitive(lower)
-    return SourceDescription(
-        SourceType.ANONYMOUS_GROUP if plural else SourceType.ANONYMOUS_INDIVIDUAL,
-        text, None if plural else 1, None, None, Anonymity.VAGUE, False, False,
-    )  # fmt: skip
-
-
-def _named_person(text: str, lexicon: SourceLexicon) -> SourceDescription | None:
-    """Read "Veridian Chancellor Olaf Brenner" or "the opposition leader, Piet Moller"."""
-    parts = [part for part in NAME_END.split(text) if part.strip()]
-    for index, part in enumerate(parts[:2]):
-        person = _titled_name(part, lexicon)
-        if person is not None:
-            appositive = next(
-                (part.split() for part in parts[1:] if part.split()[0].lower() in {"a", "an", "the"}), None
-            )
-            if index == 0 and appositive is not None:
-                return replace(person, role=_role(appositive, _head(appositive)))
-            if person.role is not None and all(
-                word.rstrip(".") in HONORIFICS for word in person.role.split()
-            ):
-                return replace(person, role=None)
-            if person.role is None and index == 1:
-                role = " ".join(word for word in parts[0].split() if word.lower() not in DETERMINERS)
-                return replace(person, role=role or None)
-            return person
-    return None
-
-
-def _titled_name(text: str, lexicon: SourceLexicon) -> SourceDescription | None:
-    words = [word for word in text.split() if word.lower() not in {"the", "a", "an"}]
-    start = len(words)
-    while start > 0 and words[start - 1][:1].isupper() and words[start - 1] not in lexicon.titles:
-        start -= 1
-    name, prefix = words[start:], words[:start]
-    if not name:
-        return None
-    affiliation = None
-    if len(prefix) > 1 and prefix[0][:1].isupper() and prefix[0].endswith(NATIONALITY):
-        affiliation, prefix = prefix[0], prefix[1:]
-    role = " ".join(prefix) or None
-    return SourceDescription(
-        SourceType.NAMED_PERSON, " ".join(name), 1, role, affiliation, Anonymity.NAMED, True, False
-    )
-
-
 @cache
 def _abbreviations() -> frozenset[str]:
     lexicon = abbreviations()
@@ -1130,110 +971,6 @@ def _abbreviations() -> frozenset[str]:
 
 
 @cache
-def _lower_titles() -> frozenset[str]:
+def lower_titles() -> frozenset[str]:
+    """Titles in lower case without their full stop ("sen", "mayor"), for matching words as read."""
     return frozenset(title.lower().rstrip(".") for title in sources().titles)
-
-
-def _head(words: list[str]) -> str:
-    """Return the phrase's head noun: the last word before any post-modifier.
-
-    A partitive is no post-modifier: the head of "Nine in 10 voters" is "voters".
-    """
-    for index, word in enumerate(words):
-        previous = words[index - 1].lower() if index > 0 else ""
-        partitive = word.lower() in {"in", "of"} and (
-            previous in NUMBERS or previous in QUANTIFIERS or previous.isdigit()
-        )
-        if index > 0 and word.lower() in HEAD_END and not partitive:
-            return words[index - 1].strip(".,")
-    return words[-1].strip(".,")
-
-
-def _partitive(lower: list[str]) -> bool:
-    """Tell whether a phrase names a share of a group ("Nine in 10 voters", "More than six in 10", "42%")."""
-    return (
-        lower[0] in GROUP_QUANTIFIERS
-        or any(word.endswith("%") or word == "percent" for word in lower)
-        or any(
-            word == "in" and (lower[index - 1] in NUMBERS or lower[index - 1].isdigit())
-            for index, word in enumerate(lower[1:-1], start=1)
-        )
-    )
-
-
-def _leads_appositive(text: str, lexicon: SourceLexicon) -> bool:
-    """Tell whether a phrase opens with a name, then an appositive ("Sen. Ada Moreau (D-Vt.), a member")."""
-    parts = [part for part in NAME_END.split(text) if part.strip()]
-    if len(parts) < 2:
-        return False
-    first = _titled_name(parts[0], lexicon)
-    last_word = parts[0].split()[-1]
-    return (
-        first is not None
-        and (len(first.name.split()) > 1 or first.role is not None)
-        and last_word not in lexicon.organisation_words
-        and last_word.lower() not in lexicon.document_words
-    )
-
-
-def _role_then_name(text: str) -> bool:
-    """Tell whether a role comes first, then a name, then more ("the mayor’s aide, Jo Lee, a lawyer")."""
-    parts = [part.split() for part in NAME_END.split(text) if part.strip()]
-    return (
-        len(parts) > 2
-        and parts[0][-1].islower()
-        and len(parts[1]) > 1
-        and all(word[:1].isupper() for word in parts[1])
-    )
-
-
-def _role(words: list[str], head: str) -> str:
-    """Return the head noun as written with its lower-case modifiers ("senior official", "diplomats")."""
-    index = words.index(head) if head in words else len(words) - 1
-    start = index
-    while start > 0 and words[start - 1].islower() and words[start - 1] not in ROLE_STOPS:
-        start -= 1
-    return " ".join([*words[start:index], head.lower()])
-
-
-def _capitalised(words: list[str]) -> bool:
-    return bool(words) and all(word[:1].isupper() or not word[:1].isalpha() for word in words)
-
-
-def _has_name(words: list[str], head: str, lexicon: SourceLexicon) -> bool:
-    """Tell whether a proper name follows the head ("spokesman Dmitry Peskov")."""
-    index = words.index(head) if head in words else len(words) - 1
-    tail = words[index + 1 :]
-    return bool(tail) and tail[0][:1].isupper() and tail[0] not in lexicon.titles
-
-
-def _named(words: list[str]) -> Anonymity:
-    return Anonymity.NAMED if any(word[:1].isupper() for word in words[1:]) else Anonymity.SPECIFIC
-
-
-def _affiliation(words: list[str], head: str) -> str | None:
-    """Capitalised modifiers before the head ("European" diplomats) or an "of"/"from" complement."""
-    index = words.index(head) if head in words else len(words) - 1
-    before = [
-        word
-        for word in words[:index]
-        if word[:1].isupper() and word.lower() not in DETERMINERS | NUMBERS.keys() | sources().pronouns
-    ]
-    if before:
-        return " ".join(before).removesuffix("’s").removesuffix("'s")
-    for position, word in enumerate(words[index + 1 :], start=index + 1):
-        if word in {"of", "from", "at"}:
-            rest = [w for w in words[position + 1 :] if w[:1].isupper()]
-            return " ".join(rest) or None
-    return None
-
-
-def _count(lower: list[str], head: str) -> int | None:
-    for word in lower:
-        if word in NUMBERS:
-            return NUMBERS[word]
-        if word.isascii() and word.isdigit():
-            return int(word)
-    if (head.endswith("s") and not head.endswith("ss")) or head in {"people", "men", "women", "many", "some"}:
-        return None
-    return 1

@@ -136,10 +136,10 @@ def _describe(source_type: SourceType) -> str:
 
 
 def party_key(analysis: AnalysisResult, node: ChainNode) -> tuple[str, str, SourceType]:
-    """Identify a party of a chain as ``(key, name, type)``: by its resolved mention, else by its name.
+    """Identify a party of a chain as ``(key, name, type)``: by its entity, else by its name.
 
-    Coreferent mentions ("the official" → "a European senior official") share a
-    key, so every export shows one party once.
+    The mentions of one entity ("Mayor Ada Lind", "the mayor", "she") share a
+    key and the entity's name, so every export shows one party once.
     """
     if node.source_id is not None:
         try:
@@ -147,7 +147,8 @@ def party_key(analysis: AnalysisResult, node: ChainNode) -> tuple[str, str, Sour
         except KeyError:
             mention = None
         if mention is not None:
-            return f"mention:{mention.id}", mention.name, mention.type
+            described = analysis.entity_of(mention.id) or mention
+            return f"mention:{mention.id}", described.name, described.type
     return f"name:{node.name.casefold()}", node.name, node.type
 
 

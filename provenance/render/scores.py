@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from provenance.check.policy import rule_fails
 from provenance.models import Finding, ScoreReport
 from provenance.render.controls import show_controls
 from provenance.scoring import Rule, grade_label
@@ -56,6 +57,12 @@ def render_rule(rule: Rule) -> str:
         f"{rule.id} {rule.name}: {rule.summary}",
         f"  severity: {rule.severity.value}  points: {rule.points:+g}{' per relay hop' if rule.scale else ''}"
         f"  scope: {rule.scope}{needs}",
+        "  provenance check: "
+        + (
+            "fails by default"
+            if rule_fails(rule.id, rule.name, rule.severity)
+            else f"does not fail by default (`--fail-on {rule.id}` makes it fail)"
+        ),
         "",
         "Why",
         _paragraph(rule.rationale),

@@ -20,6 +20,7 @@ from provenance.models import (
     Chain,
     Claim,
     ClaimCrossCheck,
+    ClaimScore,
     CorpusMatch,
     Finding,
     HopRole,
@@ -27,7 +28,7 @@ from provenance.models import (
     SourceType,
 )
 from provenance.render.graph import AttributionGraph, build_graph
-from provenance.scoring import GRADES
+from provenance.scoring import BASE_SCORE, GRADES, moves_score
 
 _FLOORS = {letter: floor for floor, letter, _ in GRADES}
 STRONG_AT = _FLOORS["B"]
@@ -56,6 +57,13 @@ class Strength(StrEnum):
         if score >= WEAK_AT:
             return cls.WEAK
         return cls.POOR
+
+
+def _strength(claim: ClaimScore | None) -> Strength:
+    """Band a claim's score; one no finding moved from the base (the reporter's narration) is unscored."""
+    if claim is None or (claim.score == BASE_SCORE and not moves_score(claim)):
+        return Strength.UNSCORED
+    return Strength.of(claim.score)
 
 
 @dataclass(frozen=True)
@@ -206,7 +214,8 @@ def _ultimate(analysis: AnalysisResult, chain: Chain) -> tuple[str, SourceType, 
     first = nodes[0]
     if first.source_id is not None:
         mention = analysis.resolve(first.source_id)
-        return names, mention.type, mention.anonymity
+        described = analysis.entity_of(mention.id) or mention
+        return names, described.type, described.anonymity
     return names, first.type, None
 
 
@@ -256,7 +265,7 @@ def _claim_rows(report: ScoreReport) -> tuple[ClaimRow, ...]:
                 inherited=claim.chain.inherited,
                 score=claim_score.score if claim_score else None,
                 grade=claim_score.grade if claim_score else None,
-                strength=Strength.of(claim_score.score if claim_score else None),
+                strength=_strength(claim_score),
                 findings=tuple(claim_score.findings) if claim_score else (),
                 corroboration=_corroboration(checks.get(claim.id)) if report.crosscheck else None,
             )
@@ -265,6 +274,7 @@ def _claim_rows(report: ScoreReport) -> tuple[ClaimRow, ...]:
 
 
 def _source_rows(analysis: AnalysisResult) -> tuple[SourceRow, ...]:
+    """One row per source entity ("Ada Lind", "Lind", "the mayor" and "she" are one), by first mention."""
     mentions: dict[str, int] = defaultdict(int)
     for mention in analysis.sources:
         mentions[analysis.resolve(mention.id).id] += 1
@@ -276,13 +286,14 @@ def _source_rows(analysis: AnalysisResult) -> tuple[SourceRow, ...]:
     for mention in analysis.sources:
         if analysis.resolve(mention.id).id != mention.id:
             continue
+        described = analysis.entity_of(mention.id) or mention
         rows.append(
             SourceRow(
                 id=mention.id,
-                name=mention.name,
-                type=mention.type,
-                anonymity=mention.anonymity,
-                on_record=mention.on_record,
+                name=described.name,
+                type=described.type,
+                anonymity=described.anonymity,
+                on_record=described.on_record,
                 mentions=mentions[mention.id],
                 claims=tuple(resting[mention.id]),
             )

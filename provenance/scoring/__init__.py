@@ -5,7 +5,7 @@ returns the rules with all their metadata (ids, names, severities, rationale,
 help, examples) for listing, explaining and exporting (SARIF).
 """
 
-from provenance.scoring.engine import BASE_SCORE, GRADES, grade, grade_label, score
+from provenance.scoring.engine import BASE_SCORE, GRADES, PRIOR_CLAIMS, grade, grade_label, moves_score, score
 from provenance.scoring.loader import DEFAULT_RULES, ENTRY_POINT_GROUP, load_rule_file, load_rule_pack
 from provenance.scoring.rules import Example, Hit, Rule, RulePack
 
@@ -14,6 +14,7 @@ __all__ = [
     "DEFAULT_RULES",
     "ENTRY_POINT_GROUP",
     "GRADES",
+    "PRIOR_CLAIMS",
     "Example",
     "Hit",
     "Rule",
@@ -22,5 +23,6 @@ __all__ = [
     "grade_label",
     "load_rule_file",
     "load_rule_pack",
+    "moves_score",
     "score",
 ]

@@ -2,10 +2,14 @@
 
 The formula (documented in the README, "Sourcing score"): every claim starts at
 ``BASE_SCORE`` and each finding adds its signed points (penalties negative,
-credits positive); the sum is clamped to 0–100. The article score is the mean
-of its claim scores plus the points of article-level findings (a second-hand
-relay), clamped again. Grades follow the credibility bands readers know from
-NewsGuard. Every point is therefore traceable to one finding.
+credits positive); the sum is clamped to 0–100. The reporter's own narration
+gets no points, so it is neutral: the article score is the mean of the scores
+of the claims that findings moved (what rests on anonymous, vague, single or
+relayed sources against named, documentary or corroborated ones), with
+``PRIOR_CLAIMS`` neutral claims at the base added so that one claim does not
+decide an article alone, plus the points of article-level findings (a
+second-hand relay), clamped again. Grades follow the credibility bands readers
+know from NewsGuard. Every point is therefore traceable to one finding.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from provenance.scoring.facts import ArticleFacts, ClaimFacts, gather_facts
 from provenance.scoring.loader import load_rule_pack, resolve_check
 from provenance.scoring.rules import UNSOURCED, ClaimConditions, Hit, Rule, RulePack, conjunction_source
 
-__all__ = ["BASE_SCORE", "GRADES", "grade", "grade_label", "score"]
+__all__ = ["BASE_SCORE", "GRADES", "PRIOR_CLAIMS", "grade", "grade_label", "moves_score", "score"]
 
 BASE_SCORE = 70.0
 """Where a claim starts: the floor of "credible with exceptions", before any finding."""
@@ -40,8 +44,9 @@ GRADES: tuple[tuple[float, str, str], ...] = (
 )
 """(lowest score, grade, meaning), from the NewsGuard bands: 75+, 60–74, 40–59, under 40."""
 
-EMPTY_ARTICLE_SCORE = 100.0
-"""An article with no claims asserts nothing that needs a source."""
+PRIOR_CLAIMS = 1
+"""Neutral claims at ``BASE_SCORE`` mixed into every article's mean: an article with one attributed
+claim is judged on it, but less surely than one with twenty."""
 
 SHORT_CLAIM = 60
 
@@ -75,11 +80,7 @@ def score(
     claim_scores = selection.score_claims(facts.claims, messages.article, claim_extras)
     if claim_extras:
         claim_scores.extend(_scores_of_unknown_claims(facts, claim_extras))
-    if claim_scores:
-        mean = sum(claim.score for claim in claim_scores) / len(claim_scores)
-    else:
-        mean = EMPTY_ARTICLE_SCORE
-    article_score = _clamp(mean + sum(finding.points for finding in article_findings))
+    article_score = _clamp(_sourcing_mean(claim_scores) + sum(finding.points for finding in article_findings))
     return ScoreReport(
         analysis=analysis,
         crosscheck=crosscheck,
@@ -89,6 +90,17 @@ def score(
         grade=grade(article_score),
         skipped_rules=list(selection.skipped),
     )
+
+
+def moves_score(claim: ClaimScore) -> bool:
+    """Whether a claim's findings moved its score; the reporter's narration is neutral and does not."""
+    return any(finding.points for finding in claim.findings)
+
+
+def _sourcing_mean(claim_scores: list[ClaimScore]) -> float:
+    """Average the claims whose sourcing moved their score, narration left out, shrunk towards the base."""
+    moved = [claim.score for claim in claim_scores if moves_score(claim)]
+    return (sum(moved) + PRIOR_CLAIMS * BASE_SCORE) / (len(moved) + PRIOR_CLAIMS)
 
 
 def _other_findings(
@@ -434,5 +446,8 @@ CLAIM_VALUES: dict[str, Callable[[ClaimFacts], str]] = {
     "count": lambda claim: str(claim.headcount),
     "depth": lambda claim: str(claim.relay_depth),
     "own_depth": lambda claim: str(claim.own_relay_depth),
+    "corroborators": lambda claim: (
+        ", ".join([f'"{source.name}"' for source in claim.corroborators]) or "no other source"
+    ),
 }
 """How each claim placeholder is worked out; the others fall back to the article's values."""

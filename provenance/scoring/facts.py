@@ -26,6 +26,8 @@ from provenance.models import (
     SourceType,
     Span,
 )
+from provenance.scoring.corroboration import Stated, corroborating
+from provenance.scoring.footing import Footing, agentless, footing, opinion_cue
 
 __all__ = ["ArticleFacts", "ClaimFacts", "gather_facts", "headcount"]
 
@@ -39,9 +41,13 @@ MINIMUM_PLURAL = 2
 class ClaimFacts(NamedTuple):
     """What a claim rests on, resolved: distinct ultimate sources, cues, hedges and relays.
 
-    ``hedges`` leaves out a hedge that is the attribution cue itself ("diplomats
-    *believe*"): the cue is judged by the belief rule, not twice. ``anonymities``
-    and ``all_anonymous`` concern people and organisations: a document ("the
+    ``footings`` say what kind of support each source gives (``provenance.scoring.footing``);
+    ``opinion`` marks a belief or characterisation cue ("believe", "called"); ``relayed_hops``
+    counts the outlets the claim's own sentence goes through, an outlet cited as the source
+    included; ``corroborations`` counts the independent sources elsewhere in the article that
+    state the same claim (``corroborators``). ``hedges`` leaves out a hedge that is the
+    attribution cue itself ("diplomats *believe*"): the cue is judged as an opinion, not twice.
+    ``anonymities`` and ``all_anonymous`` concern people and organisations: a document ("the
     audit report") can be checked by anyone, so it is never an anonymous source. An immutable
     tuple because thousands are built per second.
     """
@@ -69,6 +75,11 @@ class ClaimFacts(NamedTuple):
     own_relay_depth: int
     source_types: frozenset[SourceType]
     anonymities: frozenset[Anonymity]
+    footings: frozenset[Footing]
+    opinion: bool
+    relayed_hops: int
+    corroborations: int = 0
+    corroborators: tuple[SourceMention, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +111,7 @@ def gather_facts(analysis: AnalysisResult, crosscheck: CrossCheckResult | None =
     else:
         checks = {entry.claim_id: entry for entry in crosscheck.claims}
         claims = tuple([builder.facts(claim, checks.get(claim.id)) for claim in analysis.claims])
+    claims = _with_corroborations(claims)
     relay_evidence = tuple(
         mentions[node.source_id].span for node in publisher_relays if node.source_id in mentions
     ) or tuple(section.span for section in analysis.article.sections if section.name == "source")
@@ -111,6 +123,28 @@ def gather_facts(analysis: AnalysisResult, crosscheck: CrossCheckResult | None =
         relay_depth=len(publisher_relays),
         claim_count=len(claims),
     )
+
+
+def _with_corroborations(claims: tuple[ClaimFacts, ...]) -> tuple[ClaimFacts, ...]:
+    """Record, on each sourced claim, the independent sources elsewhere in the article that state it too."""
+    stated = [
+        Stated.of(facts.claim, facts.sources, frozenset(node.name for node in facts.own_relays))
+        for facts in claims
+        if facts.sources
+    ]
+    found = corroborating(stated) if len(stated) > 1 else {}
+    if not found:
+        return claims
+    updated = []
+    for facts in claims:
+        others = found.get(facts.claim.id)
+        if others:
+            corroborators = tuple(
+                {source.id: source for other in others for source in other.sources}.values()
+            )
+            facts = facts._replace(corroborations=len(corroborators), corroborators=corroborators)
+        updated.append(facts)
+    return tuple(updated)
 
 
 NOTHING: frozenset[Any] = frozenset()
@@ -137,7 +171,8 @@ class _ClaimFactBuilder:
         chain = claim.chain
         headline = claim.section == "headline"
         sources, cue_kinds, cue_spans = NO_SOURCES if chain.inherited else self._sources(claim)
-        if not sources and not claim.hedges and crosscheck is None:
+        unsourced_footings = _AGENTLESS if any(agentless(a) for a in claim.attributions) else NOTHING
+        if not sources and not claim.hedges and crosscheck is None and not unsourced_footings:
             plain = self._plain.get((id(chain), headline))
             if plain is None:
                 facts = self._unsourced(claim, headline, (), None)
@@ -156,8 +191,10 @@ class _ClaimFactBuilder:
                 ]
             )
         if not sources:
-            return self._unsourced(claim, headline, hedges, crosscheck)
+            return self._unsourced(claim, headline, hedges, crosscheck, unsourced_footings)
         relays, own_relays = self._chain_relays(chain)
+        footings = frozenset([footing(source) for source in sources]) | unsourced_footings
+        outlet_cited = Footing.OUTLET in footings and not relays
         if len(sources) == 1:
             source_types, anonymities, heads, on_record, all_anonymous = _one_source(sources[0])
             independent = 1
@@ -190,11 +227,21 @@ class _ClaimFactBuilder:
                 len(own_relays),
                 source_types,
                 anonymities,
+                footings,
+                any(opinion_cue(attribution) for attribution in claim.attributions),
+                len(own_relays) + outlet_cited,
+                0,  # corroborations, counted once every claim is known
+                (),
             ),
         )
 
     def _unsourced(
-        self, claim: Claim, headline: bool, hedges: tuple[Hedge, ...], crosscheck: ClaimCrossCheck | None
+        self,
+        claim: Claim,
+        headline: bool,
+        hedges: tuple[Hedge, ...],
+        crosscheck: ClaimCrossCheck | None,
+        footings: frozenset[Footing] = NOTHING,
     ) -> ClaimFacts:
         """Build the facts of a claim without a source."""
         chain = claim.chain
@@ -223,6 +270,9 @@ class _ClaimFactBuilder:
             len(own_relays),
             NOTHING,
             NOTHING,
+            footings,
+            False,  # opinion: only a source holds one
+            len(own_relays),
         )
 
     def _sources(
@@ -343,6 +393,7 @@ def _one_source(source: SourceMention) -> SourcesSummary:
     )
 
 
+_AGENTLESS = frozenset([Footing.AGENTLESS])
 _ONE_TYPE = {source_type: frozenset([source_type]) for source_type in SourceType}
 _ONE_ANONYMITY = {anonymity: frozenset([anonymity]) for anonymity in Anonymity}
 _ONE_CUE_KIND = {kind: frozenset([kind]) for kind in CueKind}

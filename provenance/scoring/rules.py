@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, model_
 from provenance.config import Config
 from provenance.models import Anonymity, CueKind, HedgeKind, Severity, SourceType, Span
 from provenance.scoring.facts import ArticleFacts
+from provenance.scoring.footing import Footing, footing
 
 __all__ = [
     "ArticleConditions",
@@ -39,7 +40,19 @@ __all__ = [
 T = TypeVar("T")
 
 CLAIM_PLACEHOLDERS = frozenset(
-    {"claim", "sources", "cues", "hedges", "relays", "chain", "count", "depth", "own_depth", "publisher"}
+    {
+        "claim",
+        "sources",
+        "cues",
+        "hedges",
+        "relays",
+        "chain",
+        "count",
+        "depth",
+        "own_depth",
+        "publisher",
+        "corroborators",
+    }
 )
 ARTICLE_PLACEHOLDERS = frozenset({"relays", "chain", "depth", "publisher", "claims"})
 CHECK_PLACEHOLDERS = frozenset({"matches", "count"})
@@ -149,6 +162,8 @@ UNSOURCED: dict[str, Any] = {
     "source_types": frozenset(),
     "anonymities": frozenset(),
     "cue_kinds": frozenset(),
+    "opinion": False,
+    "corroborations": 0,
 }
 """The value every source-derived fact has on a claim without a source."""
 
@@ -213,6 +228,10 @@ class ClaimConditions(_Conditions):
     anonymities: Members[Anonymity] | None = None
     cue_kinds: Members[CueKind] | None = None
     hedge_kinds: Members[HedgeKind] | None = None
+    footings: Members[Footing] | None = None
+    opinion: StrictBool | None = None
+    relayed_hops: Count | None = None
+    corroborations: Count | None = None
 
     def evidence_filter_source(self, bound: dict[str, Any], prefix: str) -> str | None:
         """Write which sources are evidence for this rule as an expression over ``source``, or None for all.
@@ -225,6 +244,10 @@ class ClaimConditions(_Conditions):
             if members is not None and members.any is not None:
                 bound[f"{prefix}{fact}"] = frozenset(members.any)
                 clauses.append(f"source.{fact} in {prefix}{fact}")
+        if self.footings is not None and self.footings.any is not None:
+            bound[f"{prefix}footings"] = frozenset(self.footings.any)
+            bound["footing_of"] = footing
+            clauses.append(f"footing_of(source) in {prefix}footings")
         return " and ".join(clauses) or None
 
 
@@ -296,7 +319,7 @@ class Rule(_Strict):
     needs: tuple[Literal["crosscheck"], ...] = ()
     when: Annotated[ClaimConditions | ArticleConditions, Field(discriminator="scope")] | None = None
     check: str | None = Field(default=None, pattern=r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
-    scale: Literal["relay_depth", "own_relay_depth"] | None = None
+    scale: Literal["relay_depth", "own_relay_depth", "relayed_hops"] | None = None
     evidence: Literal["sources", "cues", "hedges", "claim", "relays"] = "sources"
     examples: tuple[Example, ...] = ()
     origin: str | None = Field(default=None, description="the file the rule was read from")
@@ -329,8 +352,8 @@ class Rule(_Strict):
 
     @property
     def points(self) -> float:
-        """The signed points of one hit: negative for a penalty, positive for a credit."""
-        return -self.weight if self.effect == "penalty" else self.weight
+        """The signed points of one hit: negative for a penalty, positive for a credit, 0 when neutral."""
+        return -self.weight if self.effect == "penalty" and self.weight else self.weight
 
     def overridden(self, config: Config) -> Rule:
         """Return this rule with the config's severity/weight override applied, if any."""

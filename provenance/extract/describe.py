@@ -1,0 +1,375 @@
+"""Source typing: what kind of source a phrase names, read from the phrase alone.
+
+Named person (with role and affiliation), organisation, outlet, wire agency,
+document, anonymous individual or group (with a count and whether the
+description is specific or vague). The words that decide live in
+``data/sources.toml``; finding where the phrase starts and ends is
+``sources``'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from provenance.extract.lexicon import SourceLexicon, entities, sources
+from provenance.extract.sources import DETERMINERS, NUMBERS, POSTMODIFIER, QUANTIFIERS, lower_titles
+from provenance.models import Anonymity, SourceType
+
+__all__ = ["DESCRIPTOR_TYPES", "SourceDescription", "coordinated", "describe"]
+
+GROUP_QUANTIFIERS = frozenset({"most", "many", "some", "all", "both", "several", "half", "majority", "few"})
+"""Quantifiers that make a phrase a group whatever its head: "most of them"."""
+HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", "obtained", "reviewed",
+                           "published", "released", "that", "which"}  # fmt: skip
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+"""The writer's own voice: "I" of a column is no source but the author, and unresolved it stays so."""
+NOBODY = frozenset({"nobody", "any", "anyone", "anybody"})
+"""Words that make a phrase no one in particular: "No one", "any taxpayer"."""
+NAME_LINKS = frozenset({"for", "of", "to", "and", "on", "the"})
+"""Lower-case words inside an organisation's name ("Citizens for Tax Justice")."""
+NAME_PARTICLES = frozenset({"de", "van", "von", "da", "del", "della", "la", "le", "di", "bin", "al", "ter"})
+"""Lower-case words inside a person's name ("Bill de Blasio")."""
+NAME_END = re.compile(r"\s*[,()—–]\s*")
+NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
+HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Sir", "Dame"})
+"""Titles of address, not roles: "Dr Amara Lewis" has no role from "Dr"."""
+ROLE_STOPS = DETERMINERS | QUANTIFIERS | {"his", "her", "their", "its", "our", "my", "your", "no"}
+"""Words that end a role read leftwards from its head ("Sanders and his aides" has role "aides")."""
+
+DESCRIPTOR_TYPES = {
+    "agency": SourceType.WIRE_AGENCY,
+    "news agency": SourceType.WIRE_AGENCY,
+    "wire service": SourceType.WIRE_AGENCY,
+    "newspaper": SourceType.OUTLET,
+    "paper": SourceType.OUTLET,
+    "broadcaster": SourceType.OUTLET,
+    "magazine": SourceType.OUTLET,
+    "ministry": SourceType.NAMED_ORGANISATION,
+    "company": SourceType.NAMED_ORGANISATION,
+    "firm": SourceType.NAMED_ORGANISATION,
+}
+"""Definite descriptors ("the agency") that stand for an earlier source of one type, not a name."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDescription:
+    """What the extractor can tell about a source from its phrase alone."""
+
+    type: SourceType
+    name: str
+    count: int | None
+    role: str | None
+    affiliation: str | None
+    anonymity: Anonymity
+    on_record: bool
+    pronoun: bool
+
+
+COORDINATION = re.compile(r"\s+and\s+")
+
+
+def coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split "Finance Minister Anna Berg and Interior Minister Jonas Lind" into one range per person.
+
+    Only a phrase whose every conjunct is a titled or full name splits; "Smith
+    and Wesson" or "officials and diplomats" stay one source.
+    """
+    phrase = text[start:end]
+    matches = list(COORDINATION.finditer(phrase))
+    if len(matches) != 1:
+        return [(start, end)]
+    match = matches[0]
+    parts = [(start, start + match.start()), (start + match.end(), end)]
+    for part_start, part_end in parts:
+        words = text[part_start:part_end].split()
+        person = describe(text[part_start:part_end])
+        if len(words) < 2 or person.type is not SourceType.NAMED_PERSON or len(person.name.split()) < 2:
+            return [(start, end)]
+    return parts
+
+
+TITLE_WORDS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescription:
+    """Type a source phrase: named person, organisation, outlet, agency, document or anonymous.
+
+    A first name from the gazetteer after a title of any length makes a named
+    person whatever the title's words ("Secretary of State John F. Kerry",
+    "Mayor Bill de Blasio").
+    """
+    found = _describe(text, lexicon or sources())
+    person = _first_named(text.split()) if not found.pronoun else None
+    if person is None or (found.type is SourceType.NAMED_PERSON and found.name == person.name):
+        return found
+    return person
+
+
+def _describe(text: str, lexicon: SourceLexicon) -> SourceDescription:
+    words = text.split()
+    lower = [word.lower().strip(".,") for word in words]
+    if (
+        (len(words) == 1 and lower[0] in FIRST_PERSON)
+        or lower[:2] == ["no", "one"]
+        or (lower[0] in NOBODY and len(words) <= 2)
+    ):
+        return SourceDescription(SourceType.UNATTRIBUTED, text, None, None, None, Anonymity.VAGUE, False,
+                                 lower[0] in FIRST_PERSON)  # fmt: skip
+    if len(words) == 1 and lower[0] in lexicon.pronouns:
+        plural = lower[0] in lexicon.pronouns_plural
+        return SourceDescription(
+            SourceType.ANONYMOUS_GROUP if plural else SourceType.NAMED_PERSON,
+            text, None if plural else 1, None, None,
+            Anonymity.VAGUE if plural else Anonymity.NAMED, not plural, True,
+        )  # fmt: skip
+    bare = TITLE_WORDS.sub("", text)
+    if DESCRIPTOR_TYPES.get(bare, SourceType.NAMED_ORGANISATION) is not SourceType.NAMED_ORGANISATION:
+        return SourceDescription(SourceType.ANONYMOUS_INDIVIDUAL, text, 1, bare, None, Anonymity.VAGUE,
+                                 False, False)  # fmt: skip
+    known = _gazetteer_kind(bare)
+    if known is not None:
+        return known
+    if bare in lexicon.wire_agencies or bare.split(" ")[0] in lexicon.wire_agencies:
+        return SourceDescription(SourceType.WIRE_AGENCY, bare, 1, None, None, Anonymity.NAMED, True, False)
+    if bare in lexicon.outlets or (words[-1].lower() in lexicon.outlet_words and _capitalised(words[:-1])):
+        return SourceDescription(SourceType.OUTLET, bare, 1, None, None, Anonymity.NAMED, True, False)
+    head = _head(words)
+    head_lower = head.lower()
+    if head_lower in lexicon.document_words:
+        return SourceDescription(SourceType.DOCUMENT, text, 1, None, _affiliation(words, head), _named(words),
+                                 True, False)  # fmt: skip
+    if (
+        head in lexicon.organisation_words
+        or head_lower in lexicon.organisation_words
+        or bare in (lexicon.organisation_words)
+    ):
+        return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, _affiliation(words, head),
+                                 Anonymity.NAMED, True, False)  # fmt: skip
+    if _leads_appositive(text, lexicon) or _role_then_name(text):
+        person = _named_person(text, lexicon)
+        if person is not None:
+            return person
+    if (head_lower in lexicon.person_words or head_lower in lower_titles()) and not _has_name(
+        words, head, lexicon
+    ):
+        count = None if _partitive(lower) else _count(lower, head_lower)
+        vague = head_lower in lexicon.vague_words
+        return SourceDescription(
+            SourceType.ANONYMOUS_GROUP if count != 1 else SourceType.ANONYMOUS_INDIVIDUAL,
+            text, count, _role(words, head) if head_lower not in lexicon.vague_words else None,
+            _affiliation(words, head), Anonymity.VAGUE if vague else Anonymity.SPECIFIC, False, False,
+        )  # fmt: skip
+    person = None if lower[0] in QUANTIFIERS else _named_person(text, lexicon)
+    if person is not None:
+        return person
+    plural = (head_lower.endswith("s") and not head_lower.endswith("ss")) or _partitive(lower)
+    return SourceDescription(
+        SourceType.ANONYMOUS_GROUP if plural else SourceType.ANONYMOUS_INDIVIDUAL,
+        text, None if plural else 1, None, None, Anonymity.VAGUE, False, False,
+    )  # fmt: skip
+
+
+def _gazetteer_kind(bare: str) -> SourceDescription | None:
+    """Type a phrase the entity gazetteer knows, or None.
+
+    A thing that cannot speak ("the camera") is no source (``UNATTRIBUTED``);
+    a place speaks as a government ("Mexico"); a people in general
+    ("Democrats", "Americans") and an unnamed body ("an arbitration panel") are groups; a
+    paper by its short name ("The New York Post"), a name of an organisation
+    built on "for" or "of" ("Citizens for Tax Justice").
+    """
+    lexicon = entities()
+    words = bare.split()
+    if words[-1].lower() in lexicon.non_speakers:
+        return SourceDescription(SourceType.UNATTRIBUTED, bare, None, None, None, Anonymity.VAGUE, False,
+                                 False)  # fmt: skip
+    if bare in lexicon.places:
+        return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, None, Anonymity.NAMED, True,
+                                 False)  # fmt: skip
+    if (
+        (words[-1] in lexicon.group_words and len(words) <= 2 and _capitalised(words))
+        or (words[0] in lexicon.group_words and len(words) > 2 and words[1] in {"on", "in", "from", "at"})
+        or (words[-1] in lexicon.group_heads and not any(word[:1].isupper() for word in words[1:]))
+    ):
+        return SourceDescription(SourceType.ANONYMOUS_GROUP, bare, None, None, None, Anonymity.VAGUE, False,
+                                 False)  # fmt: skip
+    if len(words) > 1 and words[-1] in lexicon.outlet_short_forms and _capitalised(words):
+        return SourceDescription(SourceType.OUTLET, bare, 1, None, None, Anonymity.NAMED, True, False)
+    inner = {word for word in words[1:-1] if word.islower()}
+    if (
+        len(words) > 2
+        and inner
+        and inner <= NAME_LINKS
+        and all(word[:1].isupper() for word in words if word not in NAME_LINKS)
+        and words[0] not in sources().titles
+        and words[0] not in lexicon.group_words
+        and not any(word in lexicon.female_names or word in lexicon.male_names for word in words)
+    ):
+        return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, None, Anonymity.NAMED, True,
+                                 False)  # fmt: skip
+    return None
+
+
+def _first_named(words: list[str]) -> SourceDescription | None:
+    """Read a title of any length before a gazetteer first name ("Secretary of State John F. Kerry")."""
+    lexicon = entities()
+    for index, word in enumerate(words[1:], start=1):
+        if word in lexicon.female_names or word in lexicon.male_names:
+            name = words[index:]
+            if (
+                len(name) < 2
+                or not all(part[:1].isupper() or part in NAME_PARTICLES for part in name)
+                or "," in " ".join(words)
+            ):
+                return None
+            if not all(part[:1].isupper() or part in NAME_LINKS for part in words[:index]):
+                return None
+            role = " ".join(words[:index])
+            return SourceDescription(SourceType.NAMED_PERSON, " ".join(name), 1, role, None, Anonymity.NAMED,
+                                     True, False)  # fmt: skip
+    return None
+
+
+def _named_person(text: str, lexicon: SourceLexicon) -> SourceDescription | None:
+    """Read "Veridian Chancellor Olaf Brenner" or "the opposition leader, Piet Moller"."""
+    parts = [part for part in NAME_END.split(text) if part.strip()]
+    for index, part in enumerate(parts[:2]):
+        person = _titled_name(part, lexicon)
+        if person is not None:
+            appositive = next(
+                (part.split() for part in parts[1:] if part.split()[0].lower() in {"a", "an", "the"}), None
+            )
+            if index == 0 and appositive is not None:
+                return replace(person, role=_role(appositive, _head(appositive)))
+            if person.role is not None and all(
+                word.rstrip(".") in HONORIFICS for word in person.role.split()
+            ):
+                return replace(person, role=None)
+            if person.role is None and index == 1:
+                role = " ".join(word for word in parts[0].split() if word.lower() not in DETERMINERS)
+                return replace(person, role=role or None)
+            return person
+    return None
+
+
+def _titled_name(text: str, lexicon: SourceLexicon) -> SourceDescription | None:
+    words = [word for word in text.split() if word.lower() not in {"the", "a", "an"}]
+    start = len(words)
+    while start > 0 and words[start - 1][:1].isupper() and words[start - 1] not in lexicon.titles:
+        start -= 1
+    name, prefix = words[start:], words[:start]
+    if not name:
+        return None
+    affiliation = None
+    if len(prefix) > 1 and prefix[0][:1].isupper() and prefix[0].endswith(NATIONALITY):
+        affiliation, prefix = prefix[0], prefix[1:]
+    role = " ".join(prefix) or None
+    return SourceDescription(
+        SourceType.NAMED_PERSON, " ".join(name), 1, role, affiliation, Anonymity.NAMED, True, False
+    )
+
+
+def _head(words: list[str]) -> str:
+    """Return the phrase's head noun: the last word before any post-modifier.
+
+    A partitive is no post-modifier: the head of "Nine in 10 voters" is "voters".
+    """
+    for index, word in enumerate(words):
+        previous = words[index - 1].lower() if index > 0 else ""
+        partitive = word.lower() in {"in", "of"} and (
+            previous in NUMBERS or previous in QUANTIFIERS or previous.isdigit()
+        )
+        if index > 0 and word.lower() in HEAD_END and not partitive:
+            return words[index - 1].strip(".,")
+    return words[-1].strip(".,")
+
+
+def _partitive(lower: list[str]) -> bool:
+    """Tell whether a phrase names a share of a group ("Nine in 10 voters", "More than six in 10", "42%")."""
+    return (
+        lower[0] in GROUP_QUANTIFIERS
+        or any(word.endswith("%") or word == "percent" for word in lower)
+        or any(
+            word == "in" and (lower[index - 1] in NUMBERS or lower[index - 1].isdigit())
+            for index, word in enumerate(lower[1:-1], start=1)
+        )
+    )
+
+
+def _leads_appositive(text: str, lexicon: SourceLexicon) -> bool:
+    """Tell whether a phrase opens with a name, then an appositive ("Sen. Ada Moreau (D-Vt.), a member")."""
+    parts = [part for part in NAME_END.split(text) if part.strip()]
+    if len(parts) < 2:
+        return False
+    first = _titled_name(parts[0], lexicon)
+    last_word = parts[0].split()[-1]
+    return (
+        first is not None
+        and (len(first.name.split()) > 1 or first.role is not None)
+        and last_word not in lexicon.organisation_words
+        and last_word.lower() not in lexicon.document_words
+    )
+
+
+def _role_then_name(text: str) -> bool:
+    """Tell whether a role comes first, then a name, then more ("the mayor’s aide, Jo Lee, a lawyer")."""
+    parts = [part.split() for part in NAME_END.split(text) if part.strip()]
+    return (
+        len(parts) > 2
+        and parts[0][-1].islower()
+        and len(parts[1]) > 1
+        and all(word[:1].isupper() for word in parts[1])
+    )
+
+
+def _role(words: list[str], head: str) -> str:
+    """Return the head noun as written with its lower-case modifiers ("senior official", "diplomats")."""
+    index = words.index(head) if head in words else len(words) - 1
+    start = index
+    while start > 0 and words[start - 1].islower() and words[start - 1] not in ROLE_STOPS:
+        start -= 1
+    return " ".join([*words[start:index], head.lower()])
+
+
+def _capitalised(words: list[str]) -> bool:
+    return bool(words) and all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+
+
+def _has_name(words: list[str], head: str, lexicon: SourceLexicon) -> bool:
+    """Tell whether a proper name follows the head ("spokesman Dmitry Peskov")."""
+    index = words.index(head) if head in words else len(words) - 1
+    tail = words[index + 1 :]
+    return bool(tail) and tail[0][:1].isupper() and tail[0] not in lexicon.titles
+
+
+def _named(words: list[str]) -> Anonymity:
+    return Anonymity.NAMED if any(word[:1].isupper() for word in words[1:]) else Anonymity.SPECIFIC
+
+
+def _affiliation(words: list[str], head: str) -> str | None:
+    """Capitalised modifiers before the head ("European" diplomats) or an "of"/"from" complement."""
+    index = words.index(head) if head in words else len(words) - 1
+    before = [
+        word
+        for word in words[:index]
+        if word[:1].isupper() and word.lower() not in DETERMINERS | NUMBERS.keys() | sources().pronouns
+    ]
+    if before:
+        return " ".join(before).removesuffix("’s").removesuffix("'s")
+    for position, word in enumerate(words[index + 1 :], start=index + 1):
+        if word in {"of", "from", "at"}:
+            rest = [w for w in words[position + 1 :] if w[:1].isupper()]
+            return " ".join(rest) or None
+    return None
+
+
+def _count(lower: list[str], head: str) -> int | None:
+    for word in lower:
+        if word in NUMBERS:
+            return NUMBERS[word]
+        if word.isascii() and word.isdigit():
+            return int(word)
+    if (head.endswith("s") and not head.endswith("ss")) or head in {"people", "men", "women", "many", "some"}:
+        return None
+    return 1

@@ -1,0 +1,201 @@
+"""People named anywhere in an article, speaking or not: whom a later "he", "she" or "the nominee" may mean.
+
+A source is often first named where it does not speak ("Trump’s rally …",
+"Republican nominee Donald Trump visited …") and then speaks only as "he" or
+"the nominee". So every person name of the text is collected once, headline
+included: a first name from the gazetteer or a title of address or office
+before capitalised words ("Mr. Lind", "Sen. Ada Moreau"), then every later bare
+surname. Each person keeps the fullest name used, a gender when the first name
+or a title says it, the role words around the name ("Republican presidential
+nominee", ", the mayor of Dover,") and where the person is mentioned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from provenance.extract.lexicon import entities, sources
+
+__all__ = ["Gender", "People", "Person", "find_people", "gender_of"]
+
+Gender = str
+"""``"f"``, ``"m"`` or ``""`` (not known)."""
+CAPITALISED_RUN = re.compile(
+    r"(?<![\w’'])(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:[ \u00a0](?:[A-Z][\w’'.-]*|[A-Z]\.|de|van|von|da|del|la|le))*"
+)
+WORD = re.compile(r"[\w’'-]+")
+ROLE_BEFORE = re.compile(r"((?:[\w’'-]+ ){1,4})$")
+APPOSITION = re.compile(r"\A,\s+(?:(?:the|a|an)\s+)?([^,.;:()“”\"]{3,80}?)\s*[,.;)]")
+POSSESSIVE = ("’s", "'s", "’", "'")
+TITLE_ROLES = {
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "pres": "president",
+}
+NOT_ROLES = frozenset({"said", "says", "told", "and", "but", "or", "when", "while", "after", "before"})
+
+
+@dataclass
+class Person:
+    """One person named in the text: the fullest name, gender, role words and mentions."""
+
+    name: str
+    surname: str
+    first: str
+    gender: Gender
+    roles: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    def mentioned_before(self, position: int) -> int:
+        """Return where the last mention before ``position`` ends, or -1."""
+        return max((end for start, end in self.mentions if end <= position), default=-1)
+
+    def mentions_before(self, position: int) -> int:
+        """Count the mentions before ``position``: how much the person has been spoken of."""
+        return sum(1 for _, end in self.mentions if end <= position)
+
+
+@dataclass
+class People:
+    """The persons of one article, by surname."""
+
+    persons: list[Person] = field(default_factory=list)
+
+    def by_surname(self, surname: str, first: str = "") -> Person | None:
+        """Find the person of a surname (and first name, when given); the most mentioned on a clash."""
+        key = _key(surname)
+        matches = [person for person in self.persons if person.surname == key]
+        if first:
+            exact = [person for person in matches if person.first == first.lower()]
+            matches = exact or [person for person in matches if not person.first]
+        return max(matches, key=lambda person: len(person.mentions), default=None)
+
+
+def find_people(text: str, named: list[tuple[int, int, str]]) -> People:
+    """Collect every person named in ``text`` (see the module docstring).
+
+    ``named`` adds the full names the extractor found as sources, as
+    ``(start, end, name)``, whatever their first name ("Sonya Herridge").
+    """
+    people = People()
+    for start, end, full in named:
+        _add(people, text, start, end, [], full.split())
+    titles, first_names = _titles(), _first_names()
+    runs: list[tuple[int, int, list[str]]] = []
+    for match in CAPITALISED_RUN.finditer(text):
+        words = match.group().replace("\u00a0", " ").split(" ")
+        runs.append((match.start(), match.end(), words))
+        titled = [word for word in words if word.rstrip(".").lower() in titles]
+        lead = len(titled) if words[: len(titled)] == titled else 0
+        if not lead:
+            lead = next((i for i, word in enumerate(words[:-1]) if word in first_names), len(words))
+        name = words[lead:]
+        while name and name[-1].lower() in {"jr.", "sr.", "jr", "sr"}:
+            name = name[:-1]
+        if not name or _institution(name):
+            continue
+        _add(people, text, match.start(), match.end(), words[:lead], name)
+    known = {person.surname for person in people.persons}
+    for start, end, words in runs:
+        if len(words) == 1 and _key(words[0]) in known:
+            person = people.by_surname(words[0])
+            if person is not None and (start, end) not in person.mentions:
+                person.mentions.append((start, end))
+                person.roles.update(_roles_around(text, start, end))
+    for person in people.persons:
+        person.mentions.sort()
+    return people
+
+
+def gender_of(phrase: str) -> Gender:
+    """Tell a person's gender from a phrase that names or describes them ("Mrs. Lind", "the spokeswoman")."""
+    lexicon = entities()
+    words = [word.lower().rstrip(".") for word in WORD.findall(phrase)]
+    for word in words:
+        if word in lexicon.female_words:
+            return "f"
+        if word in lexicon.male_words:
+            return "m"
+    for word in WORD.findall(phrase):
+        if word in lexicon.female_names:
+            return "f"
+        if word in lexicon.male_names:
+            return "m"
+    return ""
+
+
+def _add(people: People, text: str, start: int, end: int, titles: list[str], name: list[str]) -> None:
+    surname = _key(name[-1])
+    first = name[0].lower() if len(name) > 1 else ""
+    person = people.by_surname(surname, first)
+    if person is None:
+        person = Person(name="", surname=surname, first=first, gender="")
+        people.persons.append(person)
+    full = " ".join([*name[:-1], _bare(name[-1])])
+    if len(full) > len(person.name):
+        person.name = full
+    if first and not person.first:
+        person.first = first
+    person.gender = person.gender or gender_of(" ".join([*titles, *name]))
+    person.roles.update(
+        TITLE_ROLES.get(word.rstrip(".").lower(), word.rstrip(".").lower()) for word in titles
+    )
+    person.roles.update(_roles_around(text, start, end))
+    person.mentions.append((start, end))
+
+
+def _roles_around(text: str, start: int, end: int) -> set[str]:
+    """Role words before a name ("Republican presidential nominee") and in an apposition after it."""
+    words: set[str] = set()
+    before = ROLE_BEFORE.search(text, max(0, start - 60), start)
+    if before is not None:
+        stops = sources().function_words | NOT_ROLES
+        for word in reversed(before.group(1).split()):
+            lower = word.lower()
+            if lower in stops or (lower.endswith(POSSESSIVE) and word[:1].isupper()):
+                break
+            words.add(lower.rstrip(".,"))
+    after = APPOSITION.match(text[end : end + 90])
+    if after is not None:
+        words.update(word.lower() for word in WORD.findall(after.group(1)))
+    return words
+
+
+def _institution(name: list[str]) -> bool:
+    """Tell whether capitalised words after a title name a body or place ("Justice Department")."""
+    organisations = sources().organisation_words
+    return any(word in organisations or word.lower() in organisations for word in name) or (
+        " ".join(name) in entities().places
+    )
+
+
+def _key(word: str) -> str:
+    return _bare(word).lower()
+
+
+def _bare(word: str) -> str:
+    """Drop a possessive ending ("Trump’s" → "Trump")."""
+    for ending in POSSESSIVE:
+        if word.endswith(ending) and len(word) > len(ending):
+            return word[: -len(ending)]
+    return word
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Titles of address and office, lower case without their full stop, that open a person's name."""
+    return frozenset(
+        title.lower().rstrip(".")
+        for title in sources().titles
+        if title[:1].isupper() and title not in {"Former", "Senior", "Deputy", "Foreign"}
+    )
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    lexicon = entities()
+    return lexicon.female_names | lexicon.male_names
