@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -61,12 +62,13 @@ def _write_inputs(root: Path) -> None:
     _rule_pack(root, "bad-toml", "id = 'X001\n")
     _rule_pack(root, "unknown-key", GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"\ncolour = "red"'))
     _rule_pack(
-        root, "wrong-type", GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace("10", '"ten"', 1)
+        root,
+        "wrong-type",
+        GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace("weight = 5", 'weight = "five"', 1),
     )
     _rule_pack(root, "binary", "")
-    python_rule = GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"').replace(
-        "[when]\nsourced = true\nheadcount = { max = 1 }\n", 'check = "{check}"\n'
-    )
+    renamed = GOOD_RULE.replace('id = "PRV002"', 'id = "XYZ001"')
+    python_rule = re.sub(r"\[when\]\n(?:\w+ = .*\n)+", 'check = "{check}"\n', renamed)
     _rule_pack(root, "not-a-check", python_rule.replace("{check}", "os:getcwd"))
     _rule_pack(root, "failing-check", python_rule.replace("{check}", "operator:add"))
     (root / "rules-binary" / "XYZ001.toml").write_bytes(b"\x00\xff" * 40)
