@@ -2,11 +2,13 @@
 
 Each input is bytes, decoded and parsed as the commands read a file, then analysed, scored, checked and
 rendered in every format (report text, Markdown, HTML, JSON, PROV-JSON, PROV-N; analysis text and brat;
-score text; check text, SARIF, GitHub annotations and summary, JUnit). A crash is any exception other than
-a ``ProvenanceError`` raised while reading the input; a hang is an input taking more than ``--hang``
-seconds of CPU time (CPU, not wall-clock time, so a run at low priority on a busy machine is not
-starved into false hangs); a span outside its text, or whose text is not the text's slice, is a failure
-too.
+score text; check text, SARIF, GitHub annotations and summary, JUnit; the batch tables' rows), and
+cross-checked against the fixtures corpus (scored with it, and the cross-check rendered).
+
+A crash is any exception other than a ``ProvenanceError`` raised while reading the input; a hang is
+an input taking more than ``--hang`` seconds of CPU time (CPU, not wall-clock time, so a run at low
+priority on a busy machine is not starved into false hangs); a span outside its text, or whose text is
+not the text's slice, is a failure too.
 
 Inputs come from a seeded generator (deterministic for a given ``--seed``): word soup built from the
 vocabulary extraction reacts to, mutations of the project's articles (byte flips, splices, repeats,
@@ -14,7 +16,7 @@ truncation), the seed format, Markdown front matter and HTML wrappers, control a
 raw bytes. Failing inputs are saved under ``--crashes`` for a regression test.
 
     python bench/fuzz.py --seconds 60                 # a bounded run; exit 1 on any failure
-    nice -n 19 python bench/fuzz.py --seconds 7200 --formats-every 10 --json fuzz.json
+    nice -n 19 python bench/fuzz.py --seconds 5400 --max-bytes 600 --formats-every 50 --json fuzz.json
 """
 
 from __future__ import annotations
@@ -32,16 +34,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
 
+from provenance.batch.tables import article_rows
 from provenance.brat import render_ann
 from provenance.check import CheckResult, RuleDescriptor
 from provenance.check.policy import build_policy
 from provenance.check.runner import check_article
 from provenance.config import Config
+from provenance.corpus import crosscheck, load_corpus
 from provenance.errors import ProvenanceError
 from provenance.extract import analyze
 from provenance.ingest import decode, parse_article
 from provenance.models import AnalysisResult, ScoreReport, Span
 from provenance.render.check_text import render_check_text
+from provenance.render.crosscheck import render_crosscheck
 from provenance.render.github import render_github, render_step_summary
 from provenance.render.junit import render_junit
 from provenance.render.report import ReportFormat, render_report
@@ -266,6 +271,7 @@ class Pipeline:
         known = {rule.id for rule in active} | {rule.name for rule in active}
         self.known = frozenset(known)
         self.policy = build_policy(["error", "PRV002"], 50, self.known)
+        self.corpus = load_corpus(ROOT / "fixtures")
 
     def run(self, data: bytes, render: bool) -> ScoreReport | None:
         """Read, analyse, score and (with ``render``) render ``data``; None when it is rejected as input."""
@@ -294,6 +300,11 @@ class Pipeline:
         render_github(result)
         render_step_summary(result)
         render_junit(result)
+        article_rows("fuzz", report, self.policy)
+        checked = crosscheck(report.analysis, self.corpus)
+        render_crosscheck(checked)
+        for report_format in (ReportFormat.MD, ReportFormat.HTML):
+            render_report(score(report.analysis, self.config, checked, pack=self.pack), report_format)
 
 
 def spans_of(result: AnalysisResult) -> Iterator[Span]:
