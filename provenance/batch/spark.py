@@ -51,14 +51,23 @@ def analyse_batches(batches: Iterable[pa.RecordBatch], job: BatchJob) -> Iterato
     schema = wide_schema()
     for batch in batches:
         wide: list[dict[str, Any]] = []
-        for values in batch.to_pylist():
-            record = ManifestRow.model_validate(values)
+        for number, values in enumerate(batch.to_pylist(), start=1):
+            record = ManifestRow.model_validate({"manifest": "dataframe", "line": number, **_given(values)})
             for name, rows in analyse_record(record, job).items():
                 wide += [
                     {TABLE_COLUMN: name, **{f"{name}{SEPARATOR}{key}": value for key, value in row.items()}}
                     for row in rows
                 ]
         yield pa.RecordBatch.from_pylist(wide, schema=schema)
+
+
+def _given(values: dict[str, Any]) -> dict[str, Any]:
+    """Keep the row's values that are set and that a ``ManifestRow`` has (a DataFrame may hold more)."""
+    return {
+        name: value
+        for name, value in values.items()
+        if value is not None and name in ManifestRow.model_fields
+    }
 
 
 def spark_schema(schema: pa.Schema) -> Any:

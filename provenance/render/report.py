@@ -6,10 +6,6 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from provenance.models import ScoreReport
-from provenance.render.html import render_html
-from provenance.render.markdown import render_markdown
-from provenance.render.prov import render_prov_json, render_prov_n
-from provenance.render.text_report import render_text_report
 
 
 class ReportFormat(StrEnum):
@@ -39,7 +35,16 @@ _SUFFIXES = {
 
 
 def render_report(report: ScoreReport, report_format: ReportFormat) -> str:
-    """Render a scored article in ``report_format``; the result ends with a newline."""
+    """Render a scored article in ``report_format``; the result ends with a newline.
+
+    The renderers are imported here, so that the format names cost the command
+    line nothing when no report is made.
+    """
+    from provenance.render.html import render_html
+    from provenance.render.markdown import render_markdown
+    from provenance.render.prov import render_prov_json, render_prov_n
+    from provenance.render.text_report import render_text_report
+
     renderers: dict[ReportFormat, Callable[[ScoreReport], str]] = {
         ReportFormat.TEXT: render_text_report,
         ReportFormat.MD: render_markdown,
