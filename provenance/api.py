@@ -28,8 +28,8 @@ from provenance.corpus import (
 from provenance.corpus import crosscheck as crosscheck_analysis
 from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 from provenance.errors import ConfigError, InputError, ProvenanceError
-from provenance.extract import analyze
-from provenance.ingest import decode, read_article
+from provenance.extract import analyze as analyze_article
+from provenance.ingest import decode, parse_article, read_article
 from provenance.ingest.files import PathKind, is_folder, kind_of
 from provenance.ingest.formats import article_to_markdown
 from provenance.models import (
@@ -97,7 +97,82 @@ def load_article(
 
 def analyze_path(target: str | Path, encoding: str = "utf-8") -> AnalysisResult:
     """Load the article at ``target`` and extract its claims and attribution chains."""
-    return analyze(load_article(target, encoding=encoding))
+    return analyze_article(load_article(target, encoding=encoding))
+
+
+ArticleInput = Article | str | Path
+"""What ``analyze`` and ``score`` read: an ``Article``, a file path or URL, or the text of an article."""
+
+_MAX_PATH_LENGTH = 4096
+
+
+def as_article(target: ArticleInput, encoding: str = "utf-8") -> Article:
+    """Read ``target`` as an article: an ``Article`` as it is, a path or URL from its file, else as text.
+
+    A one-line string is a path when it names a file or ends like an article
+    file (``.txt``, ``.md``, ``.html``…), so a mistyped file name is reported
+    as missing instead of being analysed as a one-sentence article.
+    """
+    if isinstance(target, Article):
+        return target
+    if isinstance(target, Path) or (isinstance(target, str) and _names_a_file(target)):
+        return load_article(target, encoding=encoding)
+    if isinstance(target, str):
+        return parse_article(target)
+    raise TypeError(
+        f"expected an Article, a path or the text of an article, not {type(target).__name__}"
+        + (" (decode bytes first, or pass the file's path)" if isinstance(target, bytes | bytearray) else "")
+    )
+
+
+def _names_a_file(text: str) -> bool:
+    from provenance.ingest.fetch import is_url
+
+    if is_url(text):
+        return True
+    if "\n" in text or len(text) > _MAX_PATH_LENGTH:
+        return False
+    candidate = Path(text.strip())
+    try:
+        return candidate.suffix.lower() in ARTICLE_SUFFIXES or candidate.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def analyze(target: ArticleInput, encoding: str = "utf-8") -> AnalysisResult:
+    """Extract the claims and attribution chains of an article, a file or URL, or the text of an article."""
+    return analyze_article(as_article(target, encoding))
+
+
+def score(
+    target: AnalysisResult | ArticleInput,
+    config: Config | None = None,
+    crosscheck: CrossCheckResult | None = None,
+    pack: RulePack | None = None,
+) -> ScoreReport:
+    """Score an analysis (or anything ``analyze`` takes, analysed first).
+
+    Without ``config`` the command line's choice applies: the nearest config
+    file of the article's file (the working directory's for a URL), or the
+    defaults for an article that has no file.
+    """
+    if config is not None and not isinstance(config, Config):
+        raise TypeError(
+            f"config must be a Config (provenance.load_config(path) reads one), not {type(config).__name__}"
+        )
+    if not isinstance(target, AnalysisResult | Article | str | Path):
+        raise TypeError(
+            "expected an AnalysisResult, an Article, a path or the text of an article, "
+            f"not {type(target).__name__}"
+        )
+    from provenance.ingest.fetch import is_url
+    from provenance.scoring import score as score_analysis
+
+    analysis = target if isinstance(target, AnalysisResult) else analyze(target)
+    if config is None:
+        path = analysis.article.path
+        config = config_for(path) if path is not None and (is_url(path) or Path(path).exists()) else Config()
+    return score_analysis(analysis, config, crosscheck, pack=pack)
 
 
 def fetch_markdown(
@@ -204,13 +279,13 @@ def score_path(
     With ``corpus`` the article is cross-checked against it first, so the
     corroboration and contradiction rules run instead of being skipped.
     """
-    from provenance.scoring import score
+    from provenance.scoring import score as score_analysis
 
     active = config if config is not None else config_for(target)
     analysis = analyze_path(target, encoding=encoding)
     if corpus is not None:
         crosscheck = crosscheck_analysis(analysis, corpus)
-    return score(analysis, active, crosscheck)
+    return score_analysis(analysis, active, crosscheck)
 
 
 def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
@@ -296,11 +371,11 @@ def _score_with_cached_pack(
     ``corpus`` is an open index in this process, or the path of an index file
     that each worker process opens once.
     """
-    from provenance.scoring import score
+    from provenance.scoring import score as score_analysis
 
     index = _worker_corpus(corpus) if isinstance(corpus, str) else corpus
     crosscheck = crosscheck_analysis(analysis, index) if index is not None else None
-    return score(analysis, config, crosscheck, pack=_rule_pack(config.rule_folders))
+    return score_analysis(analysis, config, crosscheck, pack=_rule_pack(config.rule_folders))
 
 
 @cache

@@ -18,6 +18,15 @@ class ReportFormat(StrEnum):
     PROV_JSON = "prov-json"
     PROV_N = "prov-n"
 
+    @classmethod
+    def named(cls, name: ReportFormat | str) -> ReportFormat:
+        """Read a format name in any case (``"HTML"``); an unknown one is a ``ValueError`` listing them."""
+        try:
+            return cls(str(name).strip().lower())
+        except ValueError:
+            known = ", ".join(member.value for member in cls)
+            raise ValueError(f"unknown report format {name!r}; formats: {known}") from None
+
     @property
     def suffix(self) -> str:
         """The file name ending used for reports in this format (batch mode)."""
@@ -34,8 +43,8 @@ _SUFFIXES = {
 }
 
 
-def render_report(report: ScoreReport, report_format: ReportFormat) -> str:
-    """Render a scored article in ``report_format``; the result ends with a newline.
+def render_report(report: ScoreReport, report_format: ReportFormat | str = ReportFormat.TEXT) -> str:
+    """Render a scored article in ``report_format`` (a ``ReportFormat`` or its name); ends with a newline.
 
     The renderers are imported here, so that the format names cost the command
     line nothing when no report is made.
@@ -45,6 +54,11 @@ def render_report(report: ScoreReport, report_format: ReportFormat) -> str:
     from provenance.render.prov import render_prov_json, render_prov_n
     from provenance.render.text_report import render_text_report
 
+    if not isinstance(report, ScoreReport):
+        raise TypeError(
+            f"render_report takes a ScoreReport (from provenance.score), not {type(report).__name__}"
+        )
+    report_format = ReportFormat.named(report_format)
     renderers: dict[ReportFormat, Callable[[ScoreReport], str]] = {
         ReportFormat.TEXT: render_text_report,
         ReportFormat.MD: render_markdown,
