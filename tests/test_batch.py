@@ -346,7 +346,7 @@ def test_the_map_in_arrow_function_needs_only_ids_and_texts() -> None:
     batch = pa.RecordBatch.from_pylist(
         [
             {"id": "x-2", "text": "Clara Voss said so.", "date": "last Tuesday", "extra": 1},
-            {"id": "x-1", "text": "Clara Voss said the ferry terminal will close in June.", "date": None, "extra": 2},
+            {"id": "x-1", "text": "Clara Voss said the ferry closes in June.", "date": None, "extra": 2},
         ]
     )
     (wide,) = list(analyse_batches([batch], batch_job(Config())))
