@@ -48,7 +48,7 @@ from provenance.collector import freeze_imports
 from provenance.config import config_for
 from provenance.corpus import MATCH_THRESHOLD
 from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError, UsageError
-from provenance.ingest.files import is_folder
+from provenance.files import is_folder
 from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
 from provenance.render.report import ReportFormat, render_report
@@ -330,9 +330,9 @@ def _write_brat(
         if target in targets[:index]:
             raise ConfigError(str(paths[index]), f"another input also writes {target}; rename one of them")
     for target, result in zip(targets, results, strict=True):
-        write_atomic(target, render_ann(result))
+        write_atomic(target, render_ann(result), make_folders=True)
         if not (target.parent / "annotation.conf").exists():
-            write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF)
+            write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF, make_folders=True)
 
 
 @app.command("eval")
