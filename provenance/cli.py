@@ -560,6 +560,104 @@ def _append_step_summary(markdown: str) -> None:
         typer.echo(f"warning: cannot write the job summary to {summary}: {exc.strerror or exc}", err=True)
 
 
+# --- batch -----------------------------------------------------------------------------------------------
+
+
+class BatchEngine(StrEnum):
+    """Where ``provenance batch`` runs."""
+
+    LOCAL = "local"
+    SPARK = "spark"
+
+
+@app.command("batch")
+def batch_command(
+    targets: Annotated[
+        list[str], typer.Argument(help="Folders, globs ('archive/**/*.md') and article files to score.")
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Dataset folder to write the tables into.")],
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Keep the parts an interrupted run into OUTPUT finished.")
+    ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Local engine: N worker processes.")] = 1,
+    engine: Annotated[
+        BatchEngine, typer.Option("--engine", help="Run here or on Spark.")
+    ] = BatchEngine.LOCAL,
+    master: Annotated[
+        str, typer.Option("--master", help="Spark master URL: local[4], spark://HOST:7077, yarn, k8s://…")
+    ] = "local[*]",
+    part_size: Annotated[
+        int | None, typer.Option("--part-size", min=1, help="Articles per part file (default 500).")
+    ] = None,
+    config_file: ConfigOption = None,
+    output_format: Annotated[
+        TextOrJson, typer.Option("--format", "-f", help="Summary format.")
+    ] = TextOrJson.TEXT,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
+) -> None:
+    """Score an archive into Parquet tables (articles, claims, sources, findings) for DuckDB or Spark."""
+    from provenance.batch import Engine, batch_records, run_batch
+
+    with _reporting_errors():
+        config = config_for(Path.cwd() / "-", config_file)
+        records = batch_records(targets)
+        sizing = {"part_size": part_size} if part_size is not None else {}
+        with _rate_progress(len(records), _progress_wanted(quiet, sys.stderr)) as advance:
+            summary = run_batch(
+                records,
+                output,
+                config,
+                engine=Engine(engine.value),
+                master=master,
+                jobs=jobs,
+                resume=resume,
+                encoding=encoding,
+                on_progress=advance,
+                **sizing,
+            )
+        if output_format is TextOrJson.JSON:
+            typer.echo(summary.model_dump_json(indent=2))
+        else:
+            rows = ", ".join(f"{name} {count:,}" for name, count in summary.rows.items())
+            kept = (
+                f" ({summary.resumed_parts} parts kept from the earlier run)" if summary.resumed_parts else ""
+            )
+            scored = summary.articles - summary.errors
+            typer.echo(f"scored {scored:,} of {summary.articles:,} articles into {output}{kept}")
+            typer.echo(f"rows: {rows}")
+        if summary.errors:
+            typer.echo(f"{summary.errors:,} articles failed: see the errors table", err=True)
+    if summary.errors:
+        raise typer.Exit(int(ExitStatus.INPUT))
+
+
+@contextmanager
+def _rate_progress(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
+    """Show a bar with the rate and time left on stderr when it is a terminal (the advance takes a count)."""
+    if not enabled:
+        yield lambda count: None
+        return
+
+    with Progress(
+        TextColumn("scoring"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("batch", total=total, rate="")
+
+        def advance(count: int) -> None:
+            progress.advance(task, count)
+            speed = progress.tasks[task].speed
+            progress.update(task, rate=f"{speed:,.0f} articles/s" if speed else "")
+
+        yield advance
+
+
 # --- report ----------------------------------------------------------------------------------------------
 
 
