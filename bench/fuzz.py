@@ -4,7 +4,9 @@ Each input is bytes, decoded and parsed as the commands read a file, then analys
 rendered in every format (report text, Markdown, HTML, JSON, PROV-JSON, PROV-N; analysis text and brat;
 score text; check text, SARIF, GitHub annotations and summary, JUnit). A crash is any exception other than
 a ``ProvenanceError`` raised while reading the input; a hang is an input taking more than ``--hang``
-seconds; a span outside its text, or whose text is not the text's slice, is a failure too.
+seconds of CPU time (CPU, not wall-clock time, so a run at low priority on a busy machine is not
+starved into false hangs); a span outside its text, or whose text is not the text's slice, is a failure
+too.
 
 Inputs come from a seeded generator (deterministic for a given ``--seed``): word soup built from the
 vocabulary extraction reacts to, mutations of the project's articles (byte flips, splices, repeats,
@@ -126,9 +128,10 @@ def corpus_texts(root: Path = ROOT) -> list[bytes]:
 class Generator:
     """Seeded inputs of every shape, cheap enough for millions."""
 
-    def __init__(self, seed: int, corpus: list[bytes]) -> None:
+    def __init__(self, seed: int, corpus: list[bytes], max_bytes: int | None = None) -> None:
         self.rng = random.Random(seed)
         self.corpus = corpus
+        self.max_bytes = max_bytes
         self.shapes: list[Callable[[], bytes]] = [
             self.soup,
             self.soup,
@@ -144,7 +147,8 @@ class Generator:
 
     def __iter__(self) -> Iterator[bytes]:
         while True:
-            yield self.rng.choice(self.shapes)()
+            data = self.rng.choice(self.shapes)()
+            yield data if self.max_bytes is None else data[: self.max_bytes]
 
     def token(self) -> str:
         """One word, mark or odd character, weighted towards what extraction reacts to."""
@@ -328,21 +332,26 @@ def fuzz(
     max_inputs: int | None = None,
     progress: Callable[[Tally], None] | None = None,
     slow_seconds: float | None = None,
+    max_bytes: int | None = None,
 ) -> Tally:
-    """Run generated inputs through the pipeline for ``seconds`` (or ``max_inputs``) and tally failures."""
+    """Run generated inputs through the pipeline for ``seconds`` (or ``max_inputs``) and tally failures.
+
+    ``hang_seconds`` and ``slow_seconds`` are CPU seconds of this process;
+    ``max_bytes`` cuts every input to that size (cheaper inputs for long runs).
+    """
     pipeline = Pipeline()
     tally = Tally()
     started = time.monotonic()
     deadline = started + seconds
-    previous = signal.signal(signal.SIGALRM, _alarm)
+    previous = signal.signal(signal.SIGPROF, _alarm)
     try:
-        for data in Generator(seed, corpus_texts()):
+        for data in Generator(seed, corpus_texts(), max_bytes):
             if time.monotonic() >= deadline or (max_inputs is not None and tally.inputs >= max_inputs):
                 break
             render = tally.inputs % formats_every == 0
             tally.inputs += 1
-            begun = time.monotonic()
-            signal.setitimer(signal.ITIMER_REAL, hang_seconds)
+            begun = time.process_time()
+            signal.setitimer(signal.ITIMER_PROF, hang_seconds)
             try:
                 report = pipeline.run(data, render)
             except Hang:
@@ -353,8 +362,8 @@ def fuzz(
                 tally.failures.append(_failure(type(exc).__name__, detail, data, crashes))
                 continue
             finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
-            took = time.monotonic() - begun
+                signal.setitimer(signal.ITIMER_PROF, 0)
+            took = time.process_time() - begun
             tally.slowest = max(tally.slowest, took)
             if slow_seconds is not None and took > slow_seconds:
                 tally.slow.append(_failure("slow", f"{took:.2f} s", data, crashes))
@@ -367,7 +376,7 @@ def fuzz(
                 tally.seconds = time.monotonic() - started
                 progress(tally)
     finally:
-        signal.signal(signal.SIGALRM, previous)
+        signal.signal(signal.SIGPROF, previous)
         tally.seconds = time.monotonic() - started
     return tally
 
@@ -390,8 +399,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-inputs", type=int, default=None, help="stop after this many inputs")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--formats-every", type=int, default=1, help="render every format for 1 input in N")
-    parser.add_argument("--hang", type=float, default=10.0, help="seconds after which one input is a hang")
-    parser.add_argument("--slow", type=float, default=None, help="keep inputs slower than this (seconds)")
+    parser.add_argument("--hang", type=float, default=10.0, help="CPU seconds after which one input hangs")
+    parser.add_argument("--slow", type=float, default=None, help="keep inputs slower than this (CPU s)")
+    parser.add_argument("--max-bytes", type=int, default=None, help="cut every input to this size")
     parser.add_argument("--crashes", type=Path, default=None, help="folder to save failing inputs in")
     parser.add_argument("--json", type=Path, default=None, help="write the tally here, updated as it runs")
     args = parser.parse_args(argv)
@@ -414,13 +424,14 @@ def main(argv: list[str] | None = None) -> int:
         args.max_inputs,
         progress,
         args.slow,
+        args.max_bytes,
     )
     if args.json is not None:
         _write_tally(args.json, tally, args)
     print(
         f"{tally.inputs:,} inputs in {tally.seconds:.0f} s ({tally.rejected:,} rejected as bad input, "
         f"{tally.rendered:,} rendered in every format, {tally.claims:,} claims), "
-        f"slowest {tally.slowest:.2f} s, {len(tally.failures)} failures"
+        f"slowest {tally.slowest:.2f} CPU s, {len(tally.failures)} failures"
     )
     for failure in tally.failures[:20]:
         print(f"  {failure.kind}: {failure.detail.splitlines()[-1]} ({failure.saved})")
@@ -431,6 +442,7 @@ def _write_tally(path: Path, tally: Tally, args: argparse.Namespace) -> None:
     record = {
         "seed": args.seed,
         "formats_every": args.formats_every,
+        "max_bytes": args.max_bytes,
         "inputs": tally.inputs,
         "rejected": tally.rejected,
         "rendered": tally.rendered,

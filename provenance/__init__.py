@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from provenance.api import (
+        analyze,
         analyze_path,
         check_paths,
         crosscheck_path,
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
         load_article,
         report_batch,
         report_sources,
+        score,
         score_path,
     )
     from provenance.batch import BatchSummary, batch_records, read_dataset, run_batch
@@ -33,7 +35,6 @@ if TYPE_CHECKING:
     from provenance.corpus import build_index, crosscheck, load_corpus
     from provenance.errors import ExitStatus, ProvenanceError
     from provenance.evaluation import EvaluationReport
-    from provenance.extract import analyze
     from provenance.ingest import parse_article, read_article
     from provenance.ingest.fetch import FetchOptions
     from provenance.models import (
@@ -45,14 +46,14 @@ if TYPE_CHECKING:
         ScoreReport,
     )
     from provenance.render.report import ReportFormat, render_report
-    from provenance.scoring import Rule, RulePack, load_rule_pack, score
+    from provenance.scoring import Rule, RulePack, load_rule_pack
 
 __version__ = "0.1.0"
 
 _HOMES = {
     "provenance.api": (
-        "analyze_path check_paths crosscheck_path evaluate_gold explain_rule fetch_batch fetch_markdown "
-        "fetch_settings index_corpus load_article report_batch report_sources score_path"
+        "analyze analyze_path check_paths crosscheck_path evaluate_gold explain_rule fetch_batch "
+        "fetch_markdown fetch_settings index_corpus load_article report_batch report_sources score score_path"
     ),
     "provenance.batch": "BatchSummary batch_records read_dataset run_batch",
     "provenance.check.models": "CheckResult",
@@ -60,12 +61,11 @@ _HOMES = {
     "provenance.corpus": "build_index crosscheck load_corpus",
     "provenance.errors": "ExitStatus ProvenanceError",
     "provenance.evaluation": "EvaluationReport",
-    "provenance.extract": "analyze",
     "provenance.ingest": "parse_article read_article",
     "provenance.ingest.fetch": "FetchOptions",
     "provenance.models": "SCHEMA_VERSION AnalysisResult Article CrossCheckResult Finding ScoreReport",
     "provenance.render.report": "ReportFormat render_report",
-    "provenance.scoring": "Rule RulePack load_rule_pack score",
+    "provenance.scoring": "Rule RulePack load_rule_pack",
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names.split()}
 

@@ -32,8 +32,8 @@ from provenance.corpus import crosscheck as crosscheck_analysis
 from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.evaluation import EvaluationReport, SourceTypeReport, evaluate_gold_dir, evaluate_source_types
-from provenance.extract import analyze
-from provenance.ingest import decode, read_article
+from provenance.extract import analyze as analyze_article
+from provenance.ingest import decode, parse_article, read_article
 from provenance.ingest.fetch import (
     FetchOptions,
     fetch_article,
@@ -57,7 +57,8 @@ from provenance.models import (
 from provenance.outputs import write_atomic
 from provenance.render.index import IndexEntry, index_name, render_index
 from provenance.render.report import ReportFormat, render_report
-from provenance.scoring import Rule, RulePack, load_rule_pack, score
+from provenance.scoring import Rule, RulePack, load_rule_pack
+from provenance.scoring import score as score_analysis
 
 _FETCH_OPTIONS: ContextVar[FetchOptions | None] = ContextVar("provenance_fetch_options", default=None)
 
@@ -95,7 +96,77 @@ def load_article(
 
 def analyze_path(target: str | Path, encoding: str = "utf-8") -> AnalysisResult:
     """Load the article at ``target`` and extract its claims and attribution chains."""
-    return analyze(load_article(target, encoding=encoding))
+    return analyze_article(load_article(target, encoding=encoding))
+
+
+ArticleInput = Article | str | Path
+"""What ``analyze`` and ``score`` read: an ``Article``, a file path or URL, or the text of an article."""
+
+_MAX_PATH_LENGTH = 4096
+
+
+def as_article(target: ArticleInput, encoding: str = "utf-8") -> Article:
+    """Read ``target`` as an article: an ``Article`` as it is, a path or URL from its file, else as text.
+
+    A one-line string is a path when it names a file or ends like an article
+    file (``.txt``, ``.md``, ``.html``…), so a mistyped file name is reported
+    as missing instead of being analysed as a one-sentence article.
+    """
+    if isinstance(target, Article):
+        return target
+    if isinstance(target, Path) or (isinstance(target, str) and _names_a_file(target)):
+        return load_article(target, encoding=encoding)
+    if isinstance(target, str):
+        return parse_article(target)
+    raise TypeError(
+        f"expected an Article, a path or the text of an article, not {type(target).__name__}"
+        + (" (decode bytes first, or pass the file's path)" if isinstance(target, bytes | bytearray) else "")
+    )
+
+
+def _names_a_file(text: str) -> bool:
+    if is_url(text):
+        return True
+    if "\n" in text or len(text) > _MAX_PATH_LENGTH:
+        return False
+    candidate = Path(text.strip())
+    try:
+        return candidate.suffix.lower() in ARTICLE_SUFFIXES or candidate.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def analyze(target: ArticleInput, encoding: str = "utf-8") -> AnalysisResult:
+    """Extract the claims and attribution chains of an article, a file or URL, or the text of an article."""
+    return analyze_article(as_article(target, encoding))
+
+
+def score(
+    target: AnalysisResult | ArticleInput,
+    config: Config | None = None,
+    crosscheck: CrossCheckResult | None = None,
+    pack: RulePack | None = None,
+) -> ScoreReport:
+    """Score an analysis (or anything ``analyze`` takes, analysed first).
+
+    Without ``config`` the command line's choice applies: the nearest config
+    file of the article's file (the working directory's for a URL), or the
+    defaults for an article that has no file.
+    """
+    if config is not None and not isinstance(config, Config):
+        raise TypeError(
+            f"config must be a Config (provenance.load_config(path) reads one), not {type(config).__name__}"
+        )
+    if not isinstance(target, AnalysisResult | Article | str | Path):
+        raise TypeError(
+            "expected an AnalysisResult, an Article, a path or the text of an article, "
+            f"not {type(target).__name__}"
+        )
+    analysis = target if isinstance(target, AnalysisResult) else analyze(target)
+    if config is None:
+        path = analysis.article.path
+        config = config_for(path) if path is not None and (is_url(path) or Path(path).exists()) else Config()
+    return score_analysis(analysis, config, crosscheck, pack=pack)
 
 
 def fetch_markdown(
@@ -198,7 +269,7 @@ def score_path(
     analysis = analyze_path(target, encoding=encoding)
     if corpus is not None:
         crosscheck = crosscheck_analysis(analysis, corpus)
-    return score(analysis, active, crosscheck)
+    return score_analysis(analysis, active, crosscheck)
 
 
 def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
@@ -280,7 +351,7 @@ def _score_with_cached_pack(
     """
     index = _worker_corpus(corpus) if isinstance(corpus, str) else corpus
     crosscheck = crosscheck_analysis(analysis, index) if index is not None else None
-    return score(analysis, config, crosscheck, pack=_rule_pack(config.rule_folders))
+    return score_analysis(analysis, config, crosscheck, pack=_rule_pack(config.rule_folders))
 
 
 @cache

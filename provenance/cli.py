@@ -1,7 +1,8 @@
 """The command line: a thin typer layer that parses options, calls the library, renders, exits.
 
 Every command wraps its work in ``_reporting_errors`` so a ``ProvenanceError``
-becomes one line on stderr and its documented exit status, never a traceback.
+becomes one line on stderr and its documented exit status, never a traceback;
+a usage error (click's) is one line too, with a hint where the help is.
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO, TypeVar
+from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
 from pydantic import BaseModel
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from typer._click import Context
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
+from typer._click.exceptions import UsageError as ClickUsageError
+from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from provenance import __version__
@@ -45,7 +50,7 @@ from provenance.check import CheckResult, FileReport, baseline_of, baseline_path
 from provenance.check import write_baseline as write_baseline_file
 from provenance.config import config_for
 from provenance.corpus import MATCH_THRESHOLD
-from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError
+from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError, UsageError
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
 from provenance.ingest.files import is_folder
 from provenance.models import AnalysisResult
@@ -62,8 +67,79 @@ from provenance.render.scores import render_rule, render_rules, render_score
 from provenance.render.text import render_analysis
 from provenance.scoring import load_rule_pack
 
+GLOBAL_FLAGS = frozenset({"--allow-private", "--no-cache"})
+GLOBAL_VALUED = frozenset({"--timeout"})
+"""The options of ``provenance`` itself, which users also type after the command."""
+
+
+def hoist_global_options(args: Sequence[str]) -> list[str]:
+    """Move the root options found after the command to before it, where click reads them.
+
+    ``provenance analyze URL --allow-private`` then means what it says;
+    anything after a ``--`` stays where it is.
+    """
+    start = 0
+    while start < len(args) and args[start].startswith("-") and args[start] != "--":
+        start += 2 if args[start] in GLOBAL_VALUED else 1
+    hoisted: list[str] = []
+    kept: list[str] = []
+    index = start
+    while index < len(args):
+        token = args[index]
+        if token == "--":
+            kept.extend(args[index:])
+            break
+        if token in GLOBAL_FLAGS or ("=" in token and token.split("=", 1)[0] in GLOBAL_VALUED):
+            hoisted.append(token)
+        elif token in GLOBAL_VALUED and index + 1 < len(args):
+            hoisted.extend(args[index : index + 2])
+            index += 1
+        else:
+            kept.append(token)
+        index += 1
+    return [*args[:start], *hoisted, *kept]
+
+
+class _Provenance(TyperGroup):
+    """The root command: global options anywhere, and click's usage errors as one line and a hint."""
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        """Parse with the root options moved in front of the command."""
+        return super().parse_args(ctx, hoist_global_options(args))
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run the command; in standalone mode a usage error is one line and a hint, then exit 2."""
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        try:
+            status = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        except NoArgsIsHelpError as error:
+            error.show()
+            sys.exit(error.exit_code)
+        except ClickException as error:
+            context = error.ctx if isinstance(error, ClickUsageError) else None
+            where = context.command_path if context is not None else "provenance"
+            typer.echo(UsageError(where, error.format_message()).one_line(), err=True)
+            if isinstance(error, ClickUsageError):
+                typer.echo(f"hint: see '{where} --help'", err=True)
+            sys.exit(error.exit_code)
+        except typer.Abort:
+            typer.echo("aborted", err=True)
+            sys.exit(1)
+        sys.exit(status if isinstance(status, int) else 0)
+
+
 app = typer.Typer(
     name="provenance",
+    cls=_Provenance,
     help="Verify where the claims in a news article come from.",
     no_args_is_help=True,
     add_completion=False,
@@ -123,6 +199,11 @@ def _json_of(results: Sequence[BaseModel]) -> str:
     """One result as its JSON object; several as a JSON array of them."""
     if len(results) == 1:
         return results[0].model_dump_json(indent=2)
+    return _json_array(results)
+
+
+def _json_array(results: Sequence[BaseModel]) -> str:
+    """Write the results as a JSON array, whatever their number (one shape for scripts)."""
     return "[\n" + ",\n".join(result.model_dump_json(indent=2) for result in results) + "\n]"
 
 
@@ -320,7 +401,7 @@ def score(
     """Score how well each claim is sourced: a per-claim table and the article's score."""
     with _reporting_errors(), open_corpus(corpus) as corpus_index:
         reports = []
-        failed = False
+        below: list[str] = []
         warned: set[str] = set()
         for target in targets:
             config = config_for(target, config_file).with_overrides(select, ignore, fail_under)
@@ -329,14 +410,20 @@ def score(
                     warned.add(problem)
                     typer.echo(f"warning: {problem}", err=True)
             report = score_path(target, config, encoding=encoding, corpus=corpus_index)
-            failed = failed or (config.fail_under is not None and report.score < config.fail_under)
+            if config.fail_under is not None and report.score < config.fail_under:
+                below.append(
+                    f"{target}: score {report.score:.1f} ({report.grade}) is below the minimum "
+                    f"{config.fail_under:g} ({config.where('fail-under')})"
+                )
             reports.append(report)
         if output_format is TextOrJson.JSON:
-            rendered = _json_of(reports)
+            rendered = _json_array(reports)
         else:
             rendered = "\n\n".join(render_score(report) for report in reports)
         typer.echo(rendered)
-    if failed:
+    for line in below:
+        typer.echo(line, err=True)
+    if below:
         raise typer.Exit(int(ExitStatus.FINDINGS))
 
 

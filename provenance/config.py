@@ -51,7 +51,7 @@ class RuleOverride(_Strict):
     """A per-rule change of severity and/or weight (``[tool.provenance.rules.PRV003]``)."""
 
     severity: Severity | None = None
-    weight: float | None = Field(default=None, ge=0, strict=True)
+    weight: float | None = Field(default=None, ge=0, strict=True, allow_inf_nan=False)
 
 
 class CheckConfig(_Strict):
@@ -80,7 +80,9 @@ class Config(_Strict):
     ignore: tuple[str, ...] = ()
     rules: dict[str, RuleOverride] = Field(default_factory=dict)
     rule_folders: tuple[Path, ...] = Field(default=(), alias="rule-folders")
-    fail_under: float | None = Field(default=None, ge=0, le=100, strict=True, alias="fail-under")
+    fail_under: float | None = Field(
+        default=None, ge=0, le=100, strict=True, allow_inf_nan=False, alias="fail-under"
+    )
     path: Path | None = Field(default=None, exclude=True, description="the file this config was read from")
     check: CheckConfig = Field(default_factory=CheckConfig)
     _flag_keys: dict[str, str] = PrivateAttr(default_factory=dict)
@@ -102,6 +104,7 @@ class Config(_Strict):
             if not 0 <= fail_under <= 100:
                 raise ConfigError("--fail-under", f"{fail_under} is not a score between 0 and 100")
             update["fail_under"] = fail_under
+            flag_keys["fail-under"] = "--fail-under"
         config = self.model_copy(update=update)
         config._flag_keys = flag_keys
         return config
@@ -195,14 +198,26 @@ def load_config(path: str | Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{file}:{toml_error_line(exc, raw)}", f"malformed TOML: {exc}") from None
     if file.name == "pyproject.toml":
-        table = document.get("tool", {}).get("provenance")
+        tool = document.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(_locate(file, "tool"), f"'tool' must be a table, not {_toml_type(tool)}")
+        table = tool.get("provenance")
         if table is None:
             return Config(path=file)
+        if not isinstance(table, dict):
+            raise ConfigError(
+                _locate(file, "provenance"),
+                f"'tool.provenance' must be a table ([tool.provenance]), not {_toml_type(table)}",
+            )
     else:
         table = document
-    if not isinstance(table, dict):
-        raise ConfigError(str(file), "[tool.provenance] must be a table")
     return parse_config(table, file)
+
+
+def _toml_type(value: object) -> str:
+    """Name a TOML value's type as a user wrote it: a string, an integer, an array, and so on."""
+    names = {str: "a string", bool: "a boolean", int: "an integer", float: "a float", list: "an array"}
+    return names.get(type(value), "a date or time")
 
 
 def find_config(start: str | Path) -> Path | None:
@@ -219,11 +234,20 @@ def find_config(start: str | Path) -> Path | None:
 
 
 def _has_provenance_table(file: Path) -> bool:
+    """Whether a ``pyproject.toml`` configures provenance at all (any value under ``tool.provenance``).
+
+    A file that does not parse counts when it mentions ``tool.provenance``, so
+    loading it reports the syntax error instead of passing the file over.
+    """
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return False
-    return re.search(r"^\s*\[\s*tool\.provenance[\].]", text, re.MULTILINE) is not None
+    try:
+        tool = tomllib.loads(text).get("tool")
+    except tomllib.TOMLDecodeError:
+        return re.search(r"tool\.provenance|^\s*provenance\s*=", text, re.MULTILINE) is not None
+    return tool is not None and (not isinstance(tool, dict) or "provenance" in tool)
 
 
 def _locate(path: Path | None, key: str) -> str:

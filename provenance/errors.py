@@ -42,6 +42,12 @@ class ProvenanceError(Exception):
         return " ".join(text.split())
 
 
+class UsageError(ProvenanceError):
+    """The command line itself is wrong: a missing argument, an unknown option or command, a bad value."""
+
+    code = "PRV-E001"
+
+
 class InputError(ProvenanceError):
     """An article could not be read: missing, empty, binary, undecodable or too large."""
 

@@ -93,6 +93,12 @@ def _write_inputs(root: Path) -> None:
     (root / "front-matter-toml.md").write_text("+++\ntitle = \n+++\nThe mayor said so.\n", encoding="utf-8")
     for name, text in HOSTILE_FRONT_MATTER.items():
         (root / name).write_text(text, encoding="utf-8")
+    _config(root, "infinite-weight", "[rules.PRV002]\nweight = 1e400\n")
+    _config(root, "nan-fail-under", "fail-under = nan\n")
+    string_table = root / "discovered-string-table"
+    string_table.mkdir()
+    (string_table / "article.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (string_table / "pyproject.toml").write_text('[tool]\nprovenance = "strict"\n', encoding="utf-8")
     discovered = root / "discovered"
     discovered.mkdir()
     (discovered / "article.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
@@ -231,6 +237,8 @@ CONFIG_INPUTS = {
     "config-non-utf8": (2, "UTF-8", "config-latin1/provenance.toml"),
     "config-missing": (2, "config file not found", "config-absent/provenance.toml"),
     "config-directory": (2, "directory", "config-bad-toml"),
+    "config-infinite-weight": (2, "finite number", "config-infinite-weight/provenance.toml:2"),
+    "config-nan-fail-under": (2, "finite number", "config-nan-fail-under/provenance.toml:1"),
     "rules-bad-toml": (2, "malformed TOML", "rules-bad-toml/XYZ001.toml:"),
     "rules-unknown-key": (2, "colour", "rules-unknown-key/XYZ001.toml"),
     "rules-wrong-type": (2, "weight", "rules-wrong-type/XYZ001.toml"),
@@ -356,6 +364,25 @@ OTHER_CASES = {
         for command, output in (("score", ""), ("report", " -o {out}"), ("check", " -o {out}"))
     },
     "report-batch-missing": Case("report {d}/absent --output-dir {outdir}", 3, "no such file", "absent"),
+    "score-discovered-string-table": Case(
+        "score {d}/discovered-string-table/article.txt",
+        2,
+        "'tool.provenance' must be a table",
+        "discovered-string-table/pyproject.toml:2",
+    ),
+    "analyze-no-argument": Case("analyze", 2, "missing argument 'paths'", "provenance analyze"),
+    "score-unknown-format": Case("score {d}/good.txt -f yaml", 2, "'yaml' is not one of", "provenance score"),
+    "check-unknown-option": Case(
+        "check {d}/good.txt --nope -o {out}", 2, "no such option", "provenance check"
+    ),
+    "check-jobs-zero": Case(
+        "check {d}/good.txt --jobs 0 -o {out}", 2, "greater than or equal to 1", "--jobs"
+    ),
+    "unknown-command": Case("frobnicate {d}/good.txt", 2, "no such command 'frobnicate'", "provenance"),
+    "report-unknown-format": Case(
+        "report {d}/good.txt -f pdf -o {out}", 2, "'pdf' is not one of", "provenance report"
+    ),
+    "fetch-no-url": Case("fetch", 2, "give a URL or --from FILE", "provenance fetch"),
 }
 
 CASES = {**_article_cases(), **_config_cases(), **OTHER_CASES}

@@ -186,7 +186,7 @@ def test_score_with_a_corpus_runs_the_cross_check_rules(seed_path: Path) -> None
     without = runner.invoke(app, ["score", str(seed_path), "--format", "json"])
     scored = runner.invoke(app, ["score", str(seed_path), "--corpus", str(FIXTURES), "--format", "json"])
     assert scored.exit_code == without.exit_code == 0, scored.output
-    plain, checked = json.loads(without.stdout), json.loads(scored.stdout)
+    [plain], [checked] = json.loads(without.stdout), json.loads(scored.stdout)
     assert plain["crosscheck"] is None
     assert {"PRV012", "PRV013"} <= set(plain["skipped_rules"])
     assert checked["crosscheck"]["articles"] == 17

@@ -422,8 +422,8 @@ def test_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_score_accepts_a_url(server: ArticleServer, cache_dir: Path) -> None:
-    status, stdout, _ = run("--allow-private", "score", server.url("/article"), "--format", "json")
+    status, stdout, _ = run("score", server.url("/article"), "--format", "json", "--allow-private")
     assert status == 0
-    report = json.loads(stdout)
+    [report] = json.loads(stdout)
     assert report["analysis"]["article"]["outlet"] == "European Pravda"
     assert report["analysis"]["publisher_chain"]["hops"][0]["nodes"][0]["name"] == "European Pravda"

@@ -22,6 +22,15 @@ class ReportFormat(StrEnum):
     PROV_JSON = "prov-json"
     PROV_N = "prov-n"
 
+    @classmethod
+    def named(cls, name: ReportFormat | str) -> ReportFormat:
+        """Read a format name in any case (``"HTML"``); an unknown one is a ``ValueError`` listing them."""
+        try:
+            return cls(str(name).strip().lower())
+        except ValueError:
+            known = ", ".join(member.value for member in cls)
+            raise ValueError(f"unknown report format {name!r}; formats: {known}") from None
+
     @property
     def suffix(self) -> str:
         """The file name ending used for reports in this format (batch mode)."""
@@ -38,8 +47,13 @@ _SUFFIXES = {
 }
 
 
-def render_report(report: ScoreReport, report_format: ReportFormat) -> str:
-    """Render a scored article in ``report_format``; the result ends with a newline."""
+def render_report(report: ScoreReport, report_format: ReportFormat | str = ReportFormat.TEXT) -> str:
+    """Render a scored article in ``report_format`` (a ``ReportFormat`` or its name); ends with a newline."""
+    if not isinstance(report, ScoreReport):
+        raise TypeError(
+            f"render_report takes a ScoreReport (from provenance.score), not {type(report).__name__}"
+        )
+    report_format = ReportFormat.named(report_format)
     renderers: dict[ReportFormat, Callable[[ScoreReport], str]] = {
         ReportFormat.TEXT: render_text_report,
         ReportFormat.MD: render_markdown,
