@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from provenance.batch import BatchSummary, batch_records, read_dataset, run_batch
     from provenance.check.models import CheckResult
     from provenance.config import Config, load_config
-    from provenance.corpus import build_index, crosscheck, load_corpus
+    from provenance.corpus import ClaimComparison, build_index, compare_claims, crosscheck, load_corpus
     from provenance.errors import ExitStatus, ProvenanceError
     from provenance.evaluation import EvaluationReport
     from provenance.ingest import parse_article, read_article
@@ -58,7 +58,7 @@ _HOMES = {
     "provenance.batch": "BatchSummary batch_records read_dataset run_batch",
     "provenance.check.models": "CheckResult",
     "provenance.config": "Config load_config",
-    "provenance.corpus": "build_index crosscheck load_corpus",
+    "provenance.corpus": "ClaimComparison build_index compare_claims crosscheck load_corpus",
     "provenance.errors": "ExitStatus ProvenanceError",
     "provenance.evaluation": "EvaluationReport",
     "provenance.ingest": "parse_article read_article",
@@ -90,6 +90,7 @@ __all__ = [
     "Article",
     "BatchSummary",
     "CheckResult",
+    "ClaimComparison",
     "Config",
     "CrossCheckResult",
     "EvaluationReport",
@@ -107,6 +108,7 @@ __all__ = [
     "batch_records",
     "build_index",
     "check_paths",
+    "compare_claims",
     "crosscheck",
     "crosscheck_path",
     "evaluate_gold",

@@ -1,24 +1,39 @@
-"""Building and loading corpora, and cross-checking an analysed article against one.
+"""Building and loading corpora, and cross-checking analysed articles against one.
 
-For every claim of the article the index returns the corpus claims that match
-it; each match is then sorted into one of three answers:
+For every claim of an article the index returns the corpus claim units that
+match one of its units; each match is then sorted into one of three answers:
 
-* a **contradiction** when the matched pair disagrees on a number or a negation;
+* a **contradiction** when the two report the same event and disagree on an
+  asserted value (``contradiction``);
 * **dependent** when it rests on the same upstream as the claim itself (the
-  wire report the claim relays, or the checked article's own outlet, which a
-  corpus article may relay), or on the same upstream as a stronger match
-  already counted — outlets relaying one agency report count once;
+  wire report the claim relays, the agency whose copy the article runs, or the
+  checked article's own outlet, which a corpus article may relay), or on the
+  same upstream as a stronger match already counted — outlets relaying one
+  agency report count once;
 * **independent** otherwise: one per distinct upstream.
+
+A match from an article dated more than ``DATE_WINDOW_DAYS`` away from the
+checked article is a report of another event ("wins the primary" months
+apart) and is left out, when both dates are known. Two outlets quoting one
+named source corroborate that the statement was made, not the fact, and the
+match says so.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
+from provenance.corpus.contradiction import value_conflict
+from provenance.corpus.features import claim_text
 from provenance.corpus.independence import (
+    Upstream,
     article_publisher,
+    article_wire,
     claim_chain,
     claim_upstreams,
     relayed_upstreams,
@@ -29,79 +44,111 @@ from provenance.corpus.index import (
     CandidateClaim,
     CorpusIndex,
     IndexedArticle,
-    claim_core,
     corpus_files,
     indexed_claims,
+    match_rank,
     text_digest,
 )
-from provenance.corpus.match import MATCH_THRESHOLD, contradiction
-from provenance.corpus.normalize import normalise
+from provenance.corpus.match import MATCH_THRESHOLD
+from provenance.corpus.units import claim_core, claim_units
 from provenance.errors import InputError
 from provenance.extract import analyze
 from provenance.ingest import read_article
 from provenance.ingest.files import PathKind, is_regular_file, kind_of
+from provenance.ingest.manifest import is_manifest, iter_manifest, load_article
 from provenance.models import (
     AnalysisResult,
+    Article,
+    Claim,
     ClaimCrossCheck,
     CorpusMatch,
     CrossCheckResult,
     MatchRelation,
 )
 
-__all__ = ["build_index", "crosscheck", "load_corpus"]
+__all__ = ["DATE_WINDOW_DAYS", "build_index", "crosscheck", "crosscheck_many", "load_corpus"]
+
+DATE_WINDOW_DAYS = 30
+"""Articles further apart than this (both dates known) report different events, not one."""
+
+STATEMENT_NOTE = "both rest on {name}'s statement: this corroborates that it was said, not that it is true"
 
 
-def build_index(folder: str | Path, output: str | Path | None = None) -> CorpusIndex:
-    """Analyse every article under ``folder`` and index its claims.
+def build_index(
+    source: str | Path, output: str | Path | None = None, path_template: str | None = None
+) -> CorpusIndex:
+    """Analyse every article of a folder or a manifest (JSONL, CSV/TSV, Parquet) and index its claims.
 
-    With ``output`` the index is written there atomically and the returned index
-    is the in-memory copy. Unreadable files do not stop the build: they are
-    listed in ``CorpusIndex.skipped`` with the reason.
+    A manifest gives each article its outlet, date and wire agency (see
+    ``ingest.manifest``); a folder's articles carry what their front matter
+    says. With ``output`` the index is written there atomically and the
+    returned index is the in-memory copy. Unreadable articles do not stop the
+    build: they are listed in ``CorpusIndex.skipped`` with the reason.
     """
-    root = Path(folder)
-    _require_folder(root)
+    root = Path(source)
+    if not (is_manifest(root) and is_regular_file(root)):
+        _require_folder(root)
     index = CorpusIndex.create()
-    for path in corpus_files(root):
-        key = path.relative_to(root).as_posix()
-        try:
-            stat = path.stat()
-        except OSError as exc:
-            index.skip(key, f"cannot read file ({exc.strerror or exc})")
+    for key, size, mtime_ns, loaded, wire in _corpus_articles(root, path_template):
+        if isinstance(loaded, InputError):
+            index.skip(key, loaded.problem, size, mtime_ns)
             continue
-        try:
-            article = read_article(path)
-        except InputError as error:
-            index.skip(key, error.problem, stat.st_size, stat.st_mtime_ns)
-            continue
-        analysis = analyze(article)
+        analysis = analyze(loaded)
         index.add(
             IndexedArticle(
                 key=key,
-                digest=text_digest(article.text),
-                title=article.title,
-                outlet=article.outlet,
-                date=article.date.isoformat() if article.date else None,
-                url=article.url,
-                size=stat.st_size,
-                mtime_ns=stat.st_mtime_ns,
+                digest=text_digest(loaded.text),
+                title=loaded.title,
+                outlet=loaded.outlet,
+                date=loaded.date.isoformat() if loaded.date else None,
+                url=loaded.url,
+                wire=wire,
+                size=size,
+                mtime_ns=mtime_ns,
             ),
-            indexed_claims(analysis),
+            indexed_claims(analysis, wire),
         )
     index.commit()
-    index.location = str(folder)
+    index.location = str(source)
     if output is not None:
         index.save(output)
     return index
 
 
+def _corpus_articles(
+    root: Path, path_template: str | None
+) -> Iterator[tuple[str, int | None, int | None, Article | InputError, str | None]]:
+    """Yield each article of a folder or manifest with its key, file stamp and wire agency (or its error)."""
+    if not is_manifest(root) or not is_regular_file(root):
+        for path in corpus_files(root):
+            key = path.relative_to(root).as_posix()
+            try:
+                stat = path.stat()
+            except OSError as exc:
+                yield key, None, None, InputError(key, f"cannot read file ({exc.strerror or exc})"), None
+                continue
+            try:
+                article: Article | InputError = read_article(path)
+            except InputError as error:
+                article = error
+            yield key, stat.st_size, stat.st_mtime_ns, article, None
+        return
+    for row in iter_manifest(root, path_template=path_template):
+        try:
+            article = load_article(row)
+        except InputError as error:
+            article = error
+        yield row.id, None, None, article, row.wire
+
+
 def load_corpus(path: str | Path) -> CorpusIndex:
-    """Open a corpus: an index file as is, or a folder through its current index or a fresh one.
+    """Open a corpus: an index file as is, a manifest or a folder through its current index or a fresh one.
 
     A folder's own index (``DEFAULT_INDEX_NAME`` inside it) is reused only while
     it lists exactly the folder's article files at their indexed size and
     modification time (and was written by this version of the index format);
     otherwise the folder is indexed again in memory, so a stale index never
-    hides an edit.
+    hides an edit. A manifest is indexed in memory.
     """
     location = Path(path)
     if kind_of(location) in {PathKind.FOLDER, PathKind.UNREADABLE}:
@@ -115,7 +162,9 @@ def load_corpus(path: str | Path) -> CorpusIndex:
                 index.close()
         return build_index(location)
     if kind_of(location) is PathKind.MISSING:
-        raise InputError(str(path), "no such corpus folder or index file")
+        raise InputError(str(path), "no such corpus folder, manifest or index file")
+    if is_manifest(location):
+        return build_index(location)
     return CorpusIndex.open(location)
 
 
@@ -141,38 +190,60 @@ def _folder_manifest(folder: Path) -> dict[str, tuple[int | None, int | None]]:
     return manifest
 
 
+def crosscheck_many(
+    analyses: Iterable[AnalysisResult],
+    corpus: CorpusIndex,
+    threshold: float = MATCH_THRESHOLD,
+    window_days: int | None = DATE_WINDOW_DAYS,
+) -> list[CrossCheckResult]:
+    """Cross-check several analysed articles against one corpus, in order."""
+    return [crosscheck(analysis, corpus, threshold, window_days=window_days) for analysis in analyses]
+
+
 def crosscheck(
-    analysis: AnalysisResult, corpus: CorpusIndex, threshold: float = MATCH_THRESHOLD
+    analysis: AnalysisResult,
+    corpus: CorpusIndex,
+    threshold: float = MATCH_THRESHOLD,
+    wire: str | None = None,
+    window_days: int | None = DATE_WINDOW_DAYS,
 ) -> CrossCheckResult:
-    """Find, for each claim, independent and dependent corroborations and contradictions in ``corpus``."""
+    """Find, for each claim, independent and dependent corroborations and contradictions in ``corpus``.
+
+    ``wire`` names the agency whose copy the article runs, when known from
+    outside the text (a manifest); ``window_days=None`` matches across any dates.
+    """
     own_digest = text_digest(analysis.article.text)
     checks: list[ClaimCrossCheck] = []
-    upstreams = claim_upstreams(analysis)
+    upstreams = claim_upstreams(analysis, wire)
     publisher = article_publisher(analysis)
+    agency = article_wire(analysis, wire)
     for claim in analysis.claims:
-        normal = normalise(claim_core(analysis, claim))
         own = upstreams[claim.id]
-        shared_with_claim = {own.key: own.name, publisher.key: publisher.name}
+        shared_with_claim = {own.key: own, publisher.key: publisher}
+        if agency is not None:
+            shared_with_claim.setdefault(agency.key, agency)
         for upstream in relayed_upstreams(claim_chain(analysis, claim)):
-            shared_with_claim.setdefault(upstream.key, upstream.name)
-        counted: dict[str, str] = {}
+            shared_with_claim.setdefault(upstream.key, upstream)
+        counted: dict[str, Upstream] = {}
         independent: list[CorpusMatch] = []
         dependent: list[CorpusMatch] = []
         contradictions: list[CorpusMatch] = []
-        for candidate in _origin_first(corpus.matches(normal, threshold, exclude_digest=own_digest)):
+        for candidate in _origin_first(
+            _claim_matches(analysis, claim, corpus, threshold, own_digest, window_days)
+        ):
             stored = candidate.claim
-            reason = contradiction(normal, stored.normal)
-            if reason is not None:
+            verdict = candidate.verdict
+            if verdict is not None and verdict.contradiction is not None:
                 shared = shared_with_claim.get(stored.upstream_key)
-                contradictions.append(_match(candidate, MatchRelation.CONTRADICTS, shared, reason))
+                contradictions.append(
+                    _match(candidate, MatchRelation.CONTRADICTS, shared, verdict.contradiction)
+                )
             elif stored.upstream_key in shared_with_claim:
-                shared = shared_with_claim[stored.upstream_key]
-                dependent.append(_match(candidate, MatchRelation.CORROBORATES, shared))
+                dependent.append(_dependent(candidate, shared_with_claim[stored.upstream_key]))
             elif stored.upstream_key in counted:
-                shared = counted[stored.upstream_key]
-                dependent.append(_match(candidate, MatchRelation.CORROBORATES, shared))
+                dependent.append(_dependent(candidate, counted[stored.upstream_key]))
             else:
-                counted[stored.upstream_key] = stored.upstream_name
+                counted[stored.upstream_key] = Upstream(stored.upstream_key, stored.upstream_name)
                 independent.append(_match(candidate, MatchRelation.CORROBORATES))
         checks.append(
             ClaimCrossCheck(
@@ -192,6 +263,48 @@ def crosscheck(
     )
 
 
+def _claim_matches(
+    analysis: AnalysisResult,
+    claim: Claim,
+    corpus: CorpusIndex,
+    threshold: float,
+    own_digest: str,
+    window_days: int | None,
+) -> list[CandidateClaim]:
+    """Keep the best matching unit per corpus article over all of a claim's units, within the date window."""
+    best: dict[str, CandidateClaim] = {}
+    core = claim_core(analysis, claim)
+    for unit in claim_units(analysis, claim):
+        for candidate in corpus.matches(unit, threshold, exclude_digest=own_digest, read=claim_text(unit)):
+            if not _within_window(analysis.article.date, candidate.article.date, window_days):
+                continue
+            candidate = _whole_claim_conflict(core, candidate)
+            held = best.get(candidate.article.key)
+            if held is None or match_rank(candidate) < match_rank(held):
+                best[candidate.article.key] = candidate
+    return list(best.values())
+
+
+def _whole_claim_conflict(core: str, candidate: CandidateClaim) -> CandidateClaim:
+    """Check a unit's match against the whole claim: a split-off part may hold the figure they disagree on."""
+    verdict = candidate.verdict
+    if verdict is None or verdict.contradiction is not None or not verdict.same_claim:
+        return candidate
+    conflict = value_conflict(core, candidate.claim.unit)
+    if conflict is None:
+        return candidate
+    return replace(candidate, verdict=verdict.model_copy(update={"contradiction": conflict}))
+
+
+def _within_window(own: dt.date | None, other: str | None, window_days: int | None) -> bool:
+    if window_days is None or own is None or not other:
+        return True
+    try:
+        return abs((dt.date.fromisoformat(other) - own).days) <= window_days
+    except ValueError:
+        return True
+
+
 def _origin_first(candidates: list[CandidateClaim]) -> list[CandidateClaim]:
     """Order matches so each upstream group is represented by its own report when present.
 
@@ -208,8 +321,16 @@ def _origin_first(candidates: list[CandidateClaim]) -> list[CandidateClaim]:
     )
 
 
+def _dependent(candidate: CandidateClaim, upstream: Upstream) -> CorpusMatch:
+    note = STATEMENT_NOTE.format(name=upstream.name) if candidate.claim.statement else None
+    return _match(candidate, MatchRelation.CORROBORATES, upstream, note)
+
+
 def _match(
-    candidate: CandidateClaim, relation: MatchRelation, upstream: str | None = None, reason: str | None = None
+    candidate: CandidateClaim,
+    relation: MatchRelation,
+    upstream: Upstream | None = None,
+    reason: str | None = None,
 ) -> CorpusMatch:
     return CorpusMatch(
         article_id=candidate.article.key,
@@ -219,6 +340,6 @@ def _match(
         similarity=round(candidate.similarity, 1),
         relation=relation,
         chain=candidate.claim.chain,
-        upstream=upstream,
+        upstream=upstream.name if upstream is not None else None,
         reason=reason,
     )

@@ -1,10 +1,11 @@
-"""The corpus index: analysed claims in SQLite, with an FTS5 candidate pre-filter.
+"""The corpus index: analysed claim units in SQLite, with an FTS5 candidate pre-filter.
 
 Cross-checking one claim against every sentence of a large corpus with fuzzy
-scorers is linear in the corpus. The index keeps, per claim, its normal form
-(``normalize``), the numbers and negations contradiction needs, and the chain
-facts independence needs, so no corpus article is re-read or re-analysed at
-query time. Candidates come from an FTS5 full-text index through the claim's
+scorers is linear in the corpus. The index keeps, per claim unit
+(``units``), its text and normal form (``normalize``), its skeleton (to find
+templates), the chain facts independence needs and the article's outlet, date
+and wire agency, so no corpus article is re-read or re-analysed at query
+time. Candidates come from an FTS5 full-text index through the claim's
 *rarest* terms (document frequencies kept in ``terms``): enough of them are
 read that a sentence sharing half of the claim's terms contains at least one,
 rare terms have short posting lists, and stored claims are ranked by how many
@@ -16,7 +17,6 @@ and later runs reuse it; a folder without a current index is indexed in memory.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import math
 import os
@@ -31,11 +31,13 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from provenance.corpus.features import ClaimText, claim_text
 from provenance.corpus.independence import claim_chain, claim_upstreams
-from provenance.corpus.match import MIN_TOKENS, similarity
-from provenance.corpus.normalize import NormalisedClaim, normalise
+from provenance.corpus.match import MIN_TOKENS, ClaimComparison, compare_texts, prefilter_cutoff
+from provenance.corpus.normalize import normalise
+from provenance.corpus.units import claim_units, skeleton
 from provenance.errors import InputError
-from provenance.models import AnalysisResult, Claim
+from provenance.models import AnalysisResult
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -45,13 +47,13 @@ __all__ = [
     "CorpusIndex",
     "IndexedArticle",
     "IndexedClaim",
-    "claim_core",
     "corpus_files",
     "indexed_claims",
+    "match_rank",
     "text_digest",
 ]
 
-INDEX_FORMAT = "provenance-corpus-index/2"
+INDEX_FORMAT = "provenance-corpus-index/3"
 """Bumped whenever the schema or the normal form changes, so an old index is rebuilt, not misread."""
 
 DEFAULT_INDEX_NAME = ".provenance-index.sqlite"
@@ -59,23 +61,26 @@ DEFAULT_INDEX_NAME = ".provenance-index.sqlite"
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
-MIN_SHARED = 0.5
+MIN_SHARED = 0.3
 """Least share of a claim's distinct terms that a match above the threshold is assumed to share.
 
 It sets how many of the rarest terms fetch candidates (``bench/crosscheck.py``
 measures the recall this gives against an exhaustive scan).
 """
 
+TEMPLATE_SPREAD = 3
+"""Dates (or fillings) a claim skeleton must be printed on to count as a template, not a claim."""
+
 MIN_QUERY_TERMS = 4
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 1000
 """Candidates scored per claim, those sharing the most rare terms first: bounds latency on common words."""
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _TERM = re.compile(r"[^\W_]+")
 
 _CLAIM_COLUMNS = (
-    "SELECT a.key, a.digest, a.title, a.outlet, a.date, a.url, c.claim_id, c.sentence, c.normal,"
-    " c.numbers, c.negated, c.chain, c.upstream_key, c.upstream_name, c.id"
+    "SELECT a.key, a.digest, a.title, a.outlet, a.date, a.url, a.wire, c.claim_id, c.sentence, c.unit,"
+    " c.chain, c.upstream_key, c.upstream_name, c.statement, c.id"
     " FROM claims AS c JOIN articles AS a ON a.id = c.article_id"
 )
 _ALL_CLAIMS = f"{_CLAIM_COLUMNS} ORDER BY c.id"
@@ -92,6 +97,7 @@ CREATE TABLE articles (
     outlet TEXT,
     date TEXT,
     url TEXT,
+    wire TEXT,
     digest TEXT NOT NULL,
     size INTEGER,
     mtime_ns INTEGER
@@ -101,13 +107,16 @@ CREATE TABLE claims (
     article_id INTEGER NOT NULL REFERENCES articles(id),
     claim_id TEXT NOT NULL,
     sentence TEXT NOT NULL,
+    unit TEXT NOT NULL,
     normal TEXT NOT NULL,
-    numbers TEXT NOT NULL,
-    negated TEXT NOT NULL,
+    skeleton TEXT NOT NULL,
+    template INTEGER NOT NULL DEFAULT 0,
     chain TEXT NOT NULL,
     upstream_key TEXT NOT NULL,
-    upstream_name TEXT NOT NULL
+    upstream_name TEXT NOT NULL,
+    statement INTEGER NOT NULL
 );
+CREATE INDEX claims_skeleton ON claims(skeleton);
 CREATE TABLE skipped (key TEXT PRIMARY KEY, problem TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
 CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE claim_terms USING fts5(normal, content='claims', content_rowid='id');
@@ -124,20 +133,31 @@ class IndexedArticle:
     outlet: str | None = None
     date: str | None = None
     url: str | None = None
+    wire: str | None = None
     size: int | None = None
     mtime_ns: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class IndexedClaim:
-    """One claim as stored: its sentence, normal form and chain facts."""
+    """One claim unit as stored: its sentence, the unit matched, and the chain facts independence needs.
+
+    ``statement`` marks a claim resting on a named on-record source: two
+    outlets quoting it corroborate that the statement was made, not the fact.
+    """
 
     claim_id: str
     sentence: str
-    normal: NormalisedClaim
+    unit: str
     chain: str
     upstream_key: str
     upstream_name: str
+    statement: bool = False
+
+    @property
+    def normal(self) -> str:
+        """The unit's normal form (what the candidate search and the scorers see)."""
+        return normalise(self.unit).text
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +168,7 @@ class CandidateClaim:
     claim: IndexedClaim
     similarity: float
     rowid: int = 0
+    verdict: ClaimComparison | None = None
 
 
 def text_digest(text: str) -> str:
@@ -155,52 +176,25 @@ def text_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def claim_core(analysis: AnalysisResult, claim: Claim) -> str:
-    """Cut the attribution ("…, five diplomats said") out of a claim's sentence, for matching.
-
-    Relays of one claim attribute it differently ("Reuters reported", "the
-    diplomats told Reuters"); cutting the cue and source mentions out of the
-    sentence leaves the content they share.
-    """
-    cuts: list[tuple[int, int]] = []
-    for attribution in claim.attributions:
-        if attribution.cue is not None:
-            cuts.append((attribution.cue.start, attribution.cue.end))
-        if attribution.source_id is not None:
-            with contextlib.suppress(KeyError):
-                span = analysis.source(attribution.source_id).span
-                cuts.append((span.start, span.end))
-    start, end = claim.span.start, claim.span.end
-    inside = sorted((max(a, start), min(b, end)) for a, b in cuts if a < end and b > start)
-    if not inside or claim.span.text != analysis.article.text[start:end]:
-        return claim.text
-    pieces: list[str] = []
-    position = start
-    for cut_start, cut_end in inside:
-        if cut_start > position:
-            pieces.append(analysis.article.text[position:cut_start])
-        position = max(position, cut_end)
-    pieces.append(analysis.article.text[position:end])
-    core = " ".join(" ".join(pieces).split())
-    return core or claim.text
-
-
-def indexed_claims(analysis: AnalysisResult) -> list[IndexedClaim]:
-    """Turn an analysed article into the rows the index stores."""
+def indexed_claims(analysis: AnalysisResult, wire: str | None = None) -> list[IndexedClaim]:
+    """Turn an analysed article into the rows the index stores: one per claim unit."""
     rows: list[IndexedClaim] = []
-    upstreams = claim_upstreams(analysis)
+    upstreams = claim_upstreams(analysis, wire)
     for claim in analysis.claims:
         upstream = upstreams[claim.id]
-        rows.append(
-            IndexedClaim(
-                claim_id=claim.id,
-                sentence=claim.text,
-                normal=normalise(claim_core(analysis, claim)),
-                chain=claim_chain(analysis, claim).render(),
-                upstream_key=upstream.key,
-                upstream_name=upstream.name,
+        chain = claim_chain(analysis, claim)
+        for unit in claim_units(analysis, claim):
+            rows.append(
+                IndexedClaim(
+                    claim_id=claim.id,
+                    sentence=claim.text,
+                    unit=unit,
+                    chain=chain.render(),
+                    upstream_key=upstream.key,
+                    upstream_name=upstream.name,
+                    statement=upstream.statement,
+                )
             )
-        )
     return rows
 
 
@@ -267,16 +261,17 @@ class CorpusIndex:
         self.close()
 
     def add(self, article: IndexedArticle, claims: Iterable[IndexedClaim]) -> None:
-        """Store one article and its claims (call ``commit`` after a batch)."""
+        """Store one article and its claim units (call ``commit`` after a batch)."""
         cursor = self._db.execute(
-            "INSERT INTO articles (key, title, outlet, date, url, digest, size, mtime_ns)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (key, title, outlet, date, url, wire, digest, size, mtime_ns)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.key,
                 article.title,
                 article.outlet,
                 article.date,
                 article.url,
+                article.wire,
                 article.digest,
                 article.size,
                 article.mtime_ns,
@@ -285,25 +280,27 @@ class CorpusIndex:
         article_id = cursor.lastrowid
         document_frequency: Counter[str] = Counter()
         for claim in claims:
+            normal = claim.normal
             cursor = self._db.execute(
-                "INSERT INTO claims (article_id, claim_id, sentence, normal, numbers, negated, chain,"
-                " upstream_key, upstream_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO claims (article_id, claim_id, sentence, unit, normal, skeleton, chain,"
+                " upstream_key, upstream_name, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article_id,
                     claim.claim_id,
                     claim.sentence,
-                    claim.normal.text,
-                    " ".join(sorted(claim.normal.numbers)),
-                    " ".join(sorted(claim.normal.negated)),
+                    claim.unit,
+                    normal,
+                    skeleton(claim.unit),
                     claim.chain,
                     claim.upstream_key,
                     claim.upstream_name,
+                    int(claim.statement),
                 ),
             )
             self._db.execute(
-                "INSERT INTO claim_terms (rowid, normal) VALUES (?, ?)", (cursor.lastrowid, claim.normal.text)
+                "INSERT INTO claim_terms (rowid, normal) VALUES (?, ?)", (cursor.lastrowid, normal)
             )
-            document_frequency.update(set(_TERM.findall(claim.normal.text)))
+            document_frequency.update(set(_TERM.findall(normal)))
         self._db.executemany(
             "INSERT INTO terms (term, df) VALUES (?, ?)"
             " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
@@ -320,7 +317,21 @@ class CorpusIndex:
         return list(self._db.execute("SELECT key, problem FROM skipped ORDER BY key"))
 
     def commit(self) -> None:
-        """Make the added articles durable (file indexes) and visible to queries."""
+        """Mark templates, and make the added articles durable (file indexes) and visible to queries.
+
+        A template is a skeleton (``units.skeleton``: the unit without names
+        and numbers) printed on ``TEMPLATE_SPREAD`` or more dates, or, where
+        dates are unknown, with that many different fillings: "X did not
+        immediately respond" across stories, not one wire sentence reprinted
+        by several outlets on one day.
+        """
+        self._db.execute(
+            "UPDATE claims SET template = 1 WHERE skeleton IN ("
+            " SELECT c.skeleton FROM claims AS c JOIN articles AS a ON a.id = c.article_id"
+            " WHERE instr(c.skeleton, ' ') > 0"
+            " GROUP BY c.skeleton HAVING count(DISTINCT coalesce(a.date, c.normal)) >= ?)",
+            (TEMPLATE_SPREAD,),
+        )
         self._db.commit()
 
     def save(self, path: str | Path) -> None:
@@ -362,50 +373,58 @@ class CorpusIndex:
         return {key: (size, mtime_ns) for key, size, mtime_ns in rows}
 
     def matches(
-        self, claim: NormalisedClaim, threshold: float, exclude_digest: str | None = None
+        self,
+        unit: str,
+        threshold: float,
+        exclude_digest: str | None = None,
+        read: ClaimText | None = None,
     ) -> list[CandidateClaim]:
-        """Find stored claims scoring ``threshold`` or more against ``claim``: best per article first.
+        """Find stored units matching ``unit`` (score ``threshold`` or more) or contradicting it.
 
-        Candidates are scored in two passes: ``token_sort_ratio`` over all of
-        them in rapidfuzz's C loop with the cutoff the mean implies (the mean
-        reaches ``threshold`` only if ``token_sort_ratio`` reaches
-        ``2 * threshold - 100``), then the full similarity on the survivors, and
-        only matches are read back from the database in full.
+        Candidates come from the rare-term search (``_candidates``); rapidfuzz's
+        ``token_set_ratio`` in its C loop drops those under the cutoff no pair
+        of the fitting data reached a match or a contradiction from; the
+        calibrated matcher (``match.compare_texts``) decides on the rest. Units
+        whose skeleton is a template in this corpus match nothing. Best unit per
+        article first; a contradiction outranks a corroboration of one article.
         """
-        if len(claim.tokens) < MIN_TOKENS:
+        normal = normalise(unit)
+        if len(normal.tokens) < MIN_TOKENS or self._is_template(unit):
             return []
-        candidates = self._candidates(claim)
+        candidates = self._candidates(normal.text)
         survivors = process.extract(
-            claim.text,
-            candidates,
-            scorer=fuzz.token_sort_ratio,
-            score_cutoff=max(0.0, 2 * threshold - 100),
-            limit=None,
+            normal.text, candidates, scorer=fuzz.token_set_ratio, score_cutoff=prefilter_cutoff(), limit=None
         )
-        scores: dict[int, float] = {}
-        for text, _, rowid in survivors:
-            if text.count(" ") + 1 >= MIN_TOKENS:
-                score = similarity(claim.text, text)
-                if score >= threshold:
-                    scores[rowid] = score
-        if not scores:
+        if not survivors:
             return []
-        placeholders = ", ".join("?" * len(scores))
+        placeholders = ", ".join("?" * len(survivors))
+        ids = [rowid for _, _, rowid in survivors]
+        query = read or claim_text(unit)
         best: dict[str, CandidateClaim] = {}
-        for stored in self._rows(self._db.execute(f"{_CLAIMS_BY_ID} ({placeholders})", list(scores))):
+        for stored in self._rows(
+            self._db.execute(f"{_CLAIMS_BY_ID} ({placeholders}) AND c.template = 0", ids)
+        ):
             if stored.article.digest == exclude_digest:
                 continue
-            score = scores[stored.rowid]
+            verdict = compare_texts(query, claim_text(stored.claim.unit), unit, stored.claim.unit)
+            if verdict.score < threshold and verdict.contradiction is None:
+                continue
+            candidate = CandidateClaim(stored.article, stored.claim, verdict.score, verdict=verdict)
             held = best.get(stored.article.key)
-            if held is None or score > held.similarity:
-                best[stored.article.key] = CandidateClaim(stored.article, stored.claim, score)
+            if held is None or match_rank(candidate) < match_rank(held):
+                best[stored.article.key] = candidate
         return sorted(best.values(), key=lambda match: (-match.similarity, match.article.key))
+
+    def _is_template(self, unit: str) -> bool:
+        shape = skeleton(unit)
+        row = self._db.execute("SELECT 1 FROM claims WHERE skeleton = ? AND template = 1 LIMIT 1", (shape,))
+        return " " in shape and row.fetchone() is not None
 
     def all_claims(self) -> Iterator[CandidateClaim]:
         """Every stored claim, unscored: the exhaustive scan the pre-filter is measured against."""
         yield from self._rows(self._db.execute(_ALL_CLAIMS))
 
-    def _candidates(self, claim: NormalisedClaim) -> dict[int, str]:
+    def _candidates(self, normal: str) -> dict[int, str]:
         """Return the normal forms of the stored claims sharing most of ``claim``'s rarest terms, by row id.
 
         Each rare term's posting list comes from FTS5 unranked (ranking every
@@ -415,7 +434,7 @@ class CorpusIndex:
         claim sharing ``MIN_SHARED`` of the query's terms contains at least one
         of them (pigeonhole), and such a claim shares several, so it ranks high.
         """
-        terms = sorted(set(_TERM.findall(claim.text)))
+        terms = sorted(set(_TERM.findall(normal)))
         placeholders = ", ".join("?" * len(terms))
         known = self._db.execute(
             f"SELECT term, df FROM terms WHERE term IN ({placeholders})", terms
@@ -439,15 +458,21 @@ class CorpusIndex:
     def _rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[CandidateClaim]:
         for row in rows:
             article = IndexedArticle(
-                key=row[0], digest=row[1], title=row[2], outlet=row[3], date=row[4], url=row[5]
+                key=row[0], digest=row[1], title=row[2], outlet=row[3], date=row[4], url=row[5], wire=row[6]
             )
-            normal = NormalisedClaim(row[8], frozenset(row[9].split()), frozenset(row[10].split()))
             stored = IndexedClaim(
-                claim_id=row[6],
-                sentence=row[7],
-                normal=normal,
-                chain=row[11],
-                upstream_key=row[12],
-                upstream_name=row[13],
+                claim_id=row[7],
+                sentence=row[8],
+                unit=row[9],
+                chain=row[10],
+                upstream_key=row[11],
+                upstream_name=row[12],
+                statement=bool(row[13]),
             )
             yield CandidateClaim(article, stored, 0.0, rowid=row[14])
+
+
+def match_rank(candidate: CandidateClaim) -> tuple[bool, float]:
+    """Order one article's matching units: a contradiction first, then the best score."""
+    verdict = candidate.verdict
+    return (verdict is None or verdict.contradiction is None, -candidate.similarity)

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["NormalisedClaim", "normalise"]
+__all__ = ["MONTHS", "NEGATIONS", "NUMBER_WORDS", "STOP_WORDS", "NormalisedClaim", "normalise", "stem"]
 
 NUMBER_WORDS = {
     "zero": 0,
@@ -50,6 +50,11 @@ NUMBER_WORDS = {
     "dozen": 12,
 }
 MULTIPLIERS = {"hundred": 100, "thousand": 1000}
+
+MONTHS = (
+    "january february march april may june july august september october november december".split()  # noqa: SIM905
+)
+"""Month names, in order: dates that two reports of one event must agree on."""
 
 NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor", "without"})
 

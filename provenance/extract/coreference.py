@@ -39,6 +39,8 @@ MASCULINE = frozenset({"he", "him", "his", "himself"})
 PLURAL = frozenset({"they", "them", "their", "theirs"})
 NEUTER = frozenset({"it", "its"})
 POSSESSIVE = ("’s ", "'s ")
+COMPANY_WORDS = frozenset({"company", "firm", "bank", "group", "organization", "organisation"})
+"""Descriptors that may stand for a business known only by its name ("Wells Fargo" … "the company")."""
 MAX_DISTANCE = 4000
 RELATIVE_GAP = 3
 """Characters allowed between a relative pronoun and the mention it follows: ", "."""
@@ -80,6 +82,8 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
         elif mention.text.startswith(DEFINITE) and lower.split(maxsplit=1)[-1] in DESCRIPTOR_TYPES:
             descriptor = lower.split(maxsplit=1)[-1]
             mention.refers_to = _nearest(mentions, index, _described_by(descriptor))
+            if mention.refers_to is None and descriptor in COMPANY_WORDS:
+                mention.refers_to = _nearest(mentions, index, _unknown_name)
         elif description.type is SourceType.ANONYMOUS_INDIVIDUAL:
             _link_role(mentions, index, people)
         elif description.type is SourceType.NAMED_PERSON and " " not in description.name:
@@ -235,6 +239,15 @@ def _described_by(descriptor: str) -> Callable[[SourceDescription], bool]:
     if kind is SourceType.NAMED_ORGANISATION:
         return lambda description: description.type is kind and descriptor in description.name.lower()
     return lambda description: description.type is kind
+
+
+def _unknown_name(description: SourceDescription) -> bool:
+    """Match a name with no sign of a person: no known first name, no title ("Wells Fargo")."""
+    return (
+        description.type in {SourceType.NAMED_PERSON, SourceType.NAMED_ORGANISATION}
+        and description.role is None
+        and gender_of(description.name) == ""
+    )
 
 
 def _same_role(role: str) -> Callable[[SourceDescription], bool]:

@@ -21,7 +21,8 @@ __all__ = ["DESCRIPTOR_TYPES", "SourceDescription", "coordinated", "describe"]
 GROUP_QUANTIFIERS = frozenset({"most", "many", "some", "all", "both", "several", "half", "majority", "few"})
 """Quantifiers that make a phrase a group whatever its head: "most of them"."""
 HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", "obtained", "reviewed",
-                           "published", "released", "that", "which"}  # fmt: skip
+                           "published", "released", "that", "which", "kept", "compiled", "maintained",
+                           "conducted", "prepared", "issued", "filed", "commissioned"}  # fmt: skip
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 """The writer's own voice: "I" of a column is no source but the author, and unresolved it stays so."""
 NOBODY = frozenset({"nobody", "any", "anyone", "anybody"})
@@ -304,9 +305,12 @@ def _leads_appositive(text: str, lexicon: SourceLexicon) -> bool:
         return False
     first = _titled_name(parts[0], lexicon)
     last_word = parts[0].split()[-1]
+    surname = len(parts[0].split()) == 1 and parts[1].split()[0].lower() in {"the", "a", "an"}
     return (
         first is not None
-        and (len(first.name.split()) > 1 or first.role is not None)
+        and (len(first.name.split()) > 1 or first.role is not None or surname)
+        and last_word.lower() not in lexicon.person_words
+        and last_word not in entities().group_words
         and last_word not in lexicon.organisation_words
         and last_word.lower() not in lexicon.document_words
     )

@@ -160,13 +160,19 @@ def _describe_entity(drafts: list[MentionDraft], entity: EntityDraft) -> SourceD
 
     A name outranks a description, a description a pronoun. A person named in
     the text makes the entity a named person even when it only speaks as "he"
-    or "the nominee", with the role of the description when it has none.
+    or "the nominee", with the role of the description when it has none; a
+    name that "the company" stands for is an organisation ("Wells Fargo").
     """
     own = [drafts[index].description for index in entity.mentions]
     spoken = [description for description in own if not description.pronoun] or own
     best = min(spoken, key=lambda description: RANK[description.type])
     role = best.role or next((description.role for description in spoken if description.role), None)
-    person = entity.person
+    named_body = best.type is SourceType.NAMED_PERSON and any(
+        description.type is SourceType.NAMED_ORGANISATION for description in spoken
+    )
+    person = None if named_body else entity.person
+    if named_body:
+        best = replace(best, type=SourceType.NAMED_ORGANISATION)
     if person is not None:
         name = max([person.name, *(d.name for d in spoken if d.type is SourceType.NAMED_PERSON)], key=len)
         return replace(
@@ -180,6 +186,10 @@ def _describe_entity(drafts: list[MentionDraft], entity: EntityDraft) -> SourceD
             pronoun=False,
         )
     if best.type in NAMED_TYPES or best.type is SourceType.NAMED_PERSON:
-        names = [description.name for description in spoken if description.type is best.type]
+        names = [
+            description.name
+            for description in spoken
+            if description.type in {best.type, SourceType.NAMED_PERSON}
+        ]
         return replace(best, name=max(names, key=len), role=role)
     return replace(best, role=role)

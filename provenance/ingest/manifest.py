@@ -32,6 +32,7 @@ from typing import Any
 from provenance.errors import InputError
 from provenance.ingest import read_article
 from provenance.ingest.formats import parse_article
+from provenance.ingest.front_matter import parse_date
 from provenance.models import Article, Model
 
 __all__ = [
@@ -224,16 +225,7 @@ def _optional(value: Any) -> str | None:
 
 
 def _date(value: Any, where: str, column: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise InputError(where, f"column {column!r}: invalid date {value!r} (expected YYYY-MM-DD)") from None
+    return parse_date(value, where, f"column {column!r}: ")
 
 
 def _jsonl_records(manifest: Path, where: str) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -1,0 +1,210 @@
+"""Fit the claim matcher's weights and IDF table from the shared real-news data, and report its figures.
+
+    .venv/bin/python bench/fit_matcher.py            # cross-validate, fit, write provenance/corpus/data/
+    .venv/bin/python bench/fit_matcher.py --check    # cross-validate only, write nothing
+
+Training data (read from ``../shared``, never copied): the MRPC training set
+(4,076 news sentence pairs) and the ECB+ claim pairs of the dev gold (``yes``
+pairs positive, ``no`` negative; ``partial`` ones left out of the fit). The IDF
+table counts terms over the paragraphs of PolNeAR's train articles.
+
+The model is a logistic regression on standardised features; its weights are
+folded back onto the raw features so inference is one dot product. The MRPC
+figures printed are 10-fold cross-validated on MRPC train only (its test set is
+held out); the claim-pair figures are cross-validated by event cluster, so no
+event is scored by a model that saw it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold, StratifiedKFold
+from sklearn.preprocessing import StandardScaler
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+DATA = ROOT / "provenance" / "corpus" / "data"
+MRPC = SHARED / "mrpc" / "msr_paraphrase_train.txt"
+PAIRS = SHARED / "gold" / "claim-pairs-dev.jsonl"
+POLNEAR_TRAIN = SHARED / "polnear" / "train" / "text"
+IDF_TERMS = 40_000
+C = 0.1
+PAIR_WEIGHT = 1.0
+"""Each claim pair counts as this many MRPC pairs (both are real news pairs; 1 gave the best MRPC CV)."""
+PREFILTER_MARGIN = 5
+
+
+def build_idf() -> dict[str, object]:
+    from provenance.corpus.normalize import normalise
+
+    df: Counter[str] = Counter()
+    documents = 0
+    for path in sorted(POLNEAR_TRAIN.glob("*.txt")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n"):
+            if paragraph.strip():
+                documents += 1
+                df.update(set(normalise(paragraph).tokens))
+    kept = {term: count for term, count in df.most_common(IDF_TERMS) if count >= 2}
+    return {
+        "documents": documents,
+        "source": "paragraphs of PolNeAR v1.0.0 train articles (counts only)",
+        "df": dict(sorted(kept.items())),
+    }
+
+
+def read_mrpc() -> list[tuple[str, str, int]]:
+    with MRPC.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [(row[3], row[4], int(row[0])) for row in rows[1:]]
+
+
+def read_pairs() -> list[dict[str, object]]:
+    return [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def features(pairs: list[tuple[str, str]]) -> np.ndarray:
+    from provenance.corpus.features import claim_text, pair_features
+
+    return np.array([pair_features(claim_text(a), claim_text(b)) for a, b in pairs])
+
+
+def prefilter_cutoff(pairs: list[tuple[str, str]]) -> float:
+    """Return the lowest normal-form ``token_set_ratio`` of a matched or contradicting pair, less a margin."""
+    from rapidfuzz import fuzz
+
+    from provenance.corpus.normalize import normalise
+
+    lowest = min(fuzz.token_set_ratio(normalise(a).text, normalise(b).text) for a, b in pairs)
+    return float(max(0, int(lowest) - PREFILTER_MARGIN))
+
+
+def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray) -> tuple[StandardScaler, LogisticRegression]:
+    scaler = StandardScaler().fit(x)
+    model = LogisticRegression(C=C, max_iter=2000).fit(scaler.transform(x), y, sample_weight=weight)
+    return scaler, model
+
+
+def scores(y: np.ndarray, predicted: np.ndarray) -> dict[str, float]:
+    tp = int(((predicted == 1) & (y == 1)).sum())
+    fp = int(((predicted == 1) & (y == 0)).sum())
+    fn = int(((predicted == 0) & (y == 1)).sum())
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "accuracy": round(float((predicted == y).mean()), 4),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "n": len(y),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="cross-validate only; write nothing")
+    parser.add_argument("--no-idf", action="store_true", help="keep the current IDF table")
+    arguments = parser.parse_args()
+    if not MRPC.is_file() or not PAIRS.is_file():
+        print(f"needs {MRPC} and {PAIRS}", file=sys.stderr)
+        return 2
+    if not arguments.check and not arguments.no_idf:
+        DATA.mkdir(parents=True, exist_ok=True)
+        (DATA / "idf.json").write_text(
+            json.dumps(build_idf(), separators=(",", ":")) + "\n", encoding="utf-8"
+        )
+    from provenance.corpus.features import FEATURE_NAMES
+
+    mrpc = read_mrpc()
+    pairs = [pair for pair in read_pairs() if pair["same_claim"] != "partial"]
+    x_mrpc = features([(a, b) for a, b, _ in mrpc])
+    y_mrpc = np.array([label for _, _, label in mrpc])
+    x_pairs = features([(str(p["a_sentence"]), str(p["b_sentence"])) for p in pairs])
+    y_pairs = np.array([int(p["same_claim"] == "yes") for p in pairs])
+    clusters = np.array([str(p["cluster"]).rsplit("-", 1)[0] for p in pairs])
+
+    mrpc_predicted = np.zeros_like(y_mrpc)
+    folds = StratifiedKFold(n_splits=10, shuffle=True, random_state=7)
+    for train, test in folds.split(x_mrpc, y_mrpc):
+        x = np.vstack([x_mrpc[train], x_pairs])
+        y = np.concatenate([y_mrpc[train], y_pairs])
+        weight = np.concatenate([np.ones(len(train)), np.full(len(y_pairs), PAIR_WEIGHT)])
+        scaler, model = fit(x, y, weight)
+        mrpc_predicted[test] = model.predict(scaler.transform(x_mrpc[test]))
+    pairs_probability = np.zeros(len(y_pairs))
+    for train, test in GroupKFold(n_splits=5).split(x_pairs, y_pairs, clusters):
+        x = np.vstack([x_mrpc, x_pairs[train]])
+        y = np.concatenate([y_mrpc, y_pairs[train]])
+        weight = np.concatenate([np.ones(len(y_mrpc)), np.full(len(train), PAIR_WEIGHT)])
+        scaler, model = fit(x, y, weight)
+        pairs_probability[test] = model.predict_proba(scaler.transform(x_pairs[test]))[:, 1]
+    mrpc_cv = scores(y_mrpc, mrpc_predicted)
+    pairs_cv = {
+        f"{threshold:.2f}": scores(y_pairs, (pairs_probability >= threshold).astype(int))
+        for threshold in (0.5, 0.6, 0.7, 0.8, 0.9)
+    }
+    print(f"MRPC train, 10-fold CV: {mrpc_cv}")
+    for threshold, figures in pairs_cv.items():
+        print(f"claim pairs dev (yes vs no), cluster CV, p >= {threshold}: {figures}")
+
+    x = np.vstack([x_mrpc, x_pairs])
+    y = np.concatenate([y_mrpc, y_pairs])
+    weight = np.concatenate([np.ones(len(y_mrpc)), np.full(len(y_pairs), PAIR_WEIGHT)])
+    scaler, model = fit(x, y, weight)
+    coefficients = model.coef_[0] / scaler.scale_
+    intercept = float(model.intercept_[0] - (model.coef_[0] * scaler.mean_ / scaler.scale_).sum())
+    for name, weight_value in sorted(
+        zip(FEATURE_NAMES, model.coef_[0], strict=True), key=lambda item: -abs(item[1])
+    ):
+        print(f"  {name:20s} {weight_value:+.3f} (standardised)")
+    if arguments.check:
+        return 0
+    probability = model.predict_proba(scaler.transform(x))[:, 1]
+    sentences = [(a, b) for a, b, _ in mrpc] + [(str(p["a_sentence"]), str(p["b_sentence"])) for p in pairs]
+    contradicting = [(str(p["a_sentence"]), str(p["b_sentence"])) for p in read_pairs() if p["contradiction"]]
+    prefilter = prefilter_cutoff(
+        [pair for pair, p in zip(sentences, probability, strict=True) if p >= 0.5] + contradicting
+    )
+    print(f"prefilter: token_set_ratio >= {prefilter}")
+    (DATA / "matcher.json").write_text(
+        json.dumps(
+            {
+                "model": "logistic regression on pair features (provenance.corpus.features)",
+                "features": list(FEATURE_NAMES),
+                "weights": [round(float(value), 6) for value in coefficients],
+                "intercept": round(intercept, 6),
+                "feature_mean": [round(float(value), 6) for value in scaler.mean_],
+                "feature_scale": [round(float(value), 6) for value in scaler.scale_],
+                "prefilter_token_set": prefilter,
+                "training": {
+                    "mrpc_train_pairs": len(y_mrpc),
+                    "claim_pairs_dev": len(y_pairs),
+                    "claim_pair_weight": PAIR_WEIGHT,
+                    "regularisation_C": C,
+                    "script": "bench/fit_matcher.py",
+                    "fitted": dt.date.today().isoformat(),
+                },
+                "cross_validation": {"mrpc_train_10fold": mrpc_cv, "claim_pairs_dev_by_cluster": pairs_cv},
+            },
+            indent=1,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

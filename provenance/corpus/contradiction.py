@@ -1,0 +1,277 @@
+"""Whether two sentences about one event assert values that cannot both hold.
+
+A contradiction is only worth reporting when it is about the asserted fact.
+On real news the naive test (any two different numbers, any negation on one
+side) fires on tweet ids and phone numbers, on rhetorical questions, and on
+numbers that count different things ("3 people" against "12 houses"). So:
+
+* markup, URLs, e-mail addresses, phone numbers, times of day and long digit
+  strings (ids) are removed before any number is read;
+* a question asserts nothing and is never in conflict;
+* two quantities are compared only when they count the same thing: the same
+  unit or word after the number ("60 metres" / "150 m", "shot 11 times" /
+  "seven times") or the same word before it ("mother of 13" / "mother of 12");
+  rounding ("5.9" / "6.0") is no conflict, nor are bounds that can both hold
+  ("about 20,000" / "over 24,000");
+* months conflict when both sides name one and they share none ("in June" /
+  "in July"; the modal "may" is no month);
+* outcomes conflict when one side has one of a pair ("won") and the other the
+  opposite ("lost") and neither has both;
+* a negation conflicts when the other side asserts the very content word it
+  negates and negates nothing itself.
+
+The caller decides that the two sentences are about the same event first
+(``match.compare_claims``); these tests only look at the values.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from provenance.corpus.normalize import MONTHS, NUMBER_WORDS, STOP_WORDS, normalise, stem
+
+__all__ = ["NEGATION_REASON", "is_question", "strip_noise", "value_conflict"]
+
+NEGATION_REASON = "negation differs"
+"""How a negation conflict's reason starts: it needs the same proposition, not only the same event."""
+
+ROUNDING = 0.05
+"""Relative difference below which two figures are one figure rounded ("5.9" / "about 6")."""
+
+MIN_SHARED_SUBJECT = 2
+"""Content words (besides figures, units and months) two sentences must share to be about one thing.
+
+Or half of the shorter one's: "Shares rose 6 percent in after-hours trading" and
+"Oil prices rose 2 percent on supply worries" share only "rose" of four.
+"""
+
+BOUNDED_TOLERANCE = 0.5
+"""Relative difference a bound or estimate ("about", "more than") leaves room for."""
+
+_NOISE = re.compile(
+    r"<[^>\n]{0,400}>"  # markup: <tweet tweet-id="742240914727407616">
+    r"|\b(?:https?://|www\.)\S+"  # URLs
+    r"|\b[\w.+-]+@[\w-]+\.[\w.]+"  # e-mail addresses
+    r"|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b"  # phone numbers
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?\b"  # times of day, clock times
+    r"|\b\d{6,}\b"  # long digit strings: ids, not quantities
+    r"|@\w+|#\w+"  # handles and hashtags
+)
+_QUESTION_OPENING = re.compile(
+    r"^\W*(?:so\s+|and\s+|but\s+)?(?:who|what|when|where|why|how|which|is|are|was|were|do|does|did|"
+    r"can|could|will|would|should|has|have|had)\b",
+    re.IGNORECASE,
+)
+_QUANTITY = re.compile(r"(?<![\w.,])(\$?)(\d+(?:,\d{3})*(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(%?)(?![\w,]*\d)")
+_WORD = re.compile(r"[^\W\d_]+|%|\$")
+_MONTHS = [month for month in MONTHS if month != "may"]
+_NUMBER_WORD = re.compile(
+    r"\b(" + "|".join(word for word, value in NUMBER_WORDS.items() if value > 1) + r")\b", re.IGNORECASE
+)
+"""Number words read as figures: "one" and "zero" are too often pronouns and idioms ("no one", "one day")."""
+_NOT_NEGATION = re.compile(
+    r"\bno\.\s*\d+|\bnot only\b|\bno (?:doubt|longer than|more than|less than)\b", re.IGNORECASE
+)
+"""Negation words that negate no proposition: "No. 5 seed", "not only", "no more than"."""
+_CAPITALISED = re.compile(r"(?<=[^.!?\s] )[A-Z][\w'’-]*")
+_RANGE = re.compile(
+    r"\b(?:between\s+(\d+(?:\.\d+)?)\s+and|(?<![\d,.])(\d+(?:\.\d+)?)\s*(?:-|–|—|to))\s*(\d+(?:\.\d+)?)\b(?![,.]\d)"
+)
+_SCALES = frozenset({"thousand", "million", "billion", "trillion"})
+_MONTH_STEMS = frozenset(stem(month) for month in MONTHS)
+_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r"|May(?= \d))\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, Any]:
+    text = resources.files("provenance.corpus").joinpath("data/contradiction.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    units = {form: unit for unit, forms in data["units"].items() for form in forms}
+    return {"bounds": frozenset(data["bounds"]), "units": units, "outcomes": data["outcomes"]}
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A figure in a sentence with what it counts: the word after it and the word before it."""
+
+    text: str
+    value: float | None
+    after: str | None
+    before: str | None
+    bounded: bool
+
+
+def strip_noise(sentence: str) -> str:
+    """Remove what is never an asserted value: markup, URLs, ids, phone numbers, clock times, handles."""
+    return _NOISE.sub(" ", sentence)
+
+
+def is_question(sentence: str) -> bool:
+    """Tell a question (direct or rhetorical: "So why didn't he pay?") from an assertion."""
+    stripped = sentence.strip().rstrip("\"'”’)")
+    return stripped.endswith("?") or (_QUESTION_OPENING.match(stripped) is not None and "?" in stripped)
+
+
+def value_conflict(left: str, right: str) -> str | None:
+    """Say which asserted value two sentences about one event disagree on, or ``None``."""
+    if is_question(left) or is_question(right):
+        return None
+    left, right = strip_noise(left), strip_noise(right)
+    ours, theirs = _subject_words(left), _subject_words(right)
+    shared = len(ours & theirs)
+    if shared < MIN_SHARED_SUBJECT and shared * 2 < min(len(ours), len(theirs)):
+        return None
+    return (
+        _quantity_conflict(left, right)
+        or _month_conflict(left, right)
+        or _outcome_conflict(left, right)
+        or _negation_conflict(left, right)
+    )
+
+
+def _subject_words(sentence: str) -> set[str]:
+    """Collect the content words that say what a sentence is about: no figures, units or months."""
+    units: dict[str, str] = _lexicon()["units"]
+    return {
+        token
+        for token in normalise(sentence).tokens
+        if not token[:1].isdigit() and token not in units and token not in _MONTH_STEMS
+    }
+
+
+def _quantity_conflict(left: str, right: str) -> str | None:
+    """Find a measure both sides give a figure for, with no figure in common (within rounding)."""
+    ours, theirs = _quantities(left), _quantities(right)
+    for mine in ours:
+        measured = [other for other in theirs if _same_measure(mine, other)]
+        if not measured or any(not _differ(other, same) for other in measured for same in _alike(mine, ours)):
+            continue
+        if all(_differ(mine, other) for other in measured):
+            return f"figures differ: {mine.text!r} against {measured[0].text!r}"
+    return None
+
+
+def _alike(quantity: Quantity, quantities: list[Quantity]) -> list[Quantity]:
+    """List the figures one side gives for the same measure as ``quantity`` (itself included)."""
+    return [other for other in quantities if _same_measure(quantity, other)]
+
+
+def _quantities(sentence: str) -> list[Quantity]:
+    text = _RANGE.sub(
+        lambda match: f"{match.group(1) or match.group(2)}-{match.group(3)}", _spell_numbers(sentence)
+    )
+    words = [(match.start(), match.end(), match.group()) for match in _WORD.finditer(text)]
+    found: list[Quantity] = []
+    for match in _QUANTITY.finditer(text):
+        digits = match.group(2).replace(",", "")
+        value = None if "-" in digits else float(digits)
+        after = "dollar" if match.group(1) else "percent" if match.group(3) else None
+        following = [word for start, _, word in words if start >= match.end()]
+        preceding = [word.lower() for _, end, word in words if end <= match.start()]
+        after = after or _measure(following)
+        scale = following[0].lower() if following else ""
+        if scale in _SCALES:
+            after = f"{after} {scale}" if after in {"dollar", "percent"} else scale
+        before_words = [word for word in preceding if word not in STOP_WORDS]
+        bounded = _bounded(preceding)
+        found.append(
+            Quantity(
+                text=match.group().strip(),
+                value=value,
+                after=after,
+                before=stem(before_words[-1]) if before_words and preceding[-1:] != ["$"] else None,
+                bounded=bounded,
+            )
+        )
+    return found
+
+
+def _spell_numbers(sentence: str) -> str:
+    """Write number words as digits in place, keeping offsets (so context words stay where they are)."""
+
+    def digits(match: re.Match[str]) -> str:
+        value = str(NUMBER_WORDS[match.group().lower()])
+        return value.ljust(len(match.group()))
+
+    return _NUMBER_WORD.sub(digits, sentence)
+
+
+def _measure(following: list[str]) -> str | None:
+    """Read what a figure counts: its unit, else the next common noun (adjectives like "European" skipped)."""
+    units: dict[str, str] = _lexicon()["units"]
+    for word in following[:3]:
+        folded = word.lower()
+        if folded in units:
+            return units[folded]
+        if folded in STOP_WORDS:
+            return None
+        if not word[:1].isupper():
+            return stem(folded)
+    return None
+
+
+def _bounded(preceding: list[str]) -> bool:
+    bounds: frozenset[str] = _lexicon()["bounds"]
+    last = preceding[-3:]
+    return any(" ".join(last[start:]) in bounds for start in range(len(last)))
+
+
+def _same_measure(ours: Quantity, theirs: Quantity) -> bool:
+    if ours.after is not None and theirs.after is not None:
+        return ours.after == theirs.after
+    return ours.before is not None and ours.before == theirs.before
+
+
+def _differ(ours: Quantity, theirs: Quantity) -> bool:
+    if ours.value is None or theirs.value is None:
+        left, right = ours.text.replace(",", "").lstrip("$"), theirs.text.replace(",", "").lstrip("$")
+        return left != right and not set(left.split("-")) & set(right.split("-"))
+    largest = max(abs(ours.value), abs(theirs.value))
+    if not largest:
+        return False
+    relative = abs(ours.value - theirs.value) / largest
+    tolerance = BOUNDED_TOLERANCE if ours.bounded or theirs.bounded else ROUNDING
+    return relative > tolerance
+
+
+def _month_conflict(left: str, right: str) -> str | None:
+    ours = {match.lower() for match in _MONTH.findall(left)}
+    theirs = {match.lower() for match in _MONTH.findall(right)}
+    if ours and theirs and not ours & theirs:
+        return f"dates differ: {', '.join(sorted(ours))} against {', '.join(sorted(theirs))}"
+    return None
+
+
+def _outcome_conflict(left: str, right: str) -> str | None:
+    ours = {word.lower() for word in _WORD.findall(left)}
+    theirs = {word.lower() for word in _WORD.findall(right)}
+    for one, other in _lexicon()["outcomes"]:
+        for first, second in ((one, other), (other, one)):
+            if first in ours and second not in ours and second in theirs and first not in theirs:
+                return f"outcomes differ: {first!r} against {second!r}"
+    return None
+
+
+def _negation_conflict(left: str, right: str) -> str | None:
+    """Find a content word one side negates and the other asserts; names are never what is negated."""
+    left, right = _NOT_NEGATION.sub(" ", left), _NOT_NEGATION.sub(" ", right)
+    ours, theirs = normalise(left), normalise(right)
+    if bool(ours.negated) == bool(theirs.negated):
+        return None
+    negating, asserting = (ours, theirs) if ours.negated else (theirs, ours)
+    names = {stem(word.lower()) for word in _CAPITALISED.findall(f"{left} {right}")}
+    flipped = sorted(
+        word
+        for word in negating.negated & set(asserting.tokens)
+        if not word[:1].isdigit() and word not in names
+    )
+    if not flipped:
+        return None
+    words = ", ".join(repr(word) for word in flipped)
+    side = "the claim" if negating is ours else "the match"
+    return f"{NEGATION_REASON}: {words} negated in {side} only"

@@ -1,0 +1,147 @@
+"""Claim units: the part of a claim that two reports of it share, ready for matching.
+
+Relays of one claim frame it differently ("Reuters reported", "the diplomats
+told Reuters"), open with datelines ("WASHINGTON (AP) —"), wrap it in markup,
+and join several facts in one sentence. What gets matched is the claim's
+*content*: the attribution frame cut out but its negation and modality kept
+("Comey did not recommend charges" stays negated when "Comey … recommend" is
+cut), markup and dateline removed, and the sentence split where it joins
+facts (a semicolon, ", while"). Boilerplate ("did not immediately respond to
+requests for comment") and captions ("(AP Photo/…)") are no claim at all: they
+recur across unrelated stories and would match each other. Templates the
+patterns do not know are found by document frequency across the corpus
+(``skeleton`` and the index's boilerplate pass).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from provenance.corpus.contradiction import strip_noise
+from provenance.corpus.normalize import normalise
+from provenance.models import AnalysisResult, Claim
+
+__all__ = ["claim_core", "claim_units", "dateline_agency", "is_boilerplate", "skeleton", "unit_texts"]
+
+KEEP_FROM_FRAME = frozenset(
+    {"not", "n't", "never", "no", "may", "might", "could", "would", "should", "must", "cannot", "can't"}
+)
+"""Words of a cut attribution frame that belong to the claim: its negation and modality."""
+
+MIN_UNIT_TOKENS = 3
+"""A split part with fewer content words stays joined to its neighbour."""
+
+_FRAME_WORD = re.compile(r"[\w']+|n't|’t")
+_NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w'’.-]*")
+_OPENING_NAME = re.compile(r"^[A-Z][\w'’-]*(?= [A-Z])")
+"""A sentence's first word is a name when a capitalised word follows it ("Mira Sand was …")."""
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, Any]:
+    data = tomllib.loads(resources.files("provenance.corpus").joinpath("data/units.toml").read_text("utf-8"))
+    return {
+        "boilerplate": re.compile("|".join(f"(?:{p})" for p in data["boilerplate"]), re.IGNORECASE),
+        "caption": re.compile("|".join(f"(?:{p})" for p in data["caption"]), re.IGNORECASE),
+        "dateline": re.compile(data["dateline"]),
+        "joints": re.compile("|".join(f"(?:{p})" for p in data["joints"])),
+    }
+
+
+def claim_core(analysis: AnalysisResult, claim: Claim) -> str:
+    """Cut the attribution frame ("…, five diplomats said") out of a claim's sentence, keeping its negation.
+
+    The cue and the source mentions are cut; a negation or modal inside the cut
+    cue ("did not *recommend*", "may have *said*") is put back where it stood,
+    so the content keeps its polarity.
+    """
+    cuts: list[tuple[int, int]] = []
+    for attribution in claim.attributions:
+        if attribution.cue is not None:
+            cuts.append((attribution.cue.start, attribution.cue.end))
+        if attribution.source_id is not None:
+            with contextlib.suppress(KeyError):
+                span = analysis.source(attribution.source_id).span
+                cuts.append((span.start, span.end))
+    start, end = claim.span.start, claim.span.end
+    text = analysis.article.text
+    inside = sorted((max(a, start), min(b, end)) for a, b in cuts if a < end and b > start)
+    if not inside or claim.span.text != text[start:end]:
+        return claim.text
+    pieces: list[str] = []
+    position = start
+    for cut_start, cut_end in inside:
+        if cut_start > position:
+            pieces.append(text[position:cut_start])
+        kept = [word for word in _FRAME_WORD.findall(text[max(position, cut_start) : cut_end]) if _kept(word)]
+        pieces.extend(kept)
+        position = max(position, cut_end)
+    pieces.append(text[position:end])
+    core = " ".join(" ".join(pieces).split())
+    return core or claim.text
+
+
+def _kept(word: str) -> bool:
+    folded = word.lower().replace("’", "'")
+    return folded in KEEP_FROM_FRAME or folded.endswith("n't")
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """Tell boilerplate and captions (no claim to match) from reporting."""
+    patterns = _patterns()
+    return bool(patterns["boilerplate"].search(sentence) or patterns["caption"].search(sentence))
+
+
+def dateline_agency(sentence: str) -> str | None:
+    """Name the agency a dateline credits ("WASHINGTON (AP) —" → "AP"), if the sentence opens with one."""
+    match = _patterns()["dateline"].match(sentence)
+    return match.group("agency").strip() if match and match.group("agency") else None
+
+
+def unit_texts(core: str) -> list[str]:
+    """Clean a claim's core and split it into the units matched one by one (none for boilerplate).
+
+    A split claim keeps its whole as the first unit too: a report may state all
+    of its facts, or only one of them.
+    """
+    if is_boilerplate(core):
+        return []
+    cleaned = _patterns()["dateline"].sub("", strip_noise(core), count=1)
+    cleaned = " ".join(cleaned.split())
+    parts = [part.strip() for part in _patterns()["joints"].split(cleaned) if part and part.strip()]
+    units: list[str] = []
+    for part in parts:
+        if (units and len(normalise(part).tokens) < MIN_UNIT_TOKENS) or (
+            units and len(normalise(units[-1]).tokens) < MIN_UNIT_TOKENS
+        ):
+            units[-1] = f"{units[-1]}; {part}"
+        else:
+            units.append(part)
+    if len(units) > 1:
+        units.insert(0, cleaned)
+    return [unit for unit in units if normalise(unit).tokens]
+
+
+def claim_units(analysis: AnalysisResult, claim: Claim) -> list[str]:
+    """List the units of one claim of an analysed article."""
+    return unit_texts(claim_core(analysis, claim))
+
+
+def skeleton(sentence: str) -> str:
+    """Reduce a sentence to its template: its normal form without names and numbers.
+
+    "Hillary Clinton wins the Delaware primary" and "… South Dakota primary"
+    share the skeleton "win primary"; a skeleton printed across many stories on
+    many dates is a template, not a claim.
+    """
+    names = {word.lower() for word in [*_NAME.findall(sentence), *_OPENING_NAME.findall(sentence)]}
+    return " ".join(
+        token
+        for token in normalise(sentence).tokens
+        if not token[:1].isdigit() and not any(name.startswith(token) for name in names)
+    )

@@ -1,0 +1,149 @@
+"""Source entities: who is speaking, typed as what it is, however often and however it is named.
+
+Each passage is fictional and stands for a failure seen on real news (issue
+"Who is speaking"): a role, a title, a surname or a pronoun must land on the
+person it means, and a phrase must get the type of what it names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import analyze, parse_article
+from provenance.config import Config
+from provenance.extract.describe import describe
+from provenance.models import AnalysisResult, ScoreReport, SourceType
+from provenance.render.view import build_view
+from provenance.scoring import score
+
+
+def analysed(text: str) -> AnalysisResult:
+    return analyze(parse_article(text + "\n", "fictional.txt"))
+
+
+def score_of(text: str) -> ScoreReport:
+    return score(analysed(text), Config())
+
+
+def speakers(text: str) -> dict[str, tuple[str, SourceType, bool]]:
+    """Map each source mention's words to its entity's name, type and on-record status."""
+    result = analysed(text)
+    found = {}
+    for mention in result.sources:
+        entity = result.entity_of(mention.id)
+        assert entity is not None, f"{mention.span.text!r} belongs to no entity"
+        found[mention.span.text] = (entity.name, entity.type, entity.on_record)
+    return found
+
+
+PERSON = SourceType.NAMED_PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity"),
+    [
+        # "Mayor Bill de Blasio said X. … the mayor said Y." gave an anonymous "the mayor".
+        ("Mayor Ada Lind said the bridge was safe. The mayor said repairs would start in May.",
+         "The mayor", "Ada Lind"),
+        # "Mr. King" was typed anonymous and stood apart from the full name.
+        ("Secretary of State Mark F. Heller said the talks failed. Mr. Heller added that a deal was near.",
+         "Mr. Heller", "Mark F. Heller"),
+        # "The GOP nominee" after the nominee is introduced.
+        ("Republican nominee Tomas Lind spoke in Dover on Monday. The GOP nominee said taxes would fall.",
+         "The GOP nominee", "Tomas Lind"),
+        # "Obama's former campaign strategist", introduced in an apposition.
+        ("Pat Moreau, Lind’s former campaign strategist, praised the plan. "
+         "Later, Lind’s former campaign strategist said it would fail.",
+         "Lind’s former campaign strategist", "Pat Moreau"),
+        # Clinton's "she called … outrageous" went to a male senator.
+        ("Senator Tomas Brandt said the bill was dead. Ada Moreau called the vote a disgrace. "
+         "“It is outrageous,” she said.",
+         "she", "Ada Moreau"),
+        # Trump's "…, he said" went to the police commissioner quoted before.
+        ("Police Commissioner James Rook said the street was closed. At Tomas Lind’s rally in Dover, "
+         "the crowd cheered. “We will win,” he said.",
+         "he", "Tomas Lind"),
+        # "O'Neill" three times plus "James O'Neill" were four sources.
+        ("Rook, the police commissioner, said the street was closed. Later, James Rook said more.",
+         "Rook, the police commissioner", "James Rook"),
+        # The headline counts as an earlier mention.
+        ("Ada Moreau vows to fight the pipeline\n\nThe senator said the plan would fail.",
+         "The senator", "Ada Moreau"),
+        # "the company" after "Wells Fargo".
+        ("Wells Fargo said it had fired 5,300 workers. The company said it regretted the sales.",
+         "The company", "Wells Fargo"),
+        # "the Times" is the outlet named in full before it.
+        ("The New York Times reported the deal was off. The Times said talks had failed.",
+         "The Times", "New York Times"),
+    ],
+)  # fmt: skip
+def test_a_back_reference_joins_the_entity_it_means(text: str, mention: str, entity: str) -> None:
+    assert speakers(text)[mention][0] == entity
+
+
+def test_one_entity_keeps_its_fullest_name_type_and_record() -> None:
+    result = analysed(
+        "Rook says the street is closed\n\n"
+        "Police Commissioner James Rook said on Monday that the street was closed. "
+        "Rook told the council that it would reopen. “It is safe,” Rook said."
+    )
+    entities = {result.entity_of(mention.id).id for mention in result.sources}  # type: ignore[union-attr]
+    assert len(entities) == 1
+    entity = result.entities[0]
+    assert (entity.name, entity.type, entity.on_record) == ("James Rook", PERSON, True)
+    assert entity.mention_ids == [mention.id for mention in result.sources]
+
+
+def test_mayor_bill_de_blasio_is_named_with_his_title_as_role() -> None:
+    found = describe("Mayor Bill de Blasio")
+    assert (found.type, found.name, found.role) == (PERSON, "Bill de Blasio", "Mayor")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "on_record"),
+    [
+        ("Secretary of State John F. Kerry", SourceType.NAMED_PERSON, True),
+        ("Republicans", SourceType.ANONYMOUS_GROUP, False),
+        ("Democrats in the Senate", SourceType.ANONYMOUS_GROUP, False),
+        ("an arbitration panel", SourceType.ANONYMOUS_GROUP, False),
+        ("Mexico", SourceType.NAMED_ORGANISATION, True),
+        ("Vermont", SourceType.NAMED_ORGANISATION, True),
+        ("the United States", SourceType.NAMED_ORGANISATION, True),
+        ("Citizens for Fair Roads", SourceType.NAMED_ORGANISATION, True),
+        ("The New York Post", SourceType.OUTLET, True),
+        ("The Dover Morning News", SourceType.OUTLET, True),
+        ("A database kept by the city", SourceType.DOCUMENT, True),
+        ("Another slide", SourceType.DOCUMENT, True),
+        ("The group’s tally", SourceType.DOCUMENT, True),
+        ("the camera", SourceType.UNATTRIBUTED, False),
+        ("A yellow bulldozer", SourceType.UNATTRIBUTED, False),
+        ("No one", SourceType.UNATTRIBUTED, False),
+        ("any taxpayer", SourceType.UNATTRIBUTED, False),
+        ("I", SourceType.UNATTRIBUTED, False),
+    ],
+)
+def test_a_phrase_is_typed_as_what_it_names(phrase: str, kind: SourceType, on_record: bool) -> None:
+    found = describe(phrase)
+    assert (found.type, found.on_record) == (kind, on_record)
+
+
+def test_a_thing_that_cannot_speak_is_no_source_in_a_chain() -> None:
+    result = analysed("The camera showed the crowd was calm.")
+    assert [source.type for source in result.sources] in ([], [SourceType.UNATTRIBUTED])
+
+
+def test_an_organisation_is_never_she() -> None:
+    found = speakers(
+        "The Harbor Commission said the port would close. Ada Moreau, a dock worker, was angry. "
+        "“We were lied to,” she said."
+    )
+    assert found["she"][0] == "Ada Moreau"
+
+
+def test_the_sources_table_shows_one_row_per_entity() -> None:
+    report = score_of(
+        "Mayor Ada Lind said the bridge was safe. The mayor said repairs would start in May. "
+        "Lind said the cost was low."
+    )
+    rows = build_view(report).sources
+    assert [(row.name, row.mentions) for row in rows] == [("Ada Lind", 3)]
