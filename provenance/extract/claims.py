@@ -21,6 +21,7 @@ from provenance.extract.cues import RawAttribution, find_attributions, first_cue
 from provenance.extract.describe import coordinated, describe
 from provenance.extract.entities import source_entities
 from provenance.extract.hedges import find_hedges, hedge_words
+from provenance.extract.learned import cue_model
 from provenance.extract.lexicon import sources
 from provenance.extract.segmentation import Token, quotations, span, tokenize
 from provenance.models import (
@@ -173,7 +174,7 @@ def _claimed(later: list[_Sentence], opening: int, close: int) -> bool:
 @cache
 def _signal_words() -> frozenset[str]:
     """Words without which a sentence has no cue and no hedge: the test that spares tokenising it."""
-    words = {word for word in first_cue_words() | hedge_words() if word.isalpha()}
+    words = {word for word in first_cue_words() | cue_model().vocabulary | hedge_words() if word.isalpha()}
     return frozenset(words)
 
 
@@ -295,6 +296,7 @@ def _attribution(
         cue_kind=raw.kind,
         source_id=source.id if source is not None else None,
         content=[span(text, start, end) for start, end in raw.content],
+        model_probability=raw.learned,
     )
 
 
