@@ -33,6 +33,7 @@ from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.evaluation import EvaluationReport, SourceTypeReport, evaluate_gold_dir, evaluate_source_types
 from provenance.extract import analyze as analyze_article
+from provenance.files import PathKind, is_folder, kind_of
 from provenance.ingest import decode, parse_article, read_article
 from provenance.ingest.fetch import (
     FetchOptions,
@@ -42,7 +43,6 @@ from provenance.ingest.fetch import (
     make_async_client,
     make_client,
 )
-from provenance.ingest.files import PathKind, is_folder, kind_of
 from provenance.ingest.formats import article_to_markdown
 from provenance.models import (
     AnalysisResult,
@@ -230,7 +230,7 @@ def _save(url: str, result: Article | ProvenanceError, folder: Path) -> FetchOut
         return FetchOutcome(url=url, error=result.one_line(), code=result.code)
     target = folder / batch_file_name(url)
     try:
-        write_atomic(target, article_to_markdown(result))
+        write_atomic(target, article_to_markdown(result), make_folders=True)
     except ProvenanceError as error:
         return FetchOutcome(url=url, error=error.one_line(), code=error.code)
     return FetchOutcome(url=url, output=str(target), title=result.title)
@@ -469,12 +469,12 @@ def report_batch(
             entry = IndexEntry(article=article, error=error.one_line())
         else:
             name = _report_name(article, report_format, taken)
-            write_atomic(out / name, render_report(report, report_format))
+            write_atomic(out / name, render_report(report, report_format), make_folders=True)
             entry = IndexEntry.of(article, name, report)
         entries.append(entry)
         if on_done is not None:
             on_done(entry)
-    write_atomic(out / index_name(report_format), render_index(entries, report_format))
+    write_atomic(out / index_name(report_format), render_index(entries, report_format), make_folders=True)
     return entries
 
 

@@ -51,8 +51,8 @@ from provenance.check import write_baseline as write_baseline_file
 from provenance.config import config_for
 from provenance.corpus import MATCH_THRESHOLD
 from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError, UsageError
+from provenance.files import is_folder
 from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
-from provenance.ingest.files import is_folder
 from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
 from provenance.render.check_text import render_check_text
@@ -321,9 +321,9 @@ def _write_brat(
         if target in targets[:index]:
             raise ConfigError(str(paths[index]), f"another input also writes {target}; rename one of them")
     for target, result in zip(targets, results, strict=True):
-        write_atomic(target, render_ann(result))
+        write_atomic(target, render_ann(result), make_folders=True)
         if not (target.parent / "annotation.conf").exists():
-            write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF)
+            write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF, make_folders=True)
 
 
 @app.command("eval")

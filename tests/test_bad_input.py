@@ -363,6 +363,14 @@ OTHER_CASES = {
         )
         for command, output in (("score", ""), ("report", " -o {out}"), ("check", " -o {out}"))
     },
+    "analyze-output-missing-folder": Case(
+        "analyze {d}/good.txt -o {d}/absent-folder/out.json", 3, "absent-folder does not exist", "out.json"
+    ),
+    "report-output-is-a-folder": Case("report {d}/good.txt -o {d}/corpus", 3, "it is a folder", "corpus"),
+    "index-output-missing-folder": Case(
+        "index {d}/corpus -o {d}/absent-folder/i.sqlite", 3, "absent-folder does not exist", "i.sqlite"
+    ),
+    "index-output-device": Case("index {d}/corpus -o {d}/device.txt", 3, "it is a device", "device.txt"),
     "report-batch-missing": Case("report {d}/absent --output-dir {outdir}", 3, "no such file", "absent"),
     "score-discovered-string-table": Case(
         "score {d}/discovered-string-table/article.txt",
@@ -417,6 +425,7 @@ def test_bad_input_gives_one_line_a_documented_status_and_no_output(
     case: Case, inputs: Path, isolated: Path
 ) -> None:
     out, outdir = isolated / "out" / "result.txt", isolated / "out-dir"
+    out.parent.mkdir()
     code, stdout, stderr, exception = _run(case.args, inputs, out, outdir)
     assert exception is None, f"uncaught {type(exception).__name__}: {exception}"
     assert "Traceback" not in stdout + stderr

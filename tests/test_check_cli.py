@@ -149,6 +149,7 @@ def test_missing_baseline_is_a_config_error(newsroom: Path) -> None:
 
 
 def test_sarif_output_file_is_valid_and_written_atomically(newsroom: Path) -> None:
+    (newsroom / "out").mkdir()
     result = runner.invoke(app, ["check", "drafts", "--format", "sarif", "--output", "out/provenance.sarif"])
     assert result.exit_code == 1
     assert result.stdout == ""

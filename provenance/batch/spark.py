@@ -111,6 +111,6 @@ def run_spark(
     articles = spark.createDataFrame(table).repartition(max(1, -(-len(records) // part_size)))
     wide = articles.mapInArrow(partial(analyse_batches, job=job), spark_schema(wide_schema()))
     counts = write_tables(wide, str(output.resolve()))
-    write_atomic(output / DATASET_FILE, dataset_layout().model_dump_json(indent=2) + "\n")
+    write_atomic(output / DATASET_FILE, dataset_layout().model_dump_json(indent=2) + "\n", make_folders=True)
     part = PartSummary(part=0, digest="", articles=len(records), errors=counts["errors"], rows=counts)
     return BatchSummary.of(str(output), [part]).model_copy(update={"parts": 0})

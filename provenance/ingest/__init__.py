@@ -11,8 +11,8 @@ import re
 from pathlib import Path
 
 from provenance.errors import InputError
+from provenance.files import read_regular_file
 from provenance.ingest.charset import decode_page
-from provenance.ingest.files import read_regular_file
 from provenance.ingest.formats import detect_format, parse_article
 from provenance.models import Article
 
