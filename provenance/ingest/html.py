@@ -25,7 +25,6 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
-import trafilatura
 
 from provenance.errors import InputError
 from provenance.ingest.formats import labelled_sections, outlet_from_source_line
@@ -154,6 +153,8 @@ def _markers_kept(html: str) -> str:
 
 def _paragraphs(html: str) -> list[str]:
     """Split trafilatura's main text into paragraphs, whitespace folded; suppression markers kept."""
+    import trafilatura
+
     try:
         text = trafilatura.extract(
             _markers_kept(html),
@@ -169,6 +170,8 @@ def _paragraphs(html: str) -> list[str]:
 
 
 def _trafilatura_metadata(html: str) -> dict[str, Any]:
+    import trafilatura  # loaded with the first HTML page: a fifth of the command line's start-up
+
     try:
         document = trafilatura.extract_metadata(html)
     except (lxml.etree.LxmlError, ValueError, TypeError):
