@@ -27,6 +27,7 @@ from provenance.check.models import (
 from provenance.check.policy import fails
 from provenance.check.positions import LineIndex
 from provenance.check.suppress import Marker, find_markers
+from provenance.collector import freeze_imports
 from provenance.errors import InputError, InternalError, ProvenanceError
 from provenance.extract import analyze
 from provenance.models import AnalysisResult, Article, Claim, Finding, ScoreReport, Severity, Span
@@ -305,7 +306,7 @@ def run_check(
     ]
     if jobs > 1 and len(files) > 1:
         workers = min(jobs, len(files))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=freeze_imports) as pool:
             chunk = max(1, min(64, len(files) // (workers * 8)))
             done: Iterable[FileReport] = (
                 FileReport.model_validate_json(report)

@@ -24,7 +24,6 @@ from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
-import trafilatura
 
 from provenance.errors import InputError
 from provenance.ingest.formats import labelled_sections, outlet_from_source_line
@@ -144,6 +143,8 @@ def _tree(html: str) -> lxml.html.HtmlElement | None:
 
 def _paragraphs(html: str) -> list[str]:
     """Split trafilatura's main text into paragraphs, whitespace folded."""
+    import trafilatura
+
     try:
         text = trafilatura.extract(
             html, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
@@ -155,6 +156,8 @@ def _paragraphs(html: str) -> list[str]:
 
 
 def _trafilatura_metadata(html: str) -> dict[str, Any]:
+    import trafilatura  # loaded with the first HTML page: a fifth of the command line's start-up
+
     try:
         document = trafilatura.extract_metadata(html)
     except (lxml.etree.LxmlError, ValueError, TypeError):
