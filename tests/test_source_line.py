@@ -106,3 +106,11 @@ def test_at_most_one_source_block_is_left_out_and_only_at_the_top(blocks: list[s
     for block in blocks:
         body = block.split(": ", 1)[1] if block.startswith(("Details: ", "Background: ")) else block
         assert body in analysed or block == f"Source: {left_out[0] if left_out else ''}", (block, blocks)
+
+
+def test_a_long_markdown_heading_is_a_headline_before_the_source_line() -> None:
+    heading = "Europe is divided on deploying troops, but it is considering a coalition of governments. " * 2
+    article = parse_article(
+        f"# {heading.strip()}\n\nSource: Daily Planet, citing Reuters\n\n{FAILING_CLAIM}\n"
+    )
+    assert _source_blocks(article) == ["Daily Planet, citing Reuters"]

@@ -22,6 +22,7 @@ MARKDOWN_HINT = re.compile(r"^(#{1,6} |[*-] |> |```)", re.MULTILINE)
 HTML_HINT = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<article)", re.IGNORECASE)
 MARKDOWN_SKIP = re.compile(r"^\s*(#{1,6}\s|<!--|```|---\s*$|\*\*\*\s*$)")
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 
 
 def detect_format(text: str) -> str:
@@ -115,7 +116,10 @@ def _source_line_position(text: str, start: int, position: int) -> bool:
         return True
     if len(before) > 1 or text.count("\n", before[0].end, position) < 2:
         return False
-    return _headline_like(before[0].text) and not SEED_LABEL.match(before[0].text)
+    headline = before[0].text
+    if "\n" not in headline and MARKDOWN_HEADING.match(headline):
+        return True
+    return _headline_like(headline) and not SEED_LABEL.match(headline)
 
 
 def _headline_like(block: str) -> bool:
