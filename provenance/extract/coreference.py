@@ -161,7 +161,7 @@ def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None
     holders = [
         person
         for person in people.persons
-        if head in person.roles
+        if head in people.roles(person)
         and person.mentions
         and min(person.mentions)[0] < mention.start
         and _agrees(person.gender, mention.gender)
@@ -169,7 +169,10 @@ def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None
     if holders:
         mention.person = max(
             holders,
-            key=lambda person: (len(modifiers & person.roles), person.mentioned_before(mention.start)),
+            key=lambda person: (
+                len(modifiers & people.roles(person)),
+                person.mentioned_before(mention.start),
+            ),
         )
         return
     definite = mention.text.startswith(DEFINITE) or (words[0][:1].isupper() and words[0] != "The")

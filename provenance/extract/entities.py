@@ -76,7 +76,11 @@ def build_entities(text: str, drafts: list[MentionDraft]) -> list[EntityDraft]:
 
 
 def source_entities(text: str, drafts: list[MentionDraft]) -> tuple[list[SourceMention], list[SourceEntity]]:
-    """Build the mentions (ids ``S1``…) and entities (ids ``E1``…) of an article's source drafts."""
+    """Build the mentions (ids ``S1``…) and entities (ids ``E1``…) of an article's source drafts.
+
+    Every value is valid by construction (ids, spans of the text, typed
+    descriptions), so the models are built without validating them again.
+    """
     grouped = build_entities(text, drafts)
     descriptions = [_describe_entity(drafts, entity) for entity in grouped]
     entity_of = {index: number for number, entity in enumerate(grouped) for index in entity.mentions}
@@ -86,30 +90,34 @@ def source_entities(text: str, drafts: list[MentionDraft]) -> tuple[list[SourceM
         described = descriptions[number]
         earlier = [other for other in grouped[number].mentions if other < index]
         mentions.append(
-            SourceMention(
-                id=f"S{index + 1}",
-                span=span(text, draft.start, draft.end),
-                type=described.type,
-                name=" ".join(draft.description.name.split()),
-                count=described.count,
-                role=described.role,
-                affiliation=described.affiliation,
-                anonymity=described.anonymity,
-                on_record=described.on_record,
-                refers_to=f"S{earlier[-1] + 1}" if earlier else None,
-                entity_id=f"E{number + 1}",
+            SourceMention.trusted(
+                {
+                    "id": f"S{index + 1}",
+                    "span": span(text, draft.start, draft.end),
+                    "type": described.type,
+                    "name": " ".join(draft.description.name.split()),
+                    "count": described.count,
+                    "role": described.role,
+                    "affiliation": described.affiliation,
+                    "anonymity": described.anonymity,
+                    "on_record": described.on_record,
+                    "refers_to": f"S{earlier[-1] + 1}" if earlier else None,
+                    "entity_id": f"E{number + 1}",
+                }
             )
         )
     records = [
-        SourceEntity(
-            id=f"E{number + 1}",
-            name=" ".join(described.name.split()),
-            type=described.type,
-            role=described.role,
-            affiliation=described.affiliation,
-            anonymity=described.anonymity,
-            on_record=described.on_record,
-            mention_ids=[f"S{index + 1}" for index in entity.mentions],
+        SourceEntity.trusted(
+            {
+                "id": f"E{number + 1}",
+                "name": " ".join(described.name.split()),
+                "type": described.type,
+                "role": described.role,
+                "affiliation": described.affiliation,
+                "anonymity": described.anonymity,
+                "on_record": described.on_record,
+                "mention_ids": [f"S{index + 1}" for index in entity.mentions],
+            }
         )
         for number, (entity, described) in enumerate(zip(grouped, descriptions, strict=True))
     ]
