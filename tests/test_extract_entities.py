@@ -147,3 +147,18 @@ def test_the_sources_table_shows_one_row_per_entity() -> None:
     )
     rows = build_view(report).sources
     assert [(row.name, row.mentions) for row in rows] == [("Ada Lind", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [
+        ("The council, which has said the plan fails, voted no.", "council", SourceType.NAMED_ORGANISATION),
+        ("Some economists, who said rents would fall, were wrong.", "Some economists",
+         SourceType.ANONYMOUS_GROUP),
+        ("Instead, the study -- which notes that wages fell -- argues that rents doubled.", "the study",
+         SourceType.DOCUMENT),
+    ],
+)  # fmt: skip
+def test_a_relative_pronoun_stands_for_the_phrase_before_it(text: str, entity: str, kind: SourceType) -> None:
+    found = speakers(text)
+    assert found["which" if "which" in found else "who"][:2] == (entity, kind)

@@ -9,7 +9,7 @@ from provenance.extract import analyze
 from provenance.extract.cues import find_attributions
 from provenance.extract.cues.learned import candidate_words
 from provenance.extract.cues.sentence import rule_attributions
-from provenance.extract.learned import cue_model
+from provenance.extract.learned import cue_head, cue_model
 from provenance.extract.segmentation import quotations, tokenize
 from provenance.ingest import parse_article
 
@@ -80,3 +80,12 @@ def test_words_inside_an_attribution_the_rules_found_are_not_judged() -> None:
 
 def test_a_lexicon_verb_the_rules_turned_down_stays_turned_down() -> None:
     assert _read("Macron proposed the idea in February, but Germany rejected it.") == []
+
+
+def test_a_cues_head_is_its_first_word_past_the_verb_group() -> None:
+    sentence = "Lund has repeatedly criticized the levy and is expected to vote."
+    quotes = quotations(sentence, 0, len(sentence))
+    tokens = tokenize(sentence, 0, len(sentence), quotes)
+    assert tokens[cue_head(tokens, 1, 4) or 0].text == "criticized"
+    assert tokens[cue_head(tokens, 7, 10) or 0].text == "expected"
+    assert cue_head(tokens, 7, 8) is None  # "is" alone carries nothing

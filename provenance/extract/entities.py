@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from provenance.extract.coreference import MentionDraft, resolve
-from provenance.extract.describe import SourceDescription
+from provenance.extract.describe import SourceDescription, describe
 from provenance.extract.lexicon import entities as entity_words
 from provenance.extract.names import People, Person, find_people
 from provenance.extract.segmentation import span
@@ -35,6 +35,8 @@ class EntityDraft:
 
     mentions: list[int] = field(default_factory=list)
     person: Person | None = None
+    antecedent: SourceDescription | None = None
+    """What a relative pronoun's noun phrase says, when the entity has no other mention ("a study, which")."""
 
 
 def build_entities(text: str, drafts: list[MentionDraft]) -> list[EntityDraft]:
@@ -66,6 +68,8 @@ def build_entities(text: str, drafts: list[MentionDraft]) -> list[EntityDraft]:
             found.append(EntityDraft())
         entity = found[number]
         entity.mentions.append(index)
+        if draft.antecedent is not None and entity.antecedent is None:
+            entity.antecedent = describe(text[slice(*draft.antecedent)])
         if person is not None and entity.person is None:
             entity.person = person
             by_person[id(person)] = number
@@ -172,7 +176,8 @@ def _describe_entity(drafts: list[MentionDraft], entity: EntityDraft) -> SourceD
     name that "the company" stands for is an organisation ("Wells Fargo").
     """
     own = [drafts[index].description for index in entity.mentions]
-    spoken = [description for description in own if not description.pronoun] or own
+    spoken = [description for description in own if not description.pronoun]
+    spoken = spoken or ([entity.antecedent] if entity.antecedent is not None else own)
     best = min(spoken, key=lambda description: RANK[description.type])
     role = best.role or next((description.role for description in spoken if description.role), None)
     named_body = best.type is SourceType.NAMED_PERSON and any(

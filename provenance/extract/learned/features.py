@@ -2,12 +2,15 @@
 
 Each feature is a string ("w=criticized", "next=that"); the model holds a weight
 per string. Features look only at the sentence's tokens, so a word is judged by
-its context, not by what the rules decided about it.
+its context, not by what the rules decided about it. The word classes they use
+are data (``data/features.toml``).
 """
 
 from __future__ import annotations
 
+import tomllib
 from functools import cache
+from importlib import resources
 
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
@@ -15,12 +18,12 @@ from provenance.extract.sources import is_adverb
 
 __all__ = ["cue_features", "cue_head"]
 
-NOT_HEADS = frozenset(
-    {"to", "not", "n't", "n’t", "be", "been", "being", "is", "are", "was", "were", "am", "’s", "'s", "’re",
-     "'re", "’ve", "'ve", "’m", "'m", "’d", "'d", "’ll", "'ll"}
-)  # fmt: skip
-"""Words of a verb group that never carry its meaning (with the auxiliaries of the cue lexicon)."""
-QUOTE_MARKS = frozenset({"“", "”", '"', "''", "‘", "’"})
+_CLASSES = tomllib.loads(
+    resources.files("provenance.extract.learned").joinpath("data", "features.toml").read_text("utf-8")
+)
+NOT_HEADS = frozenset(_CLASSES["not_heads"])
+QUOTE_MARKS = frozenset(_CLASSES["quote_marks"])
+DETERMINERS = frozenset(_CLASSES["determiners"])
 
 
 def cue_head(tokens: list[Token], start: int, end: int) -> int | None:
@@ -59,7 +62,7 @@ def _word_class(token: Token) -> str:
         return token.text
     if lower in _pronouns():
         return "pronoun"
-    if lower in {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our"}:
+    if lower in DETERMINERS:
         return "determiner"
     if lower in cues().auxiliaries:
         return "auxiliary"
@@ -79,6 +82,7 @@ def cue_features(tokens: list[Token], index: int) -> list[str]:
     before2 = tokens[index - 2] if index > 1 else None
     after = tokens[index + 1] if index + 1 < len(tokens) else None
     after2 = tokens[index + 2] if index + 2 < len(tokens) else None
+    before_class = _word_class(before) if before else "<s>"
     features = [
         "bias",
         f"w={word}",
@@ -86,13 +90,13 @@ def cue_features(tokens: list[Token], index: int) -> list[str]:
         f"shape={_shape(token)}",
         f"kind={lexicon.verbs[word].value}" if word in lexicon.verbs else "kind=none",
         f"prev={before.lower if before else '<s>'}",
-        f"prev_class={_word_class(before) if before else '<s>'}",
+        f"prev_class={before_class}",
         f"prev2_class={_word_class(before2) if before2 else '<s>'}",
         f"next={after.lower if after else '</s>'}",
         f"next_class={_word_class(after) if after else '</s>'}",
         f"next2_class={_word_class(after2) if after2 else '</s>'}",
         f"w_next={word}|{after.lower if after else '</s>'}",
-        f"w_prev_class={word}|{_word_class(before) if before else '<s>'}",
+        f"w_prev_class={word}|{before_class}",
         f"first={index == 0}",
     ]
     if any(other.text in QUOTE_MARKS for other in tokens[index + 1 : index + 4]):
