@@ -7,7 +7,6 @@ and exit codes to the caller.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import re
 import tempfile
@@ -16,10 +15,8 @@ from contextlib import AbstractContextManager, AsyncExitStack, contextmanager, n
 from contextvars import ContextVar
 from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
-
-from provenance.check import DEFAULT_FAIL_ON, Baseline, CheckResult, FileReport, RuleDescriptor, check_files
 from provenance.config import Config, config_for
 from provenance.corpus import (
     DEFAULT_INDEX_NAME,
@@ -31,18 +28,9 @@ from provenance.corpus import (
 from provenance.corpus import crosscheck as crosscheck_analysis
 from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 from provenance.errors import ConfigError, InputError, ProvenanceError
-from provenance.evaluation import EvaluationReport, SourceTypeReport, evaluate_gold_dir, evaluate_source_types
 from provenance.extract import analyze as analyze_article
 from provenance.files import PathKind, is_folder, kind_of, read_regular_file
 from provenance.ingest import decode, parse_article, read_article
-from provenance.ingest.fetch import (
-    FetchOptions,
-    fetch_article,
-    fetch_articles_async,
-    is_url,
-    make_async_client,
-    make_client,
-)
 from provenance.ingest.formats import article_to_markdown
 from provenance.models import (
     AnalysisResult,
@@ -55,10 +43,19 @@ from provenance.models import (
     SkippedFile,
 )
 from provenance.outputs import write_atomic
-from provenance.render.index import IndexEntry, index_name, render_index
-from provenance.render.report import ReportFormat, render_report
-from provenance.scoring import Rule, RulePack, load_rule_pack
-from provenance.scoring import score as score_analysis
+
+if TYPE_CHECKING:
+    import httpx
+
+    from provenance.check import Baseline, CheckResult, FileReport
+    from provenance.evaluation import EvaluationReport, SourceTypeReport
+    from provenance.ingest.fetch import FetchOptions
+    from provenance.render.index import IndexEntry
+    from provenance.render.report import ReportFormat
+    from provenance.scoring import Rule, RulePack
+
+# The fetching, check, evaluation, rendering and scoring layers are imported by the functions that use them,
+# so that a command needing none of them (``provenance analyze``) starts in half the time.
 
 _FETCH_OPTIONS: ContextVar[FetchOptions | None] = ContextVar("provenance_fetch_options", default=None)
 
@@ -85,6 +82,10 @@ def load_article(
     URLs are fetched under ``options``, else the ones set by ``fetch_settings``,
     else the safe defaults (public addresses only, the on-disk cache).
     """
+    if not (isinstance(target, str) and "://" in target):
+        return read_article(target, encoding=encoding)
+    from provenance.ingest.fetch import FetchOptions, fetch_article, is_url, make_client
+
     if not is_url(target):
         return read_article(target, encoding=encoding)
     settings = options or _FETCH_OPTIONS.get() or FetchOptions()
@@ -125,6 +126,8 @@ def as_article(target: ArticleInput, encoding: str = "utf-8") -> Article:
 
 
 def _names_a_file(text: str) -> bool:
+    from provenance.ingest.fetch import is_url
+
     if is_url(text):
         return True
     if "\n" in text or len(text) > _MAX_PATH_LENGTH:
@@ -162,6 +165,9 @@ def score(
             "expected an AnalysisResult, an Article, a path or the text of an article, "
             f"not {type(target).__name__}"
         )
+    from provenance.ingest.fetch import is_url
+    from provenance.scoring import score as score_analysis
+
     analysis = target if isinstance(target, AnalysisResult) else analyze(target)
     if config is None:
         path = analysis.article.path
@@ -220,6 +226,10 @@ def fetch_batch(
 
     Runs its own event loop; async callers use ``fetch_articles_async`` directly.
     """
+    import asyncio
+
+    from provenance.ingest.fetch import FetchOptions, fetch_articles_async, make_async_client
+
     settings = options or _FETCH_OPTIONS.get() or FetchOptions()
     folder = Path(output_dir)
     unique = list(dict.fromkeys(urls))
@@ -262,11 +272,15 @@ def batch_file_name(url: str) -> str:
 
 def evaluate_gold(gold_dir: str | Path, limit: int | None = None) -> EvaluationReport:
     """Measure extraction accuracy on a gold folder (``text/`` + brat ``attributions/``, PolNeAR's layout)."""
+    from provenance.evaluation import evaluate_gold_dir
+
     return evaluate_gold_dir(gold_dir, limit=limit)
 
 
 def evaluate_sources(gold: str | Path, texts: str | Path) -> SourceTypeReport:
     """Measure source typing and back-reference resolution against hand-labelled source spans."""
+    from provenance.evaluation import evaluate_source_types
+
     return evaluate_source_types(gold, texts)
 
 
@@ -282,6 +296,8 @@ def score_path(
     With ``corpus`` the article is cross-checked against it first, so the
     corroboration and contradiction rules run instead of being skipped.
     """
+    from provenance.scoring import score as score_analysis
+
     active = config if config is not None else config_for(target)
     analysis = analyze_path(target, encoding=encoding)
     if corpus is not None:
@@ -291,6 +307,8 @@ def score_path(
 
 def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
     """Return the rule with this id from the default pack, the config's extra folders and plugins."""
+    from provenance.scoring import load_rule_pack
+
     active = config if config is not None else Config()
     pack = load_rule_pack(active.rule_folders)
     active.check_rule_ids(pack.ids)
@@ -319,6 +337,8 @@ def check_paths(
     With ``corpus`` (a folder or an index file) each article is cross-checked
     first, so the corroboration and contradiction rules run too.
     """
+    from provenance.check import DEFAULT_FAIL_ON, RuleDescriptor, check_files
+
     pack = _rule_pack(config.rule_folders)
     active = pack.active(config)
     rules = [
@@ -355,6 +375,8 @@ def check_paths(
 @cache
 def _rule_pack(folders: tuple[Path, ...]) -> RulePack:
     """Load a rule pack once per process: worker processes of ``check`` reuse it for every file."""
+    from provenance.scoring import load_rule_pack
+
     return load_rule_pack(folders)
 
 
@@ -366,6 +388,8 @@ def _score_with_cached_pack(
     ``corpus`` is an open index in this process, or the path of an index file
     that each worker process opens once.
     """
+    from provenance.scoring import score as score_analysis
+
     index = _worker_corpus(corpus) if isinstance(corpus, str) else corpus
     crosscheck = crosscheck_analysis(analysis, index) if index is not None else None
     return score_analysis(analysis, config, crosscheck, pack=_rule_pack(config.rule_folders))
@@ -474,6 +498,9 @@ def report_batch(
     against it. An article that cannot be read does not stop the batch: its
     index entry carries the error. Returns the entries in input order.
     """
+    from provenance.render.index import IndexEntry, index_name, render_index
+    from provenance.render.report import render_report
+
     root, out = Path(folder), Path(output_dir)
     base = root if is_folder(root) else root.parent
     entries: list[IndexEntry] = []
@@ -497,6 +524,8 @@ def report_batch(
 
 def _report_name(article: str, report_format: ReportFormat, taken: set[str]) -> str:
     """Name a report after its article (``a/b.txt`` → ``a/b.html``); keep the suffix if that collides."""
+    from provenance.render.index import index_name
+
     folder, _, file = article.rpartition("/")
     stem = file.rsplit(".", 1)[0] if "." in file.strip(".") else file
     name = f"{folder}/{stem}" if folder else stem
