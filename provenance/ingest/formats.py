@@ -129,12 +129,7 @@ def _headline_like(block: str) -> bool:
 
 
 def outlet_from_source_line(sections: list[Section]) -> str | None:
-    """Name the publisher given first on a ``Source:`` line ("European Pravda, citing Reuters…").
-
-    Only a line before the story names the publisher: a "Source: NATO." under a
-    chart at the foot of the text credits the chart, not the outlet (and is no
-    ``source`` section: see ``labelled_sections``).
-    """
+    """Name the publisher given first on a ``Source:`` line ("European Pravda, citing Reuters…")."""
     source_line = next((s.span.text for s in sections if s.name == "source"), None)
     if not source_line:
         return None
