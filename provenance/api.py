@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from provenance.config import Config, config_for
 from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.extract import analyze as analyze_article
-from provenance.files import PathKind, is_folder, kind_of
+from provenance.files import PathKind, is_folder, kind_of, read_regular_file
 from provenance.ingest import decode, parse_article, read_article
 from provenance.ingest.formats import article_to_markdown
 from provenance.models import (
@@ -176,15 +176,32 @@ def fetch_markdown(
     return article_to_markdown(load_article(target, options=options, client=client))
 
 
+MAX_URL_LIST_BYTES = 1024 * 1024
+"""A ``--from`` list of at most 1 MiB: some 10,000 URLs, far more than one batch should fetch."""
+
+URL_LINE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
+
+
 def read_url_list(path: str | Path) -> list[str]:
-    """Read the URLs of a ``--from`` file: one per line, skipping blank lines and ``#`` comments."""
+    """Read the URLs of a ``--from`` file: one per line, skipping blank lines and ``#`` comments.
+
+    A file that is too large, or a line that is no URL (an article given by
+    mistake), is one error naming the file, not one failed fetch per line.
+    """
     where = str(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(where, f"cannot read URL list ({exc.strerror or exc})") from None
-    lines = (line.strip() for line in decode(data, where).splitlines())
-    urls = [line for line in lines if line and not line.startswith("#")]
+        data = read_regular_file(path, MAX_URL_LIST_BYTES, "URL list")
+    except InputError as error:
+        raise InputError(where, f"cannot read URL list: {error.problem}") from None
+    urls: list[str] = []
+    for number, line in enumerate(decode(data, where).splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not URL_LINE.fullmatch(line):
+            shown = line if len(line) <= 60 else line[:57] + "..."
+            raise InputError(f"{where}:{number}", f"not a URL: {shown!r} (the list takes one URL per line)")
+        urls.append(line)
     if not urls:
         raise InputError(where, "the URL list has no URLs")
     return urls

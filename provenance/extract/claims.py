@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from provenance.extract.boilerplate import claim_sentences
 from provenance.extract.chains import UNCOVERED_SECTIONS, ChainBuilder, cited_parties
 from provenance.extract.coreference import MentionDraft
 from provenance.extract.cues import RawAttribution, find_attributions, first_cue_words
@@ -22,7 +23,7 @@ from provenance.extract.entities import source_entities
 from provenance.extract.hedges import find_hedges, hedge_words
 from provenance.extract.learned import cue_model
 from provenance.extract.lexicon import sources
-from provenance.extract.segmentation import Token, quotations, sentences, span, tokenize
+from provenance.extract.segmentation import Token, quotations, span, tokenize
 from provenance.models import (
     AnalysisResult,
     Article,
@@ -71,7 +72,7 @@ def _read_sentences(article: Article) -> list[_Sentence]:
     for section in _sections(article):
         quotes = quotations(text, section.span.start, section.span.end)
         read: list[_Sentence] = []
-        for start, end in sentences(text, section.span.start, section.span.end):
+        for start, end in claim_sentences(text, section.span.start, section.span.end):
             tokens = tokenize(text, start, end, quotes) if _worth_reading(text[start:end]) else []
             read.append(_Sentence(section.name, start, end, find_attributions(tokens, quotes), tokens))
         if speaker is not None and not _quotation_paragraph(text, read, quotes, _opening_mark(text, speaker)):
