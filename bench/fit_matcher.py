@@ -40,7 +40,7 @@ IDF_TERMS = 40_000
 C = 0.1
 PAIR_WEIGHT = 1.0
 """Each claim pair counts as this many MRPC pairs (both are real news pairs; 1 gave the best MRPC CV)."""
-PREFILTER_MARGIN = 5
+PREFILTER_MARGIN = 0
 
 
 def build_idf() -> dict[str, object]:
