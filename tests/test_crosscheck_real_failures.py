@@ -50,6 +50,7 @@ def test_a_paraphrase_with_other_words_matches() -> None:
         "The Quist campaign did not immediately respond to requests for comment.",
         "A spokesman for the harbour authority declined to comment.",
         "(AP Photo/Lena Varga) Ferry passengers wait at the Ostrova terminal.",
+        "UPDATED: Thursday, March 14, 2025, 9:31 AM EDT",
     ],
 )
 def test_boilerplate_and_captions_are_no_claim_to_match(sentence: str) -> None:
