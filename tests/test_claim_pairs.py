@@ -68,7 +68,8 @@ def test_claim_pair_gold_leaves_partial_pairs_out_and_scores_contradictions(tmp_
     [
         ("Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n2\t1\t2\ta\tb\n", ":2: expected Quality"),
         ('{"a_sentence": "x"}\n', ":1: expected a_sentence, b_sentence and same_claim"),
-        ("not json\n", ":1: invalid JSON"),
+        ("not json\n", "nor a claim-pair file"),
+        ('{"a_sentence": "x", "b_sentence": "y", "same_claim": "no"}\nnot json\n', ":2: invalid JSON"),
         ("", "no labelled pairs"),
     ],
 )

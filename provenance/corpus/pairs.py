@@ -31,6 +31,10 @@ from provenance.models import SCHEMA_VERSION, Model
 __all__ = ["BinaryScores", "ClaimPair", "ClaimPairEvaluation", "evaluate_claim_pairs", "read_claim_pairs"]
 
 MRPC_HEADER = "Quality"
+NOT_PAIRS = (
+    "not a folder of gold annotations, nor a claim-pair file "
+    "(MRPC's tab-separated pairs with a Quality header, or JSON lines with a_sentence and b_sentence)"
+)
 
 
 class ClaimPair(Model):
@@ -147,6 +151,8 @@ def _claim_pairs(text: str, where: str) -> list[ClaimPair]:
         try:
             record: Any = json.loads(line)
         except json.JSONDecodeError as exc:
+            if not pairs:
+                raise InputError(where, NOT_PAIRS) from None
             raise InputError(f"{where}:{number}", f"invalid JSON ({exc.msg})") from None
         if not isinstance(record, dict):
             raise InputError(f"{where}:{number}", "expected a JSON object per line")
