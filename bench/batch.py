@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
                     peak = peak_now  # the largest of every process so far: the fifth's run and this one
         last = root / f"out-2-{options.repeat - 1}"
         counted = {
-            name: duckdb.sql(f"SELECT count(*) FROM '{last}/{name}/*.parquet'").fetchone()[0]  # type: ignore[index]
+            name: duckdb.sql(f"SELECT count(*) FROM '{last}/{name}/*.parquet'").fetchall()[0][0]
             for name in rows
         }
     one, two = min(times[1]), min(times[2])

@@ -61,12 +61,15 @@ def export(revision: str, folder: Path) -> Path:
 
 
 def run_in(tree: Path, argv: list[str]) -> tuple[str, float, float]:
-    """Run Python with ``tree`` first on the path; return its output, wall time and CPU time."""
+    """Run Python in ``tree`` with it first on the path; return its output, wall time and CPU time.
+
+    The working folder is the tree too, because ``python -m`` and ``-c`` put it before ``PYTHONPATH``.
+    """
     environment = {**os.environ, "PYTHONPATH": str(tree)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, *argv], env=environment, check=True, capture_output=True, text=True
+        [sys.executable, *argv], cwd=tree, env=environment, check=True, capture_output=True, text=True
     )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)

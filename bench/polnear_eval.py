@@ -1,9 +1,13 @@
 """Measure extraction accuracy on a PolNeAR split and record the figures.
 
     python bench/polnear_eval.py                  # print the dev figures
-    python bench/polnear_eval.py --record         # ... record them in bench/polnear-dev.json and README.md
+    python bench/polnear_eval.py --sentences      # ... and the sentence-level figures
+    python bench/polnear_eval.py --record         # both, recorded in bench/polnear-dev.json and README.md
     python bench/polnear_eval.py ../shared/polnear/train --output /tmp/train.json
 
+Document-level figures score each text as a whole (``provenance eval``); sentence-level
+figures score the CofeNet form of dev (``../shared/polnear/sentences/dev.jsonl``), the
+protocol of the published neural figures (``provenance.evaluation.sentences``).
 The recorded file is what ``tests/test_polnear_regression.py`` compares against;
 ``--record`` also rewrites the figures table between the ``polnear-dev`` markers in
 README.md. Re-record whenever extraction improves.
@@ -23,11 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from provenance.evaluation import evaluate_gold_dir
+from provenance.evaluation.sentences import evaluate_sentences
 from provenance.outputs import write_atomic
 from provenance.render.evaluation import render_evaluation
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "polnear" / "dev"
+SENTENCES = ROOT.parent / "shared" / "polnear" / "sentences" / "dev.jsonl"
 RECORD = ROOT / "bench" / "polnear-dev.json"
 README = ROOT / "README.md"
 TABLE = re.compile(r"(<!-- polnear-dev:begin -->\n).*?(<!-- polnear-dev:end -->)", re.DOTALL)
@@ -51,7 +57,16 @@ def main() -> int:
     parser.add_argument(
         "--record", action="store_true", help="write the figures to bench/polnear-dev.json and README.md"
     )
+    parser.add_argument(
+        "--sentences",
+        nargs="?",
+        type=Path,
+        const=SENTENCES,
+        help="also score a sentence-level JSONL file (default: PolNeAR dev's; always with --record)",
+    )
     options = parser.parse_args()
+    if options.record and options.sentences is None:
+        options.sentences = SENTENCES
     if not options.split.is_dir():
         print(f"{options.split}: no such folder (PolNeAR is expected at ../shared/polnear)", file=sys.stderr)
         return 2
@@ -63,13 +78,23 @@ def main() -> int:
     elapsed = time.perf_counter() - started
     print(render_evaluation(report))
     print(f"\n{report.documents} documents in {elapsed:.1f} s")
-    record = {
+    record: dict[str, Any] = {
         "split": options.split.name,
         "date": dt.datetime.now(dt.UTC).date().isoformat(),
         "commit": commit(),
         "figures": {name: round(value, 4) for name, value in report.headline().items()},
         "report": report.model_dump(mode="json"),
     }
+    if options.sentences is not None:
+        if not options.sentences.is_file():
+            print(f"{options.sentences}: no such file (sentence-level PolNeAR)", file=sys.stderr)
+            return 2
+        started = time.perf_counter()
+        sentences = evaluate_sentences(options.sentences)
+        print(f"\n{sentence_table(sentences.model_dump(mode='json'))}")
+        print(f"{sentences.instances} sentence instances in {time.perf_counter() - started:.1f} s")
+        record["sentence_figures"] = {name: round(value, 4) for name, value in sentences.headline().items()}
+        record["sentence_report"] = sentences.model_dump(mode="json")
     for target in targets:
         write_atomic(target, json.dumps(record, indent=2) + "\n")
         print(f"recorded in {target}")
@@ -104,7 +129,34 @@ def readme_table(record: dict[str, Any]) -> str:
             f"| {role['role']} | {role['gold']} | {exact['precision']:.3f} | {exact['recall']:.3f} | "
             f"{exact['f1']:.3f} | {soft['precision']:.3f} | {soft['recall']:.3f} | {soft['f1']:.3f} |"
         )
+    if "sentence_report" in record:
+        instances = record["sentence_report"]["instances"]
+        lines += [
+            "",
+            f"Sentence level ({instances} instances of the CofeNet form of dev, exact span match, strict and "
+            "trimmed of edge punctuation):",
+            "",
+            sentence_table(record["sentence_report"]),
+        ]
     return "\n".join(lines) + "\n"
+
+
+def sentence_table(report: dict[str, Any]) -> str:
+    """Render sentence-level figures as a Markdown table: a row per role, strict and trimmed side by side."""
+    by_key = {(score["role"], score["mode"]): score for score in report["scores"]}
+    lines = [
+        "| role | gold spans (trimmed) | strict P | strict R | strict F1 | trimmed P | trimmed R "
+        "| trimmed F1 |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for role in ("source", "cue", "content"):
+        strict, trimmed = by_key[role, "strict"], by_key[role, "trimmed"]
+        lines.append(
+            f"| {role} | {trimmed['gold']} | {strict['precision']:.3f} | {strict['recall']:.3f} | "
+            f"{strict['f1']:.3f} | {trimmed['precision']:.3f} | {trimmed['recall']:.3f} | "
+            f"{trimmed['f1']:.3f} |"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ and exit codes to the caller.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import re
 import tempfile
@@ -16,10 +15,8 @@ from contextlib import AbstractContextManager, AsyncExitStack, contextmanager, n
 from contextvars import ContextVar
 from functools import cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import httpx
-
-from provenance.check import DEFAULT_FAIL_ON, Baseline, CheckResult, FileReport, RuleDescriptor, check_files
 from provenance.config import Config, config_for
 from provenance.corpus import (
     DEFAULT_INDEX_NAME,
@@ -31,18 +28,9 @@ from provenance.corpus import (
 from provenance.corpus import crosscheck as crosscheck_analysis
 from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 from provenance.errors import ConfigError, InputError, ProvenanceError
-from provenance.evaluation import EvaluationReport, SourceTypeReport, evaluate_gold_dir, evaluate_source_types
 from provenance.extract import analyze as analyze_article
+from provenance.files import PathKind, is_folder, kind_of, read_regular_file
 from provenance.ingest import decode, parse_article, read_article
-from provenance.ingest.fetch import (
-    FetchOptions,
-    fetch_article,
-    fetch_articles_async,
-    is_url,
-    make_async_client,
-    make_client,
-)
-from provenance.ingest.files import PathKind, is_folder, kind_of
 from provenance.ingest.formats import article_to_markdown
 from provenance.ingest.manifest import is_manifest
 from provenance.models import (
@@ -56,10 +44,19 @@ from provenance.models import (
     SkippedFile,
 )
 from provenance.outputs import write_atomic
-from provenance.render.index import IndexEntry, index_name, render_index
-from provenance.render.report import ReportFormat, render_report
-from provenance.scoring import Rule, RulePack, load_rule_pack
-from provenance.scoring import score as score_analysis
+
+if TYPE_CHECKING:
+    import httpx
+
+    from provenance.check import Baseline, CheckResult, FileReport
+    from provenance.evaluation import EvaluationReport, SourceTypeReport
+    from provenance.ingest.fetch import FetchOptions
+    from provenance.render.index import IndexEntry
+    from provenance.render.report import ReportFormat
+    from provenance.scoring import Rule, RulePack
+
+# The fetching, check, evaluation, rendering and scoring layers are imported by the functions that use them,
+# so that a command needing none of them (``provenance analyze``) starts in half the time.
 
 _FETCH_OPTIONS: ContextVar[FetchOptions | None] = ContextVar("provenance_fetch_options", default=None)
 
@@ -86,6 +83,10 @@ def load_article(
     URLs are fetched under ``options``, else the ones set by ``fetch_settings``,
     else the safe defaults (public addresses only, the on-disk cache).
     """
+    if not (isinstance(target, str) and "://" in target):
+        return read_article(target, encoding=encoding)
+    from provenance.ingest.fetch import FetchOptions, fetch_article, is_url, make_client
+
     if not is_url(target):
         return read_article(target, encoding=encoding)
     settings = options or _FETCH_OPTIONS.get() or FetchOptions()
@@ -126,6 +127,8 @@ def as_article(target: ArticleInput, encoding: str = "utf-8") -> Article:
 
 
 def _names_a_file(text: str) -> bool:
+    from provenance.ingest.fetch import is_url
+
     if is_url(text):
         return True
     if "\n" in text or len(text) > _MAX_PATH_LENGTH:
@@ -163,6 +166,9 @@ def score(
             "expected an AnalysisResult, an Article, a path or the text of an article, "
             f"not {type(target).__name__}"
         )
+    from provenance.ingest.fetch import is_url
+    from provenance.scoring import score as score_analysis
+
     analysis = target if isinstance(target, AnalysisResult) else analyze(target)
     if config is None:
         path = analysis.article.path
@@ -177,15 +183,32 @@ def fetch_markdown(
     return article_to_markdown(load_article(target, options=options, client=client))
 
 
+MAX_URL_LIST_BYTES = 1024 * 1024
+"""A ``--from`` list of at most 1 MiB: some 10,000 URLs, far more than one batch should fetch."""
+
+URL_LINE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://\S+")
+
+
 def read_url_list(path: str | Path) -> list[str]:
-    """Read the URLs of a ``--from`` file: one per line, skipping blank lines and ``#`` comments."""
+    """Read the URLs of a ``--from`` file: one per line, skipping blank lines and ``#`` comments.
+
+    A file that is too large, or a line that is no URL (an article given by
+    mistake), is one error naming the file, not one failed fetch per line.
+    """
     where = str(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(where, f"cannot read URL list ({exc.strerror or exc})") from None
-    lines = (line.strip() for line in decode(data, where).splitlines())
-    urls = [line for line in lines if line and not line.startswith("#")]
+        data = read_regular_file(path, MAX_URL_LIST_BYTES, "URL list")
+    except InputError as error:
+        raise InputError(where, f"cannot read URL list: {error.problem}") from None
+    urls: list[str] = []
+    for number, line in enumerate(decode(data, where).splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if not URL_LINE.fullmatch(line):
+            shown = line if len(line) <= 60 else line[:57] + "..."
+            raise InputError(f"{where}:{number}", f"not a URL: {shown!r} (the list takes one URL per line)")
+        urls.append(line)
     if not urls:
         raise InputError(where, "the URL list has no URLs")
     return urls
@@ -204,6 +227,10 @@ def fetch_batch(
 
     Runs its own event loop; async callers use ``fetch_articles_async`` directly.
     """
+    import asyncio
+
+    from provenance.ingest.fetch import FetchOptions, fetch_articles_async, make_async_client
+
     settings = options or _FETCH_OPTIONS.get() or FetchOptions()
     folder = Path(output_dir)
     unique = list(dict.fromkeys(urls))
@@ -231,7 +258,7 @@ def _save(url: str, result: Article | ProvenanceError, folder: Path) -> FetchOut
         return FetchOutcome(url=url, error=result.one_line(), code=result.code)
     target = folder / batch_file_name(url)
     try:
-        write_atomic(target, article_to_markdown(result))
+        write_atomic(target, article_to_markdown(result), make_folders=True)
     except ProvenanceError as error:
         return FetchOutcome(url=url, error=error.one_line(), code=error.code)
     return FetchOutcome(url=url, output=str(target), title=result.title)
@@ -246,11 +273,15 @@ def batch_file_name(url: str) -> str:
 
 def evaluate_gold(gold_dir: str | Path, limit: int | None = None) -> EvaluationReport:
     """Measure extraction accuracy on a gold folder (``text/`` + brat ``attributions/``, PolNeAR's layout)."""
+    from provenance.evaluation import evaluate_gold_dir
+
     return evaluate_gold_dir(gold_dir, limit=limit)
 
 
 def evaluate_sources(gold: str | Path, texts: str | Path) -> SourceTypeReport:
     """Measure source typing and back-reference resolution against hand-labelled source spans."""
+    from provenance.evaluation import evaluate_source_types
+
     return evaluate_source_types(gold, texts)
 
 
@@ -266,6 +297,8 @@ def score_path(
     With ``corpus`` the article is cross-checked against it first, so the
     corroboration and contradiction rules run instead of being skipped.
     """
+    from provenance.scoring import score as score_analysis
+
     active = config if config is not None else config_for(target)
     analysis = analyze_path(target, encoding=encoding)
     if corpus is not None:
@@ -275,6 +308,8 @@ def score_path(
 
 def explain_rule(rule_id: str, config: Config | None = None) -> Rule:
     """Return the rule with this id from the default pack, the config's extra folders and plugins."""
+    from provenance.scoring import load_rule_pack
+
     active = config if config is not None else Config()
     pack = load_rule_pack(active.rule_folders)
     active.check_rule_ids(pack.ids)
@@ -303,6 +338,8 @@ def check_paths(
     With ``corpus`` (a folder or an index file) each article is cross-checked
     first, so the corroboration and contradiction rules run too.
     """
+    from provenance.check import DEFAULT_FAIL_ON, RuleDescriptor, check_files
+
     pack = _rule_pack(config.rule_folders)
     active = pack.active(config)
     rules = [
@@ -339,6 +376,8 @@ def check_paths(
 @cache
 def _rule_pack(folders: tuple[Path, ...]) -> RulePack:
     """Load a rule pack once per process: worker processes of ``check`` reuse it for every file."""
+    from provenance.scoring import load_rule_pack
+
     return load_rule_pack(folders)
 
 
@@ -350,6 +389,8 @@ def _score_with_cached_pack(
     ``corpus`` is an open index in this process, or the path of an index file
     that each worker process opens once.
     """
+    from provenance.scoring import score as score_analysis
+
     index = _worker_corpus(corpus) if isinstance(corpus, str) else corpus
     crosscheck = crosscheck_analysis(analysis, index) if index is not None else None
     return score_analysis(analysis, config, crosscheck, pack=_rule_pack(config.rule_folders))
@@ -470,6 +511,9 @@ def report_batch(
     against it. An article that cannot be read does not stop the batch: its
     index entry carries the error. Returns the entries in input order.
     """
+    from provenance.render.index import IndexEntry, index_name, render_index
+    from provenance.render.report import render_report
+
     root, out = Path(folder), Path(output_dir)
     base = root if is_folder(root) else root.parent
     entries: list[IndexEntry] = []
@@ -482,17 +526,19 @@ def report_batch(
             entry = IndexEntry(article=article, error=error.one_line())
         else:
             name = _report_name(article, report_format, taken)
-            write_atomic(out / name, render_report(report, report_format))
+            write_atomic(out / name, render_report(report, report_format), make_folders=True)
             entry = IndexEntry.of(article, name, report)
         entries.append(entry)
         if on_done is not None:
             on_done(entry)
-    write_atomic(out / index_name(report_format), render_index(entries, report_format))
+    write_atomic(out / index_name(report_format), render_index(entries, report_format), make_folders=True)
     return entries
 
 
 def _report_name(article: str, report_format: ReportFormat, taken: set[str]) -> str:
     """Name a report after its article (``a/b.txt`` → ``a/b.html``); keep the suffix if that collides."""
+    from provenance.render.index import index_name
+
     folder, _, file = article.rpartition("/")
     stem = file.rsplit(".", 1)[0] if "." in file.strip(".") else file
     name = f"{folder}/{stem}" if folder else stem

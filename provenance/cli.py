@@ -14,12 +14,10 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeAlias, TypeVar
 
 import typer
 from pydantic import BaseModel
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from typer._click import Context
 from typer._click.exceptions import ClickException, NoArgsIsHelpError
 from typer._click.exceptions import UsageError as ClickUsageError
@@ -46,27 +44,25 @@ from provenance.api import (
     score_path,
 )
 from provenance.brat import ANNOTATION_CONF, render_ann
-from provenance.check import CheckResult, FileReport, baseline_of, baseline_path, read_baseline, with_flags
-from provenance.check import write_baseline as write_baseline_file
+from provenance.collector import freeze_imports
 from provenance.config import config_for
 from provenance.corpus import MATCH_THRESHOLD
-from provenance.corpus.pairs import evaluate_claim_pairs
 from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError, UsageError
-from provenance.ingest.fetch import FetchLimits, FetchOptions, is_url
-from provenance.ingest.files import is_folder
+from provenance.files import is_folder
 from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
-from provenance.render.check_text import render_check_text
-from provenance.render.crosscheck import render_claim_pair_evaluation, render_crosscheck, render_index_summary
-from provenance.render.evaluation import render_evaluation, render_source_types
-from provenance.render.github import render_github, render_step_summary
-from provenance.render.index import index_name
-from provenance.render.junit import render_junit
 from provenance.render.report import ReportFormat, render_report
-from provenance.render.sarif import render_sarif
-from provenance.render.scores import render_rule, render_rules, render_score
 from provenance.render.text import render_analysis
-from provenance.scoring import load_rule_pack
+
+if TYPE_CHECKING:
+    from provenance.check import CheckResult, FileReport
+
+# Each command imports the rendering, checking and scoring it needs, so that `provenance analyze FILE`
+# does not pay for the rest at start-up.
+
+DEFAULT_TIMEOUT = "60"
+"""``FetchLimits().total_timeout`` as ``--timeout`` shows it (a test keeps the two equal); written out
+so that the command line does not import the fetching layer to print its help."""
 
 GLOBAL_FLAGS = frozenset({"--allow-private", "--no-cache"})
 GLOBAL_VALUED = frozenset({"--timeout"})
@@ -177,12 +173,22 @@ def _root(
         bool, typer.Option("--no-cache", help="Neither read nor write the page cache.")
     ] = False,
     timeout: Annotated[
-        float,
-        typer.Option("--timeout", min=1.0, help="Seconds allowed per URL, retries and redirects included."),
-    ] = FetchLimits().total_timeout,
+        float | None,
+        typer.Option(
+            "--timeout",
+            min=1.0,
+            show_default=DEFAULT_TIMEOUT,
+            help="Seconds allowed per URL, retries and redirects included.",
+        ),
+    ] = None,
 ) -> None:
     """Verify where the claims in a news article come from."""
-    options = FetchOptions(allow_private=allow_private, limits=FetchLimits(total_timeout=timeout))
+    if not allow_private and not no_cache and timeout is None:
+        return  # URLs are fetched under the default options, and fetching is imported only then
+    from provenance.ingest.fetch import FetchLimits, FetchOptions
+
+    limits = FetchLimits() if timeout is None else FetchLimits(total_timeout=timeout)
+    options = FetchOptions(allow_private=allow_private, limits=limits)
     if no_cache:
         options = dataclasses.replace(options, cache_dir=None)
     ctx.with_resource(fetch_settings(options))
@@ -254,6 +260,8 @@ def analyze(
 
 def _local_name(target: str) -> Path:
     """Name a file for ``target``: a path as is, a URL as its fetch file name in the working folder."""
+    from provenance.ingest.fetch import is_url
+
     return Path(batch_file_name(target)) if is_url(target) else Path(target)
 
 
@@ -322,9 +330,9 @@ def _write_brat(
         if target in targets[:index]:
             raise ConfigError(str(paths[index]), f"another input also writes {target}; rename one of them")
     for target, result in zip(targets, results, strict=True):
-        write_atomic(target, render_ann(result))
+        write_atomic(target, render_ann(result), make_folders=True)
         if not (target.parent / "annotation.conf").exists():
-            write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF)
+            write_atomic(target.parent / "annotation.conf", ANNOTATION_CONF, make_folders=True)
 
 
 @app.command("eval")
@@ -351,6 +359,10 @@ def evaluate(
     ] = None,
 ) -> None:
     """Measure extraction against gold annotations (PolNeAR's layout), source typing, or claim matching."""
+    from provenance.corpus.pairs import evaluate_claim_pairs
+    from provenance.render.crosscheck import render_claim_pair_evaluation
+    from provenance.render.evaluation import render_evaluation, render_source_types
+
     with _reporting_errors():
         if source_types is not None:
             if limit is not None:
@@ -407,6 +419,9 @@ def score(
     ] = None,
 ) -> None:
     """Score how well each claim is sourced: a per-claim table and the article's score."""
+    from provenance.render.scores import render_score
+    from provenance.scoring import load_rule_pack
+
     with _reporting_errors(), open_corpus(corpus) as corpus_index:
         reports = []
         below: list[str] = []
@@ -442,6 +457,9 @@ app.add_typer(rules_app, name="rules")
 @rules_app.callback(invoke_without_command=True)
 def rules(ctx: typer.Context, config_file: ConfigOption = None) -> None:
     """List the active rules: id, name, severity, points and what each flags."""
+    from provenance.render.scores import render_rules
+    from provenance.scoring import load_rule_pack
+
     if ctx.invoked_subcommand is not None:
         return
     with _reporting_errors():
@@ -458,6 +476,8 @@ def rules_explain(
     config_file: ConfigOption = None,
 ) -> None:
     """Explain one rule: its rationale and the standard it encodes, what to do, and its examples."""
+    from provenance.render.scores import render_rule
+
     with _reporting_errors():
         config = config_for(Path.cwd(), config_file)
         typer.echo(render_rule(explain_rule(rule_id, config)))
@@ -518,6 +538,10 @@ def check_command(
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
 ) -> None:
     """Check articles against the sourcing policy for CI: exit 1 when a claim fails it."""
+    from provenance.check import baseline_of, baseline_path, read_baseline, with_flags
+    from provenance.check import write_baseline as write_baseline_file
+    from provenance.render.github import render_step_summary
+
     with _reporting_errors():
         config = config_for(Path.cwd() / "-", config_file).with_overrides(select, ignore, fail_under)
         settings = with_flags(config.check, include, exclude, fail_on, False if no_gitignore else None)
@@ -590,6 +614,8 @@ def index_command(
     ),
 ) -> None:
     """Analyse a folder or manifest of articles and write a corpus index that cross-checks reuse."""
+    from provenance.render.crosscheck import render_index_summary
+
     with _reporting_errors():
         summary = index_corpus(folder, output, path_template=path_template)
         if output_format is TextOrJson.JSON:
@@ -620,6 +646,8 @@ def crosscheck_command(
 
     With several articles the corpus is opened once; JSON output is then a list of results.
     """
+    from provenance.render.crosscheck import render_crosscheck
+
     with _reporting_errors(), open_corpus(corpus) as index:
         assert index is not None
         results = [
@@ -637,6 +665,11 @@ def crosscheck_command(
 
 
 def _render_check(result: CheckResult, output_format: CheckFormat) -> str:
+    from provenance.render.check_text import render_check_text
+    from provenance.render.github import render_github
+    from provenance.render.junit import render_junit
+    from provenance.render.sarif import render_sarif
+
     if output_format is CheckFormat.JSON:
         return result.model_dump_json(indent=2)
     if output_format is CheckFormat.SARIF:
@@ -648,7 +681,7 @@ def _render_check(result: CheckResult, output_format: CheckFormat) -> str:
     return render_check_text(result)
 
 
-CheckCallbacks = tuple[Callable[[int], None] | None, Callable[[FileReport], None] | None]
+CheckCallbacks: TypeAlias = "tuple[Callable[[int], None] | None, Callable[[FileReport], None] | None]"
 
 
 def _progress_wanted(quiet: bool, stream: TextIO) -> bool:
@@ -659,6 +692,9 @@ def _progress_wanted(quiet: bool, stream: TextIO) -> bool:
 @contextmanager
 def _check_progress(enabled: bool) -> Iterator[CheckCallbacks]:
     """Show a progress bar on stderr while files are checked, when stderr is a terminal."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     if not enabled:
         yield None, None
         return
@@ -761,6 +797,9 @@ def batch_command(
 @contextmanager
 def _rate_progress(total: int, enabled: bool) -> Iterator[Callable[[int], None]]:
     """Show a bar with the rate and time left on stderr when it is a terminal (the advance takes a count)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     if not enabled:
         yield lambda count: None
         return
@@ -810,6 +849,8 @@ def report(
     encoding: Annotated[str, typer.Option(help="Text encoding of the input files.")] = "utf-8",
 ) -> None:
     """Report on an article: score, claims and chains, attribution graph, sources, highlighted text."""
+    from provenance.render.index import index_name
+
     if output_dir is not None and output is not None:
         raise typer.BadParameter("--output is for one article; a batch writes into --output-dir")
     with _reporting_errors():
@@ -844,7 +885,8 @@ def report(
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: freeze what the imports made, then run the command."""
+    freeze_imports()
     app()
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from provenance.errors import ConfigError
-from provenance.ingest.files import is_folder, is_regular_file
+from provenance.files import is_folder, is_regular_file
 from provenance.models import Severity
 
 __all__ = [

@@ -178,6 +178,8 @@ class Attribution(Model):
     cue_kind: CueKind
     source_id: str | None
     content: list[Span] = Field(default_factory=list)
+    model_probability: float | None = None
+    """Set when the trained cue model, not a hand-written rule, found the cue: the model's probability."""
 
 
 class HopRole(StrEnum):

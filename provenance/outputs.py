@@ -1,4 +1,11 @@
-"""Writing output files atomically, so a failed run never leaves a partial file behind."""
+"""Writing output files atomically, so a failed run never leaves a partial file behind.
+
+Only a regular file (or a name not yet taken) is written through a temporary
+file and a rename: renaming over ``/dev/null`` or a named pipe would replace
+the node itself with a regular file, so devices and pipes are written to
+directly, and a folder is refused. An output file's folder must exist: a typo
+in ``-o`` never creates folders (batch outputs into ``--output-dir`` do).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from provenance.errors import InputError
+from provenance.files import PathKind, kind_of
 
 
 def _umask() -> int:
@@ -19,18 +27,23 @@ _CREATE_MODE = 0o666 & ~_umask()
 """The mode ``open()`` would give a new file: temporary files start at 0600, reports must not."""
 
 
-def write_atomic(path: str | Path, content: str | bytes) -> None:
-    """Write ``content`` to ``path`` via a temporary file in the same folder and a rename."""
+def write_atomic(path: str | Path, content: str | bytes, *, make_folders: bool = False) -> None:
+    """Write ``content`` to ``path``: a regular file via a temporary file and a rename.
+
+    ``make_folders`` creates missing folders on the way (for files inside an
+    output folder); without it a missing folder is an error naming it.
+    """
     target = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
+    kind = kind_of(target)
+    if kind is PathKind.FOLDER:
+        raise InputError(str(target), "cannot write output: it is a folder")
+    if kind in {PathKind.DEVICE, PathKind.PIPE, PathKind.SOCKET}:
+        _write_in_place(target, data)
+        return
+    _require_folder(target, make_folders)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except (FileExistsError, NotADirectoryError):
-        blocking = next(
-            (folder for folder in (target.parent, *target.parent.parents) if folder.is_file()), target.parent
-        )
-        raise InputError(str(target), f"cannot write output: {blocking} is a file, not a folder") from None
     except OSError as exc:
         raise InputError(str(target), f"cannot write output ({exc.strerror or exc})") from None
     try:
@@ -40,4 +53,44 @@ def write_atomic(path: str | Path, content: str | bytes) -> None:
         os.replace(temporary, target)
     except OSError as exc:
         Path(temporary).unlink(missing_ok=True)
+        raise InputError(str(target), f"cannot write output ({exc.strerror or exc})") from None
+
+
+def require_file_target(path: str | Path) -> None:
+    """Refuse an output that cannot be replaced by a rename: a folder, a device, a pipe, or no folder for it.
+
+    For writers that must build the whole file before renaming it into place (a SQLite index).
+    """
+    target = Path(path)
+    kind = kind_of(target)
+    if kind not in {PathKind.FILE, PathKind.MISSING}:
+        raise InputError(str(target), f"cannot write output: it is {kind.value}, not a file")
+    _require_folder(target, make_folders=False)
+
+
+def _require_folder(target: Path, make_folders: bool) -> None:
+    """Check (or create) the folder ``target`` goes into; a file in the way is named."""
+    blocking = next(
+        (folder for folder in (target.parent, *target.parent.parents) if kind_of(folder) is PathKind.FILE),
+        None,
+    )
+    if blocking is not None:
+        raise InputError(str(target), f"cannot write output: {blocking} is a file, not a folder")
+    if make_folders:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(str(target), f"cannot write output ({exc.strerror or exc})") from None
+    elif kind_of(target.parent) is PathKind.MISSING:
+        raise InputError(
+            str(target), f"cannot write output: the folder {target.parent} does not exist (create it first)"
+        )
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Write to a device or pipe as a shell redirection would: no temporary file, no rename."""
+    try:
+        with open(target, "wb") as stream:
+            stream.write(data)
+    except OSError as exc:
         raise InputError(str(target), f"cannot write output ({exc.strerror or exc})") from None

@@ -87,6 +87,9 @@ def _write_inputs(root: Path) -> None:
         stream.truncate(BIG)
     (root / "urls-binary.txt").write_bytes(b"\x00\x01" * 10)
     (root / "urls-empty.txt").write_text("# nothing here\n", encoding="utf-8")
+    (root / "urls-prose.txt").write_text("http://127.0.0.1/a\nThe mayor said so.\n", encoding="utf-8")
+    (root / "urls-large.txt").write_text("http://127.0.0.1/story\n" * 80_000, encoding="utf-8")
+    (root / "utf16-no-bom.txt").write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16-le"))
     (root / "front-matter-yaml.md").write_text(
         "---\ntitle: [unclosed\n---\nThe mayor said so.\n", encoding="utf-8"
     )
@@ -162,6 +165,7 @@ ARTICLE_INPUTS = {
     "directory": ("folder.txt", "is a directory"),
     "missing": ("absent.txt", "no such file"),
     "fifo": ("pipe.txt", "is a named pipe (FIFO), not a regular file"),
+    "utf16-without-bom": ("utf16-no-bom.txt", "looks like UTF-16 text without a byte-order mark"),
     "device": ("device.txt", "is a device, not a regular file"),
     "50MB": ("huge.txt", "too large"),
     "broken-html": ("broken.html", "no article text"),
@@ -311,6 +315,10 @@ OTHER_CASES = {
     "fetch-from-missing": Case("fetch --from {d}/absent.txt", 3, "cannot read URL list", "absent.txt"),
     "fetch-from-binary": Case("fetch --from {d}/urls-binary.txt", 3, "binary", "urls-binary.txt"),
     "fetch-from-empty": Case("fetch --from {d}/urls-empty.txt", 3, "no URLs", "urls-empty.txt"),
+    "fetch-from-prose": Case(
+        "fetch --from {d}/urls-prose.txt", 3, "not a URL: 'The mayor", "urls-prose.txt:2"
+    ),
+    "fetch-from-too-large": Case("fetch --from {d}/urls-large.txt", 3, "too large", "urls-large.txt"),
     "fetch-from-directory": Case("fetch --from {d}/folder.txt", 3, "directory", "folder.txt"),
     "check-baseline-bad-json": Case(
         "check {d}/good.txt --baseline {d}/baseline-bad.json -o {out}", 2, "baseline", "baseline-bad.json"
@@ -363,6 +371,14 @@ OTHER_CASES = {
         )
         for command, output in (("score", ""), ("report", " -o {out}"), ("check", " -o {out}"))
     },
+    "analyze-output-missing-folder": Case(
+        "analyze {d}/good.txt -o {d}/absent-folder/out.json", 3, "absent-folder does not exist", "out.json"
+    ),
+    "report-output-is-a-folder": Case("report {d}/good.txt -o {d}/corpus", 3, "it is a folder", "corpus"),
+    "index-output-missing-folder": Case(
+        "index {d}/corpus -o {d}/absent-folder/i.sqlite", 3, "absent-folder does not exist", "i.sqlite"
+    ),
+    "index-output-device": Case("index {d}/corpus -o {d}/device.txt", 3, "it is a device", "device.txt"),
     "report-batch-missing": Case("report {d}/absent --output-dir {outdir}", 3, "no such file", "absent"),
     "score-discovered-string-table": Case(
         "score {d}/discovered-string-table/article.txt",
@@ -417,6 +433,7 @@ def test_bad_input_gives_one_line_a_documented_status_and_no_output(
     case: Case, inputs: Path, isolated: Path
 ) -> None:
     out, outdir = isolated / "out" / "result.txt", isolated / "out-dir"
+    out.parent.mkdir()
     code, stdout, stderr, exception = _run(case.args, inputs, out, outdir)
     assert exception is None, f"uncaught {type(exception).__name__}: {exception}"
     assert "Traceback" not in stdout + stderr

@@ -338,3 +338,23 @@ def test_every_list_of_models_in_an_analysis_is_a_table_joined_by_its_ids(datase
     )
     assert source_keys
     assert source_keys <= entity_keys
+
+
+def test_the_map_in_arrow_function_needs_only_ids_and_texts() -> None:
+    from provenance.batch.spark import TABLE_COLUMN, analyse_batches, wide_schema
+
+    batch = pa.RecordBatch.from_pylist(
+        [
+            {"id": "x-2", "text": "Clara Voss said so.", "date": "last Tuesday", "extra": 1},
+            {"id": "x-1", "text": "Clara Voss said the ferry closes in June.", "date": None, "extra": 2},
+        ]
+    )
+    (wide,) = list(analyse_batches([batch], batch_job(Config())))
+    assert wide.schema == wide_schema()
+    rows = wide.to_pylist()
+    tables = {row[TABLE_COLUMN] for row in rows}
+    assert {"articles", "claims", "errors"} <= tables
+    (error,) = [row for row in rows if row[TABLE_COLUMN] == "errors"]
+    assert error["errors__article_id"] == "x-2"
+    assert error["errors__code"] == "PRV-E100"
+    assert "date" in error["errors__message"]

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.check import (
@@ -414,6 +414,7 @@ FRAGMENTS = [
 ]
 
 
+@settings(deadline=None)  # the first example loads the lexicons; speed is not what this test is about
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join))
 def test_any_text_with_marker_fragments_checks_without_crashing(text: str) -> None:
     if not text.strip():

@@ -149,6 +149,7 @@ def test_missing_baseline_is_a_config_error(newsroom: Path) -> None:
 
 
 def test_sarif_output_file_is_valid_and_written_atomically(newsroom: Path) -> None:
+    (newsroom / "out").mkdir()
     result = runner.invoke(app, ["check", "drafts", "--format", "sarif", "--output", "out/provenance.sarif"])
     assert result.exit_code == 1
     assert result.stdout == ""
@@ -316,3 +317,46 @@ def test_a_missing_corpus_is_one_line_and_exit_3(newsroom: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == [result.stderr.strip()]
     assert "nowhere" in result.stderr
+
+
+PARAGRAPHS = (
+    "The port will close on Friday, an official said.",
+    "The ferry will stop on Monday, an official said. The bridge will shut on Tuesday, a source said.",
+    "The dock will flood, an official said.",
+)
+OWN_LINE_MARKER = "<!-- provenance: ignore PRV003 -- confirmed by phone with the port authority -->"
+
+
+def _plain(first: str, second: str, third: str) -> str:
+    return f"{first}\n\n{OWN_LINE_MARKER}\n{second}\n\n{third}\n"
+
+
+SUPPRESSED_FORMATS = {
+    "plain.txt": _plain(*PARAGRAPHS),
+    "markdown.md": "---\ntitle: Port news\noutlet: Harbour Gazette\n---\n" + _plain(*PARAGRAPHS),
+    "spaced.md": _plain(*PARAGRAPHS).replace(OWN_LINE_MARKER + "\n", OWN_LINE_MARKER + "\n\n"),
+    "seed.txt": " date 2024-12-12 Port news for the week\n\nSource: Harbour Gazette\n\nDetails: "
+    + _plain(*PARAGRAPHS),
+    "page.html": "<html><head><title>Port news for the week</title></head><body><article>"
+    "<h1>Port news for the week</h1>"
+    f"<p>{PARAGRAPHS[0]} The harbour has been busy all summer with visitors.</p>\n"
+    f"{OWN_LINE_MARKER}\n<p>{PARAGRAPHS[1]}</p><p>{PARAGRAPHS[2]}</p></article></body></html>",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SUPPRESSED_FORMATS))
+def test_marker_on_its_own_line_silences_the_whole_next_paragraph_in_every_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(SUPPRESSED_FORMATS[name], encoding="utf-8")
+    payload = json.loads(runner.invoke(app, ["check", name, "--format", "json"]).stdout)
+    findings = [f for f in payload["files"][0]["findings"] if f["rule_id"] == "PRV003"]
+    failing = sorted(f["claim_text"][:14] for f in findings if f["failing"])
+    silenced = sorted(f["claim_text"][:14] for f in findings if f["suppression"])
+    assert failing == ["The dock will ", "The port will "]
+    assert silenced == ["The bridge wil", "The ferry will"]
+    assert all(
+        "provenance" not in f["claim_text"] for f in payload["files"][0]["findings"] if f["claim_text"]
+    )
+    assert not [f for f in payload["files"][0]["findings"] if f["rule_id"] == "CHK002"]

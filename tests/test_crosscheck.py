@@ -155,6 +155,7 @@ def test_crosscheck_text_names_the_shared_upstream_and_the_chain(tmp_path: Path,
 
 def test_index_output_option_writes_where_asked(tmp_path: Path) -> None:
     output = tmp_path / "nested" / "corpus.sqlite"
+    output.parent.mkdir()
     built = runner.invoke(app, ["index", str(FIXTURES), "--output", str(output), "--format", "json"])
     assert built.exit_code == 0, built.output
     summary = CorpusIndexSummary.model_validate_json(built.stdout)

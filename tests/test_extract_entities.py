@@ -13,6 +13,7 @@ from provenance import analyze, parse_article
 from provenance.config import Config
 from provenance.extract.describe import describe
 from provenance.models import AnalysisResult, ScoreReport, SourceType
+from provenance.render.graph import NodeKind, build_graph
 from provenance.render.view import build_view
 from provenance.scoring import score
 
@@ -147,3 +148,29 @@ def test_the_sources_table_shows_one_row_per_entity() -> None:
     )
     rows = build_view(report).sources
     assert [(row.name, row.mentions) for row in rows] == [("Ada Lind", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [
+        ("The council, which has said the plan fails, voted no.", "council", SourceType.NAMED_ORGANISATION),
+        ("Some economists, who said rents would fall, were wrong.", "Some economists",
+         SourceType.ANONYMOUS_GROUP),
+        ("Instead, the study -- which notes that wages fell -- argues that rents doubled.", "the study",
+         SourceType.DOCUMENT),
+    ],
+)  # fmt: skip
+def test_a_relative_pronoun_stands_for_the_phrase_before_it(text: str, entity: str, kind: SourceType) -> None:
+    found = speakers(text)
+    assert found["which" if "which" in found else "who"][:2] == (entity, kind)
+
+
+def test_the_attribution_graph_shows_one_node_per_entity() -> None:
+    graph = build_graph(
+        analysed(
+            "Mayor Ada Lind said the bridge was safe. The mayor said repairs would start in May. "
+            "“It will be quick,” she said."
+        )
+    )
+    sources = [node.full_label for node in graph.nodes if node.kind in {NodeKind.SOURCE, NodeKind.VOICE}]
+    assert sources == ["Ada Lind"]

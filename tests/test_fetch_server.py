@@ -185,6 +185,7 @@ def test_fetch_saves_markdown_that_analyses_like_the_source(
     server: ArticleServer, tmp_path: Path, cache_dir: Path
 ) -> None:
     output = tmp_path / "saved" / "troops.md"
+    output.parent.mkdir()
     status, _, stderr = run(
         "--allow-private", "fetch", server.url("/redirect-article"), "--output", str(output)
     )

@@ -45,3 +45,20 @@ def test_annotations_stop_at_ten_per_level_and_the_summary_has_everything(tmp_pa
     summary = render_step_summary(result)
     assert summary.count("| a.md |") == 14
     assert "b\\|&lt;x&gt;.md" in summary
+
+
+def test_annotations_spread_over_every_failing_file_within_the_limit(tmp_path: Path) -> None:
+    crowded = [f"Ship {number} was late, an official said." for number in range(14)]
+    (tmp_path / "a.md").write_text("\n\n".join(crowded) + "\n")
+    (tmp_path / "b.md").write_text("The crane broke, an official said.\n\nShips were allegedly late.\n")
+    (tmp_path / "c.md").write_text("Ships were allegedly late.\n\nThe dock flooded, one witness said.\n")
+    result = check_files([tmp_path], keyword_scorer, RULES, DEFAULT_FAIL_ON, root=tmp_path)
+    lines = render_github(result).splitlines()
+    errors = [line for line in lines if line.startswith("::error ")]
+    assert len(errors) == 10
+    assert [line.split(",")[0] for line in errors[:3]] == [
+        "::error file=a.md",
+        "::error file=b.md",
+        "::error file=c.md",
+    ]
+    assert "::notice::6 more findings are not annotated; see the job summary." in lines

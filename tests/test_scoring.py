@@ -38,7 +38,7 @@ from provenance.models import (
     SourceType,
     Span,
 )
-from provenance.scoring import BASE_SCORE, PRIOR_CLAIMS, grade, load_rule_pack, score
+from provenance.scoring import BASE_SCORE, FAILED_CLAIM_COST, PRIOR_CLAIMS, grade, load_rule_pack, score
 from provenance.scoring import engine as engine_module
 from provenance.scoring import facts as facts_module
 from provenance.scoring.facts import ClaimFacts, gather_facts
@@ -338,7 +338,11 @@ def test_every_point_is_traced_to_a_finding() -> None:
         assert all(finding.claim_id == claim.claim_id and finding.evidence for finding in claim.findings)
     moved = [claim.score for claim in report.claim_scores if any(f.points for f in claim.findings)]
     assert len(moved) < len(report.claim_scores), "the reporter's narration is left out"
-    mean = (sum(moved) + PRIOR_CLAIMS * BASE_SCORE) / (len(moved) + PRIOR_CLAIMS)
+    failed = [
+        claim for claim in report.claim_scores if any(f.severity.value == "error" for f in claim.findings)
+    ]
+    assert len(failed) == 3
+    mean = (sum(moved) + PRIOR_CLAIMS * BASE_SCORE) / (len(moved) + PRIOR_CLAIMS) - FAILED_CLAIM_COST * 3
     assert report.score == pytest.approx(
         max(0, mean + sum(f.points for f in report.article_findings)), abs=0.01
     )

@@ -21,7 +21,7 @@ from fifo_guard import unblocking_pipes
 from typer.testing import CliRunner
 
 from provenance.cli import app
-from provenance.ingest.files import PathKind, kind_of, read_regular_file
+from provenance.files import PathKind, kind_of, read_regular_file
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8dac13ad40c6afd4.txt"
 NOBODY = 65534

@@ -68,7 +68,7 @@ def run_local(
         else:
             todo.append((number, part, digest))
     _remove_parts_from(output, len(parts))
-    write_atomic(output / DATASET_FILE, dataset_layout().model_dump_json(indent=2) + "\n")
+    write_atomic(output / DATASET_FILE, dataset_layout().model_dump_json(indent=2) + "\n", make_folders=True)
     if jobs > 1 and len(todo) > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=freeze_imports) as pool:
             futures = [
@@ -107,10 +107,14 @@ def write_part(
     counts = {}
     for name, table in every.items():
         arrow = pa.Table.from_pylist(collected[name], schema=table.schema)
-        write_atomic(output / name / f"{part_name(number)}.parquet", _parquet_bytes(arrow))
+        write_atomic(output / name / f"{part_name(number)}.parquet", _parquet_bytes(arrow), make_folders=True)
         counts[name] = arrow.num_rows
     summary = PartSummary(part=number, digest=digest, articles=len(records), errors=errors, rows=counts)
-    write_atomic(output / PARTS_FOLDER / f"{part_name(number)}.json", summary.model_dump_json() + "\n")
+    write_atomic(
+        output / PARTS_FOLDER / f"{part_name(number)}.json",
+        summary.model_dump_json() + "\n",
+        make_folders=True,
+    )
     return summary
 
 

@@ -23,11 +23,12 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+from pydantic import ValidationError
 
 from provenance.batch.dataset import DATASET_FILE, BatchSummary, PartSummary, dataset_layout
-from provenance.batch.tables import dataset_tables, model_columns
+from provenance.batch.tables import Rows, dataset_tables, error_rows, model_columns
 from provenance.batch.work import BatchJob, analyse_record
-from provenance.errors import ConfigError
+from provenance.errors import ConfigError, InputError
 from provenance.ingest.manifest import ManifestRow
 from provenance.outputs import write_atomic
 
@@ -51,14 +52,35 @@ def analyse_batches(batches: Iterable[pa.RecordBatch], job: BatchJob) -> Iterato
     schema = wide_schema()
     for batch in batches:
         wide: list[dict[str, Any]] = []
-        for values in batch.to_pylist():
-            record = ManifestRow.model_validate(values)
-            for name, rows in analyse_record(record, job).items():
+        for number, values in enumerate(batch.to_pylist(), start=1):
+            for name, rows in _rows_of(values, number, job).items():
                 wide += [
                     {TABLE_COLUMN: name, **{f"{name}{SEPARATOR}{key}": value for key, value in row.items()}}
                     for row in rows
                 ]
         yield pa.RecordBatch.from_pylist(wide, schema=schema)
+
+
+def _rows_of(values: dict[str, Any], number: int, job: BatchJob) -> Rows:
+    """Analyse one DataFrame row; a row that is no article (a bad date, no id) is an ``errors`` row."""
+    try:
+        record = ManifestRow.model_validate({"manifest": "dataframe", "line": number, **_given(values)})
+    except ValidationError as exc:
+        problem = "; ".join(f"{'.'.join(map(str, error['loc']))}: {error['msg']}" for error in exc.errors())
+        error = InputError(f"row {number}", f"not an article row ({problem})")
+        return error_rows(
+            str(values.get("id") or f"row {number}"), values.get("path"), error.code, error.one_line()
+        )
+    return analyse_record(record, job)
+
+
+def _given(values: dict[str, Any]) -> dict[str, Any]:
+    """Keep the row's values that are set and that a ``ManifestRow`` has (a DataFrame may hold more)."""
+    return {
+        name: value
+        for name, value in values.items()
+        if value is not None and name in ManifestRow.model_fields
+    }
 
 
 def spark_schema(schema: pa.Schema) -> Any:
@@ -111,6 +133,6 @@ def run_spark(
     articles = spark.createDataFrame(table).repartition(max(1, -(-len(records) // part_size)))
     wide = articles.mapInArrow(partial(analyse_batches, job=job), spark_schema(wide_schema()))
     counts = write_tables(wide, str(output.resolve()))
-    write_atomic(output / DATASET_FILE, dataset_layout().model_dump_json(indent=2) + "\n")
+    write_atomic(output / DATASET_FILE, dataset_layout().model_dump_json(indent=2) + "\n", make_folders=True)
     part = PartSummary(part=0, digest="", articles=len(records), errors=counts["errors"], rows=counts)
     return BatchSummary.of(str(output), [part]).model_copy(update={"parts": 0})

@@ -2,7 +2,8 @@
 
 ``analyse_record`` is the one function both engines run, the local one in its
 worker processes and Spark on its executors, so the two produce the same rows.
-It never raises for a bad article: a failure becomes a row of ``errors``.
+It never raises for a bad article: a failure becomes a row of ``errors``. The
+cyclic collector waits until an article's rows are built (see ``collector``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from provenance.batch.tables import Rows, article_rows, error_rows
 from provenance.check.models import CheckPolicy
 from provenance.check.policy import DEFAULT_FAIL_ON, build_policy
+from provenance.collector import paused_collector
 from provenance.config import Config
 from provenance.errors import InternalError, ProvenanceError
 from provenance.extract import analyze
@@ -48,12 +50,13 @@ def rule_pack(folders: tuple[Path, ...]) -> RulePack:
 def analyse_record(record: ManifestRow, job: BatchJob) -> Rows:
     """Analyse and score one article into its rows; any failure is one ``errors`` row instead."""
     where = record.path or record.id
-    try:
-        article = load_article(record, job.encoding)
-        report = score(analyze(article), job.config, pack=rule_pack(job.config.rule_folders))
-    except ProvenanceError as error:
-        return error_rows(record.id, record.path, error.code, error.one_line())
-    except Exception as exc:
-        internal = InternalError.of(exc, where)
-        return error_rows(record.id, record.path, internal.code, internal.one_line())
-    return article_rows(record.id, report, job.policy)
+    with paused_collector():
+        try:
+            article = load_article(record, job.encoding)
+            report = score(analyze(article), job.config, pack=rule_pack(job.config.rule_folders))
+        except ProvenanceError as error:
+            return error_rows(record.id, record.path, error.code, error.one_line())
+        except Exception as exc:
+            internal = InternalError.of(exc, where)
+            return error_rows(record.id, record.path, internal.code, internal.one_line())
+        return article_rows(record.id, report, job.policy)

@@ -7,6 +7,7 @@ baseline, which spans files, once every report is in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from provenance.check.models import (
 from provenance.check.policy import fails
 from provenance.check.positions import LineIndex
 from provenance.check.suppress import Marker, find_markers
+from provenance.collector import freeze_imports
 from provenance.errors import InputError, InternalError, ProvenanceError
 from provenance.extract import analyze
 from provenance.models import AnalysisResult, Article, Claim, Finding, ScoreReport, Severity, Span
@@ -126,14 +128,14 @@ def check_article(
     ]
     placed += [(finding, claims.get(finding.claim_id or "")) for finding in report.article_findings]
     markers = find_markers(text, known_rules)
-    next_claim = {marker: _claim_after(analysis.claims, marker.span) for marker in markers.valid}
+    governed = {marker: _claims_governed(text, analysis.claims, marker.span) for marker in markers.valid}
     used: set[tuple[Marker, str]] = set()
     findings: list[CheckFinding] = []
     for finding, claim in placed:
         suppression = None
-        for marker, target in next_claim.items():
+        for marker, targets in governed.items():
             hit = _silenced_by(finding, marker.rules)
-            if claim is not None and target is claim and hit is not None:
+            if claim is not None and claim in targets and hit is not None:
                 suppression = Suppression(kind=SuppressionKind.INLINE, reason=marker.reason)
                 used.add((marker, hit))
                 break
@@ -148,12 +150,12 @@ def check_article(
                 INVALID_SUPPRESSION, f"suppression marker {malformed.problem}", lines, malformed.span
             )
         )
-    for marker, target in next_claim.items():
+    for marker, targets in governed.items():
         for rule in marker.rules:
             if (marker, rule.casefold()) not in used:
                 problem = (
-                    f"silences nothing: the next claim ({target.id}) has no {rule} finding"
-                    if target is not None
+                    f"silences nothing: {_named(targets)} no {rule} finding"
+                    if targets
                     else "silences nothing: no claim follows it"
                 )
                 findings.append(
@@ -182,17 +184,37 @@ def _anchor(analysis: AnalysisResult) -> tuple[int, int]:
     return (span.start, span.end) if span is not None else (0, 0)
 
 
-def _claim_after(claims: Sequence[Claim], marker: Span) -> Claim | None:
-    """Return the claim a marker governs: the first one that ends after it.
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
-    That is the next claim, or the claim the marker sits in when a reader kept
-    the comment inside a paragraph (plain text and the seed format do).
+
+def _claims_governed(text: str, claims: Sequence[Claim], marker: Span) -> list[Claim]:
+    """Return the claims a marker governs.
+
+    A marker on a line of its own governs the paragraph after it: every claim
+    starting there, up to the next blank line, in every input format (an HTML
+    comment becomes a line of its own when the page is read). A marker inside a
+    line governs the first claim that ends after it: the next claim, or the one
+    it sits in.
     """
-    return min(
-        (claim for claim in claims if claim.span.end > marker.end),
-        key=lambda c: c.span.start,
-        default=None,
-    )
+    line_start = text.rfind("\n", 0, marker.start) + 1
+    line_end = text.find("\n", marker.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if text[line_start : marker.start].strip() or text[marker.end : line_end].strip():
+        first = min((c for c in claims if c.span.end > marker.end), key=lambda c: c.span.start, default=None)
+        return [] if first is None else [first]
+    start = line_end
+    while start < len(text) and text[start].isspace():
+        start += 1
+    blank = BLANK_LINE.search(text, start)
+    end = blank.start() if blank is not None else len(text)
+    return [claim for claim in claims if start <= claim.span.start < end]
+
+
+def _named(claims: list[Claim]) -> str:
+    """Say which claims a marker governs, for the unused-suppression message."""
+    if len(claims) == 1:
+        return f"the next claim ({claims[0].id}) has"
+    return f"the claims of the next paragraph ({claims[0].id}–{claims[-1].id}) have"
 
 
 def _silenced_by(finding: Finding, rules: Iterable[str]) -> str | None:
@@ -305,7 +327,7 @@ def run_check(
     ]
     if jobs > 1 and len(files) > 1:
         workers = min(jobs, len(files))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=freeze_imports) as pool:
             chunk = max(1, min(64, len(files) // (workers * 8)))
             done: Iterable[FileReport] = (
                 FileReport.model_validate_json(report)

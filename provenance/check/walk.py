@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pathspec
 
-from provenance.ingest.files import PathKind, is_folder, kind_of
+from provenance.files import PathKind, is_folder, kind_of
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
 ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn"})

@@ -57,8 +57,8 @@ from provenance.corpus.match import MATCH_THRESHOLD
 from provenance.corpus.units import claim_core, claim_units
 from provenance.errors import InputError
 from provenance.extract import analyze
+from provenance.files import PathKind, is_regular_file, kind_of
 from provenance.ingest import read_article
-from provenance.ingest.files import PathKind, is_regular_file, kind_of
 from provenance.ingest.manifest import is_manifest, iter_manifest, load_article
 from provenance.models import (
     AnalysisResult,

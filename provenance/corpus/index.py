@@ -38,6 +38,7 @@ from provenance.corpus.normalize import normalise
 from provenance.corpus.units import claim_units, skeleton
 from provenance.errors import InputError
 from provenance.models import AnalysisResult
+from provenance.outputs import require_file_target
 
 __all__ = [
     "ARTICLE_SUFFIXES",
@@ -337,8 +338,8 @@ class CorpusIndex:
     def save(self, path: str | Path) -> None:
         """Write this index to ``path`` atomically (a temporary file in the same folder, then a rename)."""
         target = Path(path)
+        require_file_target(target)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
             os.close(handle)
         except OSError as exc:

@@ -8,6 +8,7 @@ word lists in ``data/``.
 
 from __future__ import annotations
 
+from provenance.collector import paused_collector
 from provenance.extract.claims import build_analysis
 from provenance.models import AnalysisResult, Article
 
@@ -16,4 +17,5 @@ __all__ = ["analyze"]
 
 def analyze(article: Article) -> AnalysisResult:
     """Extract the claims of ``article`` with their sources, attributions and chains."""
-    return build_analysis(article)
+    with paused_collector():
+        return build_analysis(article)

@@ -14,14 +14,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from provenance.extract.boilerplate import claim_sentences
 from provenance.extract.chains import UNCOVERED_SECTIONS, ChainBuilder, cited_parties
 from provenance.extract.coreference import MentionDraft
 from provenance.extract.cues import RawAttribution, find_attributions, first_cue_words
 from provenance.extract.describe import coordinated, describe
 from provenance.extract.entities import source_entities
 from provenance.extract.hedges import find_hedges, hedge_words
+from provenance.extract.learned import cue_model
 from provenance.extract.lexicon import sources
-from provenance.extract.segmentation import Token, quotations, sentences, span, tokenize
+from provenance.extract.segmentation import Token, quotations, span, tokenize
 from provenance.models import (
     AnalysisResult,
     Article,
@@ -70,7 +72,7 @@ def _read_sentences(article: Article) -> list[_Sentence]:
     for section in _sections(article):
         quotes = quotations(text, section.span.start, section.span.end)
         read: list[_Sentence] = []
-        for start, end in sentences(text, section.span.start, section.span.end):
+        for start, end in claim_sentences(text, section.span.start, section.span.end):
             tokens = tokenize(text, start, end, quotes) if _worth_reading(text[start:end]) else []
             read.append(_Sentence(section.name, start, end, find_attributions(tokens, quotes), tokens))
         if speaker is not None and not _quotation_paragraph(text, read, quotes, _opening_mark(text, speaker)):
@@ -172,7 +174,7 @@ def _claimed(later: list[_Sentence], opening: int, close: int) -> bool:
 @cache
 def _signal_words() -> frozenset[str]:
     """Words without which a sentence has no cue and no hedge: the test that spares tokenising it."""
-    words = {word for word in first_cue_words() | hedge_words() if word.isalpha()}
+    words = {word for word in first_cue_words() | cue_model().vocabulary | hedge_words() if word.isalpha()}
     return frozenset(words)
 
 
@@ -294,6 +296,7 @@ def _attribution(
         cue_kind=raw.kind,
         source_id=source.id if source is not None else None,
         content=[span(text, start, end) for start, end in raw.content],
+        model_probability=raw.learned,
     )
 
 

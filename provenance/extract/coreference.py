@@ -17,6 +17,7 @@ introduced as one ("Republican nominee Donald Trump"); such a mention gets
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,6 +42,12 @@ NEUTER = frozenset({"it", "its"})
 POSSESSIVE = ("’s ", "'s ")
 COMPANY_WORDS = frozenset({"company", "firm", "bank", "group", "organization", "organisation"})
 """Descriptors that may stand for a business known only by its name ("Wells Fargo" … "the company")."""
+PHRASE_WORD = re.compile(r"\w[\w’'.-]*")
+PHRASE_OPENERS = frozenset(
+    {"the", "a", "an", "some", "many", "most", "several", "few", "all", "both", "two", "three", "four",
+     "five", "other", "another", "his", "her", "their", "its"}
+)  # fmt: skip
+"""Words that open a noun phrase read leftwards, and belong to it."""
 MAX_DISTANCE = 4000
 RELATIVE_GAP = 3
 """Characters allowed between a relative pronoun and the mention it follows: ", "."""
@@ -58,6 +65,8 @@ class MentionDraft:
     person: Person | None = None
     """The person named elsewhere in the text whom this mention means, when no earlier source is."""
     gender: Gender = ""
+    antecedent: tuple[int, int] | None = None
+    """The noun phrase (no source itself) that a relative pronoun stands for: "a study, which"."""
 
 
 def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
@@ -71,6 +80,8 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
         if description.pronoun:
             if lower in lexicon.pronouns_relative:
                 mention.refers_to = _relative_antecedent(mentions, index)
+                if mention.refers_to is None:
+                    _phrase_antecedent(mention, people)
             elif lower in FEMININE or lower in MASCULINE:
                 _link_person(mentions, index, people)
             elif lower in PLURAL:
@@ -161,7 +172,7 @@ def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None
     holders = [
         person
         for person in people.persons
-        if head in person.roles
+        if head in people.roles(person)
         and person.mentions
         and min(person.mentions)[0] < mention.start
         and _agrees(person.gender, mention.gender)
@@ -169,7 +180,10 @@ def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None
     if holders:
         mention.person = max(
             holders,
-            key=lambda person: (len(modifiers & person.roles), person.mentioned_before(mention.start)),
+            key=lambda person: (
+                len(modifiers & people.roles(person)),
+                person.mentioned_before(mention.start),
+            ),
         )
         return
     definite = mention.text.startswith(DEFINITE) or (words[0][:1].isupper() and words[0] != "The")
@@ -226,6 +240,52 @@ def _relative_antecedent(mentions: list[MentionDraft], index: int) -> int | None
         if not other.description.pronoun and other.end <= here:
             return candidate
     return None
+
+
+def _phrase_antecedent(mention: MentionDraft, people: People) -> None:
+    """Give a relative pronoun the noun phrase it follows when that is no source ("a study, which").
+
+    A person of the text becomes ``person``; any other phrase becomes
+    ``antecedent``, the entity's own description.
+    """
+    found = phrase_before(people.text, mention.start)
+    if found is None:
+        return
+    start, end = found
+    phrase = people.text[start:end]
+    person = people.by_surname(phrase.split()[-1]) if phrase[:1].isupper() else None
+    if person is not None:
+        mention.person = person
+    else:
+        mention.antecedent = (start, end)
+
+
+def phrase_before(text: str, position: int) -> tuple[int, int] | None:
+    """Find the noun phrase ending just before ``position`` (a comma between allowed), as a range.
+
+    Words back to a determiner or quantifier, which it keeps ("an exhaustive
+    study", "some economists"), or to a function word or mark, which it does not.
+    """
+    end = position
+    while end > 0 and text[end - 1] in " ,\u00a0—–-":
+        end -= 1
+    words = list(PHRASE_WORD.finditer(text, max(0, end - 80), end))
+    if not words or words[-1].end() != end:
+        return None
+    function_words = sources().function_words
+    start = end
+    for word in reversed(words):
+        lower = word.group().lower()
+        between = text[word.end() : start]
+        if start != end and between.strip():
+            break
+        if lower in PHRASE_OPENERS:
+            start = word.start()
+            break
+        if lower in function_words:
+            break
+        start = word.start()
+    return (start, end) if start < end else None
 
 
 def _described_by(descriptor: str) -> Callable[[SourceDescription], bool]:

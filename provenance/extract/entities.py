@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from provenance.extract.coreference import MentionDraft, resolve
-from provenance.extract.describe import SourceDescription
+from provenance.extract.describe import SourceDescription, describe
 from provenance.extract.lexicon import entities as entity_words
 from provenance.extract.names import People, Person, find_people
 from provenance.extract.segmentation import span
@@ -35,6 +35,8 @@ class EntityDraft:
 
     mentions: list[int] = field(default_factory=list)
     person: Person | None = None
+    antecedent: SourceDescription | None = None
+    """What a relative pronoun's noun phrase says, when the entity has no other mention ("a study, which")."""
 
 
 def build_entities(text: str, drafts: list[MentionDraft]) -> list[EntityDraft]:
@@ -66,6 +68,8 @@ def build_entities(text: str, drafts: list[MentionDraft]) -> list[EntityDraft]:
             found.append(EntityDraft())
         entity = found[number]
         entity.mentions.append(index)
+        if draft.antecedent is not None and entity.antecedent is None:
+            entity.antecedent = describe(text[slice(*draft.antecedent)])
         if person is not None and entity.person is None:
             entity.person = person
             by_person[id(person)] = number
@@ -76,7 +80,11 @@ def build_entities(text: str, drafts: list[MentionDraft]) -> list[EntityDraft]:
 
 
 def source_entities(text: str, drafts: list[MentionDraft]) -> tuple[list[SourceMention], list[SourceEntity]]:
-    """Build the mentions (ids ``S1``…) and entities (ids ``E1``…) of an article's source drafts."""
+    """Build the mentions (ids ``S1``…) and entities (ids ``E1``…) of an article's source drafts.
+
+    Every value is valid by construction (ids, spans of the text, typed
+    descriptions), so the models are built without validating them again.
+    """
     grouped = build_entities(text, drafts)
     descriptions = [_describe_entity(drafts, entity) for entity in grouped]
     entity_of = {index: number for number, entity in enumerate(grouped) for index in entity.mentions}
@@ -86,30 +94,34 @@ def source_entities(text: str, drafts: list[MentionDraft]) -> tuple[list[SourceM
         described = descriptions[number]
         earlier = [other for other in grouped[number].mentions if other < index]
         mentions.append(
-            SourceMention(
-                id=f"S{index + 1}",
-                span=span(text, draft.start, draft.end),
-                type=described.type,
-                name=" ".join(draft.description.name.split()),
-                count=described.count,
-                role=described.role,
-                affiliation=described.affiliation,
-                anonymity=described.anonymity,
-                on_record=described.on_record,
-                refers_to=f"S{earlier[-1] + 1}" if earlier else None,
-                entity_id=f"E{number + 1}",
+            SourceMention.trusted(
+                {
+                    "id": f"S{index + 1}",
+                    "span": span(text, draft.start, draft.end),
+                    "type": described.type,
+                    "name": " ".join(draft.description.name.split()),
+                    "count": described.count,
+                    "role": described.role,
+                    "affiliation": described.affiliation,
+                    "anonymity": described.anonymity,
+                    "on_record": described.on_record,
+                    "refers_to": f"S{earlier[-1] + 1}" if earlier else None,
+                    "entity_id": f"E{number + 1}",
+                }
             )
         )
     records = [
-        SourceEntity(
-            id=f"E{number + 1}",
-            name=" ".join(described.name.split()),
-            type=described.type,
-            role=described.role,
-            affiliation=described.affiliation,
-            anonymity=described.anonymity,
-            on_record=described.on_record,
-            mention_ids=[f"S{index + 1}" for index in entity.mentions],
+        SourceEntity.trusted(
+            {
+                "id": f"E{number + 1}",
+                "name": " ".join(described.name.split()),
+                "type": described.type,
+                "role": described.role,
+                "affiliation": described.affiliation,
+                "anonymity": described.anonymity,
+                "on_record": described.on_record,
+                "mention_ids": [f"S{index + 1}" for index in entity.mentions],
+            }
         )
         for number, (entity, described) in enumerate(zip(grouped, descriptions, strict=True))
     ]
@@ -164,7 +176,8 @@ def _describe_entity(drafts: list[MentionDraft], entity: EntityDraft) -> SourceD
     name that "the company" stands for is an organisation ("Wells Fargo").
     """
     own = [drafts[index].description for index in entity.mentions]
-    spoken = [description for description in own if not description.pronoun] or own
+    spoken = [description for description in own if not description.pronoun]
+    spoken = spoken or ([entity.antecedent] if entity.antecedent is not None else own)
     best = min(spoken, key=lambda description: RANK[description.type])
     role = best.role or next((description.role for description in spoken if description.role), None)
     named_body = best.type is SourceType.NAMED_PERSON and any(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from provenance.extract.lexicon import entities, sources
 
@@ -22,11 +22,8 @@ __all__ = ["Gender", "People", "Person", "find_people", "gender_of"]
 
 Gender = str
 """``"f"``, ``"m"`` or ``""`` (not known)."""
-CAPITALISED_RUN = re.compile(
-    r"(?<![\w’'])(?:[A-Z][\w’'.-]*|[A-Z]\.)(?:[ \u00a0](?:[A-Z][\w’'.-]*|[A-Z]\.|de|van|von|da|del|la|le))*"
-)
+CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*(?:[ \u00a0][A-Z][\w’'.-]*)*")
 WORD = re.compile(r"[\w’'-]+")
-ROLE_BEFORE = re.compile(r"((?:[\w’'-]+ ){1,4})$")
 APPOSITION = re.compile(r"\A,\s+(?:(?:the|a|an)\s+)?([^,.;:()“”\"]{3,80}?)\s*[,.;)]")
 POSSESSIVE = ("’s", "'s", "’", "'")
 TITLE_ROLES = {
@@ -47,7 +44,7 @@ class Person:
     surname: str
     first: str
     gender: Gender
-    roles: set[str] = field(default_factory=set)
+    titles: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
     def mentioned_before(self, position: int) -> int:
@@ -63,12 +60,32 @@ class Person:
 class People:
     """The persons of one article, by surname."""
 
+    text: str = ""
     persons: list[Person] = field(default_factory=list)
+    _roles: dict[int, set[str]] = field(default_factory=dict)
+    surnames: dict[str, list[Person]] = field(default_factory=dict)
+
+    def add(self, person: Person) -> None:
+        """Add a new person."""
+        self.persons.append(person)
+        self.surnames.setdefault(person.surname, []).append(person)
+
+    def roles(self, person: Person) -> set[str]:
+        """Role words of a person: titles, words before a mention ("GOP nominee"), appositions after one.
+
+        Read on demand, since only a description ("the nominee") asks for them.
+        """
+        found = self._roles.get(id(person))
+        if found is None:
+            found = set(person.titles)
+            for start, end in person.mentions:
+                found |= _roles_around(self.text, start, end)
+            self._roles[id(person)] = found
+        return found
 
     def by_surname(self, surname: str, first: str = "") -> Person | None:
         """Find the person of a surname (and first name, when given); the most mentioned on a clash."""
-        key = _key(surname)
-        matches = [person for person in self.persons if person.surname == key]
+        matches = self.surnames.get(_key(surname), [])
         if first:
             exact = [person for person in matches if person.first == first.lower()]
             matches = exact or [person for person in matches if not person.first]
@@ -81,16 +98,20 @@ def find_people(text: str, named: list[tuple[int, int, str]]) -> People:
     ``named`` adds the full names the extractor found as sources, as
     ``(start, end, name)``, whatever their first name ("Sonya Herridge").
     """
-    people = People()
+    people = People(text)
     for start, end, full in named:
-        _add(people, text, start, end, [], full.split())
+        _add(people, start, end, [], full.split())
     titles, first_names = _titles(), _first_names()
-    runs: list[tuple[int, int, list[str]]] = []
+    singles: list[tuple[int, int, str]] = []
     for match in CAPITALISED_RUN.finditer(text):
-        words = match.group().replace("\u00a0", " ").split(" ")
-        runs.append((match.start(), match.end(), words))
-        titled = [word for word in words if word.rstrip(".").lower() in titles]
-        lead = len(titled) if words[: len(titled)] == titled else 0
+        run = match.group()
+        if " " not in run and "\u00a0" not in run:
+            singles.append((match.start(), match.end(), run))
+            continue
+        words = run.replace("\u00a0", " ").split(" ")
+        lead = 0
+        while lead < len(words) - 1 and words[lead].rstrip(".").lower() in titles:
+            lead += 1
         if not lead:
             lead = next((i for i, word in enumerate(words[:-1]) if word in first_names), len(words))
         name = words[lead:]
@@ -98,19 +119,19 @@ def find_people(text: str, named: list[tuple[int, int, str]]) -> People:
             name = name[:-1]
         if not name or _institution(name):
             continue
-        _add(people, text, match.start(), match.end(), words[:lead], name)
-    known = {person.surname for person in people.persons}
-    for start, end, words in runs:
-        if len(words) == 1 and _key(words[0]) in known:
-            person = people.by_surname(words[0])
-            if person is not None and (start, end) not in person.mentions:
-                person.mentions.append((start, end))
-                person.roles.update(_roles_around(text, start, end))
+        _add(people, match.start(), match.end(), words[:lead], name)
+    for start, end, word in singles:
+        if _key(word) not in people.surnames:
+            continue
+        person = people.by_surname(word)
+        if person is not None and (start, end) not in person.mentions:
+            person.mentions.append((start, end))
     for person in people.persons:
         person.mentions.sort()
     return people
 
 
+@lru_cache(maxsize=4096)
 def gender_of(phrase: str) -> Gender:
     """Tell a person's gender from a phrase that names or describes them ("Mrs. Lind", "the spokeswoman")."""
     lexicon = entities()
@@ -128,37 +149,35 @@ def gender_of(phrase: str) -> Gender:
     return ""
 
 
-def _add(people: People, text: str, start: int, end: int, titles: list[str], name: list[str]) -> None:
+def _add(people: People, start: int, end: int, titles: list[str], name: list[str]) -> None:
     surname = _key(name[-1])
     first = name[0].lower() if len(name) > 1 else ""
     person = people.by_surname(surname, first)
     if person is None:
         person = Person(name="", surname=surname, first=first, gender="")
-        people.persons.append(person)
+        people.add(person)
     full = " ".join([*name[:-1], _bare(name[-1])])
     if len(full) > len(person.name):
         person.name = full
     if first and not person.first:
         person.first = first
-    person.gender = person.gender or gender_of(" ".join([*titles, *name]))
-    person.roles.update(
+    if not person.gender:
+        person.gender = gender_of(" ".join([*titles, *name]))
+    person.titles.update(
         TITLE_ROLES.get(word.rstrip(".").lower(), word.rstrip(".").lower()) for word in titles
     )
-    person.roles.update(_roles_around(text, start, end))
     person.mentions.append((start, end))
 
 
 def _roles_around(text: str, start: int, end: int) -> set[str]:
     """Role words before a name ("Republican presidential nominee") and in an apposition after it."""
     words: set[str] = set()
-    before = ROLE_BEFORE.search(text, max(0, start - 60), start)
-    if before is not None:
-        stops = sources().function_words | NOT_ROLES
-        for word in reversed(before.group(1).split()):
-            lower = word.lower()
-            if lower in stops or (lower.endswith(POSSESSIVE) and word[:1].isupper()):
-                break
-            words.add(lower.rstrip(".,"))
+    stops = sources().function_words | NOT_ROLES
+    for word in reversed(text[max(0, start - 60) : start].split()[-4:]):
+        lower = word.lower()
+        if lower in stops or not lower[-1:].isalpha() or (lower.endswith(POSSESSIVE) and word[:1].isupper()):
+            break
+        words.add(lower)
     after = APPOSITION.match(text[end : end + 90])
     if after is not None:
         words.update(word.lower() for word in WORD.findall(after.group(1)))
@@ -174,7 +193,10 @@ def _institution(name: list[str]) -> bool:
 
 
 def _key(word: str) -> str:
-    return _bare(word).lower()
+    lower = word.lower()
+    if lower.endswith(("’s", "'s")):
+        return lower[:-2]
+    return lower[:-1] if lower.endswith(("’", "'")) and len(lower) > 1 else lower
 
 
 def _bare(word: str) -> str:

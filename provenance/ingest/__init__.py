@@ -7,12 +7,13 @@ articles arrive with arbitrary names (``.txt`` holding Markdown, no extension).
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
 from provenance.errors import InputError
-from provenance.ingest.charset import decode_page
-from provenance.ingest.files import read_regular_file
+from provenance.files import read_regular_file
+from provenance.ingest.charset import byte_order_mark, decode_page
 from provenance.ingest.formats import detect_format, parse_article
 from provenance.models import Article
 
@@ -24,16 +25,25 @@ MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 
 
 def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
-    """Decode article bytes, refusing empty, binary and undecodable input with one clear line."""
+    """Decode article bytes, refusing empty, binary and undecodable input with one clear line.
+
+    A byte-order mark names the encoding (UTF-16 and UTF-32 files from Windows
+    editors are text, not binary) unless ``encoding`` was chosen explicitly.
+    """
     if not data.strip():
         raise InputError(where, "file is empty")
-    if b"\x00" in data[:8192]:
-        raise InputError(where, "file is binary (contains NUL bytes), not an article")
-    codec = "utf-8-sig" if encoding.lower().replace("_", "-") in {"utf-8", "utf8"} else encoding
     try:
-        text = data.decode(codec)
+        codec = codecs.lookup(encoding).name
     except LookupError:
         raise InputError(where, f"unknown text encoding {encoding!r}") from None
+    marked = byte_order_mark(data)
+    if marked is not None and codec == "utf-8":
+        mark, codec = marked
+        data, encoding = data[len(mark) :], codec.upper()
+    elif not codec.startswith(("utf-16", "utf-32")) and b"\x00" in data[:8192]:
+        raise InputError(where, _nul_problem(data))
+    try:
+        text = data.decode(codec)
     except UnicodeDecodeError as exc:
         raise InputError(
             where,
@@ -43,6 +53,16 @@ def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
     if not text.strip():
         raise InputError(where, "file is empty")
     return text
+
+
+def _nul_problem(data: bytes) -> str:
+    """Say why NUL bytes are there: UTF-16 text without a byte-order mark, or binary data."""
+    sample = data[:8192]
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, order in ((odd, "le"), (even, "be")):
+        if zeros.count(0) > 0.9 * len(zeros) and (even if order == "le" else odd).count(0) == 0:
+            return f"file looks like UTF-16 text without a byte-order mark; pass --encoding utf-16-{order}"
+    return "file is binary (contains NUL bytes), not an article"
 
 
 def read_article(path: str | Path, encoding: str = "utf-8") -> Article:

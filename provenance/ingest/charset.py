@@ -11,9 +11,24 @@ import re
 
 import charset_normalizer
 
-__all__ = ["decode_page"]
+__all__ = ["BYTE_ORDER_MARKS", "byte_order_mark", "decode_page"]
 
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+"""Byte-order marks and the codec each announces; UTF-32 LE first, since its mark starts like UTF-16 LE's."""
+
+
+def byte_order_mark(data: bytes) -> tuple[bytes, str] | None:
+    """Return the byte-order mark ``data`` opens with and its codec, if any."""
+    return next(((mark, codec) for mark, codec in BYTE_ORDER_MARKS if data.startswith(mark)), None)
 
 
 def _codec(name: str | None) -> str | None:
@@ -39,11 +54,10 @@ def decode_page(body: bytes, header_charset: str | None, html: bool) -> tuple[st
     detection from the bytes, where Windows-1252 wins ties (it is what browsers
     assume for unlabelled Western pages).
     """
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le")):
-        if body.startswith(bom):
-            return body[len(bom) :].decode(codec, errors="replace"), codec
-    if body.startswith(codecs.BOM_UTF16_BE):
-        return body[2:].decode("utf-16-be", errors="replace"), "utf-16-be"
+    marked = byte_order_mark(body)
+    if marked is not None:
+        mark, codec = marked
+        return body[len(mark) :].decode(codec, errors="replace"), codec
     meta = META_CHARSET.search(body[:4096]) if html else None
     declared = [_codec(header_charset), _codec(meta.group(1).decode("ascii", "replace") if meta else None)]
     utf8 = _strict(body, "utf-8")

@@ -211,7 +211,7 @@ class PageCache:
         record = dataclasses.asdict(page)
         del record["from_cache"]
         try:
-            write_atomic(self.path_for(page.url), json.dumps(record, ensure_ascii=False))
+            write_atomic(self.path_for(page.url), json.dumps(record, ensure_ascii=False), make_folders=True)
         except InputError:
             return
         stored = _STORED_SINCE_CHECK.get(self.folder, 0)

@@ -7,6 +7,7 @@ header, a section label or front matter.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -22,6 +23,7 @@ MARKDOWN_HINT = re.compile(r"^(#{1,6} |[*-] |> |```)", re.MULTILINE)
 HTML_HINT = re.compile(r"\A\s*(<!doctype html|<html|<head|<body|<article)", re.IGNORECASE)
 MARKDOWN_SKIP = re.compile(r"^\s*(#{1,6}\s|<!--|```|---\s*$|\*\*\*\s*$)")
 BLOCK_BREAK = re.compile(r"\n[ \t]*\n")
+MARKDOWN_HEADING = re.compile(r"#{1,6}\s")
 
 
 def detect_format(text: str) -> str:
@@ -73,9 +75,13 @@ def labelled_sections(text: str, start: int, end: int) -> list[Section]:
     """Split ``text[start:end]`` into blank-line blocks named by the label that opens their run.
 
     News pages and the seed format mark parts of a story with labels at the
-    start of a line (``Source:``, ``Details:``, ``Background:``); a label names
-    every block up to the next label, blocks before any label are ``body``,
-    and the label itself is left out of the spans.
+    start of a line (``Details:``, ``Background:``); a label names every block
+    up to the next label, blocks before any label are ``body``, and the label
+    itself is left out of the spans. ``Source:`` is different: it is metadata
+    (left out of the analysis), so it counts only where the seed format puts it
+    (the first block, or the one after a one-line headline) and covers its own
+    block alone; anywhere else it is article text like any other, so no line in
+    an article can hide the text after it from analysis.
     """
     return [
         Section(name=name, span=block)
@@ -86,17 +92,51 @@ def labelled_sections(text: str, start: int, end: int) -> list[Section]:
 
 def _label_regions(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
     labels = list(SEED_LABEL.finditer(text, start, end))
+    source = next((label for label in labels if label.group(1) == "Source"), None)
+    if source is not None and not _source_line_position(text, start, source.start()):
+        source = None
+    labels = [label for label in labels if label.group(1) != "Source" or label is source]
     first = labels[0].start() if labels else end
     if first > start:
         yield "body", start, first
     for index, label in enumerate(labels):
         region_end = labels[index + 1].start() if index + 1 < len(labels) else end
-        yield label.group(1).lower(), label.end(), region_end
+        name = label.group(1).lower()
+        block_end = BLOCK_BREAK.search(text, label.end(), region_end) if name == "source" else None
+        if block_end is None:
+            yield name, label.end(), region_end
+        else:
+            yield name, label.end(), block_end.start()
+            yield "body", block_end.end(), region_end
+
+
+def _source_line_position(text: str, start: int, position: int) -> bool:
+    """Tell whether a ``Source:`` label at ``position`` opens the first block, or the one after a headline."""
+    before = list(_blocks(text, start, position))
+    if not before:
+        return True
+    if len(before) > 1 or text.count("\n", before[0].end, position) < 2:
+        return False
+    headline = before[0].text
+    if "\n" not in headline and MARKDOWN_HEADING.match(headline):
+        return True
+    return _headline_like(headline) and not SEED_LABEL.match(headline)
+
+
+def _headline_like(block: str) -> bool:
+    """Tell a headline from a paragraph: one short line without a closing full stop."""
+    line = block.strip()
+    return "\n" not in line and len(line) < 160 and not line.endswith((".", "!", "?", '"', "”"))
 
 
 def outlet_from_source_line(sections: list[Section]) -> str | None:
-    """Name the publisher given first on a ``Source:`` line ("European Pravda, citing Reuters…")."""
-    source_line = next((s.span.text for s in sections if s.name == "source"), None)
+    """Name the publisher given first on a ``Source:`` line ("European Pravda, citing Reuters…").
+
+    Only a line before the story names the publisher: a "Source: NATO." under a
+    chart at the foot of the text credits the chart, not the outlet.
+    """
+    leading = itertools.takewhile(lambda section: section.name in {"headline", "source"}, sections)
+    source_line = next((s.span.text for s in leading if s.name == "source"), None)
     if not source_line:
         return None
     return re.split(r",|\s+citing\s+|\s+via\s+", source_line, maxsplit=1)[0].strip() or None
@@ -171,14 +211,8 @@ def _parse_plain(text: str, path: str | None) -> Article:
     sections = labelled_sections(text, 0, len(text))
     paragraphs = [section.span for section in sections if section.name != "source"]
     title = None
-    if paragraphs:
-        first_line = paragraphs[0].text.split("\n", 1)[0].strip()
-        if (
-            len(first_line) < 160
-            and not first_line.endswith((".", "!", "?", '"', "”"))
-            and "\n" not in paragraphs[0].text
-        ):
-            title = first_line
+    if paragraphs and _headline_like(paragraphs[0].text):
+        title = paragraphs[0].text.strip()
     return Article(
         text=text,
         title=title,

@@ -19,12 +19,12 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import escape
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
-import trafilatura
 
 from provenance.errors import InputError
 from provenance.ingest.formats import labelled_sections, outlet_from_source_line
@@ -142,11 +142,26 @@ def _tree(html: str) -> lxml.html.HtmlElement | None:
     return tree if isinstance(tree, lxml.html.HtmlElement) else None
 
 
+CHECK_MARKER = re.compile(r"<!--\s*provenance\s*:.*?-->", re.DOTALL | re.IGNORECASE)
+"""A ``provenance check`` suppression marker, which the article text must keep as a line of its own."""
+
+
+def _markers_kept(html: str) -> str:
+    """Turn suppression markers into paragraphs of their own, so the extracted text keeps them."""
+    return CHECK_MARKER.sub(lambda marker: f"<p>{escape(marker.group(0))}</p>", html)
+
+
 def _paragraphs(html: str) -> list[str]:
-    """Split trafilatura's main text into paragraphs, whitespace folded."""
+    """Split trafilatura's main text into paragraphs, whitespace folded; suppression markers kept."""
+    import trafilatura
+
     try:
         text = trafilatura.extract(
-            html, include_comments=False, include_tables=False, favor_precision=True, deduplicate=False
+            _markers_kept(html),
+            include_comments=False,
+            include_tables=False,
+            favor_precision=True,
+            deduplicate=False,
         )
     except (lxml.etree.LxmlError, ValueError, TypeError):
         return []
@@ -155,6 +170,8 @@ def _paragraphs(html: str) -> list[str]:
 
 
 def _trafilatura_metadata(html: str) -> dict[str, Any]:
+    import trafilatura  # loaded with the first HTML page: a fifth of the command line's start-up
+
     try:
         document = trafilatura.extract_metadata(html)
     except (lxml.etree.LxmlError, ValueError, TypeError):

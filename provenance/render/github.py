@@ -1,16 +1,20 @@
 """GitHub Actions output: workflow-command annotations and a job-summary table.
 
 GitHub shows at most 10 error, 10 warning and 10 notice annotations per step,
-so the failing findings come first and anything beyond the limit is counted
-in a closing notice; the full table goes to the job summary (the file named by
-``$GITHUB_STEP_SUMMARY``), which has no such limit.
+so the slots go to what matters most: unreadable inputs, then failing findings,
+then the rest, the most severe first, taken in turn from every file so that the
+first file alphabetically cannot use up the limit alone. Anything beyond the
+limit is counted in a closing notice; the full table goes to the job summary
+(the file named by ``$GITHUB_STEP_SUMMARY``), which has no such limit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import zip_longest
 
 from provenance.check.models import CheckFinding, CheckResult
+from provenance.models import Severity
 from provenance.render.check_text import summary_line
 
 ANNOTATIONS_PER_LEVEL = 10
@@ -52,23 +56,32 @@ def render_github(result: CheckResult) -> str:
     return "\n".join(lines)
 
 
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
 def _annotations(result: CheckResult) -> Iterator[tuple[str, str]]:
-    """Yield ``(level, command)`` pairs, unreadable inputs and failing findings before the rest."""
+    """Yield ``(level, command)`` pairs in the order they deserve a slot.
+
+    Unreadable inputs come first, then failing findings, then the others; within
+    each, files take turns (each file's most severe finding, then each file's
+    next), so the annotations spread over every file with something to show.
+    """
     for report in result.files:
         if report.error is not None:
             yield "error", command("error", report.error, file=report.path, title="unreadable input")
-    ranked = sorted(
-        (
-            (report.path, finding)
+    for failing in (True, False):
+        queues = [
+            [
+                (report.path, finding)
+                for finding in sorted(report.findings, key=lambda finding: SEVERITY_ORDER[finding.severity])
+                if finding.failing is failing and not finding.suppression
+            ]
             for report in result.files
-            for finding in report.findings
-            if not finding.suppression
-        ),
-        key=lambda item: not item[1].failing,
-    )
-    for path, finding in ranked:
-        level = "error" if finding.failing else "warning"
-        yield level, command(level, finding.message, **_location(path, finding))
+        ]
+        for turn in zip_longest(*queues):
+            for path, finding in (entry for entry in turn if entry is not None):
+                level = "error" if failing else "warning"
+                yield level, command(level, finding.message, **_location(path, finding))
 
 
 def _location(path: str, finding: CheckFinding) -> dict[str, str | int]:

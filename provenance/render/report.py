@@ -6,10 +6,6 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from provenance.models import ScoreReport
-from provenance.render.html import render_html
-from provenance.render.markdown import render_markdown
-from provenance.render.prov import render_prov_json, render_prov_n
-from provenance.render.text_report import render_text_report
 
 
 class ReportFormat(StrEnum):
@@ -48,7 +44,16 @@ _SUFFIXES = {
 
 
 def render_report(report: ScoreReport, report_format: ReportFormat | str = ReportFormat.TEXT) -> str:
-    """Render a scored article in ``report_format`` (a ``ReportFormat`` or its name); ends with a newline."""
+    """Render a scored article in ``report_format`` (a ``ReportFormat`` or its name); ends with a newline.
+
+    The renderers are imported here, so that the format names cost the command
+    line nothing when no report is made.
+    """
+    from provenance.render.html import render_html
+    from provenance.render.markdown import render_markdown
+    from provenance.render.prov import render_prov_json, render_prov_n
+    from provenance.render.text_report import render_text_report
+
     if not isinstance(report, ScoreReport):
         raise TypeError(
             f"render_report takes a ScoreReport (from provenance.score), not {type(report).__name__}"

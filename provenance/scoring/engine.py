@@ -7,8 +7,10 @@ gets no points, so it is neutral: the article score is the mean of the scores
 of the claims that findings moved (what rests on anonymous, vague, single or
 relayed sources against named, documentary or corroborated ones), with
 ``PRIOR_CLAIMS`` neutral claims at the base added so that one claim does not
-decide an article alone, plus the points of article-level findings (a
-second-hand relay), clamped again. Grades follow the credibility bands readers
+decide an article alone, less ``FAILED_CLAIM_COST`` for every claim with an
+error finding (one the newsroom rule fails: an article that has one is not
+"well sourced" however many named quotes surround it), plus the points of
+article-level findings (a second-hand relay), clamped again. Grades follow the credibility bands readers
 know from NewsGuard. Every point is therefore traceable to one finding.
 """
 
@@ -26,12 +28,22 @@ from provenance.models import (
     CrossCheckResult,
     Finding,
     ScoreReport,
+    Severity,
 )
 from provenance.scoring.facts import ArticleFacts, ClaimFacts, gather_facts
 from provenance.scoring.loader import load_rule_pack, resolve_check
 from provenance.scoring.rules import UNSOURCED, ClaimConditions, Hit, Rule, RulePack, conjunction_source
 
-__all__ = ["BASE_SCORE", "GRADES", "PRIOR_CLAIMS", "grade", "grade_label", "moves_score", "score"]
+__all__ = [
+    "BASE_SCORE",
+    "FAILED_CLAIM_COST",
+    "GRADES",
+    "PRIOR_CLAIMS",
+    "grade",
+    "grade_label",
+    "moves_score",
+    "score",
+]
 
 BASE_SCORE = 70.0
 """Where a claim starts: the floor of "credible with exceptions", before any finding."""
@@ -43,6 +55,9 @@ GRADES: tuple[tuple[float, str, str], ...] = (
     (0.0, "D", "poorly sourced: proceed with maximum caution"),
 )
 """(lowest score, grade, meaning), from the NewsGuard bands: 75+, 60–74, 40–59, under 40."""
+
+FAILED_CLAIM_COST = 5.0
+"""What each claim with an error finding costs the article beyond its own share of the mean."""
 
 PRIOR_CLAIMS = 1
 """Neutral claims at ``BASE_SCORE`` mixed into every article's mean: an article with one attributed
@@ -98,9 +113,13 @@ def moves_score(claim: ClaimScore) -> bool:
 
 
 def _sourcing_mean(claim_scores: list[ClaimScore]) -> float:
-    """Average the claims whose sourcing moved their score, narration left out, shrunk towards the base."""
+    """Average the claims whose sourcing moved their score, narration left out, shrunk towards the base.
+
+    Every claim with an error finding then costs ``FAILED_CLAIM_COST`` more.
+    """
     moved = [claim.score for claim in claim_scores if moves_score(claim)]
-    return (sum(moved) + PRIOR_CLAIMS * BASE_SCORE) / (len(moved) + PRIOR_CLAIMS)
+    failed = sum(1 for claim in claim_scores if any(f.severity is Severity.ERROR for f in claim.findings))
+    return (sum(moved) + PRIOR_CLAIMS * BASE_SCORE) / (len(moved) + PRIOR_CLAIMS) - FAILED_CLAIM_COST * failed
 
 
 def _other_findings(

@@ -27,7 +27,7 @@ from provenance.models import (
     Span,
 )
 from provenance.scoring.corroboration import Stated, corroborating
-from provenance.scoring.footing import Footing, agentless, footing, opinion_cue
+from provenance.scoring.footing import Footing, agentless, footing, opinion
 
 __all__ = ["ArticleFacts", "ClaimFacts", "gather_facts", "headcount"]
 
@@ -228,7 +228,7 @@ class _ClaimFactBuilder:
                 source_types,
                 anonymities,
                 footings,
-                any(opinion_cue(attribution) for attribution in claim.attributions),
+                opinion(claim),
                 len(own_relays) + outlet_cited,
                 0,  # corroborations, counted once every claim is known
                 (),

@@ -18,10 +18,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
-from provenance.models import Attribution, SourceMention, SourceType
+from provenance.extract.lexicon import sources
+from provenance.models import Attribution, Claim, SourceMention, SourceType
 
-__all__ = ["ANONYMOUS_FOOTINGS", "Footing", "agentless", "footing", "opinion_cue"]
+__all__ = ["ANONYMOUS_FOOTINGS", "Footing", "agentless", "footing", "opinion", "opinion_cue"]
 
 
 class Footing(StrEnum):
@@ -58,6 +60,7 @@ class FootingWords:
     individual_heads: frozenset[str]
     collective: frozenset[str]
     vague_heads: frozenset[str]
+    vague_with_closeness: frozenset[str]
     empty_modifiers: frozenset[str]
     closeness: tuple[str, ...]
     pronouns: frozenset[str]
@@ -75,6 +78,7 @@ def footing_words() -> FootingWords:
         individual_heads=frozenset(data["individual_heads"]),
         collective=frozenset(data["collective"]),
         vague_heads=frozenset(data["vague_heads"]),
+        vague_with_closeness=frozenset(data["vague_with_closeness"]),
         empty_modifiers=frozenset(data["empty_modifiers"]),
         closeness=tuple(data["closeness"]),
         pronouns=frozenset(data["pronouns"]),
@@ -135,17 +139,26 @@ def _named_in_apposition(text: str) -> bool:
 
 def _lone(words: list[str], lexicon: FootingWords) -> bool:
     """Whether an individual is introduced as one unnamed person: "a senior official", "one of his aides"."""
-    if words[0] not in lexicon.indefinite or (len(words) > 1 and words[1] in lexicon.collective):
-        return False
-    return any(_singular(word) in lexicon.individual_heads for word in words[1:HEAD_WINDOW])
+    if words[0] not in lexicon.indefinite or any(word in lexicon.collective for word in words[1:3]):
+        return False  # "a number of experts", "a growing number of senators"
+    documents = sources().document_words
+    for word in words[1:HEAD_WINDOW]:
+        if word in documents:
+            return False  # "a fact sheet lawmakers released" is a document
+        if _singular(word) in lexicon.individual_heads:
+            return True
+    return False
 
 
 def _vague_group(words: list[str], lexicon: FootingWords) -> bool:
     """Whether a group says nothing of who its members are beyond closeness ("people close to …")."""
-    head = next((index for index, word in enumerate(words) if word in lexicon.vague_heads), None)
+    heads = lexicon.vague_heads | lexicon.vague_with_closeness
+    head = next((index for index, word in enumerate(words) if word in heads), None)
     if head is None or any(word not in lexicon.empty_modifiers for word in words[:head]):
         return False
     rest = " ".join(words[head + 1 :])
+    if words[head] in lexicon.vague_with_closeness:
+        return rest.startswith(lexicon.closeness)
     return not rest or rest.startswith(lexicon.closeness)
 
 
@@ -156,9 +169,43 @@ def agentless(attribution: Attribution) -> bool:
     return " ".join(attribution.cue.text.lower().split()) in footing_words().agentless_cues
 
 
+QUOTE_MARKS = ("“", '"', "''", "‘")
+CLOSING_QUOTES = ("”", '"', "''")
+CONTENT_OPENING = 3
+"""How many words into the content a belief verb still makes it a view ("they think that …")."""
+
+
 def opinion_cue(attribution: Attribution) -> bool:
-    """Whether a cue reports a belief or a characterisation rather than information ("called", "believe")."""
+    """Whether an attribution reports a view rather than information.
+
+    A belief or characterisation cue ("believe", "called") reports a view; so
+    does a direct quotation, the speaker's own words: from an anonymous source
+    it is an assessment ("there won't be a path for him") far more often than
+    a fact, and AP and the New York Times keep anonymity for information.
+    """
     if attribution.cue is None:
         return False
     opinions = footing_words().opinion_cues
-    return any(word in opinions for word in attribution.cue.text.lower().split())
+    if any(word in opinions for word in attribution.cue.text.lower().split()):
+        return True
+    for content in attribution.content:
+        if content.text.lstrip().startswith(QUOTE_MARKS):
+            return True
+        opening = content.text.lower().split()[:CONTENT_OPENING]
+        if any(
+            first in footing_words().pronouns and second in opinions for first, second in pairwise(opening)
+        ):
+            return True  # "the officials said they think that …"
+    return False
+
+
+def opinion(claim: Claim) -> bool:
+    """Whether a claim reports its sources' view rather than information.
+
+    A view is given by its cue or a direct quotation (``opinion_cue``): neither
+    is the statement of fact that the newsroom rule on anonymous sources is about.
+    """
+    text = claim.text.strip()
+    if text.startswith(QUOTE_MARKS) or text.rstrip(".").endswith(CLOSING_QUOTES):
+        return True  # the speaker's own words, or the close of a quotation begun before
+    return any(opinion_cue(attribution) for attribution in claim.attributions)

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from provenance.config import toml_error_line
 from provenance.errors import RuleFileError
-from provenance.ingest.files import is_folder
+from provenance.files import is_folder
 from provenance.scoring.facts import ArticleFacts
 from provenance.scoring.rules import Check, Hit, Rule, RulePack
 

@@ -48,6 +48,8 @@ class RawAttribution:
     first_token: int = 0
     last_token: int = 0
     source_tokens: tuple[int, int] | None = None
+    learned: float | None = None
+    """The cue model's probability when the model, not a rule, found the cue."""
 
 
 def opens_participle(tokens: list[Token], index: int) -> bool:

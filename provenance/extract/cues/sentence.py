@@ -18,25 +18,33 @@ from provenance.extract.cues.clause import (
     opens_participle,
     title_case,
 )
+from provenance.extract.cues.learned import learned_attributions
 from provenance.extract.cues.nominal import according_to, document_intro, hearsay, in_view, nominal_cue
 from provenance.extract.cues.passives import by_agent, impression, passive_belief, question_put, raises_a_cue
 from provenance.extract.cues.punctuation import punctuation_cue, speaker_line
 from provenance.extract.cues.verbs import final_cue, verb_attribution
 from provenance.extract.cues.words import CLOSERS, PASSIVE_CUES, PUNCTUATION_CUES, RAISING_VERBS
+from provenance.extract.learned import cue_model
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token
 from provenance.models import CueKind
 
 
 def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
-    """Find the outermost attributions among one sentence's tokens.
+    """Find the outermost attributions among one sentence's tokens: the rules', then the cue model's."""
+    found = rule_attributions(tokens, quotes)
+    return found + learned_attributions(tokens, quotes, found, cue_model())
+
+
+def rule_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
+    """Find the outermost attributions that the hand-written rules read in one sentence.
 
     A quotation that ends its own sentence (``… “ongoing.” He said the FBI…``)
     is read apart from the new statement after it.
     """
     split = _statement_after_quotation(tokens)
     if split is not None:
-        return find_attributions(tokens[:split], quotes) + find_attributions(tokens[split:], quotes)
+        return rule_attributions(tokens[:split], quotes) + rule_attributions(tokens[split:], quotes)
     question = question_put(tokens, quotes)
     if question is None or question.cue is None:
         return _attributions(tokens, quotes)
@@ -102,7 +110,8 @@ def _attributions(
     final = speaker_line(tokens, quotes) or document_intro(tokens, quotes)
     if final is not None:
         return [final]
-    last_word = final_cue(tokens, candidates, quotes)
+    readings: dict[int, RawAttribution | None] = {}
+    last_word = final_cue(tokens, candidates, quotes, readings)
     if last_word is not None:
         found.append(last_word)
         candidates = [
@@ -119,7 +128,7 @@ def _attributions(
                 headline = title_case(tokens)
             if not headline:
                 continue
-        attribution = _attribution_at(tokens, index, quotes, found)
+        attribution = _attribution_at(tokens, index, quotes, found, readings)
         if attribution is not None:
             found.append(attribution)
             covered = max(index, attribution.last_token)
@@ -135,8 +144,17 @@ def _attributions(
 
 
 def _attribution_at(
-    tokens: list[Token], index: int, quotes: list[tuple[int, int]], found: list[RawAttribution]
+    tokens: list[Token],
+    index: int,
+    quotes: list[tuple[int, int]],
+    found: list[RawAttribution],
+    readings: dict[int, RawAttribution | None],
 ) -> RawAttribution | None:
+    """Read the cue starting at token ``index``, by the construction its word or phrase calls for.
+
+    A verb already read by ``final_cue`` (``readings``) with nothing found before
+    it is taken from there rather than read again.
+    """
     lexicon = cues()
     first = tokens[index].lower
     for phrase, kind in lexicon.phrases.items():
@@ -163,4 +181,6 @@ def _attribution_at(
     agentive = by_agent(tokens, index, verb_kind, quotes)
     if agentive is not None:
         return agentive
+    if not found and index in readings:
+        return readings[index]
     return verb_attribution(tokens, index, index + 1, verb_kind, quotes, found)

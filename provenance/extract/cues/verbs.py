@@ -73,12 +73,16 @@ INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
 
 
 def final_cue(
-    tokens: list[Token], candidates: list[int], quotes: list[tuple[int, int]]
+    tokens: list[Token],
+    candidates: list[int],
+    quotes: list[tuple[int, int]],
+    readings: dict[int, RawAttribution | None],
 ) -> RawAttribution | None:
     """Find a sentence-final cue whose content is all that precedes it ("…, said James Henson, director…").
 
     Such a cue is the outermost attribution of the sentence even when verbs inside
-    its content ("appears to be taking") would be read first.
+    its content ("appears to be taking") would be read first. The verb reading
+    tried is left in ``readings`` by token index, so it is not read again.
     """
     verbs = cues().verbs
     for index in reversed(candidates):
@@ -92,6 +96,7 @@ def final_cue(
         if not any(tokens[position].text in OPENERS for position in range(max(0, index - 12), index)):
             return None
         attribution = verb_attribution(tokens, index, index + 1, verbs[token.lower], quotes, [])
+        readings[index] = attribution
         if attribution is None or attribution.first_token != 0 or attribution.source_tokens is None:
             return None
         if any(start >= tokens[index].start for start, _ in attribution.content):

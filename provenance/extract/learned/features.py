@@ -1,0 +1,108 @@
+"""The features the cue model reads around a candidate word, shared by training and inference.
+
+Each feature is a string ("w=criticized", "next=that"); the model holds a weight
+per string. Features look only at the sentence's tokens, so a word is judged by
+its context, not by what the rules decided about it. The word classes they use
+are data (``data/features.toml``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+from provenance.extract.lexicon import cues, sources
+from provenance.extract.segmentation import Token
+from provenance.extract.sources import is_adverb
+
+__all__ = ["cue_features", "cue_head"]
+
+_CLASSES = tomllib.loads(
+    resources.files("provenance.extract.learned").joinpath("data", "features.toml").read_text("utf-8")
+)
+NOT_HEADS = frozenset(_CLASSES["not_heads"])
+QUOTE_MARKS = frozenset(_CLASSES["quote_marks"])
+DETERMINERS = frozenset(_CLASSES["determiners"])
+
+
+def cue_head(tokens: list[Token], start: int, end: int) -> int | None:
+    """Find the word that carries a cue over tokens ``[start, end)``: the first past its verb group.
+
+    ("has repeatedly criticized" → "criticized", "is expected to" → "expected".)
+    An auxiliary, a form of "be", "to", a negation or an adverb is no head.
+    """
+    skipped = cues().auxiliaries | sources().cue_modifiers | NOT_HEADS
+    for index in range(start, end):
+        token = tokens[index]
+        if token.is_word and token.lower not in skipped and not is_adverb(token):
+            return index
+    return None
+
+
+@cache
+def _pronouns() -> frozenset[str]:
+    return sources().pronouns
+
+
+def _shape(token: Token) -> str:
+    if not token.is_word:
+        return "mark" if token.text not in QUOTE_MARKS else "quote"
+    if token.capitalised:
+        return "cap"
+    return "low"
+
+
+def _word_class(token: Token) -> str:
+    """Name the coarse class of a neighbour: pronoun, name, determiner, auxiliary, mark, or a plain word."""
+    lower = token.lower
+    if token.text in QUOTE_MARKS:
+        return "quote"
+    if not token.is_word:
+        return token.text
+    if lower in _pronouns():
+        return "pronoun"
+    if lower in DETERMINERS:
+        return "determiner"
+    if lower in cues().auxiliaries:
+        return "auxiliary"
+    if token.capitalised:
+        return "name"
+    if is_adverb(token):
+        return "adverb"
+    return "word"
+
+
+def cue_features(tokens: list[Token], index: int) -> list[str]:
+    """List the features of the word at ``index`` as a possible cue head."""
+    token = tokens[index]
+    word = token.lower
+    lexicon = cues()
+    before = tokens[index - 1] if index > 0 else None
+    before2 = tokens[index - 2] if index > 1 else None
+    after = tokens[index + 1] if index + 1 < len(tokens) else None
+    after2 = tokens[index + 2] if index + 2 < len(tokens) else None
+    before_class = _word_class(before) if before else "<s>"
+    features = [
+        "bias",
+        f"w={word}",
+        f"suffix={word[-3:]}",
+        f"shape={_shape(token)}",
+        f"kind={lexicon.verbs[word].value}" if word in lexicon.verbs else "kind=none",
+        f"prev={before.lower if before else '<s>'}",
+        f"prev_class={before_class}",
+        f"prev2_class={_word_class(before2) if before2 else '<s>'}",
+        f"next={after.lower if after else '</s>'}",
+        f"next_class={_word_class(after) if after else '</s>'}",
+        f"next2_class={_word_class(after2) if after2 else '</s>'}",
+        f"w_next={word}|{after.lower if after else '</s>'}",
+        f"w_prev_class={word}|{before_class}",
+        f"first={index == 0}",
+    ]
+    if any(other.text in QUOTE_MARKS for other in tokens[index + 1 : index + 4]):
+        features.append("quote_follows")
+    if any(other.lower == "that" for other in tokens[index + 1 : index + 6]):
+        features.append("that_follows")
+    if any(other.quoted for other in tokens):
+        features.append("sentence_quotes")
+    return features

@@ -1,0 +1,51 @@
+"""The cue model: logistic regression weights over the features of ``features.py``, read from JSON.
+
+``data/cue_model.json`` holds the candidate words (those seen as a cue's head in
+training), the learned particles that a cue takes along ("focused on"), the
+weights and the decision threshold; ``data/cue_model.meta.json`` says how they
+were made.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from provenance.extract.segmentation import Token
+
+__all__ = ["CueModel", "cue_model"]
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """A trained cue classifier: which words it considers, their weights and its threshold."""
+
+    vocabulary: frozenset[str]
+    particles: frozenset[tuple[str, str]]
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: list[str]) -> float:
+        """Give the model's probability that a word with these features heads a cue."""
+        score = sum(self.weights.get(feature, 0.0) for feature in features)
+        return 1.0 / (1.0 + math.exp(-score))
+
+    def particle(self, tokens: list[Token], index: int) -> bool:
+        """Tell whether the cue headed at ``index`` takes the next word along ("pointing to", "split on")."""
+        return index + 1 < len(tokens) and (tokens[index].lower, tokens[index + 1].lower) in self.particles
+
+
+@cache
+def cue_model() -> CueModel:
+    """Load the shipped cue model (``data/cue_model.json``)."""
+    text = resources.files("provenance.extract.learned").joinpath("data", "cue_model.json").read_text("utf-8")
+    data = json.loads(text)
+    return CueModel(
+        frozenset(data["vocabulary"]),
+        frozenset((first, second) for first, second in data["particles"]),
+        {feature: float(weight) for feature, weight in data["weights"].items()},
+        float(data["threshold"]),
+    )

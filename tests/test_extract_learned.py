@@ -1,0 +1,91 @@
+"""The trained cue model: shipped with its metadata, used only where the rules found nothing, explained."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from provenance.extract import analyze
+from provenance.extract.cues import find_attributions
+from provenance.extract.cues.learned import candidate_words
+from provenance.extract.cues.sentence import rule_attributions
+from provenance.extract.learned import cue_head, cue_model
+from provenance.extract.segmentation import quotations, tokenize
+from provenance.ingest import parse_article
+
+DATA = resources.files("provenance.extract.learned").joinpath("data")
+
+
+def _read(sentence: str) -> list[tuple[str, str | None, list[str], float | None]]:
+    quotes = quotations(sentence, 0, len(sentence))
+    tokens = tokenize(sentence, 0, len(sentence), quotes)
+    return [
+        (
+            sentence[raw.cue[0] : raw.cue[1]] if raw.cue else "",
+            sentence[raw.source[0] : raw.source[1]] if raw.source else None,
+            [sentence[start:end] for start, end in raw.content],
+            raw.learned,
+        )
+        for raw in find_attributions(tokens, quotes)
+    ]
+
+
+def test_the_model_ships_small_with_metadata_saying_what_it_was_trained_on() -> None:
+    weights = DATA.joinpath("cue_model.json").read_bytes()
+    meta = json.loads(DATA.joinpath("cue_model.meta.json").read_text(encoding="utf-8"))
+    assert len(weights) <= 25 * 1024 * 1024
+    assert "train" in meta["trained_on"]["corpus"]
+    assert meta["threshold"] == cue_model().threshold
+    assert meta["vocabulary"] == len(cue_model().vocabulary) > 0
+    assert all(meta["dev_with_model"][name] >= value for name, value in meta["dev_rules_only"].items())
+
+
+def test_a_cue_the_lexicon_lacks_is_found_by_the_model_and_read_by_the_grammar() -> None:
+    [(cue, source, content, probability)] = _read(
+        "Mayor Tomas Brandt is pushing for a second bridge north of the old town."
+    )
+    assert (cue, source, content) == (
+        "is pushing for",
+        "Mayor Tomas Brandt",
+        ["a second bridge north of the old town"],
+    )
+    assert probability is not None
+    assert probability >= cue_model().threshold
+
+
+def test_an_attribution_says_whether_the_model_or_a_rule_found_it() -> None:
+    article = parse_article(
+        "Harbour plan\n\nMayor Tomas Brandt is pushing for a second bridge. "
+        "Ana Lund said the bridge would wait.\n"
+    )
+    found = {
+        attribution.cue.text: attribution.model_probability
+        for claim in analyze(article).claims
+        for attribution in claim.attributions
+        if attribution.cue is not None
+    }
+    assert found["said"] is None
+    assert found["is pushing for"] is not None
+
+
+def test_words_inside_an_attribution_the_rules_found_are_not_judged() -> None:
+    sentence = "Lund said Brandt is pushing for a second bridge."
+    quotes = quotations(sentence, 0, len(sentence))
+    tokens = tokenize(sentence, 0, len(sentence), quotes)
+    found = rule_attributions(tokens, quotes)
+    assert [sentence[raw.cue[0] : raw.cue[1]] for raw in found if raw.cue] == ["said"]
+    assert candidate_words(tokens, found, cue_model().vocabulary) == []
+    assert [cue for cue, *_ in _read(sentence)] == ["said"]
+
+
+def test_a_lexicon_verb_the_rules_turned_down_stays_turned_down() -> None:
+    assert _read("Macron proposed the idea in February, but Germany rejected it.") == []
+
+
+def test_a_cues_head_is_its_first_word_past_the_verb_group() -> None:
+    sentence = "Lund has repeatedly criticized the levy and is expected to vote."
+    quotes = quotations(sentence, 0, len(sentence))
+    tokens = tokenize(sentence, 0, len(sentence), quotes)
+    assert tokens[cue_head(tokens, 1, 4) or 0].text == "criticized"
+    assert tokens[cue_head(tokens, 7, 10) or 0].text == "expected"
+    assert cue_head(tokens, 7, 8) is None  # "is" alone carries nothing

@@ -1,0 +1,93 @@
+"""Ratio tests, not timed tests: a pathological input 10× larger must take at most 15× the time.
+
+Both sizes run in the same process, one after the other, timed in CPU time
+with the garbage collector paused and the best of a few runs kept, so a slow
+or busy machine slows both alike; only work that grows faster than the input (a loop over
+every quotation of a paragraph for each sentence) fails. Each shape is one
+unit repeated inside a single paragraph, which is what a fuzzer or a hostile
+draft sends.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+
+import pytest
+
+from provenance.extract import analyze
+from provenance.extract.segmentation import quotations, sentences, tokenize
+from provenance.ingest import parse_article
+
+pytestmark = pytest.mark.ratio
+
+GROWTH = 10
+LIMIT = 15.0
+
+SHAPES = {
+    "quotes": "“The plan works,” he said. ",
+    "straight-quotes": '"The plan works," he said. ',
+    "unclosed-quotes": "“The plan works, he said ",
+    "no-full-stop": "the mayor said the port will close and ",
+    "long-sentence": "the mayor, who spoke on Monday, said that the harbour, which opened in 1901, ",
+    "repeated-cues": "said ",
+    "paragraphs": "The mayor said the port will close, officials said.\n\n",
+}
+
+PER_WORD_SCANS = "extract/cues (learned.candidate_words, clause.adverbial_only) rescan the sentence per word"
+QUADRATIC_ELSEWHERE = {
+    "no-full-stop": PER_WORD_SCANS,
+    "long-sentence": PER_WORD_SCANS,
+    "repeated-cues": PER_WORD_SCANS,
+}
+"""Shapes whose whole-pipeline time still grows faster than the text, and where (not segmentation).
+
+They run smaller (1,000 characters, then 10,000): at 10× they take 20–60× the time."""
+
+
+def _best_seconds(work: Callable[[], object], runs: int = 3) -> float:
+    best = float("inf")
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(runs):
+            started = time.process_time()
+            work()
+            best = min(best, time.process_time() - started)
+    finally:
+        gc.enable()
+    return best
+
+
+def _ratio(work_for: Callable[[str], object], unit: str, characters: int) -> float:
+    small = unit * max(1, characters // len(unit))
+    work_for(small)  # warm caches and lazily loaded models before timing
+    return _best_seconds(lambda: work_for(small * GROWTH)) / _best_seconds(lambda: work_for(small), runs=7)
+
+
+def _segment(paragraph: str) -> None:
+    quotes = quotations(paragraph, 0, len(paragraph))
+    for start, end in sentences(paragraph, 0, len(paragraph)):
+        tokenize(paragraph, start, end, quotes)
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_segmentation_grows_linearly(shape: str) -> None:
+    ratio = _ratio(_segment, SHAPES[shape], 20_000)
+    assert ratio <= LIMIT, f"{shape}: {GROWTH}× the text took {ratio:.1f}× the time"
+
+
+@pytest.mark.parametrize(
+    "shape",
+    [
+        pytest.param(shape, marks=pytest.mark.xfail(reason=QUADRATIC_ELSEWHERE[shape], strict=True))
+        if shape in QUADRATIC_ELSEWHERE
+        else shape
+        for shape in SHAPES
+    ],
+)
+def test_analysis_grows_linearly(shape: str) -> None:
+    characters = 1_000 if shape in QUADRATIC_ELSEWHERE else 2_500
+    ratio = _ratio(lambda text: analyze(parse_article("Harbour\n\n" + text)), SHAPES[shape], characters)
+    assert ratio <= LIMIT, f"{shape}: {GROWTH}× the text took {ratio:.1f}× the time"
