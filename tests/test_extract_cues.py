@@ -504,7 +504,10 @@ def test_a_body_sentence_keeps_needing_a_clause_or_a_speech_verb(sentence: str) 
 
 
 def test_the_first_line_of_a_plain_article_is_read_as_its_headline() -> None:
-    text = "Harbour Lawmakers Rip Mayor Lund Over Ferry Deal\n\nThe council met on Tuesday. Moreau backs Lund for treasurer.\n"
+    text = (
+        "Harbour Lawmakers Rip Mayor Lund Over Ferry Deal\n\n"
+        "The council met on Tuesday. Moreau backs Lund for treasurer.\n"
+    )
     sources = {source.span.text for source in analyze(parse_article(text)).sources}
     assert "Harbour Lawmakers" in sources
     assert "Moreau" not in sources

@@ -533,11 +533,7 @@ def _headline_object(tokens: list[Token], index: int, word: str) -> bool:
     A past form or participle is no headline verb, and a final word is a noun ("…his tax claims.").
     """
     present = not word.endswith(("ed", "ing")) and word not in PAST_FORMS
-    return (
-        present
-        and index < len(tokens)
-        and (tokens[index].is_word or tokens[index].text in QUOTE_OPENERS)
-    )
+    return present and index < len(tokens) and (tokens[index].is_word or tokens[index].text in QUOTE_OPENERS)
 
 
 def _subject_gap(tokens: list[Token], source_start: int, after: int) -> bool:
