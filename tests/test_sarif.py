@@ -42,6 +42,9 @@ def test_driver_lists_every_rule_with_the_metadata_github_needs(result: CheckRes
     assert single["fullDescription"]["text"] == "One source can be wrong."
     assert single["help"]["text"] == "Find a second, independent source.\n\nWhy: One source can be wrong."
     assert single["defaultConfiguration"]["level"] == "warning"
+    fails = {rule_id for rule_id, rule in rules.items() if "fails-check" in rule["properties"]["tags"]}
+    assert {"PRV002", "CHK001", "CHK003"} <= fails
+    assert "PRV008" not in fails
 
 
 def test_results_carry_rule_level_location_region_and_fingerprint(result: CheckResult) -> None:

@@ -7,7 +7,6 @@ header, a section label or front matter.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterator
 
@@ -130,13 +129,8 @@ def _headline_like(block: str) -> bool:
 
 
 def outlet_from_source_line(sections: list[Section]) -> str | None:
-    """Name the publisher given first on a ``Source:`` line ("European Pravda, citing Reuters…").
-
-    Only a line before the story names the publisher: a "Source: NATO." under a
-    chart at the foot of the text credits the chart, not the outlet.
-    """
-    leading = itertools.takewhile(lambda section: section.name in {"headline", "source"}, sections)
-    source_line = next((s.span.text for s in leading if s.name == "source"), None)
+    """Name the publisher given first on a ``Source:`` line ("European Pravda, citing Reuters…")."""
+    source_line = next((s.span.text for s in sections if s.name == "source"), None)
     if not source_line:
         return None
     return re.split(r",|\s+citing\s+|\s+via\s+", source_line, maxsplit=1)[0].strip() or None

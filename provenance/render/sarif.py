@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
 from provenance.check.models import CheckFinding, CheckResult, FileReport, RuleDescriptor, SuppressionKind
+from provenance.check.policy import rule_fails
 from provenance.ingest.fetch import is_url
 from provenance.models import Severity
 
@@ -48,7 +50,7 @@ def render_sarif(result: CheckResult, tool_version: str) -> str:
                         "name": "provenance",
                         "version": tool_version,
                         "semanticVersion": tool_version,
-                        "rules": [_rule(rule) for rule in result.rules],
+                        "rules": [_rule(rule, result.policy.fail_on) for rule in result.rules],
                     }
                 },
                 "columnKind": "unicodeCodePoints",
@@ -75,7 +77,9 @@ def artifact_uri(path: str) -> str:
     return quote(posix.as_posix())
 
 
-def _rule(rule: RuleDescriptor) -> dict[str, Any]:
+def _rule(rule: RuleDescriptor, fail_on: Sequence[str]) -> dict[str, Any]:
+    """Describe a rule for code scanning; its tags say whether it fails this run's policy."""
+    fails = rule_fails(rule.id, rule.name, rule.severity, fail_on)
     return {
         "id": rule.id,
         "name": rule.name,
@@ -87,7 +91,9 @@ def _rule(rule: RuleDescriptor) -> dict[str, Any]:
             f"*Why:* {_flat(rule.rationale)}",
         },
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
-        "properties": {"tags": ["sourcing", rule.severity.value]},
+        "properties": {
+            "tags": ["sourcing", rule.severity.value, "fails-check" if fails else "does-not-fail"]
+        },
     }
 
 
