@@ -18,15 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from provenance.config import Config, config_for
-from provenance.corpus import (
-    DEFAULT_INDEX_NAME,
-    MATCH_THRESHOLD,
-    CorpusIndex,
-    build_index,
-    load_corpus,
-)
-from provenance.corpus import crosscheck as crosscheck_analysis
-from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.extract import analyze as analyze_article
 from provenance.files import PathKind, is_folder, kind_of, read_regular_file
@@ -48,14 +39,16 @@ if TYPE_CHECKING:
     import httpx
 
     from provenance.check import Baseline, CheckResult, FileReport
+    from provenance.corpus import CorpusIndex
     from provenance.evaluation import EvaluationReport, SourceTypeReport
     from provenance.ingest.fetch import FetchOptions
     from provenance.render.index import IndexEntry
     from provenance.render.report import ReportFormat
     from provenance.scoring import Rule, RulePack
 
-# The fetching, check, evaluation, rendering and scoring layers are imported by the functions that use them,
-# so that a command needing none of them (``provenance analyze``) starts in half the time.
+# The fetching, cross-checking, check, evaluation, rendering and scoring layers are imported by the
+# functions that use them, so that a command needing none of them (``provenance analyze``) starts in
+# half the time.
 
 _FETCH_OPTIONS: ContextVar[FetchOptions | None] = ContextVar("provenance_fetch_options", default=None)
 
@@ -126,6 +119,7 @@ def as_article(target: ArticleInput, encoding: str = "utf-8") -> Article:
 
 
 def _names_a_file(text: str) -> bool:
+    from provenance.corpus.index import ARTICLE_SUFFIXES
     from provenance.ingest.fetch import is_url
 
     if is_url(text):
@@ -296,6 +290,7 @@ def score_path(
     With ``corpus`` the article is cross-checked against it first, so the
     corroboration and contradiction rules run instead of being skipped.
     """
+    from provenance.corpus import crosscheck as crosscheck_analysis
     from provenance.scoring import score as score_analysis
 
     active = config if config is not None else config_for(target)
@@ -388,6 +383,7 @@ def _score_with_cached_pack(
     ``corpus`` is an open index in this process, or the path of an index file
     that each worker process opens once.
     """
+    from provenance.corpus import crosscheck as crosscheck_analysis
     from provenance.scoring import score as score_analysis
 
     index = _worker_corpus(corpus) if isinstance(corpus, str) else corpus
@@ -402,6 +398,8 @@ def _worker_corpus(location: str) -> CorpusIndex:
     That process is a ``check`` worker, or the main one when a check with
     several jobs has a single file to run.
     """
+    from provenance.corpus import CorpusIndex
+
     return CorpusIndex.open(location)
 
 
@@ -412,6 +410,8 @@ def _corpus_for_check(corpus: str | Path | None, jobs: int) -> Iterator[CorpusIn
     Workers cannot share an open index, so an index built in memory (a folder
     without a current saved index) is written to a temporary file they open.
     """
+    from provenance.corpus import DEFAULT_INDEX_NAME, load_corpus
+
     if corpus is None:
         yield None
         return
@@ -429,6 +429,8 @@ def _corpus_for_check(corpus: str | Path | None, jobs: int) -> Iterator[CorpusIn
 
 def index_corpus(folder: str | Path, output: str | Path | None = None) -> CorpusIndexSummary:
     """Analyse every article under ``folder`` and write the corpus index (default: inside the folder)."""
+    from provenance.corpus import DEFAULT_INDEX_NAME, build_index
+
     destination = Path(output) if output is not None else Path(folder) / DEFAULT_INDEX_NAME
     with build_index(folder, destination) as index:
         return CorpusIndexSummary(
@@ -442,6 +444,8 @@ def index_corpus(folder: str | Path, output: str | Path | None = None) -> Corpus
 
 def open_corpus(corpus: str | Path | None) -> AbstractContextManager[CorpusIndex | None]:
     """Open a corpus folder or index file for several articles, or nothing when none is given."""
+    from provenance.corpus import load_corpus
+
     return load_corpus(corpus) if corpus is not None else nullcontext()
 
 
@@ -449,9 +453,17 @@ def crosscheck_path(
     target: str | Path,
     corpus: str | Path | CorpusIndex,
     encoding: str = "utf-8",
-    threshold: float = MATCH_THRESHOLD,
+    threshold: float | None = None,
 ) -> CrossCheckResult:
-    """Cross-check the article at ``target`` against a corpus folder, index file or open index."""
+    """Cross-check the article at ``target`` against a corpus folder, index file or open index.
+
+    ``threshold`` is the similarity at and above which a sentence matches (``MATCH_THRESHOLD`` unless given).
+    """
+    from provenance.corpus import MATCH_THRESHOLD, CorpusIndex, load_corpus
+    from provenance.corpus import crosscheck as crosscheck_analysis
+
+    if threshold is None:
+        threshold = MATCH_THRESHOLD
     analysis = analyze_path(target, encoding=encoding)
     if isinstance(corpus, CorpusIndex):
         return crosscheck_analysis(analysis, corpus, threshold)
@@ -469,6 +481,8 @@ def report_sources(folder: str | Path, output_dir: str | Path) -> list[Path]:
     against the total before any article is read; reports written into a
     folder inside ``folder`` are never read back as articles.
     """
+    from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
+
     root, out = Path(folder), Path(output_dir).resolve()
     kind = kind_of(root)
     if kind is PathKind.MISSING:

@@ -46,7 +46,6 @@ from provenance.api import (
 from provenance.brat import ANNOTATION_CONF, render_ann
 from provenance.collector import freeze_imports
 from provenance.config import config_for
-from provenance.corpus import MATCH_THRESHOLD
 from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError, UsageError
 from provenance.files import is_folder
 from provenance.models import AnalysisResult
@@ -133,6 +132,9 @@ class _Provenance(TyperGroup):
             sys.exit(1)
         sys.exit(status if isinstance(status, int) else 0)
 
+
+DEFAULT_THRESHOLD = "50"
+"""``MATCH_THRESHOLD`` as ``crosscheck --threshold`` shows it (a test keeps the two equal), likewise."""
 
 app = typer.Typer(
     name="provenance",
@@ -609,8 +611,14 @@ def crosscheck_command(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE (atomically).")] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the article.")] = "utf-8",
     threshold: Annotated[
-        float, typer.Option(min=0, max=100, help="Similarity (0-100) at and above which a sentence matches.")
-    ] = MATCH_THRESHOLD,
+        float | None,
+        typer.Option(
+            min=0,
+            max=100,
+            show_default=DEFAULT_THRESHOLD,
+            help="Similarity (0-100) at and above which a sentence matches.",
+        ),
+    ] = None,
 ) -> None:
     """Find each claim's independent and dependent corroborations and contradictions in a corpus."""
     from provenance.render.crosscheck import render_crosscheck

@@ -89,6 +89,7 @@ def _write_inputs(root: Path) -> None:
     (root / "urls-empty.txt").write_text("# nothing here\n", encoding="utf-8")
     (root / "urls-prose.txt").write_text("http://127.0.0.1/a\nThe mayor said so.\n", encoding="utf-8")
     (root / "urls-large.txt").write_text("http://127.0.0.1/story\n" * 80_000, encoding="utf-8")
+    (root / "long.txt").write_text("The mayor said the port will close. " * 70_000, encoding="utf-8")
     (root / "utf16-no-bom.txt").write_bytes(SEED.read_text(encoding="utf-8").encode("utf-16-le"))
     (root / "front-matter-yaml.md").write_text(
         "---\ntitle: [unclosed\n---\nThe mayor said so.\n", encoding="utf-8"
@@ -168,6 +169,7 @@ ARTICLE_INPUTS = {
     "utf16-without-bom": ("utf16-no-bom.txt", "looks like UTF-16 text without a byte-order mark"),
     "device": ("device.txt", "is a device, not a regular file"),
     "50MB": ("huge.txt", "too large"),
+    "2.5M-characters": ("long.txt", "article text is too long (2,520,000 characters"),
     "broken-html": ("broken.html", "no article text"),
     "bad-yaml-front-matter": ("front-matter-yaml.md", "malformed front matter"),
     "bad-toml-front-matter": ("front-matter-toml.md", "malformed front matter"),

@@ -3,7 +3,8 @@
 ``provenance analyze FILE`` is run in a fresh interpreter and the modules it
 loaded are listed: fetching (httpx, trafilatura), cross-checking, checking,
 scoring, HTML rendering and Parquet must not be among them, because they
-were most of the command's start-up time.
+were most of the command's start-up time. Two option defaults are written out
+in the command line for that reason; the tests keep them equal to the library's.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from provenance.cli import DEFAULT_TIMEOUT, app
+from provenance.cli import DEFAULT_THRESHOLD, DEFAULT_TIMEOUT, app
+from provenance.corpus import MATCH_THRESHOLD
 from provenance.ingest.fetch import FetchLimits
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8dac13ad40c6afd4.txt"
@@ -33,6 +35,8 @@ UNUSED_BY_ANALYZE = (
     "provenance.render.html",
     "provenance.evaluation",
     "provenance.batch",
+    "provenance.corpus",
+    "sqlite3",
 )
 
 PROBE = """
@@ -61,3 +65,9 @@ def test_the_timeout_default_shown_is_the_fetch_limit() -> None:
     assert float(DEFAULT_TIMEOUT) == FetchLimits().total_timeout
     result = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "200"})
     assert f"[default: ({DEFAULT_TIMEOUT})]" in result.output
+
+
+def test_the_threshold_default_shown_is_the_match_threshold() -> None:
+    assert float(DEFAULT_THRESHOLD) == MATCH_THRESHOLD
+    result = CliRunner().invoke(app, ["crosscheck", "--help"], env={"COLUMNS": "200"})
+    assert f"[default: ({DEFAULT_THRESHOLD})]" in result.output

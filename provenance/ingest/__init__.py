@@ -14,14 +14,21 @@ from pathlib import Path
 from provenance.errors import InputError
 from provenance.files import read_regular_file
 from provenance.ingest.charset import byte_order_mark, decode_page
-from provenance.ingest.formats import detect_format, parse_article
+from provenance.ingest.formats import MAX_ARTICLE_CHARS, detect_format, parse_article
 from provenance.models import Article
 
-__all__ = ["MAX_ARTICLE_BYTES", "decode", "detect_format", "parse_article", "read_article"]
+__all__ = [
+    "MAX_ARTICLE_BYTES",
+    "MAX_ARTICLE_CHARS",
+    "decode",
+    "detect_format",
+    "parse_article",
+    "read_article",
+]
 
 HTML_BYTES = re.compile(rb"\A\s*(<!doctype html|<html|<head|<body|<article)", re.IGNORECASE)
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
-"""Largest article accepted: far above any real article, small enough to refuse dumps."""
+"""Largest article file read (HTML pages carry much markup); its text is limited to ``MAX_ARTICLE_CHARS``."""
 
 
 def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:

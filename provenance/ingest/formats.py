@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import yaml
 
+from provenance.errors import InputError
 from provenance.ingest.front_matter import FrontMatter, parse_date, parse_front_matter
 from provenance.models import Article, Section, Span
 
@@ -38,15 +39,30 @@ def detect_format(text: str) -> str:
     return "plain"
 
 
+MAX_ARTICLE_CHARS = 2 * 1024 * 1024
+"""Longest article text analysed: analysis holds about 100 bytes per character at its peak
+(some 250 MB at this limit), and the longest real news stories are a tenth of it."""
+
+
+def require_article_size(text: str, where: str) -> None:
+    """Refuse article text past ``MAX_ARTICLE_CHARS`` with one line, before any analysis."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(
+            where, f"article text is too long ({len(text):,} characters; the limit is {MAX_ARTICLE_CHARS:,})"
+        )
+
+
 def parse_article(text: str, path: str | None = None) -> Article:
     """Parse decoded article text with the reader its content calls for."""
     kind = detect_format(text)
     if kind == "seed":
+        require_article_size(text, path or "<article>")
         return _parse_seed(text, path)
     if kind == "html":
         from provenance.ingest.html import parse_html
 
         return parse_html(text, path=path)
+    require_article_size(text, path or "<article>")
     if kind == "markdown":
         return _parse_markdown(text, path)
     return _parse_plain(text, path)

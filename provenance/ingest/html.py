@@ -27,7 +27,7 @@ import lxml.etree
 import lxml.html
 
 from provenance.errors import InputError
-from provenance.ingest.formats import labelled_sections, outlet_from_source_line
+from provenance.ingest.formats import labelled_sections, outlet_from_source_line, require_article_size
 from provenance.models import Article, Section, Span
 
 __all__ = ["PageMetadata", "page_metadata", "parse_html"]
@@ -86,6 +86,7 @@ def parse_html(html: str, path: str | None = None, url: str | None = None) -> Ar
         raise InputError(where, "no article text found in the HTML (only a headline)")
     body_start = len(headline) + 2 if headline else 0
     text = (f"{headline}\n\n" if headline else "") + "\n\n".join(paragraphs) + "\n"
+    require_article_size(text, where)
     body = labelled_sections(text, body_start, len(text))
     top = [Section(name="headline", span=Span.of(text, 0, len(headline)))] if headline else []
     sections = top + body
