@@ -427,12 +427,25 @@ def _corpus_for_check(corpus: str | Path | None, jobs: int) -> Iterator[CorpusIn
                 yield str(saved)
 
 
-def index_corpus(folder: str | Path, output: str | Path | None = None) -> CorpusIndexSummary:
-    """Analyse every article under ``folder`` and write the corpus index (default: inside the folder)."""
-    from provenance.corpus import DEFAULT_INDEX_NAME, build_index
+def index_corpus(
+    folder: str | Path, output: str | Path | None = None, path_template: str | None = None
+) -> CorpusIndexSummary:
+    """Analyse every article of a folder or manifest and write the corpus index.
 
-    destination = Path(output) if output is not None else Path(folder) / DEFAULT_INDEX_NAME
-    with build_index(folder, destination) as index:
+    The index goes inside the folder by default, or beside a manifest
+    (``corpus.jsonl`` → ``corpus.jsonl.provenance-index.sqlite``).
+    """
+    from provenance.corpus import DEFAULT_INDEX_NAME, build_index
+    from provenance.ingest.manifest import is_manifest
+
+    source = Path(folder)
+    if output is not None:
+        destination = Path(output)
+    elif is_manifest(source) and not source.is_dir():
+        destination = source.with_name(f"{source.name}{DEFAULT_INDEX_NAME}")
+    else:
+        destination = source / DEFAULT_INDEX_NAME
+    with build_index(folder, destination, path_template=path_template) as index:
         return CorpusIndexSummary(
             corpus=str(folder),
             index=str(destination),

@@ -343,7 +343,9 @@ def evaluate(
         Path,
         typer.Argument(
             help="Gold folder with text/NAME.txt and attributions/NAME_*.ann; "
-            "with --source-types, the folder of the texts the gold file names."
+            "with --source-types, the folder of the texts the gold file names; "
+            "or a file of labelled sentence pairs (MRPC's TSV or claim-pair JSON lines) "
+            "to measure claim matching."
         ),
     ],
     output_format: Annotated[
@@ -358,7 +360,9 @@ def evaluate(
         ),
     ] = None,
 ) -> None:
-    """Measure attribution extraction against gold brat annotations (PolNeAR's layout), or source typing."""
+    """Measure extraction against gold annotations (PolNeAR's layout), source typing, or claim matching."""
+    from provenance.corpus.pairs import evaluate_claim_pairs
+    from provenance.render.crosscheck import render_claim_pair_evaluation
     from provenance.render.evaluation import render_evaluation, render_source_types
 
     with _reporting_errors():
@@ -367,6 +371,11 @@ def evaluate(
                 raise ConfigError("--limit", "applies to span evaluation only, not with --source-types")
             sources = evaluate_sources(source_types, gold_dir)
             typer.echo(_as(output_format, sources, render_source_types))
+        elif gold_dir.is_file():
+            if limit is not None:
+                raise ConfigError("--limit", "applies to span evaluation only, not to claim pairs")
+            pairs = evaluate_claim_pairs(gold_dir)
+            typer.echo(_as(output_format, pairs, render_claim_pair_evaluation))
         else:
             spans = evaluate_gold(gold_dir, limit=limit)
             typer.echo(_as(output_format, spans, render_evaluation))
@@ -579,22 +588,38 @@ def check_command(
 
 @app.command("index")
 def index_command(
-    folder: Annotated[Path, typer.Argument(help="Folder of articles to index (searched recursively).")],
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            help="Folder of articles to index (searched recursively), or a manifest listing them "
+            "(.jsonl, .csv, .tsv, .parquet) with their outlet, date and wire agency."
+        ),
+    ],
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="Index file to write (default: .provenance-index.sqlite in FOLDER)."
+            "--output",
+            "-o",
+            help="Index file to write (default: .provenance-index.sqlite in FOLDER, or beside the manifest).",
+        ),
+    ] = None,
+    path_template: Annotated[
+        str | None,
+        typer.Option(
+            "--path-template",
+            help="Build each manifest row's article path from its columns, "
+            "e.g. '{compartment}/text/{filename}.txt'.",
         ),
     ] = None,
     output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = (
         TextOrJson.TEXT
     ),
 ) -> None:
-    """Analyse a folder of articles and write a corpus index that cross-checks reuse."""
+    """Analyse a folder or manifest of articles and write a corpus index that cross-checks reuse."""
     from provenance.render.crosscheck import render_index_summary
 
     with _reporting_errors():
-        summary = index_corpus(folder, output)
+        summary = index_corpus(folder, output, path_template=path_template)
         if output_format is TextOrJson.JSON:
             typer.echo(summary.model_dump_json(indent=2))
         else:
@@ -603,8 +628,13 @@ def index_command(
 
 @app.command("crosscheck")
 def crosscheck_command(
-    target: Annotated[str, typer.Argument(help="Article to cross-check.")],
-    corpus: Annotated[str, typer.Option("--corpus", "-c", help="Corpus folder or index file.")],
+    targets: Annotated[list[str], typer.Argument(help="Articles to cross-check.")],
+    corpus: Annotated[
+        str,
+        typer.Option(
+            "--corpus", "-c", help="Corpus folder, manifest (.jsonl, .csv, .tsv, .parquet) or index file."
+        ),
+    ],
     output_format: Annotated[TextOrJson, typer.Option("--format", "-f", help="Output format.")] = (
         TextOrJson.TEXT
     ),
@@ -616,19 +646,29 @@ def crosscheck_command(
             min=0,
             max=100,
             show_default=DEFAULT_THRESHOLD,
-            help="Similarity (0-100) at and above which a sentence matches.",
+            help="Match score (0-100) at and above which a sentence matches.",
         ),
     ] = None,
 ) -> None:
-    """Find each claim's independent and dependent corroborations and contradictions in a corpus."""
+    """Find each claim's independent and dependent corroborations and contradictions in a corpus.
+
+    With several articles the corpus is opened once; JSON output is then a list of results.
+    """
     from provenance.render.crosscheck import render_crosscheck
 
-    with _reporting_errors():
-        result = crosscheck_path(target, corpus, encoding=encoding, threshold=threshold)
+    with _reporting_errors(), open_corpus(corpus) as index:
+        assert index is not None
+        results = [
+            crosscheck_path(target, index, encoding=encoding, threshold=threshold) for target in targets
+        ]
         if output_format is TextOrJson.JSON:
-            rendered = result.model_dump_json(indent=2)
+            rendered = (
+                results[0].model_dump_json(indent=2)
+                if len(results) == 1
+                else "[\n" + ",\n".join(result.model_dump_json(indent=2) for result in results) + "\n]"
+            )
         else:
-            rendered = render_crosscheck(result)
+            rendered = "\n\n".join(render_crosscheck(result) for result in results)
         _emit(rendered + "\n", output)
 
 

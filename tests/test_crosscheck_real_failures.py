@@ -50,6 +50,7 @@ def test_a_paraphrase_with_other_words_matches() -> None:
         "The Quist campaign did not immediately respond to requests for comment.",
         "A spokesman for the harbour authority declined to comment.",
         "(AP Photo/Lena Varga) Ferry passengers wait at the Ostrova terminal.",
+        "UPDATED: Thursday, March 14, 2025, 9:31 AM EDT",
     ],
 )
 def test_boilerplate_and_captions_are_no_claim_to_match(sentence: str) -> None:
@@ -260,3 +261,31 @@ def test_quoting_the_same_named_source_corroborates_the_statement_not_the_fact(t
     (match,) = check.dependent
     assert match.reason is not None
     assert "not that it is true" in match.reason
+
+
+def test_an_uncredited_copy_of_the_same_report_is_dependent(tmp_path: Path) -> None:
+    sentences = [
+        "The Vell harbour authority approved a new ferry terminal costing 40 million euros on Tuesday.",
+        "Construction of the terminal on the eastern pier will begin in the autumn of next year.",
+        "The old terminal, built in 1962, will be turned into a maritime museum run by the town.",
+    ]
+    manifest = tmp_path / "corpus.jsonl"
+    manifest.write_text(
+        json.dumps(
+            {"id": "copy", "text": "\n\n".join(sentences), "outlet": "Coast Weekly", "date": "2025-03-04"}
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    checked = _analysed(
+        "\n\n".join([*sentences, "Ferries will run as usual."]), "Norrland Post", dt.date(2025, 3, 4)
+    )
+    with build_index(manifest) as index:
+        result = crosscheck(checked, index)
+    assert not any(check.independent for check in result.claims)
+    assert all(
+        match.upstream is not None and match.upstream.startswith("shared copy")
+        for check in result.claims
+        for match in check.dependent
+    )
+    assert sum(len(check.dependent) for check in result.claims) == 3

@@ -106,6 +106,7 @@ class Quantity:
     bounded: bool
 
 
+@lru_cache(maxsize=1 << 14)
 def strip_noise(sentence: str) -> str:
     """Remove what is never an asserted value: markup, URLs, ids, phone numbers, clock times, handles."""
     return _NOISE.sub(" ", sentence)
@@ -134,14 +135,15 @@ def value_conflict(left: str, right: str) -> str | None:
     )
 
 
-def _subject_words(sentence: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def _subject_words(sentence: str) -> frozenset[str]:
     """Collect the content words that say what a sentence is about: no figures, units or months."""
     units: dict[str, str] = _lexicon()["units"]
-    return {
+    return frozenset(
         token
         for token in normalise(sentence).tokens
         if not token[:1].isdigit() and token not in units and token not in _MONTH_STEMS
-    }
+    )
 
 
 def _quantity_conflict(left: str, right: str) -> str | None:
@@ -156,12 +158,13 @@ def _quantity_conflict(left: str, right: str) -> str | None:
     return None
 
 
-def _alike(quantity: Quantity, quantities: list[Quantity]) -> list[Quantity]:
+def _alike(quantity: Quantity, quantities: tuple[Quantity, ...]) -> list[Quantity]:
     """List the figures one side gives for the same measure as ``quantity`` (itself included)."""
     return [other for other in quantities if _same_measure(quantity, other)]
 
 
-def _quantities(sentence: str) -> list[Quantity]:
+@lru_cache(maxsize=1 << 14)
+def _quantities(sentence: str) -> tuple[Quantity, ...]:
     text = _RANGE.sub(
         lambda match: f"{match.group(1) or match.group(2)}-{match.group(3)}", _spell_numbers(sentence)
     )
@@ -188,7 +191,7 @@ def _quantities(sentence: str) -> list[Quantity]:
                 bounded=bounded,
             )
         )
-    return found
+    return tuple(found)
 
 
 def _spell_numbers(sentence: str) -> str:

@@ -12,6 +12,10 @@ match one of its units; each match is then sorted into one of three answers:
   agency report count once;
 * **independent** otherwise: one per distinct upstream.
 
+A corpus article that repeats several of the checked article's claims near
+verbatim is a copy of the same report (wire copy whose credit was dropped):
+its matches are dependent, on "shared copy".
+
 A match from an article dated more than ``DATE_WINDOW_DAYS`` away from the
 checked article is a report of another event ("wins the primary" months
 apart) and is left out, when both dates are known. Two outlets quoting one
@@ -70,6 +74,14 @@ __all__ = ["DATE_WINDOW_DAYS", "build_index", "crosscheck", "crosscheck_many", "
 
 DATE_WINDOW_DAYS = 30
 """Articles further apart than this (both dates known) report different events, not one."""
+
+COPY_SCORE = 95.0
+"""Match score at and above which a claim is taken as repeated near verbatim."""
+
+COPY_MIN_CLAIMS = 3
+"""Near-verbatim claims two articles must share to be copies of one report."""
+
+SHARED_COPY = Upstream("shared copy", "shared copy (near-verbatim text; agency not credited)")
 
 STATEMENT_NOTE = "both rest on {name}'s statement: this corroborates that it was said, not that it is true"
 
@@ -217,6 +229,11 @@ def crosscheck(
     upstreams = claim_upstreams(analysis, wire)
     publisher = article_publisher(analysis)
     agency = article_wire(analysis, wire)
+    found = {
+        claim.id: _claim_matches(analysis, claim, corpus, threshold, own_digest, window_days)
+        for claim in analysis.claims
+    }
+    copies = _copies(found)
     for claim in analysis.claims:
         own = upstreams[claim.id]
         shared_with_claim = {own.key: own, publisher.key: publisher}
@@ -228,9 +245,7 @@ def crosscheck(
         independent: list[CorpusMatch] = []
         dependent: list[CorpusMatch] = []
         contradictions: list[CorpusMatch] = []
-        for candidate in _origin_first(
-            _claim_matches(analysis, claim, corpus, threshold, own_digest, window_days)
-        ):
+        for candidate in _origin_first(found[claim.id]):
             stored = candidate.claim
             verdict = candidate.verdict
             if verdict is not None and verdict.contradiction is not None:
@@ -240,6 +255,8 @@ def crosscheck(
                 )
             elif stored.upstream_key in shared_with_claim:
                 dependent.append(_dependent(candidate, shared_with_claim[stored.upstream_key]))
+            elif candidate.article.key in copies:
+                dependent.append(_match(candidate, MatchRelation.CORROBORATES, SHARED_COPY))
             elif stored.upstream_key in counted:
                 dependent.append(_dependent(candidate, counted[stored.upstream_key]))
             else:
@@ -261,6 +278,21 @@ def crosscheck(
         articles=corpus.article_count,
         threshold=threshold,
     )
+
+
+def _copies(found: dict[str, list[CandidateClaim]]) -> set[str]:
+    """Name the corpus articles that share the checked article's text: copies of one upstream report.
+
+    Wire copy often runs without its credit line; an article that repeats
+    ``COPY_MIN_CLAIMS`` or more of the checked article's claims near verbatim
+    (score ``COPY_SCORE`` or more) rests on the same report, whoever wrote it.
+    """
+    verbatim: dict[str, int] = {}
+    for candidates in found.values():
+        for candidate in candidates:
+            if candidate.similarity >= COPY_SCORE:
+                verbatim[candidate.article.key] = verbatim.get(candidate.article.key, 0) + 1
+    return {key for key, count in verbatim.items() if count >= COPY_MIN_CLAIMS}
 
 
 def _claim_matches(

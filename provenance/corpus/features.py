@@ -103,10 +103,15 @@ class ClaimText:
     months: frozenset[str]
     weekdays: frozenset[str]
     negated: bool
+    grams: tuple[frozenset[tuple[str, ...]], ...]
+    """Word 1- to 4-grams, then character 4-grams: read once per sentence, compared per pair."""
+    weight: float
+    """The IDF weight of the content words."""
 
 
+@lru_cache(maxsize=1 << 14)
 def claim_text(sentence: str) -> ClaimText:
-    """Read a sentence into the parts the features compare."""
+    """Read a sentence into the parts the features compare (cached, like ``normalise``)."""
     normal = normalise(sentence)
     raw = _WORD.findall(sentence)
     words = tuple(word.lower() for word in raw)
@@ -125,6 +130,8 @@ def claim_text(sentence: str) -> ClaimText:
         months=frozenset(lowered & _MONTHS) - ({"may"} if "may" in lowered else set()),
         weekdays=frozenset(lowered & _WEEKDAYS),
         negated=bool(lowered & NEGATIONS) or any(word.endswith(("n't", "n’t")) for word in words),
+        grams=(*(_grams(words, size) for size in (1, 2, 3, 4)), _characters(words)),
+        weight=_weight(content),
     )
 
 
@@ -132,13 +139,13 @@ def pair_features(left: ClaimText, right: ClaimText) -> list[float]:
     """Compute the feature vector of a pair, in ``FEATURE_NAMES`` order (symmetric in its two sides)."""
     a, b = left.normal.text, right.normal.text
     lcs = LCSseq.similarity(left.stems, right.stems)
-    unigram = _f1(_grams(left.words, 1), _grams(right.words, 1))
-    bigram = _precisions(_grams(left.words, 2), _grams(right.words, 2))
-    trigram = _precisions(_grams(left.words, 3), _grams(right.words, 3))
-    fourgram = _precisions(_grams(left.words, 4), _grams(right.words, 4))
+    unigram = _f1(left.grams[0], right.grams[0])
+    bigram = _precisions(left.grams[1], right.grams[1])
+    trigram = _precisions(left.grams[2], right.grams[2])
+    fourgram = _precisions(left.grams[3], right.grams[3])
     shared = left.content & right.content
-    weight_left = _weight(left.content)
-    weight_right = _weight(right.content)
+    weight_left = left.weight
+    weight_right = right.weight
     weight_shared = _weight(shared)
     overlap = 2 * weight_shared / (weight_left + weight_right) if weight_left + weight_right else 0.0
     words_left = left.content - left.names
@@ -170,7 +177,7 @@ def pair_features(left: ClaimText, right: ClaimText) -> list[float]:
         trigram[1],
         fourgram[0],
         fourgram[1],
-        _f1(_characters(left.words), _characters(right.words)),
+        _f1(left.grams[4], right.grams[4]),
         overlap,
         overlap_words,
         float(bool(shared) and shared <= (left.names | right.names)),
@@ -195,19 +202,20 @@ def _conflict(left: frozenset[str], right: frozenset[str]) -> bool:
 
 
 def _weight(terms: frozenset[str] | set[str]) -> float:
-    return sum(idf(term) for term in terms)
+    table, unseen = _idf()
+    return sum(table.get(term, unseen) for term in terms)
 
 
-def _grams(words: tuple[str, ...], size: int) -> set[tuple[str, ...]]:
-    return {words[index : index + size] for index in range(len(words) - size + 1)}
+def _grams(words: tuple[str, ...], size: int) -> frozenset[tuple[str, ...]]:
+    return frozenset(words[index : index + size] for index in range(len(words) - size + 1))
 
 
-def _characters(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+def _characters(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     text = " ".join(words)
-    return {(text[index : index + 4],) for index in range(len(text) - 3)}
+    return frozenset((text[index : index + 4],) for index in range(len(text) - 3))
 
 
-def _precisions(left: set[tuple[str, ...]], right: set[tuple[str, ...]]) -> tuple[float, float]:
+def _precisions(left: frozenset[tuple[str, ...]], right: frozenset[tuple[str, ...]]) -> tuple[float, float]:
     """Shared n-grams over each side's count: the smaller and the larger share."""
     if not left or not right:
         return 0.0, 0.0
@@ -215,5 +223,5 @@ def _precisions(left: set[tuple[str, ...]], right: set[tuple[str, ...]]) -> tupl
     return tuple(sorted((shared / len(left), shared / len(right))))  # type: ignore[return-value]
 
 
-def _f1(left: set[tuple[str, ...]], right: set[tuple[str, ...]]) -> float:
+def _f1(left: frozenset[tuple[str, ...]], right: frozenset[tuple[str, ...]]) -> float:
     return 2 * len(left & right) / (len(left) + len(right)) if left or right else 0.0

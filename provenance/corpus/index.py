@@ -84,7 +84,7 @@ _CLAIM_COLUMNS = (
     " c.chain, c.upstream_key, c.upstream_name, c.statement, c.id"
     " FROM claims AS c JOIN articles AS a ON a.id = c.article_id"
 )
-_ALL_CLAIMS = f"{_CLAIM_COLUMNS} ORDER BY c.id"
+_ALL_CLAIMS = f"{_CLAIM_COLUMNS} WHERE c.template = 0 ORDER BY c.id"
 _CLAIMS_BY_ID = f"{_CLAIM_COLUMNS} WHERE c.id IN"
 _POSTINGS = "SELECT group_concat(rowid) FROM claim_terms WHERE claim_terms MATCH ?"
 """One term's posting list as one comma-separated string (far cheaper to read than a row per hit)."""
@@ -422,7 +422,7 @@ class CorpusIndex:
         return " " in shape and row.fetchone() is not None
 
     def all_claims(self) -> Iterator[CandidateClaim]:
-        """Every stored claim, unscored: the exhaustive scan the pre-filter is measured against."""
+        """Every stored claim unit but templates, unscored: what the candidate search is measured against."""
         yield from self._rows(self._db.execute(_ALL_CLAIMS))
 
     def _candidates(self, normal: str) -> dict[int, str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 __all__ = ["MONTHS", "NEGATIONS", "NUMBER_WORDS", "STOP_WORDS", "NormalisedClaim", "normalise", "stem"]
@@ -101,8 +102,13 @@ class NormalisedClaim:
         return self.text.split()
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(sentence: str) -> NormalisedClaim:
-    """Reduce a sentence to the normal form that matching and contradiction work on."""
+    """Reduce a sentence to the normal form that matching and contradiction work on.
+
+    Cached: a cross-check reads each stored unit against every unit of the
+    checked article, and the contradiction test reads both again.
+    """
     text = unicodedata.normalize("NFKC", sentence).translate(_QUOTES).lower()
     text = _DASHES.sub("-", text)
     text = _CONTRACTED_NOT.sub(r"\1 not", text.replace("cannot", "can not"))

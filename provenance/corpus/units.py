@@ -23,7 +23,7 @@ from importlib import resources
 from typing import Any
 
 from provenance.corpus.contradiction import strip_noise
-from provenance.corpus.normalize import normalise
+from provenance.corpus.normalize import MONTHS, normalise, stem
 from provenance.models import AnalysisResult, Claim
 
 __all__ = ["claim_core", "claim_units", "dateline_agency", "is_boilerplate", "skeleton", "unit_texts"]
@@ -50,6 +50,7 @@ def _patterns() -> dict[str, Any]:
         "caption": re.compile("|".join(f"(?:{p})" for p in data["caption"]), re.IGNORECASE),
         "dateline": re.compile(data["dateline"]),
         "joints": re.compile("|".join(f"(?:{p})" for p in data["joints"])),
+        "timestamp": frozenset(stem(word) for word in data["timestamp"]) | {stem(m) for m in MONTHS},
     }
 
 
@@ -92,9 +93,12 @@ def _kept(word: str) -> bool:
 
 
 def is_boilerplate(sentence: str) -> bool:
-    """Tell boilerplate and captions (no claim to match) from reporting."""
+    """Tell boilerplate, captions and timestamp lines (no claim to match) from reporting."""
     patterns = _patterns()
-    return bool(patterns["boilerplate"].search(sentence) or patterns["caption"].search(sentence))
+    if patterns["boilerplate"].search(sentence) or patterns["caption"].search(sentence):
+        return True
+    stamp: frozenset[str] = patterns["timestamp"]
+    return all(token[:1].isdigit() or token in stamp for token in normalise(sentence).tokens)
 
 
 def dateline_agency(sentence: str) -> str | None:

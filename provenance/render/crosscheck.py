@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from provenance.corpus.pairs import BinaryScores, ClaimPairEvaluation
 from provenance.models import ClaimCrossCheck, CorpusIndexSummary, CorpusMatch, CrossCheckResult
 from provenance.render.controls import show_controls
 
-__all__ = ["render_crosscheck", "render_index_summary"]
+__all__ = ["render_claim_pair_evaluation", "render_crosscheck", "render_index_summary"]
 
 _EXCERPT = 160
 
@@ -74,3 +75,24 @@ def render_index_summary(summary: CorpusIndexSummary) -> str:
     ]
     lines.extend(f"skipped {skipped.path}: {skipped.problem}" for skipped in summary.skipped)
     return "\n".join(lines)
+
+
+def render_claim_pair_evaluation(report: ClaimPairEvaluation) -> str:
+    """Render the matcher's figures on a pair file: accuracy, precision, recall and F1 per decision."""
+    lines = [f"{report.path} ({report.format}, {report.match.pairs + report.partial} pairs)"]
+    lines.append(_scores_line("same claim", report.match))
+    if report.partial:
+        lines.append(f"  ({report.partial} partial pairs left out of the match figures)")
+    if report.contradiction is not None:
+        lines.append(_scores_line("contradiction", report.contradiction))
+    return show_controls("\n".join(lines))
+
+
+def _scores_line(name: str, scores: BinaryScores) -> str:
+    predicted = scores.true_positive + scores.false_positive
+    labelled = scores.true_positive + scores.false_negative
+    return (
+        f"{name:14s} accuracy {scores.accuracy:.3f}"
+        f"  precision {scores.precision:.3f} ({scores.true_positive}/{predicted})"
+        f"  recall {scores.recall:.3f} ({scores.true_positive}/{labelled})  F1 {scores.f1:.3f}"
+    )
