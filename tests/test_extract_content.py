@@ -361,3 +361,16 @@ def test_a_verb_after_but_without_its_own_subject_continues_the_content() -> Non
 def test_an_endorsement_in_a_relative_clause_ends_at_the_person_named() -> None:
     text = "Ada Moreau, who endorsed Lund on Tuesday at the hall, will chair the meeting.\n"
     assert _contents(text) == [["Lund"]]
+
+
+def test_every_sentence_of_a_quotation_opened_after_the_cue_keeps_the_speaker() -> None:
+    text = "Ada Moreau said on Monday, “The dam held. We checked it twice. It will hold again.”\n"
+    claims = analyze(parse_article(text)).claims
+    assert [claim.chain.render() for claim in claims] == ["(unknown publisher) → Ada Moreau"] * 3
+    assert not any(claim.chain.inherited for claim in claims)
+
+
+def test_a_sentence_after_the_quotation_closes_is_not_the_speaker_s() -> None:
+    text = "Ada Moreau said, “The dam held. We checked it.” The river fell on Tuesday.\n"
+    claims = analyze(parse_article(text)).claims
+    assert [claim.chain.inherited for claim in claims] == [False, False, True]

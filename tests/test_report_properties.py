@@ -24,6 +24,7 @@ from provenance.models import (
     SourceType,
     Span,
 )
+from provenance.render.controls import show_controls
 from provenance.render.markdown import render_markdown
 from provenance.render.prov import render_prov_json
 from provenance.render.report import ReportFormat, render_report
@@ -118,7 +119,8 @@ def test_html_never_contains_markup_from_the_article(report: ScoreReport) -> Non
     for label in document.cssselect("#text .body sup"):
         label.drop_tree()
     shown = "".join(paragraph.text_content() for paragraph in document.cssselect("#text .body p"))
-    assert "".join(shown.split()) == "".join(report.analysis.article.text.split()), "the text shows verbatim"
+    expected = show_controls(report.analysis.article.text)
+    assert "".join(shown.split()) == "".join(expected.split()), "the text shows verbatim, controls escaped"
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -139,7 +139,8 @@ def _continue_quotations(
     until = -1
     for index, sentence in enumerate(read):
         if sentence.attributions:
-            speaker, until = _quoting(sentence.attributions, text), -1
+            speaker = _quoting(sentence.attributions, text)
+            until = max((end for _, end in speaker.content), default=-1) if speaker is not None else -1
         elif speaker is not None and sentence.start < until:
             sentence.carried = speaker
         elif speaker is not None and text[sentence.start] in QUOTE_OPENERS:
