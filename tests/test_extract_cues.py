@@ -10,12 +10,12 @@ from provenance.extract.segmentation import quotations, tokenize
 from provenance.ingest import parse_article
 
 
-def _cues(sentence: str, content: bool = False) -> list[tuple[object, ...]]:
+def _cues(sentence: str, content: bool = False, headline: bool = False) -> list[tuple[object, ...]]:
     """Run the cue stage over one sentence: each attribution's cue and source (and content), as text."""
     quotes = quotations(sentence, 0, len(sentence))
     tokens = tokenize(sentence, 0, len(sentence), quotes)
     found: list[tuple[object, ...]] = []
-    for raw in find_attributions(tokens, quotes):
+    for raw in find_attributions(tokens, quotes, headline):
         cue = sentence[raw.cue[0] : raw.cue[1]] if raw.cue else None
         source = sentence[raw.source[0] : raw.source[1]] if raw.source else None
         parts = [sentence[start:end] for start, end in raw.content]
@@ -460,3 +460,59 @@ def test_a_concession_after_a_statement_keeps_the_statement_attributed() -> None
         if attribution.cue
     ]
     assert cues == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Harbour Lawmakers Rip Mayor Lund As A ‘Reckless Gambler.’", [("Rip", "Harbour Lawmakers")]),
+        ("County panel votes to hold port aide Ada Moreau in contempt.", [("votes", "County panel")]),
+        ("Judge rejects Gazette request to unseal the harbour file.", [("rejects", "Judge")]),
+        ("Moreau backs Lund for county treasurer.", [("backs", "Moreau")]),
+        ("Councillor trashes ferry plan as a giveaway.", [("trashes", "Councillor")]),
+        ("Lund swipes at Moreau over the ferry deal.", [("swipes at", "Lund")]),
+        ("With a month to go, Lund still ducks on the audit.", [("still ducks", "Lund")]),
+        ("Harbour Parents Rally To ‘Save Our Ferries.’", [("Rally", "Harbour Parents")]),
+    ],
+)  # fmt: skip
+def test_a_headline_reports_a_stance_as_a_present_tense_verb_and_its_object(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence, headline=True) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lund not walking the walk on his ferry claims.",
+        "Gazette Hit Piece Exploits Harbour Worker.",
+    ],
+)
+def test_a_headline_noun_is_no_cue(sentence: str) -> None:
+    assert _cues(sentence, headline=True) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moreau backs Lund for county treasurer.",
+        "The storm rips the roof off the ferry terminal.",
+    ],
+)
+def test_a_body_sentence_keeps_needing_a_clause_or_a_speech_verb(sentence: str) -> None:
+    assert _cues(sentence) == []
+
+
+def test_the_first_line_of_a_plain_article_is_read_as_its_headline() -> None:
+    text = (
+        "Harbour Lawmakers Rip Mayor Lund Over Ferry Deal\n\n"
+        "The council met on Tuesday. Moreau backs Lund for treasurer.\n"
+    )
+    sources = {source.span.text for source in analyze(parse_article(text)).sources}
+    assert "Harbour Lawmakers" in sources
+    assert "Moreau" not in sources
+
+
+def test_a_lone_sentence_is_no_headline() -> None:
+    sources = analyze(parse_article("Moreau backs Lund for county treasurer.\n")).sources
+    assert sources == []

@@ -35,16 +35,6 @@ SHAPES = {
     "paragraphs": "The mayor said the port will close, officials said.\n\n",
 }
 
-PER_WORD_SCANS = "extract/cues (learned.candidate_words, clause.adverbial_only) rescan the sentence per word"
-QUADRATIC_ELSEWHERE = {
-    "no-full-stop": PER_WORD_SCANS,
-    "long-sentence": PER_WORD_SCANS,
-    "repeated-cues": PER_WORD_SCANS,
-}
-"""Shapes whose whole-pipeline time still grows faster than the text, and where (not segmentation).
-
-They run smaller (1,000 characters, then 10,000): at 10× they take 20–60× the time."""
-
 
 def _best_seconds(work: Callable[[], object], runs: int = 3) -> float:
     best = float("inf")
@@ -78,16 +68,7 @@ def test_segmentation_grows_linearly(shape: str) -> None:
     assert ratio <= LIMIT, f"{shape}: {GROWTH}× the text took {ratio:.1f}× the time"
 
 
-@pytest.mark.parametrize(
-    "shape",
-    [
-        pytest.param(shape, marks=pytest.mark.xfail(reason=QUADRATIC_ELSEWHERE[shape], strict=True))
-        if shape in QUADRATIC_ELSEWHERE
-        else shape
-        for shape in SHAPES
-    ],
-)
+@pytest.mark.parametrize("shape", SHAPES)
 def test_analysis_grows_linearly(shape: str) -> None:
-    characters = 1_000 if shape in QUADRATIC_ELSEWHERE else 2_500
-    ratio = _ratio(lambda text: analyze(parse_article("Harbour\n\n" + text)), SHAPES[shape], characters)
+    ratio = _ratio(lambda text: analyze(parse_article("Harbour\n\n" + text)), SHAPES[shape], 2_500)
     assert ratio <= LIMIT, f"{shape}: {GROWTH}× the text took {ratio:.1f}× the time"

@@ -69,12 +69,18 @@ def _read_sentences(article: Article) -> list[_Sentence]:
     text = article.text
     found: list[_Sentence] = []
     speaker: RawAttribution | None = None
-    for section in _sections(article):
+    sections = _sections(article)
+    for position, section in enumerate(sections):
         quotes = quotations(text, section.span.start, section.span.end)
         read: list[_Sentence] = []
-        for start, end in claim_sentences(text, section.span.start, section.span.end):
-            tokens = tokenize(text, start, end, quotes) if _worth_reading(text[start:end]) else []
-            read.append(_Sentence(section.name, start, end, find_attributions(tokens, quotes), tokens))
+        sentences = list(claim_sentences(text, section.span.start, section.span.end))
+        headline = _headline(sections, position, len(sentences))
+        for start, end in sentences:
+            worth = headline or _worth_reading(text[start:end])
+            tokens = tokenize(text, start, end, quotes) if worth else []
+            read.append(
+                _Sentence(section.name, start, end, find_attributions(tokens, quotes, headline), tokens)
+            )
         if speaker is not None and not _quotation_paragraph(text, read, quotes, _opening_mark(text, speaker)):
             speaker = None
         speaker = _continue_quotations(text, read, quotes, speaker)
@@ -83,6 +89,17 @@ def _read_sentences(article: Article) -> list[_Sentence]:
             _carry_back(found, sentence)
             found.append(sentence)
     return found
+
+
+def _headline(sections: list[Section], position: int, sentences: int) -> bool:
+    """Tell whether a section is the headline: named so, or a plain text's one-sentence first paragraph.
+
+    A text of one paragraph (a lone sentence) has no headline.
+    """
+    section = sections[position]
+    return section.name == "headline" or (
+        position == 0 and section.name == "body" and sentences == 1 and len(sections) > 1
+    )
 
 
 def _quotation_paragraph(

@@ -89,10 +89,13 @@ def source_entities(text: str, drafts: list[MentionDraft]) -> tuple[list[SourceM
     descriptions = [_describe_entity(drafts, entity) for entity in grouped]
     entity_of = {index: number for number, entity in enumerate(grouped) for index in entity.mentions}
     mentions: list[SourceMention] = []
+    previous: dict[int, int] = {}
+    """The last mention read of each entity: drafts come in text order."""
     for index, draft in enumerate(drafts):
         number = entity_of[index]
         described = descriptions[number]
-        earlier = [other for other in grouped[number].mentions if other < index]
+        earlier = previous.get(number)
+        previous[number] = index
         mentions.append(
             SourceMention.trusted(
                 {
@@ -105,7 +108,7 @@ def source_entities(text: str, drafts: list[MentionDraft]) -> tuple[list[SourceM
                     "affiliation": described.affiliation,
                     "anonymity": described.anonymity,
                     "on_record": described.on_record,
-                    "refers_to": f"S{earlier[-1] + 1}" if earlier else None,
+                    "refers_to": f"S{earlier + 1}" if earlier is not None else None,
                     "entity_id": f"E{number + 1}",
                 }
             )

@@ -37,6 +37,7 @@ class CueLexicon:
     issuing_verbs: frozenset[str]
     clause_only: frozenset[str]
     new_object_verbs: frozenset[str]
+    headline_verbs: frozenset[str]
 
     @property
     def first_words(self) -> frozenset[str]:
@@ -121,6 +122,7 @@ def cues() -> CueLexicon:
         frozenset(data["around"]["issuing_verbs"]),
         frozenset(data["around"]["clause_only"]),
         frozenset(data["around"]["new_object_verbs"]),
+        frozenset(data["headline"]["verbs"]),
     )
 
 

@@ -118,12 +118,13 @@ def opens_quotation(tokens: list[Token], index: int) -> bool:
 
 def adverbial_only(tokens: list[Token], start: int) -> bool:
     """Tell whether all that follows a cue is a short adverbial ("…, the company said on Thursday.")."""
-    words = [token for token in tokens[start:] if token.is_word]
-    return (
-        bool(words)
-        and len(words) <= 5
-        and (words[0].lower in ADVERBIAL_STARTS or words[0].lower in TIME_WORDS)
-    )
+    words: list[Token] = []
+    for index in range(start, len(tokens)):  # stops at the sixth word: never a scan of a long sentence
+        if tokens[index].is_word:
+            words.append(tokens[index])
+            if len(words) > 5:
+                return False
+    return bool(words) and (words[0].lower in ADVERBIAL_STARTS or words[0].lower in TIME_WORDS)
 
 
 def clause_word(token: Token) -> bool:

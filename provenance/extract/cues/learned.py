@@ -10,6 +10,7 @@ something.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from provenance.extract.cues.clause import RawAttribution, char_span, in_verb_group
@@ -35,8 +36,27 @@ def candidate_words(
     ]
     if not known:
         return known
-    taken = _spans(found)
-    return [index for index in known if not any(start <= tokens[index].start < end for start, end in taken)]
+    starts, ends = _merged(_spans(found))
+    return [index for index in known if not _inside(tokens[index].start, starts, ends)]
+
+
+def _merged(ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Merge character ranges into sorted disjoint ones, as parallel start and end lists."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(ranges):
+        if starts and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _inside(position: int, starts: list[int], ends: list[int]) -> bool:
+    """Tell whether ``position`` falls in one of the merged ranges (a binary search, not a scan)."""
+    slot = bisect_right(starts, position) - 1
+    return slot >= 0 and position < ends[slot]
 
 
 def learned_attributions(
@@ -49,8 +69,9 @@ def learned_attributions(
     one role at most, and the rules' reading comes first.
     """
     added: list[RawAttribution] = []
+    quoting = any(token.quoted for token in tokens)
     for index in candidate_words(tokens, found, model.vocabulary):
-        probability = model.probability(cue_features(tokens, index))
+        probability = model.probability(cue_features(tokens, index, sentence_quotes=quoting))
         if probability < model.threshold:
             continue
         last = index + 2 if model.particle(tokens, index) else index + 1

@@ -30,13 +30,20 @@ from provenance.extract.segmentation import Token
 from provenance.models import CueKind
 
 
-def find_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
-    """Find the outermost attributions among one sentence's tokens: the rules', then the cue model's."""
-    found = rule_attributions(tokens, quotes)
+def find_attributions(
+    tokens: list[Token], quotes: list[tuple[int, int]], headline: bool = False
+) -> list[RawAttribution]:
+    """Find the outermost attributions among one sentence's tokens: the rules', then the cue model's.
+
+    A ``headline`` reads the verbs only headlines use as cues too ("Lawmakers rip…").
+    """
+    found = rule_attributions(tokens, quotes, headline)
     return found + learned_attributions(tokens, quotes, found, cue_model())
 
 
-def rule_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> list[RawAttribution]:
+def rule_attributions(
+    tokens: list[Token], quotes: list[tuple[int, int]], headline: bool = False
+) -> list[RawAttribution]:
     """Find the outermost attributions that the hand-written rules read in one sentence.
 
     A quotation that ends its own sentence (``… “ongoing.” He said the FBI…``)
@@ -47,9 +54,9 @@ def rule_attributions(tokens: list[Token], quotes: list[tuple[int, int]]) -> lis
         return rule_attributions(tokens[:split], quotes) + rule_attributions(tokens[split:], quotes)
     question = question_put(tokens, quotes)
     if question is None or question.cue is None:
-        return _attributions(tokens, quotes)
+        return _attributions(tokens, quotes, headline=headline)
     start, end = question.cue
-    found = _attributions(tokens, quotes, (start, end))
+    found = _attributions(tokens, quotes, (start, end), headline)
     for attribution in found:
         kept = [part for part in attribution.content if not part[0] <= start < part[1]]
         attribution.content = kept or attribution.content
@@ -88,10 +95,13 @@ def _statement_after_quotation(tokens: list[Token]) -> int | None:
 
 
 def _attributions(
-    tokens: list[Token], quotes: list[tuple[int, int]], asked: tuple[int, int] = (-1, -1)
+    tokens: list[Token],
+    quotes: list[tuple[int, int]],
+    asked: tuple[int, int] = (-1, -1),
+    headline: bool = False,
 ) -> list[RawAttribution]:
     """Find the attributions of a sentence; a question's cue (``asked``, character range) is read already."""
-    starters = first_cue_words()
+    starters = first_cue_words() | cues().headline_verbs if headline else first_cue_words()
     candidates = [
         index
         for index, token in enumerate(tokens)
@@ -117,23 +127,23 @@ def _attributions(
         candidates = [
             index for index in candidates if index > last_word.last_token and opens_participle(tokens, index)
         ]
-    headline: bool | None = None
+    titled: bool | None = True if headline else None
     covered = -1
     for index in candidates:
         token = tokens[index]
         if index <= covered:
             continue
         if index > 0 and token.capitalised:
-            if headline is None:
-                headline = title_case(tokens)
-            if not headline:
+            if titled is None:
+                titled = title_case(tokens)
+            if not titled:
                 continue
-        attribution = _attribution_at(tokens, index, quotes, found, readings)
+        attribution = _attribution_at(tokens, index, quotes, found, readings, headline)
         if attribution is not None:
             found.append(attribution)
             covered = max(index, attribution.last_token)
     if not found and any(token.text in PUNCTUATION_CUES for token in tokens):
-        punctuated = punctuation_cue(tokens, quotes, title_case(tokens) if headline is None else headline)
+        punctuated = punctuation_cue(tokens, quotes, title_case(tokens) if titled is None else titled)
         if punctuated is not None:
             found.append(punctuated)
     if not found:
@@ -149,11 +159,13 @@ def _attribution_at(
     quotes: list[tuple[int, int]],
     found: list[RawAttribution],
     readings: dict[int, RawAttribution | None],
+    headline: bool = False,
 ) -> RawAttribution | None:
     """Read the cue starting at token ``index``, by the construction its word or phrase calls for.
 
     A verb already read by ``final_cue`` (``readings``) with nothing found before
-    it is taken from there rather than read again.
+    it is taken from there rather than read again. In a ``headline`` a present-tense
+    verb takes a plain object as its content ("Senator backs levy").
     """
     lexicon = cues()
     first = tokens[index].lower
@@ -166,6 +178,8 @@ def _attribution_at(
                 return according_to(tokens, index, index + len(phrase), quotes)
             return verb_attribution(tokens, index, index + len(phrase), kind, quotes, found)
     verb_kind = lexicon.verbs.get(tokens[index].lower)
+    if verb_kind is None and headline and tokens[index].lower in lexicon.headline_verbs:
+        verb_kind = CueKind.STATEMENT
     if verb_kind is None:
         return None
     if tokens[index].lower in PASSIVE_CUES:
@@ -181,6 +195,6 @@ def _attribution_at(
     agentive = by_agent(tokens, index, verb_kind, quotes)
     if agentive is not None:
         return agentive
-    if not found and index in readings:
+    if not found and index in readings and not headline:
         return readings[index]
-    return verb_attribution(tokens, index, index + 1, verb_kind, quotes, found)
+    return verb_attribution(tokens, index, index + 1, verb_kind, quotes, found, headline)

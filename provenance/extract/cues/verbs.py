@@ -56,6 +56,7 @@ from provenance.extract.cues.words import (
     NOUN_MARKERS,
     OPENERS,
     OPENING_LINKS,
+    PAST_FORMS,
     POSSESSIVES,
     PREPOSITIONS,
     QUOTE_OPENERS,
@@ -112,8 +113,13 @@ def verb_attribution(
     kind: CueKind,
     quotes: list[tuple[int, int]],
     found: list[RawAttribution],
+    headline: bool = False,
 ) -> RawAttribution | None:
-    """Read the cue verb over tokens ``[first, last)`` with its source and content, if it is one."""
+    """Read the cue verb over tokens ``[first, last)`` with its source and content, if it is one.
+
+    In a ``headline``, a present-tense verb needs no clause after it: headlines
+    report a stance as verb and object ("Senator rejects levy").
+    """
     lexicon = sources()
     word = tokens[first].lower
     if first > 0 and (
@@ -174,6 +180,7 @@ def verb_attribution(
         return None
     if (
         not inverted
+        and not (headline and _headline_object(tokens, last, word))
         and (word in lexicon.clause_only_verbs or word in cues().clause_only)
         and not _clause_follows(tokens, last, word)
         and not _stance_object(tokens, last, word)
@@ -518,6 +525,15 @@ def _stance_object(tokens: list[Token], index: int, word: str) -> bool:
     if word in lexicon.new_object_verbs and following.lower in DEFINITE_DETERMINERS:
         return False
     return following.is_word and following.lower not in sources().pronouns and following.lower != "to"
+
+
+def _headline_object(tokens: list[Token], index: int, word: str) -> bool:
+    """Tell whether a headline's present-tense verb ("rejects", "rip") has an object or quotation after it.
+
+    A past form or participle is no headline verb, and a final word is a noun ("…his tax claims.").
+    """
+    present = not word.endswith(("ed", "ing")) and word not in PAST_FORMS
+    return present and index < len(tokens) and (tokens[index].is_word or tokens[index].text in QUOTE_OPENERS)
 
 
 def _subject_gap(tokens: list[Token], source_start: int, after: int) -> bool:

@@ -73,8 +73,13 @@ def _word_class(token: Token) -> str:
     return "word"
 
 
-def cue_features(tokens: list[Token], index: int) -> list[str]:
-    """List the features of the word at ``index`` as a possible cue head."""
+def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None = None) -> list[str]:
+    """List the features of the word at ``index`` as a possible cue head.
+
+    ``sentence_quotes`` (whether any token of the sentence is quoted) is the one
+    sentence-wide feature: a caller judging many words of one sentence passes it
+    once, so a long sentence is not rescanned for each of its words.
+    """
     token = tokens[index]
     word = token.lower
     lexicon = cues()
@@ -103,6 +108,8 @@ def cue_features(tokens: list[Token], index: int) -> list[str]:
         features.append("quote_follows")
     if any(other.lower == "that" for other in tokens[index + 1 : index + 6]):
         features.append("that_follows")
-    if any(other.quoted for other in tokens):
+    if sentence_quotes is None:
+        sentence_quotes = any(other.quoted for other in tokens)
+    if sentence_quotes:
         features.append("sentence_quotes")
     return features
