@@ -27,7 +27,7 @@ WORD = re.compile(r"[^\W_]+")
 
 @dataclass(frozen=True)
 class BoilerplateKind:
-    """One kind of boilerplate sentence: its name, its patterns as one alternation, the longest sentence it fits.
+    """One kind of boilerplate sentence: its name, its patterns as one alternation, its longest fit.
 
     One compiled alternation per kind costs one search per sentence instead of
     one per pattern, on a path that every sentence of every article takes.
