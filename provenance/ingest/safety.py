@@ -24,6 +24,7 @@ import socket
 import ssl
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import anyio.to_thread
 import httpcore
@@ -234,6 +235,16 @@ def _allowed(policy: AddressPolicy, host: str, port: int) -> list[str]:
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
 
+def _pool_options(limits: httpx.Limits, verify: ssl.SSLContext | bool) -> dict[str, Any]:
+    """Return the connection-pool settings httpx itself would use, shared by the sync and async transports."""
+    return {
+        "ssl_context": httpx.create_ssl_context(verify=verify),
+        "max_connections": limits.max_connections,
+        "max_keepalive_connections": limits.max_keepalive_connections,
+        "keepalive_expiry": limits.keepalive_expiry,
+    }
+
+
 class CheckedTransport(httpx.HTTPTransport):
     """An httpx transport whose connections go only to addresses ``policy`` checked (see the module)."""
 
@@ -245,10 +256,7 @@ class CheckedTransport(httpx.HTTPTransport):
     ) -> None:
         super().__init__(verify=verify, limits=limits)
         self._pool = httpcore.ConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=verify),
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
+            **_pool_options(limits, verify),
             network_backend=_CheckedBackend(policy),
         )
 
@@ -264,9 +272,6 @@ class AsyncCheckedTransport(httpx.AsyncHTTPTransport):
     ) -> None:
         super().__init__(verify=verify, limits=limits)
         self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(verify=verify),
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
+            **_pool_options(limits, verify),
             network_backend=_AsyncCheckedBackend(policy),
         )
