@@ -257,17 +257,7 @@ class Pipeline:
         self.config = Config()
         self.pack = load_rule_pack(self.config.rule_folders)
         active = self.pack.active(self.config)
-        self.rules = [
-            RuleDescriptor(
-                id=rule.id,
-                name=rule.name,
-                summary=rule.summary,
-                rationale=rule.rationale,
-                help=rule.help,
-                severity=rule.severity,
-            )
-            for rule in active
-        ]
+        self.rules = [RuleDescriptor.model_validate(rule, from_attributes=True) for rule in active]
         known = {rule.id for rule in active} | {rule.name for rule in active}
         self.known = frozenset(known)
         self.policy = build_policy(["error", "PRV002"], 50, self.known)

@@ -336,17 +336,7 @@ def check_paths(
 
     pack = _rule_pack(config.rule_folders)
     active = pack.active(config)
-    rules = [
-        RuleDescriptor(
-            id=rule.id,
-            name=rule.name,
-            summary=rule.summary,
-            rationale=rule.rationale,
-            help=rule.help,
-            severity=rule.severity,
-        )
-        for rule in active
-    ]
+    rules = [RuleDescriptor.model_validate(rule, from_attributes=True) for rule in active]
     with _corpus_for_check(corpus, jobs) as shared_corpus:
         result = check_files(
             targets,
