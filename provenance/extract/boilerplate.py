@@ -27,15 +27,26 @@ WORD = re.compile(r"[^\W_]+")
 
 @dataclass(frozen=True)
 class BoilerplateKind:
-    """One kind of boilerplate sentence: its name, its patterns as one alternation, its longest fit.
+    """One kind of boilerplate sentence: its name, its patterns as two alternations, its longest fit.
 
-    One compiled alternation per kind costs one search per sentence instead of
-    one per pattern, on a path that every sentence of every article takes.
+    Every sentence of every article takes this path, so each kind costs at most
+    one match at the sentence's start (the patterns anchored there with ``^``),
+    one search (the others) and one bounded word count (``too_long`` stops
+    reading at the word past ``max_words``).
     """
 
     name: str
-    pattern: re.Pattern[str]
-    max_words: int | None
+    anchored: re.Pattern[str] | None
+    floating: re.Pattern[str] | None
+    too_long: re.Pattern[str] | None
+
+    def fits(self, sentence: str) -> bool:
+        """Tell whether ``sentence`` is of this kind."""
+        if self.too_long is not None and self.too_long.match(sentence):
+            return False
+        if self.anchored is not None and self.anchored.match(sentence):
+            return True
+        return self.floating is not None and self.floating.search(sentence) is not None
 
 
 @dataclass(frozen=True)
@@ -55,31 +66,56 @@ def boilerplate() -> BoilerplateLexicon:
     kinds = tuple(
         BoilerplateKind(
             name,
-            re.compile("|".join(f"(?:{pattern})" for pattern in table["patterns"]), _flags(table)),
-            table.get("max_words"),
+            _alternation([pattern for pattern in table["patterns"] if _anchored(pattern)], table),
+            _alternation([pattern for pattern in table["patterns"] if not _anchored(pattern)], table),
+            _more_words_than(table["max_words"]) if "max_words" in table else None,
         )
         for name, table in data.items()
     )
     return BoilerplateLexicon(markup, kinds)
 
 
-def _flags(table: dict[str, object]) -> int:
-    """Patterns ignore case unless their table says ``case = true``."""
-    return 0 if table.get("case") else re.IGNORECASE
+def _alternation(patterns: list[str], table: dict[str, object]) -> re.Pattern[str] | None:
+    """Compile patterns into one; they ignore case unless their table says ``case = true``."""
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), 0 if table.get("case") else re.I)
+
+
+def _anchored(pattern: str) -> bool:
+    """Tell whether a pattern can only match at the start: it opens with ``^`` and has no top-level ``|``."""
+    if not pattern.startswith("^"):
+        return False
+    depth, index, in_class = 0, 1, False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            index += pattern.startswith("^", index + 1)
+            index += pattern.startswith("]", index + 1)  # "[]…]" and "[^]…]" hold "]"
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return False
+        index += 1
+    return True
+
+
+def _more_words_than(limit: int) -> re.Pattern[str]:
+    """Compile a pattern matching a sentence of more than ``limit`` words, read no further than the next."""
+    return re.compile(rf"[\W_]*+[^\W_]++(?:[\W_]++[^\W_]++){{{limit}}}")
 
 
 def boilerplate_kind(sentence: str) -> str | None:
     """Name the kind of boilerplate a sentence is ("byline", "caption", …), or None for a possible claim."""
     sentence = boilerplate().markup.sub("", sentence)
-    words = len(WORD.findall(sentence))
-    if not words:
+    if WORD.search(sentence) is None:
         return "markup"
-    for kind in boilerplate().kinds:
-        if kind.max_words is not None and words > kind.max_words:
-            continue
-        if kind.pattern.search(sentence):
-            return kind.name
-    return None
+    return next((kind.name for kind in boilerplate().kinds if kind.fits(sentence)), None)
 
 
 def claim_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
