@@ -32,21 +32,32 @@ class BoilerplateKind:
     Every sentence of every article takes this path, so each kind costs at most
     one match at the sentence's start (the patterns anchored there with ``^``),
     one search (the others) and one bounded word count (``too_long`` stops
-    reading at the word past ``max_words``).
+    reading at the word past ``max_words``), the cheaper first. A kind that
+    ignores case searches an ASCII sentence lower-cased, with ``folded``
+    (its floating patterns matching case), which is the same test done faster.
     """
 
     name: str
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
+    folded: re.Pattern[str] | None
     too_long: re.Pattern[str] | None
 
-    def fits(self, sentence: str) -> bool:
-        """Tell whether ``sentence`` is of this kind."""
+    def fits(self, sentence: str, lowered: str | None) -> bool:
+        """Tell whether ``sentence`` is of this kind; ``lowered`` is it in lower case, when it is ASCII."""
+        if self.floating is None:
+            return (
+                self.anchored is not None
+                and self.anchored.match(sentence) is not None
+                and not (self.too_long is not None and self.too_long.match(sentence))
+            )
         if self.too_long is not None and self.too_long.match(sentence):
             return False
         if self.anchored is not None and self.anchored.match(sentence):
             return True
-        return self.floating is not None and self.floating.search(sentence) is not None
+        if lowered is not None and self.folded is not None:
+            return self.folded.search(lowered) is not None
+        return self.floating.search(sentence) is not None
 
 
 @dataclass(frozen=True)
@@ -63,16 +74,21 @@ def boilerplate() -> BoilerplateLexicon:
     text = resources.files("provenance.extract").joinpath("data", "boilerplate.toml").read_text("utf-8")
     data = tomllib.loads(text)
     markup = re.compile("|".join(f"(?:{pattern})" for pattern in data.pop("markup")), re.DOTALL)
-    kinds = tuple(
-        BoilerplateKind(
-            name,
-            _alternation([pattern for pattern in table["patterns"] if _anchored(pattern)], table),
-            _alternation([pattern for pattern in table["patterns"] if not _anchored(pattern)], table),
-            _more_words_than(table["max_words"]) if "max_words" in table else None,
+    kinds = []
+    for name, table in data.items():
+        floating = [pattern for pattern in table["patterns"] if not _anchored(pattern)]
+        kinds.append(
+            BoilerplateKind(
+                name,
+                _alternation([pattern for pattern in table["patterns"] if _anchored(pattern)], table),
+                _alternation(floating, table),
+                _alternation(floating, {"case": True})
+                if not table.get("case") and all(map(_folds, floating))
+                else None,
+                _more_words_than(table["max_words"]) if "max_words" in table else None,
+            )
         )
-        for name, table in data.items()
-    )
-    return BoilerplateLexicon(markup, kinds)
+    return BoilerplateLexicon(markup, tuple(kinds))
 
 
 def _alternation(patterns: list[str], table: dict[str, object]) -> re.Pattern[str] | None:
@@ -105,6 +121,17 @@ def _anchored(pattern: str) -> bool:
     return True
 
 
+def _folds(pattern: str) -> bool:
+    r"""Tell whether an ignore-case pattern finds the same in lower-cased ASCII text when it matches case.
+
+    It does when it names no capital letter (escapes aside: ``\W``, ``\S``) and
+    sets no flags of its own; otherwise it is searched as written.
+    """
+    if re.search(r"\(\?(?![:=!]|<[=!])", pattern):
+        return False
+    return not any(char.isupper() for char in re.sub(r"\\.", "", pattern))
+
+
 def _more_words_than(limit: int) -> re.Pattern[str]:
     """Compile a pattern matching a sentence of more than ``limit`` words, read no further than the next."""
     return re.compile(rf"[\W_]*+[^\W_]++(?:[\W_]++[^\W_]++){{{limit}}}")
@@ -115,7 +142,8 @@ def boilerplate_kind(sentence: str) -> str | None:
     sentence = boilerplate().markup.sub("", sentence)
     if WORD.search(sentence) is None:
         return "markup"
-    return next((kind.name for kind in boilerplate().kinds if kind.fits(sentence)), None)
+    lowered = sentence.lower() if sentence.isascii() else None
+    return next((kind.name for kind in boilerplate().kinds if kind.fits(sentence, lowered)), None)
 
 
 def claim_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
