@@ -137,7 +137,7 @@ def nominal_cue(
 
 
 def _possessor(tokens: list[Token], owner: int) -> tuple[int, int] | None:
-    """Find the possessor phrase ending at token ``owner`` ("his", "Mrs. Lund's", "the campaign's"), if any."""
+    """Find the possessor phrase ending at token ``owner`` ("his", "Mrs. Lund's", "the firm's"), if any."""
     token = tokens[owner]
     if token.lower in POSSESSIVES:
         return owner, owner + 1
