@@ -109,7 +109,7 @@ def nominal_cue(
         while owner > 0 and index - owner <= 2 and tokens[owner].lower in NOUN_CUE_MODIFIERS:
             owner -= 1
         source = _possessor(tokens, owner)
-        if source is None:
+        if source is None or any(raw.first_token <= index <= raw.last_token for raw in found or []):
             continue
         bound = next(
             (position for position in range(index, len(tokens)) if any(
