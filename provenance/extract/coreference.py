@@ -74,7 +74,7 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
     people = people or People()
     lexicon = sources()
     for index, mention in enumerate(mentions):
-        lower = mention.text.lower()
+        lower = mention.text.lower().removesuffix("’s").removesuffix("'s")
         description = mention.description
         mention.gender = _gender(mention, people)
         if description.pronoun:

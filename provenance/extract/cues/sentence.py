@@ -149,9 +149,12 @@ def _attributions(
         if punctuated is not None:
             found.append(punctuated)
     if not found:
-        nominal = nominal_cue(tokens, quotes) or hearsay(tokens, quotes) or in_view(tokens, quotes)
+        nominal = hearsay(tokens, quotes) or in_view(tokens, quotes)
         if nominal is not None:
             found.append(nominal)
+    possessed = nominal_cue(tokens, quotes, found)
+    if possessed is not None:
+        found.append(possessed)
     return found
 
 
