@@ -230,7 +230,11 @@ def _without_full_stop(text: str, start: int, end: int) -> int:
 
 
 def build_analysis(article: Article) -> AnalysisResult:
-    """Run every extraction stage over ``article``."""
+    """Run every extraction stage over ``article``.
+
+    Claims and attributions are built from values valid by construction (spans
+    of the text, ids made here), so they are not validated again.
+    """
     text = article.text
     read = _read_sentences(article)
     parties = cited_parties(article)
@@ -277,26 +281,31 @@ def build_analysis(article: Article) -> AnalysisResult:
                 if raw.cited is not None:
                     attribution_count += 1
                     attributions.append(
-                        Attribution(
-                            id=f"A{attribution_count}",
-                            cue=span(text, *raw.citing) if raw.citing is not None else None,
-                            cue_kind=CueKind.CITING,
-                            source_id=by_range[raw.cited].id,
-                            content=attributions[-1].content,
+                        Attribution.trusted(
+                            {
+                                "id": f"A{attribution_count}",
+                                "cue": span(text, *raw.citing) if raw.citing is not None else None,
+                                "cue_kind": CueKind.CITING,
+                                "source_id": by_range[raw.cited].id,
+                                "content": attributions[-1].content,
+                                "model_probability": None,
+                            }
                         )
                     )
             covered = sentence.section not in UNCOVERED_SECTIONS
             voices = raws if sentence.carried is None else [sentence.carried]
             chain = _claim_chain(chains, builder, voices, by_range, speakers, listeners, by_id, covered)
             claims.append(
-                Claim(
-                    id=f"C{len(claims) + 1}",
-                    span=span(text, start, end),
-                    text=" ".join(text[start:end].split()).translate(QUOTE_FOLD),
-                    section=sentence.section,
-                    attributions=attributions,
-                    chain=chain,
-                    hedges=find_hedges(text, sentence.tokens, start, end),
+                Claim.trusted(
+                    {
+                        "id": f"C{len(claims) + 1}",
+                        "span": span(text, start, end),
+                        "text": " ".join(text[start:end].split()).translate(QUOTE_FOLD),
+                        "section": sentence.section,
+                        "attributions": attributions,
+                        "chain": chain,
+                        "hedges": find_hedges(text, sentence.tokens, start, end),
+                    }
                 )
             )
     return AnalysisResult(
@@ -313,13 +322,15 @@ def _node(mention: SourceMention, by_id: dict[str, SourceEntity]) -> ChainNode:
 def _attribution(
     text: str, raw: RawAttribution, source: SourceMention | None, identifier: str
 ) -> Attribution:
-    return Attribution(
-        id=identifier,
-        cue=span(text, *raw.cue) if raw.cue is not None else None,
-        cue_kind=raw.kind,
-        source_id=source.id if source is not None else None,
-        content=[span(text, start, end) for start, end in raw.content],
-        model_probability=raw.learned,
+    return Attribution.trusted(
+        {
+            "id": identifier,
+            "cue": span(text, *raw.cue) if raw.cue is not None else None,
+            "cue_kind": raw.kind,
+            "source_id": source.id if source is not None else None,
+            "content": [span(text, start, end) for start, end in raw.content],
+            "model_probability": raw.learned,
+        }
     )
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from functools import cache
+from operator import attrgetter
 
 from provenance.extract.cues.clause import RawAttribution, char_span, in_verb_group
 from provenance.extract.cues.content import content_span, content_stop
 from provenance.extract.cues.verbs import verb_attribution
 from provenance.extract.learned import CueModel, cue_features
 from provenance.extract.lexicon import cues, sources
-from provenance.extract.segmentation import Token
+from provenance.extract.segmentation import Token, lower_words
 from provenance.extract.sources import phrase_before
 from provenance.models import CueKind
 
@@ -29,6 +30,8 @@ def candidate_words(
     tokens: list[Token], found: list[RawAttribution], vocabulary: frozenset[str]
 ) -> list[int]:
     """List the words the model may judge: known cue heads outside quotations and the attributions found."""
+    if vocabulary.isdisjoint(lower_words(tokens)):
+        return []
     known = [
         index
         for index, token in enumerate(tokens)
@@ -69,7 +72,7 @@ def learned_attributions(
     one role at most, and the rules' reading comes first.
     """
     added: list[RawAttribution] = []
-    quoting = any(token.quoted for token in tokens)
+    quoting = any(map(attrgetter("quoted"), tokens))
     for index in candidate_words(tokens, found, model.vocabulary):
         probability = model.probability(cue_features(tokens, index, sentence_quotes=quoting))
         if probability < model.threshold:
