@@ -44,7 +44,7 @@ WORD = re.compile(r"[^\W\d_]+")
 SIGNAL_MARK = re.compile("[:―—]")
 QUOTE_OPENERS = frozenset("“\"'")
 QUOTE_CLOSERS = frozenset("”\"'")
-QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+QUOTE_FOLD = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"))
 
 
 @dataclass
@@ -300,7 +300,7 @@ def build_analysis(article: Article) -> AnalysisResult:
                     {
                         "id": f"C{len(claims) + 1}",
                         "span": span(text, start, end),
-                        "text": " ".join(text[start:end].split()).translate(QUOTE_FOLD),
+                        "text": _folded(" ".join(text[start:end].split())),
                         "section": sentence.section,
                         "attributions": attributions,
                         "chain": chain,
@@ -313,10 +313,17 @@ def build_analysis(article: Article) -> AnalysisResult:
     )
 
 
+def _folded(claim: str) -> str:
+    """Straighten curly quotation marks (a replacement per mark passes over text without one in C)."""
+    for curly, straight in QUOTE_FOLD:
+        claim = claim.replace(curly, straight)
+    return claim
+
+
 def _node(mention: SourceMention, by_id: dict[str, SourceEntity]) -> ChainNode:
     """Return the chain node for a mention: the entity it names, by its first mention's id."""
     entity = by_id[mention.entity_id or ""]
-    return ChainNode(name=entity.name, type=entity.type, source_id=entity.mention_ids[0])
+    return ChainNode.trusted({"name": entity.name, "type": entity.type, "source_id": entity.mention_ids[0]})
 
 
 def _attribution(

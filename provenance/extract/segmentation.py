@@ -37,7 +37,8 @@ TOKEN = re.compile(rf"''|\w+(?:(?:{JOINING_APOSTROPHE}|&|\.-?|-)\w+)*|[’'](?:s
 """A contraction after a pronoun is a token ("He" "’s" "claiming"); a possessive is not ("Trump’s")."""
 INITIAL = re.compile(r"[A-Z]")
 DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-QUOTE_MARK = re.compile("''|[“”\"]")
+QUOTE_MARK = re.compile("[“”\"'](?:(?<=')'|(?<!'))")
+"""A quotation mark, or two apostrophes standing for one; a character class leads, so a search skips to one."""
 
 
 class Token(NamedTuple):
