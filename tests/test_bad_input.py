@@ -512,9 +512,13 @@ def test_a_corpus_folder_skips_and_lists_files_with_bad_front_matter(
     )
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.stderr
-    if command == "index":
-        skipped = {entry["path"]: entry["problem"] for entry in json.loads(result.stdout)["skipped"]}
-        assert set(skipped) == set(HOSTILE_FRONT_MATTER)
-        assert "field 'date'" in skipped["bad-date.md"]
-    else:
-        assert json.loads(result.stdout)["articles"] == 1
+    listed = json.loads(result.stdout)
+    skipped = {entry["path"]: entry["problem"] for entry in listed["skipped"]}
+    assert set(skipped) == set(HOSTILE_FRONT_MATTER)
+    assert "field 'date'" in skipped["bad-date.md"]
+    if command == "crosscheck":
+        assert listed["articles"] == 1
+    text = CliRunner().invoke(app, [arg for arg in args if arg not in {"-f", "json"}])
+    assert text.exit_code == 0, text.stderr
+    for name, problem in skipped.items():
+        assert f"skipped {name}: {problem}" in text.stdout.splitlines()

@@ -200,9 +200,17 @@ def indexed_claims(analysis: AnalysisResult, wire: str | None = None) -> list[In
 
 
 def corpus_files(folder: Path) -> list[Path]:
-    """List the article files under ``folder``, recursively, skipping hidden files and folders."""
+    """List the article files under ``folder``, recursively, skipping hidden files and folders.
+
+    A folder that cannot be listed is in the list itself, where the files it hides would be: reading
+    it then says why (``cannot read folder``), so every walk lists it as skipped instead of losing it.
+    """
     found: list[Path] = []
-    for root, folders, files in os.walk(folder):
+
+    def unlisted(error: OSError) -> None:
+        found.append(Path(error.filename))
+
+    for root, folders, files in os.walk(folder, onerror=unlisted):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
