@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from provenance.config import Config, config_for
 from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.extract import analyze as analyze_article
-from provenance.files import PathKind, is_folder, kind_of, read_regular_file
+from provenance.files import PathKind, is_folder, kind_of, read_regular_file, real_path
 from provenance.ingest import decode, parse_article, read_article
 from provenance.ingest.formats import article_to_markdown
 from provenance.models import (
@@ -496,13 +496,13 @@ def report_sources(folder: str | Path, output_dir: str | Path) -> list[Path]:
     """
     from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 
-    root, out = Path(folder), Path(output_dir).resolve()
+    root, out = Path(folder), real_path(output_dir)
     kind = kind_of(root)
     if kind is PathKind.MISSING:
         raise InputError(str(root), "no such file or folder")
     if kind is not PathKind.FOLDER:
         return [root]
-    found = [path for path in corpus_files(root) if out not in path.resolve().parents]
+    found = [path for path in corpus_files(root) if out not in real_path(path).parents]
     if not found:
         raise InputError(str(root), "no article files found (" + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
     return found

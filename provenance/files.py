@@ -9,12 +9,15 @@ block forever, a device could stream without end.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import tomllib
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
-from provenance.errors import InputError
+from provenance.errors import InputError, ProvenanceError
 
 __all__ = [
     "TEXT_FILE_LIMIT",
@@ -23,8 +26,11 @@ __all__ = [
     "is_regular_file",
     "kind_of",
     "list_folder",
+    "parse_json",
+    "parse_toml",
     "read_regular_file",
     "read_text_file",
+    "real_path",
     "require_regular_file",
 ]
 
@@ -65,6 +71,14 @@ def is_regular_file(path: str | Path) -> bool:
     return kind_of(path) is PathKind.FILE
 
 
+def real_path(path: str | Path) -> Path:
+    """Make ``path`` absolute with symbolic links followed; a loop of links is left as is, not raised.
+
+    (``Path.resolve`` raises ``RuntimeError`` on a loop; reading the path later says what is wrong.)
+    """
+    return Path(os.path.realpath(path))
+
+
 def require_regular_file(path: str | Path, what: str = "file") -> None:
     """Refuse, with one ``InputError`` naming ``path``, anything that is not a regular file one can reach."""
     where = str(path)
@@ -93,17 +107,44 @@ def list_folder(path: str | Path) -> list[str]:
         raise InputError(str(path), f"cannot read folder ({_reason(exc)})") from None
 
 
-def read_text_file(path: str | Path, what: str = "file", limit: int = TEXT_FILE_LIMIT) -> str:
-    """Read a regular UTF-8 text file whole, without a byte-order mark; any failure is one ``InputError``."""
-    data = read_regular_file(path, limit, what)
+def read_text_file(
+    path: str | Path,
+    what: str = "file",
+    limit: int = TEXT_FILE_LIMIT,
+    error: type[ProvenanceError] = InputError,
+) -> str:
+    """Read a regular UTF-8 text file whole, without a byte-order mark; any failure is one ``error``.
+
+    ``error`` is the failure's class: ``InputError`` for inputs, ``ConfigError`` for settings (exit 2).
+    """
+    try:
+        data = read_regular_file(path, limit, what)
+    except InputError as exc:
+        raise error(exc.where, exc.problem) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(
+        raise error(
             str(path),
             f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             f"re-save the {what} as UTF-8",
         ) from None
+
+
+def parse_json(text: str) -> Any:
+    """Parse JSON; nesting too deep for the parser is a ``JSONDecodeError`` like any malformed JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """Parse TOML; nesting too deep for the parser is a ``TOMLDecodeError`` like any malformed TOML."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError("nested too deeply") from None
 
 
 def read_regular_file(path: str | Path, limit: int, what: str = "file") -> bytes:

@@ -37,6 +37,7 @@ from provenance.corpus.match import MIN_TOKENS, ClaimComparison, compare_texts, 
 from provenance.corpus.normalize import normalise
 from provenance.corpus.units import claim_units, skeleton
 from provenance.errors import InputError
+from provenance.files import require_regular_file
 from provenance.models import AnalysisResult
 from provenance.outputs import require_file_target
 
@@ -238,6 +239,7 @@ class CorpusIndex:
     def open(cls, path: str | Path) -> CorpusIndex:
         """Open an existing index file read-only, refusing anything that is not one."""
         where = str(path)
+        require_regular_file(path, "corpus index")  # a named pipe would block the read below
         try:
             with open(path, "rb") as stream:
                 magic = stream.read(len(_SQLITE_MAGIC))

@@ -26,7 +26,7 @@ from pydantic import Field
 
 from provenance.corpus.match import compare_claims
 from provenance.errors import InputError
-from provenance.files import read_text_file
+from provenance.files import parse_json, read_text_file
 from provenance.models import SCHEMA_VERSION, Model
 
 __all__ = ["BinaryScores", "ClaimPair", "ClaimPairEvaluation", "evaluate_claim_pairs", "read_claim_pairs"]
@@ -145,7 +145,7 @@ def _claim_pairs(text: str, where: str) -> list[ClaimPair]:
         if not line.strip():
             continue
         try:
-            record: Any = json.loads(line)
+            record: Any = parse_json(line)
         except json.JSONDecodeError as exc:
             if not pairs:
                 raise InputError(where, NOT_PAIRS) from None

@@ -20,7 +20,7 @@ from pathlib import Path
 from provenance.brat import attributions_of, line_fragments
 from provenance.errors import InputError
 from provenance.extract import analyze
-from provenance.files import read_text_file
+from provenance.files import parse_json, read_text_file
 from provenance.ingest import parse_article
 from provenance.models import Model
 
@@ -162,7 +162,7 @@ def evaluate_sentences(path: str | Path) -> SentenceReport:
 def _instance(line: str, where: str) -> tuple[list[str], list[str]]:
     """Read one line's tokens and labels."""
     try:
-        row = json.loads(line)
+        row = parse_json(line)
     except json.JSONDecodeError as exc:
         raise InputError(where, f"not a JSON object ({exc.msg})") from None
     if not isinstance(row, dict):

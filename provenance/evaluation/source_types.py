@@ -34,7 +34,7 @@ from pydantic import ValidationError
 from provenance.errors import ConfigError, InputError
 from provenance.extract import analyze
 from provenance.extract.lexicon import sources
-from provenance.files import PathKind, is_folder, kind_of, read_text_file
+from provenance.files import PathKind, is_folder, kind_of, parse_json, read_text_file
 from provenance.ingest import read_article
 from provenance.models import SCHEMA_VERSION, AnalysisResult, Model, SourceMention, SourceType
 
@@ -191,7 +191,7 @@ def read_source_gold(path: str | Path) -> list[GoldSource]:
         if not line.strip():
             continue
         try:
-            gold.append(GoldSource.model_validate(json.loads(line)))
+            gold.append(GoldSource.model_validate(parse_json(line)))
         except json.JSONDecodeError as exc:
             raise InputError(f"{where}:{number}", f"not JSON ({exc.msg})") from None
         except ValidationError as exc:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from provenance.errors import InputError
-from provenance.files import PathKind, kind_of, require_regular_file
+from provenance.files import PathKind, kind_of, parse_json, require_regular_file
 from provenance.ingest import read_article
 from provenance.ingest.formats import parse_article
 from provenance.ingest.front_matter import parse_date
@@ -233,7 +233,7 @@ def _jsonl_records(manifest: Path, where: str) -> Iterator[tuple[int, dict[str, 
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = parse_json(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{where}:{number}", f"invalid JSON ({exc.msg}, column {exc.colno})") from None
         if not isinstance(record, dict):
