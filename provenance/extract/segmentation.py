@@ -38,7 +38,7 @@ TOKEN = re.compile(rf"''|\w+(?:(?:{JOINING_APOSTROPHE}|&|\.-?|-)\w+)*|[’'](?:s
 INITIAL = re.compile(r"[A-Z]")
 DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 QUOTE_MARK = re.compile("[“”\"'](?:(?<=')'|(?<!'))")
-"""A quotation mark, or two apostrophes standing for one; a character class leads, so a search skips to one."""
+"""A quotation mark, or two apostrophes standing for one; a class leads, so a search skips to one."""
 
 
 class Token(NamedTuple):
