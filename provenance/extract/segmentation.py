@@ -19,8 +19,10 @@ from provenance.models import Span
 
 __all__ = ["Token", "lower_words", "quotations", "sentences", "span", "token_texts", "tokenize"]
 
-BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
-LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+BOUNDARY = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
+LINE_BREAK = re.compile(r"[ \t\n](?:(?<=\n)|[ \t]*\n)\s*")
+"""Spaces or tabs, a line break, then any white space; both patterns open with one character class, which
+lets a search skip to the characters that can start a match."""
 SENTENCE_END = frozenset(".!?:”\"'")
 HEADLINE_END = frozenset(";)")
 LINE_OPENERS = frozenset('“"‘―—')

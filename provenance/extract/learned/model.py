@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
 
 from provenance.extract.segmentation import Token
 
@@ -30,7 +31,7 @@ class CueModel:
 
     def probability(self, features: list[str]) -> float:
         """Give the model's probability that a word with these features heads a cue."""
-        score = sum(self.weights.get(feature, 0.0) for feature in features)
+        score = sum(map(self.weights.get, features, repeat(0.0)))
         return 1.0 / (1.0 + math.exp(-score))
 
     def particle(self, tokens: list[Token], index: int) -> bool:
