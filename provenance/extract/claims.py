@@ -78,9 +78,8 @@ def _read_sentences(article: Article) -> list[_Sentence]:
         for start, end in sentences:
             worth = headline or _worth_reading(text[start:end])
             tokens = tokenize(text, start, end, quotes) if worth else []
-            read.append(
-                _Sentence(section.name, start, end, find_attributions(tokens, quotes, headline), tokens)
-            )
+            attributions = find_attributions(tokens, quotes, headline) if tokens else []
+            read.append(_Sentence(section.name, start, end, attributions, tokens))
         if speaker is not None and not _quotation_paragraph(text, read, quotes, _opening_mark(text, speaker)):
             speaker = None
         speaker = _continue_quotations(text, read, quotes, speaker)
