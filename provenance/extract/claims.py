@@ -259,12 +259,15 @@ def build_analysis(article: Article) -> AnalysisResult:
     parties = cited_parties(article)
     ranges = set(parties)
     speakers: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    said: dict[tuple[int, int], list[tuple[int, int]]] = {}
     listeners: dict[int, tuple[int, int]] = {}
     for sentence in read:
         for raw in sentence.attributions:
             if raw.source is not None:
                 speakers[raw.source] = coordinated(text, *raw.source)
                 ranges.update(speakers[raw.source])
+                for voice in speakers[raw.source]:
+                    said.setdefault(voice, []).extend(raw.content)
             if raw.cited is not None:
                 ranges.add(raw.cited)
             listener = _listener(text, raw)
@@ -272,7 +275,10 @@ def build_analysis(article: Article) -> AnalysisResult:
                 listeners[id(raw)] = listener
                 ranges.add(listener)
     drafts = [
-        MentionDraft(start, end, text[start:end], describe(text[start:end])) for start, end in sorted(ranges)
+        MentionDraft(
+            start, end, text[start:end], describe(text[start:end]), said=tuple(said.get((start, end), ()))
+        )
+        for start, end in sorted(ranges)
     ]
     mentions, entities = source_entities(text, drafts)
     by_range = {(draft.start, draft.end): mention for draft, mention in zip(drafts, mentions, strict=True)}
