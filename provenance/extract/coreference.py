@@ -172,10 +172,10 @@ def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None
     holders = [
         person
         for person in people.persons
-        if head in people.roles(person)
-        and person.mentions
+        if person.mentions
         and min(person.mentions)[0] < mention.start
         and _agrees(person.gender, mention.gender)
+        and head in people.roles(person)
     ]
     if holders:
         mention.person = max(
