@@ -53,7 +53,8 @@ def _best_seconds(work: Callable[[], object], runs: int = 3) -> float:
 def _ratio(work_for: Callable[[str], object], unit: str, characters: int) -> float:
     small = unit * max(1, characters // len(unit))
     work_for(small)  # warm caches and lazily loaded models before timing
-    return _best_seconds(lambda: work_for(small * GROWTH), runs=5) / _best_seconds(lambda: work_for(small), runs=7)
+    large = _best_seconds(lambda: work_for(small * GROWTH), runs=5)
+    return large / _best_seconds(lambda: work_for(small), runs=7)
 
 
 def _segment(paragraph: str) -> None:
