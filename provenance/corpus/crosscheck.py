@@ -32,6 +32,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from provenance.corpus.contradiction import value_conflict
 from provenance.corpus.features import claim_text
 from provenance.corpus.independence import (
@@ -80,6 +82,12 @@ COPY_SCORE = 95.0
 
 COPY_MIN_CLAIMS = 3
 """Near-verbatim claims two articles must share to be copies of one report."""
+
+VERBATIM_WORDS = 10
+"""Words a sentence two articles print letter for letter must have to show that one text is behind both."""
+
+VERBATIM_RATIO = 95.0
+"""rapidfuzz ``ratio`` of two sentences as printed (case, spacing folded) that counts as letter for letter."""
 
 SHARED_COPY = Upstream("shared copy", "shared copy (near-verbatim text; agency not credited)")
 
@@ -255,7 +263,7 @@ def crosscheck(
                 )
             elif stored.upstream_key in shared_with_claim:
                 dependent.append(_dependent(candidate, shared_with_claim[stored.upstream_key]))
-            elif candidate.article.key in copies:
+            elif candidate.article.key in copies or _verbatim(claim.text, stored.sentence):
                 dependent.append(_match(candidate, MatchRelation.CORROBORATES, SHARED_COPY))
             elif stored.upstream_key in counted:
                 dependent.append(_dependent(candidate, counted[stored.upstream_key]))
@@ -293,6 +301,18 @@ def _copies(found: dict[str, list[CandidateClaim]]) -> set[str]:
             if candidate.similarity >= COPY_SCORE:
                 verbatim[candidate.article.key] = verbatim.get(candidate.article.key, 0) + 1
     return {key for key, count in verbatim.items() if count >= COPY_MIN_CLAIMS}
+
+
+def _verbatim(ours: str, theirs: str) -> bool:
+    """Tell a sentence two articles print letter for letter: one copied text (wire copy), not two reports.
+
+    Two reporters rarely write the same ten-word sentence; a shorter one
+    ("The game starts at 7 p.m.") can be a coincidence.
+    """
+    folded = " ".join(ours.casefold().split())
+    if len(folded.split()) < VERBATIM_WORDS:
+        return False
+    return fuzz.ratio(folded, " ".join(theirs.casefold().split()), score_cutoff=VERBATIM_RATIO) > 0
 
 
 def _claim_matches(
