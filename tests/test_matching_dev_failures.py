@@ -154,3 +154,15 @@ def test_a_long_sentence_printed_letter_for_letter_is_one_copied_text(tmp_path: 
     assert len(matches) == 1
     assert matches[0] in result.claims[0].dependent
     assert (matches[0].upstream or "").startswith("shared copy")
+
+
+def test_a_sentence_copied_letter_for_letter_from_an_agency_rests_on_the_agency(tmp_path: Path) -> None:
+    sentence = (
+        "The Vell champion stopped Tom Reyes in the sixth round to keep his title belts on Saturday night."
+    )
+    rows = [{"id": "wire", "text": sentence, "outlet": "bigstory.ap.org"}]
+    checked = parse_article(f"{sentence}\n").model_copy(update={"outlet": "Norrland Post"})
+    with build_index(_manifest(tmp_path, rows)) as index:
+        result = crosscheck(analyze(checked), index)
+    assert not result.claims[0].independent
+    assert [match.upstream for match in result.claims[0].dependent] == ["Associated Press"]

@@ -38,6 +38,7 @@ from provenance.corpus.contradiction import value_conflict
 from provenance.corpus.features import claim_text
 from provenance.corpus.independence import (
     Upstream,
+    agency_upstream,
     article_publisher,
     article_wire,
     claim_chain,
@@ -264,7 +265,8 @@ def crosscheck(
             elif stored.upstream_key in shared_with_claim:
                 dependent.append(_dependent(candidate, shared_with_claim[stored.upstream_key]))
             elif candidate.article.key in copies or _verbatim(claim.text, stored.sentence):
-                dependent.append(_match(candidate, MatchRelation.CORROBORATES, SHARED_COPY))
+                copied = agency_upstream(stored.upstream_name) or SHARED_COPY
+                dependent.append(_match(candidate, MatchRelation.CORROBORATES, copied))
             elif stored.upstream_key in counted:
                 dependent.append(_dependent(candidate, counted[stored.upstream_key]))
             else:
