@@ -516,3 +516,39 @@ def test_the_first_line_of_a_plain_article_is_read_as_its_headline() -> None:
 def test_a_lone_sentence_is_no_headline() -> None:
     sources = analyze(parse_article("Moreau backs Lund for county treasurer.\n")).sources
     assert sources == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "Under Mrs. Clinton's plan, taxpayers would pay…": the possessor of a plan opening the sentence.
+        ("Under Mrs. Lund's plan, families would pay their ordinary rates.",
+         [("plan", "Mrs. Lund's", ["families would pay their ordinary rates"])]),
+        # "By Trump's own admission, …": a modifier between the possessor and its noun.
+        ("By Lund's own admission, his returns are far thicker than the summary.",
+         [("own admission", "Lund's", ["his returns are far thicker than the summary"])]),
+        # "Mrs. Clinton's plan is intended to…" (a copula), "His promises to…" (beside another cue).
+        ("Mrs. Lund's plan is to make sure that landlords pay more.",
+         [("plan is", "Mrs. Lund's", ["to make sure that landlords pay more"])]),
+        ("His promises to cut rents aside, experts said the budget was thin.",
+         [("said", "experts"), ("promises", "His", ["to cut rents aside"])]),
+        # "the campaign's statement": a described possessor.
+        ("The campaign's criticism of the audit drew an angry reply.",
+         [("criticism of", "The campaign's", ["the audit drew an angry reply"])]),
+    ],
+)  # fmt: skip
+def test_a_possessor_speaks_through_its_noun_cue(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    found = _cues(sentence, content=True)
+    assert [row if len(want) == 3 else row[:2] for row, want in zip(found, expected, strict=True)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lund's plan arrived late.",
+        "Under the plan, families would pay less.",
+        "Lund's husband promised to cut rents.",
+    ],
+)
+def test_a_possessed_noun_without_content_or_no_cue_noun_is_no_attribution(sentence: str) -> None:
+    assert all(source != "Lund's" for _, source in _cues(sentence))

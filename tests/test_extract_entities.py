@@ -174,3 +174,22 @@ def test_the_attribution_graph_shows_one_node_per_entity() -> None:
     )
     sources = [node.full_label for node in graph.nodes if node.kind in {NodeKind.SOURCE, NodeKind.VOICE}]
     assert sources == ["Ada Lind"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity"),
+    [
+        # "Mrs. Clinton's plan": the possessor is the source, resolved like the name without "'s".
+        ("Ada Lund said rents would fall. Under Mrs. Lund's plan, families would pay less.",
+         "Mrs. Lund's", ("Ada Lund", PERSON, True)),
+        # "his best response was…": a possessive determiner resolves like its pronoun.
+        ("Tomas Brandt said the bridge was safe. His promises to rebuild it aside, experts said it was old.",
+         "His", ("Tomas Brandt", PERSON, True)),
+        ("Harbor Lumber said the pier was sound. The company's statement that it was sound drew fire.",
+         "The company's", ("Harbor Lumber", SourceType.NAMED_ORGANISATION, True)),
+    ],
+)  # fmt: skip
+def test_a_possessor_belongs_to_the_entity_it_names(
+    text: str, mention: str, entity: tuple[str, SourceType, bool]
+) -> None:
+    assert speakers(text)[mention] == entity

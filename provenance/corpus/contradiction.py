@@ -12,7 +12,8 @@ numbers that count different things ("3 people" against "12 houses"). So:
   unit or word after the number ("60 metres" / "150 m", "shot 11 times" /
   "seven times") or the same word before it ("mother of 13" / "mother of 12");
   rounding ("5.9" / "6.0") is no conflict, nor are bounds that can both hold
-  ("about 20,000" / "over 24,000");
+  ("more than 20,000" / "over 24,000"), but an estimate is a value, not a
+  bound ("about 20,000" / "over 24,000" conflict);
 * months conflict when both sides name one and they share none ("in June" /
   "in July"; the modal "may" is no month);
 * outcomes conflict when one side has one of a pair ("won") and the other the
@@ -51,7 +52,13 @@ Or half of the shorter one's: "Shares rose 6 percent in after-hours trading" and
 """
 
 BOUNDED_TOLERANCE = 0.5
-"""Relative difference a bound or estimate ("about", "more than") leaves room for."""
+"""Difference a bound ("more than", "up to") leaves an exact figure: counts run on between reports."""
+
+ESTIMATE_TOLERANCE = 0.15
+"""Relative distance from its figure an estimate ("about 20,000") allows."""
+
+EXACT, ESTIMATE, LOWER, UPPER = "exact", "estimate", "lower", "upper"
+"""What a figure asserts: the value, a value near it, at least it, at most it."""
 
 _NOISE = re.compile(
     r"<[^>\n]{0,400}>"  # markup: <tweet tweet-id="742240914727407616">
@@ -92,7 +99,12 @@ def _lexicon() -> dict[str, Any]:
     text = resources.files("provenance.corpus").joinpath("data/contradiction.toml").read_text("utf-8")
     data = tomllib.loads(text)
     units = {form: unit for unit, forms in data["units"].items() for form in forms}
-    return {"bounds": frozenset(data["bounds"]), "units": units, "outcomes": data["outcomes"]}
+    qualifiers = {
+        **dict.fromkeys(data["lower_bounds"], LOWER),
+        **dict.fromkeys(data["upper_bounds"], UPPER),
+        **dict.fromkeys(data["estimates"], ESTIMATE),
+    }
+    return {"qualifiers": qualifiers, "units": units, "outcomes": data["outcomes"]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +115,8 @@ class Quantity:
     value: float | None
     after: str | None
     before: str | None
-    bounded: bool
+    kind: str
+    """``EXACT``, ``ESTIMATE``, ``LOWER`` or ``UPPER`` bound, from the words before the figure."""
 
 
 @lru_cache(maxsize=1 << 14)
@@ -181,14 +194,13 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
         if scale in _SCALES:
             after = f"{after} {scale}" if after in {"dollar", "percent"} else scale
         before_words = [word for word in preceding if word not in STOP_WORDS]
-        bounded = _bounded(preceding)
         found.append(
             Quantity(
                 text=match.group().strip(),
                 value=value,
                 after=after,
                 before=stem(before_words[-1]) if before_words and preceding[-1:] != ["$"] else None,
-                bounded=bounded,
+                kind=_kind(preceding),
             )
         )
     return tuple(found)
@@ -218,10 +230,14 @@ def _measure(following: list[str]) -> str | None:
     return None
 
 
-def _bounded(preceding: list[str]) -> bool:
-    bounds: frozenset[str] = _lexicon()["bounds"]
+def _kind(preceding: list[str]) -> str:
+    qualifiers: dict[str, str] = _lexicon()["qualifiers"]
     last = preceding[-3:]
-    return any(" ".join(last[start:]) in bounds for start in range(len(last)))
+    for start in range(len(last)):
+        kind = qualifiers.get(" ".join(last[start:]))
+        if kind is not None:
+            return kind
+    return EXACT
 
 
 def _same_measure(ours: Quantity, theirs: Quantity) -> bool:
@@ -238,8 +254,26 @@ def _differ(ours: Quantity, theirs: Quantity) -> bool:
     if not largest:
         return False
     relative = abs(ours.value - theirs.value) / largest
-    tolerance = BOUNDED_TOLERANCE if ours.bounded or theirs.bounded else ROUNDING
-    return relative > tolerance
+    kinds = {ours.kind, theirs.kind}
+    if kinds <= {EXACT}:
+        return relative > ROUNDING
+    if kinds <= {EXACT, ESTIMATE}:
+        return relative > ESTIMATE_TOLERANCE
+    if kinds in ({LOWER}, {UPPER}):
+        return False
+    if EXACT in kinds:
+        return relative > BOUNDED_TOLERANCE
+    if ours.kind in {LOWER, UPPER}:
+        return _outside(ours.kind, ours.value, theirs.kind, theirs.value)
+    return _outside(theirs.kind, theirs.value, ours.kind, ours.value)
+
+
+def _outside(bound: str, limit: float, kind: str, value: float) -> bool:
+    """Tell whether an estimate or an opposite bound lies wholly beyond a lower or upper bound."""
+    slack = ESTIMATE_TOLERANCE if kind == ESTIMATE else ROUNDING
+    if bound == LOWER:
+        return value * (1 + slack) < limit
+    return value * (1 - slack) > limit
 
 
 def _month_conflict(left: str, right: str) -> str | None:

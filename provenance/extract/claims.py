@@ -18,7 +18,7 @@ from provenance.extract.boilerplate import claim_sentences
 from provenance.extract.chains import UNCOVERED_SECTIONS, ChainBuilder, cited_parties
 from provenance.extract.coreference import MentionDraft
 from provenance.extract.cues import RawAttribution, find_attributions, first_cue_words
-from provenance.extract.describe import coordinated, describe
+from provenance.extract.describe import SourceDescription, coordinated, describe
 from provenance.extract.entities import source_entities
 from provenance.extract.hedges import find_hedges, hedge_words
 from provenance.extract.learned import cue_model
@@ -41,7 +41,7 @@ __all__ = ["build_analysis"]
 
 CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|but|while|whereas|so|yet)|;)\s*\Z")
 WORD = re.compile(r"[^\W\d_]+")
-SIGNAL_MARKS = (":", "―", "—")
+SIGNAL_MARK = re.compile("[:―—]")
 QUOTE_OPENERS = frozenset("“\"'")
 QUOTE_CLOSERS = frozenset("”\"'")
 QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -198,7 +198,7 @@ def _signal_words() -> frozenset[str]:
 
 def _worth_reading(sentence: str) -> bool:
     """Tell whether a sentence may hold a cue or a hedge (most sentences of a long article do not)."""
-    if any(mark in sentence for mark in SIGNAL_MARKS):
+    if SIGNAL_MARK.search(sentence):
         return True
     return not _signal_words().isdisjoint(WORD.findall(sentence.lower()))
 
@@ -248,9 +248,14 @@ def build_analysis(article: Article) -> AnalysisResult:
             if listener is not None:
                 listeners[id(raw)] = listener
                 ranges.add(listener)
-    drafts = [
-        MentionDraft(start, end, text[start:end], describe(text[start:end])) for start, end in sorted(ranges)
-    ]
+    described: dict[str, SourceDescription] = {}
+    """One description per phrase: an article names the same source the same way many times."""
+    drafts = []
+    for start, end in sorted(ranges):
+        phrase = text[start:end]
+        if phrase not in described:
+            described[phrase] = describe(phrase)
+        drafts.append(MentionDraft(start, end, phrase, described[phrase]))
     mentions, entities = source_entities(text, drafts)
     by_range = {(draft.start, draft.end): mention for draft, mention in zip(drafts, mentions, strict=True)}
     by_id = {entity.id: entity for entity in entities}

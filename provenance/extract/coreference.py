@@ -74,7 +74,7 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
     people = people or People()
     lexicon = sources()
     for index, mention in enumerate(mentions):
-        lower = mention.text.lower()
+        lower = mention.text.lower().removesuffix("’s").removesuffix("'s")
         description = mention.description
         mention.gender = _gender(mention, people)
         if description.pronoun:
@@ -172,10 +172,10 @@ def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None
     holders = [
         person
         for person in people.persons
-        if head in people.roles(person)
-        and person.mentions
+        if person.mentions
         and min(person.mentions)[0] < mention.start
         and _agrees(person.gender, mention.gender)
+        and head in people.roles(person)
     ]
     if holders:
         mention.person = max(

@@ -35,6 +35,9 @@ NAME_END = re.compile(r"\s*[,()—–]\s*")
 NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
 HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Sir", "Dame"})
 """Titles of address, not roles: "Dr Amara Lewis" has no role from "Dr"."""
+POSSESSIVE_PRONOUNS = {"his": "he", "their": "they", "its": "it"}
+"""Possessive determiners that stand as a source before a noun cue ("his claim that…"), as their pronoun."""
+POSSESSIVE_ENDINGS = ("’s", "'s")
 ROLE_STOPS = DETERMINERS | QUANTIFIERS | {"his", "her", "their", "its", "our", "my", "your", "no"}
 """Words that end a role read leftwards from its head ("Sanders and his aides" has role "aides")."""
 
@@ -100,7 +103,13 @@ def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescripti
     person whatever the title's words ("Secretary of State John F. Kerry",
     "Mayor Bill de Blasio").
     """
-    found = _describe(text, lexicon or sources())
+    lexicon = lexicon or sources()
+    pronoun = POSSESSIVE_PRONOUNS.get(text.lower())
+    if pronoun is not None:
+        return replace(_describe(pronoun, lexicon), name=text)
+    if text.endswith(POSSESSIVE_ENDINGS) and " " not in text[-3:]:
+        text = text[:-2]
+    found = _describe(text, lexicon)
     person = _first_named(text.split()) if not found.pronoun else None
     if person is None or (found.type is SourceType.NAMED_PERSON and found.name == person.name):
         return found

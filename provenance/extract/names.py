@@ -22,7 +22,8 @@ __all__ = ["Gender", "People", "Person", "find_people", "gender_of"]
 
 Gender = str
 """``"f"``, ``"m"`` or ``""`` (not known)."""
-CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*(?:[ \u00a0][A-Z][\w’'.-]*)*")
+CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'].)[\w’'.-]*(?:[ \u00a0][A-Z][\w’'.-]*)*")
+"""Capitalised words in a row, not inside a word; the capital comes first so the search can skip to one."""
 WORD = re.compile(r"[\w’'-]+")
 APPOSITION = re.compile(r"\A,\s+(?:(?:the|a|an)\s+)?([^,.;:()“”\"]{3,80}?)\s*[,.;)]")
 POSSESSIVE = ("’s", "'s", "’", "'")
