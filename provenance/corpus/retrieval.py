@@ -15,9 +15,9 @@ the query or the stored unit. So:
    by binary search into their posting lists (a list longer than
    ``VERIFY_POSTINGS`` is not read: its weight is counted as possibly shared,
    which keeps the bound safe);
-3. candidates under the bound are dropped; the rest, most shared weight
-   first, go to the fuzzy pre-filter and the matcher (at most
-   ``MAX_CANDIDATES``, a ceiling on latency for all-common-word claims).
+3. candidates under the bound are dropped; the rest, the largest share of
+   the heavier side's weight first, go to the fuzzy pre-filter and the
+   matcher (at most ``MAX_CANDIDATES``, a ceiling on latency).
 
 Pure functions over numpy arrays; where the lists are stored is ``index``'s concern.
 """
@@ -135,7 +135,7 @@ def rank_candidates(
     postings: Callable[[str], IdArray],
     unit_weights: npt.NDArray[np.float32],
 ) -> list[int]:
-    """Return the row ids of the stored units that can share enough weight, most shared first.
+    """Return the row ids of the stored units that can share enough weight, largest share first.
 
     ``unit_weights`` holds each stored unit's own weight by row id: a long
     unit that contains the query's words is held to the bound on its own weight.
@@ -153,9 +153,10 @@ def rank_candidates(
             unread += weight
             continue
         shared += weight * shared_weight(candidates, postings(term))
-    keep = shared + unread >= np.maximum(probe.needed, probe.bound * unit_weights[candidates])
-    candidates, shared = candidates[keep], shared[keep]
-    order = np.lexsort((candidates, -shared))[:MAX_CANDIDATES]
+    heavier = np.maximum(sum(probe.weights.values()), unit_weights[candidates])
+    keep = shared + unread >= probe.bound * heavier
+    candidates, share = candidates[keep], shared[keep] / heavier[keep]
+    order = np.lexsort((candidates, -share))[:MAX_CANDIDATES]
     return [int(rowid) for rowid in candidates[order]]
 
 
