@@ -92,6 +92,8 @@ SYLLABLES = [
 ATTRIBUTIONS = ["officials said", "Reuters reported", "according to aides", "a spokesperson said", ""]
 OUTLETS = 997
 EXHAUSTIVE_CHUNK = 200_000
+RECORD = Path(__file__).resolve().parent / "crosscheck-scale.json"
+"""Measured rows by size, kept with the code: what the README's scale table reports."""
 _NAME = re.compile(r"(?<=\w )[A-Z][a-z]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -212,7 +214,7 @@ def corpus_path(articles: int) -> Path:
 
 def open_corpus(
     articles: int, queries: list[list[str]], fresh: bool
-) -> tuple[CorpusIndex, float | None, list[tuple[int, str, str]]]:
+) -> tuple[CorpusIndex, float, list[tuple[int, str, str]]]:
     """Open the cached generated corpus of this size, generating it first when missing."""
     CACHE.mkdir(exist_ok=True)
     path = corpus_path(articles)
@@ -309,6 +311,13 @@ def relay_recall(
     return hits, len(relays)
 
 
+def record(size: int, row: dict[str, object]) -> None:
+    """Keep one size's measured row in ``RECORD`` (other sizes' rows stay)."""
+    rows = json.loads(RECORD.read_text("utf-8")) if RECORD.exists() else {}
+    rows[str(size)] = row
+    RECORD.write_text(json.dumps(dict(sorted(rows.items(), key=lambda item: int(item[0]))), indent=2) + "\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
@@ -316,6 +325,7 @@ def main() -> None:
     parser.add_argument("--exhaustive", type=int, help="query articles scanned exhaustively (default: all)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of the indexed path per article")
     parser.add_argument("--fresh", action="store_true", help="regenerate cached corpora")
+    parser.add_argument("--record", action="store_true", help=f"add the rows to {RECORD.name}")
     options = parser.parse_args()
     if not TRAIN.is_dir() or not MRPC.is_file():
         sys.exit(f"{SHARED}: PolNeAR train and MRPC train are needed to generate the corpus")
@@ -357,6 +367,23 @@ def main() -> None:
                 f" {f'{relay_hits}/{relay_total}':>16} {recalls[0]:>16} {recalls[1]:>16} {exhaustive:>7.1f}",
                 flush=True,
             )
+            if options.record:
+                record(
+                    size,
+                    {
+                        "units": index.claim_count,
+                        "build_seconds": round(built, 1),
+                        "index_mb": round(size_mb, 1),
+                        "median_cpu_ms_per_article": round(statistics.median(latencies), 1),
+                        "max_cpu_ms_per_article": round(max(latencies), 1),
+                        "query_articles": len(analyses),
+                        "relays_found": [relay_hits, relay_total],
+                        "exhaustive_query_articles": len(scanned),
+                        "recall_all": recalls[0],
+                        "recall_same_claim": recalls[1],
+                        "index_format": INDEX_FORMAT,
+                    },
+                )
 
 
 if __name__ == "__main__":
