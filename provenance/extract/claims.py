@@ -41,6 +41,8 @@ __all__ = ["build_analysis"]
 
 CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|but|while|whereas|so|yet)|;)\s*\Z")
 WORD = re.compile(r"[^\W\d_]+")
+ASCII_NON_LETTERS = {code: " " for code in range(128) if not chr(code).isalpha()}
+"""In ASCII text, blanking every character but letters and splitting finds ``WORD``'s words, faster."""
 SIGNAL_MARK = re.compile("[:―—]")
 QUOTE_OPENERS = frozenset("“\"'")
 QUOTE_CLOSERS = frozenset("”\"'")
@@ -222,7 +224,9 @@ def _worth_reading(sentence: str) -> bool:
     """Tell whether a sentence may hold a cue or a hedge (most sentences of a long article do not)."""
     if SIGNAL_MARK.search(sentence):
         return True
-    return not _signal_words().isdisjoint(WORD.findall(sentence.lower()))
+    lowered = sentence.lower()
+    words = lowered.translate(ASCII_NON_LETTERS).split() if lowered.isascii() else WORD.findall(lowered)
+    return not _signal_words().isdisjoint(words)
 
 
 def _carry_back(found: list[_Sentence], sentence: _Sentence) -> None:

@@ -89,6 +89,8 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     or ")") and the next line opens with a capital; other line breaks
     (hard-wrapped text) do not.
     """
+    if text.find("\n", start, end) < 0:  # most paragraphs are one line: no break to weigh
+        return _sentences_in_line(text, start, end)
     bounds: list[tuple[int, int]] = []
     position = start
     for match in LINE_BREAK.finditer(text, start, end):
