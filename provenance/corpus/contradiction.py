@@ -44,6 +44,9 @@ NEGATION_REASON = "negation differs"
 ROUNDING = 0.05
 """Relative difference below which two figures are one figure rounded ("5.9" / "about 6")."""
 
+NEGATED_SHARE = 2
+"""A negation conflict needs the other side to assert at least 1/NEGATED_SHARE of the words it governs."""
+
 MIN_SHARED_SUBJECT = 2
 """Content words (besides figures, units and months) two sentences must share to be about one thing.
 
@@ -74,7 +77,10 @@ _QUESTION_OPENING = re.compile(
     r"can|could|will|would|should|has|have|had)\b",
     re.IGNORECASE,
 )
-_QUANTITY = re.compile(r"(?<![\w.,])(\$?)(\d+(?:,\d{3})*(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(%?)(?![\w,]*\d)")
+_QUANTITY = re.compile(
+    r"(?<![\w.,])(\$?)(\d+(?:,\d{3})*(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(%?)(?![\w,]*\d)(?!st\b|nd\b|rd\b|th\b)"
+)
+"""A figure; an ordinal ("6th round", "117th Street") names which one, not how many, and is no figure."""
 _WORD = re.compile(r"[^\W\d_]+|%|\$")
 _MONTHS = [month for month in MONTHS if month != "may"]
 _NUMBER_WORD = re.compile(
@@ -85,6 +91,8 @@ _NOT_NEGATION = re.compile(
     r"\bno\.\s*\d+|\bnot only\b|\bno (?:doubt|longer than|more than|less than)\b", re.IGNORECASE
 )
 """Negation words that negate no proposition: "No. 5 seed", "not only", "no more than"."""
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|i|you)\b", re.IGNORECASE)
+_OPENING_WORD = re.compile(r"[\W_]*([A-Z][\w'’-]*)")
 _CAPITALISED = re.compile(r"(?<=[^.!?\s] )[A-Z][\w'’-]*")
 _RANGE = re.compile(
     r"\b(?:between\s+(\d+(?:\.\d+)?)\s+and|(?<![\d,.])(\d+(?:\.\d+)?)\s*(?:-|–|—|to))\s*(\d+(?:\.\d+)?)\b(?![,.]\d)"
@@ -160,14 +168,24 @@ def _subject_words(sentence: str) -> frozenset[str]:
 
 
 def _quantity_conflict(left: str, right: str) -> str | None:
-    """Find a measure both sides give a figure for, with no figure in common (within rounding)."""
+    """Find a measure both sides give a figure for, with no figure in common (within rounding).
+
+    A figure the other side also gives, whatever it counts there, is agreed
+    on, not a rival value ("Hillis added 101" / "Hillis rushed for 101
+    yards"); and a sentence about "he" that names no one ("He caught eight
+    passes") takes whom it is about from its context, so its figures are
+    compared with nothing.
+    """
+    if _anaphoric(left) or _anaphoric(right):
+        return None
     ours, theirs = _quantities(left), _quantities(right)
     for mine in ours:
         measured = [other for other in theirs if _same_measure(mine, other)]
         if not measured or any(not _differ(other, same) for other in measured for same in _alike(mine, ours)):
             continue
-        if all(_differ(mine, other) for other in measured):
-            return f"figures differ: {mine.text!r} against {measured[0].text!r}"
+        rivals = [other for other in measured if all(_differ(other, same) for same in ours)]
+        if rivals and all(_differ(mine, other) for other in measured):
+            return f"figures differ: {mine.text!r} against {rivals[0].text!r}"
     return None
 
 
@@ -276,6 +294,14 @@ def _outside(bound: str, limit: float, kind: str, value: float) -> bool:
     return value * (1 - slack) > limit
 
 
+def _anaphoric(sentence: str) -> bool:
+    """Tell a sentence whose subject is a pronoun and that names no one ("He caught eight passes")."""
+    opening = _OPENING_WORD.match(sentence)
+    if opening is not None and opening.group(1).lower() not in STOP_WORDS:
+        return False
+    return _CAPITALISED.search(sentence) is None and _SUBJECT_PRONOUN.search(sentence) is not None
+
+
 def _month_conflict(left: str, right: str) -> str | None:
     ours = {match.lower() for match in _MONTH.findall(left)}
     theirs = {match.lower() for match in _MONTH.findall(right)}
@@ -295,18 +321,22 @@ def _outcome_conflict(left: str, right: str) -> str | None:
 
 
 def _negation_conflict(left: str, right: str) -> str | None:
-    """Find a content word one side negates and the other asserts; names are never what is negated."""
+    """Find a content word one side negates and the other asserts; names are never what is negated.
+
+    The other side must assert at least half of what the negation governs,
+    names included: "never checked into Morningside" does not deny "checks
+    into Betty Ford Center".
+    """
     left, right = _NOT_NEGATION.sub(" ", left), _NOT_NEGATION.sub(" ", right)
     ours, theirs = normalise(left), normalise(right)
     if bool(ours.negated) == bool(theirs.negated):
         return None
     negating, asserting = (ours, theirs) if ours.negated else (theirs, ours)
+    asserted = negating.negated & set(asserting.tokens)
+    if len(asserted) * NEGATED_SHARE < len(negating.negated):
+        return None
     names = {stem(word.lower()) for word in _CAPITALISED.findall(f"{left} {right}")}
-    flipped = sorted(
-        word
-        for word in negating.negated & set(asserting.tokens)
-        if not word[:1].isdigit() and word not in names
-    )
+    flipped = sorted(word for word in asserted if not word[:1].isdigit() and word not in names)
     if not flipped:
         return None
     words = ", ".join(repr(word) for word in flipped)
