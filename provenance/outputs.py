@@ -38,16 +38,16 @@ def write_atomic(path: str | Path, content: str | bytes, *, make_folders: bool =
     target = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
     kind = kind_of(target)
-    if kind is PathKind.UNREADABLE:
-        raise InputError(str(target), f"cannot write output ({_stat_problem(target)})")
-    if target.is_symlink():
-        target = real_path(target)
     if kind is PathKind.FOLDER:
         raise InputError(str(target), "cannot write output: it is a folder")
     if kind in {PathKind.DEVICE, PathKind.PIPE, PathKind.SOCKET}:
         _write_in_place(target, data)
         return
     _require_folder(target, make_folders)
+    if kind is PathKind.UNREADABLE:
+        raise InputError(str(target), f"cannot write output ({_stat_problem(target)})")
+    if target.is_symlink():
+        target = real_path(target)
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
