@@ -193,3 +193,29 @@ def test_a_possessor_belongs_to_the_entity_it_names(
     text: str, mention: str, entity: tuple[str, SourceType, bool]
 ) -> None:
     assert speakers(text)[mention] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity"),
+    [
+        # Perdue "said he didn't believe those characterizations did Romney in …": "he said" is Perdue.
+        ("Sen. Tomas Brandt said the attacks did not hurt Jim Moreau in the last race. "
+         "“Those are just distractions,” he said.", "he", "Tomas Brandt"),
+        # Ham "made it clear he had misgivings about … President Barack Obama": "he told the host" is Ham.
+        ("Retired Air Force Gen. Teodor Brandt is speaking out. In an interview, Brandt made it clear he had "
+         "misgivings about the navy under President Jim Moreau. “It was demoralizing,” he told the host.",
+         "he", "Teodor Brandt"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_speaker_is_the_last_speaker_not_a_person_that_speaker_talked_about(
+    text: str, mention: str, entity: str
+) -> None:
+    assert speakers(text)[mention][0] == entity
+
+
+def test_an_and_inside_an_apposition_does_not_split_the_speaker() -> None:
+    # "Aparna Mathur, who studies tax policy and labor issues at the American Enterprise Institute, said"
+    found = speakers(
+        "Ada Moreau, who studies rents and wages at the Harbor Institute, said the plan was vague."
+    )
+    assert list(found.values()) == [("Ada Moreau", PERSON, True)]

@@ -77,11 +77,13 @@ def coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Finance Minister Anna Berg and Interior Minister Jonas Lind" into one range per person.
 
     Only a phrase whose every conjunct is a titled or full name splits; "Smith
-    and Wesson" or "officials and diplomats" stay one source.
+    and Wesson" or "officials and diplomats" stay one source, and so does an
+    "and" inside an appositive or relative clause ("Ada Lind, who studies tax
+    and labor at the Harbor Institute").
     """
     phrase = text[start:end]
     matches = list(COORDINATION.finditer(phrase))
-    if len(matches) != 1:
+    if len(matches) != 1 or "," in phrase[: matches[0].start()]:
         return [(start, end)]
     match = matches[0]
     parts = [(start, start + match.start()), (start + match.end(), end)]
