@@ -284,9 +284,9 @@ def build_analysis(article: Article) -> AnalysisResult:
         phrase = text[start:end]
         if phrase not in described:
             described[phrase] = describe(phrase)
-        voice = MentionDraft(start, end, phrase, described[phrase], said=tuple(said.get((start, end), ())))
-        voice.leads_pair = (start, end) in leads
-        drafts.append(voice)
+        draft = MentionDraft(start, end, phrase, described[phrase], said=tuple(said.get((start, end), ())))
+        draft.leads_pair = (start, end) in leads
+        drafts.append(draft)
     mentions, entities = source_entities(text, drafts)
     by_range = {(draft.start, draft.end): mention for draft, mention in zip(drafts, mentions, strict=True)}
     by_id = {entity.id: entity for entity in entities}
