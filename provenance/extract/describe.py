@@ -217,7 +217,7 @@ def _gazetteer_kind(bare: str) -> SourceDescription | None:
     if (
         (words[-1] in lexicon.group_words and len(words) <= 2 and _capitalised(words))
         or (words[0] in lexicon.group_words and len(words) > 2 and words[1] in {"on", "in", "from", "at"})
-        or words[-1] in lexicon.group_heads
+        or (words[-1] in lexicon.group_heads and not any(word[:1].isupper() for word in words[1:]))
     ):
         return SourceDescription(SourceType.ANONYMOUS_GROUP, bare, None, None, None, Anonymity.VAGUE, False,
                                  False)  # fmt: skip
@@ -241,9 +241,13 @@ def _gazetteer_kind(bare: str) -> SourceDescription | None:
 def _names_body(modifiers: list[str]) -> bool:
     """Tell whether the words before "panel" or "jury" name whose body it is ("House panel", "Senate jury").
 
-    A capitalised word past the first names it; the first word, which a
-    sentence or headline capitalises anyway, must be a known institution or place.
+    The words are a plain modifier run (no comma, bracket or function word:
+    "a member of the panel" is no body's name). A capitalised word past the
+    first names it; the first word, which a sentence or headline capitalises
+    anyway, must be a known institution or place.
     """
+    if any(not word.isalpha() or word.lower() in sources().function_words for word in modifiers):
+        return False
     if any(word[:1].isupper() for word in modifiers[1:]):
         return True
     return bool(modifiers) and (
