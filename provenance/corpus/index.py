@@ -331,16 +331,18 @@ class CorpusIndex:
         """Mark templates, and make the added articles durable (file indexes) and visible to queries.
 
         A template is a skeleton (``units.skeleton``: the unit without names
-        and numbers) printed on ``TEMPLATE_SPREAD`` or more dates, or, where
-        dates are unknown, with that many different fillings: "X did not
-        immediately respond" across stories, not one wire sentence reprinted
-        by several outlets on one day.
+        and numbers) filled in at least two ways and printed on
+        ``TEMPLATE_SPREAD`` or more dates, or, where dates are unknown, with
+        that many different fillings: "X did not immediately respond" across
+        stories, not one wire sentence reprinted by several outlets over a
+        few days (one filling).
         """
         self._db.execute(
             "UPDATE claims SET template = 1 WHERE skeleton IN ("
             " SELECT c.skeleton FROM claims AS c JOIN articles AS a ON a.id = c.article_id"
             " WHERE instr(c.skeleton, ' ') > 0"
-            " GROUP BY c.skeleton HAVING count(DISTINCT coalesce(a.date, c.normal)) >= ?)",
+            " GROUP BY c.skeleton HAVING count(DISTINCT c.normal) > 1"
+            " AND count(DISTINCT coalesce(a.date, c.normal)) >= ?)",
             (TEMPLATE_SPREAD,),
         )
         self._db.commit()
