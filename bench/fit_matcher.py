@@ -11,8 +11,9 @@ table counts terms over the paragraphs of PolNeAR's train articles.
 The model is a logistic regression on standardised features; its weights are
 folded back onto the raw features so inference is one dot product. The MRPC
 figures printed are 10-fold cross-validated on MRPC train only (its test set is
-held out); the claim-pair figures are cross-validated by event cluster, so no
-event is scored by a model that saw it.
+held out); the claim-pair figures leave one ECB+ topic out at a time (21 folds:
+both events of a topic and their look-alike pairs), so no event is scored by a
+model that saw it or its look-alike.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import GroupKFold, StratifiedKFold
+from sklearn.model_selection import LeaveOneGroupOut, StratifiedKFold
 from sklearn.preprocessing import StandardScaler
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,7 +162,7 @@ def main() -> int:
         scaler, model = fit(x, y, weight)
         mrpc_predicted[test] = model.predict(scaler.transform(x_mrpc[test]))
     pairs_probability = np.zeros(len(y_pairs))
-    for train, test in GroupKFold(n_splits=5).split(x_pairs, y_pairs, clusters):
+    for train, test in LeaveOneGroupOut().split(x_pairs, y_pairs, clusters):
         x = np.vstack([x_mrpc, x_pairs[train]])
         y = np.concatenate([y_mrpc, y_pairs[train]])
         weight = np.concatenate([np.ones(len(y_mrpc)), np.full(len(train), PAIR_WEIGHT)])
@@ -170,11 +171,11 @@ def main() -> int:
     mrpc_cv = scores(y_mrpc, mrpc_predicted)
     pairs_cv = {
         f"{threshold:.2f}": scores(y_pairs, (pairs_probability >= threshold).astype(int))
-        for threshold in (0.5, 0.6, 0.7, 0.8, 0.9)
+        for threshold in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
     }
     print(f"MRPC train, 10-fold CV: {mrpc_cv}")
     for threshold, figures in pairs_cv.items():
-        print(f"claim pairs dev (yes vs no), cluster CV, p >= {threshold}: {figures}")
+        print(f"claim pairs dev (yes vs no), leave-one-topic-out, p >= {threshold}: {figures}")
 
     x = np.vstack([x_mrpc, x_pairs])
     y = np.concatenate([y_mrpc, y_pairs])
@@ -204,7 +205,7 @@ def main() -> int:
             "script": "bench/fit_matcher.py",
             "fitted": dt.date.today().isoformat(),
         },
-        "cross_validation": {"mrpc_train_10fold": mrpc_cv, "claim_pairs_dev_by_cluster": pairs_cv},
+        "cross_validation": {"mrpc_train_10fold": mrpc_cv, "claim_pairs_dev_leave_one_topic_out": pairs_cv},
     }
     write_model(document)
     sentences = [(a, b) for a, b, _ in mrpc] + [

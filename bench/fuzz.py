@@ -83,12 +83,17 @@ ODD_CHARACTERS = [
 ]  # fmt: skip
 HEADERS = [
     "date 2024-01-02 {title}\n\nSource: {outlet}, citing Reuters\n\nDetails: ",
-    "---\ntitle: {title}\noutlet: {outlet}\ndate: 2024-03-04\nurl: https://news.example/a\n---\n\n"
-    "# {title}\n\n",
-    "+++\ntitle = \"{title}\"\noutlet = \"{outlet}\"\n+++\n\n",
+    "---\ntitle: \"{quoted_title}\"\noutlet: \"{quoted_outlet}\"\ndate: 2024-03-04\nurl: https://news.example/a\n"
+    "---\n\n# {title}\n\n",
+    "+++\ntitle = \"{quoted_title}\"\noutlet = \"{quoted_outlet}\"\n+++\n\n",
     "<html><head><title>{title}</title><meta property=\"og:site_name\" content=\"{outlet}\"></head>"
     "<body><article><h1>{title}</h1><p>",
     "",
+]  # fmt: skip
+RAW_FRONT_MATTER = [
+    "---\ntitle: {title}\noutlet: {outlet}\ndate: 2024-03-04\nurl: https://news.example/a\n---\n\n"
+    "# {title}\n\n",
+    "+++\ntitle = \"{title}\"\noutlet = \"{outlet}\"\n+++\n\n",
 ]  # fmt: skip
 
 
@@ -103,10 +108,14 @@ class Failure:
 
 @dataclass
 class Tally:
-    """What a run did: inputs, how many were rejected as bad input, rendered in full, and the failures."""
+    """What a run did: inputs, rejected at reading, through extraction and scoring, rendered, failed.
+
+    ``rejected`` and ``scored`` add up to ``inputs`` less the failures.
+    """
 
     inputs: int = 0
     rejected: int = 0
+    scored: int = 0
     rendered: int = 0
     claims: int = 0
     slowest: float = 0.0
@@ -131,12 +140,21 @@ def corpus_texts(root: Path = ROOT) -> list[bytes]:
 
 
 class Generator:
-    """Seeded inputs of every shape, cheap enough for millions."""
+    """Seeded inputs of every shape, cheap enough for millions.
 
-    def __init__(self, seed: int, corpus: list[bytes], max_bytes: int | None = None) -> None:
+    Most inputs are articles that reading accepts, so they reach extraction and scoring; one in
+    ``1 / hostile_share`` is hostile bytes (random bytes, byte-level corruption, front matter with raw
+    odd characters) that reading should refuse with its one-line error.
+    """
+
+    def __init__(
+        self, seed: int, corpus: list[bytes], max_bytes: int | None = None, hostile_share: float = 0.05
+    ) -> None:
         self.rng = random.Random(seed)
         self.corpus = corpus
+        self.texts = [data.decode("utf-8") for data in corpus]
         self.max_bytes = max_bytes
+        self.hostile_share = hostile_share
         self.shapes: list[Callable[[], bytes]] = [
             self.soup,
             self.soup,
@@ -147,13 +165,14 @@ class Generator:
             self.mutated,
             self.spliced,
             self.repeated,
-            self.raw_bytes,
         ]
+        self.hostile: list[Callable[[], bytes]] = [self.raw_bytes, self.corrupted, self.raw_header]
 
     def __iter__(self) -> Iterator[bytes]:
         while True:
-            data = self.rng.choice(self.shapes)()
-            yield data if self.max_bytes is None else data[: self.max_bytes]
+            shapes = self.hostile if self.rng.random() < self.hostile_share else self.shapes
+            data = self.rng.choice(shapes)()
+            yield data if self.max_bytes is None else _cut(data, self.max_bytes)
 
     def token(self) -> str:
         """One word, mark or odd character, weighted towards what extraction reacts to."""
@@ -169,7 +188,7 @@ class Generator:
     def soup(self) -> bytes:
         """Tokens in any order."""
         size = self.rng.choice((5, 20, 60, 200))
-        words = [self.token() for _ in range(self.rng.randrange(size + 1))]
+        words = [self.token() for _ in range(self.rng.randrange(1, size + 1))]
         return _utf8(self.rng.choice(("", " ")).join(words))
 
     def sentence(self) -> str:
@@ -201,40 +220,60 @@ class Generator:
             paragraphs.append(" ".join(self.sentence() for _ in range(count)))
         return _utf8("\n\n".join(paragraphs))
 
-    def with_header(self) -> bytes:
-        """Put generated sentences under a seed-format, front-matter or HTML header."""
+    def with_header(self, headers: list[str] = HEADERS) -> bytes:
+        """Put generated sentences under a seed-format, front-matter or HTML header.
+
+        Front matter's strings are escaped as YAML and TOML need (``quoted_``), so odd characters reach
+        the title rather than the front-matter parser's refusal.
+        """
         title = " ".join(self.token() for _ in range(self.rng.randrange(0, 8)))
         outlet = " ".join(self.token() for _ in range(self.rng.randrange(0, 3)))
-        header = self.rng.choice(HEADERS).format(title=title, outlet=outlet)
+        header = self.rng.choice(headers).format(
+            title=title, outlet=outlet, quoted_title=_quoted(title), quoted_outlet=_quoted(outlet)
+        )
         return _utf8(header) + self.sentences()
 
+    def raw_header(self) -> bytes:
+        """Front matter with the title and outlet unescaped: mostly malformed, refused at reading."""
+        return self.with_header(RAW_FRONT_MATTER)
+
     def mutated(self) -> bytes:
-        """One of the project's articles with bytes flipped, cut, inserted or repeated."""
-        data = bytearray(self.rng.choice(self.corpus))
+        """One of the project's articles with characters changed, cut, inserted or repeated."""
+        text = self.rng.choice(self.texts)
         for _ in range(self.rng.randrange(1, 12)):
-            if not data:
+            if not text:
                 break
-            spot = self.rng.randrange(len(data))
+            spot = self.rng.randrange(len(text))
             action = self.rng.randrange(6)
             if action == 0:
-                data[spot] = self.rng.randrange(256)
+                text = text[:spot] + self.token() + text[spot + 1 :]
             elif action == 1:
-                del data[spot : spot + self.rng.randrange(1, 200)]
+                text = text[:spot] + text[spot + self.rng.randrange(1, 200) :]
             elif action == 2:
-                data[spot:spot] = _utf8(self.token())
+                text = text[:spot] + self.token() + text[spot:]
             elif action == 3:
-                chunk = data[spot : spot + self.rng.randrange(1, 300)]
-                data[spot:spot] = chunk * self.rng.randrange(1, 4)
+                chunk = text[spot : spot + self.rng.randrange(1, 300)]
+                text = text[:spot] + chunk * self.rng.randrange(1, 4) + text[spot:]
             elif action == 4:
-                data[spot:spot] = _utf8(self.sentence())
+                text = text[:spot] + self.sentence() + text[spot:]
             else:
-                del data[spot:]
+                text = text[:spot]
+        return _utf8(text)
+
+    def corrupted(self) -> bytes:
+        """One of the project's articles with bytes flipped: mostly invalid UTF-8 or binary."""
+        data = bytearray(self.rng.choice(self.corpus))
+        for _ in range(self.rng.randrange(1, 12)):
+            if data:
+                data[self.rng.randrange(len(data))] = self.rng.randrange(256)
         return bytes(data)
 
     def spliced(self) -> bytes:
         """Join the start of one article to the end of another."""
-        first, second = self.rng.choice(self.corpus), self.rng.choice(self.corpus)
-        return first[: self.rng.randrange(len(first) + 1)] + second[self.rng.randrange(len(second) + 1) :]
+        first, second = self.rng.choice(self.texts), self.rng.choice(self.texts)
+        return _utf8(
+            first[: self.rng.randrange(len(first) + 1)] + second[self.rng.randrange(len(second) + 1) :]
+        )
 
     def repeated(self) -> bytes:
         """One sentence many times over (the shape of quadratic blow-ups)."""
@@ -248,6 +287,31 @@ class Generator:
 
 def _utf8(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
+
+
+def _cut(data: bytes, size: int) -> bytes:
+    """Cut ``data`` to ``size`` bytes or fewer, never inside a UTF-8 character."""
+    if len(data) <= size:
+        return data
+    while size > 0 and data[size] & 0xC0 == 0x80:
+        size -= 1
+    return data[:size]
+
+
+def _quoted(text: str) -> str:
+    """``text`` as the inside of a double-quoted YAML or TOML string (both read these escapes)."""
+    escaped = []
+    for character in text:
+        code = ord(character)
+        if character in '\\"':
+            escaped.append("\\" + character)
+        elif 0x20 <= code < 0x7F or (0xA0 <= code < 0xD800 and code != 0xFEFF) or 0xE000 <= code < 0xFFFE:
+            escaped.append(character)
+        elif code <= 0xFFFF:
+            escaped.append(f"\\u{code:04X}")
+        else:
+            escaped.append(f"\\U{code:08X}")
+    return "".join(escaped)
 
 
 class Pipeline:
@@ -334,11 +398,14 @@ def fuzz(
     progress: Callable[[Tally], None] | None = None,
     slow_seconds: float | None = None,
     max_bytes: int | None = None,
+    max_scored: int | None = None,
+    hostile_share: float = 0.05,
 ) -> Tally:
     """Run generated inputs through the pipeline for ``seconds`` (or ``max_inputs``) and tally failures.
 
     ``hang_seconds`` and ``slow_seconds`` are CPU seconds of this process;
-    ``max_bytes`` cuts every input to that size (cheaper inputs for long runs).
+    ``max_bytes`` cuts every input to that size (cheaper inputs for long runs); ``max_scored`` stops
+    the run once that many inputs went through extraction and scoring (chunks of a long run add up).
     """
     pipeline = Pipeline()
     tally = Tally()
@@ -346,8 +413,12 @@ def fuzz(
     deadline = started + seconds
     previous = signal.signal(signal.SIGPROF, _alarm)
     try:
-        for data in Generator(seed, corpus_texts(), max_bytes):
-            if time.monotonic() >= deadline or (max_inputs is not None and tally.inputs >= max_inputs):
+        for data in Generator(seed, corpus_texts(), max_bytes, hostile_share):
+            if (
+                time.monotonic() >= deadline
+                or (max_inputs is not None and tally.inputs >= max_inputs)
+                or (max_scored is not None and tally.scored >= max_scored)
+            ):
                 break
             render = tally.inputs % formats_every == 0
             tally.inputs += 1
@@ -371,6 +442,7 @@ def fuzz(
             if report is None:
                 tally.rejected += 1
             else:
+                tally.scored += 1
                 tally.claims += len(report.analysis.claims)
                 tally.rendered += render
             if progress is not None and tally.inputs % 10_000 == 0:
@@ -398,18 +470,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seconds", type=float, default=60.0, help="how long to run")
     parser.add_argument("--max-inputs", type=int, default=None, help="stop after this many inputs")
+    parser.add_argument(
+        "--max-scored", type=int, default=None, help="stop after this many inputs went through scoring"
+    )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--formats-every", type=int, default=1, help="render every format for 1 input in N")
     parser.add_argument("--hang", type=float, default=10.0, help="CPU seconds after which one input hangs")
     parser.add_argument("--slow", type=float, default=None, help="keep inputs slower than this (CPU s)")
     parser.add_argument("--max-bytes", type=int, default=None, help="cut every input to this size")
+    parser.add_argument(
+        "--hostile-share", type=float, default=0.05, help="share of inputs that are hostile bytes"
+    )
     parser.add_argument("--crashes", type=Path, default=None, help="folder to save failing inputs in")
     parser.add_argument("--json", type=Path, default=None, help="write the tally here, updated as it runs")
     args = parser.parse_args(argv)
 
     def progress(tally: Tally) -> None:
         print(
-            f"{tally.inputs:>10,} inputs  {len(tally.failures)} failures  slowest {tally.slowest:.2f} s",
+            f"{tally.inputs:>10,} inputs  {tally.scored:>10,} through extraction and scoring  "
+            f"{tally.rejected:,} rejected at reading  {len(tally.failures)} failures  "
+            f"slowest {tally.slowest:.2f} s",
             file=sys.stderr,
             flush=True,
         )
@@ -426,12 +506,15 @@ def main(argv: list[str] | None = None) -> int:
         progress,
         args.slow,
         args.max_bytes,
+        args.max_scored,
+        args.hostile_share,
     )
     if args.json is not None:
         _write_tally(args.json, tally, args)
     print(
-        f"{tally.inputs:,} inputs in {tally.seconds:.0f} s ({tally.rejected:,} rejected as bad input, "
-        f"{tally.rendered:,} rendered in every format, {tally.claims:,} claims), "
+        f"{tally.inputs:,} inputs in {tally.seconds:.0f} s: {tally.scored:,} through extraction and scoring "
+        f"({tally.rendered:,} of them rendered in every format, {tally.claims:,} claims), "
+        f"{tally.rejected:,} rejected at reading; "
         f"slowest {tally.slowest:.2f} CPU s, {len(tally.failures)} failures"
     )
     for failure in tally.failures[:20]:
@@ -444,8 +527,10 @@ def _write_tally(path: Path, tally: Tally, args: argparse.Namespace) -> None:
         "seed": args.seed,
         "formats_every": args.formats_every,
         "max_bytes": args.max_bytes,
+        "hostile_share": args.hostile_share,
         "inputs": tally.inputs,
         "rejected": tally.rejected,
+        "scored": tally.scored,
         "rendered": tally.rendered,
         "claims": tally.claims,
         "seconds": round(tally.seconds, 1),

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from provenance.config import Config, config_for
 from provenance.errors import ConfigError, InputError, ProvenanceError
 from provenance.extract import analyze as analyze_article
-from provenance.files import PathKind, is_folder, kind_of, read_regular_file
+from provenance.files import PathKind, is_folder, kind_of, read_regular_file, real_path
 from provenance.ingest import decode, parse_article, read_article
 from provenance.ingest.formats import article_to_markdown
 from provenance.models import (
@@ -290,13 +290,12 @@ def score_path(
     With ``corpus`` the article is cross-checked against it first, so the
     corroboration and contradiction rules run instead of being skipped.
     """
-    from provenance.corpus import crosscheck as crosscheck_analysis
     from provenance.scoring import score as score_analysis
 
     active = config if config is not None else config_for(target)
     analysis = analyze_path(target, encoding=encoding)
     if corpus is not None:
-        crosscheck = crosscheck_analysis(analysis, corpus)
+        crosscheck = _crosscheck_listing_skips(analysis, corpus)
     return score_analysis(analysis, active, crosscheck)
 
 
@@ -431,7 +430,7 @@ def index_corpus(
     source = Path(folder)
     if output is not None:
         destination = Path(output)
-    elif is_manifest(source) and not source.is_dir():
+    elif is_manifest(source):
         destination = source.with_name(f"{source.name}{DEFAULT_INDEX_NAME}")
     else:
         destination = source / DEFAULT_INDEX_NAME
@@ -463,15 +462,26 @@ def crosscheck_path(
     ``threshold`` is the similarity at and above which a sentence matches (``MATCH_THRESHOLD`` unless given).
     """
     from provenance.corpus import MATCH_THRESHOLD, CorpusIndex, load_corpus
-    from provenance.corpus import crosscheck as crosscheck_analysis
 
     if threshold is None:
         threshold = MATCH_THRESHOLD
     analysis = analyze_path(target, encoding=encoding)
     if isinstance(corpus, CorpusIndex):
-        return crosscheck_analysis(analysis, corpus, threshold)
+        return _crosscheck_listing_skips(analysis, corpus, threshold)
     with load_corpus(corpus) as index:
-        return crosscheck_analysis(analysis, index, threshold)
+        return _crosscheck_listing_skips(analysis, index, threshold)
+
+
+def _crosscheck_listing_skips(
+    analysis: AnalysisResult, index: CorpusIndex, threshold: float | None = None
+) -> CrossCheckResult:
+    """Cross-check ``analysis`` and list the corpus files the index left out, as ``index`` does."""
+    from provenance.corpus import MATCH_THRESHOLD
+    from provenance.corpus import crosscheck as crosscheck_analysis
+
+    result = crosscheck_analysis(analysis, index, MATCH_THRESHOLD if threshold is None else threshold)
+    skipped = [SkippedFile(path=path, problem=problem) for path, problem in index.skipped]
+    return result.model_copy(update={"skipped": skipped})
 
 
 # --- report ----------------------------------------------------------------------------------------------
@@ -486,13 +496,13 @@ def report_sources(folder: str | Path, output_dir: str | Path) -> list[Path]:
     """
     from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 
-    root, out = Path(folder), Path(output_dir).resolve()
+    root, out = Path(folder), real_path(output_dir)
     kind = kind_of(root)
     if kind is PathKind.MISSING:
         raise InputError(str(root), "no such file or folder")
     if kind is not PathKind.FOLDER:
         return [root]
-    found = [path for path in corpus_files(root) if out not in path.resolve().parents]
+    found = [path for path in corpus_files(root) if out not in real_path(path).parents]
     if not found:
         raise InputError(str(root), "no article files found (" + ", ".join(sorted(ARTICLE_SUFFIXES)) + ")")
     return found

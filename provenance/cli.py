@@ -47,7 +47,7 @@ from provenance.brat import ANNOTATION_CONF, render_ann
 from provenance.collector import freeze_imports
 from provenance.config import config_for
 from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError, UsageError
-from provenance.files import is_folder
+from provenance.files import PathKind, is_folder, kind_of
 from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
 from provenance.render.report import ReportFormat, render_report
@@ -371,7 +371,7 @@ def evaluate(
                 raise ConfigError("--limit", "applies to span evaluation only, not with --source-types")
             sources = evaluate_sources(source_types, gold_dir)
             typer.echo(_as(output_format, sources, render_source_types))
-        elif gold_dir.is_file():
+        elif kind_of(gold_dir) not in {PathKind.FOLDER, PathKind.MISSING}:
             if limit is not None:
                 raise ConfigError("--limit", "applies to span evaluation only, not to claim pairs")
             pairs = evaluate_claim_pairs(gold_dir)

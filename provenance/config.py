@@ -19,7 +19,15 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from provenance.errors import ConfigError
-from provenance.files import is_folder, is_regular_file
+from provenance.files import (
+    PathKind,
+    is_folder,
+    is_regular_file,
+    kind_of,
+    parse_toml,
+    read_text_file,
+    real_path,
+)
 from provenance.models import Severity
 
 __all__ = [
@@ -187,14 +195,11 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> Config:
 def load_config(path: str | Path) -> Config:
     """Read a config file: ``provenance.toml`` (whole file) or ``pyproject.toml`` (its table)."""
     file = Path(path)
+    if kind_of(file) is PathKind.MISSING:
+        raise ConfigError(str(file), "config file not found")
+    raw = read_text_file(file, "config file", error=ConfigError)
     try:
-        raw = file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ConfigError(str(file), "config file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(str(file), f"cannot read config file: {exc}") from None
-    try:
-        document = tomllib.loads(raw)
+        document = parse_toml(raw)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{file}:{toml_error_line(exc, raw)}", f"malformed TOML: {exc}") from None
     if file.name == "pyproject.toml":
@@ -222,7 +227,7 @@ def _toml_type(value: object) -> str:
 
 def find_config(start: str | Path) -> Path | None:
     """Return the nearest config file at or above ``start`` (a file or folder), if any."""
-    folder = Path(start).resolve()
+    folder = real_path(start)
     if not is_folder(folder):
         folder = folder.parent
     for candidate in (folder, *folder.parents):
@@ -244,7 +249,7 @@ def _has_provenance_table(file: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     try:
-        tool = tomllib.loads(text).get("tool")
+        tool = parse_toml(text).get("tool")
     except tomllib.TOMLDecodeError:
         return re.search(r"tool\.provenance|^\s*provenance\s*=", text, re.MULTILINE) is not None
     return tool is not None and (not isinstance(tool, dict) or "provenance" in tool)

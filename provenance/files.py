@@ -9,14 +9,33 @@ block forever, a device could stream without end.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import tomllib
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
-from provenance.errors import InputError
+from provenance.errors import InputError, ProvenanceError
 
-__all__ = ["PathKind", "is_folder", "is_regular_file", "kind_of", "read_regular_file"]
+__all__ = [
+    "TEXT_FILE_LIMIT",
+    "PathKind",
+    "is_folder",
+    "is_regular_file",
+    "kind_of",
+    "list_folder",
+    "parse_json",
+    "parse_toml",
+    "read_regular_file",
+    "read_text_file",
+    "real_path",
+    "require_regular_file",
+]
+
+TEXT_FILE_LIMIT = 256 * 2**20
+"""Largest data file (gold annotations, sentence pairs) read whole: far above any real one."""
 
 
 class PathKind(Enum):
@@ -52,6 +71,82 @@ def is_regular_file(path: str | Path) -> bool:
     return kind_of(path) is PathKind.FILE
 
 
+def real_path(path: str | Path) -> Path:
+    """Make ``path`` absolute with symbolic links followed; a loop of links is left as is, not raised.
+
+    (``Path.resolve`` raises ``RuntimeError`` on a loop; reading the path later says what is wrong.)
+    """
+    return Path(os.path.realpath(path))
+
+
+def require_regular_file(path: str | Path, what: str = "file") -> None:
+    """Refuse, with one ``InputError`` naming ``path``, anything that is not a regular file one can reach."""
+    where = str(path)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise InputError(where, f"no such {what}") from None
+    except (OSError, ValueError) as exc:
+        raise InputError(where, f"cannot read {what} ({_reason(exc)})") from None
+    kind = _kind_of_mode(mode)
+    if kind is PathKind.FOLDER:
+        raise InputError(where, f"is a directory, not a {what}")
+    if kind is not PathKind.FILE:
+        raise InputError(where, f"is {kind.value}, not a regular file; only regular files are read")
+
+
+def list_folder(path: str | Path) -> list[str]:
+    """Name the entries of a folder, sorted; a folder that cannot be listed is one ``InputError``."""
+    try:
+        return sorted(os.listdir(path))
+    except FileNotFoundError:
+        raise InputError(str(path), "no such folder") from None
+    except NotADirectoryError:
+        raise InputError(str(path), "not a folder") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read folder ({_reason(exc)})") from None
+
+
+def read_text_file(
+    path: str | Path,
+    what: str = "file",
+    limit: int = TEXT_FILE_LIMIT,
+    error: type[ProvenanceError] = InputError,
+) -> str:
+    """Read a regular UTF-8 text file whole, without a byte-order mark; any failure is one ``error``.
+
+    ``error`` is the failure's class: ``InputError`` for inputs, ``ConfigError`` for settings (exit 2).
+    """
+    try:
+        data = read_regular_file(path, limit, what)
+    except InputError as exc:
+        raise error(exc.where, exc.problem) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(
+            str(path),
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            f"re-save the {what} as UTF-8",
+        ) from None
+
+
+def parse_json(text: str) -> Any:
+    """Parse JSON; nesting too deep for the parser is a ``JSONDecodeError`` like any malformed JSON."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """Parse TOML; nesting too deep for the parser is a ``TOMLDecodeError`` like any malformed TOML."""
+    try:
+        return tomllib.loads(text)
+    except RecursionError:
+        raise tomllib.TOMLDecodeError("nested too deeply") from None
+
+
 def read_regular_file(path: str | Path, limit: int, what: str = "file") -> bytes:
     """Read a regular file of at most ``limit`` bytes; anything else is one ``InputError``.
 
@@ -65,14 +160,16 @@ def read_regular_file(path: str | Path, limit: int, what: str = "file") -> bytes
     except FileNotFoundError:
         raise InputError(where, "no such file") from None
     except IsADirectoryError:
-        raise InputError(where, "is a directory, not a file") from None
+        raise InputError(where, _folder_problem(path)) from None
     except (OSError, ValueError) as exc:
+        if kind_of(path) is PathKind.FOLDER:
+            raise InputError(where, _folder_problem(path)) from None
         raise InputError(where, f"cannot read {what} ({_reason(exc)})") from None
     try:
         status = os.fstat(descriptor)
         kind = _kind_of_mode(status.st_mode)
         if kind is PathKind.FOLDER:
-            raise InputError(where, "is a directory, not a file")
+            raise InputError(where, _folder_problem(path))
         if kind is not PathKind.FILE:
             raise InputError(where, f"is {kind.value}, not a regular file; only regular files are read")
         if status.st_size > limit:
@@ -98,6 +195,15 @@ def _kind_of_mode(mode: int) -> PathKind:
     if stat.S_ISSOCK(mode):
         return PathKind.SOCKET
     return PathKind.DEVICE
+
+
+def _folder_problem(path: str | Path) -> str:
+    """Say why a folder given as a file is no article: it is a folder, or one whose files cannot be listed."""
+    try:
+        os.listdir(path)
+    except OSError as exc:
+        return f"cannot read folder ({_reason(exc)})"
+    return "is a directory, not a file"
 
 
 def _too_large(size: int | None, limit: int) -> str:

@@ -347,6 +347,13 @@ class ClaimCrossCheck(Model):
     contradictions: list[CorpusMatch] = Field(default_factory=list)
 
 
+class SkippedFile(Model):
+    """A corpus file left out of an index, with the reason (unreadable, empty, binary…)."""
+
+    path: str
+    problem: str
+
+
 class CrossCheckResult(Model):
     """The cross-check stage's output for one article against one corpus."""
 
@@ -357,6 +364,9 @@ class CrossCheckResult(Model):
     articles: int | None = Field(default=None, ge=0, description="how many articles the corpus holds")
     threshold: float | None = Field(
         default=None, ge=0, le=100, description="the similarity at and above which a sentence matched"
+    )
+    skipped: list[SkippedFile] = Field(
+        default_factory=list, description="corpus files left out of the index (bad front matter, unreadable…)"
     )
 
 
@@ -395,13 +405,6 @@ class FetchReport(Model):
     def failures(self) -> list[FetchOutcome]:
         """The outcomes that have an error."""
         return [outcome for outcome in self.outcomes if outcome.error is not None]
-
-
-class SkippedFile(Model):
-    """A corpus file left out of an index, with the reason (unreadable, empty, binary…)."""
-
-    path: str
-    problem: str
 
 
 class CorpusIndexSummary(Model):

@@ -19,7 +19,7 @@ def unblocking_pipes(root: Path) -> Iterator[None]:
 
     def unblock() -> None:
         while not stop.wait(1.0):
-            for pipe in root.rglob("*.txt"):
+            for pipe in root.rglob("*"):
                 with contextlib.suppress(OSError):  # ENXIO: no reader is waiting
                     if pipe.is_fifo():
                         os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))

@@ -113,6 +113,21 @@ def _write_inputs(root: Path) -> None:
     (root / "baseline-folder.json").mkdir()
     (root / "baseline-bad.json").write_text("{not json", encoding="utf-8")
     (root / "baseline-shape.json").write_text('{"version": "x", "entries": 3}', encoding="utf-8")
+    (root / "nested.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (root / "nested.jsonl").write_text(
+        '{"path": [' + "[" * 100_000 + "]" * 100_000 + "]}\n", encoding="utf-8"
+    )
+    (root / "nested-pairs.jsonl").write_text(
+        '{"a_sentence": "The port closes.", "b_sentence": "The port shuts.", "same_claim": "yes"}\n'
+        + "[" * 100_000
+        + "\n",
+        encoding="utf-8",
+    )
+    _config(root, "nested", "select = " + "[" * 5_000 + "]" * 5_000 + "\n")
+    _rule_pack(root, "nested", "id = " + "[" * 5_000 + "]" * 5_000 + "\n")
+    os.mkfifo(root / "pipe.jsonl")
+    (root / "loop-a.txt").symlink_to("loop-b.txt")
+    (root / "loop-b.txt").symlink_to("loop-a.txt")
 
 
 def _alias_bomb(levels: int) -> str:
@@ -179,6 +194,7 @@ ARTICLE_INPUTS = {
     "bad-time-front-matter": ("bad-time.md", "field 'date': invalid date '2024-01-01 25:00:00'"),
     "alias-bomb-front-matter": ("alias-bomb.md", "expands to more than"),
     "mapping-title-front-matter": ("title-mapping.md", "field 'title' must be text"),
+    "symbolic-link-loop": ("loop-a.txt", "cannot read file (too many levels of symbolic links)"),
 }
 REFUSED_URLS = {
     "loopback-url": ("http://127.0.0.1:9/article", "loopback"),
@@ -251,6 +267,9 @@ CONFIG_INPUTS = {
     "rules-binary": (2, "rule file", "rules-binary/XYZ001.toml"),
     "rules-folder-entry": (2, "directory", "rules-folder-entry/XYZ001.toml"),
     "rules-not-a-check": (2, "not a check", "rules-not-a-check/XYZ001.toml:"),
+    "config-nested": (2, "nested too deeply", "config-nested/provenance.toml:1"),
+    "rules-nested": (2, "nested too deeply", "rules-nested/XYZ001.toml:1"),
+    "config-fifo": (2, "is a named pipe (FIFO)", "pipe.txt"),
 }
 CONFIG_COMMANDS = {
     "score": "score {d}/good.txt --config {c}",
@@ -261,6 +280,7 @@ CONFIG_COMMANDS = {
     "rules-explain": "rules explain PRV002 --config {c}",
 }
 CONFIG_PATHS = {
+    "config-fifo": "pipe.txt",
     "config-non-utf8": "config-latin1/provenance.toml",
     "config-missing": "config-absent/provenance.toml",
     "config-directory": "config-bad-toml",
@@ -401,6 +421,35 @@ OTHER_CASES = {
         "report {d}/good.txt -f pdf -o {out}", 2, "'pdf' is not one of", "provenance report"
     ),
     "fetch-no-url": Case("fetch", 2, "give a URL or --from FILE", "provenance fetch"),
+    "check-baseline-fifo": Case(
+        "check {d}/good.txt --baseline {d}/pipe.txt -o {out}", 2, "is a named pipe (FIFO)", "pipe.txt"
+    ),
+    "check-baseline-nested": Case(
+        "check {d}/good.txt --baseline {d}/nested.json -o {out}", 2, "nested too deeply", "nested.json"
+    ),
+    "crosscheck-corpus-fifo": Case(
+        "crosscheck {d}/good.txt --corpus {d}/pipe.txt -o {out}", 3, "is a named pipe (FIFO)", "pipe.txt"
+    ),
+    "score-corpus-fifo": Case(
+        "score {d}/good.txt --corpus {d}/pipe.txt", 3, "is a named pipe (FIFO)", "pipe.txt"
+    ),
+    "index-manifest-fifo": Case("index {d}/pipe.jsonl -o {out}", 3, "is a named pipe (FIFO)", "pipe.jsonl"),
+    "crosscheck-manifest-fifo": Case(
+        "crosscheck {d}/good.txt --corpus {d}/pipe.jsonl -o {out}", 3, "is a named pipe (FIFO)", "pipe.jsonl"
+    ),
+    "index-manifest-nested": Case(
+        "index {d}/nested.jsonl -o {out}", 3, "nested too deeply", "nested.jsonl:1"
+    ),
+    "eval-pairs-fifo": Case("eval {d}/pipe.jsonl", 3, "is a named pipe (FIFO)", "pipe.jsonl"),
+    "eval-pairs-binary": Case("eval {d}/binary.txt", 3, "not valid UTF-8", "binary.txt"),
+    "eval-pairs-nested": Case("eval {d}/nested-pairs.jsonl", 3, "nested too deeply", "nested-pairs.jsonl:2"),
+    "eval-source-types-fifo": Case(
+        "eval {d} --source-types {d}/pipe.jsonl", 3, "is a named pipe (FIFO)", "pipe.jsonl"
+    ),
+    "eval-source-types-nested": Case(
+        "eval {d} --source-types {d}/nested.jsonl", 3, "nested too deeply", "nested.jsonl:1"
+    ),
+    "eval-source-types-folder": Case("eval {d} --source-types {d}/corpus", 3, "is a directory", "corpus"),
 }
 
 CASES = {**_article_cases(), **_config_cases(), **OTHER_CASES}
@@ -512,9 +561,28 @@ def test_a_corpus_folder_skips_and_lists_files_with_bad_front_matter(
     )
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.stderr
-    if command == "index":
-        skipped = {entry["path"]: entry["problem"] for entry in json.loads(result.stdout)["skipped"]}
-        assert set(skipped) == set(HOSTILE_FRONT_MATTER)
-        assert "field 'date'" in skipped["bad-date.md"]
-    else:
-        assert json.loads(result.stdout)["articles"] == 1
+    listed = json.loads(result.stdout)
+    skipped = {entry["path"]: entry["problem"] for entry in listed["skipped"]}
+    assert set(skipped) == set(HOSTILE_FRONT_MATTER)
+    assert "field 'date'" in skipped["bad-date.md"]
+    if command == "crosscheck":
+        assert listed["articles"] == 1
+    text = CliRunner().invoke(app, [arg for arg in args if arg not in {"-f", "json"}])
+    assert text.exit_code == 0, text.stderr
+    for name, problem in skipped.items():
+        assert f"skipped {name}: {problem}" in text.stdout.splitlines()
+
+
+def test_a_page_whose_json_ld_is_nested_too_deeply_is_read_without_it(isolated: Path) -> None:
+    page = isolated / "deep.html"
+    page.write_text(
+        '<html><head><script type="application/ld+json">'
+        + "[" * 100_000
+        + "]" * 100_000
+        + "</script></head><body><article><h1>Port</h1><p>The mayor said the port will close.</p>"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["analyze", str(page), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["claims"]

@@ -68,5 +68,5 @@ def test_a_bad_line_is_one_clear_error_naming_file_and_line(tmp_path: Path, line
 
 
 def test_a_missing_file_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="cannot read"):
+    with pytest.raises(InputError, match=r"absent\.jsonl: no such file"):
         evaluate_sentences(tmp_path / "absent.jsonl")

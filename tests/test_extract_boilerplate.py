@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from provenance.config import Config
 from provenance.extract import analyze
-from provenance.extract.boilerplate import boilerplate_kind
+from provenance.extract.boilerplate import WORD, _anchored, _more_words_than, boilerplate_kind
 from provenance.ingest import parse_article
 from provenance.scoring import score
 
@@ -92,3 +94,29 @@ def test_a_suppression_marker_is_never_a_claim() -> None:
     analysis = analyze(parse_article(f"{BEFORE}\n{marker}\n{AFTER}\n"))
     assert all("provenance" not in claim.text for claim in analysis.claims)
     assert [claim.text for claim in analysis.claims] == [BEFORE, AFTER]
+
+
+@given(st.text(alphabet="ab _-.,é1’", max_size=40), st.integers(min_value=0, max_value=8))
+def test_the_word_limit_counts_words_as_the_word_pattern_does(sentence: str, limit: int) -> None:
+    assert bool(_more_words_than(limit).match(sentence)) == (len(WORD.findall(sentence)) > limit)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchored"),
+    [("^by\\b", True), ("^(?:a|b)c", True), ("^[|]x", True), ("^[]|]x", True), ("^a|b", False)],
+)
+def test_only_a_pattern_held_to_the_start_is_matched_there_alone(pattern: str, anchored: bool) -> None:
+    assert _anchored(pattern) is anchored
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "JILL MOSS CONTRIBUTED REPORTING.",
+        "Jill Moss Contributed Reporting from Zürich.",
+        "A spokesman for the mayor DECLINED TO COMMENT.",
+        "A spokeswoman for the café declined to comment.",
+    ],
+)
+def test_kinds_that_ignore_case_do_so_in_ascii_and_other_text(sentence: str) -> None:
+    assert boilerplate_kind(sentence) is not None

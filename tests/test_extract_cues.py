@@ -516,3 +516,80 @@ def test_the_first_line_of_a_plain_article_is_read_as_its_headline() -> None:
 def test_a_lone_sentence_is_no_headline() -> None:
     sources = analyze(parse_article("Moreau backs Lund for county treasurer.\n")).sources
     assert sources == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "Under Mrs. Clinton's plan, taxpayers would pay…": the possessor of a plan opening the sentence.
+        ("Under Mrs. Lund's plan, families would pay their ordinary rates.",
+         [("plan", "Mrs. Lund's", ["families would pay their ordinary rates"])]),
+        # "By Trump's own admission, …": a modifier between the possessor and its noun.
+        ("By Lund's own admission, his returns are far thicker than the summary.",
+         [("own admission", "Lund's", ["his returns are far thicker than the summary"])]),
+        # "Mrs. Clinton's plan is intended to…" (a copula), "His promises to…" (beside another cue).
+        ("Mrs. Lund's plan is to make sure that landlords pay more.",
+         [("plan is", "Mrs. Lund's", ["to make sure that landlords pay more"])]),
+        ("His promises to cut rents aside, experts said the budget was thin.",
+         [("said", "experts"), ("promises", "His", ["to cut rents aside"])]),
+        # "the campaign's statement": a described possessor.
+        ("The campaign's criticism of the audit drew an angry reply.",
+         [("criticism of", "The campaign's", ["the audit drew an angry reply"])]),
+    ],
+)  # fmt: skip
+def test_a_possessor_speaks_through_its_noun_cue(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    found = _cues(sentence, content=True)
+    assert [row if len(want) == 3 else row[:2] for row, want in zip(found, expected, strict=True)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lund's plan arrived late.",
+        "Under the plan, families would pay less.",
+        "Lund's husband promised to cut rents.",
+    ],
+)
+def test_a_possessed_noun_without_content_or_no_cue_noun_is_no_attribution(sentence: str) -> None:
+    assert all(source != "Lund's" for _, source in _cues(sentence))
+
+
+def _voices(text: str) -> list[tuple[str, str | None, list[str]]]:
+    """Each claim of an article's body: its text, the speaker its chain ends with, and its cues."""
+    analysis = analyze(parse_article(text))
+    found = []
+    for claim in analysis.claims:
+        speaker = claim.chain.hops[-1].nodes[0].name if len(claim.chain.hops) > 1 else None
+        found.append((claim.text, speaker, [a.cue.text for a in claim.attributions if a.cue]))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("introduction", "cue", "speaker"),
+    [
+        # "Caddell continued:", "Limbaugh added:" before a quoted paragraph.
+        ("Lund continued:", "continued:", "Ada Lund"),
+        ("Lund added:", "added:", "Ada Lund"),
+        # "The New York Times reports:" before the passage it reports.
+        ("The Harbour Ledger reports:", "reports:", "Harbour Ledger"),
+    ],
+)
+def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraph(
+    introduction: str, cue: str, speaker: str
+) -> None:
+    text = (
+        "Rents rise\n\nAda Lund said rents were high.\n\n"
+        f"{introduction}\n\n“The county is not for sale. It never was.”\n\nThe vote is on Monday.\n"
+    )
+    claims = _voices(text)
+    assert claims[2][1:] == (speaker, [cue])
+    assert [(claim_text, voice) for claim_text, voice, _ in claims[3:]] == [
+        ('"The county is not for sale.', speaker),
+        ('It never was."', speaker),
+        ("The vote is on Monday.", None),
+    ]
+
+
+def test_a_colon_after_a_phrase_with_no_speech_verb_introduces_nothing() -> None:
+    claims = _voices("Rents rise\n\nHere is the timeline:\n\nThe vote is on Monday.\n")
+    assert [(voice, cues) for _, voice, cues in claims[1:]] == [(None, []), (None, [])]

@@ -174,3 +174,48 @@ def test_the_attribution_graph_shows_one_node_per_entity() -> None:
     )
     sources = [node.full_label for node in graph.nodes if node.kind in {NodeKind.SOURCE, NodeKind.VOICE}]
     assert sources == ["Ada Lind"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity"),
+    [
+        # "Mrs. Clinton's plan": the possessor is the source, resolved like the name without "'s".
+        ("Ada Lund said rents would fall. Under Mrs. Lund's plan, families would pay less.",
+         "Mrs. Lund's", ("Ada Lund", PERSON, True)),
+        # "his best response was…": a possessive determiner resolves like its pronoun.
+        ("Tomas Brandt said the bridge was safe. His promises to rebuild it aside, experts said it was old.",
+         "His", ("Tomas Brandt", PERSON, True)),
+        ("Harbor Lumber said the pier was sound. The company's statement that it was sound drew fire.",
+         "The company's", ("Harbor Lumber", SourceType.NAMED_ORGANISATION, True)),
+    ],
+)  # fmt: skip
+def test_a_possessor_belongs_to_the_entity_it_names(
+    text: str, mention: str, entity: tuple[str, SourceType, bool]
+) -> None:
+    assert speakers(text)[mention] == entity
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity"),
+    [
+        # Perdue "said he didn't believe those characterizations did Romney in …": "he said" is Perdue.
+        ("Sen. Tomas Brandt said the attacks did not hurt Jim Moreau in the last race. "
+         "“Those are just distractions,” he said.", "he", "Tomas Brandt"),
+        # Ham "made it clear he had misgivings about … President Barack Obama": "he told the host" is Ham.
+        ("Retired Air Force Gen. Teodor Brandt is speaking out. In an interview, Brandt made it clear he had "
+         "misgivings about the navy under President Jim Moreau. “It was demoralizing,” he told the host.",
+         "he", "Teodor Brandt"),
+    ],
+)  # fmt: skip
+def test_a_pronoun_speaker_is_the_last_speaker_not_a_person_that_speaker_talked_about(
+    text: str, mention: str, entity: str
+) -> None:
+    assert speakers(text)[mention][0] == entity
+
+
+def test_an_and_inside_an_apposition_does_not_split_the_speaker() -> None:
+    # "Aparna Mathur, who studies tax policy and labor issues at the American Enterprise Institute, said"
+    found = speakers(
+        "Ada Moreau, who studies rents and wages at the Harbor Institute, said the plan was vague."
+    )
+    assert list(found.values()) == [("Ada Moreau", PERSON, True)]

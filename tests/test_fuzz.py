@@ -86,3 +86,25 @@ def test_the_fuzzer_reports_a_span_outside_its_text() -> None:
     broken = analysis.model_copy(update={"claims": [claim.model_copy(update={"span": stray})]})
     with pytest.raises(AssertionError, match="not its text's slice"):
         fuzz.check_spans(broken)
+
+
+def test_the_tally_counts_inputs_through_scoring_apart_from_those_refused_at_reading() -> None:
+    tally = fuzz.fuzz(120, seed=3, formats_every=1000, max_inputs=400)
+    assert tally.failures == []
+    assert tally.scored + tally.rejected == tally.inputs == 400
+    assert tally.rejected > 0, "the hostile share should reach reading's refusal"
+    assert tally.scored >= 0.85 * tally.inputs, "most generated inputs should reach extraction and scoring"
+
+
+def test_a_run_stops_once_enough_inputs_went_through_scoring() -> None:
+    tally = fuzz.fuzz(120, seed=4, formats_every=1000, max_scored=50)
+    assert tally.scored == 50
+
+
+def test_cutting_inputs_to_size_never_splits_a_character() -> None:
+    data = "ab€😀c".encode()
+    for size in range(len(data) + 2):
+        cut = fuzz._cut(data, size)
+        assert len(cut) <= size
+        assert data.startswith(cut)
+        cut.decode("utf-8")

@@ -25,6 +25,8 @@ from provenance.files import PathKind, kind_of, read_regular_file
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8dac13ad40c6afd4.txt"
 NOBODY = 65534
+STORY = "The mayor said the road is closed.\n"
+ANNOTATION = "T1\tSource 0 9\tThe mayor\nT2\tCue 10 14\tsaid\nT3\tContent 15 33\tthe road is closed\n"
 
 
 @pytest.fixture
@@ -92,6 +94,61 @@ PERMISSION_RUNS = {
     ),
     "index-folder-with-unreadable-files": (["index", "locked", "-o", "out.sqlite"], 0, "cannot read file"),
     "report-batch-unsearchable": (["report", "locked", "--output-dir", "out"], 3, "cannot read file"),
+    "index-folder-with-closed-subfolder": (
+        ["index", "project", "-o", "project.sqlite"],
+        0,
+        "skipped closed: cannot read folder (Permission denied)",
+    ),
+    "crosscheck-corpus-with-closed-subfolder": (
+        ["crosscheck", "project/a.txt", "--corpus", "project"],
+        0,
+        "skipped closed: cannot read folder (Permission denied)",
+    ),
+    "report-batch-with-closed-subfolder": (
+        ["report", "project", "--output-dir", "out-project"],
+        3,
+        "project/closed: cannot read folder (Permission denied)",
+    ),
+    "index-manifest-in-unsearchable-folder": (
+        ["index", "locked/manifest.jsonl", "-o", "m.sqlite"],
+        3,
+        "locked/manifest.jsonl: cannot read manifest file (Permission denied)",
+    ),
+    "crosscheck-manifest-in-unsearchable-folder": (
+        ["crosscheck", "project/a.txt", "--corpus", "locked/manifest.jsonl"],
+        3,
+        "locked/manifest.jsonl: cannot read manifest file (Permission denied)",
+    ),
+    "index-manifest-rows-unreadable": (
+        ["index", "rows.jsonl", "-o", "rows.sqlite"],
+        0,
+        "skipped locked/a.txt: cannot read file (Permission denied)",
+    ),
+    "eval-claim-pairs-in-unsearchable-folder": (
+        ["eval", "locked/pairs.jsonl"],
+        3,
+        "locked/pairs.jsonl: cannot read claim-pair file (Permission denied)",
+    ),
+    "eval-mrpc-in-unsearchable-folder": (
+        ["eval", "locked/pairs.tsv"],
+        3,
+        "locked/pairs.tsv: cannot read claim-pair file (Permission denied)",
+    ),
+    "eval-source-gold-in-unsearchable-folder": (
+        ["eval", "gold", "--source-types", "locked/sources.jsonl"],
+        3,
+        "locked/sources.jsonl: cannot read gold file (Permission denied)",
+    ),
+    "eval-gold-attributions-closed": (
+        ["eval", "gold-closed"],
+        3,
+        "gold-closed/attributions: cannot read folder (Permission denied)",
+    ),
+    "eval-gold-annotations-unsearchable": (
+        ["eval", "gold-locked"],
+        3,
+        "gold-locked/attributions/story_a1.ann: cannot read annotation file (Permission denied)",
+    ),
 }
 
 RUNNER = """
@@ -123,11 +180,23 @@ def permission_results() -> Iterator[dict[str, tuple[int, str]]]:
             (root / folder).mkdir(parents=True)
         for file in ("locked/a.txt", "locked/sub/b.txt", "project/a.txt", "project/closed/c.txt"):
             shutil.copy(SEED, root / file)
+        for file in ("manifest.jsonl", "pairs.jsonl", "pairs.tsv", "sources.jsonl"):
+            (root / "locked" / file).write_text("{}\n", encoding="utf-8")
+        (root / "rows.jsonl").write_text(
+            '{"path": "locked/a.txt"}\n{"path": "project/a.txt"}\n', encoding="utf-8"
+        )
+        for gold in ("gold", "gold-closed", "gold-locked"):
+            (root / gold / "text").mkdir(parents=True)
+            (root / gold / "attributions").mkdir()
+            (root / gold / "text" / "story.txt").write_text(STORY, encoding="utf-8")
+            (root / gold / "attributions" / "story_a1.ann").write_text(ANNOTATION, encoding="utf-8")
         os.chmod(root, 0o777)
         (root / "locked").chmod(0o755)
         (root / "project").chmod(0o777)
         (root / "locked").chmod(0o644)  # listable, not searchable: its files cannot be opened
         (root / "project" / "closed").chmod(0o000)  # neither listable nor searchable
+        (root / "gold-closed" / "attributions").chmod(0o000)
+        (root / "gold-locked" / "attributions").chmod(0o644)
         runs = {name: args for name, (args, _, _) in PERMISSION_RUNS.items()}
         completed = subprocess.run(
             [*prefix, sys.executable, "-c", RUNNER, json.dumps(runs)],
@@ -146,7 +215,8 @@ def permission_results() -> Iterator[dict[str, tuple[int, str]]]:
         yield results
     finally:
         (root / "locked").chmod(0o755)
-        (root / "project" / "closed").chmod(0o755)
+        for folder in ("project/closed", "gold-closed/attributions", "gold-locked/attributions"):
+            (root / folder).chmod(0o755)
         shutil.rmtree(root)
 
 

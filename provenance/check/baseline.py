@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError
 
 from provenance.errors import ConfigError
+from provenance.files import PathKind, kind_of, parse_json, read_text_file
 from provenance.models import Model
 from provenance.outputs import write_atomic
 
@@ -65,16 +66,13 @@ class Baseline(Model):
 def read_baseline(path: str | Path) -> Baseline:
     """Read a baseline file; a missing or malformed one is a configuration error (exit 2)."""
     where = str(path)
-    try:
-        raw = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if kind_of(path) is PathKind.MISSING:
         raise ConfigError(
             where, "baseline file not found; create it with `provenance check --write-baseline`"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(where, f"cannot read baseline ({exc})") from None
+        )
+    raw = read_text_file(path, "baseline", error=ConfigError)
     try:
-        baseline = Baseline.model_validate(json.loads(raw))
+        baseline = Baseline.model_validate(parse_json(raw))
     except json.JSONDecodeError as exc:
         raise ConfigError(where, f"baseline is not valid JSON (line {exc.lineno}: {exc.msg})") from None
     except ValidationError as exc:

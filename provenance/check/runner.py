@@ -31,6 +31,7 @@ from provenance.check.suppress import Marker, find_markers
 from provenance.collector import freeze_imports
 from provenance.errors import InputError, InternalError, ProvenanceError
 from provenance.extract import analyze
+from provenance.files import real_path
 from provenance.models import AnalysisResult, Article, Claim, Finding, ScoreReport, Severity, Span
 
 ArticleLoader = Callable[[Path | str, str], Article]
@@ -88,7 +89,7 @@ def display_path(path: Path | str, root: Path) -> str:
     if isinstance(path, str):
         return path
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return real_path(path).relative_to(real_path(root)).as_posix()
     except ValueError:
         return path.as_posix()
 

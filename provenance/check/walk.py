@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pathspec
 
-from provenance.files import PathKind, is_folder, kind_of
+from provenance.files import PathKind, is_folder, kind_of, real_path
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
 ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn"})
@@ -56,7 +56,7 @@ def select_articles(
     respect_gitignore: bool = True,
 ) -> Selection:
     """Expand ``targets`` (files and folders) into the sorted, de-duplicated article files to check."""
-    root = root.resolve()
+    root = real_path(root)
     included = pathspec.GitIgnoreSpec.from_lines(include)
     excluded = pathspec.GitIgnoreSpec.from_lines(exclude)
     files: dict[Path, None] = {}
@@ -67,7 +67,7 @@ def select_articles(
             unreadable.append((target, "no such file or folder"))
             continue
         is_dir = kind is PathKind.FOLDER
-        ignores = _inherited_ignores(target.resolve(), root) if respect_gitignore else []
+        ignores = _inherited_ignores(real_path(target), root) if respect_gitignore else []
         if _excluded(target, root, excluded, ignores, is_dir):
             continue
         if is_dir:
@@ -89,7 +89,7 @@ def _walk(
 ) -> Iterable[Path]:
     """Yield the included files under ``folder``; a folder that cannot be listed joins ``unreadable``."""
     if respect_gitignore:
-        ignores = [*ignores, *_ignore_file(folder.resolve())]
+        ignores = [*ignores, *_ignore_file(real_path(folder))]
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as exc:
@@ -117,13 +117,13 @@ def _excluded(
     relative = _relative(path, root)
     if relative != "." and excluded.match_file(relative + "/" if is_dir else relative):
         return True
-    absolute = path.resolve()
+    absolute = real_path(path)
     return any(ignore.ignores(absolute, is_dir) for ignore in ignores)
 
 
 def _relative(path: Path, root: Path) -> str:
     """Return ``path`` relative to the project root, or as given when it lies outside it."""
-    absolute = path.resolve()
+    absolute = real_path(path)
     try:
         return absolute.relative_to(root).as_posix()
     except ValueError:

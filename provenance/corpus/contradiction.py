@@ -12,7 +12,8 @@ numbers that count different things ("3 people" against "12 houses"). So:
   unit or word after the number ("60 metres" / "150 m", "shot 11 times" /
   "seven times") or the same word before it ("mother of 13" / "mother of 12");
   rounding ("5.9" / "6.0") is no conflict, nor are bounds that can both hold
-  ("about 20,000" / "over 24,000");
+  ("more than 20,000" / "over 24,000"), but an estimate is a value, not a
+  bound ("about 20,000" / "over 24,000" conflict);
 * months conflict when both sides name one and they share none ("in June" /
   "in July"; the modal "may" is no month);
 * outcomes conflict when one side has one of a pair ("won") and the other the
@@ -43,6 +44,9 @@ NEGATION_REASON = "negation differs"
 ROUNDING = 0.05
 """Relative difference below which two figures are one figure rounded ("5.9" / "about 6")."""
 
+NEGATED_SHARE = 2
+"""A negation conflict needs the other side to assert at least 1/NEGATED_SHARE of the words it governs."""
+
 MIN_SHARED_SUBJECT = 2
 """Content words (besides figures, units and months) two sentences must share to be about one thing.
 
@@ -51,7 +55,13 @@ Or half of the shorter one's: "Shares rose 6 percent in after-hours trading" and
 """
 
 BOUNDED_TOLERANCE = 0.5
-"""Relative difference a bound or estimate ("about", "more than") leaves room for."""
+"""Difference a bound ("more than", "up to") leaves an exact figure: counts run on between reports."""
+
+ESTIMATE_TOLERANCE = 0.15
+"""Relative distance from its figure an estimate ("about 20,000") allows."""
+
+EXACT, ESTIMATE, LOWER, UPPER = "exact", "estimate", "lower", "upper"
+"""What a figure asserts: the value, a value near it, at least it, at most it."""
 
 _NOISE = re.compile(
     r"<[^>\n]{0,400}>"  # markup: <tweet tweet-id="742240914727407616">
@@ -67,7 +77,10 @@ _QUESTION_OPENING = re.compile(
     r"can|could|will|would|should|has|have|had)\b",
     re.IGNORECASE,
 )
-_QUANTITY = re.compile(r"(?<![\w.,])(\$?)(\d+(?:,\d{3})*(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(%?)(?![\w,]*\d)")
+_QUANTITY = re.compile(
+    r"(?<![\w.,])(\$?)(\d+(?:,\d{3})*(?:\.\d+)?(?:-\d+(?:\.\d+)?)?)(%?)(?![\w,]*\d)(?!st\b|nd\b|rd\b|th\b)"
+)
+"""A figure; an ordinal ("6th round", "117th Street") names which one, not how many, and is no figure."""
 _WORD = re.compile(r"[^\W\d_]+|%|\$")
 _MONTHS = [month for month in MONTHS if month != "may"]
 _NUMBER_WORD = re.compile(
@@ -78,6 +91,8 @@ _NOT_NEGATION = re.compile(
     r"\bno\.\s*\d+|\bnot only\b|\bno (?:doubt|longer than|more than|less than)\b", re.IGNORECASE
 )
 """Negation words that negate no proposition: "No. 5 seed", "not only", "no more than"."""
+_SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|i|you)\b", re.IGNORECASE)
+_OPENING_WORD = re.compile(r"[\W_]*([A-Z][\w'’-]*)")
 _CAPITALISED = re.compile(r"(?<=[^.!?\s] )[A-Z][\w'’-]*")
 _RANGE = re.compile(
     r"\b(?:between\s+(\d+(?:\.\d+)?)\s+and|(?<![\d,.])(\d+(?:\.\d+)?)\s*(?:-|–|—|to))\s*(\d+(?:\.\d+)?)\b(?![,.]\d)"
@@ -92,7 +107,12 @@ def _lexicon() -> dict[str, Any]:
     text = resources.files("provenance.corpus").joinpath("data/contradiction.toml").read_text("utf-8")
     data = tomllib.loads(text)
     units = {form: unit for unit, forms in data["units"].items() for form in forms}
-    return {"bounds": frozenset(data["bounds"]), "units": units, "outcomes": data["outcomes"]}
+    qualifiers = {
+        **dict.fromkeys(data["lower_bounds"], LOWER),
+        **dict.fromkeys(data["upper_bounds"], UPPER),
+        **dict.fromkeys(data["estimates"], ESTIMATE),
+    }
+    return {"qualifiers": qualifiers, "units": units, "outcomes": data["outcomes"]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +123,8 @@ class Quantity:
     value: float | None
     after: str | None
     before: str | None
-    bounded: bool
+    kind: str
+    """``EXACT``, ``ESTIMATE``, ``LOWER`` or ``UPPER`` bound, from the words before the figure."""
 
 
 @lru_cache(maxsize=1 << 14)
@@ -147,14 +168,24 @@ def _subject_words(sentence: str) -> frozenset[str]:
 
 
 def _quantity_conflict(left: str, right: str) -> str | None:
-    """Find a measure both sides give a figure for, with no figure in common (within rounding)."""
+    """Find a measure both sides give a figure for, with no figure in common (within rounding).
+
+    A figure the other side also gives, whatever it counts there, is agreed
+    on, not a rival value ("Hillis added 101" / "Hillis rushed for 101
+    yards"); and a sentence about "he" that names no one ("He caught eight
+    passes") takes whom it is about from its context, so its figures are
+    compared with nothing.
+    """
+    if _anaphoric(left) or _anaphoric(right):
+        return None
     ours, theirs = _quantities(left), _quantities(right)
     for mine in ours:
         measured = [other for other in theirs if _same_measure(mine, other)]
         if not measured or any(not _differ(other, same) for other in measured for same in _alike(mine, ours)):
             continue
-        if all(_differ(mine, other) for other in measured):
-            return f"figures differ: {mine.text!r} against {measured[0].text!r}"
+        rivals = [other for other in measured if all(_differ(other, same) for same in ours)]
+        if rivals and all(_differ(mine, other) for other in measured):
+            return f"figures differ: {mine.text!r} against {rivals[0].text!r}"
     return None
 
 
@@ -181,14 +212,13 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
         if scale in _SCALES:
             after = f"{after} {scale}" if after in {"dollar", "percent"} else scale
         before_words = [word for word in preceding if word not in STOP_WORDS]
-        bounded = _bounded(preceding)
         found.append(
             Quantity(
                 text=match.group().strip(),
                 value=value,
                 after=after,
                 before=stem(before_words[-1]) if before_words and preceding[-1:] != ["$"] else None,
-                bounded=bounded,
+                kind=_kind(preceding),
             )
         )
     return tuple(found)
@@ -218,10 +248,14 @@ def _measure(following: list[str]) -> str | None:
     return None
 
 
-def _bounded(preceding: list[str]) -> bool:
-    bounds: frozenset[str] = _lexicon()["bounds"]
+def _kind(preceding: list[str]) -> str:
+    qualifiers: dict[str, str] = _lexicon()["qualifiers"]
     last = preceding[-3:]
-    return any(" ".join(last[start:]) in bounds for start in range(len(last)))
+    for start in range(len(last)):
+        kind = qualifiers.get(" ".join(last[start:]))
+        if kind is not None:
+            return kind
+    return EXACT
 
 
 def _same_measure(ours: Quantity, theirs: Quantity) -> bool:
@@ -238,8 +272,34 @@ def _differ(ours: Quantity, theirs: Quantity) -> bool:
     if not largest:
         return False
     relative = abs(ours.value - theirs.value) / largest
-    tolerance = BOUNDED_TOLERANCE if ours.bounded or theirs.bounded else ROUNDING
-    return relative > tolerance
+    kinds = {ours.kind, theirs.kind}
+    if kinds <= {EXACT}:
+        return relative > ROUNDING
+    if kinds <= {EXACT, ESTIMATE}:
+        return relative > ESTIMATE_TOLERANCE
+    if kinds in ({LOWER}, {UPPER}):
+        return False
+    if EXACT in kinds:
+        return relative > BOUNDED_TOLERANCE
+    if ours.kind in {LOWER, UPPER}:
+        return _outside(ours.kind, ours.value, theirs.kind, theirs.value)
+    return _outside(theirs.kind, theirs.value, ours.kind, ours.value)
+
+
+def _outside(bound: str, limit: float, kind: str, value: float) -> bool:
+    """Tell whether an estimate or an opposite bound lies wholly beyond a lower or upper bound."""
+    slack = ESTIMATE_TOLERANCE if kind == ESTIMATE else ROUNDING
+    if bound == LOWER:
+        return value * (1 + slack) < limit
+    return value * (1 - slack) > limit
+
+
+def _anaphoric(sentence: str) -> bool:
+    """Tell a sentence whose subject is a pronoun and that names no one ("He caught eight passes")."""
+    opening = _OPENING_WORD.match(sentence)
+    if opening is not None and opening.group(1).lower() not in STOP_WORDS:
+        return False
+    return _CAPITALISED.search(sentence) is None and _SUBJECT_PRONOUN.search(sentence) is not None
 
 
 def _month_conflict(left: str, right: str) -> str | None:
@@ -261,18 +321,22 @@ def _outcome_conflict(left: str, right: str) -> str | None:
 
 
 def _negation_conflict(left: str, right: str) -> str | None:
-    """Find a content word one side negates and the other asserts; names are never what is negated."""
+    """Find a content word one side negates and the other asserts; names are never what is negated.
+
+    The other side must assert at least half of what the negation governs,
+    names included: "never checked into Morningside" does not deny "checks
+    into Betty Ford Center".
+    """
     left, right = _NOT_NEGATION.sub(" ", left), _NOT_NEGATION.sub(" ", right)
     ours, theirs = normalise(left), normalise(right)
     if bool(ours.negated) == bool(theirs.negated):
         return None
     negating, asserting = (ours, theirs) if ours.negated else (theirs, ours)
+    asserted = negating.negated & set(asserting.tokens)
+    if len(asserted) * NEGATED_SHARE < len(negating.negated):
+        return None
     names = {stem(word.lower()) for word in _CAPITALISED.findall(f"{left} {right}")}
-    flipped = sorted(
-        word
-        for word in negating.negated & set(asserting.tokens)
-        if not word[:1].isdigit() and word not in names
-    )
+    flipped = sorted(word for word in asserted if not word[:1].isdigit() and word not in names)
     if not flipped:
         return None
     words = ", ".join(repr(word) for word in flipped)

@@ -98,7 +98,7 @@ def build_index(
     build: they are listed in ``CorpusIndex.skipped`` with the reason.
     """
     root = Path(source)
-    if not (is_manifest(root) and is_regular_file(root)):
+    if not is_manifest(root):
         _require_folder(root)
     index = CorpusIndex.create()
     for key, size, mtime_ns, loaded, wire in _corpus_articles(root, path_template):
@@ -131,7 +131,7 @@ def _corpus_articles(
     root: Path, path_template: str | None
 ) -> Iterator[tuple[str, int | None, int | None, Article | InputError, str | None]]:
     """Yield each article of a folder or manifest with its key, file stamp and wire agency (or its error)."""
-    if not is_manifest(root) or not is_regular_file(root):
+    if not is_manifest(root):
         for path in corpus_files(root):
             key = path.relative_to(root).as_posix()
             try:
@@ -163,6 +163,8 @@ def load_corpus(path: str | Path) -> CorpusIndex:
     hides an edit. A manifest is indexed in memory.
     """
     location = Path(path)
+    if is_manifest(location):
+        return build_index(location)
     if kind_of(location) in {PathKind.FOLDER, PathKind.UNREADABLE}:
         _require_folder(location)
         saved = location / DEFAULT_INDEX_NAME
@@ -175,8 +177,6 @@ def load_corpus(path: str | Path) -> CorpusIndex:
         return build_index(location)
     if kind_of(location) is PathKind.MISSING:
         raise InputError(str(path), "no such corpus folder, manifest or index file")
-    if is_manifest(location):
-        return build_index(location)
     return CorpusIndex.open(location)
 
 

@@ -37,6 +37,7 @@ from provenance.corpus.match import MIN_TOKENS, ClaimComparison, compare_texts, 
 from provenance.corpus.normalize import normalise
 from provenance.corpus.units import claim_units, skeleton
 from provenance.errors import InputError
+from provenance.files import require_regular_file
 from provenance.models import AnalysisResult
 from provenance.outputs import require_file_target
 
@@ -200,9 +201,17 @@ def indexed_claims(analysis: AnalysisResult, wire: str | None = None) -> list[In
 
 
 def corpus_files(folder: Path) -> list[Path]:
-    """List the article files under ``folder``, recursively, skipping hidden files and folders."""
+    """List the article files under ``folder``, recursively, skipping hidden files and folders.
+
+    A folder that cannot be listed is in the list itself, where the files it hides would be: reading
+    it then says why (``cannot read folder``), so every walk lists it as skipped instead of losing it.
+    """
     found: list[Path] = []
-    for root, folders, files in os.walk(folder):
+
+    def unlisted(error: OSError) -> None:
+        found.append(Path(error.filename))
+
+    for root, folders, files in os.walk(folder, onerror=unlisted):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
@@ -230,6 +239,7 @@ class CorpusIndex:
     def open(cls, path: str | Path) -> CorpusIndex:
         """Open an existing index file read-only, refusing anything that is not one."""
         where = str(path)
+        require_regular_file(path, "corpus index")  # a named pipe would block the read below
         try:
             with open(path, "rb") as stream:
                 magic = stream.read(len(_SQLITE_MAGIC))

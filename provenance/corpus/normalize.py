@@ -70,6 +70,8 @@ STOP_WORDS = frozenset(
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 _DASHES = re.compile(r"[‐‑‒–—―]")
 _CONTRACTED_NOT = re.compile(r"(\w)n't\b")
+_UNMARKED_NOT = re.compile(r"\b(ca|do|does|did|is|was|are|were|has|have|had|could|would|should|wo)nt\b")
+"""A contraction written without its apostrophe ("I cant speak", "didnt"), as quotes often are."""
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b")
 _BARE_MULTIPLIER = re.compile(r"\b(?:a|one) (hundred|thousand)\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -112,6 +114,7 @@ def normalise(sentence: str) -> NormalisedClaim:
     text = unicodedata.normalize("NFKC", sentence).translate(_QUOTES).lower()
     text = _DASHES.sub("-", text)
     text = _CONTRACTED_NOT.sub(r"\1 not", text.replace("cannot", "can not"))
+    text = _UNMARKED_NOT.sub(r"\1 not", text)
     text = _THOUSANDS.sub("", text)
     text = _BARE_MULTIPLIER.sub(lambda match: str(MULTIPLIERS[match.group(1)]), text)
     text = _NUMBER_WORD.sub(lambda match: str(NUMBER_WORDS[match.group(1)]), text)

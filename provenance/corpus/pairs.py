@@ -26,6 +26,7 @@ from pydantic import Field
 
 from provenance.corpus.match import compare_claims
 from provenance.errors import InputError
+from provenance.files import parse_json, read_text_file
 from provenance.models import SCHEMA_VERSION, Model
 
 __all__ = ["BinaryScores", "ClaimPair", "ClaimPairEvaluation", "evaluate_claim_pairs", "read_claim_pairs"]
@@ -94,12 +95,7 @@ class ClaimPairEvaluation(Model):
 def read_claim_pairs(path: str | Path) -> tuple[str, list[ClaimPair]]:
     """Read a pair file, naming its format; a bad line is one error naming the file and line."""
     where = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise InputError(where, "no such claim-pair file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(where, f"cannot read claim-pair file ({exc})") from None
+    text = read_text_file(path, "claim-pair file")
     if text.startswith(MRPC_HEADER):
         return "mrpc", _mrpc(text, where)
     return "claim-pairs", _claim_pairs(text, where)
@@ -149,7 +145,7 @@ def _claim_pairs(text: str, where: str) -> list[ClaimPair]:
         if not line.strip():
             continue
         try:
-            record: Any = json.loads(line)
+            record: Any = parse_json(line)
         except json.JSONDecodeError as exc:
             if not pairs:
                 raise InputError(where, NOT_PAIRS) from None

@@ -15,6 +15,7 @@ from provenance.brat import attributions_of, parse_ann
 from provenance.errors import ConfigError, InputError
 from provenance.evaluation.metrics import DocumentAttributions, EvaluationReport, score_documents
 from provenance.extract import analyze
+from provenance.files import PathKind, kind_of, list_folder, read_text_file
 from provenance.ingest import read_article
 
 __all__ = ["evaluate_gold_dir", "gold_documents"]
@@ -34,21 +35,21 @@ def gold_documents(gold_dir: str | Path, limit: int | None = None) -> Iterator[D
     a malformed ``.ann`` line raises ``InputError`` naming the file (and line).
     """
     root = Path(gold_dir)
-    if not root.exists():
+    kind = kind_of(root)
+    if kind is PathKind.MISSING:
         raise InputError(str(root), "no such folder")
-    if not root.is_dir():
+    if kind not in {PathKind.FOLDER, PathKind.UNREADABLE}:
         raise InputError(str(root), "not a folder; a gold folder holds text/ and attributions/")
     texts, annotations = root / "text", root / "attributions"
     for folder in (texts, annotations):
-        if not folder.is_dir():
+        if kind_of(folder) is PathKind.MISSING:
             raise ConfigError(str(folder), "no such folder; a gold folder holds text/ and attributions/")
     by_text: dict[str, list[Path]] = {}
-    try:
-        for ann in annotations.glob("*.ann"):
-            by_text.setdefault(ann.stem.rpartition("_")[0], []).append(ann)
-        paths = sorted(texts.glob("*.txt"))
-    except OSError as exc:
-        raise InputError(str(root), f"cannot list the gold folder ({exc.strerror or exc})") from None
+    for name in list_folder(annotations):
+        if name.endswith(".ann") and not name.startswith("."):
+            by_text.setdefault(name.removesuffix(".ann").rpartition("_")[0], []).append(annotations / name)
+    names = list_folder(texts)
+    paths = [texts / name for name in names if name.endswith(".txt") and not name.startswith(".")]
     if not paths:
         raise ConfigError(str(texts), "holds no .txt files")
     for path in paths[:limit]:
@@ -57,10 +58,7 @@ def gold_documents(gold_dir: str | Path, limit: int | None = None) -> Iterator[D
             raise InputError(str(path), f"no annotation file {annotations / path.stem}_ANNOTATOR.ann")
         article = read_article(path)
         ann = candidates[0]
-        try:
-            gold = parse_ann(ann.read_text(encoding="utf-8"), article.text, str(ann))
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(str(ann), f"cannot read annotation file ({exc})") from None
+        gold = parse_ann(read_text_file(ann, "annotation file"), article.text, str(ann))
         yield DocumentAttributions(
             name=path.stem, text=article.text, gold=gold, predicted=attributions_of(analyze(article))
         )

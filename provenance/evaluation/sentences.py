@@ -20,6 +20,7 @@ from pathlib import Path
 from provenance.brat import attributions_of, line_fragments
 from provenance.errors import InputError
 from provenance.extract import analyze
+from provenance.files import parse_json, read_text_file
 from provenance.ingest import parse_article
 from provenance.models import Model
 
@@ -143,10 +144,7 @@ def evaluate_sentences(path: str | Path) -> SentenceReport:
     A missing or unreadable file, or a line that is not such an object, raises
     ``InputError`` naming the file and line.
     """
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read the sentence file ({exc})") from None
+    lines = read_text_file(path, "sentence file").splitlines()
     totals = {(role, mode): [0, 0, 0] for role in ROLES for mode in MODES}
     instances = 0
     for number, line in enumerate(lines, 1):
@@ -164,7 +162,7 @@ def evaluate_sentences(path: str | Path) -> SentenceReport:
 def _instance(line: str, where: str) -> tuple[list[str], list[str]]:
     """Read one line's tokens and labels."""
     try:
-        row = json.loads(line)
+        row = parse_json(line)
     except json.JSONDecodeError as exc:
         raise InputError(where, f"not a JSON object ({exc.msg})") from None
     if not isinstance(row, dict):

@@ -34,6 +34,7 @@ from pydantic import ValidationError
 from provenance.errors import ConfigError, InputError
 from provenance.extract import analyze
 from provenance.extract.lexicon import sources
+from provenance.files import PathKind, is_folder, kind_of, parse_json, read_text_file
 from provenance.ingest import read_article
 from provenance.models import SCHEMA_VERSION, AnalysisResult, Model, SourceMention, SourceType
 
@@ -184,20 +185,13 @@ class SystemView:
 def read_source_gold(path: str | Path) -> list[GoldSource]:
     """Read a gold JSON-lines file; a missing file or a bad line raises ``InputError`` naming it."""
     where = str(path)
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError(where, "no such file") from None
-    except IsADirectoryError:
-        raise InputError(where, "is a directory, not a gold JSON-lines file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(where, f"cannot read the gold file ({exc})") from None
+    lines = read_text_file(path, "gold file").splitlines()
     gold: list[GoldSource] = []
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            gold.append(GoldSource.model_validate(json.loads(line)))
+            gold.append(GoldSource.model_validate(parse_json(line)))
         except json.JSONDecodeError as exc:
             raise InputError(f"{where}:{number}", f"not JSON ({exc.msg})") from None
         except ValidationError as exc:
@@ -213,14 +207,14 @@ def evaluate_source_types(gold_path: str | Path, text_dir: str | Path) -> Source
     """Analyse every text the gold names (from ``text_dir`` or its ``text/``) and score the sources."""
     gold = read_source_gold(gold_path)
     folder = Path(text_dir)
-    if not folder.is_dir():
+    if not is_folder(folder):
         raise InputError(str(folder), "no such folder of texts")
-    if (folder / "text").is_dir():
+    if is_folder(folder / "text"):
         folder = folder / "text"
     results: dict[str, AnalysisResult] = {}
     for name in sorted({source.text for source in gold}):
         path = folder / name
-        if not path.is_file():
+        if kind_of(path) is PathKind.MISSING:
             raise ConfigError(str(path), "a text the gold names is not in the folder")
         results[name] = analyze(read_article(path))
     for number, source in enumerate(gold, start=1):

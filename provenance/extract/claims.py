@@ -17,8 +17,8 @@ from functools import cache
 from provenance.extract.boilerplate import claim_sentences
 from provenance.extract.chains import UNCOVERED_SECTIONS, ChainBuilder, cited_parties
 from provenance.extract.coreference import MentionDraft
-from provenance.extract.cues import RawAttribution, find_attributions, first_cue_words
-from provenance.extract.describe import coordinated, describe
+from provenance.extract.cues import RawAttribution, find_attributions, first_cue_words, introduction
+from provenance.extract.describe import SourceDescription, coordinated, describe
 from provenance.extract.entities import source_entities
 from provenance.extract.hedges import find_hedges, hedge_words
 from provenance.extract.learned import cue_model
@@ -41,7 +41,7 @@ __all__ = ["build_analysis"]
 
 CLAUSE_JOIN = re.compile(r"(?:,\s*(?:and|but|while|whereas|so|yet)|;)\s*\Z")
 WORD = re.compile(r"[^\W\d_]+")
-SIGNAL_MARKS = (":", "―", "—")
+SIGNAL_MARK = re.compile("[:―—]")
 QUOTE_OPENERS = frozenset("“\"'")
 QUOTE_CLOSERS = frozenset("”\"'")
 QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
@@ -69,6 +69,7 @@ def _read_sentences(article: Article) -> list[_Sentence]:
     text = article.text
     found: list[_Sentence] = []
     speaker: RawAttribution | None = None
+    introducing: _Sentence | None = None
     sections = _sections(article)
     for position, section in enumerate(sections):
         quotes = quotations(text, section.span.start, section.span.end)
@@ -81,10 +82,13 @@ def _read_sentences(article: Article) -> list[_Sentence]:
             read.append(
                 _Sentence(section.name, start, end, find_attributions(tokens, quotes, headline), tokens)
             )
+        if introducing is not None and read and _introduced(text, introducing, read):
+            speaker = None
         if speaker is not None and not _quotation_paragraph(text, read, quotes, _opening_mark(text, speaker)):
             speaker = None
         speaker = _continue_quotations(text, read, quotes, speaker)
         _continue_turn(text, read)
+        introducing = read[-1] if read and not read[-1].attributions and read[-1].tokens else None
         for sentence in read:
             _carry_back(found, sentence)
             found.append(sentence)
@@ -155,6 +159,25 @@ def _continue_quotations(
     return speaker
 
 
+def _introduced(text: str, introducing: _Sentence, read: list[_Sentence]) -> bool:
+    """Give the paragraph after "Lund continued:" to Lund, as that sentence's content, if it introduces one.
+
+    Every sentence of the paragraph up to one with a cue of its own is carried
+    by the introduction.
+    """
+    raw = introduction(introducing.tokens)
+    if raw is None:
+        return False
+    start, end = read[0].start, read[-1].end
+    raw.content = [(start, _without_full_stop(text, start, end))]
+    introducing.attributions.append(raw)
+    for sentence in read:
+        if sentence.attributions:
+            break
+        sentence.carried = raw
+    return True
+
+
 def _continue_turn(text: str, read: list[_Sentence]) -> None:
     """Extend a transcript turn ("CLINTON: Honestly, … It's the toughest job…") to the sentences after it.
 
@@ -198,7 +221,7 @@ def _signal_words() -> frozenset[str]:
 
 def _worth_reading(sentence: str) -> bool:
     """Tell whether a sentence may hold a cue or a hedge (most sentences of a long article do not)."""
-    if any(mark in sentence for mark in SIGNAL_MARKS):
+    if SIGNAL_MARK.search(sentence):
         return True
     return not _signal_words().isdisjoint(WORD.findall(sentence.lower()))
 
@@ -236,21 +259,31 @@ def build_analysis(article: Article) -> AnalysisResult:
     parties = cited_parties(article)
     ranges = set(parties)
     speakers: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    said: dict[tuple[int, int], list[tuple[int, int]]] = {}
     listeners: dict[int, tuple[int, int]] = {}
     for sentence in read:
         for raw in sentence.attributions:
             if raw.source is not None:
                 speakers[raw.source] = coordinated(text, *raw.source)
                 ranges.update(speakers[raw.source])
+                for voice in speakers[raw.source]:
+                    said.setdefault(voice, []).extend(raw.content)
             if raw.cited is not None:
                 ranges.add(raw.cited)
             listener = _listener(text, raw)
             if listener is not None:
                 listeners[id(raw)] = listener
                 ranges.add(listener)
-    drafts = [
-        MentionDraft(start, end, text[start:end], describe(text[start:end])) for start, end in sorted(ranges)
-    ]
+    described: dict[str, SourceDescription] = {}
+    """One description per phrase: an article names the same source the same way many times."""
+    drafts = []
+    for start, end in sorted(ranges):
+        phrase = text[start:end]
+        if phrase not in described:
+            described[phrase] = describe(phrase)
+        drafts.append(
+            MentionDraft(start, end, phrase, described[phrase], said=tuple(said.get((start, end), ())))
+        )
     mentions, entities = source_entities(text, drafts)
     by_range = {(draft.start, draft.end): mention for draft, mention in zip(drafts, mentions, strict=True)}
     by_id = {entity.id: entity for entity in entities}

@@ -67,6 +67,8 @@ class MentionDraft:
     gender: Gender = ""
     antecedent: tuple[int, int] | None = None
     """The noun phrase (no source itself) that a relative pronoun stands for: "a study, which"."""
+    said: tuple[tuple[int, int], ...] = ()
+    """The content of the attributions this mention is the source of: what it is heard saying."""
 
 
 def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
@@ -74,7 +76,7 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
     people = people or People()
     lexicon = sources()
     for index, mention in enumerate(mentions):
-        lower = mention.text.lower()
+        lower = mention.text.lower().removesuffix("’s").removesuffix("'s")
         description = mention.description
         mention.gender = _gender(mention, people)
         if description.pronoun:
@@ -128,10 +130,33 @@ def _link_person(mentions: list[MentionDraft], index: int, people: People) -> No
     )
     named_at = mentions[candidate].end if candidate is not None else -1
     person = _nearest_person(people, mention.start, gender)
-    if person is not None and person.mentioned_before(mention.start) > named_at:
+    passing = person.mentioned_before(mention.start) if person is not None else -1
+    if person is not None and passing > named_at and not _spoken_of(mentions, index, passing):
         mention.person = person
     else:
         mention.refers_to = candidate
+
+
+def _spoken_of(mentions: list[MentionDraft], index: int, position: int) -> bool:
+    """Tell whether a person named in passing at ``position`` is someone an earlier speaker talks about.
+
+    ("Sen. Lind said the attacks did not hurt Moreau. “They are distractions,”
+    he said": Moreau is inside what Lind said, so "he" is still Lind.) The
+    speaker must be a person of the pronoun's gender or of no known gender;
+    ``position`` is where the name ends, which may take a content's full stop along.
+    """
+    gender = mentions[index].gender
+    for candidate in range(index - 1, -1, -1):
+        other = mentions[candidate]
+        if other.end < position - MAX_DISTANCE:
+            return False
+        if (
+            other.description.type in PERSON_TYPES
+            and _agrees(other.gender, gender)
+            and any(start < position <= end + 1 for start, end in other.said)
+        ):
+            return True
+    return False
 
 
 def _nearest_person(people: People, position: int, gender: Gender) -> Person | None:
@@ -172,10 +197,10 @@ def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None
     holders = [
         person
         for person in people.persons
-        if head in people.roles(person)
-        and person.mentions
+        if person.mentions
         and min(person.mentions)[0] < mention.start
         and _agrees(person.gender, mention.gender)
+        and head in people.roles(person)
     ]
     if holders:
         mention.person = max(

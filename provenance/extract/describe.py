@@ -35,6 +35,9 @@ NAME_END = re.compile(r"\s*[,()—–]\s*")
 NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
 HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Sir", "Dame"})
 """Titles of address, not roles: "Dr Amara Lewis" has no role from "Dr"."""
+POSSESSIVE_PRONOUNS = {"his": "he", "their": "they", "its": "it"}
+"""Possessive determiners that stand as a source before a noun cue ("his claim that…"), as their pronoun."""
+POSSESSIVE_ENDINGS = ("’s", "'s")
 ROLE_STOPS = DETERMINERS | QUANTIFIERS | {"his", "her", "their", "its", "our", "my", "your", "no"}
 """Words that end a role read leftwards from its head ("Sanders and his aides" has role "aides")."""
 
@@ -74,11 +77,13 @@ def coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Finance Minister Anna Berg and Interior Minister Jonas Lind" into one range per person.
 
     Only a phrase whose every conjunct is a titled or full name splits; "Smith
-    and Wesson" or "officials and diplomats" stay one source.
+    and Wesson" or "officials and diplomats" stay one source, and so does an
+    "and" inside an appositive or relative clause ("Ada Lind, who studies tax
+    and labor at the Harbor Institute").
     """
     phrase = text[start:end]
     matches = list(COORDINATION.finditer(phrase))
-    if len(matches) != 1:
+    if len(matches) != 1 or "," in phrase[: matches[0].start()]:
         return [(start, end)]
     match = matches[0]
     parts = [(start, start + match.start()), (start + match.end(), end)]
@@ -100,7 +105,13 @@ def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescripti
     person whatever the title's words ("Secretary of State John F. Kerry",
     "Mayor Bill de Blasio").
     """
-    found = _describe(text, lexicon or sources())
+    lexicon = lexicon or sources()
+    pronoun = POSSESSIVE_PRONOUNS.get(text.lower())
+    if pronoun is not None:
+        return replace(_describe(pronoun, lexicon), name=text)
+    if text.endswith(POSSESSIVE_ENDINGS) and " " not in text[-3:]:
+        text = text[:-2]
+    found = _describe(text, lexicon)
     person = _first_named(text.split()) if not found.pronoun else None
     if person is None or (found.type is SourceType.NAMED_PERSON and found.name == person.name):
         return found

@@ -33,26 +33,19 @@ def find_hedges(text: str, tokens: list[Token], start: int, end: int) -> list[He
     """Every hedge among the ``tokens`` of ``text[start:end]``, in order, typed by kind."""
     index = _phrases()
     found: list[Hedge] = []
-    if index.keys().isdisjoint([token.lower for token in tokens]):
-        return found
-    position = 0
-    while position < len(tokens):
+    resume = 0
+    for position in [position for position, token in enumerate(tokens) if token.lower in index]:
         token = tokens[position]
-        entries = index.get(token.lower) if start <= token.start and token.end <= end else None
-        if entries and _is_month(tokens, position, start):
-            entries = None
-        match = None
-        for words, kind in entries or ():
+        if position < resume or not start <= token.start or token.end > end:
+            continue
+        if _is_month(tokens, position, start):
+            continue
+        for words, kind in index[token.lower]:
             candidate = tokens[position : position + len(words)]
             if tuple(item.lower for item in candidate) == words and candidate[-1].end <= end:
-                match = (len(words), kind)
+                found.append(Hedge(span=span(text, token.start, candidate[-1].end), kind=kind))
+                resume = position + len(words)
                 break
-        if match is None:
-            position += 1
-            continue
-        length, kind = match
-        found.append(Hedge(span=span(text, token.start, tokens[position + length - 1].end), kind=kind))
-        position += length
     return found
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -66,7 +66,7 @@ class SourceLexicon:
     clause_only_verbs: frozenset[str]
     relative_cues: frozenset[str]
 
-    @property
+    @cached_property
     def pronouns(self) -> frozenset[str]:
         """Every pronoun that can stand for a source."""
         return self.pronouns_singular | self.pronouns_plural | self.pronouns_relative | self.pronouns_other

@@ -22,7 +22,8 @@ __all__ = ["Gender", "People", "Person", "find_people", "gender_of"]
 
 Gender = str
 """``"f"``, ``"m"`` or ``""`` (not known)."""
-CAPITALISED_RUN = re.compile(r"(?<![\w’'])[A-Z][\w’'.-]*(?:[ \u00a0][A-Z][\w’'.-]*)*")
+CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'].)[\w’'.-]*(?:[ \u00a0][A-Z][\w’'.-]*)*")
+"""Capitalised words in a row, not inside a word; the capital comes first so the search can skip to one."""
 WORD = re.compile(r"[\w’'-]+")
 APPOSITION = re.compile(r"\A,\s+(?:(?:the|a|an)\s+)?([^,.;:()“”\"]{3,80}?)\s*[,.;)]")
 POSSESSIVE = ("’s", "'s", "’", "'")
@@ -113,7 +114,8 @@ def find_people(text: str, named: list[tuple[int, int, str]]) -> People:
         while lead < len(words) - 1 and words[lead].rstrip(".").lower() in titles:
             lead += 1
         if not lead:
-            lead = next((i for i, word in enumerate(words[:-1]) if word in first_names), len(words))
+            first = next((i for i, word in enumerate(words[:-1]) if word in first_names), None)
+            lead = _after_title(words, titles) if first is None else first
         name = words[lead:]
         while name and name[-1].lower() in {"jr.", "sr.", "jr", "sr"}:
             name = name[:-1]
@@ -182,6 +184,15 @@ def _roles_around(text: str, start: int, end: int) -> set[str]:
     if after is not None:
         words.update(word.lower() for word in WORD.findall(after.group(1)))
     return words
+
+
+def _after_title(words: list[str], titles: frozenset[str]) -> int:
+    """Find where a name starts after the last title inside a run ("Retired U.S. Air Force Gen. Norman Ham").
+
+    The name is the two or three words after that title; without one, the run names no one (its length).
+    """
+    last = max((i for i, word in enumerate(words[:-1]) if word.rstrip(".").lower() in titles), default=None)
+    return last + 1 if last is not None and 2 <= len(words) - last - 1 <= 3 else len(words)
 
 
 def _institution(name: list[str]) -> bool:

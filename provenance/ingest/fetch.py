@@ -198,7 +198,7 @@ class PageCache:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
             page = FetchedPage(**data)
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError, RecursionError):
             return None
         if page.url != url:
             return None

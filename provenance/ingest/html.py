@@ -187,7 +187,7 @@ def _json_ld_articles(tree: lxml.html.HtmlElement) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # malformed, or nested too deeply for the parser
             continue
         yield from (node for node in _nodes(data) if _is_article(node))
 

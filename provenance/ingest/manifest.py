@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from provenance.errors import InputError
+from provenance.files import PathKind, kind_of, parse_json, require_regular_file
 from provenance.ingest import read_article
 from provenance.ingest.formats import parse_article
 from provenance.ingest.front_matter import parse_date
@@ -78,7 +79,7 @@ class ManifestRow(Model):
 def is_manifest(path: str | Path) -> bool:
     """Tell a manifest file from an article file by its name's ending."""
     location = Path(path)
-    return location.suffix.lower() in MANIFEST_SUFFIXES and not location.is_dir()
+    return location.suffix.lower() in MANIFEST_SUFFIXES and kind_of(location) is not PathKind.FOLDER
 
 
 def read_manifest(
@@ -108,8 +109,7 @@ def iter_manifest(
     """
     manifest = Path(path)
     where = str(path)
-    if not manifest.is_file():
-        raise InputError(where, "no such manifest file" if not manifest.exists() else "not a manifest file")
+    require_regular_file(manifest, "manifest file")
     base = Path(root) if root is not None else manifest.parent
     suffix = manifest.suffix.lower()
     if suffix in {".parquet", ".pq"}:
@@ -233,7 +233,7 @@ def _jsonl_records(manifest: Path, where: str) -> Iterator[tuple[int, dict[str, 
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = parse_json(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"{where}:{number}", f"invalid JSON ({exc.msg}, column {exc.colno})") from None
         if not isinstance(record, dict):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from provenance.corpus.pairs import BinaryScores, ClaimPairEvaluation
-from provenance.models import ClaimCrossCheck, CorpusIndexSummary, CorpusMatch, CrossCheckResult
+from provenance.models import ClaimCrossCheck, CorpusIndexSummary, CorpusMatch, CrossCheckResult, SkippedFile
 from provenance.render.controls import show_controls
 
 __all__ = ["render_claim_pair_evaluation", "render_crosscheck", "render_index_summary"]
@@ -29,6 +29,7 @@ def render_crosscheck(result: CrossCheckResult) -> str:
         f" {dependent_only} only through a shared upstream, {contradicted} contradicted,"
         f" {unmatched} none found"
     )
+    lines.extend(_skipped_lines(result.skipped))
     return show_controls("\n".join(lines))
 
 
@@ -73,8 +74,13 @@ def render_index_summary(summary: CorpusIndexSummary) -> str:
         f"indexed {summary.articles} articles ({summary.claims} claims)"
         f" from {summary.corpus} into {summary.index}"
     ]
-    lines.extend(f"skipped {skipped.path}: {skipped.problem}" for skipped in summary.skipped)
-    return "\n".join(lines)
+    lines.extend(_skipped_lines(summary.skipped))
+    return show_controls("\n".join(lines))
+
+
+def _skipped_lines(skipped: list[SkippedFile]) -> list[str]:
+    """One line per corpus file left out of the index, with the reason."""
+    return [f"skipped {file.path}: {file.problem}" for file in skipped]
 
 
 def render_claim_pair_evaluation(report: ClaimPairEvaluation) -> str:

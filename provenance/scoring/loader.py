@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from provenance.config import toml_error_line
 from provenance.errors import RuleFileError
-from provenance.files import is_folder
+from provenance.files import is_folder, parse_toml, read_text_file
 from provenance.scoring.facts import ArticleFacts
 from provenance.scoring.rules import Check, Hit, Rule, RulePack
 
@@ -49,12 +49,9 @@ SCOPE_TAGS = frozenset({"claim", "article"})
 
 def load_rule_file(path: Path) -> Rule:
     """Read and validate one rule file; its name must start with its id (``PRV003-….toml``)."""
+    text = read_text_file(path, "rule file", error=RuleFileError)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleFileError(str(path), f"cannot read rule file: {exc}") from None
-    try:
-        data = tomllib.loads(text)
+        data = parse_toml(text)
     except tomllib.TOMLDecodeError as exc:
         raise RuleFileError(f"{path}:{toml_error_line(exc, text)}", f"malformed TOML: {exc}") from None
     if "origin" in data:

@@ -10,6 +10,7 @@ ends, ``clause`` holds what they share, ``words`` the word sets from
 from __future__ import annotations
 
 from provenance.extract.cues.clause import RawAttribution, first_cue_words
+from provenance.extract.cues.punctuation import introduction
 from provenance.extract.cues.sentence import find_attributions
 
-__all__ = ["RawAttribution", "find_attributions", "first_cue_words"]
+__all__ = ["RawAttribution", "find_attributions", "first_cue_words", "introduction"]

@@ -61,6 +61,9 @@ from provenance.models import CueKind
 ADVERBIAL_REACH = 20
 """How far past an adverbial after a cue ("said in an interview taped on Monday that…") to seek a clause."""
 LOOKAHEAD = 8
+STOP_WORDS = frozenset({"and", "but", "who"})
+STOP_MARKS = CLOSERS | CLAUSE_BREAKS | {";", ",", "."}
+"""The tokens ``content_stop`` can end the content at or after: every other token is passed over."""
 
 
 def content_span(
@@ -216,6 +219,8 @@ def content_stop(tokens: list[Token], start: int) -> int:
     """
     verbs = cues().verbs
     for index in range(start, len(tokens) - 1):
+        if tokens[index].lower not in STOP_WORDS and tokens[index].text not in STOP_MARKS:
+            continue  # none of the checks below can stop at this token: most tokens are plain words
         following = tokens[index + 1]
         after = (
             skip_modifiers_right(tokens, index + 1) if tokens[index].lower in {"and", "but"} else len(tokens)

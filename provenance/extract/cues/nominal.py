@@ -11,6 +11,9 @@ from provenance.extract.cues.words import (
     DOCUMENT_HEADS,
     HEARSAY,
     NOMINAL_CUES,
+    NOUN_CUE_LINKS,
+    NOUN_CUE_MODIFIERS,
+    NOUN_CUE_OPENERS,
     NOUN_MARKERS,
     POSSESSIVES,
     SUBJECT_STOPS,
@@ -18,7 +21,7 @@ from provenance.extract.cues.words import (
 )
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import opens_aside, phrase_after
+from provenance.extract.sources import is_title_stop, opens_aside, phrase_after
 from provenance.models import CueKind
 
 
@@ -79,30 +82,112 @@ def hearsay(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttributio
     )
 
 
-def nominal_cue(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
-    """Read "his claim that…", "Trump's call for…": a noun cue whose possessor is the source."""
-    for index in range(1, len(tokens) - 2):
+def nominal_cue(
+    tokens: list[Token], quotes: list[tuple[int, int]], found: list[RawAttribution] | None = None
+) -> RawAttribution | None:
+    """Read "his claim that…", "Mrs. Lund's plan is to…", "By Lund's own admission, …": the possessor speaks.
+
+    The possessor is a pronoun, a name ("Mrs. Lund's") or a described party
+    ("the campaign's"); the noun names something said or intended, with at
+    most two modifiers before it ("own", "best"). Its content follows a link
+    ("that", "to", "for", "of", "on", "about"), a copula ("plan is to…"), or,
+    when the phrase opens the sentence ("Under Lund's plan, …"), the clause
+    after the comma. Words another attribution of the sentence (``found``)
+    already gives a role are not read again.
+    """
+    taken = [
+        part
+        for raw in found or []
+        for part in (raw.cue, raw.source, raw.cited, *raw.content)
+        if part is not None
+    ]
+    for index in range(1, len(tokens) - 1):
         token = tokens[index]
-        if token.quoted or token.lower not in NOMINAL_CUES:
+        if token.quoted or token.lower not in NOMINAL_CUES or token.capitalised:
             continue
-        owner = tokens[index - 1]
-        possessive = owner.lower in POSSESSIVES or (owner.capitalised and owner.lower.endswith(("’s", "'s")))
-        following = tokens[index + 1].lower
-        if not possessive or following not in {"that", "to", "for"}:
+        owner = index - 1
+        while owner > 0 and index - owner <= 2 and tokens[owner].lower in NOUN_CUE_MODIFIERS:
+            owner -= 1
+        source = _possessor(tokens, owner)
+        if source is None or any(raw.first_token <= index <= raw.last_token for raw in found or []):
             continue
-        last = index + 2 if following == "for" else index + 1
-        content = content_span(tokens, last, content_stop(tokens, last), quotes)
-        if content is None:
+        bound = next(
+            (position for position in range(index, len(tokens)) if any(
+                start <= tokens[position].start < end for start, end in taken)),
+            len(tokens),
+        )  # fmt: skip
+        reading = _nominal_content(tokens[:bound], index, source[0], quotes)
+        if reading is None:
             continue
-        return RawAttribution(
+        cue_end, content, last = reading
+        attribution = RawAttribution(
             CueKind.STATEMENT,
-            char_span(tokens, index, last),
-            char_span(tokens, index - 1, index),
+            char_span(tokens, owner + 1, cue_end),
+            char_span(tokens, *source),
             [content],
-            first_token=index - 1,
-            last_token=content_stop(tokens, last) - 1,
+            first_token=source[0],
+            last_token=last,
+            source_tokens=source,
         )
+        first = tokens[source[0]].start
+        if any(start < content[1] and first < end for start, end in taken):
+            continue
+        return attribution
     return None
+
+
+def _possessor(tokens: list[Token], owner: int) -> tuple[int, int] | None:
+    """Find the possessor phrase ending at token ``owner`` ("his", "Mrs. Lund's", "the firm's"), if any."""
+    token = tokens[owner]
+    if token.lower in POSSESSIVES:
+        return owner, owner + 1
+    if not token.lower.endswith(("’s", "'s")):
+        return None
+    if not token.capitalised:
+        head = token.lower[:-2]
+        described = head in sources().person_words or head in sources().organisation_words
+        if not described or owner == 0 or tokens[owner - 1].lower not in {"the", "a", "an"}:
+            return None
+        return owner - 1, owner + 1
+    start = owner
+    while (
+        start > 0
+        and owner - start < 4
+        and not tokens[start - 1].quoted
+        and (
+            (tokens[start - 1].is_word and tokens[start - 1].capitalised and start - 1 > 0)
+            or is_title_stop(tokens, start - 1)
+            or tokens[start - 1].text + "." in sources().titles
+        )
+    ):
+        start -= 1
+    if start < owner and tokens[start].text == ".":
+        start += 1
+    return start, owner + 1
+
+
+def _nominal_content(
+    tokens: list[Token], index: int, opening: int, quotes: list[tuple[int, int]]
+) -> tuple[int, tuple[int, int], int] | None:
+    """Find a noun cue's end, its content and the content's last token, or ``None`` when it has none."""
+    if index + 1 >= len(tokens):
+        return None
+    following = tokens[index + 1].lower
+    cue_end = index + 1
+    if following in NOUN_CUE_LINKS:
+        first = index + 1 if following in {"that", "to"} else index + 2
+        cue_end = first
+    elif following in {"is", "was"} and index + 2 < len(tokens) and tokens[index + 2].lower in {"to", "that"}:
+        first, cue_end = index + 2, index + 2
+    elif opening == 1 and tokens[0].lower in NOUN_CUE_OPENERS:
+        if tokens[index + 1].text != ",":
+            return None
+        first = index + 2
+    else:
+        return None
+    last = content_stop(tokens, first)
+    content = content_span(tokens, first, last, quotes)
+    return None if content is None else (cue_end, content, last - 1)
 
 
 def document_intro(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:

@@ -1,16 +1,16 @@
 """Cues made of punctuation: a transcript line, a colon before a quotation, a signing dash.
 
-(``NAME: …``, ``Kerry: “…”``, ``“…” ― Name``.)
+(``NAME: …``, ``Kerry: “…”``, ``“…” ― Name``, ``Lund continued:`` before a paragraph.)
 """
 
 from __future__ import annotations
 
-from provenance.extract.cues.clause import RawAttribution, char_span
+from provenance.extract.cues.clause import RawAttribution, char_span, in_verb_group
 from provenance.extract.cues.content import content_span
 from provenance.extract.cues.words import CLOSERS, DASHES, LABEL_STOPS, QUOTE_OPENERS
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import is_title_stop, phrase_before
+from provenance.extract.sources import CLAUSE_OPENERS, is_title_stop, phrase_before
 from provenance.models import CueKind
 
 
@@ -98,3 +98,32 @@ def _speaker_label(tokens: list[Token], colon: int) -> bool:
         return False
     return all((token.is_word and token.capitalised) or is_title_stop(tokens, index) for index, token in
                enumerate(tokens[:colon]))  # fmt: skip
+
+
+def introduction(tokens: list[Token]) -> RawAttribution | None:
+    """Read a sentence that introduces the paragraph after it ("Lund continued:", "The Ledger reports:").
+
+    The sentence is its source, a speech verb and a closing colon, nothing
+    else; the cue takes the colon along, as PolNeAR marks it. The content is
+    the next paragraph, which only the caller knows, so it is left empty here.
+    """
+    if len(tokens) < 3 or tokens[-1].text != ":" or any(token.quoted for token in tokens):
+        return None
+    verb = tokens[-2]
+    kind = cues().verbs.get(verb.lower)
+    if kind is None or verb.capitalised:
+        return None
+    start = len(tokens) - 2
+    while start > 1 and in_verb_group(tokens[start - 1]):
+        start -= 1
+    source = phrase_before(tokens, start, 0)
+    if source is None or source[1] != start or not (source[0] == 0 or tokens[0].lower in CLAUSE_OPENERS):
+        return None
+    return RawAttribution(
+        kind,
+        char_span(tokens, start, len(tokens)),
+        char_span(tokens, *source),
+        first_token=source[0],
+        last_token=len(tokens) - 1,
+        source_tokens=source,
+    )

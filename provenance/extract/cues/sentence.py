@@ -11,6 +11,8 @@ outermost attribution of a nest is kept.
 
 from __future__ import annotations
 
+from functools import cache
+
 from provenance.extract.cues.clause import (
     RawAttribution,
     adverbial_only,
@@ -147,10 +149,22 @@ def _attributions(
         if punctuated is not None:
             found.append(punctuated)
     if not found:
-        nominal = nominal_cue(tokens, quotes) or hearsay(tokens, quotes) or in_view(tokens, quotes)
+        nominal = hearsay(tokens, quotes) or in_view(tokens, quotes)
         if nominal is not None:
             found.append(nominal)
+    possessed = nominal_cue(tokens, quotes, found)
+    if possessed is not None:
+        found.append(possessed)
     return found
+
+
+@cache
+def _phrases_by_first_word() -> dict[str, list[tuple[tuple[str, ...], CueKind]]]:
+    """Index the cue lexicon's phrases by first word, in the lexicon's order (the first that fits wins)."""
+    index: dict[str, list[tuple[tuple[str, ...], CueKind]]] = {}
+    for phrase, kind in cues().phrases.items():
+        index.setdefault(phrase[0], []).append((phrase, kind))
+    return index
 
 
 def _attribution_at(
@@ -168,12 +182,8 @@ def _attribution_at(
     verb takes a plain object as its content ("Senator backs levy").
     """
     lexicon = cues()
-    first = tokens[index].lower
-    for phrase, kind in lexicon.phrases.items():
-        if (
-            phrase[0] == first
-            and tuple(token.lower for token in tokens[index : index + len(phrase)]) == phrase
-        ):
+    for phrase, kind in _phrases_by_first_word().get(tokens[index].lower, ()):
+        if tuple(token.lower for token in tokens[index : index + len(phrase)]) == phrase:
             if kind is CueKind.ACCORDING_TO:
                 return according_to(tokens, index, index + len(phrase), quotes)
             return verb_attribution(tokens, index, index + len(phrase), kind, quotes, found)
