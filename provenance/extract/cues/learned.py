@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from functools import cache
 
 from provenance.extract.cues.clause import RawAttribution, char_span, in_verb_group
 from provenance.extract.cues.content import content_span, content_stop
 from provenance.extract.cues.verbs import verb_attribution
 from provenance.extract.learned import CueModel, cue_features
-from provenance.extract.lexicon import cues
+from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
 from provenance.extract.sources import phrase_before
 from provenance.models import CueKind
@@ -89,17 +90,21 @@ def learned_attributions(
 def read_cue(
     tokens: list[Token], index: int, quotes: list[tuple[int, int]], model: CueModel
 ) -> RawAttribution | None:
-    """Read the cue headed by the word at ``index`` with the rules' grammar, whatever the rules decided.
+    """Read the cue headed by the word at ``index`` with the rules' grammar.
 
     The verb grammar reads it first (its verb group, source and content), as the
-    cue lexicon's kind or a belief; when that grammar turns it down, it is read
-    plainly (``_plain_reading``). The model judges whether such a reading is an
+    cue lexicon's kind or a belief. A word the rules know and the grammar turns
+    down stays turned down (the rules decided it: "Lund proposed the toll in
+    May" reports an event); a word the rules do not know is then read plainly
+    (``_plain_reading``). The model judges whether such a reading is an
     attribution; the grammar only says what its parts would be.
     """
     last = index + 2 if model.particle(tokens, index) else index + 1
-    kind = cues().verbs.get(tokens[index].lower) or CueKind.BELIEF
-    reading = verb_attribution(tokens, index, last, kind, quotes, [])
-    return reading or _plain_reading(tokens, index, last, CueKind.BELIEF, quotes)
+    word = tokens[index].lower
+    reading = verb_attribution(tokens, index, last, cues().verbs.get(word) or CueKind.BELIEF, quotes, [])
+    if reading is None and word not in _rule_words():
+        return _plain_reading(tokens, index, last, CueKind.BELIEF, quotes)
+    return reading
 
 
 def overlaps(reading: RawAttribution, attributions: list[RawAttribution]) -> bool:
@@ -126,6 +131,20 @@ def _spans(attributions: list[RawAttribution]) -> list[tuple[int, int]]:
         )
         if part is not None
     ]
+
+
+@cache
+def _rule_words() -> frozenset[str]:
+    """Words whose use as a cue the rules decide: the cue lexicon's verbs and the verbs it restricts."""
+    lexicon = cues()
+    return (
+        frozenset(lexicon.verbs)
+        | lexicon.clause_only
+        | lexicon.object_verbs
+        | lexicon.new_object_verbs
+        | lexicon.noun_like
+        | sources().clause_only_verbs
+    )
 
 
 def _plain_reading(
