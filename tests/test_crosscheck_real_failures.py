@@ -205,8 +205,11 @@ def test_wire_copy_from_a_manifest_is_dependent_on_its_agency(tmp_path: Path) ->
         + "\n",
         encoding="utf-8",
     )
+    own_words = (
+        "On Tuesday the Vell harbour authority approved a new ferry terminal that will cost 40 million euros."
+    )
     checked = _analysed(
-        f"{sentence}\n\nThe terminal opens in 2027.\n", outlet="Norrland Post", date=dt.date(2025, 3, 5)
+        f"{own_words}\n\nThe terminal opens in 2027.\n", outlet="Norrland Post", date=dt.date(2025, 3, 5)
     )
     with build_index(manifest) as index:
         result = crosscheck(checked, index)
@@ -225,8 +228,9 @@ def test_reports_outside_the_date_window_are_other_events() -> None:
             IndexedArticle(key="old.md", digest="old", outlet="Vell Gazette", date="2021-05-02"), [stored]
         )
         index.commit()
-        recent = crosscheck(_analysed(sentence, "Norrland Post", dt.date(2025, 5, 3)), index)
-        same_week = crosscheck(_analysed(sentence, "Norrland Post", dt.date(2021, 5, 3)), index)
+        own_words = "Senator Ada Quist won the Vell County primary, taking 61 percent of the vote."
+        recent = crosscheck(_analysed(own_words, "Norrland Post", dt.date(2025, 5, 3)), index)
+        same_week = crosscheck(_analysed(own_words, "Norrland Post", dt.date(2021, 5, 3)), index)
     assert not recent.claims[0].independent
     assert [match.article_id for match in same_week.claims[0].independent] == ["old.md"]
 

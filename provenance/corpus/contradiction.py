@@ -44,6 +44,9 @@ NEGATION_REASON = "negation differs"
 ROUNDING = 0.05
 """Relative difference below which two figures are one figure rounded ("5.9" / "about 6")."""
 
+YEARS = (1800, 2100)
+"""Four-digit figures in this span are years, not quantities."""
+
 NEGATED_SHARE = 2
 """A negation conflict needs the other side to assert at least 1/NEGATED_SHARE of the words it governs."""
 
@@ -204,6 +207,8 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
     for match in _QUANTITY.finditer(text):
         digits = match.group(2).replace(",", "")
         value = None if "-" in digits else float(digits)
+        if _is_year(match, value):
+            continue
         after = "dollar" if match.group(1) else "percent" if match.group(3) else None
         following = [word for start, _, word in words if start >= match.end()]
         preceding = [word.lower() for _, end, word in words if end <= match.start()]
@@ -222,6 +227,12 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
             )
         )
     return tuple(found)
+
+
+def _is_year(match: re.Match[str], value: float | None) -> bool:
+    """Tell a year ("back in 2008") from a figure: a date, compared by the date window, never as a count."""
+    plain = not match.group(1) and not match.group(3) and "," not in match.group(2)
+    return plain and value is not None and len(match.group(2)) == 4 and YEARS[0] <= value <= YEARS[1]
 
 
 def _spell_numbers(sentence: str) -> str:

@@ -32,10 +32,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
+from rapidfuzz import fuzz
+
 from provenance.corpus.contradiction import value_conflict
 from provenance.corpus.features import claim_text
 from provenance.corpus.independence import (
     Upstream,
+    agency_upstream,
     article_publisher,
     article_wire,
     claim_chain,
@@ -80,6 +83,12 @@ COPY_SCORE = 95.0
 
 COPY_MIN_CLAIMS = 3
 """Near-verbatim claims two articles must share to be copies of one report."""
+
+VERBATIM_WORDS = 10
+"""Words a sentence two articles print letter for letter must have to show that one text is behind both."""
+
+VERBATIM_RATIO = 95.0
+"""rapidfuzz ``ratio`` of two sentences as printed (case, spacing folded) that counts as letter for letter."""
 
 SHARED_COPY = Upstream("shared copy", "shared copy (near-verbatim text; agency not credited)")
 
@@ -255,8 +264,9 @@ def crosscheck(
                 )
             elif stored.upstream_key in shared_with_claim:
                 dependent.append(_dependent(candidate, shared_with_claim[stored.upstream_key]))
-            elif candidate.article.key in copies:
-                dependent.append(_match(candidate, MatchRelation.CORROBORATES, SHARED_COPY))
+            elif candidate.article.key in copies or _verbatim(claim.text, stored.sentence):
+                copied = agency_upstream(stored.upstream_name) or SHARED_COPY
+                dependent.append(_match(candidate, MatchRelation.CORROBORATES, copied))
             elif stored.upstream_key in counted:
                 dependent.append(_dependent(candidate, counted[stored.upstream_key]))
             else:
@@ -293,6 +303,18 @@ def _copies(found: dict[str, list[CandidateClaim]]) -> set[str]:
             if candidate.similarity >= COPY_SCORE:
                 verbatim[candidate.article.key] = verbatim.get(candidate.article.key, 0) + 1
     return {key for key, count in verbatim.items() if count >= COPY_MIN_CLAIMS}
+
+
+def _verbatim(ours: str, theirs: str) -> bool:
+    """Tell a sentence two articles print letter for letter: one copied text (wire copy), not two reports.
+
+    Two reporters rarely write the same ten-word sentence; a shorter one
+    ("The game starts at 7 p.m.") can be a coincidence.
+    """
+    folded = " ".join(ours.casefold().split())
+    if len(folded.split()) < VERBATIM_WORDS:
+        return False
+    return fuzz.ratio(folded, " ".join(theirs.casefold().split()), score_cutoff=VERBATIM_RATIO) > 0
 
 
 def _claim_matches(
