@@ -305,6 +305,7 @@ def _outside(bound: str, limit: float, kind: str, value: float) -> bool:
     return value * (1 - slack) > limit
 
 
+@lru_cache(maxsize=1 << 14)
 def _anaphoric(sentence: str) -> bool:
     """Tell a sentence whose subject is a pronoun and that names no one ("He caught eight passes")."""
     opening = _OPENING_WORD.match(sentence)
