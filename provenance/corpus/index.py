@@ -1,15 +1,15 @@
-"""The corpus index: analysed claim units in SQLite, with an FTS5 candidate pre-filter.
+"""The corpus index: analysed claim units in SQLite, with posting lists of their terms for retrieval.
 
 Cross-checking one claim against every sentence of a large corpus with fuzzy
 scorers is linear in the corpus. The index keeps, per claim unit
 (``units``), its text and normal form (``normalize``), its skeleton (to find
 templates), the chain facts independence needs and the article's outlet, date
 and wire agency, so no corpus article is re-read or re-analysed at query
-time. Candidates come from an FTS5 full-text index through the claim's
-*rarest* terms (document frequencies kept in ``terms``): enough of them are
-read that a sentence sharing half of the claim's terms contains at least one,
-rare terms have short posting lists, and stored claims are ranked by how many
-of them they share. rapidfuzz then scores only the best-ranked candidates.
+time. Each normal-form term has one posting list, the sorted row ids of the
+units holding it, stored as one little-endian ``uint32`` blob (``postings``):
+reading a list is one row, and ``retrieval`` picks and intersects lists with
+numpy so that only units sharing enough of a claim's IDF weight reach
+rapidfuzz and the matcher.
 
 The file is plain SQLite (standard library): ``provenance index DIR`` writes one
 and later runs reuse it; a folder without a current index is indexed in memory.
@@ -18,23 +18,32 @@ and later runs reuse it; a folder without a current index is indexed in memory.
 from __future__ import annotations
 
 import hashlib
-import math
 import os
-import re
 import sqlite3
 import tempfile
-from collections import Counter
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from provenance.corpus.features import ClaimText, claim_text
 from provenance.corpus.independence import claim_chain, claim_upstreams
 from provenance.corpus.match import MIN_TOKENS, ClaimComparison, compare_texts, prefilter_cutoff
 from provenance.corpus.normalize import normalise
+from provenance.corpus.retrieval import (
+    POSTING_DTYPE,
+    WEIGHT_DTYPE,
+    IdArray,
+    PendingPostings,
+    plan_probe,
+    rank_candidates,
+    weights_version,
+)
 from provenance.corpus.units import claim_units, skeleton
 from provenance.errors import InputError
 from provenance.files import require_regular_file
@@ -55,7 +64,7 @@ __all__ = [
     "text_digest",
 ]
 
-INDEX_FORMAT = "provenance-corpus-index/3"
+INDEX_FORMAT = "provenance-corpus-index/4"
 """Bumped whenever the schema or the normal form changes, so an old index is rebuilt, not misread."""
 
 DEFAULT_INDEX_NAME = ".provenance-index.sqlite"
@@ -63,22 +72,16 @@ DEFAULT_INDEX_NAME = ".provenance-index.sqlite"
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
-MIN_SHARED = 0.3
-"""Least share of a claim's distinct terms that a match above the threshold is assumed to share.
-
-It sets how many of the rarest terms fetch candidates (``bench/crosscheck.py``
-measures the recall this gives against an exhaustive scan).
-"""
-
 TEMPLATE_SPREAD = 3
 """Dates (or fillings) a claim skeleton must be printed on to count as a template, not a claim."""
 
-MIN_QUERY_TERMS = 4
-MAX_CANDIDATES = 1000
-"""Candidates scored per claim, those sharing the most rare terms first: bounds latency on common words."""
+FLUSH_POSTINGS = 16_000_000
+"""Pending posting entries (4 bytes each, plus Python's overhead) held in memory before they are written."""
+
+POSTINGS_CACHE = 512
+"""Posting lists kept in memory between claims: one article's claims share many terms."""
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-_TERM = re.compile(r"[^\W_]+")
 
 _CLAIM_COLUMNS = (
     "SELECT a.key, a.digest, a.title, a.outlet, a.date, a.url, a.wire, c.claim_id, c.sentence, c.unit,"
@@ -87,8 +90,11 @@ _CLAIM_COLUMNS = (
 )
 _ALL_CLAIMS = f"{_CLAIM_COLUMNS} WHERE c.template = 0 ORDER BY c.id"
 _CLAIMS_BY_ID = f"{_CLAIM_COLUMNS} WHERE c.id IN"
-_POSTINGS = "SELECT group_concat(rowid) FROM claim_terms WHERE claim_terms MATCH ?"
-"""One term's posting list as one comma-separated string (far cheaper to read than a row per hit)."""
+MMAP_BYTES = 1 << 34
+"""An opened index file is read through a memory map (pages shared with the OS cache, no copies)."""
+
+_BATCH = 30_000
+"""Row ids per ``IN (…)`` query, under SQLite's limit on bound parameters."""
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -120,8 +126,8 @@ CREATE TABLE claims (
 );
 CREATE INDEX claims_skeleton ON claims(skeleton);
 CREATE TABLE skipped (key TEXT PRIMARY KEY, problem TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
-CREATE TABLE terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
-CREATE VIRTUAL TABLE claim_terms USING fts5(normal, content='claims', content_rowid='id');
+CREATE TABLE postings (term TEXT PRIMARY KEY, df INTEGER NOT NULL, ids BLOB NOT NULL);
+CREATE TABLE unit_weights (first INTEGER PRIMARY KEY, weights BLOB NOT NULL);
 """
 
 
@@ -226,6 +232,9 @@ class CorpusIndex:
     def __init__(self, connection: sqlite3.Connection, location: str) -> None:
         self._db = connection
         self.location = location
+        self._pending = PendingPostings()
+        self._lists: OrderedDict[str, IdArray] = OrderedDict()
+        self._weights: npt.NDArray[np.float32] | None = None
 
     @classmethod
     def create(cls, path: str | Path | None = None) -> CorpusIndex:
@@ -233,6 +242,7 @@ class CorpusIndex:
         connection = sqlite3.connect(":memory:" if path is None else str(path))
         connection.executescript(_SCHEMA)
         connection.execute("INSERT INTO meta VALUES ('format', ?)", (INDEX_FORMAT,))
+        connection.execute("INSERT INTO meta VALUES ('weights', ?)", (weights_version(),))
         return cls(connection, "(in memory)" if path is None else str(path))
 
     @classmethod
@@ -250,6 +260,7 @@ class CorpusIndex:
         if magic != _SQLITE_MAGIC:
             raise InputError(where, "not a corpus index (build one with `provenance index DIR`)")
         connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+        connection.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         try:
             row = connection.execute("SELECT value FROM meta WHERE key = 'format'").fetchone()
         except sqlite3.DatabaseError:
@@ -259,6 +270,10 @@ class CorpusIndex:
             connection.close()
             found = row[0] if row else "unknown"
             raise InputError(where, f"corpus index format {found!r} is not {INDEX_FORMAT!r}; rebuild it")
+        row = connection.execute("SELECT value FROM meta WHERE key = 'weights'").fetchone()
+        if row is None or row[0] != weights_version():
+            connection.close()
+            raise InputError(where, "corpus index was built with another IDF table; rebuild it")
         return cls(connection, where)
 
     def close(self) -> None:
@@ -289,7 +304,6 @@ class CorpusIndex:
             ),
         )
         article_id = cursor.lastrowid
-        document_frequency: Counter[str] = Counter()
         for claim in claims:
             normal = claim.normal
             cursor = self._db.execute(
@@ -308,15 +322,26 @@ class CorpusIndex:
                     int(claim.statement),
                 ),
             )
+            terms = normal.split()
+            if cursor.lastrowid is not None:
+                self._pending.add(cursor.lastrowid, terms if len(terms) >= MIN_TOKENS else [])
+        if self._pending.size >= FLUSH_POSTINGS:
+            self._write_postings()
+
+    def _write_postings(self) -> None:
+        """Append the pending ids to each term's stored list (new rows have larger ids: lists stay sorted)."""
+        for term, ids in self._pending.drain():
+            held = self._db.execute("SELECT ids FROM postings WHERE term = ?", (term,)).fetchone()
+            if held is not None:
+                ids = held[0] + ids
             self._db.execute(
-                "INSERT INTO claim_terms (rowid, normal) VALUES (?, ?)", (cursor.lastrowid, normal)
+                "INSERT OR REPLACE INTO postings (term, df, ids) VALUES (?, ?, ?)",
+                (term, len(ids) // POSTING_DTYPE.itemsize, ids),
             )
-            document_frequency.update(set(_TERM.findall(normal)))
-        self._db.executemany(
-            "INSERT INTO terms (term, df) VALUES (?, ?)"
-            " ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-            document_frequency.items(),
-        )
+        if self._pending.weights:
+            self._db.execute("INSERT INTO unit_weights VALUES (?, ?)", self._pending.drain_weights())
+        self._lists.clear()
+        self._weights = None
 
     def skip(self, key: str, problem: str, size: int | None = None, mtime_ns: int | None = None) -> None:
         """Record a file left out of the index, so the folder still counts as indexed as it stands."""
@@ -337,6 +362,7 @@ class CorpusIndex:
         stories, not one wire sentence reprinted by several outlets over a
         few days (one filling).
         """
+        self._write_postings()
         self._db.execute(
             "UPDATE claims SET template = 1 WHERE skeleton IN ("
             " SELECT c.skeleton FROM claims AS c JOIN articles AS a ON a.id = c.article_id"
@@ -394,29 +420,35 @@ class CorpusIndex:
     ) -> list[CandidateClaim]:
         """Find stored units matching ``unit`` (score ``threshold`` or more) or contradicting it.
 
-        Candidates come from the rare-term search (``_candidates``); rapidfuzz's
-        ``token_set_ratio`` in its C loop drops those under the cutoff no pair
-        of the fitting data reached a match or a contradiction from; the
-        calibrated matcher (``match.compare_texts``) decides on the rest. Units
-        whose skeleton is a template in this corpus match nothing. Best unit per
-        article first; a contradiction outranks a corroboration of one article.
+        Candidates come from the posting lists (``_candidates``, see
+        ``retrieval``); rapidfuzz's ``token_set_ratio`` in its C loop drops
+        those under the cutoff no pair of the fitting data reached a match or a
+        contradiction from; the calibrated matcher (``match.compare_texts``)
+        decides on the rest. Units whose skeleton is a template in this corpus
+        match nothing. Best unit per article first; a contradiction outranks a
+        corroboration of one article. A damaged index file is an ``InputError``.
         """
+        try:
+            return self._matches(unit, threshold, exclude_digest, read)
+        except (sqlite3.DatabaseError, ValueError) as exc:
+            raise InputError(self.location, f"corpus index is damaged ({exc}); rebuild it") from None
+
+    def _matches(
+        self, unit: str, threshold: float, exclude_digest: str | None, read: ClaimText | None
+    ) -> list[CandidateClaim]:
         normal = normalise(unit)
-        if len(normal.tokens) < MIN_TOKENS or self._is_template(unit):
+        if len(normal.tokens) < MIN_TOKENS or self.is_template(unit):
             return []
-        candidates = self._candidates(normal.text)
+        candidates = self._candidates(normal.tokens)
         survivors = process.extract(
             normal.text, candidates, scorer=fuzz.token_set_ratio, score_cutoff=prefilter_cutoff(), limit=None
         )
         if not survivors:
             return []
-        placeholders = ", ".join("?" * len(survivors))
         ids = [rowid for _, _, rowid in survivors]
         query = read or claim_text(unit)
         best: dict[str, CandidateClaim] = {}
-        for stored in self._rows(
-            self._db.execute(f"{_CLAIMS_BY_ID} ({placeholders}) AND c.template = 0", ids)
-        ):
+        for stored in self._rows(self._select(f"{_CLAIMS_BY_ID} ({{}}) AND c.template = 0", ids)):
             if stored.article.digest == exclude_digest:
                 continue
             verdict = compare_texts(query, claim_text(stored.claim.unit), unit, stored.claim.unit)
@@ -428,7 +460,8 @@ class CorpusIndex:
                 best[stored.article.key] = candidate
         return sorted(best.values(), key=lambda match: (-match.similarity, match.article.key))
 
-    def _is_template(self, unit: str) -> bool:
+    def is_template(self, unit: str) -> bool:
+        """Whether ``unit``'s skeleton is a template in this corpus (such units match nothing)."""
         shape = skeleton(unit)
         row = self._db.execute("SELECT 1 FROM claims WHERE skeleton = ? AND template = 1 LIMIT 1", (shape,))
         return " " in shape and row.fetchone() is not None
@@ -437,35 +470,48 @@ class CorpusIndex:
         """Every stored claim unit but templates, unscored: what the candidate search is measured against."""
         yield from self._rows(self._db.execute(_ALL_CLAIMS))
 
-    def _candidates(self, normal: str) -> dict[int, str]:
-        """Return the normal forms of the stored claims sharing most of ``claim``'s rarest terms, by row id.
+    def _candidates(self, terms: list[str]) -> dict[int, str]:
+        """Return the normal forms, by row id, of the stored units that can share enough of the weight."""
+        distinct = sorted(set(terms))
+        placeholders = ", ".join("?" * len(distinct))
+        frequency = dict(
+            self._db.execute(f"SELECT term, df FROM postings WHERE term IN ({placeholders})", distinct)
+        )
+        ranked = rank_candidates(
+            plan_probe(distinct, frequency), frequency, self._postings, self._unit_weights()
+        )
+        return dict(self._select("SELECT id, normal FROM claims WHERE id IN ({})", ranked))
 
-        Each rare term's posting list comes from FTS5 unranked (ranking every
-        hit with bm25 costs more than the whole scoring pass); hits are counted
-        per stored claim in C (``Counter`` over the split posting string) and the claims
-        sharing the most chosen terms are kept. Enough terms are chosen that a
-        claim sharing ``MIN_SHARED`` of the query's terms contains at least one
-        of them (pigeonhole), and such a claim shares several, so it ranks high.
-        """
-        terms = sorted(set(_TERM.findall(normal)))
-        placeholders = ", ".join("?" * len(terms))
-        known = self._db.execute(
-            f"SELECT term, df FROM terms WHERE term IN ({placeholders})", terms
-        ).fetchall()
-        if not known:
-            return {}
-        known.sort(key=lambda row: (row[1], row[0]))
-        wanted = max(MIN_QUERY_TERMS, len(terms) - math.floor(len(terms) * MIN_SHARED) + 1)
-        shared: Counter[int] = Counter()
-        for term, _ in known[:wanted]:
-            (postings,) = self._db.execute(_POSTINGS, (f'"{term}"',)).fetchone()
-            if postings:
-                shared.update(postings.split(","))
-        best = [int(rowid) for rowid, _ in shared.most_common(MAX_CANDIDATES)]
-        if not best:
-            return {}
-        placeholders = ", ".join("?" * len(best))
-        return dict(self._db.execute(f"SELECT id, normal FROM claims WHERE id IN ({placeholders})", best))
+    def _unit_weights(self) -> npt.NDArray[np.float32]:
+        """Every stored unit's term weight by row id, read once (4 bytes a unit)."""
+        if self._weights is None:
+            chunks = list(self._db.execute("SELECT first, weights FROM unit_weights ORDER BY first"))
+            end = max((first + len(data) // WEIGHT_DTYPE.itemsize for first, data in chunks), default=0)
+            weights = np.zeros(end, dtype=np.float32)
+            for first, data in chunks:
+                chunk = np.frombuffer(data, dtype=WEIGHT_DTYPE)
+                weights[first : first + len(chunk)] = chunk
+            self._weights = weights
+        return self._weights
+
+    def _postings(self, term: str) -> IdArray:
+        """Read one term's posting list (recently read lists are kept)."""
+        held = self._lists.get(term)
+        if held is not None:
+            self._lists.move_to_end(term)
+            return held
+        row = self._db.execute("SELECT ids FROM postings WHERE term = ?", (term,)).fetchone()
+        ids: IdArray = np.frombuffer(row[0] if row else b"", dtype=POSTING_DTYPE)
+        self._lists[term] = ids
+        if len(self._lists) > POSTINGS_CACHE:
+            self._lists.popitem(last=False)
+        return ids
+
+    def _select(self, query: str, ids: list[int]) -> Iterator[tuple[Any, ...]]:
+        """Run ``query`` (with ``{}`` where the ``IN`` list goes) over ``ids`` in batches SQLite accepts."""
+        for start in range(0, len(ids), _BATCH):
+            batch = ids[start : start + _BATCH]
+            yield from self._db.execute(query.format(", ".join("?" * len(batch))), batch)
 
     @staticmethod
     def _rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[CandidateClaim]:
