@@ -3,8 +3,10 @@
 Only a regular file (or a name not yet taken) is written through a temporary
 file and a rename: renaming over ``/dev/null`` or a named pipe would replace
 the node itself with a regular file, so devices and pipes are written to
-directly, and a folder is refused. An output file's folder must exist: a typo
-in ``-o`` never creates folders (batch outputs into ``--output-dir`` do).
+directly, and a folder is refused. A symbolic link is written through: the
+file it names is replaced, the link kept (a loop of links is refused). An
+output file's folder must exist: a typo in ``-o`` never creates folders (batch
+outputs into ``--output-dir`` do).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from provenance.errors import InputError
-from provenance.files import PathKind, kind_of
+from provenance.files import PathKind, kind_of, real_path
 
 
 def _umask() -> int:
@@ -42,6 +44,10 @@ def write_atomic(path: str | Path, content: str | bytes, *, make_folders: bool =
         _write_in_place(target, data)
         return
     _require_folder(target, make_folders)
+    if kind is PathKind.UNREADABLE:
+        raise InputError(str(target), f"cannot write output ({_stat_problem(target)})")
+    if target.is_symlink():
+        target = real_path(target)
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
@@ -85,6 +91,15 @@ def _require_folder(target: Path, make_folders: bool) -> None:
         raise InputError(
             str(target), f"cannot write output: the folder {target.parent} does not exist (create it first)"
         )
+
+
+def _stat_problem(target: Path) -> str:
+    """Say why ``target`` cannot be examined (a loop of links, a folder on the way without permission)."""
+    try:
+        os.stat(target)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return "it cannot be examined"
 
 
 def _write_in_place(target: Path, data: bytes) -> None:

@@ -360,6 +360,12 @@ OTHER_CASES = {
     "report-discovered-config": Case(
         "report {d}/discovered/article.txt -o {out}", 2, "select", "discovered/pyproject.toml"
     ),
+    "analyze-non-text-encoding": Case(
+        "analyze {d}/good.txt --encoding rot13 -o {out}", 3, "'rot13' is not a text encoding", "good.txt"
+    ),
+    "analyze-output-symbolic-link-loop": Case(
+        "analyze {d}/good.txt -o {d}/loop-a.txt", 3, "too many levels of symbolic links", "loop-a.txt"
+    ),
     "analyze-unknown-encoding": Case(
         "analyze {d}/good.txt --encoding klingon -o {out}", 3, "klingon", "good.txt"
     ),

@@ -106,3 +106,44 @@ def test_terminal_outputs_escape_control_and_bidi_characters(tmp_path: Path, com
 )
 def test_show_controls(raw: str, shown: str) -> None:
     assert show_controls(raw) == shown
+
+
+FORGED_NAME = "evil\nerror[PRV-E100]: forged.txt"
+"""A file name holding a line feed: printed raw it would forge a second line."""
+
+
+@pytest.mark.parametrize("command", ["index", "crosscheck"])
+def test_a_skipped_file_whose_name_holds_a_line_feed_is_listed_on_one_line(
+    command: str, tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / FORGED_NAME).write_bytes(b"\x00\x01binary")
+    (corpus / "ok\x1b]0;retitled\x07.txt").write_bytes(b"\x00\x01binary")
+    article = tmp_path / "article.txt"
+    article.write_text("The mayor said the port will close.\n", encoding="utf-8")
+    args = (
+        ["index", str(corpus), "-o", str(tmp_path / "i.sqlite")]
+        if command == "index"
+        else ["crosscheck", str(article), "--corpus", str(corpus)]
+    )
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert not any(line.startswith("error[") for line in lines)
+    assert (
+        "skipped evil\\nerror[PRV-E100]: forged.txt: file is binary (contains NUL bytes), not an article"
+        in lines
+    )
+    assert "\x1b" not in result.stdout
+    assert "\x07" not in result.stdout
+
+
+def test_github_annotations_show_escape_sequences_from_a_file_name_inert(tmp_path: Path) -> None:
+    article = tmp_path / "a\x1b]0;retitled\x07.txt"
+    article.write_text("A spokesman, who spoke on condition of anonymity, said the port will close.\n")
+    result = CliRunner().invoke(app, ["check", str(article), "-f", "github"])
+    assert "::" in result.stdout
+    assert "\x1b" not in result.stdout
+    assert "\x07" not in result.stdout
+    assert "a\\x1b]0;retitled\\x07.txt" in result.stdout

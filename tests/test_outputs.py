@@ -71,3 +71,19 @@ def test_a_corpus_index_is_not_renamed_over_a_device(tmp_path: Path) -> None:
         require_file_target(link)
     with pytest.raises(InputError, match="does not exist"):
         require_file_target(tmp_path / "missing" / "index.sqlite")
+
+
+def test_a_symbolic_link_is_written_through_and_kept(tmp_path: Path) -> None:
+    (tmp_path / "real.txt").write_text("old", encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to("real.txt")
+    write_atomic(tmp_path / "link.txt", "new")
+    assert (tmp_path / "link.txt").is_symlink()
+    assert (tmp_path / "real.txt").read_text(encoding="utf-8") == "new"
+
+
+def test_a_loop_of_symbolic_links_is_refused_not_replaced(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to("b")
+    (tmp_path / "b").symlink_to("a")
+    with pytest.raises(InputError, match="cannot write output"):
+        write_atomic(tmp_path / "a", "text")
+    assert (tmp_path / "a").is_symlink()

@@ -57,6 +57,8 @@ def decode(data: bytes, where: str, encoding: str = "utf-8") -> str:
             f"not valid {encoding} (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
             "re-save the file as UTF-8 or pass --encoding",
         ) from None
+    except LookupError:  # a codec that is no text encoding (rot13, base64, zlib)
+        raise InputError(where, f"{encoding!r} is not a text encoding") from None
     if not text.strip():
         raise InputError(where, "file is empty")
     return text

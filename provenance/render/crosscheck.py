@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from provenance.corpus.pairs import BinaryScores, ClaimPairEvaluation
 from provenance.models import ClaimCrossCheck, CorpusIndexSummary, CorpusMatch, CrossCheckResult, SkippedFile
-from provenance.render.controls import show_controls
+from provenance.render.controls import show_controls, show_controls_in_line
 
 __all__ = ["render_claim_pair_evaluation", "render_crosscheck", "render_index_summary"]
 
@@ -29,8 +29,7 @@ def render_crosscheck(result: CrossCheckResult) -> str:
         f" {dependent_only} only through a shared upstream, {contradicted} contradicted,"
         f" {unmatched} none found"
     )
-    lines.extend(_skipped_lines(result.skipped))
-    return show_controls("\n".join(lines))
+    return show_controls("\n".join(lines)) + "".join(f"\n{line}" for line in _skipped_lines(result.skipped))
 
 
 def _claim_lines(check: ClaimCrossCheck) -> list[str]:
@@ -70,17 +69,17 @@ def _excerpt(text: str) -> str:
 
 def render_index_summary(summary: CorpusIndexSummary) -> str:
     """Render what ``provenance index`` built, with one line per skipped file."""
-    lines = [
-        f"indexed {summary.articles} articles ({summary.claims} claims)"
-        f" from {summary.corpus} into {summary.index}"
-    ]
-    lines.extend(_skipped_lines(summary.skipped))
-    return show_controls("\n".join(lines))
+    counts = f"{summary.articles} articles ({summary.claims} claims)"
+    built = f"indexed {counts} from {summary.corpus} into {summary.index}"
+    return "\n".join([show_controls_in_line(built), *_skipped_lines(summary.skipped)])
 
 
 def _skipped_lines(skipped: list[SkippedFile]) -> list[str]:
-    """One line per corpus file left out of the index, with the reason."""
-    return [f"skipped {file.path}: {file.problem}" for file in skipped]
+    """One line per corpus file left out of the index, with the reason (each kept to one line)."""
+    return [
+        f"skipped {show_controls_in_line(item.path)}: {show_controls_in_line(item.problem)}"
+        for item in skipped
+    ]
 
 
 def render_claim_pair_evaluation(report: ClaimPairEvaluation) -> str:

@@ -16,14 +16,18 @@ from itertools import zip_longest
 from provenance.check.models import CheckFinding, CheckResult
 from provenance.models import Severity
 from provenance.render.check_text import summary_line
+from provenance.render.controls import show_controls
 
 ANNOTATIONS_PER_LEVEL = 10
 SUMMARY_ROWS = 1000
 
 
 def escape_data(text: str) -> str:
-    """Escape a workflow-command message: ``%``, CR and LF."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow-command message: ``%``, CR and LF, and show other control characters inert.
+
+    (The Actions log renders escape sequences: a file name holding one would recolour or hide lines.)
+    """
+    return show_controls(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:
