@@ -168,7 +168,8 @@ def _describe(text: str, lexicon: SourceLexicon) -> SourceDescription:
         or head_lower in lexicon.organisation_words
         or bare in (lexicon.organisation_words)
     ):
-        return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, _affiliation(words, head),
+        name = NAME_END.split(bare)[0]  # "The alliance, which includes …" is named "alliance"
+        return SourceDescription(SourceType.NAMED_ORGANISATION, name, 1, None, _affiliation(words, head),
                                  Anonymity.NAMED, True, False)  # fmt: skip
     if _leads_appositive(text, lexicon) or _role_then_name(text):
         person = _named_person(text, lexicon)
