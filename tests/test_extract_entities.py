@@ -300,3 +300,20 @@ def test_a_definite_organisation_word_means_the_organisation_named_with_it(
 )
 def test_a_source_phrase_stops_where_its_name_does(text: str, mention: str) -> None:
     assert mention in speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity"),
+    [
+        # "As one Twitter user @nycsouthpaw pointed out …": a handle is a name.
+        ("As one Twitter user @harborwatch pointed out with a chart, the gap was wide.",
+         "one Twitter user @harborwatch", ("@harborwatch", PERSON, True)),
+        # "The Post has learned …": an outlet's short name, not a post.
+        ("The Gazette said the mayor lied. The Post has learned that she was headed to an emergency room.",
+         "The Post", ("Post", SourceType.OUTLET, True)),
+    ],
+)  # fmt: skip
+def test_a_handle_or_an_outlet_short_name_is_named(
+    text: str, mention: str, entity: tuple[str, SourceType, bool]
+) -> None:
+    assert speakers(text)[mention] == entity

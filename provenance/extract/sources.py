@@ -408,6 +408,7 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
             is_title_stop(tokens, start - 1)
             or _joined(tokens, start - 1, floor)
             or (previous.text == "US" and tokens[start].capitalised)
+            or (previous.text == "@" and previous.end == tokens[start].start)
         ):
             start -= 1
             continue
