@@ -219,3 +219,50 @@ def test_an_and_inside_an_apposition_does_not_split_the_speaker() -> None:
         "Ada Moreau, who studies rents and wages at the Harbor Institute, said the plan was vague."
     )
     assert list(found.values()) == [("Ada Moreau", PERSON, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity"),
+    [
+        # "House panel votes to hold … in contempt": a committee of a named House is a named organisation.
+        ("Senate panel votes to hold port aide Ada Moreau in contempt.\n\nThe vote was close.",
+         "Senate panel", ("Senate panel", SourceType.NAMED_ORGANISATION, True)),
+        ("An arbitration panel said the port must pay.", "An arbitration panel",
+         ("arbitration panel", SourceType.ANONYMOUS_GROUP, False)),
+        # "all the experts I interviewed said": the clause describes the people who speak.
+        ("In Lund's favor, all the experts I interviewed said her plan was clearer.",
+         "all the experts I interviewed",
+         ("all the experts I interviewed", SourceType.ANONYMOUS_GROUP, False)),
+        # "The GOP's complaint to the D.C. Court of Appeals' Board … says": the complaint speaks.
+        ("The party's complaint to the County Board on Ethics says Lund broke the rules.",
+         "The party's complaint to the County Board on Ethics",
+         ("The party's complaint to the County Board on Ethics", SourceType.DOCUMENT, True)),
+    ],
+)  # fmt: skip
+def test_a_source_phrase_is_typed_as_what_it_names_in_context(
+    text: str, mention: str, entity: tuple[str, SourceType, bool]
+) -> None:
+    assert speakers(text)[mention] == entity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "An attorney for Pagliano, Mark MacDougall, streesed …. However, Pagliano's lawyer has said …"
+        "An attorney for Moreau, Mark Tiller, stressed that his client was ready. "
+        "However, Moreau's lawyer has said he will refuse to answer.",
+        "An attorney for Moreau, Mark Tiller, was in court. However, Moreau's lawyer has said he would not.",
+    ],
+)
+def test_a_role_with_whom_it_serves_is_the_person_introduced_with_it(text: str) -> None:
+    assert speakers(text)["Moreau's lawyer"] == ("Mark Tiller", PERSON, True)
+
+
+def test_they_after_coordinated_speakers_means_them() -> None:
+    # Grassley and Leahy's "they wrote" went to "Federal and state officials".
+    found = speakers(
+        "Federal officials said the visa rules were fine. "
+        "Mr. Tiller and Mr. Brandt said the rules were broken. "
+        "“The program is plagued by fraud,” they wrote."
+    )
+    assert found["they"] == ("Tiller", PERSON, True)

@@ -5,11 +5,16 @@ from __future__ import annotations
 import json
 from importlib import resources
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from provenance.extract import analyze
 from provenance.extract.cues import find_attributions
 from provenance.extract.cues.learned import candidate_words
 from provenance.extract.cues.sentence import rule_attributions
 from provenance.extract.learned import cue_head, cue_model
+from provenance.extract.learned.features import NOT_HEADS
+from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import quotations, tokenize
 from provenance.ingest import parse_article
 
@@ -80,6 +85,23 @@ def test_words_inside_an_attribution_the_rules_found_are_not_judged() -> None:
 
 def test_a_lexicon_verb_the_rules_turned_down_stays_turned_down() -> None:
     assert _read("Macron proposed the idea in February, but Germany rejected it.") == []
+
+
+def test_a_word_in_no_attributive_use_is_left_alone() -> None:
+    assert _read("Brook was in the hall when the vote came.") == []
+
+
+def test_the_model_judges_only_words_that_can_head_a_cue() -> None:
+    not_heads = cues().auxiliaries | NOT_HEADS
+    assert not cue_model().vocabulary & not_heads
+
+
+@given(st.lists(st.sampled_from(sorted(cue_model().weights)[:2000]), max_size=30))
+def test_the_score_bar_and_the_probability_threshold_agree(features: list[str]) -> None:
+    model = cue_model()
+    score = model.score(features)
+    if abs(score - model.threshold_score) > 1e-9:
+        assert (score >= model.threshold_score) == (model.probability(features) >= model.threshold)
 
 
 def test_a_cues_head_is_its_first_word_past_the_verb_group() -> None:

@@ -166,3 +166,17 @@ def test_a_sentence_copied_letter_for_letter_from_an_agency_rests_on_the_agency(
         result = crosscheck(analyze(checked), index)
     assert not result.claims[0].independent
     assert [match.upstream for match in result.claims[0].dependent] == ["Associated Press"]
+
+
+def test_a_sentence_set_in_another_year_tells_of_another_event() -> None:
+    assert (
+        value_conflict(
+            "In 2004, a huge earthquake off Vell triggered a wave that killed 2,300 people.",
+            "A powerful earthquake off Vell flattened buildings on Tuesday, killing five people.",
+        )
+        is None
+    )
+    assert value_conflict(
+        "Vell Water will replace the old lead pipes by the end of 2027.",
+        "Vell Water will not replace the old lead pipes before 2030.",
+    )

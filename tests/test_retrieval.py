@@ -11,13 +11,14 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 from typer.testing import CliRunner
 
 from provenance.cli import app
 from provenance.corpus import MATCH_THRESHOLD, CorpusIndex, compare_claims
 from provenance.corpus import retrieval as retrieval_module
 from provenance.corpus.index import IndexedArticle, IndexedClaim
-from provenance.corpus.match import MIN_TOKENS
+from provenance.corpus.match import MIN_TOKENS, prefilter_cutoff
 from provenance.corpus.normalize import normalise
 from provenance.corpus.retrieval import (
     MIN_SHARED_WEIGHT,
@@ -91,12 +92,18 @@ def _index(units: list[str]) -> CorpusIndex:
 
 
 def _exhaustive(index: CorpusIndex, unit: str) -> tuple[set[str], set[str]]:
-    """List the articles the matcher accepts against ``unit`` unretrieved, and those within the bound."""
+    """List the articles the matcher accepts against ``unit`` unretrieved, and those within the bound.
+
+    Units under the ``token_set_ratio`` pre-filter are left out, as the index
+    leaves them out whether retrieved or not.
+    """
     if len(normalise(unit).tokens) < MIN_TOKENS or index.is_template(unit):
         return set(), set()
     found = set()
     for candidate in index.all_claims():
         other = candidate.claim.unit
+        if fuzz.token_set_ratio(normalise(unit).text, normalise(other).text) < prefilter_cutoff():
+            continue
         verdict = compare_claims(unit, other)
         if len(normalise(other).tokens) >= MIN_TOKENS and (
             verdict.score >= MATCH_THRESHOLD or verdict.contradiction is not None

@@ -7,7 +7,9 @@ numbers that count different things ("3 people" against "12 houses"). So:
 
 * markup, URLs, e-mail addresses, phone numbers, times of day and long digit
   strings (ids) are removed before any number is read;
-* a question asserts nothing and is never in conflict;
+* a question asserts nothing and is never in conflict, and two sentences
+  that name different years ("In 2004, a quake killed 230,000" / "a quake
+  killed five on Tuesday") tell of different events;
 * two quantities are compared only when they count the same thing: the same
   unit or word after the number ("60 metres" / "150 m", "shot 11 times" /
   "seven times") or the same word before it ("mother of 13" / "mother of 12");
@@ -43,6 +45,12 @@ NEGATION_REASON = "negation differs"
 
 ROUNDING = 0.05
 """Relative difference below which two figures are one figure rounded ("5.9" / "about 6")."""
+
+DEADLINE_WORDS = frozenset({"by", "before", "until", "till", "through", "from", "to"})
+"""Words that, among the four before a year, make it a deadline or a span, not when something happened."""
+
+DEADLINE_REACH = 40
+"""Characters before a year searched for a deadline word."""
 
 YEARS = (1800, 2100)
 """Four-digit figures in this span are years, not quantities."""
@@ -94,6 +102,7 @@ _NOT_NEGATION = re.compile(
     r"\bno\.\s*\d+|\bnot only\b|\bno (?:doubt|longer than|more than|less than)\b", re.IGNORECASE
 )
 """Negation words that negate no proposition: "No. 5 seed", "not only", "no more than"."""
+_YEAR = re.compile(r"(?<![\d,.$])\b(\d{4})\b(?![,.]?\d)")
 _SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they|we|i|you)\b", re.IGNORECASE)
 _OPENING_WORD = re.compile(r"[\W_]*([A-Z][\w'’-]*)")
 _CAPITALISED = re.compile(r"(?<=[^.!?\s] )[A-Z][\w'’-]*")
@@ -147,6 +156,8 @@ def value_conflict(left: str, right: str) -> str | None:
     if is_question(left) or is_question(right):
         return None
     left, right = strip_noise(left), strip_noise(right)
+    if _years(left) != _years(right):
+        return None
     ours, theirs = _subject_words(left), _subject_words(right)
     shared = len(ours & theirs)
     if shared < MIN_SHARED_SUBJECT and shared * 2 < min(len(ours), len(theirs)):
@@ -229,6 +240,20 @@ def _quantities(sentence: str) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1 << 14)
+def _years(sentence: str) -> frozenset[str]:
+    """Collect the years a sentence sets its event in: one set in another year tells of another event.
+
+    A deadline ("by the end of 2027", "before 2030") sets no event in its year.
+    """
+    years = set()
+    for match in _YEAR.finditer(sentence):
+        before = sentence[max(0, match.start() - DEADLINE_REACH) : match.start()].lower().split()[-4:]
+        if YEARS[0] <= int(match.group(1)) <= YEARS[1] and not DEADLINE_WORDS & set(before):
+            years.add(match.group(1))
+    return frozenset(years)
+
+
 def _is_year(match: re.Match[str], value: float | None) -> bool:
     """Tell a year ("back in 2008") from a figure: a date, compared by the date window, never as a count."""
     plain = not match.group(1) and not match.group(3) and "," not in match.group(2)
@@ -305,6 +330,7 @@ def _outside(bound: str, limit: float, kind: str, value: float) -> bool:
     return value * (1 - slack) > limit
 
 
+@lru_cache(maxsize=1 << 14)
 def _anaphoric(sentence: str) -> bool:
     """Tell a sentence whose subject is a pronoun and that names no one ("He caught eight passes")."""
     opening = _OPENING_WORD.match(sentence)

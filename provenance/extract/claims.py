@@ -260,6 +260,7 @@ def build_analysis(article: Article) -> AnalysisResult:
     ranges = set(parties)
     speakers: dict[tuple[int, int], list[tuple[int, int]]] = {}
     said: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    leads: set[tuple[int, int]] = set()
     listeners: dict[int, tuple[int, int]] = {}
     for sentence in read:
         for raw in sentence.attributions:
@@ -268,6 +269,8 @@ def build_analysis(article: Article) -> AnalysisResult:
                 ranges.update(speakers[raw.source])
                 for voice in speakers[raw.source]:
                     said.setdefault(voice, []).extend(raw.content)
+                if len(speakers[raw.source]) > 1:
+                    leads.add(speakers[raw.source][0])
             if raw.cited is not None:
                 ranges.add(raw.cited)
             listener = _listener(text, raw)
@@ -281,9 +284,9 @@ def build_analysis(article: Article) -> AnalysisResult:
         phrase = text[start:end]
         if phrase not in described:
             described[phrase] = describe(phrase)
-        drafts.append(
-            MentionDraft(start, end, phrase, described[phrase], said=tuple(said.get((start, end), ())))
-        )
+        draft = MentionDraft(start, end, phrase, described[phrase], said=tuple(said.get((start, end), ())))
+        draft.leads_pair = (start, end) in leads
+        drafts.append(draft)
     mentions, entities = source_entities(text, drafts)
     by_range = {(draft.start, draft.end): mention for draft, mention in zip(drafts, mentions, strict=True)}
     by_id = {entity.id: entity for entity in entities}

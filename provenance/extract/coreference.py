@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from provenance.extract.describe import DESCRIPTOR_TYPES, SourceDescription
 from provenance.extract.lexicon import entities, sources
@@ -69,6 +70,8 @@ class MentionDraft:
     """The noun phrase (no source itself) that a relative pronoun stands for: "a study, which"."""
     said: tuple[tuple[int, int], ...] = ()
     """The content of the attributions this mention is the source of: what it is heard saying."""
+    leads_pair: bool = False
+    """The first of coordinated speakers ("Grassley" of "Grassley and Leahy"), whom a later "they" means."""
 
 
 def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
@@ -87,9 +90,7 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
             elif lower in FEMININE or lower in MASCULINE:
                 _link_person(mentions, index, people)
             elif lower in PLURAL:
-                mention.refers_to = _nearest(
-                    mentions, index, lambda d: d.type in GROUP_TYPES or (d.count or 1) > 1
-                )
+                mention.refers_to = _nearest(mentions, index, lambda d: True, _plural)
             elif lower in NEUTER:
                 mention.refers_to = _nearest(mentions, index, lambda d: d.type in THING_TYPES)
         elif mention.text.startswith(DEFINITE) and lower.split(maxsplit=1)[-1] in DESCRIPTOR_TYPES:
@@ -106,6 +107,17 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
         elif mention.person is not None:
             mention.gender = mention.gender or mention.person.gender
             mention.person.mentions.append((mention.start, mention.end))
+
+
+def _plural(mention: MentionDraft) -> bool:
+    """Tell whether "they" may mean a mention: a group, an organisation, a count, or coordinated speakers.
+
+    Coordinated speakers ("Grassley and Leahy wrote …; they added") are one
+    voice; "they" joins the first of them, as a mixed phrase takes its first
+    conjunct's type.
+    """
+    description = mention.description
+    return description.type in GROUP_TYPES or (description.count or 1) > 1 or mention.leads_pair
 
 
 def _gender(mention: MentionDraft, people: People) -> Gender:
@@ -189,7 +201,7 @@ def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None
     if not words or words[0].lower() in INDEFINITE or mention.description.count not in (None, 1):
         return
     role = mention.description.role or words[-1]
-    mention.refers_to = _nearest(mentions, index, _same_role(role))
+    mention.refers_to = _nearest(mentions, index, _same_role(role, mention.description.affiliation))
     if mention.refers_to is not None:
         return
     head = role.lower().split()[-1]
@@ -200,7 +212,7 @@ def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None
         if person.mentions
         and min(person.mentions)[0] < mention.start
         and _agrees(person.gender, mention.gender)
-        and head in people.roles(person)
+        and _role_word(head) in {_role_word(word) for word in people.roles(person)}
     ]
     if holders:
         mention.person = max(
@@ -335,14 +347,33 @@ def _unknown_name(description: SourceDescription) -> bool:
     )
 
 
-def _same_role(role: str) -> Callable[[SourceDescription], bool]:
-    """Match mentions whose role ends in the same word ("the chancellor" ~ "Chancellor Olaf Brenner")."""
-    head = role.lower().split()[-1].rstrip("s")
+def _same_role(role: str, affiliation: str | None = None) -> Callable[[SourceDescription], bool]:
+    """Match mentions whose role ends in the same word ("the chancellor" ~ "Chancellor Olaf Brenner").
+
+    Synonyms are the same role ("lawyer" ~ "attorney"); "for", "of" or "to"
+    after a role ("attorney for") is no part of its word. Where both say whose
+    role it is, they must say the same ("Lund's lawyer" is not Moreau's attorney).
+    """
+    head = _role_word(role)
     return lambda description: (
         description.role is not None
-        and description.role.lower().split()[-1].rstrip("s") == head
+        and _role_word(description.role) == head
         and not description.pronoun
+        and (affiliation is None or description.affiliation is None or description.affiliation == affiliation)
     )
+
+
+def _role_word(role: str) -> str:
+    """Key a role by its head word, singular, written as the first word of its synonyms."""
+    words = [word for word in role.lower().split() if word not in {"for", "of", "to"}]
+    word = words[-1].rstrip("s") if words else ""
+    return _synonyms().get(word, word)
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    """Map each role word of ``role_synonyms`` to the first word of its group."""
+    return {word: group.split()[0] for group in entities().role_synonyms for word in group.split()}
 
 
 def _same_surname(name: str) -> Callable[[SourceDescription], bool]:

@@ -18,11 +18,14 @@ from provenance.models import Anonymity, SourceType
 
 __all__ = ["DESCRIPTOR_TYPES", "SourceDescription", "coordinated", "describe"]
 
-GROUP_QUANTIFIERS = frozenset({"most", "many", "some", "all", "both", "several", "half", "majority", "few"})
+GROUP_QUANTIFIERS = frozenset(
+    {"most", "many", "some", "all", "both", "several", "half", "majority", "few", "everyone", "everybody"}
+)
 """Quantifiers that make a phrase a group whatever its head: "most of them"."""
 HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", "obtained", "reviewed",
                            "published", "released", "that", "which", "kept", "compiled", "maintained",
-                           "conducted", "prepared", "issued", "filed", "commissioned"}  # fmt: skip
+                           "conducted", "prepared", "issued", "filed", "commissioned", "to", "i", "we", "you",
+                           "he", "she", "they"}  # fmt: skip
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 """The writer's own voice: "I" of a column is no source but the author, and unresolved it stays so."""
 NOBODY = frozenset({"nobody", "any", "anyone", "anybody"})
@@ -76,7 +79,7 @@ COORDINATION = re.compile(r"\s+and\s+")
 def coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split "Finance Minister Anna Berg and Interior Minister Jonas Lind" into one range per person.
 
-    Only a phrase whose every conjunct is a titled or full name splits; "Smith
+    Only a phrase whose every conjunct is a titled or full name ("Mr. Lind and Mr. Berg") splits; "Smith
     and Wesson" or "officials and diplomats" stay one source, and so does an
     "and" inside an appositive or relative clause ("Ada Lind, who studies tax
     and labor at the Harbor Institute").
@@ -90,12 +93,21 @@ def coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for part_start, part_end in parts:
         words = text[part_start:part_end].split()
         person = describe(text[part_start:part_end])
-        if len(words) < 2 or person.type is not SourceType.NAMED_PERSON or len(person.name.split()) < 2:
+        titled = words[0] in sources().titles
+        if (
+            len(words) < 2
+            or person.type is not SourceType.NAMED_PERSON
+            or not (len(person.name.split()) > 1 or titled)
+        ):
             return [(start, end)]
     return parts
 
 
 TITLE_WORDS = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+ROLE_FOR = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+)?(?:[a-z-]+\s+)?([a-z]+)\s+(?:for|of|to)\s+((?:the\s+)?[A-Z][^,]*)\Z"
+)
+"""A role that names the party it serves: "An attorney for Pagliano", "a spokeswoman for the Harbor Trust"."""
 
 
 def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescription:
@@ -199,6 +211,9 @@ def _gazetteer_kind(bare: str) -> SourceDescription | None:
     if bare in lexicon.places:
         return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, None, Anonymity.NAMED, True,
                                  False)  # fmt: skip
+    if words[-1] in lexicon.group_heads and _names_body(words[:-1]):
+        return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, None, Anonymity.NAMED, True,
+                                 False)  # fmt: skip
     if (
         (words[-1] in lexicon.group_words and len(words) <= 2 and _capitalised(words))
         or (words[0] in lexicon.group_words and len(words) > 2 and words[1] in {"on", "in", "from", "at"})
@@ -221,6 +236,23 @@ def _gazetteer_kind(bare: str) -> SourceDescription | None:
         return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, None, Anonymity.NAMED, True,
                                  False)  # fmt: skip
     return None
+
+
+def _names_body(modifiers: list[str]) -> bool:
+    """Tell whether the words before "panel" or "jury" name whose body it is ("House panel", "Senate jury").
+
+    The words are a plain modifier run (no comma, bracket or function word:
+    "a member of the panel" is no body's name). A capitalised word past the
+    first names it; the first word, which a sentence or headline capitalises
+    anyway, must be a known institution or place.
+    """
+    if any(not word.isalpha() or word.lower() in sources().function_words for word in modifiers):
+        return False
+    if any(word[:1].isupper() for word in modifiers[1:]):
+        return True
+    return bool(modifiers) and (
+        modifiers[0] in sources().organisation_words or modifiers[0] in entities().places
+    )
 
 
 def _first_named(words: list[str]) -> SourceDescription | None:
@@ -246,6 +278,9 @@ def _first_named(words: list[str]) -> SourceDescription | None:
 def _named_person(text: str, lexicon: SourceLexicon) -> SourceDescription | None:
     """Read "Veridian Chancellor Olaf Brenner" or "the opposition leader, Piet Moller"."""
     parts = [part for part in NAME_END.split(text) if part.strip()]
+    described = _described_then_named(parts, lexicon)
+    if described is not None:
+        return described
     for index, part in enumerate(parts[:2]):
         person = _titled_name(part, lexicon)
         if person is not None:
@@ -263,6 +298,24 @@ def _named_person(text: str, lexicon: SourceLexicon) -> SourceDescription | None
                 return replace(person, role=role or None)
             return person
     return None
+
+
+def _described_then_named(parts: list[str], lexicon: SourceLexicon) -> SourceDescription | None:
+    """Read "An attorney for Lund, Jo Moreau": the name after the comma, with the role and its party.
+
+    The first part is a person word ("attorney", "spokeswoman") tied to the
+    party it serves by "for", "of" or "to"; the second is a full name.
+    """
+    if len(parts) < 2:
+        return None
+    match = ROLE_FOR.match(parts[0].strip())
+    role = match.group(1).lower() if match is not None else ""
+    if match is None or (role not in lexicon.person_words and role not in lower_titles()):
+        return None
+    person = _titled_name(parts[1], lexicon)
+    if person is None or len(person.name.split()) < 2 or person.role is not None:
+        return None
+    return replace(person, role=role, affiliation=match.group(2))
 
 
 def _titled_name(text: str, lexicon: SourceLexicon) -> SourceDescription | None:

@@ -86,6 +86,7 @@ class EntityLexicon:
     outlet_short_forms: frozenset[str]
     definite_roles: frozenset[str]
     non_speakers: frozenset[str]
+    role_synonyms: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,10 @@ Gender = str
 CAPITALISED_RUN = re.compile(r"[A-Z](?<![\w’'].)[\w’'.-]*(?:[ \u00a0][A-Z][\w’'.-]*)*")
 """Capitalised words in a row, not inside a word; the capital comes first so the search can skip to one."""
 WORD = re.compile(r"[\w’'-]+")
+ROLE_FOR_BEFORE = re.compile(
+    r"\b([a-z]+)\s+(?:for|of|to)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,\s*\Z"
+)
+"""A role before a name that says whom it serves: "An attorney for Pagliano, | Mark MacDougall"."""
 APPOSITION = re.compile(r"\A,\s+(?:(?:the|a|an)\s+)?([^,.;:()“”\"]{3,80}?)\s*[,.;)]")
 POSSESSIVE = ("’s", "'s", "’", "'")
 TITLE_ROLES = {
@@ -180,6 +184,9 @@ def _roles_around(text: str, start: int, end: int) -> set[str]:
         if lower in stops or not lower[-1:].isalpha() or (lower.endswith(POSSESSIVE) and word[:1].isupper()):
             break
         words.add(lower)
+    served = ROLE_FOR_BEFORE.search(text[max(0, start - 80) : start])
+    if served is not None:
+        words.add(served.group(1).lower())
     after = APPOSITION.match(text[end : end + 90])
     if after is not None:
         words.update(word.lower() for word in WORD.findall(after.group(1)))

@@ -56,6 +56,8 @@ OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
 RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "during", "when", "while", "as"})
 POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
 RELATIVES = frozenset({"who", "that"})
+CLAUSE_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
+"""Subjects of a relative clause without "that" inside a source phrase ("the experts I interviewed")."""
 PERSON_PREPOSITIONS = frozenset({"to", "on", "in", "at", "for", "with", "close", "like", "within"})
 INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
 QUANTIFIERS = frozenset(
@@ -464,7 +466,9 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
             if start - 1 >= floor and _joins_article(tokens, start - 1, floor, lexicon):
                 continue
             break
-        if previous.lower in lexicon.pronouns:
+        if previous.lower in lexicon.pronouns and (
+            start != last or not _contact_clause(tokens, start, floor, lexicon)
+        ):
             break
         start -= 1
     while start < end and tokens[start].lower in {"of", "-"}:
@@ -477,6 +481,19 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     ):
         return _before_time(tokens, start, floor)
     return start, end
+
+
+def _contact_clause(tokens: list[Token], verb: int, floor: int, lexicon: SourceLexicon) -> bool:
+    """Tell whether a verb after a subject pronoun ends a noun phrase ("the experts I interviewed said").
+
+    The verb is a past form, the pronoun a subject, and the word before it a
+    person word or "everyone": the clause describes the people who speak.
+    """
+    if verb - 2 < floor or tokens[verb].capitalised:
+        return False
+    past = tokens[verb].lower.endswith("ed") or tokens[verb].lower in IRREGULAR_PARTICIPLES
+    described = tokens[verb - 2].lower
+    return past and tokens[verb - 1].lower in CLAUSE_SUBJECT_PRONOUNS and described in lexicon.person_words
 
 
 def _coordinated_before(tokens: list[Token], index: int, floor: int, lexicon: SourceLexicon) -> bool:

@@ -10,6 +10,7 @@ something.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from functools import cache
 
@@ -22,7 +23,7 @@ from provenance.extract.segmentation import Token
 from provenance.extract.sources import phrase_before
 from provenance.models import CueKind
 
-__all__ = ["candidate_words", "learned_attributions"]
+__all__ = ["candidate_words", "learned_attributions", "overlaps", "read_cue"]
 
 
 def candidate_words(
@@ -69,26 +70,51 @@ def learned_attributions(
     one role at most, and the rules' reading comes first.
     """
     added: list[RawAttribution] = []
+    candidates = candidate_words(tokens, found, model.vocabulary)
+    if not candidates:
+        return added
     quoting = any(token.quoted for token in tokens)
-    for index in candidate_words(tokens, found, model.vocabulary):
-        probability = model.probability(cue_features(tokens, index, sentence_quotes=quoting))
-        if probability < model.threshold:
+    bar = model.threshold_score
+    for index in candidates:
+        score = model.score(cue_features(tokens, index, sentence_quotes=quoting))
+        if score < bar:
             continue
-        last = index + 2 if model.particle(tokens, index) else index + 1
-        word = tokens[index].lower
-        kind = cues().verbs.get(word)
-        reading = verb_attribution(tokens, index, last, kind or CueKind.BELIEF, quotes, [])
-        if reading is None and word not in _rule_words():  # otherwise the rules' verdict stands
-            reading = _plain_reading(tokens, index, last, CueKind.BELIEF, quotes)
-        if reading is None:
+        reading = read_cue(tokens, index, quotes, model)
+        if reading is None or overlaps(reading, found + added):
             continue
-        taken = _spans(found + added)
-        if any(start < other_end and other_start < end for start, end in _spans([reading])
-               for other_start, other_end in taken):  # fmt: skip
-            continue
-        reading.learned = round(probability, 3)
+        reading.learned = round(1.0 / (1.0 + math.exp(-score)), 3)
         added.append(reading)
     return added
+
+
+def read_cue(
+    tokens: list[Token], index: int, quotes: list[tuple[int, int]], model: CueModel
+) -> RawAttribution | None:
+    """Read the cue headed by the word at ``index`` with the rules' grammar.
+
+    The verb grammar reads it first (its verb group, source and content), as the
+    cue lexicon's kind or a belief. A word the rules know and the grammar turns
+    down stays turned down (the rules decided it: "Lund proposed the toll in
+    May" reports an event); a word the rules do not know is then read plainly
+    (``_plain_reading``). The model judges whether such a reading is an
+    attribution; the grammar only says what its parts would be.
+    """
+    last = index + 2 if model.particle(tokens, index) else index + 1
+    word = tokens[index].lower
+    reading = verb_attribution(tokens, index, last, cues().verbs.get(word) or CueKind.BELIEF, quotes, [])
+    if reading is None and word not in _rule_words():
+        return _plain_reading(tokens, index, last, CueKind.BELIEF, quotes)
+    return reading
+
+
+def overlaps(reading: RawAttribution, attributions: list[RawAttribution]) -> bool:
+    """Tell whether a reading gives a role to a word that one of ``attributions`` already gives one."""
+    taken = _spans(attributions)
+    return any(
+        start < other_end and other_start < end
+        for start, end in _spans([reading])
+        for other_start, other_end in taken
+    )
 
 
 def _spans(attributions: list[RawAttribution]) -> list[tuple[int, int]]:

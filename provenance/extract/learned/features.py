@@ -73,6 +73,19 @@ def _word_class(token: Token) -> str:
     return "word"
 
 
+def _subject_class(tokens: list[Token], index: int) -> str:
+    """Name the class of the nearest word before ``index`` that is no adverb or auxiliary (a subject's shape).
+
+    ("Clinton has repeatedly praised" → "name"; "she told" → "pronoun"; a
+    sentence-initial cue → "none".) Only the four words before are read.
+    """
+    for position in range(index - 1, max(-1, index - 5), -1):
+        word_class = _word_class(tokens[position])
+        if word_class not in {"adverb", "auxiliary"}:
+            return word_class
+    return "none"
+
+
 def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None = None) -> list[str]:
     """List the features of the word at ``index`` as a possible cue head.
 
@@ -88,22 +101,35 @@ def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None =
     after = tokens[index + 1] if index + 1 < len(tokens) else None
     after2 = tokens[index + 2] if index + 2 < len(tokens) else None
     before_class = _word_class(before) if before else "<s>"
+    subject = _subject_class(tokens, index)
+    next_class = _word_class(after) if after else "</s>"
     features = [
         "bias",
         f"w={word}",
         f"suffix={word[-3:]}",
+        f"suffix2={word[-2:]}",
         f"shape={_shape(token)}",
         f"kind={lexicon.verbs[word].value}" if word in lexicon.verbs else "kind=none",
         f"prev={before.lower if before else '<s>'}",
         f"prev_class={before_class}",
         f"prev2_class={_word_class(before2) if before2 else '<s>'}",
+        f"prev2={before2.lower if before2 else '<s>'}",
         f"next={after.lower if after else '</s>'}",
-        f"next_class={_word_class(after) if after else '</s>'}",
+        f"next_class={next_class}",
+        f"next2={after2.lower if after2 else '</s>'}",
         f"next2_class={_word_class(after2) if after2 else '</s>'}",
         f"w_next={word}|{after.lower if after else '</s>'}",
+        f"w_next_class={word}|{next_class}",
         f"w_prev_class={word}|{before_class}",
+        f"subject={subject}",
+        f"w_subject={word}|{subject}",
         f"first={index == 0}",
+        f"place={'start' if index < 3 else 'end' if index >= len(tokens) - 3 else 'middle'}",
     ]
+    if after is not None and after.lower == "that":
+        features.append("that_next")
+    if any(other.text == "," for other in tokens[max(0, index - 2) : index]):
+        features.append("comma_before")
     if any(other.text in QUOTE_MARKS for other in tokens[index + 1 : index + 4]):
         features.append("quote_follows")
     if any(other.lower == "that" for other in tokens[index + 1 : index + 6]):

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
 
 from provenance.extract.segmentation import Token
 
@@ -28,14 +29,30 @@ class CueModel:
     weights: dict[str, float]
     threshold: float
 
+    def score(self, features: list[str]) -> float:
+        """Sum the weights of a word's features: the log-odds that it heads a cue."""
+        return sum(map(self.weights.get, features, repeat(0.0)))
+
     def probability(self, features: list[str]) -> float:
         """Give the model's probability that a word with these features heads a cue."""
-        score = sum(self.weights.get(feature, 0.0) for feature in features)
-        return 1.0 / (1.0 + math.exp(-score))
+        return 1.0 / (1.0 + math.exp(-self.score(features)))
+
+    @property
+    def threshold_score(self) -> float:
+        """The score at which the probability reaches the threshold (so most words need no exponential)."""
+        return _logit(self.threshold)
 
     def particle(self, tokens: list[Token], index: int) -> bool:
         """Tell whether the cue headed at ``index`` takes the next word along ("pointing to", "split on")."""
         return index + 1 < len(tokens) and (tokens[index].lower, tokens[index + 1].lower) in self.particles
+
+
+def _logit(probability: float) -> float:
+    if probability <= 0.0:
+        return -math.inf
+    if probability >= 1.0:
+        return math.inf
+    return math.log(probability / (1.0 - probability))
 
 
 @cache
