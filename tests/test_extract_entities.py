@@ -266,3 +266,54 @@ def test_they_after_coordinated_speakers_means_them() -> None:
         "“The program is plagued by fraud,” they wrote."
     )
     assert found["they"] == ("Tiller", PERSON, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity"),
+    [
+        # "The alliance, which includes …" after "the Alliance to Reclaim Our Schools (AROS)".
+        ("The Harbor Parks Alliance said the walk-ins worked. "
+         "The alliance, which includes two unions, said it would go on.",
+         "The alliance, which includes two unions", "Harbor Parks Alliance"),
+        ("The Harbor Oversight Committee said the audit was late. The committee said it would meet again.",
+         "The committee", "Harbor Oversight Committee"),
+    ],
+)  # fmt: skip
+def test_a_definite_organisation_word_means_the_organisation_named_with_it(
+    text: str, mention: str, entity: str
+) -> None:
+    assert speakers(text)[mention][:2] == (entity, SourceType.NAMED_ORGANISATION)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        # "according to the conservative-leaning Tax Foundation, more than twice what it projected …"
+        (
+            "Incomes would rise by 9 percent, according to the Harbor Tax Foundation, more than twice "
+            "what it projected for the middle.",
+            "the Harbor Tax Foundation",
+        ),
+        # "Thursday's walk-ins were the third time AROS said it had set up such an event."
+        ("The walk-ins were the third time Harbor Watch said it had set up such an event.", "Harbor Watch"),
+    ],
+)
+def test_a_source_phrase_stops_where_its_name_does(text: str, mention: str) -> None:
+    assert mention in speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "entity"),
+    [
+        # "As one Twitter user @nycsouthpaw pointed out …": a handle is a name.
+        ("As one Twitter user @harborwatch pointed out with a chart, the gap was wide.",
+         "one Twitter user @harborwatch", ("@harborwatch", PERSON, True)),
+        # "The Post has learned …": an outlet's short name, not a post.
+        ("The Gazette said the mayor lied. The Post has learned that she was headed to an emergency room.",
+         "The Post", ("Post", SourceType.OUTLET, True)),
+    ],
+)  # fmt: skip
+def test_a_handle_or_an_outlet_short_name_is_named(
+    text: str, mention: str, entity: tuple[str, SourceType, bool]
+) -> None:
+    assert speakers(text)[mention] == entity

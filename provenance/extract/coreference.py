@@ -98,6 +98,8 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
             mention.refers_to = _nearest(mentions, index, _described_by(descriptor))
             if mention.refers_to is None and descriptor in COMPANY_WORDS:
                 mention.refers_to = _nearest(mentions, index, _unknown_name)
+        elif (head := _organisation_head(mention)) is not None:
+            mention.refers_to = _nearest(mentions, index, _named_with(head))
         elif description.type is SourceType.ANONYMOUS_INDIVIDUAL:
             _link_role(mentions, index, people)
         elif description.type is SourceType.NAMED_PERSON and " " not in description.name:
@@ -107,6 +109,26 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
         elif mention.person is not None:
             mention.gender = mention.gender or mention.person.gender
             mention.person.mentions.append((mention.start, mention.end))
+
+
+def _organisation_head(mention: MentionDraft) -> str | None:
+    """Return the head of "the alliance" or "The committee": a definite organisation word alone, or None.
+
+    Such a description means the organisation named before it with that word
+    in its name ("the Alliance to Reclaim Our Schools").
+    """
+    words = mention.text.split(",")[0].split()
+    if len(words) != 2 or not mention.text.startswith(DEFINITE) or words[1][:1].isupper():
+        return None
+    head = words[1].lower().removesuffix("’s").removesuffix("'s")
+    return head if head in sources().organisation_words and head.isalpha() else None
+
+
+def _named_with(head: str) -> Callable[[SourceDescription], bool]:
+    """Match named organisations with ``head`` among the words of their name."""
+    return lambda description: (
+        description.type is SourceType.NAMED_ORGANISATION and head in description.name.lower().split()
+    )
 
 
 def _plural(mention: MentionDraft) -> bool:

@@ -74,6 +74,7 @@ class SourceDescription:
 
 
 COORDINATION = re.compile(r"\s+and\s+")
+HANDLE = re.compile(r"@\w{2,}")
 
 
 def coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -147,7 +148,14 @@ def _describe(text: str, lexicon: SourceLexicon) -> SourceDescription:
             text, None if plural else 1, None, None,
             Anonymity.VAGUE if plural else Anonymity.NAMED, not plural, True,
         )  # fmt: skip
+    handle = next((word for word in words if HANDLE.fullmatch(word)), None)
+    if handle is not None:  # "one Twitter user @jolund": a handle is a name
+        role = " ".join(word for word in words[: words.index(handle)] if word.lower() not in DETERMINERS)
+        return SourceDescription(SourceType.NAMED_PERSON, handle, 1, role or None, None, Anonymity.NAMED,
+                                 True, False)  # fmt: skip
     bare = TITLE_WORDS.sub("", text)
+    if bare != text and bare in entities().outlet_short_forms:  # "The Post", not a post
+        return SourceDescription(SourceType.OUTLET, bare, 1, None, None, Anonymity.NAMED, True, False)
     if DESCRIPTOR_TYPES.get(bare, SourceType.NAMED_ORGANISATION) is not SourceType.NAMED_ORGANISATION:
         return SourceDescription(SourceType.ANONYMOUS_INDIVIDUAL, text, 1, bare, None, Anonymity.VAGUE,
                                  False, False)  # fmt: skip
@@ -168,7 +176,8 @@ def _describe(text: str, lexicon: SourceLexicon) -> SourceDescription:
         or head_lower in lexicon.organisation_words
         or bare in (lexicon.organisation_words)
     ):
-        return SourceDescription(SourceType.NAMED_ORGANISATION, bare, 1, None, _affiliation(words, head),
+        name = NAME_END.split(bare)[0]  # "The alliance, which includes …" is named "alliance"
+        return SourceDescription(SourceType.NAMED_ORGANISATION, name, 1, None, _affiliation(words, head),
                                  Anonymity.NAMED, True, False)  # fmt: skip
     if _leads_appositive(text, lexicon) or _role_then_name(text):
         person = _named_person(text, lexicon)

@@ -66,9 +66,11 @@ QUANTIFIERS = frozenset(
 )  # fmt: skip
 NOT_APPOSITIVE = frozenset(
     {"in", "for", "on", "at", "to", "citing", "as", "too", "however", "meanwhile", "after", "when", "while",
-     "but", "though", "although", "because", "once", "before", "during", "since", "if", "through"}
+     "but", "though", "although", "because", "once", "before", "during", "since", "if", "through", "more",
+     "less", "fewer", "twice", "than"}
 )  # fmt: skip
-"""Words opening a parenthetical that is no appositive: ", after the vote," stays out of the source."""
+"""Words opening a parenthetical that is no appositive: ", after the vote," or ", more than twice what it
+projected," stays out of the source."""
 APPOSITIVE_PARTICIPLES = frozenset(
     {"including", "acting", "leading", "managing", "ranking", "presiding", "outgoing", "incoming", "founding",
      "governing", "reigning", "visiting", "longstanding", "sitting", "retiring", "supervising"}
@@ -79,6 +81,8 @@ INNER_MARKS = frozenset({"-", "’", "'", "&", "/", "$", "%"})
 IRREGULAR_PARTICIPLES = frozenset({"told", "said", "known", "thought", "written", "shown", "seen", "heard"})
 SPOKEN_OF = frozenset({"reason", "reasons", "everything", "anything", "something", "nothing", "message"})
 """Nouns a name after them speaks of, in a relative clause without "that" ("the reason | Lind gave")."""
+TIME_NOUNS = frozenset({"time", "times", "day", "moment", "year", "week"})
+"""Nouns a name after them cannot be the role of ("the third time | AROS said")."""
 POSSESSIVES = frozenset({"his", "her", "their"})
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 TIME_WORDS = frozenset(
@@ -395,7 +399,7 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
     while start - 1 >= floor and end - (start - 1) <= MAX_PHRASE:
         previous = tokens[start - 1]
         before = tokens[start - 2] if start - 2 >= floor else None
-        if previous.quoted or (previous.lower in SPOKEN_OF and tokens[start].capitalised):
+        if previous.quoted or (previous.lower in SPOKEN_OF | TIME_NOUNS and tokens[start].capitalised):
             break
         if previous.lower in POSSESSIVES and _coordinated_before(tokens, start - 1, floor, lexicon):
             start -= 1
@@ -404,6 +408,7 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
             is_title_stop(tokens, start - 1)
             or _joined(tokens, start - 1, floor)
             or (previous.text == "US" and tokens[start].capitalised)
+            or (previous.text == "@" and previous.end == tokens[start].start)
         ):
             start -= 1
             continue
