@@ -41,7 +41,7 @@ MODEL = ROOT / "provenance" / "extract" / "learned" / "data" / "cue_model.json"
 META = MODEL.with_suffix(".meta.json")
 PARTICLE_SHARE = 0.5
 """A word after a head joins the cue when the gold cues take it along at least this often."""
-REGULARISATION = 1.0
+REGULARISATION = 0.3
 MIN_YIELD = 0.01
 """A word is judged only when the model rightly accepts at least this share of its occurrences in train."""
 WORD_FEATURES = {"w", "w_next", "w_next_class", "w_prev_class", "w_subject"}

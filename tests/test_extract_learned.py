@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from provenance.extract import analyze
-from provenance.extract.cues import find_attributions
+from provenance.extract.cues import find_attributions, trigger_words
 from provenance.extract.cues.learned import candidate_words
 from provenance.extract.cues.sentence import rule_attributions
 from provenance.extract.learned import cue_head, cue_model
@@ -111,3 +111,16 @@ def test_a_cues_head_is_its_first_word_past_the_verb_group() -> None:
     assert tokens[cue_head(tokens, 1, 4) or 0].text == "criticized"
     assert tokens[cue_head(tokens, 7, 10) or 0].text == "expected"
     assert cue_head(tokens, 7, 8) is None  # "is" alone carries nothing
+
+
+def test_a_sentence_is_read_for_its_rule_cues_whatever_words_the_model_judges() -> None:
+    nouns = ["statement", "proposal", "reportedly", "poll"]
+    assert set(nouns) <= trigger_words()
+    article = parse_article("Ana Lund spoke on Monday. The company's denial that it knew drew fire.\n")
+    cues_found = [
+        attribution.cue.text
+        for claim in analyze(article).claims
+        for attribution in claim.attributions
+        if attribution.cue is not None
+    ]
+    assert "denial" in cues_found

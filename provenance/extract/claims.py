@@ -17,7 +17,7 @@ from functools import cache
 from provenance.extract.boilerplate import claim_sentences
 from provenance.extract.chains import UNCOVERED_SECTIONS, ChainBuilder, cited_parties
 from provenance.extract.coreference import MentionDraft
-from provenance.extract.cues import RawAttribution, find_attributions, first_cue_words, introduction
+from provenance.extract.cues import RawAttribution, find_attributions, introduction, trigger_words
 from provenance.extract.describe import SourceDescription, coordinated, describe
 from provenance.extract.entities import source_entities
 from provenance.extract.hedges import find_hedges, hedge_words
@@ -215,7 +215,7 @@ def _claimed(later: list[_Sentence], opening: int, close: int) -> bool:
 @cache
 def _signal_words() -> frozenset[str]:
     """Words without which a sentence has no cue and no hedge: the test that spares tokenising it."""
-    words = {word for word in first_cue_words() | cue_model().vocabulary | hedge_words() if word.isalpha()}
+    words = {word for word in trigger_words() | cue_model().vocabulary | hedge_words() if word.isalpha()}
     return frozenset(words)
 
 

@@ -11,6 +11,6 @@ from __future__ import annotations
 
 from provenance.extract.cues.clause import RawAttribution, first_cue_words
 from provenance.extract.cues.punctuation import introduction
-from provenance.extract.cues.sentence import find_attributions
+from provenance.extract.cues.sentence import find_attributions, trigger_words
 
-__all__ = ["RawAttribution", "find_attributions", "first_cue_words", "introduction"]
+__all__ = ["RawAttribution", "find_attributions", "first_cue_words", "introduction", "trigger_words"]

@@ -25,7 +25,16 @@ from provenance.extract.cues.nominal import according_to, document_intro, hearsa
 from provenance.extract.cues.passives import by_agent, impression, passive_belief, question_put, raises_a_cue
 from provenance.extract.cues.punctuation import punctuation_cue, speaker_line
 from provenance.extract.cues.verbs import final_cue, verb_attribution
-from provenance.extract.cues.words import CLOSERS, PASSIVE_CUES, PUNCTUATION_CUES, RAISING_VERBS
+from provenance.extract.cues.words import (
+    CLOSERS,
+    DOCUMENT_HEADS,
+    HEARSAY,
+    NOMINAL_CUES,
+    PASSIVE_CUES,
+    PUNCTUATION_CUES,
+    RAISING_VERBS,
+    VIEW_WORDS,
+)
 from provenance.extract.learned import cue_model
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token
@@ -41,6 +50,15 @@ def find_attributions(
     """
     found = rule_attributions(tokens, quotes, headline)
     return found + learned_attributions(tokens, quotes, found, cue_model())
+
+
+@cache
+def trigger_words() -> frozenset[str]:
+    """Every word without which no rule reads a cue: cue starts, cue nouns, "reportedly", "view", poll words.
+
+    A sentence holding none of them (and no colon or dash) has no rule attribution.
+    """
+    return first_cue_words() | NOMINAL_CUES | HEARSAY | VIEW_WORDS | DOCUMENT_HEADS
 
 
 def rule_attributions(
