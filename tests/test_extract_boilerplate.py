@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from provenance.config import Config
 from provenance.extract import analyze
-from provenance.extract.boilerplate import WORD, _anchored, _more_words_than, boilerplate_kind
+from provenance.extract.boilerplate import WORD, _more_words_than, boilerplate_kind
 from provenance.ingest import parse_article
 from provenance.scoring import score
 
@@ -99,14 +99,6 @@ def test_a_suppression_marker_is_never_a_claim() -> None:
 @given(st.text(alphabet="ab _-.,é1’", max_size=40), st.integers(min_value=0, max_value=8))
 def test_the_word_limit_counts_words_as_the_word_pattern_does(sentence: str, limit: int) -> None:
     assert bool(_more_words_than(limit).match(sentence)) == (len(WORD.findall(sentence)) > limit)
-
-
-@pytest.mark.parametrize(
-    ("pattern", "anchored"),
-    [("^by\\b", True), ("^(?:a|b)c", True), ("^[|]x", True), ("^[]|]x", True), ("^a|b", False)],
-)
-def test_only_a_pattern_held_to_the_start_is_matched_there_alone(pattern: str, anchored: bool) -> None:
-    assert _anchored(pattern) is anchored
 
 
 @pytest.mark.parametrize(

@@ -61,10 +61,8 @@ def _ratio(work_for: Callable[[str], object], unit: str, characters: int) -> flo
     work_for(small)  # warm caches and lazily loaded models before timing
     ratio = float("inf")
     for _ in range(2):
-        ratio = min(
-            ratio,
-            _best_seconds(lambda: work_for(small * GROWTH)) / _best_seconds(lambda: work_for(small), runs=7),
-        )
+        large = _best_seconds(lambda: work_for(small * GROWTH), runs=5)
+        ratio = min(ratio, large / _best_seconds(lambda: work_for(small), runs=7))
         if ratio <= LIMIT:
             break
     return ratio

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from provenance.extract.pattern_shape import anchored, folds, needed_texts
 from provenance.extract.segmentation import sentences
 
 __all__ = ["boilerplate_kind", "claim_sentences"]
@@ -34,13 +35,15 @@ class BoilerplateKind:
     one search (the others) and one bounded word count (``too_long`` stops
     reading at the word past ``max_words``), the cheaper first. A kind that
     ignores case searches an ASCII sentence lower-cased, with ``folded``
-    (its floating patterns matching case), which is the same test done faster.
+    (its floating patterns matching case), which is the same test done faster,
+    and only when the sentence holds one of the texts they need (``needs``).
     """
 
     name: str
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
     folded: re.Pattern[str] | None
+    needs: tuple[str, ...] | None
     too_long: re.Pattern[str] | None
 
     def fits(self, sentence: str, lowered: str | None) -> bool:
@@ -51,10 +54,15 @@ class BoilerplateKind:
                 and self.anchored.match(sentence) is not None
                 and not (self.too_long is not None and self.too_long.match(sentence))
             )
+        floating = lowered is None or self.needs is None or any(text in lowered for text in self.needs)
+        if not floating and self.anchored is None:
+            return False
         if self.too_long is not None and self.too_long.match(sentence):
             return False
         if self.anchored is not None and self.anchored.match(sentence):
             return True
+        if not floating:
+            return False
         if lowered is not None and self.folded is not None:
             return self.folded.search(lowered) is not None
         return self.floating.search(sentence) is not None
@@ -76,15 +84,16 @@ def boilerplate() -> BoilerplateLexicon:
     markup = re.compile("|".join(f"(?:{pattern})" for pattern in data.pop("markup")), re.DOTALL)
     kinds = []
     for name, table in data.items():
-        floating = [pattern for pattern in table["patterns"] if not _anchored(pattern)]
+        floating = [pattern for pattern in table["patterns"] if not anchored(pattern)]
+        folding = bool(floating) and not table.get("case") and all(map(folds, floating))
+        needs = [needed_texts(pattern) for pattern in floating] if folding else [None]
         kinds.append(
             BoilerplateKind(
                 name,
-                _alternation([pattern for pattern in table["patterns"] if _anchored(pattern)], table),
+                _alternation([pattern for pattern in table["patterns"] if anchored(pattern)], table),
                 _alternation(floating, table),
-                _alternation(floating, {"case": True})
-                if not table.get("case") and all(map(_folds, floating))
-                else None,
+                _alternation(floating, {"case": True}) if folding else None,
+                tuple(text for texts in needs for text in texts or ()) if all(needs) else None,
                 _more_words_than(table["max_words"]) if "max_words" in table else None,
             )
         )
@@ -96,40 +105,6 @@ def _alternation(patterns: list[str], table: dict[str, object]) -> re.Pattern[st
     if not patterns:
         return None
     return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), 0 if table.get("case") else re.I)
-
-
-def _anchored(pattern: str) -> bool:
-    """Tell whether a pattern can only match at the start: it opens with ``^`` and has no top-level ``|``."""
-    if not pattern.startswith("^"):
-        return False
-    depth, index, in_class = 0, 1, False
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 1
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-            index += pattern.startswith("^", index + 1)
-            index += pattern.startswith("]", index + 1)  # "[]…]" and "[^]…]" hold "]"
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            return False
-        index += 1
-    return True
-
-
-def _folds(pattern: str) -> bool:
-    r"""Tell whether an ignore-case pattern finds the same in lower-cased ASCII text when it matches case.
-
-    It does when it names no capital letter (escapes aside: ``\W``, ``\S``) and
-    sets no flags of its own; otherwise it is searched as written.
-    """
-    if re.search(r"\(\?(?![:=!]|<[=!])", pattern):
-        return False
-    return not any(char.isupper() for char in re.sub(r"\\.", "", pattern))
 
 
 def _more_words_than(limit: int) -> re.Pattern[str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from provenance.extract.describe import DESCRIPTOR_TYPES, SourceDescription
 from provenance.extract.lexicon import entities, sources
@@ -227,6 +227,7 @@ def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None
     if mention.refers_to is not None:
         return
     head = role.lower().split()[-1]
+    wanted = _role_word(head)
     modifiers = {word.lower().strip(",.") for word in words[:-1]}
     holders = [
         person
@@ -234,7 +235,7 @@ def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None
         if person.mentions
         and min(person.mentions)[0] < mention.start
         and _agrees(person.gender, mention.gender)
-        and _role_word(head) in {_role_word(word) for word in people.roles(person)}
+        and any(_role_word(word) == wanted for word in people.roles(person))
     ]
     if holders:
         mention.person = max(
@@ -385,8 +386,13 @@ def _same_role(role: str, affiliation: str | None = None) -> Callable[[SourceDes
     )
 
 
+@lru_cache(maxsize=4096)
 def _role_word(role: str) -> str:
-    """Key a role by its head word, singular, written as the first word of its synonyms."""
+    """Key a role by its head word, singular, written as the first word of its synonyms.
+
+    Kept for the words seen last: every description is keyed against the role
+    words of every person named before it.
+    """
     words = [word for word in role.lower().split() if word not in {"for", "of", "to"}]
     word = words[-1].rstrip("s") if words else ""
     return _synonyms().get(word, word)

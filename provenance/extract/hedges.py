@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 
 from provenance.extract.lexicon import hedges
-from provenance.extract.segmentation import Token, span
+from provenance.extract.segmentation import Token, lower_words, span
 from provenance.models import Hedge, HedgeKind
 
 __all__ = ["find_hedges", "hedge_words"]
@@ -33,6 +33,8 @@ def find_hedges(text: str, tokens: list[Token], start: int, end: int) -> list[He
     """Every hedge among the ``tokens`` of ``text[start:end]``, in order, typed by kind."""
     index = _phrases()
     found: list[Hedge] = []
+    if index.keys().isdisjoint(lower_words(tokens)):
+        return found
     resume = 0
     for position in [position for position, token in enumerate(tokens) if token.lower in index]:
         token = tokens[position]
@@ -43,7 +45,8 @@ def find_hedges(text: str, tokens: list[Token], start: int, end: int) -> list[He
         for words, kind in index[token.lower]:
             candidate = tokens[position : position + len(words)]
             if tuple(item.lower for item in candidate) == words and candidate[-1].end <= end:
-                found.append(Hedge(span=span(text, token.start, candidate[-1].end), kind=kind))
+                hedge = span(text, token.start, candidate[-1].end)
+                found.append(Hedge.trusted({"span": hedge, "kind": kind}))
                 resume = position + len(words)
                 break
     return found

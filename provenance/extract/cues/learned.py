@@ -19,7 +19,7 @@ from provenance.extract.cues.content import content_span, content_stop
 from provenance.extract.cues.verbs import verb_attribution
 from provenance.extract.learned import CueModel, cue_features
 from provenance.extract.lexicon import cues, sources
-from provenance.extract.segmentation import Token
+from provenance.extract.segmentation import Token, lower_words
 from provenance.extract.sources import phrase_before
 from provenance.models import CueKind
 
@@ -30,6 +30,8 @@ def candidate_words(
     tokens: list[Token], found: list[RawAttribution], vocabulary: frozenset[str]
 ) -> list[int]:
     """List the words the model may judge: known cue heads outside quotations and the attributions found."""
+    if vocabulary.isdisjoint(lower_words(tokens)):
+        return []
     known = [
         index
         for index, token in enumerate(tokens)

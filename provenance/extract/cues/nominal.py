@@ -20,13 +20,15 @@ from provenance.extract.cues.words import (
     VIEW_WORDS,
 )
 from provenance.extract.lexicon import cues, sources
-from provenance.extract.segmentation import Token
+from provenance.extract.segmentation import Token, lower_words
 from provenance.extract.sources import is_title_stop, opens_aside, phrase_after
 from provenance.models import CueKind
 
 
 def in_view(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttribution | None:
     """Read "In their view, Democrats could…", "…, in Bolton's view": the possessor holds the view."""
+    if VIEW_WORDS.isdisjoint(lower_words(tokens)):
+        return None
     for index in range(len(tokens) - 2):
         owner, head = tokens[index + 1], tokens[index + 2]
         if tokens[index].lower != "in" or head.lower not in VIEW_WORDS or tokens[index].quoted:
@@ -54,6 +56,8 @@ def hearsay(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttributio
     The words before the adverb back to a clause boundary and the clause after it
     are the content; before a cue verb ("reportedly told") the verb is the cue.
     """
+    if HEARSAY.isdisjoint(lower_words(tokens)):
+        return None
     index = next(
         (position for position, token in enumerate(tokens) if token.lower in HEARSAY and not token.quoted),
         None,
@@ -95,6 +99,8 @@ def nominal_cue(
     after the comma. Words another attribution of the sentence (``found``)
     already gives a role are not read again.
     """
+    if NOMINAL_CUES.isdisjoint(lower_words(tokens)):
+        return None
     taken = [
         part
         for raw in found or []

@@ -15,7 +15,7 @@ from provenance.extract.cues.words import (
     SUBJECT_STOPS,
 )
 from provenance.extract.lexicon import cues
-from provenance.extract.segmentation import Token
+from provenance.extract.segmentation import Token, lower_words
 from provenance.extract.sources import passive_agent, phrase_before
 from provenance.models import CueKind
 
@@ -26,6 +26,8 @@ def question_put(tokens: list[Token], quotes: list[tuple[int, int]]) -> RawAttri
     ("Asked whether he would run, …", "…, she said when asked about the merger",
     "Lund was asked by the host if …", "Asked by the host to respond, …".)
     """
+    if "asked" not in lower_words(tokens):
+        return None
     for asked, token in enumerate(tokens):
         if token.lower != "asked" or token.quoted:
             continue
