@@ -4,7 +4,10 @@
 folder on the way cannot be searched, so probes used while walking folders or
 looking for config files go through ``kind_of``, which never raises. Reading
 refuses everything but regular files before opening: a named pipe (FIFO) would
-block forever, a device could stream without end.
+block forever, a device could stream without end. Data files read whole (config,
+rules, baselines, gold, manifests) are parsed with ``parse_json``/``parse_toml``,
+for which nesting too deep for the parser is malformed input, not a
+``RecursionError``.
 """
 
 from __future__ import annotations

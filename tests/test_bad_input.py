@@ -208,6 +208,7 @@ REFUSED_URLS = {
     "mapped-ipv6-url": ("http://[::ffff:10.0.0.1]/story", "private"),
     "userinfo-url": ("http://reader@127.0.0.1/story", "loopback"),
     "no-host-url": ("http:///story", "no host"),
+    "invalid-idna-url": ("http://xn--zz.example/story", "not a valid URL (Invalid A-label)"),
 }
 ARTICLE_COMMANDS = {
     "analyze": "analyze {a}",

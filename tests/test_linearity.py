@@ -51,10 +51,21 @@ def _best_seconds(work: Callable[[], object], runs: int = 3) -> float:
 
 
 def _ratio(work_for: Callable[[str], object], unit: str, characters: int) -> float:
+    """Time ``GROWTH``× the text against the text; over the limit, measure once more and keep the lower.
+
+    Another process on a shared machine only ever slows one timing down, which can push a linear
+    shape past the limit (17× seen once for a shape measuring 9× otherwise); a quadratic shape takes
+    about 100× on every measurement, so the second one still fails it.
+    """
     small = unit * max(1, characters // len(unit))
     work_for(small)  # warm caches and lazily loaded models before timing
-    large = _best_seconds(lambda: work_for(small * GROWTH), runs=5)
-    return large / _best_seconds(lambda: work_for(small), runs=7)
+    ratio = float("inf")
+    for _ in range(2):
+        large = _best_seconds(lambda: work_for(small * GROWTH), runs=5)
+        ratio = min(ratio, large / _best_seconds(lambda: work_for(small), runs=7))
+        if ratio <= LIMIT:
+            break
+    return ratio
 
 
 def _segment(paragraph: str) -> None:

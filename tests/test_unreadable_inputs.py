@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +22,17 @@ from fifo_guard import unblocking_pipes
 from typer.testing import CliRunner
 
 from provenance.cli import app
-from provenance.files import PathKind, kind_of, read_regular_file
+from provenance.errors import ConfigError, InputError
+from provenance.files import (
+    PathKind,
+    kind_of,
+    list_folder,
+    parse_json,
+    parse_toml,
+    read_regular_file,
+    read_text_file,
+    real_path,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_8dac13ad40c6afd4.txt"
 NOBODY = 65534
@@ -230,3 +241,27 @@ def test_unreadable_things_in_a_walk_are_listed_not_internal_errors(
     assert "Traceback" not in output
     assert code == expected_code, output[-500:]
     assert fragment in output
+
+
+def test_data_nested_too_deeply_for_the_parser_is_malformed_input() -> None:
+    with pytest.raises(json.JSONDecodeError, match="nested too deeply"):
+        parse_json("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(tomllib.TOMLDecodeError, match="nested too deeply"):
+        parse_toml("a = " + "[" * 5_000 + "]" * 5_000)
+
+
+def test_a_text_file_that_cannot_be_read_is_one_error_of_the_class_asked_for(tmp_path: Path) -> None:
+    (tmp_path / "latin1.toml").write_bytes("a = 'é'".encode("latin-1"))
+    with pytest.raises(ConfigError, match=r"latin1\.toml: not valid UTF-8 \(byte 0xe9 at offset 5\)"):
+        read_text_file(tmp_path / "latin1.toml", "config file", error=ConfigError)
+    with pytest.raises(InputError, match="is a directory"):
+        read_text_file(tmp_path, "gold file")
+    with pytest.raises(InputError, match="not a folder"):
+        list_folder(tmp_path / "latin1.toml")
+
+
+def test_a_loop_of_symbolic_links_resolves_without_raising(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to("b")
+    (tmp_path / "b").symlink_to("a")
+    assert real_path(tmp_path / "a").parent == real_path(tmp_path)
+    assert kind_of(tmp_path / "a") is PathKind.UNREADABLE

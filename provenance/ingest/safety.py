@@ -102,12 +102,12 @@ class AddressPolicy:
         """Refuse ``url`` unless it is http(s) and every address its host resolves to is allowed."""
         try:
             parsed = httpx.URL(url)
+            host = parsed.host  # decoded lazily: an invalid IDNA label ("xn--zz") fails here
         except (httpx.InvalidURL, TypeError, ValueError) as exc:
             raise UnsafeURLError(url, f"not a valid URL ({exc})") from None
         if parsed.scheme not in ALLOWED_SCHEMES:
             shown = parsed.scheme or "no scheme"
             raise UnsafeURLError(url, f"refused: only http and https URLs are fetched, not {shown}")
-        host = parsed.host
         if not host:
             raise UnsafeURLError(url, "refused: the URL has no host")
         if host.rstrip(".").lower() in METADATA_HOSTS:
