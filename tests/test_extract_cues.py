@@ -593,3 +593,19 @@ def test_a_sentence_ending_in_a_colon_introduces_the_next_paragraph(
 def test_a_colon_after_a_phrase_with_no_speech_verb_introduces_nothing() -> None:
     claims = _voices("Rents rise\n\nHere is the timeline:\n\nThe vote is on Monday.\n")
     assert [(voice, cues) for _, voice, cues in claims[1:]] == [(None, []), (None, [])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Mayor Lund reaffirmed that the ferry would run all winter.", [("reaffirmed", "Mayor Lund")]),
+        ("Councillor Ada Moreau chided that the budget was late again.", [("chided", "Councillor Ada Moreau")]),
+        ("Ms. Moreau remembers that the bridge closed twice in 1998.", [("remembers", "Ms. Moreau")]),
+        ("The harbour board downplayed the risk of flooding.", [("downplayed", "The harbour board")]),
+        ("One trader surmised that the fish market would move inland.", [("surmised", "One trader")]),
+        ("Lund opined that the council had lost its way.", [("opined", "Lund")]),
+        ("The county forecasts that tolls will double by spring.", [("forecasts", "The county")]),
+    ],
+)  # fmt: skip
+def test_less_common_reporting_verbs_are_cues(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _cues(sentence) == expected
