@@ -189,7 +189,7 @@ def test_cli_refuses_bad_gold_with_one_line(texts: Path, tmp_path: Path) -> None
     result = CliRunner().invoke(app, ["eval", "--source-types", str(bad_label), str(texts)])
     assert result.exit_code == 3
     assert f"{bad_label}:2: type:" in result.output
-    moved = write_gold(tmp_path, [{**record, "start": 1}])
+    moved = write_gold(tmp_path, [{**record, "start": record["start"] + 1, "end": record["end"] + 1}])
     result = CliRunner().invoke(app, ["eval", "--source-types", str(moved), str(texts)])
     assert result.exit_code == 3
     assert "is not at its offsets" in result.output
@@ -204,4 +204,18 @@ def test_reading_gold_names_the_line_that_is_not_json(tmp_path: Path) -> None:
         read_source_gold(path)
     path.write_text("\n", encoding="utf-8")
     with pytest.raises(InputError, match="holds no gold sources"):
+        read_source_gold(path)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "problem"),
+    [(9, 4, "do not frame"), (4, 6, "do not frame"), (-1, 4, "greater than or equal to 0")],
+)
+def test_reading_gold_refuses_offsets_that_do_not_frame_the_span(
+    tmp_path: Path, start: int, end: int, problem: str
+) -> None:
+    path = tmp_path / "gold.jsonl"
+    record = {"text": "a.txt", "start": start, "end": end, "span": "Lund", "type": "person_named"}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=rf"gold.jsonl:1.*{problem}"):
         read_source_gold(path)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, get_args
 
-from pydantic import ValidationError
+from pydantic import NonNegativeInt, ValidationError, model_validator
 
 from provenance.errors import ConfigError, InputError
 from provenance.extract import analyze
@@ -87,14 +87,23 @@ class GoldSource(Model):
     """One hand-labelled source span of the gold file."""
 
     text: str
-    start: int
-    end: int
+    start: NonNegativeInt
+    end: NonNegativeInt
     span: str
     type: Label
     referent: str | None = None
     referent_type: Label | None = None
     on_record: bool | None = None
     note: str = ""
+
+    @model_validator(mode="after")
+    def _offsets_frame_the_span(self) -> GoldSource:
+        """Refuse offsets that are reversed or of another length than the span: they slice to other text."""
+        if self.end - self.start != len(self.span):
+            raise ValueError(
+                f"offsets {self.start}-{self.end} do not frame the {len(self.span)}-character span"
+            )
+        return self
 
     @property
     def expected(self) -> str:
