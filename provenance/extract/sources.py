@@ -15,6 +15,7 @@ from provenance.extract.segmentation import Token
 
 __all__ = [
     "DETERMINERS",
+    "HEAD_END",
     "NUMBERS",
     "POSTMODIFIER",
     "QUANTIFIERS",
@@ -27,6 +28,7 @@ __all__ = [
     "passive_agent",
     "phrase_after",
     "phrase_before",
+    "phrase_head",
 ]
 
 DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight"})
@@ -55,6 +57,11 @@ STANDALONE_QUANTIFIERS = frozenset({"another", "each", "most", "none", "others"}
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
 RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "during", "when", "while", "as"})
 POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
+HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", "obtained", "reviewed",
+                           "published", "released", "that", "which", "kept", "compiled", "maintained",
+                           "conducted", "prepared", "issued", "filed", "commissioned", "to", "i", "we", "you",
+                           "he", "she", "they"}  # fmt: skip
+"""Words that end a phrase's head and open its post-modifier ("Data | from the survey")."""
 RELATIVES = frozenset({"who", "that"})
 CLAUSE_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 """Subjects of a relative clause without "that" inside a source phrase ("the experts I interviewed")."""
@@ -113,6 +120,23 @@ FINITE_VERBS = frozenset(
      "must", "should", "does", "did", "do"}
 )  # fmt: skip
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
+
+
+def phrase_head(tokens: list[Token], start: int, end: int) -> int:
+    """Find the head noun of the phrase over tokens ``[start, end)``: its last word before a post-modifier.
+
+    "Data | from the 2014 survey" and "Records | compiled by the FEC" agree with
+    their verb through "Data" and "Records"; a partitive is no post-modifier
+    ("nine in 10 voters" has the head "voters").
+    """
+    for index in range(start + 1, end):
+        word = tokens[index].lower
+        previous = tokens[index - 1].lower
+        counted = previous in NUMBERS or previous in QUANTIFIERS or previous.isdigit()
+        partitive = word in {"in", "of"} and counted
+        if (word in HEAD_END or tokens[index].text == ",") and not partitive and tokens[index - 1].is_word:
+            return index - 1
+    return end - 1
 
 
 def is_title_stop(tokens: list[Token], index: int) -> bool:

@@ -67,7 +67,7 @@ from provenance.extract.cues.words import (
 )
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import opens_aside, phrase_after
+from provenance.extract.sources import opens_aside, phrase_after, phrase_head
 from provenance.models import CueKind
 
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
@@ -175,7 +175,7 @@ def verb_attribution(
     if (
         not inverted
         and word in cues().noun_like
-        and not plural_subject(tokens[source[1] - 1], source[1] == 1)
+        and not plural_subject(tokens[head := phrase_head(tokens, *source)], head == 0)
     ):
         return None
     if (

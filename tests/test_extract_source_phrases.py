@@ -1,0 +1,53 @@
+"""Source phrases the cue stage reads or turns down by what they are (sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.extract.cues import find_attributions
+from provenance.extract.segmentation import quotations, tokenize
+from provenance.extract.sources import phrase_head
+
+
+def _cues(sentence: str) -> list[tuple[str | None, str | None]]:
+    """Run the cue stage over one sentence: each attribution's cue and source, as text."""
+    quotes = quotations(sentence, 0, len(sentence))
+    tokens = tokenize(sentence, 0, len(sentence), quotes)
+    return [
+        (
+            sentence[raw.cue[0] : raw.cue[1]] if raw.cue else None,
+            sentence[raw.source[0] : raw.source[1]] if raw.source else None,
+        )
+        for raw in find_attributions(tokens, quotes)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "head"),
+    [
+        ("Data from the 2019 county survey", "Data"),
+        ("Records compiled by the Harbor Ledger", "Records"),
+        ("Nine in 10 voters", "voters"),
+        ("The two council members", "members"),
+        ("Ada Moreau, a county clerk,", "Moreau"),
+    ],
+)
+def test_the_head_of_a_source_phrase_is_its_last_word_before_a_post_modifier(phrase: str, head: str) -> None:
+    tokens = tokenize(phrase, 0, len(phrase), [])
+    assert tokens[phrase_head(tokens, 0, len(tokens))].text == head
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Data from the 2019 county survey show that renters pay more than half their income.",
+         [("show", "Data from the 2019 county survey")]),
+        ("Records compiled by the Harbor Ledger show that the mayor gave to both parties.",
+         [("show", "Records compiled by the Harbor Ledger")]),
+        ("The tally of the Harbor Ledger show that the mayor gave to both parties.", []),
+    ],
+)  # fmt: skip
+def test_a_base_form_cue_agrees_with_the_head_of_its_source_not_its_last_word(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
