@@ -51,3 +51,17 @@ def test_a_base_form_cue_agrees_with_the_head_of_its_source_not_its_last_word(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("After saying her ankle was “so sore I could not stand,” she was taken to the county clinic.",
+         [("saying", "she")]),
+        ("After saying the bridge was safe, Lund left the hearing.", [("saying", "Lund")]),
+    ],
+)  # fmt: skip
+def test_a_participle_opening_the_sentence_speaks_for_the_subject_after_a_quotation_closing_its_clause(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected

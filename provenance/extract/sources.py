@@ -24,6 +24,7 @@ __all__ = [
     "lower_titles",
     "main_clause_start",
     "name_tail",
+    "opens_after_comma",
     "opens_aside",
     "passive_agent",
     "phrase_after",
@@ -110,6 +111,8 @@ LY_NOUNS = frozenset(
 )  # fmt: skip
 """Words ending in "-ly" that are nouns, so never part of a verb group ("a pro-Trump rally said")."""
 DASHES = frozenset({"-", "–", "—", "--"})
+QUOTE_CLOSERS = frozenset({"”", '"', "''"})
+"""Closing marks, which may stand between a comma and the main clause ("…, “the race is on,” she …")."""
 CLAUSE_OPENERS = frozenset({"and", "but", "so", "yet", "or", "then", "meanwhile", "however", "still"})
 """Words after which a phrase opens its own clause ("But Jo Lee, a lawyer, said")."""
 INVERTED_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"})
@@ -800,6 +803,13 @@ def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool
     return not any(tokens[i].lower in FINITE_VERBS for i in range(index + 1, relative))
 
 
+def opens_after_comma(tokens: list[Token], index: int) -> bool:
+    """Tell whether a comma, perhaps inside a closing quotation (",”"), stands just before token ``index``."""
+    while index > 0 and tokens[index - 1].text in QUOTE_CLOSERS:
+        index -= 1
+    return index > 0 and tokens[index - 1].text == ","
+
+
 def main_clause_start(tokens: list[Token], limit: int) -> int | None:
     """Find where a sentence's main clause (and so its subject) begins, or None when unsure.
 
@@ -824,6 +834,8 @@ def main_clause_start(tokens: list[Token], limit: int) -> int | None:
     )
     if comma is None:
         return None
+    while comma + 1 < limit and tokens[comma + 1].text in QUOTE_CLOSERS:
+        comma += 1  # "After saying it was “so swollen,” she …": the clause starts after the closing mark
     place = comma + 1
     while place < limit and tokens[place].capitalised and tokens[place].is_word:
         place += 1
