@@ -6,7 +6,7 @@ import pytest
 
 from provenance.extract.cues import find_attributions
 from provenance.extract.segmentation import quotations, tokenize
-from provenance.extract.sources import phrase_head
+from provenance.extract.sources import phrase_before, phrase_head
 
 
 def _cues(sentence: str) -> list[tuple[str | None, str | None]]:
@@ -65,3 +65,18 @@ def test_a_participle_opening_the_sentence_speaks_for_the_subject_after_a_quotat
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Lund sat for an interview, answering", "the waving, smiling", "a retiree, making"],
+)
+def test_a_lone_participle_is_no_source_phrase(phrase: str) -> None:
+    tokens = tokenize(phrase, 0, len(phrase), [])
+    assert phrase_before(tokens, len(tokens), 0) is None
+
+
+@pytest.mark.parametrize("phrase", ["the filing", "Lund", "Polling"])
+def test_a_document_in_ing_or_a_name_is_a_source_phrase(phrase: str) -> None:
+    tokens = tokenize(phrase, 0, len(phrase), [])
+    assert phrase_before(tokens, len(tokens), 0) == (0, len(tokens))

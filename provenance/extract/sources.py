@@ -166,7 +166,7 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
     last week found").
     """
     phrase = _phrase_ending(tokens, end, floor)
-    if phrase is None:
+    if phrase is None or _lone_participle(tokens, *phrase):
         return None
     if _adverbial(tokens, *phrase, floor):
         outer = _before_time(tokens, phrase[0], floor)
@@ -179,6 +179,15 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
     if phrase[1] != end:
         return phrase
     return phrase[0], end + _dated(tokens, end)
+
+
+def _lone_participle(tokens: list[Token], start: int, end: int) -> bool:
+    """Tell whether a phrase is one lower-case "-ing" word, a verb no one speaks as ("…, answering them").
+
+    A document so named ("the filing", "a ruling") takes its determiner along, so is never alone.
+    """
+    token = tokens[start]
+    return end - start == 1 and token.lower.endswith("ing") and not token.capitalised
 
 
 def _embedded(tokens: list[Token], start: int, floor: int) -> bool:
