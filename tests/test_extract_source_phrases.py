@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from provenance import analyze, parse_article
 from provenance.extract.cues import find_attributions
 from provenance.extract.segmentation import quotations, tokenize
 from provenance.extract.sources import phrase_before, phrase_head
+from provenance.models import SourceType
 
 
 def _cues(sentence: str) -> list[tuple[str | None, str | None]]:
@@ -80,3 +82,39 @@ def test_a_lone_participle_is_no_source_phrase(phrase: str) -> None:
 def test_a_document_in_ing_or_a_name_is_a_source_phrase(phrase: str) -> None:
     tokens = tokenize(phrase, 0, len(phrase), [])
     assert phrase_before(tokens, len(tokens), 0) == (0, len(tokens))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund funds Harborwatch, a super PAC that intends to fight the levy.", [("intends", "that")]),
+        ("The council heard from tenants that say rents doubled.", [("say", "that")]),
+        ("Polls show that voters want a new bridge.", [("show", "Polls")]),
+        ("The mayor said that says a lot about the council.", [("said", "The mayor")]),
+    ],
+)  # fmt: skip
+def test_a_relative_that_after_a_noun_is_the_source_as_who_and_which_are(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [
+        ("Lund funds Harborwatch, a super PAC that says the levy is unfair.", "Harborwatch",
+         SourceType.NAMED_ORGANISATION),
+        ("The county hired Ada Moreau, a lawyer who says the levy is unfair.", "Ada Moreau",
+         SourceType.NAMED_PERSON),
+        ("Residents formed a super PAC that says the levy is unfair.", "super PAC",
+         SourceType.NAMED_ORGANISATION),
+    ],
+)  # fmt: skip
+def test_a_relative_pronoun_after_an_apposition_means_the_name_it_describes(
+    text: str, entity: str, kind: SourceType
+) -> None:
+    result = analyze(parse_article(text + "\n", "fictional.txt"))
+    (mention,) = result.sources
+    found = result.entity_of(mention.id)
+    assert found is not None
+    assert (found.name, found.type) == (entity, kind)

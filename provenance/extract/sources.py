@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from provenance.extract.lexicon import SourceLexicon, abbreviations, sources
+from provenance.extract.lexicon import SourceLexicon, abbreviations, cues, sources
 from provenance.extract.segmentation import Token
 
 __all__ = [
@@ -348,6 +348,32 @@ def _subject_of_clause(tokens: list[Token], start: int, end: int) -> bool:
     return opens and (last.capitalised or not last.lower.endswith("ed")) and not is_adverb(last)
 
 
+def _relative_that(tokens: list[Token], that: int, floor: int, lexicon: SourceLexicon) -> bool:
+    """Tell whether "that" before a cue is a relative pronoun standing for a noun ("a group that | plans").
+
+    It is the source, as "who" and "which" are. After a verb or adjective
+    ("said that", "so sure that") it opens a clause instead.
+    """
+    if that - 1 < floor:
+        return False
+    noun = tokens[that - 1]
+    word = noun.lower
+    return (
+        noun.is_word
+        and not noun.quoted
+        and word not in lexicon.function_words
+        and word not in cues().verbs
+        and not word.endswith(("ed", "ly"))
+        and (
+            noun.capitalised
+            or word in lexicon.person_words
+            or word in lexicon.organisation_words
+            or word in lexicon.document_words
+            or (word.endswith("s") and not word.endswith("ss"))
+        )
+    )
+
+
 def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
     """Read "NAME, APPOSITIVE[, APPOSITIVE]," leftwards from the comma before a cue.
 
@@ -424,6 +450,8 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         token.lower in OBJECT_PRONOUNS and last - 2 >= floor and _inner_preposition(tokens, last - 1, lexicon)
     ):
         start = last - 1
+    elif token.lower == "that" and _relative_that(tokens, last, floor, lexicon):
+        return last, end
     elif token.lower in lexicon.pronouns:
         if token.lower == "one" and last - 1 >= floor and tokens[last - 1].lower == "no":
             return last - 1, end
