@@ -49,7 +49,7 @@ PHRASE_OPENERS = frozenset(
      "five", "other", "another", "his", "her", "their", "its"}
 )  # fmt: skip
 """Words that open a noun phrase read leftwards, and belong to it."""
-INDEFINITE = ("a ", "an ")
+APPOSITION_OPENERS = ("a ", "an ")
 NAME_WORD = re.compile(r"[\w’'.-]+")
 MAX_DISTANCE = 4000
 RELATIVE_GAP = 3
@@ -328,7 +328,7 @@ def _appositive_anchor(text: str, start: int) -> int:
 
     Returns ``start`` unchanged when the phrase is no "a"/"an" description right after "Name, ".
     """
-    if not text.startswith(INDEFINITE, start) or not text.startswith(", ", start - 2):
+    if not text.startswith(APPOSITION_OPENERS, start) or not text.startswith(", ", start - 2):
         return start
     names = list(NAME_WORD.finditer(text, max(0, start - 60), start - 2))
     anchor = start
