@@ -374,7 +374,7 @@ def _anaphoric(sentence: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _ages(sentence: str) -> dict[str, frozenset[str]]:
-    """Read the ages a sentence gives people named in full, by name ("Ada Quist, 32," / "31-year-old Ada Quist")."""
+    """Read the ages a sentence gives people named in full ("Ada Quist, 32," / "31-year-old Ada Quist")."""
     ages: dict[str, set[str]] = {}
     found = [(m.group(1), m.group(2)) for m in _AGE_AFTER_NAME.finditer(sentence)]
     found += [(m.group(2), m.group(1)) for m in _AGE_BEFORE_NAME.finditer(sentence)]
