@@ -67,7 +67,7 @@ from provenance.extract.cues.words import (
 )
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import opens_aside, phrase_after
+from provenance.extract.sources import opens_after_comma, opens_aside, phrase_after, phrase_head
 from provenance.models import CueKind
 
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
@@ -175,7 +175,7 @@ def verb_attribution(
     if (
         not inverted
         and word in cues().noun_like
-        and not plural_subject(tokens[source[1] - 1], source[1] == 1)
+        and not plural_subject(tokens[head := phrase_head(tokens, *source)], head == 0)
     ):
         return None
     if (
@@ -285,7 +285,7 @@ def _opening_participle_subject(tokens: list[Token], last: int) -> tuple[int, in
     It is the main clause's subject, after the comma that closes the clause.
     """
     subject = sentence_subject(tokens, len(tokens))
-    if subject is None or subject[0] <= last or tokens[subject[0] - 1].text != ",":
+    if subject is None or subject[0] <= last or not opens_after_comma(tokens, subject[0]):
         return None
     return subject
 
