@@ -132,3 +132,18 @@ def test_a_verb_that_needs_a_clause_has_it_before_when_source_and_verb_end_the_s
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Many fear the levy will drive tenants out of the harbor district.", [("fear", "Many")]),
+        ("Those around him acknowledge that a third term seems unlikely.",
+         [("acknowledge", "Those around him")]),
+        ("Most tenants polled say the levy is unfair.", [("say", "Most tenants polled")]),
+    ],
+)  # fmt: skip
+def test_quantifiers_and_circles_of_people_are_plural_subjects(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
