@@ -118,3 +118,32 @@ def test_a_relative_pronoun_after_an_apposition_means_the_name_it_describes(
     found = result.entity_of(mention.id)
     assert found is not None
     assert (found.name, found.type) == (entity, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bridge will close for a year, the Harbor Ledger reports.", [("reports", "the Harbor Ledger")]),
+        ("The levy will pass, the campaigns agree.", [("agree", "the campaigns")]),
+        ("The toll failed, and so did the levy, after the terrorist attacks.", []),
+    ],
+)  # fmt: skip
+def test_a_verb_that_needs_a_clause_has_it_before_when_source_and_verb_end_the_sentence(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Many fear the levy will drive tenants out of the harbor district.", [("fear", "Many")]),
+        ("Those around him acknowledge that a third term seems unlikely.",
+         [("acknowledge", "Those around him")]),
+        ("Most tenants polled say the levy is unfair.", [("say", "Most tenants polled")]),
+    ],
+)  # fmt: skip
+def test_quantifiers_and_circles_of_people_are_plural_subjects(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected

@@ -61,12 +61,17 @@ POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "brief
 HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", "obtained", "reviewed",
                            "published", "released", "that", "which", "kept", "compiled", "maintained",
                            "conducted", "prepared", "issued", "filed", "commissioned", "to", "i", "we", "you",
-                           "he", "she", "they"}  # fmt: skip
+                           "he", "she", "they", "surveyed", "polled", "interviewed", "questioned", "asked",
+                           "contacted", "sampled"}  # fmt: skip
 """Words that end a phrase's head and open its post-modifier ("Data | from the survey")."""
 RELATIVES = frozenset({"who", "that"})
 CLAUSE_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 """Subjects of a relative clause without "that" inside a source phrase ("the experts I interviewed")."""
-PERSON_PREPOSITIONS = frozenset({"to", "on", "in", "at", "for", "with", "close", "like", "within"})
+PERSON_PREPOSITIONS = frozenset(
+    {"to", "on", "in", "at", "for", "with", "close", "like", "within", "around", "near"}
+)
+CIRCLE_HEADS = frozenset({"those", "others", "people"})
+"""Heads of a circle of people named by whom they surround ("those around him", "people near her")."""
 INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
 QUANTIFIERS = frozenset(
     {"one", "two", "three", "four", "five", "all", "many", "most", "some", "both", "each", "several", "few",
@@ -658,7 +663,8 @@ def _inner_preposition(tokens: list[Token], index: int, lexicon: SourceLexicon) 
     if preposition in INNER_PREPOSITIONS:
         return head.lower not in lexicon.function_words or head.lower in QUANTIFIERS
     if preposition in PERSON_PREPOSITIONS and (
-        head.lower in lexicon.person_words
+        head.lower in CIRCLE_HEADS
+        or head.lower in lexicon.person_words
         or head.lower in POSTMODIFIER
         or head.lower in lexicon.organisation_words
         or head.lower in lexicon.document_words

@@ -186,6 +186,7 @@ def verb_attribution(
         and not _stance_object(tokens, last, word)
         and not after_quotation(tokens, source[0])
         and not (word in cues().clause_only and _after_clause(tokens, source[0], last))
+        and not _closes_sentence(tokens, source[0], last)
     ):
         return None
     last = _extend_cue(tokens, last, word)
@@ -402,6 +403,26 @@ def _object_gap(tokens: list[Token], index: int) -> bool:
         and tokens[index - 1].lower in GAP_PRONOUNS
         and not tokens[index - 1].quoted
         and (index == 1 or tokens[index - 2].lower not in sources().function_words)
+    )
+
+
+def _closes_sentence(tokens: list[Token], source_start: int, last: int) -> bool:
+    """Tell whether a source and cue after a comma end the sentence ("…, the paper reports.").
+
+    A verb that otherwise needs a clause after it has its clause there, before
+    the comma. The source opens like one (a name, "the", a pronoun), so a noun
+    closing a list ("…, the terrorist attacks.") is no cue.
+    """
+    opening = tokens[source_start]
+    return (
+        source_start > 1
+        and tokens[source_start - 1].text == ","
+        and all(not token.is_word for token in tokens[last:])
+        and (
+            opening.capitalised
+            or opening.lower in DEFINITE_DETERMINERS
+            or opening.lower in sources().pronouns
+        )
     )
 
 
