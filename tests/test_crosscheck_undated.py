@@ -1,4 +1,4 @@
-"""A report whose date is unknown cannot be placed in a date window, so only near-verbatim wording ties it to one event.
+"""A report of unknown date cannot be placed in a date window: only near-verbatim wording ties it to an event.
 
 Seen on the ECB+ dev articles and written here as a fictional equivalent:
 every match linking two different events of one kind (one player's drunk
