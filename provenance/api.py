@@ -336,7 +336,7 @@ def check_paths(
     pack = _rule_pack(config.rule_folders)
     active = pack.active(config)
     rules = [RuleDescriptor.model_validate(rule, from_attributes=True) for rule in active]
-    with _corpus_for_check(corpus, jobs) as shared_corpus:
+    with _corpus_for_check(corpus, jobs) as (shared_corpus, corpus_warnings):
         result = check_files(
             targets,
             partial(_score_with_cached_pack, config=config, corpus=shared_corpus),
@@ -353,7 +353,8 @@ def check_paths(
             on_selected=on_selected,
             policy_where=config.where("fail-on"),
         )
-    return result.model_copy(update={"warnings": [*pack.load_errors, *result.warnings]})
+    warnings = [*pack.load_errors, *corpus_warnings, *result.warnings]
+    return result.model_copy(update={"warnings": warnings})
 
 
 @cache
@@ -393,27 +394,38 @@ def _worker_corpus(location: str) -> CorpusIndex:
 
 
 @contextmanager
-def _corpus_for_check(corpus: str | Path | None, jobs: int) -> Iterator[CorpusIndex | str | None]:
+def _corpus_for_check(
+    corpus: str | Path | None, jobs: int
+) -> Iterator[tuple[CorpusIndex | str | None, list[str]]]:
     """Open the corpus for a check: the index itself in one process, an index file for worker processes.
 
     Workers cannot share an open index, so an index built in memory (a folder
     without a current saved index) is written to a temporary file they open.
+    The corpus files the index left out come with it as warnings.
     """
     from provenance.corpus import DEFAULT_INDEX_NAME, load_corpus
 
     if corpus is None:
-        yield None
+        yield None, []
         return
     with load_corpus(corpus) as index:
+        warnings = corpus_skip_warnings(index)
         if jobs <= 1:
-            yield index
+            yield index, warnings
         elif Path(index.location).is_file():
-            yield str(Path(index.location).resolve())
+            yield str(Path(index.location).resolve()), warnings
         else:
             with tempfile.TemporaryDirectory(prefix="provenance-corpus-") as folder:
                 saved = Path(folder) / DEFAULT_INDEX_NAME
                 index.save(saved)
-                yield str(saved)
+                yield str(saved), warnings
+
+
+def corpus_skip_warnings(index: CorpusIndex | None) -> list[str]:
+    """One warning per corpus file the index left out, so a check against a corpus never hides a gap in it."""
+    if index is None:
+        return []
+    return [f"corpus {index.location}: skipped {path}: {problem}" for path, problem in index.skipped]
 
 
 def index_corpus(

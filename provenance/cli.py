@@ -29,6 +29,7 @@ from provenance.api import (
     analyze_path,
     batch_file_name,
     check_paths,
+    corpus_skip_warnings,
     crosscheck_path,
     evaluate_gold,
     evaluate_sources,
@@ -425,6 +426,7 @@ def score(
     from provenance.scoring import load_rule_pack
 
     with _reporting_errors(), open_corpus(corpus) as corpus_index:
+        _warn(corpus_skip_warnings(corpus_index))
         reports = []
         below: list[str] = []
         warned: set[str] = set()
@@ -563,8 +565,7 @@ def check_command(
                 on_selected=on_selected,
                 corpus=corpus,
             )
-        for warning in result.warnings:
-            typer.echo(f"warning: {warning}", err=True)
+        _warn(result.warnings)
         if write_baseline or output is not None or output_format is not CheckFormat.TEXT:
             for unreadable in result.unreadable:
                 typer.echo(unreadable.error, err=True)
@@ -831,6 +832,12 @@ def _rate_progress(total: int, enabled: bool) -> Iterator[Callable[[int], None]]
         yield advance
 
 
+def _warn(warnings: list[str]) -> None:
+    """Print each warning as one line on standard error."""
+    for warning in warnings:
+        typer.echo(f"warning: {warning}", err=True)
+
+
 # --- report ----------------------------------------------------------------------------------------------
 
 
@@ -866,6 +873,7 @@ def report(
             raise ConfigError(target, "is a folder: add --output-dir DIR to report on each article")
         files = report_sources(target, output_dir) if output_dir is not None else []
         with open_corpus(corpus) as corpus_index:
+            _warn(corpus_skip_warnings(corpus_index))
             if output_dir is None:
                 config = config_for(target, config_file)
                 scored = score_path(target, config, encoding=encoding, corpus=corpus_index)

@@ -76,6 +76,39 @@ def test_a_batch_report_lists_a_pipe_and_reports_the_rest(folder_with_pipe: Path
     assert (tmp_path / "out" / "good.txt").exists() or any((tmp_path / "out").glob("good*"))
 
 
+@pytest.mark.parametrize("command", [["check"], ["score"], ["report"]])
+def test_scoring_against_a_corpus_warns_of_the_corpus_files_it_skipped(
+    folder_with_pipe: Path, command: list[str]
+) -> None:
+    result = CliRunner().invoke(app, [*command, str(SEED), "--corpus", str(folder_with_pipe)])
+    assert f"warning: corpus {folder_with_pipe}: skipped pipe.txt: is a named pipe" in result.stderr
+    assert result.stderr.count("skipped pipe.txt") == 1
+
+
+def test_check_json_carries_the_corpus_files_it_skipped(folder_with_pipe: Path) -> None:
+    result = CliRunner().invoke(app, ["check", str(SEED), "--corpus", str(folder_with_pipe), "-f", "json"])
+    warnings = json.loads(result.stdout)["warnings"]
+    assert any("skipped pipe.txt: is a named pipe" in warning for warning in warnings)
+
+
+@pytest.mark.parametrize(
+    ("report_format", "shown"),
+    [
+        ("text", "corpus file skipped: pipe.txt: is a named pipe"),
+        ("md", "- **Corpus file skipped:** pipe.txt: is a named pipe"),
+        ("html", "<dt>Corpus file skipped</dt><dd><code><bdi>pipe.txt</bdi></code>: <bdi>is a named pipe"),
+    ],
+)
+def test_a_report_against_a_corpus_lists_the_corpus_files_it_skipped(
+    folder_with_pipe: Path, report_format: str, shown: str
+) -> None:
+    result = CliRunner().invoke(
+        app, ["report", str(SEED), "--corpus", str(folder_with_pipe), "-f", report_format]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert shown in result.stdout
+
+
 def test_read_regular_file_refuses_what_is_not_one(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe")
     assert kind_of(tmp_path / "pipe") is PathKind.PIPE

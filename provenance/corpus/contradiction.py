@@ -18,6 +18,13 @@ numbers that count different things ("3 people" against "12 houses"). So:
   bound ("about 20,000" / "over 24,000" conflict);
 * months conflict when both sides name one and they share none ("in June" /
   "in July"; the modal "may" is no month);
+* a person named in full on both sides conflicts with an age they do not
+  share ("Ada Quist, 32," / "31-year-old Ada Quist"): the name, not the
+  wording around it, says it is one fact;
+* a team's won-lost record ("a 9-5 season", "the Hawks (10-5)", "record rose
+  to 9-5") is one value, compared whole, not a span whose ends may overlap;
+* a hedged outcome ("nearly destroyed") conflicts with the same outcome
+  asserted plainly ("destroyed");
 * outcomes conflict when one side has one of a pair ("won") and the other the
   opposite ("lost") and neither has both;
 * a negation conflicts when the other side asserts the very content word it
@@ -38,10 +45,13 @@ from typing import Any
 
 from provenance.corpus.normalize import MONTHS, NUMBER_WORDS, STOP_WORDS, normalise, stem
 
-__all__ = ["NEGATION_REASON", "is_question", "strip_noise", "value_conflict"]
+__all__ = ["AGE_REASON", "NEGATION_REASON", "is_question", "strip_noise", "value_conflict"]
 
 NEGATION_REASON = "negation differs"
 """How a negation conflict's reason starts: it needs the same proposition, not only the same event."""
+
+AGE_REASON = "ages differ"
+"""How an age conflict's reason starts: the person named in full on both sides makes it one fact."""
 
 ROUNDING = 0.05
 """Relative difference below which two figures are one figure rounded ("5.9" / "about 6")."""
@@ -112,6 +122,11 @@ _RANGE = re.compile(
 _SCALES = frozenset({"thousand", "million", "billion", "trillion"})
 _MONTH_STEMS = frozenset(stem(month) for month in MONTHS)
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r"|May(?= \d))\b", re.IGNORECASE)
+_PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+"
+_AGE_AFTER_NAME = re.compile(rf"({_PERSON}), (?:aged )?(\d{{1,3}}),")
+_AGE_BEFORE_NAME = re.compile(rf"\b(\d{{1,3}})-year-old ({_PERSON})")
+_WON_LOST = r"\d{1,3}-\d{1,3}"
+_FIGURE_WORD = re.compile(r"\$?\d|(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +139,22 @@ def _lexicon() -> dict[str, Any]:
         **dict.fromkeys(data["upper_bounds"], UPPER),
         **dict.fromkeys(data["estimates"], ESTIMATE),
     }
-    return {"qualifiers": qualifiers, "units": units, "outcomes": data["outcomes"]}
+    nouns, verbs = "|".join(data["record_nouns"]), "|".join(data["record_verbs"])
+    records = re.compile(
+        rf"[A-Z][\w'’.-]*\s*\(\s*({_WON_LOST})\s*[,)]"  # the Hawks (10-5, 4-4 away)
+        rf"|\b({_WON_LOST}) (?:{nouns})\b"  # a 9-5 season
+        rf"|\b(?:{nouns})\b[^.;]{{0,30}}?\b(?:to|of|at|is|was) ({_WON_LOST})\b(?!-)"  # record rose to 9-5
+        rf"|\b(?:{verbs}) to ({_WON_LOST})\b(?!-)",  # improved to 10-5
+        re.IGNORECASE,
+    )
+    hedges = re.compile(r"\b(" + "|".join(data["hedges"]) + r") ([^\W\d_][\w'’-]*)", re.IGNORECASE)
+    return {
+        "qualifiers": qualifiers,
+        "units": units,
+        "outcomes": data["outcomes"],
+        "records": records,
+        "hedges": hedges,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +193,11 @@ def value_conflict(left: str, right: str) -> str | None:
     if shared < MIN_SHARED_SUBJECT and shared * 2 < min(len(ours), len(theirs)):
         return None
     return (
-        _quantity_conflict(left, right)
+        _age_conflict(left, right)
+        or _record_conflict(left, right)
+        or _quantity_conflict(left, right)
         or _month_conflict(left, right)
+        or _hedge_conflict(left, right)
         or _outcome_conflict(left, right)
         or _negation_conflict(left, right)
     )
@@ -337,6 +370,62 @@ def _anaphoric(sentence: str) -> bool:
     if opening is not None and opening.group(1).lower() not in STOP_WORDS:
         return False
     return _CAPITALISED.search(sentence) is None and _SUBJECT_PRONOUN.search(sentence) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def _ages(sentence: str) -> dict[str, frozenset[str]]:
+    """Read the ages a sentence gives people named in full ("Ada Quist, 32," / "31-year-old Ada Quist")."""
+    ages: dict[str, set[str]] = {}
+    found = [(m.group(1), m.group(2)) for m in _AGE_AFTER_NAME.finditer(sentence)]
+    found += [(m.group(2), m.group(1)) for m in _AGE_BEFORE_NAME.finditer(sentence)]
+    for name, age in found:
+        words = [word for word in name.split() if word.lower() not in STOP_WORDS]
+        if len(words) >= 2:
+            ages.setdefault(" ".join(words[-2:]), set()).add(age)
+    return {name: frozenset(values) for name, values in ages.items()}
+
+
+def _age_conflict(left: str, right: str) -> str | None:
+    theirs = {name.lower(): ages for name, ages in _ages(right).items()}
+    for name, ages in _ages(left).items():
+        other = theirs.get(name.lower())
+        if other and not ages & other:
+            return f"{AGE_REASON}: {name} {', '.join(sorted(ages))} against {', '.join(sorted(other))}"
+    return None
+
+
+def _records(sentence: str) -> frozenset[str]:
+    records: re.Pattern[str] = _lexicon()["records"]
+    return frozenset(next(group for group in match.groups() if group) for match in records.finditer(sentence))
+
+
+def _record_conflict(left: str, right: str) -> str | None:
+    ours, theirs = _records(left), _records(right)
+    if ours and theirs and not ours & theirs:
+        return f"records differ: {', '.join(sorted(ours))} against {', '.join(sorted(theirs))}"
+    return None
+
+
+def _hedged(sentence: str) -> dict[str, str]:
+    """Map the outcomes a sentence hedges ("nearly destroyed") to how it words them; figures are bounds."""
+    hedges: re.Pattern[str] = _lexicon()["hedges"]
+    return {
+        stem(match.group(2).lower()): match.group()
+        for match in hedges.finditer(sentence)
+        if not _FIGURE_WORD.match(match.group(2))
+    }
+
+
+def _hedge_conflict(left: str, right: str) -> str | None:
+    """Find an outcome one side hedges ("nearly destroyed") and the other asserts plainly ("destroyed")."""
+    for hedging, asserting in ((left, right), (right, left)):
+        hedged, other = _hedged(hedging), _hedged(asserting)
+        plain = set(normalise(asserting).tokens)
+        for word, phrase in hedged.items():
+            if word in plain and word not in other:
+                stated = next(w for w in re.findall(r"[\w'’-]+", asserting) if stem(w.lower()) == word)
+                return f"hedges differ: {phrase!r} against {stated!r}"
+    return None
 
 
 def _month_conflict(left: str, right: str) -> str | None:

@@ -27,7 +27,7 @@ from importlib import resources
 
 from pydantic import Field
 
-from provenance.corpus.contradiction import NEGATION_REASON, strip_noise, value_conflict
+from provenance.corpus.contradiction import AGE_REASON, NEGATION_REASON, strip_noise, value_conflict
 from provenance.corpus.features import FEATURE_NAMES, ClaimText, claim_text, pair_features
 from provenance.models import Model
 
@@ -55,7 +55,11 @@ score 20-60 with their figures masked (outlets word them differently).
 """
 
 PROPOSITION_THRESHOLD = 50.0
-"""The masked score a negation conflict needs: the same proposition, not just the same event."""
+"""The masked score a negation conflict needs: the same proposition, not just the same event.
+
+An age conflict needs none: the person named in full on both sides is what
+makes the two reports one fact ("Ada Quist, 32," / "31-year-old Ada Quist").
+"""
 
 MIN_TOKENS = 3
 """Claims with fewer content words ("Germany rejected it") are too short to match reliably."""
@@ -101,8 +105,13 @@ def compare_texts(
     score = match_score(left, right)
     conflict = value_conflict(left_sentence, right_sentence)
     if conflict is not None:
-        needed = PROPOSITION_THRESHOLD if conflict.startswith(NEGATION_REASON) else EVENT_THRESHOLD
-        if event_score(left_sentence, right_sentence) < needed:
+        if conflict.startswith(NEGATION_REASON):
+            needed = PROPOSITION_THRESHOLD
+        elif conflict.startswith(AGE_REASON):
+            needed = 0.0
+        else:
+            needed = EVENT_THRESHOLD
+        if needed and event_score(left_sentence, right_sentence) < needed:
             conflict = None
     return ClaimComparison(same_claim=score >= MATCH_THRESHOLD, score=round(score, 2), contradiction=conflict)
 

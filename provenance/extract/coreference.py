@@ -49,6 +49,8 @@ PHRASE_OPENERS = frozenset(
      "five", "other", "another", "his", "her", "their", "its"}
 )  # fmt: skip
 """Words that open a noun phrase read leftwards, and belong to it."""
+APPOSITION_OPENERS = ("a ", "an ")
+NAME_WORD = re.compile(r"[\w’'.-]+")
 MAX_DISTANCE = 4000
 RELATIVE_GAP = 3
 """Characters allowed between a relative pronoun and the mention it follows: ", "."""
@@ -312,12 +314,29 @@ def _phrase_antecedent(mention: MentionDraft, people: People) -> None:
     if found is None:
         return
     start, end = found
+    start = _appositive_anchor(people.text, start)
     phrase = people.text[start:end]
-    person = people.by_surname(phrase.split()[-1]) if phrase[:1].isupper() else None
+    person = people.by_surname(phrase.split(",")[0].split()[-1]) if phrase[:1].isupper() else None
     if person is not None:
         mention.person = person
     else:
         mention.antecedent = (start, end)
+
+
+def _appositive_anchor(text: str, start: int) -> int:
+    """Extend an indefinite description back to the name it is in apposition to ("Future45, a super PAC").
+
+    Returns ``start`` unchanged when the phrase is no "a"/"an" description right after "Name, ".
+    """
+    if not text.startswith(APPOSITION_OPENERS, start) or not text.startswith(", ", start - 2):
+        return start
+    names = list(NAME_WORD.finditer(text, max(0, start - 60), start - 2))
+    anchor = start
+    for word in reversed(names):
+        if word.end() != (anchor - 2 if anchor == start else anchor - 1) or not word.group()[:1].isupper():
+            break
+        anchor = word.start()
+    return anchor if anchor < start else start
 
 
 def phrase_before(text: str, position: int) -> tuple[int, int] | None:

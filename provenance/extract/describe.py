@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from provenance.extract.lexicon import SourceLexicon, entities, sources
-from provenance.extract.sources import DETERMINERS, NUMBERS, POSTMODIFIER, QUANTIFIERS, lower_titles
+from provenance.extract.sources import DETERMINERS, HEAD_END, NUMBERS, QUANTIFIERS, lower_titles
 from provenance.models import Anonymity, SourceType
 
 __all__ = ["DESCRIPTOR_TYPES", "SourceDescription", "coordinated", "describe"]
@@ -22,10 +22,6 @@ GROUP_QUANTIFIERS = frozenset(
     {"most", "many", "some", "all", "both", "several", "half", "majority", "few", "everyone", "everybody"}
 )
 """Quantifiers that make a phrase a group whatever its head: "most of them"."""
-HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", "obtained", "reviewed",
-                           "published", "released", "that", "which", "kept", "compiled", "maintained",
-                           "conducted", "prepared", "issued", "filed", "commissioned", "to", "i", "we", "you",
-                           "he", "she", "they"}  # fmt: skip
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 """The writer's own voice: "I" of a column is no source but the author, and unresolved it stays so."""
 NOBODY = frozenset({"nobody", "any", "anyone", "anybody"})

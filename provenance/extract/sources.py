@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from provenance.extract.lexicon import SourceLexicon, abbreviations, sources
+from provenance.extract.lexicon import SourceLexicon, abbreviations, cues, sources
 from provenance.extract.segmentation import Token
 
 __all__ = [
     "DETERMINERS",
+    "HEAD_END",
     "NUMBERS",
     "POSTMODIFIER",
     "QUANTIFIERS",
@@ -23,10 +24,12 @@ __all__ = [
     "lower_titles",
     "main_clause_start",
     "name_tail",
+    "opens_after_comma",
     "opens_aside",
     "passive_agent",
     "phrase_after",
     "phrase_before",
+    "phrase_head",
 ]
 
 DETERMINERS = frozenset({"the", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight"})
@@ -55,10 +58,20 @@ STANDALONE_QUANTIFIERS = frozenset({"another", "each", "most", "none", "others"}
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
 RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "during", "when", "while", "as"})
 POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
+HEAD_END = POSTMODIFIER | {"of", "from", "at", "in", "on", "for", "by", "seen", "obtained", "reviewed",
+                           "published", "released", "that", "which", "kept", "compiled", "maintained",
+                           "conducted", "prepared", "issued", "filed", "commissioned", "to", "i", "we", "you",
+                           "he", "she", "they", "surveyed", "polled", "interviewed", "questioned", "asked",
+                           "contacted", "sampled"}  # fmt: skip
+"""Words that end a phrase's head and open its post-modifier ("Data | from the survey")."""
 RELATIVES = frozenset({"who", "that"})
 CLAUSE_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they"})
 """Subjects of a relative clause without "that" inside a source phrase ("the experts I interviewed")."""
-PERSON_PREPOSITIONS = frozenset({"to", "on", "in", "at", "for", "with", "close", "like", "within"})
+PERSON_PREPOSITIONS = frozenset(
+    {"to", "on", "in", "at", "for", "with", "close", "like", "within", "around", "near"}
+)
+CIRCLE_HEADS = frozenset({"those", "others", "people"})
+"""Heads of a circle of people named by whom they surround ("those around him", "people near her")."""
 INITIAL = re.compile(r"[A-Z]|(?:[A-Za-z]\.)+[A-Za-z]")
 QUANTIFIERS = frozenset(
     {"one", "two", "three", "four", "five", "all", "many", "most", "some", "both", "each", "several", "few",
@@ -105,6 +118,8 @@ LY_NOUNS = frozenset(
 )  # fmt: skip
 """Words ending in "-ly" that are nouns, so never part of a verb group ("a pro-Trump rally said")."""
 DASHES = frozenset({"-", "–", "—", "--"})
+QUOTE_CLOSERS = frozenset({"”", '"', "''"})
+"""Closing marks, which may stand between a comma and the main clause ("…, “the race is on,” she …")."""
 CLAUSE_OPENERS = frozenset({"and", "but", "so", "yet", "or", "then", "meanwhile", "however", "still"})
 """Words after which a phrase opens its own clause ("But Jo Lee, a lawyer, said")."""
 INVERTED_VERBS = frozenset({"said", "says", "added", "adds", "wrote", "writes", "explained", "noted"})
@@ -115,6 +130,23 @@ FINITE_VERBS = frozenset(
      "must", "should", "does", "did", "do"}
 )  # fmt: skip
 INNER_PREPOSITIONS = frozenset({"for", "of", "at", "from"})
+
+
+def phrase_head(tokens: list[Token], start: int, end: int) -> int:
+    """Find the head noun of the phrase over tokens ``[start, end)``: its last word before a post-modifier.
+
+    "Data | from the 2014 survey" and "Records | compiled by the FEC" agree with
+    their verb through "Data" and "Records"; a partitive is no post-modifier
+    ("nine in 10 voters" has the head "voters").
+    """
+    for index in range(start + 1, end):
+        word = tokens[index].lower
+        previous = tokens[index - 1].lower
+        counted = previous in NUMBERS or previous in QUANTIFIERS or previous.isdigit()
+        partitive = word in {"in", "of"} and counted
+        if (word in HEAD_END or tokens[index].text == ",") and not partitive and tokens[index - 1].is_word:
+            return index - 1
+    return end - 1
 
 
 def is_title_stop(tokens: list[Token], index: int) -> bool:
@@ -141,7 +173,7 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
     last week found").
     """
     phrase = _phrase_ending(tokens, end, floor)
-    if phrase is None:
+    if phrase is None or _lone_participle(tokens, *phrase):
         return None
     if _adverbial(tokens, *phrase, floor):
         outer = _before_time(tokens, phrase[0], floor)
@@ -154,6 +186,15 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
     if phrase[1] != end:
         return phrase
     return phrase[0], end + _dated(tokens, end)
+
+
+def _lone_participle(tokens: list[Token], start: int, end: int) -> bool:
+    """Tell whether a phrase is one lower-case "-ing" word, a verb no one speaks as ("…, answering them").
+
+    A document so named ("the filing", "a ruling") takes its determiner along, so is never alone.
+    """
+    token = tokens[start]
+    return end - start == 1 and token.lower.endswith("ing") and not token.capitalised
 
 
 def _embedded(tokens: list[Token], start: int, floor: int) -> bool:
@@ -314,6 +355,32 @@ def _subject_of_clause(tokens: list[Token], start: int, end: int) -> bool:
     return opens and (last.capitalised or not last.lower.endswith("ed")) and not is_adverb(last)
 
 
+def _relative_that(tokens: list[Token], that: int, floor: int, lexicon: SourceLexicon) -> bool:
+    """Tell whether "that" before a cue is a relative pronoun standing for a noun ("a group that | plans").
+
+    It is the source, as "who" and "which" are. After a verb or adjective
+    ("said that", "so sure that") it opens a clause instead.
+    """
+    if that - 1 < floor:
+        return False
+    noun = tokens[that - 1]
+    word = noun.lower
+    return (
+        noun.is_word
+        and not noun.quoted
+        and word not in lexicon.function_words
+        and word not in cues().verbs
+        and not word.endswith(("ed", "ly"))
+        and (
+            noun.capitalised
+            or word in lexicon.person_words
+            or word in lexicon.organisation_words
+            or word in lexicon.document_words
+            or (word.endswith("s") and not word.endswith("ss"))
+        )
+    )
+
+
 def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
     """Read "NAME, APPOSITIVE[, APPOSITIVE]," leftwards from the comma before a cue.
 
@@ -390,6 +457,8 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         token.lower in OBJECT_PRONOUNS and last - 2 >= floor and _inner_preposition(tokens, last - 1, lexicon)
     ):
         start = last - 1
+    elif token.lower == "that" and _relative_that(tokens, last, floor, lexicon):
+        return last, end
     elif token.lower in lexicon.pronouns:
         if token.lower == "one" and last - 1 >= floor and tokens[last - 1].lower == "no":
             return last - 1, end
@@ -596,7 +665,8 @@ def _inner_preposition(tokens: list[Token], index: int, lexicon: SourceLexicon) 
     if preposition in INNER_PREPOSITIONS:
         return head.lower not in lexicon.function_words or head.lower in QUANTIFIERS
     if preposition in PERSON_PREPOSITIONS and (
-        head.lower in lexicon.person_words
+        head.lower in CIRCLE_HEADS
+        or head.lower in lexicon.person_words
         or head.lower in POSTMODIFIER
         or head.lower in lexicon.organisation_words
         or head.lower in lexicon.document_words
@@ -778,6 +848,13 @@ def _continues_appositive(tokens: list[Token], index: int, ceiling: int) -> bool
     return not any(tokens[i].lower in FINITE_VERBS for i in range(index + 1, relative))
 
 
+def opens_after_comma(tokens: list[Token], index: int) -> bool:
+    """Tell whether a comma, perhaps inside a closing quotation (",”"), stands just before token ``index``."""
+    while index > 0 and tokens[index - 1].text in QUOTE_CLOSERS:
+        index -= 1
+    return index > 0 and tokens[index - 1].text == ","
+
+
 def main_clause_start(tokens: list[Token], limit: int) -> int | None:
     """Find where a sentence's main clause (and so its subject) begins, or None when unsure.
 
@@ -802,6 +879,8 @@ def main_clause_start(tokens: list[Token], limit: int) -> int | None:
     )
     if comma is None:
         return None
+    while comma + 1 < limit and tokens[comma + 1].text in QUOTE_CLOSERS:
+        comma += 1  # "After saying it was “so swollen,” she …": the clause starts after the closing mark
     place = comma + 1
     while place < limit and tokens[place].capitalised and tokens[place].is_word:
         place += 1

@@ -156,6 +156,10 @@ def _render(view: ReportView) -> str:
     ]
     lines += [f"- **{label}:** {value}" for label, value in facts if value]
     lines += [
+        f"- **Corpus file skipped:** {escape(item.path)}: {escape(item.problem)}"
+        for item in view.corpus_skipped
+    ]
+    lines += [
         "",
         f"## Score: {view.score:.1f}/100 — grade {escape(view.grade)} {_STRENGTH_MARK[view.strength.value]}",
         "",

@@ -43,6 +43,8 @@ def _header(view: ReportView) -> list[str]:
         lines.append(" · ".join(facts))
     if view.path and view.path != view.title:
         lines.append(view.path)
+    for item in view.corpus_skipped:
+        lines += _wrap(f"corpus file skipped: {item.path}: {item.problem}", "")
     lines.append("")
     lines.append(f"Score {view.score:.1f}/100   grade {view.grade}   ({view.meaning or view.strength.value})")
     lines.append(_overview(view))

@@ -25,6 +25,7 @@ from provenance.models import (
     Finding,
     HopRole,
     ScoreReport,
+    SkippedFile,
     SourceType,
 )
 from provenance.render.graph import AttributionGraph, build_graph
@@ -161,6 +162,7 @@ class ReportView:
     segments: tuple[TextSegment, ...]
     graph: AttributionGraph
     corpus: str | None
+    corpus_skipped: tuple[SkippedFile, ...]
     skipped_rules: tuple[str, ...]
 
 
@@ -385,5 +387,6 @@ def build_view(report: ScoreReport) -> ReportView:
         segments=_segments(report, rows),
         graph=build_graph(report.analysis, {row.id: row.strength.value for row in rows}),
         corpus=report.crosscheck.corpus if report.crosscheck else None,
+        corpus_skipped=tuple(report.crosscheck.skipped) if report.crosscheck else (),
         skipped_rules=tuple(report.skipped_rules),
     )

@@ -67,7 +67,7 @@ from provenance.extract.cues.words import (
 )
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import opens_aside, phrase_after
+from provenance.extract.sources import opens_after_comma, opens_aside, phrase_after, phrase_head
 from provenance.models import CueKind
 
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
@@ -175,7 +175,7 @@ def verb_attribution(
     if (
         not inverted
         and word in cues().noun_like
-        and not plural_subject(tokens[source[1] - 1], source[1] == 1)
+        and not plural_subject(tokens[head := phrase_head(tokens, *source)], head == 0)
     ):
         return None
     if (
@@ -186,6 +186,7 @@ def verb_attribution(
         and not _stance_object(tokens, last, word)
         and not after_quotation(tokens, source[0])
         and not (word in cues().clause_only and _after_clause(tokens, source[0], last))
+        and not _closes_sentence(tokens, source[0], last)
     ):
         return None
     last = _extend_cue(tokens, last, word)
@@ -285,7 +286,7 @@ def _opening_participle_subject(tokens: list[Token], last: int) -> tuple[int, in
     It is the main clause's subject, after the comma that closes the clause.
     """
     subject = sentence_subject(tokens, len(tokens))
-    if subject is None or subject[0] <= last or tokens[subject[0] - 1].text != ",":
+    if subject is None or subject[0] <= last or not opens_after_comma(tokens, subject[0]):
         return None
     return subject
 
@@ -350,7 +351,8 @@ def _noun_phrase_cue(tokens: list[Token], source_start: int, cue: int, last: int
 
     The phrase is the object of a preposition ("on the Sunday shows, Lund said"),
     the subject of the finite cue verb right after it ("rights advocates said"),
-    or a compound after a verb ("makes phone calls").
+    or a compound after a verb ("makes phone calls"); an auxiliary, adverb or
+    "to" before the word makes it a verb ("do not want", "tended to support").
     """
     noun_like = cues().noun_like
     word = tokens[cue].lower
@@ -364,6 +366,8 @@ def _noun_phrase_cue(tokens: list[Token], source_start: int, cue: int, last: int
             modifier.is_word
             and not modifier.capitalised
             and not modifier.lower.endswith("s")
+            and not in_verb_group(modifier)
+            and modifier.lower != "to"
             and modifier.lower not in sources().pronouns
             and modifier.lower not in sources().document_words
             and before.is_word
@@ -399,6 +403,26 @@ def _object_gap(tokens: list[Token], index: int) -> bool:
         and tokens[index - 1].lower in GAP_PRONOUNS
         and not tokens[index - 1].quoted
         and (index == 1 or tokens[index - 2].lower not in sources().function_words)
+    )
+
+
+def _closes_sentence(tokens: list[Token], source_start: int, last: int) -> bool:
+    """Tell whether a source and cue after a comma end the sentence ("…, the paper reports.").
+
+    A verb that otherwise needs a clause after it has its clause there, before
+    the comma. The source opens like one (a name, "the", a pronoun), so a noun
+    closing a list ("…, the terrorist attacks.") is no cue.
+    """
+    opening = tokens[source_start]
+    return (
+        source_start > 1
+        and tokens[source_start - 1].text == ","
+        and all(not token.is_word for token in tokens[last:])
+        and (
+            opening.capitalised
+            or opening.lower in DEFINITE_DETERMINERS
+            or opening.lower in sources().pronouns
+        )
     )
 
 

@@ -1,0 +1,149 @@
+"""Source phrases the cue stage reads or turns down by what they are (sentences written for the tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import analyze, parse_article
+from provenance.extract.cues import find_attributions
+from provenance.extract.segmentation import quotations, tokenize
+from provenance.extract.sources import phrase_before, phrase_head
+from provenance.models import SourceType
+
+
+def _cues(sentence: str) -> list[tuple[str | None, str | None]]:
+    """Run the cue stage over one sentence: each attribution's cue and source, as text."""
+    quotes = quotations(sentence, 0, len(sentence))
+    tokens = tokenize(sentence, 0, len(sentence), quotes)
+    return [
+        (
+            sentence[raw.cue[0] : raw.cue[1]] if raw.cue else None,
+            sentence[raw.source[0] : raw.source[1]] if raw.source else None,
+        )
+        for raw in find_attributions(tokens, quotes)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "head"),
+    [
+        ("Data from the 2019 county survey", "Data"),
+        ("Records compiled by the Harbor Ledger", "Records"),
+        ("Nine in 10 voters", "voters"),
+        ("The two council members", "members"),
+        ("Ada Moreau, a county clerk,", "Moreau"),
+    ],
+)
+def test_the_head_of_a_source_phrase_is_its_last_word_before_a_post_modifier(phrase: str, head: str) -> None:
+    tokens = tokenize(phrase, 0, len(phrase), [])
+    assert tokens[phrase_head(tokens, 0, len(tokens))].text == head
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Data from the 2019 county survey show that renters pay more than half their income.",
+         [("show", "Data from the 2019 county survey")]),
+        ("Records compiled by the Harbor Ledger show that the mayor gave to both parties.",
+         [("show", "Records compiled by the Harbor Ledger")]),
+        ("The tally of the Harbor Ledger show that the mayor gave to both parties.", []),
+    ],
+)  # fmt: skip
+def test_a_base_form_cue_agrees_with_the_head_of_its_source_not_its_last_word(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("After saying her ankle was “so sore I could not stand,” she was taken to the county clinic.",
+         [("saying", "she")]),
+        ("After saying the bridge was safe, Lund left the hearing.", [("saying", "Lund")]),
+    ],
+)  # fmt: skip
+def test_a_participle_opening_the_sentence_speaks_for_the_subject_after_a_quotation_closing_its_clause(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Lund sat for an interview, answering", "the waving, smiling", "a retiree, making"],
+)
+def test_a_lone_participle_is_no_source_phrase(phrase: str) -> None:
+    tokens = tokenize(phrase, 0, len(phrase), [])
+    assert phrase_before(tokens, len(tokens), 0) is None
+
+
+@pytest.mark.parametrize("phrase", ["the filing", "Lund", "Polling"])
+def test_a_document_in_ing_or_a_name_is_a_source_phrase(phrase: str) -> None:
+    tokens = tokenize(phrase, 0, len(phrase), [])
+    assert phrase_before(tokens, len(tokens), 0) == (0, len(tokens))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund funds Harborwatch, a super PAC that intends to fight the levy.", [("intends", "that")]),
+        ("The council heard from tenants that say rents doubled.", [("say", "that")]),
+        ("Polls show that voters want a new bridge.", [("show", "Polls")]),
+        ("The mayor said that says a lot about the council.", [("said", "The mayor")]),
+    ],
+)  # fmt: skip
+def test_a_relative_that_after_a_noun_is_the_source_as_who_and_which_are(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "kind"),
+    [
+        ("Lund funds Harborwatch, a super PAC that says the levy is unfair.", "Harborwatch",
+         SourceType.NAMED_ORGANISATION),
+        ("The county hired Ada Moreau, a lawyer who says the levy is unfair.", "Ada Moreau",
+         SourceType.NAMED_PERSON),
+        ("Residents formed a super PAC that says the levy is unfair.", "super PAC",
+         SourceType.NAMED_ORGANISATION),
+    ],
+)  # fmt: skip
+def test_a_relative_pronoun_after_an_apposition_means_the_name_it_describes(
+    text: str, entity: str, kind: SourceType
+) -> None:
+    result = analyze(parse_article(text + "\n", "fictional.txt"))
+    (mention,) = result.sources
+    found = result.entity_of(mention.id)
+    assert found is not None
+    assert (found.name, found.type) == (entity, kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bridge will close for a year, the Harbor Ledger reports.", [("reports", "the Harbor Ledger")]),
+        ("The levy will pass, the campaigns agree.", [("agree", "the campaigns")]),
+        ("The toll failed, and so did the levy, after the terrorist attacks.", []),
+    ],
+)  # fmt: skip
+def test_a_verb_that_needs_a_clause_has_it_before_when_source_and_verb_end_the_sentence(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Many fear the levy will drive tenants out of the harbor district.", [("fear", "Many")]),
+        ("Those around him acknowledge that a third term seems unlikely.",
+         [("acknowledge", "Those around him")]),
+        ("Most tenants polled say the levy is unfair.", [("say", "Most tenants polled")]),
+    ],
+)  # fmt: skip
+def test_quantifiers_and_circles_of_people_are_plural_subjects(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
