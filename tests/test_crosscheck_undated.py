@@ -102,3 +102,12 @@ def test_near_verbatim_wording_naming_the_same_people_with_an_undated_side_match
             None,
         )
     ) == ["gazette.md"]
+
+
+def test_a_sentence_about_he_cannot_show_it_is_the_person_an_undated_match_names() -> None:
+    stored = "Ivo Marsh was on probation for a previous drunk driving arrest."
+    own = "He was on probation for a previous drunk driving arrest, police said."
+    assert _matched(_check_against(stored, own, None)) == []
+    assert _matched(
+        _check_against(stored, "Marsh was on probation for a previous drunk driving arrest.", None)
+    ) == ["gazette.md"]

@@ -21,9 +21,9 @@ checked article is a report of another event ("wins the primary" months
 apart) and is left out, when both dates are known. When either date is
 unknown no window can tell two events of one kind apart (one player's arrest
 for drunk driving and a team-mate's a month later), so the match must score
-``UNDATED_SCORE`` and name no one the other does not name: near-verbatim
-wording about the same people shows one report, a paraphrase or the same
-wording about someone else does not. Two outlets quoting one
+``UNDATED_SCORE`` and the two may not name different people (nor one a
+person the other calls "he"): near-verbatim wording about the same people
+shows one report, a paraphrase or the same wording about someone else does not. Two outlets quoting one
 named source corroborate that the statement was made, not the fact, and the
 match says so.
 """

@@ -49,6 +49,7 @@ MIN_UNIT_TOKENS = 3
 _FRAME_WORD = re.compile(r"[\w']+|n't|’t")
 _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w'’.-]*")
 _OPENING_NAME = re.compile(r"^[A-Z][\w'’-]*(?= [A-Z])")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]*(?:['’][^\W\d_]+)*")
 """A sentence's first word is a name when a capitalised word follows it ("Mira Sand was …")."""
 
@@ -92,10 +93,14 @@ def rival_names(ours: str, theirs: str) -> bool:
     """Tell two units that each name someone or somewhere the other does not ("Marsh" / "Renn").
 
     Worded alike, they tell of two events of one kind: one player's arrest
-    and a team-mate's.
+    and a team-mate's. A unit about "he" or "she" that names no one the other
+    names cannot show it is about the person the other names either.
     """
     left, right = event_names(ours), event_names(theirs)
-    return bool(left - right) and bool(right - left)
+    only_left, only_right = left - right, right - left
+    if only_left and only_right:
+        return True
+    return bool(only_left and _PRONOUN.search(theirs)) or bool(only_right and _PRONOUN.search(ours))
 
 
 def claim_core(analysis: AnalysisResult, claim: Claim) -> str:
