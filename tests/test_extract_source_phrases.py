@@ -147,3 +147,18 @@ def test_quantifiers_and_circles_of_people_are_plural_subjects(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Both", "Both"),
+        ("But neither", "neither"),
+        ("Lund and Reyes both", None),
+        ("The two rivals each", None),
+    ],
+)
+def test_both_and_neither_stand_alone_only_opening_a_clause(phrase: str, expected: str | None) -> None:
+    tokens = tokenize(phrase, 0, len(phrase), [])
+    found = phrase_before(tokens, len(tokens), 0)
+    assert (phrase[tokens[found[0]].start : tokens[found[1] - 1].end] if found else None) == expected
