@@ -6,6 +6,7 @@ import pytest
 
 from provenance import analyze, parse_article
 from provenance.extract.cues import find_attributions
+from provenance.extract.describe import describe
 from provenance.extract.segmentation import quotations, tokenize
 from provenance.extract.sources import phrase_before, phrase_head
 from provenance.models import SourceType
@@ -162,3 +163,29 @@ def test_both_and_neither_stand_alone_only_opening_a_clause(phrase: str, expecte
     tokens = tokenize(phrase, 0, len(phrase), [])
     found = phrase_before(tokens, len(tokens), 0)
     assert (phrase[tokens[found[0]].start : tokens[found[1] - 1].end] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "entity"),
+    [
+        ("The march drew 5,000 people, according to the organizer Alliance for Fair Harbors (AFFH).\n\n"
+         "AFFH said it would march again in May.", "AFFH", "organizer Alliance for Fair Harbors"),
+        ("The Harbor Tenants Union said rents doubled.\n\nHTU said it would march again in May.", "HTU",
+         "Harbor Tenants Union"),
+    ],
+)  # fmt: skip
+def test_an_acronym_means_the_body_it_abbreviates(text: str, acronym: str, entity: str) -> None:
+    result = analyze(parse_article(text + "\n", "fictional.txt"))
+    mention = next(mention for mention in result.sources if mention.span.text == acronym)
+    found = result.entity_of(mention.id)
+    assert found is not None
+    assert (found.name, found.type) == (entity, SourceType.NAMED_ORGANISATION)
+
+
+def test_an_acronym_after_the_is_an_organisation_and_a_person_s_initials_are_no_acronym() -> None:
+    assert describe("the NAACP").type is SourceType.NAMED_ORGANISATION
+    result = analyze(parse_article("Ada Reyes said rents doubled.\n\nAR said the vote was close.\n", "f.txt"))
+    mention = next(mention for mention in result.sources if mention.span.text == "AR")
+    found = result.entity_of(mention.id)
+    assert found is not None
+    assert found.name != "Ada Reyes"
