@@ -62,6 +62,9 @@ def test_only_a_finite_verb_comes_before_its_source(sentence: str, expected: lis
         ("Tenant advocates argue the ruling was critical.", [("argue", "Tenant advocates")]),
         ("He makes phone calls to every member.", []),
         ("The campaign calls this a false narrative.", [("calls", "The campaign")]),
+        ("Lund's aides do not want a recount.", [("do not want", "Lund's aides")]),
+        ("Residents tended to support the levy.", [("tended to support", "Residents")]),
+        ("The survey also finds that the levy is popular.", [("also finds", "The survey")]),
     ],
 )  # fmt: skip
 def test_a_cue_word_heading_a_noun_phrase_is_not_a_cue(

@@ -351,7 +351,8 @@ def _noun_phrase_cue(tokens: list[Token], source_start: int, cue: int, last: int
 
     The phrase is the object of a preposition ("on the Sunday shows, Lund said"),
     the subject of the finite cue verb right after it ("rights advocates said"),
-    or a compound after a verb ("makes phone calls").
+    or a compound after a verb ("makes phone calls"); an auxiliary, adverb or
+    "to" before the word makes it a verb ("do not want", "tended to support").
     """
     noun_like = cues().noun_like
     word = tokens[cue].lower
@@ -365,6 +366,8 @@ def _noun_phrase_cue(tokens: list[Token], source_start: int, cue: int, last: int
             modifier.is_word
             and not modifier.capitalised
             and not modifier.lower.endswith("s")
+            and not in_verb_group(modifier)
+            and modifier.lower != "to"
             and modifier.lower not in sources().pronouns
             and modifier.lower not in sources().document_words
             and before.is_word
