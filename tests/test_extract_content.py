@@ -374,3 +374,13 @@ def test_a_sentence_after_the_quotation_closes_is_not_the_speaker_s() -> None:
     text = "Ada Moreau said, “The dam held. We checked it.” The river fell on Tuesday.\n"
     claims = analyze(parse_article(text)).claims
     assert [claim.chain.inherited for claim in claims] == [False, False, True]
+
+
+def test_a_clause_fronted_inside_a_that_clause_belongs_to_the_content_with_its_cue() -> None:
+    text = "The mayor went on to say that, because the audit found errors, the levy was unfair.\n"
+    assert _contents(text) == [["that, because the audit found errors, the levy was unfair"]]
+
+
+def test_a_fronted_contrast_inside_a_that_clause_does_not_end_the_content() -> None:
+    text = "Lund noted that, contrary to the claims in court, he saw Ames at the dam.\n"
+    assert _contents(text) == [["that, contrary to the claims in court, he saw Ames at the dam"]]

@@ -218,6 +218,7 @@ def content_stop(tokens: list[Token], start: int) -> int:
     said X, said Y") or a new subject with its own cue (", although he claimed…").
     """
     verbs = cues().verbs
+    start = past_fronted_clause(tokens, start)
     for index in range(start, len(tokens) - 1):
         if tokens[index].lower not in STOP_WORDS and tokens[index].text not in STOP_MARKS:
             continue  # none of the checks below can stop at this token: most tokens are plain words
@@ -279,6 +280,25 @@ def content_stop(tokens: list[Token], start: int) -> int:
         if following.lower in {"the", "a", "an"} and subject_then_cue(tokens, subject, SPEECH_VERBS):
             return end
     return len(tokens)
+
+
+def past_fronted_clause(tokens: list[Token], start: int) -> int:
+    """Move past a clause fronted inside a "that" clause ("that, while the tax may pass, workers…").
+
+    The comma right after "that" opens a subordinate clause; its closing comma,
+    and a cue inside it ("that, because Comey testified, …"), are the content's
+    own, so the content's end is looked for after that comma.
+    """
+    if start + 2 >= len(tokens) or tokens[start].lower != "that" or tokens[start + 1].text != ",":
+        return start
+    return next(
+        (
+            index + 1
+            for index in range(start + 2, len(tokens))
+            if tokens[index].text == "," and not tokens[index].quoted
+        ),
+        start,
+    )
 
 
 def relative_clause_end(tokens: list[Token], start: int, restrictive: bool) -> int:
