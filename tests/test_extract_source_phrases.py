@@ -189,3 +189,20 @@ def test_an_acronym_after_the_is_an_organisation_and_a_person_s_initials_are_no_
     found = result.entity_of(mention.id)
     assert found is not None
     assert found.name != "Ada Reyes"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor hid the audit from the council, her former aide maintains.",
+         [("maintains", "her former aide")]),
+        ("The mayor hid the audit from the council, the Harbor Ledger has learned.",
+         [("has learned", "the Harbor Ledger")]),
+        ("Lund maintains that the audit was hidden.", [("maintains", "Lund")]),
+        ("The county maintains the bridge.", []),
+    ],
+)  # fmt: skip
+def test_maintaining_a_stance_and_learning_news_are_cues_with_a_clause(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
