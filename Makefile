@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SEED := seeds/000_8dac13ad40c6afd4.txt
 
-.PHONY: demo test lint install clean
+.PHONY: demo test lint install native test-native clean
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("provenance needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -16,6 +16,10 @@ $(VENV)/.installed: pyproject.toml
 	@touch $@
 
 install: $(VENV)/.installed
+
+# Optional: compile the extraction modules with mypyc (needs a C compiler); `make clean` undoes it.
+native: $(VENV)/.installed
+	PROVENANCE_NATIVE=1 $(BIN)/python setup.py --quiet build_ext --inplace
 
 demo: $(VENV)/.installed
 	$(BIN)/provenance report $(SEED)
@@ -29,5 +33,9 @@ lint: $(VENV)/.installed
 test: lint
 	$(BIN)/pytest
 
+test-native: lint native
+	$(BIN)/pytest
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache provenance/native.json
+	find provenance -name '*.so' -delete

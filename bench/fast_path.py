@@ -44,7 +44,9 @@ for _ in range(int(sys.argv[2])):
     for text in texts:
         analyze(parse_article(text))
     best = min(best, time.process_time() - started)
-print(json.dumps({"articles": len(texts), "cpu": best}))
+from provenance.extract import segmentation
+compiled = not segmentation.__file__.endswith(".py")
+print(json.dumps({"articles": len(texts), "cpu": best, "compiled": compiled}))
 """
 
 
@@ -91,11 +93,13 @@ def main(argv: list[str] | None = None) -> int:
         rates: dict[str, list[float]] = {name: [] for name in trees}
         walls: dict[str, list[float]] = {name: [] for name in trees}
         cpus: dict[str, list[float]] = {name: [] for name in trees}
+        compiled = dict.fromkeys(trees, False)
         for _ in range(options.rounds):
             for name, tree in trees.items():
                 output, _, _ = run_in(tree, ["-c", THROUGHPUT, str(DEV_TEXTS), str(options.inner)])
                 measured = json.loads(output)
                 rates[name].append(measured["articles"] / measured["cpu"])
+                compiled[name] = measured["compiled"]
                 _, wall, cpu = run_in(tree, ["-m", "provenance.cli", "analyze", str(SEED)])
                 walls[name].append(wall)
                 cpus[name].append(cpu)
@@ -103,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     wall = {name: statistics.median(values) for name, values in walls.items()}
     cpu = {name: statistics.median(values) for name, values in cpus.items()}
     print(f"baseline: {options.baseline}; {options.rounds} alternating rounds, medians")
+    for name in trees:
+        print(f"{name}: {'compiled extraction (make native)' if compiled[name] else 'pure Python'}")
     print(
         f"throughput (84 PolNeAR dev texts, one core): baseline {median['baseline']:.0f} articles/s, "
         f"current {median['current']:.0f} articles/s, ratio {median['current'] / median['baseline']:.2f}x"

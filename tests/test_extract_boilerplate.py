@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from provenance.config import Config
 from provenance.extract import analyze
-from provenance.extract.boilerplate import WORD, _more_words_than, boilerplate_kind
+from provenance.extract.boilerplate import (
+    FOLDING_TO_ASCII,
+    WORD,
+    _more_words_than,
+    boilerplate,
+    boilerplate_kind,
+)
 from provenance.ingest import parse_article
 from provenance.scoring import score
 
@@ -112,3 +123,54 @@ def test_the_word_limit_counts_words_as_the_word_pattern_does(sentence: str, lim
 )
 def test_kinds_that_ignore_case_do_so_in_ascii_and_other_text(sentence: str) -> None:
     assert boilerplate_kind(sentence) is not None
+
+
+def test_the_letters_that_fold_to_ascii_are_all_there_are() -> None:
+    every = "".join(chr(code) for code in range(0x80, 0x110000) if not 0xD800 <= code < 0xE000)
+    assert frozenset(re.findall("[a-z]", every, re.I)) == FOLDING_TO_ASCII
+
+
+@cache
+def _plain_kinds() -> list[tuple[str, list[re.Pattern[str]], re.Pattern[str] | None]]:
+    """Every kind's patterns compiled one by one, as the data file states them, with no shortcut."""
+    text = resources.files("provenance.extract").joinpath("data", "boilerplate.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    data.pop("markup")
+    return [
+        (
+            name,
+            [re.compile(pattern, 0 if table.get("case") else re.I) for pattern in table["patterns"]],
+            _more_words_than(table["max_words"]) if "max_words" in table else None,
+        )
+        for name, table in data.items()
+    ]
+
+
+def _plain_kind(sentence: str) -> str | None:
+    sentence = boilerplate().markup.sub("", sentence)
+    if WORD.search(sentence) is None:
+        return "markup"
+    for name, patterns, too_long in _plain_kinds():
+        if (too_long is None or not too_long.match(sentence)) and any(p.search(sentence) for p in patterns):
+            return name
+    return None
+
+
+WORDS = ["declined to comment", "no comment", "Getty", "photo by", "(AP Photo/Lee)", "By Ana Lind", "EPA"]
+
+
+@given(
+    st.lists(
+        st.sampled_from(WORDS) | st.text(alphabet="aeknosSK \u0130\u0131\u017f\u212a“”():-/@", max_size=12),
+        max_size=6,
+    ).map(" ".join)
+)
+def test_the_shortcuts_name_the_kind_the_patterns_do(sentence: str) -> None:
+    assert boilerplate_kind(sentence) == _plain_kind(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["A spokeswoman decline\u0131d to comment.", "Lind decli\u212aned to \u017fay more."]
+)
+def test_letters_that_fold_to_ascii_leave_the_shortcuts_aside(sentence: str) -> None:
+    assert boilerplate_kind(sentence) == _plain_kind(sentence)

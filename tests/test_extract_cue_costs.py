@@ -11,6 +11,7 @@ from provenance.extract.cues import sentence, verbs
 from provenance.extract.cues.clause import RawAttribution
 from provenance.extract.cues.content import content_span
 from provenance.extract.segmentation import quotations, tokenize
+from provenance.native import compiled
 
 
 class CountingQuotes(list[tuple[int, int]]):
@@ -42,6 +43,9 @@ def test_a_content_looks_at_few_of_a_paragraphs_many_quotations() -> None:
     assert CountingQuotes.looked_at <= 60  # two bisections of 2,001 quotations, not a pass over them all
 
 
+@pytest.mark.skipif(
+    compiled(verbs), reason="compiled modules call one another directly, past a patched module attribute"
+)
 def test_a_verb_read_as_a_possible_final_cue_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "On Monday, Lund said the levy would pass."
     quotes = quotations(text, 0, len(text))

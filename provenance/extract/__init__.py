@@ -8,9 +8,13 @@ word lists in ``data/``.
 
 from __future__ import annotations
 
-from provenance.collector import paused_collector
-from provenance.extract.claims import build_analysis
-from provenance.models import AnalysisResult, Article
+from provenance.native import guard
+
+guard()  # before any extraction module is imported: a compiled build that no longer matches its sources
+
+from provenance.collector import paused_collector  # noqa: E402
+from provenance.extract.claims import build_analysis  # noqa: E402
+from provenance.models import AnalysisResult, Article  # noqa: E402
 
 __all__ = ["analyze"]
 

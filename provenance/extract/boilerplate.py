@@ -24,6 +24,8 @@ from provenance.extract.segmentation import sentences
 __all__ = ["boilerplate_kind", "claim_sentences"]
 
 WORD = re.compile(r"[^\W_]+")
+FOLDING_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")
+"""The non-ASCII letters an ignore-case pattern matches to ASCII letters ("ſ" to "s")."""
 
 
 @dataclass(frozen=True)
@@ -43,18 +45,22 @@ class BoilerplateKind:
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
     folded: re.Pattern[str] | None
-    needs: tuple[str, ...] | None
+    needs: re.Pattern[str] | None
     too_long: re.Pattern[str] | None
 
-    def fits(self, sentence: str, lowered: str | None) -> bool:
-        """Tell whether ``sentence`` is of this kind; ``lowered`` is it in lower case, when it is ASCII."""
+    def fits(self, sentence: str, lowered: str | None, searchable: str | None) -> bool:
+        """Tell whether ``sentence`` is of this kind.
+
+        ``lowered`` is it in lower case when it is ASCII; ``searchable`` when no
+        letter of it matches an ASCII letter but its own (see ``searchable``).
+        """
         if self.floating is None:
             return (
                 self.anchored is not None
                 and self.anchored.match(sentence) is not None
                 and not (self.too_long is not None and self.too_long.match(sentence))
             )
-        floating = lowered is None or self.needs is None or any(text in lowered for text in self.needs)
+        floating = searchable is None or self.needs is None or self.needs.search(searchable) is not None
         if not floating and self.anchored is None:
             return False
         if self.too_long is not None and self.too_long.match(sentence):
@@ -70,10 +76,25 @@ class BoilerplateKind:
 
 @dataclass(frozen=True)
 class BoilerplateLexicon:
-    """The markup to cut out and the kinds of boilerplate sentence."""
+    """The markup to cut out, the kinds of boilerplate sentence, and what any kind needs.
+
+    ``opening`` (every kind's anchored patterns) and ``needs`` (every text a
+    floating pattern needs) tell at once that no kind fits most sentences;
+    ``needs`` is None when some floating pattern needs no known text.
+    """
 
     markup: re.Pattern[str]
     kinds: tuple[BoilerplateKind, ...]
+    opening: re.Pattern[str] | None
+    needs: re.Pattern[str] | None
+
+    def may_fit(self, sentence: str, searchable: str | None) -> bool:
+        """Tell whether some kind may fit ``sentence``: False only when none can."""
+        if searchable is None or self.needs is None:
+            return True
+        return (self.opening is not None and self.opening.match(sentence) is not None) or (
+            self.needs.search(searchable) is not None
+        )
 
 
 @cache
@@ -83,21 +104,52 @@ def boilerplate() -> BoilerplateLexicon:
     data = tomllib.loads(text)
     markup = re.compile("|".join(f"(?:{pattern})" for pattern in data.pop("markup")), re.DOTALL)
     kinds = []
+    openings: list[str] = []
+    every_need: list[str] | None = []
     for name, table in data.items():
         floating = [pattern for pattern in table["patterns"] if not anchored(pattern)]
         folding = bool(floating) and not table.get("case") and all(map(folds, floating))
         needs = [needed_texts(pattern) for pattern in floating] if folding else [None]
+        texts = [text for found in needs for text in found or ()] if all(needs) else None
+        opening = _alternation([pattern for pattern in table["patterns"] if anchored(pattern)], table)
+        if opening is not None:
+            openings.append(f"(?{'i' if opening.flags & re.I else '-i'}:{opening.pattern})")
+        if every_need is not None and floating:
+            every_need = None if texts is None else every_need + texts
         kinds.append(
             BoilerplateKind(
                 name,
-                _alternation([pattern for pattern in table["patterns"] if anchored(pattern)], table),
+                opening,
                 _alternation(floating, table),
                 _alternation(floating, {"case": True}) if folding else None,
-                tuple(text for texts in needs for text in texts or ()) if all(needs) else None,
+                _literals(texts) if texts is not None else None,
                 _more_words_than(table["max_words"]) if "max_words" in table else None,
             )
         )
-    return BoilerplateLexicon(markup, tuple(kinds))
+    return BoilerplateLexicon(
+        markup,
+        tuple(kinds),
+        re.compile("|".join(openings)) if openings else None,
+        _literals(every_need) if every_need is not None else None,
+    )
+
+
+def _literals(texts: list[str]) -> re.Pattern[str]:
+    """Compile a search for any of ``texts`` (in lower case): one scan instead of one per text."""
+    return re.compile("|".join(re.escape(text) for text in texts) or "(?!)")
+
+
+def searchable(sentence: str) -> str | None:
+    """Lower-case a sentence for finding the texts ignore-case patterns need, or None where that is unsafe.
+
+    An ignore-case pattern's ASCII letter matches only itself in either case,
+    except for four letters ("İ", "ı", "ſ" and the Kelvin sign): in a sentence
+    without them, every match of such a pattern is a match of its needed texts
+    in the lower-cased sentence.
+    """
+    if sentence.isascii() or FOLDING_TO_ASCII.isdisjoint(sentence):
+        return sentence.lower()
+    return None
 
 
 def _alternation(patterns: list[str], table: dict[str, object]) -> re.Pattern[str] | None:
@@ -117,8 +169,12 @@ def boilerplate_kind(sentence: str) -> str | None:
     sentence = boilerplate().markup.sub("", sentence)
     if WORD.search(sentence) is None:
         return "markup"
-    lowered = sentence.lower() if sentence.isascii() else None
-    return next((kind.name for kind in boilerplate().kinds if kind.fits(sentence, lowered)), None)
+    lexicon = boilerplate()
+    lower = searchable(sentence)
+    if not lexicon.may_fit(sentence, lower):
+        return None
+    lowered = lower if sentence.isascii() else None
+    return next((kind.name for kind in lexicon.kinds if kind.fits(sentence, lowered, lower)), None)
 
 
 def claim_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

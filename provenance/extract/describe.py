@@ -431,7 +431,7 @@ def _affiliation(words: list[str], head: str) -> str | None:
     before = [
         word
         for word in words[:index]
-        if word[:1].isupper() and word.lower() not in DETERMINERS | NUMBERS.keys() | sources().pronouns
+        if word[:1].isupper() and word.lower() not in DETERMINERS | frozenset(NUMBERS) | sources().pronouns
     ]
     if before:
         return " ".join(before).removesuffix("’s").removesuffix("'s")

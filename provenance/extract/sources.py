@@ -111,7 +111,9 @@ ASIDE_PREPOSITIONS = frozenset({"in", "at", "from", "against", "with"})
 COMPLEMENT_PREPOSITIONS = frozenset({"to", "at", "in", "on"})
 ADVERBIAL_LEADS = frozenset({"in", "on", "at", "during", "through", "throughout"})
 TIME_LEADS = frozenset({"on", "in", "over", "during", "at", "than", "less", "more"})
-TIME_MODIFIERS = DETERMINERS | NUMBERS.keys() | {"few", "several", "last", "this", "next", "early", "late"}
+TIME_MODIFIERS = (
+    DETERMINERS | frozenset(NUMBERS) | {"few", "several", "last", "this", "next", "early", "late"}
+)
 LY_NOUNS = frozenset(
     {"rally", "ally", "family", "assembly", "supply", "reply", "anomaly", "monopoly", "bully", "belly",
      "tally", "folly", "homily", "lily", "fly", "jelly"}
