@@ -9,9 +9,11 @@ inserted cue; these functions find those edges and the clauses that stop them
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from operator import itemgetter
 
 from provenance.extract.cues.clause import (
+    RawAttribution,
     adverbial_start,
     char_span,
     clause_word,
@@ -47,6 +49,7 @@ from provenance.extract.cues.words import (
     OCCASION_WORDS,
     POSSESSIVES,
     QUOTE_MARKS,
+    RELATIVE_PRONOUNS,
     REQUEST_VERBS,
     SCENE_OPENERS,
     SPEECH_VERBS,
@@ -54,6 +57,7 @@ from provenance.extract.cues.words import (
     TIME_NOUNS,
     TIME_WORDS,
 )
+from provenance.extract.learned.content_end import ContentEndModel, word_end
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token
 from provenance.models import CueKind
@@ -91,6 +95,116 @@ def content_span(
         if closing >= 0 and end < quotes[closing][1]:
             end = quotes[closing][1]
     return start, end
+
+
+@dataclass(frozen=True)
+class FollowingContent:
+    """A content fragment after its cue, in tokens: its start, the rules' end, how far it may run."""
+
+    attribution: RawAttribution
+    fragment: int
+    """Its position in the attribution's ``content`` list."""
+    start: int
+    rule_end: int
+    limit: int
+    """The sentence end, or the first token of another attribution's part after it."""
+    cue_word: str
+
+
+def following_contents(
+    tokens: list[Token], found: list[RawAttribution], cut_only: bool = False
+) -> list[FollowingContent]:
+    """List the content fragments after their cue whose end the content-end model may reconsider.
+
+    Those are the fragments that end in the sentence where the rules' content stop
+    ends them (at a clause opening another statement, or the sentence end); a
+    fragment ended by its own clause's grammar (a relative clause, a fronted
+    clause, the person a backing verb names) or right where another attribution
+    starts keeps the rules' end. ``cut_only`` leaves out the fragments that run to
+    their limit (the model can only let a content run on).
+    """
+    if not tokens or not found:
+        return []
+    starts = [token.start for token in tokens]
+    ends = [token.end for token in tokens]
+    parts = sorted(
+        span[0]
+        for attribution in found
+        for span in (attribution.cue, attribution.source, *attribution.content)
+        if span is not None
+    )
+    following: list[FollowingContent] = []
+    for attribution in found:
+        if attribution.cue is None:
+            continue
+        cue_end = attribution.cue[1]
+        for position, (start, end) in enumerate(attribution.content):
+            if start < cue_end or end > tokens[-1].end or start < tokens[0].start:
+                continue
+            first = bisect_right(starts, start - 1)
+            last = bisect_right(ends, end)
+            later = bisect_right(parts, end - 1)
+            limit = bisect_right(starts, parts[later] - 1) if later < len(parts) else len(tokens)
+            if (
+                first >= last
+                or last > limit
+                or (cut_only and word_end(tokens, last) == word_end(tokens, limit))
+            ):
+                continue
+            if _in_relative_clause(tokens, attribution, starts) or _ended_by_grammar(tokens, first, last):
+                continue
+            if limit < len(tokens) and word_end(tokens, last) == word_end(tokens, limit):
+                continue  # "…, compared with 64 percent who say …": ended where another attribution starts
+            cue_last = bisect_right(ends, cue_end) - 1
+            following.append(
+                FollowingContent(attribution, position, first, last, limit, tokens[cue_last].lower)
+            )
+    return following
+
+
+def _ended_by_grammar(tokens: list[Token], first: int, last: int) -> bool:
+    """Tell whether the rules ended a content before where their content stop does (its clause's grammar did).
+
+    A content running to the sentence end was not cut short, so the stop need not be read.
+    """
+    end = word_end(tokens, last)
+    return end != word_end(tokens, len(tokens)) and end != word_end(tokens, content_stop(tokens, first))
+
+
+def _in_relative_clause(tokens: list[Token], attribution: RawAttribution, starts: list[int]) -> bool:
+    """Tell whether an attribution sits in a relative clause: its source or a content part is "which", "who"….
+
+    ("the levy, which the mayor says will fund schools, …", "Lund, who said she …")
+    """
+    for span in (attribution.source, *attribution.content):
+        if span is None:
+            continue
+        index = bisect_right(starts, span[0] - 1)
+        if index < len(tokens) and tokens[index].end == span[1] and tokens[index].lower in RELATIVE_PRONOUNS:
+            return True
+    return False
+
+
+def learned_ends(
+    tokens: list[Token],
+    found: list[RawAttribution],
+    quotes: list[tuple[int, int]],
+    model: ContentEndModel | None,
+) -> list[RawAttribution]:
+    """Let each content the rules stop before its limit run on where the content-end model places its end.
+
+    A fragment is replaced only when the model ends it at a later word than the rules do.
+    """
+    if model is None:
+        return found
+    for content in following_contents(tokens, found, cut_only=True):
+        end = model.end(tokens, content.start, content.rule_end, content.limit, content.cue_word)
+        if word_end(tokens, end) == word_end(tokens, content.rule_end):
+            continue
+        span = content_span(tokens, content.start, end, quotes)
+        if span is not None:
+            content.attribution.content[content.fragment] = span
+    return found
 
 
 def before_final_relative(tokens: list[Token], start: int, end: int) -> int:

@@ -20,6 +20,7 @@ from provenance.extract.cues.clause import (
     opens_participle,
     title_case,
 )
+from provenance.extract.cues.content import learned_ends
 from provenance.extract.cues.learned import learned_attributions
 from provenance.extract.cues.nominal import according_to, document_intro, hearsay, in_view, nominal_cue
 from provenance.extract.cues.passives import by_agent, impression, passive_belief, question_put, raises_a_cue
@@ -35,7 +36,7 @@ from provenance.extract.cues.words import (
     RAISING_VERBS,
     VIEW_WORDS,
 )
-from provenance.extract.learned import cue_model
+from provenance.extract.learned import content_end_model, cue_model
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token, token_texts
 from provenance.models import CueKind
@@ -46,10 +47,12 @@ def find_attributions(
 ) -> list[RawAttribution]:
     """Find the outermost attributions among one sentence's tokens: the rules', then the cue model's.
 
-    A ``headline`` reads the verbs only headlines use as cues too ("Lawmakers rip…").
+    A ``headline`` reads the verbs only headlines use as cues too ("Lawmakers rip…"). The
+    contents after their cues end where the content-end model places them.
     """
     found = rule_attributions(tokens, quotes, headline)
-    return found + learned_attributions(tokens, quotes, found, cue_model())
+    found += learned_attributions(tokens, quotes, found, cue_model())
+    return learned_ends(tokens, found, quotes, content_end_model())
 
 
 @cache
