@@ -6,7 +6,9 @@
 Training data (read from ``../shared``, never copied): the MRPC training set
 (4,076 news sentence pairs) and the ECB+ claim pairs of the dev gold (``yes``
 pairs positive, ``no`` negative; ``partial`` ones left out of the fit). The IDF
-table counts terms over the paragraphs of PolNeAR's train articles.
+table counts terms over the paragraphs of PolNeAR's train articles, and the
+list of common words (printed lower case at least as often as capitalised,
+so no name) counts their words.
 
 The model is a logistic regression on standardised features; its weights are
 folded back onto the raw features so inference is one dot product. The MRPC
@@ -60,6 +62,31 @@ def build_idf() -> dict[str, object]:
         "source": "paragraphs of PolNeAR v1.0.0 train articles (counts only)",
         "df": dict(sorted(kept.items())),
     }
+
+
+def build_common_words() -> dict[str, object]:
+    """List the stems PolNeAR train prints lower case inside a sentence at least as often as capitalised.
+
+    Capitalised in a headline ("Sixers Hire Maurice Cheeks As Head Coach") or
+    at a sentence's start, such a word is still no name.
+    """
+    import re
+
+    from provenance.corpus.normalize import stem
+
+    word = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+    lower: Counter[str] = Counter()
+    upper: Counter[str] = Counter()
+    for path in sorted(POLNEAR_TRAIN.glob("*.txt")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n"):
+            for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+                for position, found in enumerate(word.findall(sentence)):
+                    if position and found[:1].isupper() and not found.isupper():
+                        upper[stem(found.lower())] += 1
+                    elif found[:1].islower():
+                        lower[stem(found)] += 1
+    common = sorted(term for term, count in lower.items() if count >= 2 and count >= upper[term])
+    return {"source": "PolNeAR v1.0.0 train articles (counts only)", "words": common}
 
 
 def read_mrpc() -> list[tuple[str, str, int]]:
@@ -142,6 +169,9 @@ def main() -> int:
         DATA.mkdir(parents=True, exist_ok=True)
         (DATA / "idf.json").write_text(
             json.dumps(build_idf(), separators=(",", ":")) + "\n", encoding="utf-8"
+        )
+        (DATA / "common_words.json").write_text(
+            json.dumps(build_common_words(), separators=(",", ":")) + "\n", encoding="utf-8"
         )
     from provenance.corpus.features import FEATURE_NAMES
 

@@ -63,3 +63,51 @@ def test_the_undated_bar_can_be_lowered_or_dropped_with_the_window() -> None:
     assert _matched(_check(PARAPHRASE, None, None, undated_score=None)) == ["gazette.md"]
     assert _matched(_check(PARAPHRASE, None, None, window_days=None)) == ["gazette.md"]
     assert UNDATED_SCORE > 50
+
+
+def _check_against(stored_text: str, own_text: str, own_date: dt.date | None) -> CrossCheckResult:
+    stored = IndexedClaim("C1", stored_text, stored_text, "Vell Gazette", "vell gazette", "Vell Gazette")
+    with CorpusIndex.create() as index:
+        index.add(IndexedArticle(key="gazette.md", digest="gazette", outlet="Vell Gazette"), [stored])
+        index.commit()
+        return crosscheck(_analysed(own_text, own_date), index)
+
+
+def test_near_verbatim_wording_about_someone_else_with_an_undated_side_is_another_event() -> None:
+    stored = "Hawks' Ivo Marsh arrested on suspicion of drunk driving"
+    assert (
+        _matched(_check_against(stored, "Hawks' Bo Renn arrested on suspicion of drunk driving", None)) == []
+    )
+    assert (
+        _matched(
+            _check_against(
+                "Hawks defensive tackle Ivo Marsh was arrested early Sunday on suspicion of drunken driving.",
+                "Hawks receiver Bo Renn was arrested early Sunday on suspicion of drunken driving.",
+                dt.date(2025, 2, 3),
+            )
+        )
+        == []
+    )
+
+
+def test_near_verbatim_wording_naming_the_same_people_with_an_undated_side_matches() -> None:
+    stored = "Hawks' Ivo Marsh arrested on suspicion of drunk driving"
+    assert _matched(_check_against(stored, "Hawks' Marsh arrested on drunk driving suspicion", None)) == [
+        "gazette.md"
+    ]
+    assert _matched(
+        _check_against(
+            "CHARGED: HAWKS' IVO MARSH ARRESTED ON SUSPICION OF DRUNK DRIVING",
+            "Hawks' Ivo Marsh Arrested On Suspicion Of Drunk Driving",
+            None,
+        )
+    ) == ["gazette.md"]
+
+
+def test_a_sentence_about_he_cannot_show_it_is_the_person_an_undated_match_names() -> None:
+    stored = "Ivo Marsh was on probation for a previous drunk driving arrest."
+    own = "He was on probation for a previous drunk driving arrest, police said."
+    assert _matched(_check_against(stored, own, None)) == []
+    assert _matched(
+        _check_against(stored, "Marsh was on probation for a previous drunk driving arrest.", None)
+    ) == ["gazette.md"]

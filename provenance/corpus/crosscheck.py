@@ -21,7 +21,9 @@ checked article is a report of another event ("wins the primary" months
 apart) and is left out, when both dates are known. When either date is
 unknown no window can tell two events of one kind apart (one player's arrest
 for drunk driving and a team-mate's a month later), so the match must score
-``UNDATED_SCORE``: near-verbatim wording shows one report, a paraphrase does not. Two outlets quoting one
+``UNDATED_SCORE`` and the two may not name different people (nor one a
+person the other calls "he"): near-verbatim wording about the same people
+shows one report, a paraphrase or the same wording about someone else does not. Two outlets quoting one
 named source corroborate that the statement was made, not the fact, and the
 match says so.
 """
@@ -60,7 +62,7 @@ from provenance.corpus.index import (
     text_digest,
 )
 from provenance.corpus.match import MATCH_THRESHOLD
-from provenance.corpus.units import claim_core, claim_units
+from provenance.corpus.units import claim_core, claim_units, rival_names
 from provenance.errors import InputError
 from provenance.extract import analyze
 from provenance.files import PathKind, is_regular_file, kind_of
@@ -345,16 +347,17 @@ class DateWindow:
     days: int | None
     undated_score: float | None
 
-    def admits(self, own: dt.date | None, other: str | None, similarity: float) -> bool:
-        """Tell whether a match dated ``other`` can report the checked article's event (dated ``own``)."""
+    def admits(self, own: dt.date | None, unit: str, candidate: CandidateClaim) -> bool:
+        """Tell whether a match can report the event of the checked claim unit (its article dated ``own``)."""
         if self.days is None:
             return True
-        if own is None or not other:
-            return self.undated_score is None or similarity >= self.undated_score
-        try:
-            return abs((dt.date.fromisoformat(other) - own).days) <= self.days
-        except ValueError:
-            return self.undated_score is None or similarity >= self.undated_score
+        other = candidate.article.date
+        if own is not None and other:
+            with contextlib.suppress(ValueError):
+                return abs((dt.date.fromisoformat(other) - own).days) <= self.days
+        if self.undated_score is None:
+            return True
+        return candidate.similarity >= self.undated_score and not rival_names(unit, candidate.claim.unit)
 
 
 def _claim_matches(
@@ -370,7 +373,7 @@ def _claim_matches(
     core = claim_core(analysis, claim)
     for unit in claim_units(analysis, claim):
         for candidate in corpus.matches(unit, threshold, exclude_digest=own_digest, read=claim_text(unit)):
-            if not window.admits(analysis.article.date, candidate.article.date, candidate.similarity):
+            if not window.admits(analysis.article.date, unit, candidate):
                 continue
             candidate = _whole_claim_conflict(core, candidate)
             held = best.get(candidate.article.key)

@@ -16,6 +16,7 @@ patterns do not know are found by document frequency across the corpus
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import tomllib
 from functools import lru_cache
@@ -23,10 +24,19 @@ from importlib import resources
 from typing import Any
 
 from provenance.corpus.contradiction import strip_noise
-from provenance.corpus.normalize import MONTHS, normalise, stem
+from provenance.corpus.normalize import MONTHS, STOP_WORDS, normalise, stem
 from provenance.models import AnalysisResult, Claim
 
-__all__ = ["claim_core", "claim_units", "dateline_agency", "is_boilerplate", "skeleton", "unit_texts"]
+__all__ = [
+    "claim_core",
+    "claim_units",
+    "dateline_agency",
+    "event_names",
+    "is_boilerplate",
+    "rival_names",
+    "skeleton",
+    "unit_texts",
+]
 
 KEEP_FROM_FRAME = frozenset(
     {"not", "n't", "never", "no", "may", "might", "could", "would", "should", "must", "cannot", "can't"}
@@ -39,6 +49,8 @@ MIN_UNIT_TOKENS = 3
 _FRAME_WORD = re.compile(r"[\w']+|n't|’t")
 _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w'’.-]*")
 _OPENING_NAME = re.compile(r"^[A-Z][\w'’-]*(?= [A-Z])")
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]*(?:['’][^\W\d_]+)*")
 """A sentence's first word is a name when a capitalised word follows it ("Mira Sand was …")."""
 
 
@@ -52,6 +64,43 @@ def _patterns() -> dict[str, Any]:
         "joints": re.compile("|".join(f"(?:{p})" for p in data["joints"])),
         "timestamp": frozenset(stem(word) for word in data["timestamp"]) | {stem(m) for m in MONTHS},
     }
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    text = resources.files("provenance.corpus").joinpath("data/common_words.json").read_text("utf-8")
+    return frozenset(json.loads(text)["words"])
+
+
+@lru_cache(maxsize=1 << 14)
+def event_names(unit: str) -> frozenset[str]:
+    """Collect the names a unit gives: capitalised words, wherever they stand, that are no common word.
+
+    A headline's capitals ("Hawks' Ivo Marsh Arrested On Suspicion") and a
+    sentence's first word mark no name unless the word is one; the list of
+    common words (printed lower case in news at least as often as not) is
+    data counted over PolNeAR train by ``bench/fit_matcher.py``.
+    """
+    common = _common_words()
+    return frozenset(
+        named
+        for word in _CAPITALISED_WORD.findall(unit)
+        if word.lower() not in STOP_WORDS and (named := stem(word.lower().rstrip("'’"))) not in common
+    )
+
+
+def rival_names(ours: str, theirs: str) -> bool:
+    """Tell two units that each name someone or somewhere the other does not ("Marsh" / "Renn").
+
+    Worded alike, they tell of two events of one kind: one player's arrest
+    and a team-mate's. A unit about "he" or "she" that names no one the other
+    names cannot show it is about the person the other names either.
+    """
+    left, right = event_names(ours), event_names(theirs)
+    only_left, only_right = left - right, right - left
+    if only_left and only_right:
+        return True
+    return bool(only_left and _PRONOUN.search(theirs)) or bool(only_right and _PRONOUN.search(ours))
 
 
 def claim_core(analysis: AnalysisResult, claim: Claim) -> str:
