@@ -258,6 +258,11 @@ def test_words_between_a_source_and_its_cue(
         ("Two senators questioned the timing of the audit.",
          [("questioned", "Two senators", ["the timing of the audit"])]),
         ("Two aides offered contradictory accounts.", [("offered", "Two aides", ["contradictory accounts"])]),
+        ("The mayor considered a new toll on the bridge.",
+         [("considered", "The mayor", ["a new toll on the bridge"])]),
+        ("Lund preferred a smaller levy.", [("preferred", "Lund", ["a smaller levy"])]),
+        ("The two rivals discuss the levy in a new podcast.",
+         [("discuss", "The two rivals", ["the levy in a new podcast"])]),
     ],
 )  # fmt: skip
 def test_a_stance_verb_takes_its_object_as_content(
