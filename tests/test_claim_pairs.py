@@ -135,4 +135,4 @@ def test_real_claim_pairs_keep_their_figures() -> None:
     assert report.match.recall >= 0.55
     assert report.contradiction is not None
     assert report.contradiction.precision >= 0.75
-    assert report.contradiction.true_positive >= 5
+    assert report.contradiction.true_positive >= 7
