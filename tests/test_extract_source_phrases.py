@@ -6,6 +6,7 @@ import pytest
 
 from provenance import analyze, parse_article
 from provenance.extract.cues import find_attributions
+from provenance.extract.describe import describe
 from provenance.extract.segmentation import quotations, tokenize
 from provenance.extract.sources import phrase_before, phrase_head
 from provenance.models import SourceType
@@ -144,6 +145,64 @@ def test_a_verb_that_needs_a_clause_has_it_before_when_source_and_verb_end_the_s
     ],
 )  # fmt: skip
 def test_quantifiers_and_circles_of_people_are_plural_subjects(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Both", "Both"),
+        ("But neither", "neither"),
+        ("Lund and Reyes both", None),
+        ("The two rivals each", None),
+    ],
+)
+def test_both_and_neither_stand_alone_only_opening_a_clause(phrase: str, expected: str | None) -> None:
+    tokens = tokenize(phrase, 0, len(phrase), [])
+    found = phrase_before(tokens, len(tokens), 0)
+    assert (phrase[tokens[found[0]].start : tokens[found[1] - 1].end] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "entity"),
+    [
+        ("The march drew 5,000 people, according to the organizer Alliance for Fair Harbors (AFFH).\n\n"
+         "AFFH said it would march again in May.", "AFFH", "organizer Alliance for Fair Harbors"),
+        ("The Harbor Tenants Union said rents doubled.\n\nHTU said it would march again in May.", "HTU",
+         "Harbor Tenants Union"),
+    ],
+)  # fmt: skip
+def test_an_acronym_means_the_body_it_abbreviates(text: str, acronym: str, entity: str) -> None:
+    result = analyze(parse_article(text + "\n", "fictional.txt"))
+    mention = next(mention for mention in result.sources if mention.span.text == acronym)
+    found = result.entity_of(mention.id)
+    assert found is not None
+    assert (found.name, found.type) == (entity, SourceType.NAMED_ORGANISATION)
+
+
+def test_an_acronym_after_the_is_an_organisation_and_a_person_s_initials_are_no_acronym() -> None:
+    assert describe("the NAACP").type is SourceType.NAMED_ORGANISATION
+    result = analyze(parse_article("Ada Reyes said rents doubled.\n\nAR said the vote was close.\n", "f.txt"))
+    mention = next(mention for mention in result.sources if mention.span.text == "AR")
+    found = result.entity_of(mention.id)
+    assert found is not None
+    assert found.name != "Ada Reyes"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The mayor hid the audit from the council, her former aide maintains.",
+         [("maintains", "her former aide")]),
+        ("The mayor hid the audit from the council, the Harbor Ledger has learned.",
+         [("has learned", "the Harbor Ledger")]),
+        ("Lund maintains that the audit was hidden.", [("maintains", "Lund")]),
+        ("The county maintains the bridge.", []),
+    ],
+)  # fmt: skip
+def test_maintaining_a_stance_and_learning_news_are_cues_with_a_clause(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from provenance.extract.describe import DESCRIPTOR_TYPES, SourceDescription
+from provenance.extract.describe import ACRONYM, DESCRIPTOR_TYPES, SourceDescription
 from provenance.extract.lexicon import entities, sources
 from provenance.extract.names import Gender, People, Person, gender_of
 from provenance.models import SourceType
@@ -50,6 +50,7 @@ PHRASE_OPENERS = frozenset(
 )  # fmt: skip
 """Words that open a noun phrase read leftwards, and belong to it."""
 APPOSITION_OPENERS = ("a ", "an ")
+BODY_TYPES = frozenset({SourceType.NAMED_ORGANISATION, SourceType.OUTLET, SourceType.WIRE_AGENCY})
 NAME_WORD = re.compile(r"[\w’'.-]+")
 MAX_DISTANCE = 4000
 RELATIVE_GAP = 3
@@ -104,6 +105,11 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
             mention.refers_to = _nearest(mentions, index, _named_with(head))
         elif description.type is SourceType.ANONYMOUS_INDIVIDUAL:
             _link_role(mentions, index, people)
+        elif (
+            ACRONYM.fullmatch(mention.text)
+            and (expanded := _nearest(mentions, index, _any, _abbreviated_by(mention.text))) is not None
+        ):
+            mention.refers_to = expanded
         elif description.type is SourceType.NAMED_PERSON and " " not in description.name:
             mention.refers_to = _nearest(mentions, index, _same_surname(description.name))
         if mention.refers_to is not None:
@@ -421,6 +427,27 @@ def _role_word(role: str) -> str:
 def _synonyms() -> dict[str, str]:
     """Map each role word of ``role_synonyms`` to the first word of its group."""
     return {word: group.split()[0] for group in entities().role_synonyms for word in group.split()}
+
+
+def _any(description: SourceDescription) -> bool:
+    """Agree with every description (the test is on the mention's words)."""
+    return True
+
+
+def _abbreviated_by(acronym: str) -> Callable[[MentionDraft], bool]:
+    """Match the body an acronym stands for: defined with it ("… Our Schools (AROS)") or giving its initials.
+
+    Initials count only for an organisation, outlet or agency ("Alliance to
+    Reclaim Our Schools" gives "AROS"), not for a person's name.
+    """
+
+    def abbreviated(other: MentionDraft) -> bool:
+        if f"({acronym}" in other.text:
+            return True
+        initials = "".join(word[0] for word in other.description.name.split() if word[:1].isupper())
+        return initials == acronym and other.description.type in BODY_TYPES
+
+    return abbreviated
 
 
 def _same_surname(name: str) -> Callable[[SourceDescription], bool]:

@@ -16,7 +16,7 @@ from provenance.extract.lexicon import SourceLexicon, entities, sources
 from provenance.extract.sources import DETERMINERS, HEAD_END, NUMBERS, QUANTIFIERS, lower_titles
 from provenance.models import Anonymity, SourceType
 
-__all__ = ["DESCRIPTOR_TYPES", "SourceDescription", "coordinated", "describe"]
+__all__ = ["ACRONYM", "DESCRIPTOR_TYPES", "SourceDescription", "coordinated", "describe"]
 
 GROUP_QUANTIFIERS = frozenset(
     {"most", "many", "some", "all", "both", "several", "half", "majority", "few", "everyone", "everybody"}
@@ -69,6 +69,8 @@ class SourceDescription:
     pronoun: bool
 
 
+ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
+"""A body's initials standing as its name ("the NAACP"; "AROS" for "Alliance to Reclaim Our Schools")."""
 COORDINATION = re.compile(r"\s+and\s+")
 HANDLE = re.compile(r"@\w{2,}")
 
@@ -162,6 +164,9 @@ def _describe(text: str, lexicon: SourceLexicon) -> SourceDescription:
         return SourceDescription(SourceType.WIRE_AGENCY, bare, 1, None, None, Anonymity.NAMED, True, False)
     if bare in lexicon.outlets or (words[-1].lower() in lexicon.outlet_words and _capitalised(words[:-1])):
         return SourceDescription(SourceType.OUTLET, bare, 1, None, None, Anonymity.NAMED, True, False)
+    if len(words) == 2 and lower[0] == "the" and ACRONYM.fullmatch(words[1]):  # "the NAACP": a body
+        return SourceDescription(SourceType.NAMED_ORGANISATION, words[1], 1, None, None, Anonymity.NAMED,
+                                 True, False)  # fmt: skip
     head = _head(words)
     head_lower = head.lower()
     if head_lower in lexicon.document_words:

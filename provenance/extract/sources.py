@@ -53,8 +53,10 @@ ORDINALS = frozenset({"first", "last", "next", "same", "other", "only"})
 """Adjectives listed as function words that sit inside a phrase after its determiner: "the first poll"."""
 SUBJECT_QUANTIFIERS = frozenset({"many", "some", "several", "few", "most", "all", "both", "any"})
 """Quantifiers that open a subject after the noun it speaks of: "the unease | many women feel"."""
-STANDALONE_QUANTIFIERS = frozenset({"another", "each", "most", "none", "others"})
+STANDALONE_QUANTIFIERS = frozenset({"another", "each", "most", "none", "others", "both", "neither"})
 """Quantifiers that stand alone as a subject: "another says there are 400"."""
+FLOATING_QUANTIFIERS = frozenset({"both", "each"})
+"""Quantifiers that also float after their subject ("Lund and Reyes both said"), alone only in an opening."""
 OBJECT_PRONOUNS = frozenset({"that", "him", "her", "them", "us", "me"})
 RIGHT_STOP = frozenset({"in", "on", "at", "that", "to", "after", "before", "during", "when", "while", "as"})
 POSTMODIFIER = frozenset({"familiar", "involved", "close", "who", "with", "briefed", "knowledgeable"})
@@ -355,6 +357,14 @@ def _subject_of_clause(tokens: list[Token], start: int, end: int) -> bool:
     return opens and (last.capitalised or not last.lower.endswith("ed")) and not is_adverb(last)
 
 
+def _floats(tokens: list[Token], quantifier: int, floor: int) -> bool:
+    """Tell whether a quantifier follows its subject ("Lund and Reyes | both said"), not opening a clause."""
+    if quantifier <= floor:
+        return False
+    previous = tokens[quantifier - 1]
+    return previous.is_word and previous.lower not in CLAUSE_OPENERS and previous.lower not in ARTICLES
+
+
 def _relative_that(tokens: list[Token], that: int, floor: int, lexicon: SourceLexicon) -> bool:
     """Tell whether "that" before a cue is a relative pronoun standing for a noun ("a group that | plans").
 
@@ -463,7 +473,11 @@ def _core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] |
         if token.lower == "one" and last - 1 >= floor and tokens[last - 1].lower == "no":
             return last - 1, end
         return None if token.lower in OBJECT_PRONOUNS else (last, end)
-    elif token.lower in STANDALONE_QUANTIFIERS and not _coordinated_before(tokens, last, floor, lexicon):
+    elif (
+        token.lower in STANDALONE_QUANTIFIERS
+        and not _coordinated_before(tokens, last, floor, lexicon)
+        and not (token.lower in FLOATING_QUANTIFIERS and _floats(tokens, last, floor))
+    ):
         return last, end
     elif token.lower in lexicon.function_words or token.lower.endswith(("’s", "'s")):
         return None
