@@ -245,6 +245,20 @@ def test_words_between_a_source_and_its_cue(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        ("One banner read “Lund for council.”", [("read", "One banner", ["“Lund for council.”"])]),
+        ("The mayor will respond to the audit in May.",
+         [("will respond to", "The mayor", ["the audit in May"])]),
+    ],
+)  # fmt: skip
+def test_a_cue_verb_rarely_used_as_a_noun_needs_no_plural_subject(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         ("Ms. Lund rejected the idea that the changes amounted to a purge.",
          [("rejected", "Ms. Lund", ["the idea that the changes amounted to a purge"])]),
         ("Other council members expressed cautious optimism over the weekend.",
