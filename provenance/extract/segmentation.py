@@ -43,13 +43,15 @@ QUOTE_MARK = re.compile("[“”\"'](?:(?<=')'|(?<!'))")
 """A quotation mark, or two apostrophes standing for one; a class leads, so a search skips to one."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Token:
     """A word or punctuation mark with its offsets into the article text.
 
     A class with slots rather than a named tuple: extraction reads these fields
     over a million times an article set, and Python reads a slot about twice as
-    fast as a named tuple's field.
+    fast as a named tuple's field. Its ``__init__`` is written out rather than
+    generated: the compiled build (``make native``) compiles a written one, while
+    a generated one stays interpreted, for every token of every sentence read.
     """
 
     start: int
@@ -59,6 +61,17 @@ class Token:
     quoted: bool
     is_word: bool
     capitalised: bool
+
+    def __init__(
+        self, start: int, end: int, text: str, lower: str, quoted: bool, is_word: bool, capitalised: bool
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.lower = lower
+        self.quoted = quoted
+        self.is_word = is_word
+        self.capitalised = capitalised
 
 
 _LOWER = attrgetter("lower")
