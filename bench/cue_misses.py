@@ -145,6 +145,7 @@ def _cause(
 
 def _cause_class(cause: str) -> str:
     """Group a cause by its kind, and a refusal by the reader line that refused the first word."""
+    cause = cause.removesuffix(" [no gold source]")
     if cause.startswith("boundary"):
         return "boundary"
     if cause.startswith(("inside", "no reader")):
