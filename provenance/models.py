@@ -365,6 +365,12 @@ class CrossCheckResult(Model):
     threshold: float | None = Field(
         default=None, ge=0, le=100, description="the similarity at and above which a sentence matched"
     )
+    undated_score: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="the article has no date, so no date window places it: the similarity every match needed",
+    )
     skipped: list[SkippedFile] = Field(
         default_factory=list, description="corpus files left out of the index (bad front matter, unreadable…)"
     )

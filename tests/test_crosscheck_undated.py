@@ -17,6 +17,7 @@ from provenance.corpus.index import IndexedArticle, IndexedClaim
 from provenance.extract import analyze
 from provenance.ingest import parse_article
 from provenance.models import AnalysisResult, CrossCheckResult
+from provenance.render.crosscheck import render_crosscheck
 
 STORED = "Senator Ada Quist won the Vell County primary with 61 percent of the vote."
 VERBATIM = "Senator Ada Quist won the Vell County primary, taking 61 percent of the vote."
@@ -111,3 +112,14 @@ def test_a_sentence_about_he_cannot_show_it_is_the_person_an_undated_match_names
     assert _matched(
         _check_against(stored, "Marsh was on probation for a previous drunk driving arrest.", None)
     ) == ["gazette.md"]
+
+
+def test_a_result_for_an_undated_article_says_what_a_match_needed_and_how_to_lift_it() -> None:
+    undated = _check(VERBATIM, None, "2025-05-02")
+    assert undated.undated_score == UNDATED_SCORE
+    shown = render_crosscheck(undated)
+    assert f"no date on this article: a match needed similarity ≥ {UNDATED_SCORE:g}" in shown
+    dated = _check(VERBATIM, dt.date(2025, 5, 3), "2025-05-02")
+    assert dated.undated_score is None
+    assert "no date" not in render_crosscheck(dated)
+    assert _check(VERBATIM, None, None, window_days=None).undated_score is None

@@ -310,6 +310,7 @@ def crosscheck(
         claims=checks,
         articles=corpus.article_count,
         threshold=threshold,
+        undated_score=undated_score if analysis.article.date is None and window_days is not None else None,
     )
 
 

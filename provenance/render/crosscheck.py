@@ -15,7 +15,14 @@ def render_crosscheck(result: CrossCheckResult) -> str:
     """Render a cross-check as plain text: independent, dependent and contradicting matches per claim."""
     size = f"{result.articles} articles" if result.articles is not None else "corpus"
     threshold = f", similarity ≥ {result.threshold:g}" if result.threshold is not None else ""
-    lines = [f"{result.article or 'article'} against {result.corpus} ({size}{threshold})", ""]
+    lines = [f"{result.article or 'article'} against {result.corpus} ({size}{threshold})"]
+    if result.undated_score is not None:
+        lines.append(
+            f"no date on this article: a match needed similarity ≥ {result.undated_score:g} and no name"
+            " the other sentence lacks; a date (front matter `date:` or a manifest column)"
+            " lets paraphrases count"
+        )
+    lines.append("")
     for check in result.claims:
         lines.extend(_claim_lines(check))
     independent = sum(1 for check in result.claims if check.independent)
