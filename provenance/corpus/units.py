@@ -49,9 +49,10 @@ MIN_UNIT_TOKENS = 3
 _FRAME_WORD = re.compile(r"[\w']+|n't|’t")
 _NAME = re.compile(r"(?<!^)(?<![.!?] )\b[A-Z][\w'’.-]*")
 _OPENING_NAME = re.compile(r"^[A-Z][\w'’-]*(?= [A-Z])")
+"""A sentence's first word is a name when a capitalised word follows it ("Mira Sand was …")."""
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][^\W\d_]*(?:['’][^\W\d_]+)*")
-"""A sentence's first word is a name when a capitalised word follows it ("Mira Sand was …")."""
+"""A capitalised word, an apostrophe inside it allowed ("O'Neill"), no digits: a name unless a common word."""
 
 
 @lru_cache(maxsize=1)
