@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from provenance.extract.lexicon import SourceLexicon, entities, sources
-from provenance.extract.sources import DETERMINERS, HEAD_END, NUMBERS, QUANTIFIERS, lower_titles
+from provenance.extract.sources.words import DETERMINERS, HEAD_END, NUMBERS, QUANTIFIERS, lower_titles
 from provenance.models import Anonymity, SourceType
 
 __all__ = ["ACRONYM", "DESCRIPTOR_TYPES", "SourceDescription", "coordinated", "describe"]

@@ -160,3 +160,16 @@ def abbreviations() -> Abbreviations:
 def cue_grammar() -> dict[str, frozenset[str]]:
     """Load the word sets the cue grammar consults (``data/cue_grammar.toml``)."""
     return {key: frozenset(words) for key, words in _load("cue_grammar.toml").items()}
+
+
+@cache
+def source_phrase_words() -> dict[str, frozenset[str]]:
+    """Load the word sets source phrase reading consults (``data/source_phrases.toml``)."""
+    data = _load("source_phrases.toml")
+    return {key: frozenset(words) for key, words in data.items() if isinstance(words, list)}
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """Load number words by value ("five" is 5), from ``data/source_phrases.toml``."""
+    return {word: int(value) for word, value in _load("source_phrases.toml")["numbers"].items()}
