@@ -156,7 +156,8 @@ def main_subject(tokens: list[Token], limit: int, found: list[RawAttribution]) -
 def subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] | None = None) -> bool:
     """Tell whether a short subject and a finite cue verb start at ``subject`` ("…, and most said…").
 
-    ``verbs`` narrows the cue verbs that count (default: every one).
+    A base form is finite after a plural subject ("… and experts say"). ``verbs``
+    narrows the cue verbs that count (default: every one).
     """
     verbs = cues().verbs if verbs is None else verbs
     for index in range(subject + 1, min(subject + 7, len(tokens))):
@@ -165,7 +166,11 @@ def subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] |
             continue
         if token.quoted or not token.is_word:
             return False
-        if token.lower in verbs and inflected(token.lower) and not token.capitalised:
+        if (
+            token.lower in verbs
+            and not token.capitalised
+            and (inflected(token.lower) or plural_subject(tokens[index - 1], False))
+        ):
             return tokens[index - 1].lower not in NOUN_MARKERS
     return False
 
@@ -173,7 +178,7 @@ def subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] |
 def relative_speaker(tokens: list[Token], index: int) -> bool:
     """Tell whether "who" at ``index`` opens a statement of its own ("64 percent who say the same")."""
     verb = skip_modifiers_right(tokens, index + 1)
-    return verb < len(tokens) and tokens[verb].lower in SPEECH_VERBS | {"say"} and not tokens[verb].quoted
+    return verb < len(tokens) and tokens[verb].lower in SPEECH_VERBS and not tokens[verb].quoted
 
 
 def quotation_then_participle(tokens: list[Token], index: int) -> bool:
@@ -252,12 +257,13 @@ def sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None:
     possessive = possessor > first and tokens[possessor - 1].lower.endswith(("’s", "'s"))
     if tokens[first].lower in {"the", "a", "an"} or tokens[first].lower in POSSESSIVES or possessive:
         end = possessor if possessive else first + 1
+        verb_from = max(first + 2, possessor + 1 if possessive else possessor)  # past a noun and any name
         while (
             end < min(limit, first + 5)
             and tokens[end].is_word
             and tokens[end].lower not in lexicon.function_words
         ):
-            if end > max(first + 1, possessor) and (
+            if end >= verb_from and (
                 tokens[end].lower in cues().verbs
                 or tokens[end].lower.endswith("ed")
                 or _takes_object(tokens, end, limit)
