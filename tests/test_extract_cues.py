@@ -259,6 +259,37 @@ def test_a_cue_verb_rarely_used_as_a_noun_needs_no_plural_subject(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        ("Lund did not want to stay in the hospital.",
+         [("did not want", "Lund", ["to stay in the hospital"])]),
+        ("Lund would like to hold another rally.", [("would like", "Lund", ["to hold another rally"])]),
+        ("The harbor board would see a cut of $200.", []),
+        ("Lund has support among the dock workers.", []),
+    ],
+)  # fmt: skip
+def test_a_noun_like_base_form_after_a_modal_or_do_and_before_a_clause_is_a_verb(
+    sentence: str, expected: list[tuple[str, str, list[str]]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Harbor Gazette studied the filings and found that most firms paid nothing.",
+         [("found", "The Harbor Gazette")]),
+        ("The Arizona Republican spent a year in prison and says the methods are cruel.",
+         [("says", "The Arizona Republican")]),
+    ],
+)  # fmt: skip
+def test_a_second_verb_after_and_takes_a_capitalised_subject_of_the_first(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         ("Ms. Lund rejected the idea that the changes amounted to a purge.",
          [("rejected", "Ms. Lund", ["the idea that the changes amounted to a purge"])]),
         ("Other council members expressed cautious optimism over the weekend.",

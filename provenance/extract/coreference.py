@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from provenance.extract.describe import ACRONYM, DESCRIPTOR_TYPES, SourceDescription
+from provenance.extract.describe import ACRONYM, SourceDescription
 from provenance.extract.lexicon import entities, sources
 from provenance.extract.names import Gender, People, Person, gender_of
 from provenance.models import SourceType
@@ -34,22 +34,13 @@ GROUP_TYPES = frozenset({SourceType.ANONYMOUS_GROUP, SourceType.NAMED_ORGANISATI
 THING_TYPES = frozenset(
     {SourceType.NAMED_ORGANISATION, SourceType.OUTLET, SourceType.WIRE_AGENCY, SourceType.DOCUMENT}
 )
-DEFINITE = ("the ", "The ", "this ", "This ", "that ", "That ", "these ", "These ", "those ", "Those ")
-INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any", "no", "each", "every"})
-FEMININE = frozenset({"she", "her", "hers", "herself"})
-MASCULINE = frozenset({"he", "him", "his", "himself"})
-PLURAL = frozenset({"they", "them", "their", "theirs"})
-NEUTER = frozenset({"it", "its"})
+DEFINITE = tuple(
+    sorted(f"{form} " for word in entities().definite_determiners for form in (word, word.capitalize()))
+)
+"""Openings of a definite mention, in lower case and capitalised ("the ", "The ")."""
 POSSESSIVE = ("’s ", "'s ")
-COMPANY_WORDS = frozenset({"company", "firm", "bank", "group", "organization", "organisation"})
-"""Descriptors that may stand for a business known only by its name ("Wells Fargo" … "the company")."""
 PHRASE_WORD = re.compile(r"\w[\w’'.-]*")
-PHRASE_OPENERS = frozenset(
-    {"the", "a", "an", "some", "many", "most", "several", "few", "all", "both", "two", "three", "four",
-     "five", "other", "another", "his", "her", "their", "its"}
-)  # fmt: skip
-"""Words that open a noun phrase read leftwards, and belong to it."""
-APPOSITION_OPENERS = ("a ", "an ")
+APPOSITION_OPENERS = tuple(sorted(f"{word} " for word in entities().apposition_articles))
 BODY_TYPES = frozenset({SourceType.NAMED_ORGANISATION, SourceType.OUTLET, SourceType.WIRE_AGENCY})
 NAME_WORD = re.compile(r"[\w’'.-]+")
 MAX_DISTANCE = 4000
@@ -81,6 +72,7 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
     """Set ``refers_to`` (an index into ``mentions``, in text order) or ``person`` on back-references."""
     people = people or People()
     lexicon = sources()
+    entity_words = entities()
     for index, mention in enumerate(mentions):
         lower = mention.text.lower().removesuffix("’s").removesuffix("'s")
         description = mention.description
@@ -90,16 +82,16 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
                 mention.refers_to = _relative_antecedent(mentions, index)
                 if mention.refers_to is None:
                     _phrase_antecedent(mention, people)
-            elif lower in FEMININE or lower in MASCULINE:
+            elif lower in entity_words.feminine_pronouns or lower in entity_words.masculine_pronouns:
                 _link_person(mentions, index, people)
-            elif lower in PLURAL:
+            elif lower in entity_words.plural_pronouns:
                 mention.refers_to = _nearest(mentions, index, lambda d: True, _plural)
-            elif lower in NEUTER:
+            elif lower in entity_words.neuter_pronouns:
                 mention.refers_to = _nearest(mentions, index, lambda d: d.type in THING_TYPES)
-        elif mention.text.startswith(DEFINITE) and lower.split(maxsplit=1)[-1] in DESCRIPTOR_TYPES:
+        elif mention.text.startswith(DEFINITE) and lower.split(maxsplit=1)[-1] in lexicon.descriptor_types:
             descriptor = lower.split(maxsplit=1)[-1]
             mention.refers_to = _nearest(mentions, index, _described_by(descriptor))
-            if mention.refers_to is None and descriptor in COMPANY_WORDS:
+            if mention.refers_to is None and descriptor in entity_words.company_words:
                 mention.refers_to = _nearest(mentions, index, _unknown_name)
         elif (head := _organisation_head(mention)) is not None:
             mention.refers_to = _nearest(mentions, index, _named_with(head))
@@ -228,7 +220,8 @@ def _link_role(mentions: list[MentionDraft], index: int, people: People) -> None
     if named is not None and "," in mention.text:
         mention.person = named
         return
-    if not words or words[0].lower() in INDEFINITE or mention.description.count not in (None, 1):
+    indefinite = words and words[0].lower() in entities().indefinite_determiners
+    if not words or indefinite or mention.description.count not in (None, 1):
         return
     role = mention.description.role or words[-1]
     mention.refers_to = _nearest(mentions, index, _same_role(role, mention.description.affiliation))
@@ -364,7 +357,7 @@ def phrase_before(text: str, position: int) -> tuple[int, int] | None:
         between = text[word.end() : start]
         if start != end and between.strip():
             break
-        if lower in PHRASE_OPENERS:
+        if lower in entities().phrase_openers:
             start = word.start()
             break
         if lower in function_words:
@@ -380,7 +373,7 @@ def _described_by(descriptor: str) -> Callable[[SourceDescription], bool]:
     an organisation descriptor ("the ministry") needs its word in the name
     ("the Defence Ministry"), since "the Kremlin" is no ministry.
     """
-    kind = DESCRIPTOR_TYPES[descriptor]
+    kind = sources().descriptor_types[descriptor]
     if kind is SourceType.NAMED_ORGANISATION:
         return lambda description: description.type is kind and descriptor in description.name.lower()
     return lambda description: description.type is kind
@@ -418,7 +411,7 @@ def _role_word(role: str) -> str:
     Kept for the words seen last: every description is keyed against the role
     words of every person named before it.
     """
-    words = [word for word in role.lower().split() if word not in {"for", "of", "to"}]
+    words = [word for word in role.lower().split() if word not in entities().role_links]
     word = words[-1].rstrip("s") if words else ""
     return _synonyms().get(word, word)
 

@@ -13,46 +13,23 @@ import re
 from dataclasses import dataclass, replace
 
 from provenance.extract.lexicon import SourceLexicon, entities, sources
-from provenance.extract.sources import DETERMINERS, HEAD_END, NUMBERS, QUANTIFIERS, lower_titles
+from provenance.extract.sources.words import (
+    ARTICLES,
+    DETERMINERS,
+    HEAD_END,
+    NUMBERS,
+    PARTITIVE_PREPOSITIONS,
+    QUANTIFIERS,
+    lower_titles,
+)
 from provenance.models import Anonymity, SourceType
 
-__all__ = ["ACRONYM", "DESCRIPTOR_TYPES", "SourceDescription", "coordinated", "describe"]
+__all__ = ["ACRONYM", "SourceDescription", "coordinated", "describe"]
 
-GROUP_QUANTIFIERS = frozenset(
-    {"most", "many", "some", "all", "both", "several", "half", "majority", "few", "everyone", "everybody"}
-)
-"""Quantifiers that make a phrase a group whatever its head: "most of them"."""
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
-"""The writer's own voice: "I" of a column is no source but the author, and unresolved it stays so."""
-NOBODY = frozenset({"nobody", "any", "anyone", "anybody"})
-"""Words that make a phrase no one in particular: "No one", "any taxpayer"."""
-NAME_LINKS = frozenset({"for", "of", "to", "and", "on", "the"})
-"""Lower-case words inside an organisation's name ("Citizens for Tax Justice")."""
-NAME_PARTICLES = frozenset({"de", "van", "von", "da", "del", "della", "la", "le", "di", "bin", "al", "ter"})
-"""Lower-case words inside a person's name ("Bill de Blasio")."""
 NAME_END = re.compile(r"\s*[,()—–]\s*")
-NATIONALITY = ("ian", "ish", "ese", "an", "i", "ic")
-HONORIFICS = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Prof", "Sir", "Dame"})
-"""Titles of address, not roles: "Dr Amara Lewis" has no role from "Dr"."""
-POSSESSIVE_PRONOUNS = {"his": "he", "their": "they", "its": "it"}
-"""Possessive determiners that stand as a source before a noun cue ("his claim that…"), as their pronoun."""
 POSSESSIVE_ENDINGS = ("’s", "'s")
-ROLE_STOPS = DETERMINERS | QUANTIFIERS | {"his", "her", "their", "its", "our", "my", "your", "no"}
+ROLE_STOPS = DETERMINERS | QUANTIFIERS | sources().role_stops_beyond_determiners
 """Words that end a role read leftwards from its head ("Sanders and his aides" has role "aides")."""
-
-DESCRIPTOR_TYPES = {
-    "agency": SourceType.WIRE_AGENCY,
-    "news agency": SourceType.WIRE_AGENCY,
-    "wire service": SourceType.WIRE_AGENCY,
-    "newspaper": SourceType.OUTLET,
-    "paper": SourceType.OUTLET,
-    "broadcaster": SourceType.OUTLET,
-    "magazine": SourceType.OUTLET,
-    "ministry": SourceType.NAMED_ORGANISATION,
-    "company": SourceType.NAMED_ORGANISATION,
-    "firm": SourceType.NAMED_ORGANISATION,
-}
-"""Definite descriptors ("the agency") that stand for an earlier source of one type, not a name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +94,7 @@ def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescripti
     "Mayor Bill de Blasio").
     """
     lexicon = lexicon or sources()
-    pronoun = POSSESSIVE_PRONOUNS.get(text.lower())
+    pronoun = lexicon.possessive_pronouns.get(text.lower())
     if pronoun is not None:
         return replace(_describe(pronoun, lexicon), name=text)
     if text.endswith(POSSESSIVE_ENDINGS) and " " not in text[-3:]:
@@ -133,12 +110,12 @@ def _describe(text: str, lexicon: SourceLexicon) -> SourceDescription:
     words = text.split()
     lower = [word.lower().strip(".,") for word in words]
     if (
-        (len(words) == 1 and lower[0] in FIRST_PERSON)
+        (len(words) == 1 and lower[0] in lexicon.first_person)
         or lower[:2] == ["no", "one"]
-        or (lower[0] in NOBODY and len(words) <= 2)
+        or (lower[0] in lexicon.nobody and len(words) <= 2)
     ):
         return SourceDescription(SourceType.UNATTRIBUTED, text, None, None, None, Anonymity.VAGUE, False,
-                                 lower[0] in FIRST_PERSON)  # fmt: skip
+                                 lower[0] in lexicon.first_person)  # fmt: skip
     if len(words) == 1 and lower[0] in lexicon.pronouns:
         plural = lower[0] in lexicon.pronouns_plural
         return SourceDescription(
@@ -154,7 +131,7 @@ def _describe(text: str, lexicon: SourceLexicon) -> SourceDescription:
     bare = TITLE_WORDS.sub("", text)
     if bare != text and bare in entities().outlet_short_forms:  # "The Post", not a post
         return SourceDescription(SourceType.OUTLET, bare, 1, None, None, Anonymity.NAMED, True, False)
-    if DESCRIPTOR_TYPES.get(bare, SourceType.NAMED_ORGANISATION) is not SourceType.NAMED_ORGANISATION:
+    if lexicon.descriptor_types.get(bare, SourceType.NAMED_ORGANISATION) is not SourceType.NAMED_ORGANISATION:
         return SourceDescription(SourceType.ANONYMOUS_INDIVIDUAL, text, 1, bare, None, Anonymity.VAGUE,
                                  False, False)  # fmt: skip
     known = _gazetteer_kind(bare)
@@ -226,7 +203,7 @@ def _gazetteer_kind(bare: str) -> SourceDescription | None:
                                  False)  # fmt: skip
     if (
         (words[-1] in lexicon.group_words and len(words) <= 2 and _capitalised(words))
-        or (words[0] in lexicon.group_words and len(words) > 2 and words[1] in {"on", "in", "from", "at"})
+        or (words[0] in lexicon.group_words and len(words) > 2 and words[1] in sources().group_place_links)
         or (words[-1] in lexicon.group_heads and not any(word[:1].isupper() for word in words[1:]))
     ):
         return SourceDescription(SourceType.ANONYMOUS_GROUP, bare, None, None, None, Anonymity.VAGUE, False,
@@ -237,8 +214,8 @@ def _gazetteer_kind(bare: str) -> SourceDescription | None:
     if (
         len(words) > 2
         and inner
-        and inner <= NAME_LINKS
-        and all(word[:1].isupper() for word in words if word not in NAME_LINKS)
+        and inner <= sources().name_links
+        and all(word[:1].isupper() for word in words if word not in sources().name_links)
         and words[0] not in sources().titles
         and words[0] not in lexicon.group_words
         and not any(word in lexicon.female_names or word in lexicon.male_names for word in words)
@@ -273,11 +250,11 @@ def _first_named(words: list[str]) -> SourceDescription | None:
             name = words[index:]
             if (
                 len(name) < 2
-                or not all(part[:1].isupper() or part in NAME_PARTICLES for part in name)
+                or not all(part[:1].isupper() or part in sources().name_particles for part in name)
                 or "," in " ".join(words)
             ):
                 return None
-            if not all(part[:1].isupper() or part in NAME_LINKS for part in words[:index]):
+            if not all(part[:1].isupper() or part in sources().name_links for part in words[:index]):
                 return None
             role = " ".join(words[:index])
             return SourceDescription(SourceType.NAMED_PERSON, " ".join(name), 1, role, None, Anonymity.NAMED,
@@ -295,12 +272,12 @@ def _named_person(text: str, lexicon: SourceLexicon) -> SourceDescription | None
         person = _titled_name(part, lexicon)
         if person is not None:
             appositive = next(
-                (part.split() for part in parts[1:] if part.split()[0].lower() in {"a", "an", "the"}), None
+                (part.split() for part in parts[1:] if part.split()[0].lower() in ARTICLES), None
             )
             if index == 0 and appositive is not None:
                 return replace(person, role=_role(appositive, _head(appositive)))
             if person.role is not None and all(
-                word.rstrip(".") in HONORIFICS for word in person.role.split()
+                word.rstrip(".") in lexicon.honorifics for word in person.role.split()
             ):
                 return replace(person, role=None)
             if person.role is None and index == 1:
@@ -329,7 +306,7 @@ def _described_then_named(parts: list[str], lexicon: SourceLexicon) -> SourceDes
 
 
 def _titled_name(text: str, lexicon: SourceLexicon) -> SourceDescription | None:
-    words = [word for word in text.split() if word.lower() not in {"the", "a", "an"}]
+    words = [word for word in text.split() if word.lower() not in ARTICLES]
     start = len(words)
     while start > 0 and words[start - 1][:1].isupper() and words[start - 1] not in lexicon.titles:
         start -= 1
@@ -337,7 +314,7 @@ def _titled_name(text: str, lexicon: SourceLexicon) -> SourceDescription | None:
     if not name:
         return None
     affiliation = None
-    if len(prefix) > 1 and prefix[0][:1].isupper() and prefix[0].endswith(NATIONALITY):
+    if len(prefix) > 1 and prefix[0][:1].isupper() and prefix[0].endswith(lexicon.nationality_endings):
         affiliation, prefix = prefix[0], prefix[1:]
     role = " ".join(prefix) or None
     return SourceDescription(
@@ -352,7 +329,7 @@ def _head(words: list[str]) -> str:
     """
     for index, word in enumerate(words):
         previous = words[index - 1].lower() if index > 0 else ""
-        partitive = word.lower() in {"in", "of"} and (
+        partitive = word.lower() in PARTITIVE_PREPOSITIONS and (
             previous in NUMBERS or previous in QUANTIFIERS or previous.isdigit()
         )
         if index > 0 and word.lower() in HEAD_END and not partitive:
@@ -363,7 +340,7 @@ def _head(words: list[str]) -> str:
 def _partitive(lower: list[str]) -> bool:
     """Tell whether a phrase names a share of a group ("Nine in 10 voters", "More than six in 10", "42%")."""
     return (
-        lower[0] in GROUP_QUANTIFIERS
+        lower[0] in sources().group_quantifiers
         or any(word.endswith("%") or word == "percent" for word in lower)
         or any(
             word == "in" and (lower[index - 1] in NUMBERS or lower[index - 1].isdigit())
@@ -379,7 +356,7 @@ def _leads_appositive(text: str, lexicon: SourceLexicon) -> bool:
         return False
     first = _titled_name(parts[0], lexicon)
     last_word = parts[0].split()[-1]
-    surname = len(parts[0].split()) == 1 and parts[1].split()[0].lower() in {"the", "a", "an"}
+    surname = len(parts[0].split()) == 1 and parts[1].split()[0].lower() in ARTICLES
     return (
         first is not None
         and (len(first.name.split()) > 1 or first.role is not None or surname)
@@ -436,7 +413,7 @@ def _affiliation(words: list[str], head: str) -> str | None:
     if before:
         return " ".join(before).removesuffix("’s").removesuffix("'s")
     for position, word in enumerate(words[index + 1 :], start=index + 1):
-        if word in {"of", "from", "at"}:
+        if word in sources().affiliation_links:
             rest = [w for w in words[position + 1 :] if w[:1].isupper()]
             return " ".join(rest) or None
     return None
@@ -448,6 +425,6 @@ def _count(lower: list[str], head: str) -> int | None:
             return NUMBERS[word]
         if word.isascii() and word.isdigit():
             return int(word)
-    if (head.endswith("s") and not head.endswith("ss")) or head in {"people", "men", "women", "many", "some"}:
+    if (head.endswith("s") and not head.endswith("ss")) or head in sources().plural_heads:
         return None
     return 1

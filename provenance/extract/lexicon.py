@@ -7,12 +7,12 @@ a title or a hedge without reading the matching code.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
-from provenance.models import CueKind, HedgeKind
+from provenance.models import CueKind, HedgeKind, SourceType
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -65,6 +65,19 @@ class SourceLexicon:
     cue_modifiers: frozenset[str]
     clause_only_verbs: frozenset[str]
     relative_cues: frozenset[str]
+    group_quantifiers: frozenset[str]
+    first_person: frozenset[str]
+    nobody: frozenset[str]
+    name_links: frozenset[str]
+    name_particles: frozenset[str]
+    honorifics: frozenset[str]
+    nationality_endings: tuple[str, ...]
+    role_stops_beyond_determiners: frozenset[str]
+    group_place_links: frozenset[str]
+    affiliation_links: frozenset[str]
+    plural_heads: frozenset[str]
+    possessive_pronouns: dict[str, str] = field(compare=False)
+    descriptor_types: dict[str, SourceType] = field(compare=False)
 
     @cached_property
     def pronouns(self) -> frozenset[str]:
@@ -74,7 +87,7 @@ class SourceLexicon:
 
 @dataclass(frozen=True)
 class EntityLexicon:
-    """Words that group source mentions into entities: first names by gender, groups, places, roles."""
+    """Words that group source mentions into entities: names, pronouns by gender, groups, places, roles."""
 
     female_names: frozenset[str]
     male_names: frozenset[str]
@@ -87,6 +100,20 @@ class EntityLexicon:
     definite_roles: frozenset[str]
     non_speakers: frozenset[str]
     role_synonyms: frozenset[str]
+    definite_determiners: frozenset[str]
+    indefinite_determiners: frozenset[str]
+    feminine_pronouns: frozenset[str]
+    masculine_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    neuter_pronouns: frozenset[str]
+    company_words: frozenset[str]
+    phrase_openers: frozenset[str]
+    apposition_articles: frozenset[str]
+    role_links: frozenset[str]
+    not_roles: frozenset[str]
+    name_suffixes: frozenset[str]
+    not_name_titles: frozenset[str]
+    title_roles: dict[str, str] = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -131,14 +158,23 @@ def cues() -> CueLexicon:
 def sources() -> SourceLexicon:
     """Load the source-typing lexicon (``data/sources.toml``)."""
     data = _load("sources.toml")
-    return SourceLexicon(**{key: frozenset(values) for key, values in data.items()})
+    possessive_pronouns = dict(data.pop("possessive_pronouns"))
+    descriptor_types = {words: SourceType(kind) for words, kind in data.pop("descriptor_types").items()}
+    nationality_endings = tuple(data.pop("nationality_endings"))
+    return SourceLexicon(
+        nationality_endings=nationality_endings,
+        possessive_pronouns=possessive_pronouns,
+        descriptor_types=descriptor_types,
+        **{key: frozenset(values) for key, values in data.items()},
+    )
 
 
 @cache
 def entities() -> EntityLexicon:
     """Load the entity lexicon (``data/entities.toml``)."""
     data = _load("entities.toml")
-    return EntityLexicon(**{key: frozenset(values) for key, values in data.items()})
+    title_roles = dict(data.pop("title_roles"))
+    return EntityLexicon(title_roles=title_roles, **{key: frozenset(values) for key, values in data.items()})
 
 
 @cache
@@ -160,3 +196,16 @@ def abbreviations() -> Abbreviations:
 def cue_grammar() -> dict[str, frozenset[str]]:
     """Load the word sets the cue grammar consults (``data/cue_grammar.toml``)."""
     return {key: frozenset(words) for key, words in _load("cue_grammar.toml").items()}
+
+
+@cache
+def source_phrase_words() -> dict[str, frozenset[str]]:
+    """Load the word sets source phrase reading consults (``data/source_phrases.toml``)."""
+    data = _load("source_phrases.toml")
+    return {key: frozenset(words) for key, words in data.items() if isinstance(words, list)}
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """Load number words by value ("five" is 5), from ``data/source_phrases.toml``."""
+    return {word: int(value) for word, value in _load("source_phrases.toml")["numbers"].items()}

@@ -31,14 +31,6 @@ ROLE_FOR_BEFORE = re.compile(
 """A role before a name that says whom it serves: "An attorney for Pagliano, | Mark MacDougall"."""
 APPOSITION = re.compile(r"\A,\s+(?:(?:the|a|an)\s+)?([^,.;:()“”\"]{3,80}?)\s*[,.;)]")
 POSSESSIVE = ("’s", "'s", "’", "'")
-TITLE_ROLES = {
-    "sen": "senator",
-    "rep": "representative",
-    "gov": "governor",
-    "gen": "general",
-    "pres": "president",
-}
-NOT_ROLES = frozenset({"said", "says", "told", "and", "but", "or", "when", "while", "after", "before"})
 
 
 @dataclass
@@ -121,7 +113,7 @@ def find_people(text: str, named: list[tuple[int, int, str]]) -> People:
             first = next((i for i, word in enumerate(words[:-1]) if word in first_names), None)
             lead = _after_title(words, titles) if first is None else first
         name = words[lead:]
-        while name and name[-1].lower() in {"jr.", "sr.", "jr", "sr"}:
+        while name and name[-1].lower() in entities().name_suffixes:
             name = name[:-1]
         if not name or _institution(name):
             continue
@@ -170,7 +162,7 @@ def _add(people: People, start: int, end: int, titles: list[str], name: list[str
     if not person.gender:
         person.gender = gender_of(" ".join([*titles, *name]))
     person.titles.update(
-        TITLE_ROLES.get(word.rstrip(".").lower(), word.rstrip(".").lower()) for word in titles
+        entities().title_roles.get(word.rstrip(".").lower(), word.rstrip(".").lower()) for word in titles
     )
     person.mentions.append((start, end))
 
@@ -178,7 +170,7 @@ def _add(people: People, start: int, end: int, titles: list[str], name: list[str
 def _roles_around(text: str, start: int, end: int) -> set[str]:
     """Role words before a name ("Republican presidential nominee") and in an apposition after it."""
     words: set[str] = set()
-    stops = sources().function_words | NOT_ROLES
+    stops = sources().function_words | entities().not_roles
     for word in reversed(text[max(0, start - 60) : start].split()[-4:]):
         lower = word.lower()
         if lower in stops or not lower[-1:].isalpha() or (lower.endswith(POSSESSIVE) and word[:1].isupper()):
@@ -231,7 +223,7 @@ def _titles() -> frozenset[str]:
     return frozenset(
         title.lower().rstrip(".")
         for title in sources().titles
-        if title[:1].isupper() and title not in {"Former", "Senior", "Deputy", "Foreign"}
+        if title[:1].isupper() and title not in entities().not_name_titles
     )
 
 

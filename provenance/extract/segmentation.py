@@ -198,20 +198,25 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
     ``quotes`` are the paragraph's quotations in order (as ``quotations`` gives
     them); the first that can hold a token of this sentence is found by binary
     search, so a paragraph of thousands of quotations costs each sentence only
-    the quotations it overlaps.
+    the quotations it overlaps. Every character but white space belongs to a
+    token, so a token starts at the first occurrence of its text after the
+    previous one: ``findall`` gives the texts, ``str.find`` their offsets, at
+    half the cost of a match object per token.
     """
     current = bisect.bisect_right(quotes, start, key=itemgetter(1))
     count = len(quotes)
     tokens: list[Token] = []
     append = tokens.append
-    for match in TOKEN.finditer(text, start, end):
-        token_start, token_end = match.span()
+    find = text.find
+    token_end = start
+    for value in TOKEN.findall(text, start, end):
+        token_start = find(value, token_end)
+        token_end = token_start + len(value)
         quoted = False
         if current < count:
             while current < count and quotes[current][1] <= token_start:
                 current += 1
             quoted = current < count and quotes[current][0] < token_start and token_end < quotes[current][1]
-        value = match.group()
         first = value[0]
         append(Token(token_start, token_end, value, value.lower(), quoted, first.isalnum(), first.isupper()))
     return tokens

@@ -252,12 +252,13 @@ def sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None:
     possessive = possessor > first and tokens[possessor - 1].lower.endswith(("’s", "'s"))
     if tokens[first].lower in {"the", "a", "an"} or tokens[first].lower in POSSESSIVES or possessive:
         end = possessor if possessive else first + 1
+        verb_from = max(first + 2, possessor + 1 if possessive else possessor)  # past a noun and any name
         while (
             end < min(limit, first + 5)
             and tokens[end].is_word
             and tokens[end].lower not in lexicon.function_words
         ):
-            if end > max(first + 1, possessor) and (
+            if end >= verb_from and (
                 tokens[end].lower in cues().verbs
                 or tokens[end].lower.endswith("ed")
                 or _takes_object(tokens, end, limit)

@@ -10,7 +10,8 @@ from provenance.extract.cues.content import content_span
 from provenance.extract.cues.words import CLOSERS, DASHES, LABEL_STOPS, QUOTE_OPENERS
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import CLAUSE_OPENERS, is_title_stop, phrase_before
+from provenance.extract.sources import is_title_stop, phrase_before
+from provenance.extract.sources.words import CLAUSE_OPENERS
 from provenance.models import CueKind
 
 

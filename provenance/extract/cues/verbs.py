@@ -42,6 +42,7 @@ from provenance.extract.cues.content import (
     skip_addressee,
 )
 from provenance.extract.cues.words import (
+    BASE_FORM_AUXILIARIES,
     CLAUSE_LINKS,
     CLAUSE_MARKERS,
     CLAUSE_PAUSES,
@@ -175,6 +176,10 @@ def verb_attribution(
     if (
         not inverted
         and word in cues().noun_like
+        and not (
+            any(token.lower in BASE_FORM_AUXILIARIES for token in tokens[cue_start:first])
+            and _clause_follows(tokens, last, word)
+        )
         and not plural_subject(tokens[head := phrase_head(tokens, *source)], head == 0)
     ):
         return None
