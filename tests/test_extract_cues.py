@@ -134,6 +134,10 @@ def test_a_participle_after_the_main_clause_is_its_own_attribution_with_the_main
           ("said", "more than 4 in 10", ["Lund would fix them"])]),
         ("Six in 10 said they were tired of it; 46 percent said they were unmoved.",
          [("said", "Six in 10", ["they were tired of it"]), ("said", "46 percent", ["they were unmoved"])]),
+        ("Lund says the toll would help and experts say it would hurt.",
+         [("says", "Lund", ["the toll would help"]), ("say", "experts", ["it would hurt"])]),
+        ("Lund says the toll would help and the support he has will grow.",
+         [("says", "Lund", ["the toll would help and the support he has will grow"])]),
     ],
 )  # fmt: skip
 def test_a_second_subject_with_its_own_cue_ends_the_first_content(

@@ -218,5 +218,8 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
                 current += 1
             quoted = current < count and quotes[current][0] < token_start and token_end < quotes[current][1]
         first = value[0]
-        append(Token(token_start, token_end, value, value.lower(), quoted, first.isalnum(), first.isupper()))
+        lower = value.lower()
+        if lower == value:  # most words: one string for both fields, a quarter less memory per token
+            lower = value
+        append(Token(token_start, token_end, value, lower, quoted, first.isalnum(), first.isupper()))
     return tokens

@@ -156,7 +156,8 @@ def main_subject(tokens: list[Token], limit: int, found: list[RawAttribution]) -
 def subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] | None = None) -> bool:
     """Tell whether a short subject and a finite cue verb start at ``subject`` ("…, and most said…").
 
-    ``verbs`` narrows the cue verbs that count (default: every one).
+    A base form is finite after a plural subject ("… and experts say"). ``verbs``
+    narrows the cue verbs that count (default: every one).
     """
     verbs = cues().verbs if verbs is None else verbs
     for index in range(subject + 1, min(subject + 7, len(tokens))):
@@ -165,7 +166,11 @@ def subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] |
             continue
         if token.quoted or not token.is_word:
             return False
-        if token.lower in verbs and inflected(token.lower) and not token.capitalised:
+        if (
+            token.lower in verbs
+            and not token.capitalised
+            and (inflected(token.lower) or plural_subject(tokens[index - 1], False))
+        ):
             return tokens[index - 1].lower not in NOUN_MARKERS
     return False
 
@@ -173,7 +178,7 @@ def subject_then_cue(tokens: list[Token], subject: int, verbs: Collection[str] |
 def relative_speaker(tokens: list[Token], index: int) -> bool:
     """Tell whether "who" at ``index`` opens a statement of its own ("64 percent who say the same")."""
     verb = skip_modifiers_right(tokens, index + 1)
-    return verb < len(tokens) and tokens[verb].lower in SPEECH_VERBS | {"say"} and not tokens[verb].quoted
+    return verb < len(tokens) and tokens[verb].lower in SPEECH_VERBS and not tokens[verb].quoted
 
 
 def quotation_then_participle(tokens: list[Token], index: int) -> bool:
