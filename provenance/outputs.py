@@ -43,9 +43,7 @@ def write_atomic(path: str | Path, content: str | bytes, *, make_folders: bool =
     if kind in {PathKind.DEVICE, PathKind.PIPE, PathKind.SOCKET}:
         _write_in_place(target, data)
         return
-    _require_folder(target, make_folders)
-    if kind is PathKind.UNREADABLE:
-        raise InputError(str(target), f"cannot write output ({_stat_problem(target)})")
+    _require_reachable(target, kind, make_folders)
     if target.is_symlink():
         target = real_path(target)
     try:
@@ -69,9 +67,28 @@ def require_file_target(path: str | Path) -> None:
     """
     target = Path(path)
     kind = kind_of(target)
-    if kind not in {PathKind.FILE, PathKind.MISSING}:
+    if kind not in {PathKind.FILE, PathKind.MISSING, PathKind.UNREADABLE}:
         raise InputError(str(target), f"cannot write output: it is {kind.value}, not a file")
-    _require_folder(target, make_folders=False)
+    _require_reachable(target, kind, make_folders=False)
+
+
+def require_reachable_folder(path: str | Path) -> PathKind:
+    """Refuse an output folder that cannot be reached (a file on the way, a folder without permission).
+
+    Returns what the path is now, a folder or missing (the writer creates it) or anything else to refuse.
+    """
+    target = Path(path)
+    kind = kind_of(target)
+    if kind is PathKind.UNREADABLE:
+        _require_reachable(target, kind, make_folders=False)
+    return kind
+
+
+def _require_reachable(target: Path, kind: PathKind, make_folders: bool) -> None:
+    """Check the folder ``target`` goes into, then that ``target`` itself could be examined."""
+    _require_folder(target, make_folders)
+    if kind is PathKind.UNREADABLE:
+        raise InputError(str(target), f"cannot write output ({_stat_problem(target)})")
 
 
 def _require_folder(target: Path, make_folders: bool) -> None:

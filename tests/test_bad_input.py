@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyarrow
+import pyarrow.parquet as parquet
 import pytest
 from fifo_guard import unblocking_pipes
 from typer.testing import CliRunner
@@ -128,6 +130,18 @@ def _write_inputs(root: Path) -> None:
     os.mkfifo(root / "pipe.jsonl")
     (root / "loop-a.txt").symlink_to("loop-b.txt")
     (root / "loop-b.txt").symlink_to("loop-a.txt")
+    (root / "path-number.jsonl").write_text('{"path": 12}\n', encoding="utf-8")
+    (root / "text-list.jsonl").write_text('{"text": ["The mayor said so."]}\n', encoding="utf-8")
+    (root / "outlet-object.jsonl").write_text(
+        '{"text": "The mayor said so.", "outlet": {"name": "Harbour Gazette"}}\n', encoding="utf-8"
+    )
+    parquet.write_table(
+        pyarrow.table({"path": pyarrow.array([b"good.txt"], pyarrow.binary())}), root / "bytes.parquet"
+    )
+    far_future = pyarrow.array([10**15], pyarrow.timestamp("s"))
+    parquet.write_table(
+        pyarrow.table({"text": ["The mayor said so."], "date": far_future}), root / "far.parquet"
+    )
 
 
 def _alias_bomb(levels: int) -> str:
@@ -457,6 +471,33 @@ OTHER_CASES = {
         "eval {d} --source-types {d}/nested.jsonl", 3, "nested too deeply", "nested.jsonl:1"
     ),
     "eval-source-types-folder": Case("eval {d} --source-types {d}/corpus", 3, "is a directory", "corpus"),
+    "index-output-under-a-file": Case(
+        "index {d}/corpus -o {d}/good.txt/i.sqlite", 3, "good.txt is a file, not a folder", "i.sqlite"
+    ),
+    "index-manifest-path-not-text": Case(
+        "index {d}/path-number.jsonl -o {out}",
+        3,
+        "column 'path': expected text, found int",
+        "path-number.jsonl:1",
+    ),
+    "batch-manifest-text-not-text": Case(
+        "batch {d}/text-list.jsonl -o {outdir} -q",
+        3,
+        "column 'text': expected text, found list",
+        "text-list.jsonl:1",
+    ),
+    "crosscheck-manifest-outlet-not-text": Case(
+        "crosscheck {d}/good.txt --corpus {d}/outlet-object.jsonl -o {out}",
+        3,
+        "column 'outlet': expected text, found dict",
+        "outlet-object.jsonl:1",
+    ),
+    "index-parquet-path-bytes": Case(
+        "index {d}/bytes.parquet -o {out}", 3, "column 'path': expected text, found bytes", "bytes.parquet:1"
+    ),
+    "batch-parquet-date-out-of-range": Case(
+        "batch {d}/far.parquet -o {outdir} -q", 3, "a value out of range", "far.parquet"
+    ),
 }
 
 CASES = {**_article_cases(), **_config_cases(), **OTHER_CASES}
@@ -520,6 +561,7 @@ def test_the_matrix_covers_every_command_that_reads_input() -> None:
     commands |= {" ".join(case.args.split()[:2]) for case in CASES.values() if case.args.startswith("rules ")}
     assert commands >= {
         "analyze",
+        "batch",
         "score",
         "check",
         "crosscheck",

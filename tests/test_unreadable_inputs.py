@@ -188,6 +188,16 @@ PERMISSION_RUNS = {
         3,
         "gold-closed/attributions: cannot read folder (Permission denied)",
     ),
+    "batch-output-in-closed-folder": (
+        ["batch", "project/a.txt", "-o", "project/closed/out", "-q"],
+        3,
+        "project/closed/out: cannot write output (Permission denied)",
+    ),
+    "index-output-in-closed-folder": (
+        ["index", "gold/text", "-o", "project/closed/i.sqlite"],
+        3,
+        "project/closed/i.sqlite: cannot write output (Permission denied)",
+    ),
     "eval-gold-annotations-unsearchable": (
         ["eval", "gold-locked"],
         3,

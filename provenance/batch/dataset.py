@@ -16,8 +16,10 @@ import pyarrow.dataset as ds
 from pydantic import Field
 
 from provenance.batch.tables import dataset_tables
-from provenance.errors import InputError
+from provenance.errors import ConfigError, InputError
+from provenance.files import PathKind, is_regular_file, list_folder
 from provenance.models import SCHEMA_VERSION, Model
+from provenance.outputs import require_reachable_folder
 
 DATASET_FILE = "_dataset.json"
 PARTS_FOLDER = "_parts"
@@ -114,3 +116,13 @@ def read_dataset(path: str | Path) -> dict[str, pa.Table]:
         except (OSError, pa.ArrowInvalid) as exc:
             raise InputError(str(table_folder), f"unreadable table ({exc})") from None
     return read
+
+
+def require_dataset_folder(output: Path) -> None:
+    """Refuse an output that is not a new folder, an empty one or a provenance dataset (either engine)."""
+    kind = require_reachable_folder(output)
+    if kind not in {PathKind.FOLDER, PathKind.MISSING}:
+        noun = "a file" if kind is PathKind.FILE else kind.value
+        raise ConfigError(str(output), f"is {noun}; batch output is a folder")
+    if kind is PathKind.FOLDER and not is_regular_file(output / DATASET_FILE) and list_folder(output):
+        raise ConfigError(str(output), "is a folder with other files in it; name a new or empty folder")

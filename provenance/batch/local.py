@@ -20,11 +20,17 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from provenance.batch.dataset import DATASET_FILE, PARTS_FOLDER, BatchSummary, PartSummary, dataset_layout
+from provenance.batch.dataset import (
+    DATASET_FILE,
+    PARTS_FOLDER,
+    BatchSummary,
+    PartSummary,
+    dataset_layout,
+    require_dataset_folder,
+)
 from provenance.batch.tables import Rows, dataset_tables
 from provenance.batch.work import BatchJob, analyse_record
 from provenance.collector import freeze_imports
-from provenance.errors import ConfigError
 from provenance.ingest.manifest import ManifestRow
 from provenance.models import SCHEMA_VERSION
 from provenance.outputs import write_atomic
@@ -54,7 +60,7 @@ def run_local(
     are (one at a time in a single process, a part at a time from workers).
     """
     advance = on_progress or (lambda count: None)
-    _prepare(output)
+    require_dataset_folder(output)
     run_digest = _run_digest(job)
     parts = [list(records[start : start + part_size]) for start in range(0, len(records), part_size)]
     summaries: dict[int, PartSummary] = {}
@@ -122,14 +128,6 @@ def _parquet_bytes(table: pa.Table) -> bytes:
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink, compression="zstd")
     return bytes(sink.getvalue().to_pybytes())
-
-
-def _prepare(output: Path) -> None:
-    """Refuse to write into a folder that holds anything but a provenance dataset."""
-    if output.is_file():
-        raise ConfigError(str(output), "is a file; batch output is a folder")
-    if output.is_dir() and not (output / DATASET_FILE).is_file() and any(output.iterdir()):
-        raise ConfigError(str(output), "is a folder with other files in it; name a new or empty folder")
 
 
 def _run_digest(job: BatchJob) -> str:

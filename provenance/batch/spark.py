@@ -25,7 +25,13 @@ from typing import Any
 import pyarrow as pa
 from pydantic import ValidationError
 
-from provenance.batch.dataset import DATASET_FILE, BatchSummary, PartSummary, dataset_layout
+from provenance.batch.dataset import (
+    DATASET_FILE,
+    BatchSummary,
+    PartSummary,
+    dataset_layout,
+    require_dataset_folder,
+)
 from provenance.batch.tables import Rows, dataset_tables, error_rows, model_columns
 from provenance.batch.work import BatchJob, analyse_record
 from provenance.errors import ConfigError, InputError
@@ -124,8 +130,7 @@ def run_spark(
             "--engine spark", "needs pyspark: pip install 'provenance[spark]' (and Java 17)"
         ) from None
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    if output.is_dir() and not (output / DATASET_FILE).is_file() and any(output.iterdir()):
-        raise ConfigError(str(output), "is a folder with other files in it; name a new or empty folder")
+    require_dataset_folder(output)
     builder = SparkSession.builder.master(master).appName("provenance batch")
     spark = builder.config("spark.ui.showConsoleProgress", "false").getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")

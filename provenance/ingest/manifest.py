@@ -53,6 +53,8 @@ _COLUMNS: dict[str, Any] = tomllib.loads(
 )
 FIELDS = ("id", "path", "text", "outlet", "date", "url", "title", "author", "wire")
 _MISSING = frozenset(_COLUMNS["missing"])
+TEXT_FIELDS = ("path", "text", "outlet", "url", "title", "author", "wire")
+"""Fields whose value must be text: JSONL and Parquet rows can hold numbers, lists or bytes instead."""
 
 
 class ManifestRow(Model):
@@ -179,6 +181,8 @@ def _row(
     base: Path,
 ) -> dict[str, Any]:
     values = {field: _value(record, column) for field, column in chosen.items()}
+    for field in TEXT_FIELDS:
+        _require_text(values[field], where, chosen[field])
     path = values["path"]
     if path_template is not None:
         try:
@@ -214,6 +218,12 @@ def _value(record: Mapping[str, Any], column: str | None) -> Any:
     if isinstance(value, str) and value.strip().lower() in _MISSING:
         return None
     return value
+
+
+def _require_text(value: Any, where: str, column: str | None) -> None:
+    """Refuse a value that is no text where text belongs (a number as a path, a list as the article)."""
+    if value is not None and not isinstance(value, str):
+        raise InputError(where, f"column {column!r}: expected text, found {type(value).__name__}")
 
 
 def _text(value: Any) -> str:
@@ -290,3 +300,5 @@ def _parquet_records(manifest: Path, where: str) -> Iterator[tuple[int, dict[str
                 yield number, record
     except (OSError, ValueError) as exc:
         raise InputError(where, f"not a readable Parquet file ({exc})") from None
+    except OverflowError as exc:
+        raise InputError(where, f"holds a value out of range for its type ({exc})") from None

@@ -57,7 +57,7 @@ from provenance.extract.cues.words import (
     TIME_NOUNS,
     TIME_WORDS,
 )
-from provenance.extract.learned.content_end import ContentEndModel, word_end
+from provenance.extract.learned.content_end import ContentEndModel, cuttable, word_end
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token
 from provenance.models import CueKind
@@ -121,7 +121,7 @@ def following_contents(
     fragment ended by its own clause's grammar (a relative clause, a fronted
     clause, the person a backing verb names) or right where another attribution
     starts keeps the rules' end. ``cut_only`` leaves out the fragments that run to
-    their limit (the model can only let a content run on).
+    their limit unless the model may cut them short (``cuttable``).
     """
     if not tokens or not found:
         return []
@@ -148,7 +148,11 @@ def following_contents(
             if (
                 first >= last
                 or last > limit
-                or (cut_only and word_end(tokens, last) == word_end(tokens, limit))
+                or (
+                    cut_only
+                    and word_end(tokens, last) == word_end(tokens, limit)
+                    and not cuttable(tokens, first)
+                )
             ):
                 continue
             if _in_relative_clause(tokens, attribution, starts) or _ended_by_grammar(tokens, first, last):
@@ -193,7 +197,8 @@ def learned_ends(
 ) -> list[RawAttribution]:
     """Let each content the rules stop before its limit run on where the content-end model places its end.
 
-    A fragment is replaced only when the model ends it at a later word than the rules do.
+    An infinitive content ("to …") may also be cut short there. A fragment is
+    replaced only when the model ends it at another word than the rules do.
     """
     if model is None:
         return found

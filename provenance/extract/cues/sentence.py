@@ -38,7 +38,7 @@ from provenance.extract.cues.words import (
 )
 from provenance.extract.learned import content_end_model, cue_model
 from provenance.extract.lexicon import cues
-from provenance.extract.segmentation import Token, token_texts
+from provenance.extract.segmentation import Token, lower_words
 from provenance.models import CueKind
 
 
@@ -92,7 +92,7 @@ def _statement_after_quotation(tokens: list[Token]) -> int | None:
     (``“… ongoing.” He said the FBI had not commented``: the second sentence has a
     subject, a cue and content of its own; ``“… ready.” Lund said.`` does not.)
     """
-    if CLOSERS.isdisjoint(token_texts(tokens)):
+    if CLOSERS.isdisjoint(lower_words(tokens)):
         return None
     starters = first_cue_words()
     for index in range(2, len(tokens) - 4):
@@ -167,7 +167,7 @@ def _attributions(
         if attribution is not None:
             found.append(attribution)
             covered = max(index, attribution.last_token)
-    if not found and not PUNCTUATION_CUES.isdisjoint(token_texts(tokens)):
+    if not found and not PUNCTUATION_CUES.isdisjoint(lower_words(tokens)):
         punctuated = punctuation_cue(tokens, quotes, title_case(tokens) if titled is None else titled)
         if punctuated is not None:
             found.append(punctuated)
