@@ -264,7 +264,7 @@ def main() -> int:
 
 
 def _worth(figures: dict[str, float], rules_only: dict[str, float]) -> tuple[float, float]:
-    """Rank dev figures: by the smallest gain over the rules alone (no role may fall at either level), then the sum."""
+    """Rank dev figures by the smallest gain over the rules alone (no role may fall), then by the sum."""
     gains = [figures[name] - rules_only[name] for name in rules_only]
     return min(gains), sum(gains)
 
