@@ -363,7 +363,11 @@ def test_the_object_of_a_cue_ends_where_its_source_does_something_else() -> None
         "Lund talked about the housing market and vowed to build more homes.\n\n"
         "Economists oppose the levy on fairness grounds; poorer tenants pay a greater share.\n"
     )
-    assert _contents(text) == [["the housing market"], ["to build more homes"], ["the levy on fairness grounds"]]
+    assert _contents(text) == [
+        ["the housing market"],
+        ["to build more homes"],
+        ["the levy on fairness grounds"],
+    ]
 
 
 def test_a_clause_after_a_cue_keeps_its_second_verb() -> None:

@@ -620,7 +620,8 @@ def object_end(tokens: list[Token], start: int, end: int) -> int:
 def _finite(token: Token) -> bool:
     """Tell whether a word is a finite verb: an auxiliary or a lower-case past form ("had", "vowed")."""
     lower = token.lower
-    return lower in FINITE_AUXILIARIES or (not token.capitalised and lower.endswith("ed") and "-" not in lower)
+    past = not token.capitalised and lower.endswith("ed") and "-" not in lower
+    return past or lower in FINITE_AUXILIARIES
 
 
 def _backing_occasion(tokens: list[Token], start: int, end: int) -> int:

@@ -28,7 +28,15 @@ from itertools import repeat
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token
 
-__all__ = ["ContentEndModel", "content_end_model", "cuttable", "end_candidates", "end_places", "verb_like", "word_end"]
+__all__ = [
+    "ContentEndModel",
+    "content_end_model",
+    "cuttable",
+    "end_candidates",
+    "end_places",
+    "verb_like",
+    "word_end",
+]
 
 _CLASSES = tomllib.loads(
     resources.files("provenance.extract.learned").joinpath("data", "content_end.toml").read_text("utf-8")
