@@ -32,7 +32,7 @@ from provenance.extract.cues.content import following_contents
 from provenance.extract.cues.learned import learned_attributions
 from provenance.extract.cues.sentence import rule_attributions
 from provenance.extract.learned import cue_model
-from provenance.extract.learned.content_end import ContentEndModel, end_places, word_end
+from provenance.extract.learned.content_end import ContentEndModel, cuttable, end_places, word_end
 from provenance.extract.segmentation import Token
 from provenance.outputs import write_atomic
 
@@ -64,6 +64,8 @@ class Content:
     """Each place's features with the character where the content would end there."""
     gold_end: int
     rule_end: int
+    cuttable: bool
+    """Whether the model may end it before the rules' end too (an infinitive)."""
 
     def examples(self) -> Iterator[tuple[list[str], int]]:
         """Label the places up to the gold end: 1 at the gold end, 0 before it."""
@@ -119,7 +121,7 @@ def contents(split: Path) -> Iterator[Content]:
                         tokens, content.start, content.rule_end, content.limit, content.cue_word
                     )
                 ]
-                yield Content(document, places, gold_end, rule_char)
+                yield Content(document, places, gold_end, rule_char, cuttable(tokens, content.start))
 
 
 def fit(found: list[Content]) -> dict[str, float]:
@@ -138,7 +140,12 @@ def fit(found: list[Content]) -> dict[str, float]:
 
 
 def chosen_end(model: ContentEndModel, content: Content) -> int:
-    """Give the character where the model ends a content: the rules' end or a likelier later place."""
+    """Give the character where the model ends a content: the rules' end or a likelier later place.
+
+    An infinitive may end at a likelier earlier place too (``cuttable``).
+    """
+    if content.cuttable:
+        return model.likeliest((end, features) for features, end in content.places)
     later = ((end, features) for features, end in content.places if end >= content.rule_end)
     return max(model.likeliest(later), content.rule_end)
 
@@ -187,7 +194,8 @@ def main() -> int:
         "features": FEATURES,
         "weights": len(weights),
         "decision": "from the rules' end on, the likeliest place: its probability of ending there times "
-        "that of running past every earlier place (so the model only ever lets a content run on)",
+        "that of running past every earlier place (so the model only ever lets a content run on), except "
+        "that an infinitive content ('to ...') may end at any place, before the rules' end too",
         "applies_to": "contents after their cue that the rules stop mid-sentence at a clause that seems to "
         "open another statement; not those ended by their own clause's grammar (a relative clause, a "
         "fronted clause, the person a backing verb names) or right where another attribution starts",

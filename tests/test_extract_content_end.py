@@ -54,7 +54,20 @@ def test_the_rules_end_stands_when_the_model_finds_it_likeliest() -> None:
     assert _read(sentence, ContentEndModel({"bias": 5.0})) == [["the levy was fair"]]
 
 
-def test_a_content_is_never_shortened() -> None:
+def test_an_infinitive_content_is_cut_short_where_the_model_ends_it() -> None:
+    sentence = "Lund pledged to shut down the plant, after she introduced a bill last month."
+    assert _read(sentence, RUNS_ON) == [["to shut down the plant, after she introduced a bill last month"]]
+    assert _read(sentence, ContentEndModel({"bias": 9.0})) == [["to shut down the plant"]]
+
+
+def test_the_shipped_model_ends_a_plan_before_when_it_was_made() -> None:
+    sentence = "Moreau pledged to close the old depot, after she introduced a bill last month."
+    model = content_end_model()
+    assert model is not None
+    assert _read(sentence, model) == [["to close the old depot"]]
+
+
+def test_a_content_other_than_an_infinitive_is_never_shortened() -> None:
     sentence = "Lund said the levy was fair to farmers in the valley and on the coast."
     ends_everywhere = ContentEndModel({"bias": 9.0})
     assert _read(sentence, ends_everywhere) == [

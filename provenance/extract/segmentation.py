@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 
 from provenance.extract.lexicon import Abbreviations, abbreviations
 from provenance.models import Span
 
-__all__ = ["Token", "lower_words", "quotations", "sentences", "span", "token_texts", "tokenize"]
+__all__ = ["Token", "lower_words", "quotations", "sentences", "span", "tokenize"]
 
 BOUNDARY = re.compile(r"[.!?][.!?]*[\"”’')\]]*(?=\s+(?:''|[\"“‘'(\[])?[A-Z0-9])")
 LINE_BREAK = re.compile(r"[ \t\n](?:(?<=\n)|[ \t]*\n)\s*")
@@ -75,17 +74,24 @@ class Token:
 
 
 _LOWER = attrgetter("lower")
-_TEXT = attrgetter("text")
+_LAST_WORDS: tuple[list[Token] | None, frozenset[str]] = (None, frozenset())
+"""The last token list ``lower_words`` was asked about, held so its identity cannot be reused, and its set."""
 
 
-def lower_words(tokens: Iterable[Token]) -> Iterator[str]:
-    """Give the tokens' lower-case forms, read in C: a quick test before a slower scan in Python."""
-    return map(_LOWER, tokens)
+def lower_words(tokens: list[Token]) -> frozenset[str]:
+    """Give the set of the tokens' lower-case forms (a punctuation mark is its own): a sentence's quick test.
 
-
-def token_texts(tokens: Iterable[Token]) -> Iterator[str]:
-    """Give the tokens' texts, read in C (see ``lower_words``)."""
-    return map(_TEXT, tokens)
+    Many rules first ask whether a sentence holds any of their words at all; the
+    set is made once per token list (the last list asked about is remembered) and
+    each test then costs the smaller set's size, not a pass over the tokens. A
+    token list is never changed once made, so the remembered set stays true.
+    """
+    global _LAST_WORDS
+    last, words = _LAST_WORDS
+    if last is not tokens:
+        words = frozenset(map(_LOWER, tokens))
+        _LAST_WORDS = (tokens, words)
+    return words
 
 
 def span(text: str, start: int, end: int) -> Span:

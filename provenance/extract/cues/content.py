@@ -33,6 +33,7 @@ from provenance.extract.cues.words import (
     CLAUSE_BREAKS,
     CLAUSE_LINKS,
     CLAUSE_MARKERS,
+    CLAUSE_SUBJECTS,
     CLOSERS,
     CONTRAST_GOES_ON,
     CONTRAST_LINKS,
@@ -57,7 +58,7 @@ from provenance.extract.cues.words import (
     TIME_NOUNS,
     TIME_WORDS,
 )
-from provenance.extract.learned.content_end import ContentEndModel, word_end
+from provenance.extract.learned.content_end import ContentEndModel, cuttable, verb_like, word_end
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token
 from provenance.models import CueKind
@@ -66,6 +67,8 @@ ADVERBIAL_REACH = 20
 """How far past an adverbial after a cue ("said in an interview taped on Monday that…") to seek a clause."""
 LOOKAHEAD = 8
 STOP_WORDS = frozenset({"and", "but", "who"})
+CLAUSE_OPENINGS = frozenset({"that", "to"}) | CLAUSE_SUBJECTS
+"""Words that open a clause or infinitive after a cue, not the cue's noun-phrase object."""
 STOP_MARKS = CLOSERS | CLAUSE_BREAKS | {";", ",", "."}
 """The tokens ``content_stop`` can end the content at or after: every other token is passed over."""
 
@@ -121,7 +124,7 @@ def following_contents(
     fragment ended by its own clause's grammar (a relative clause, a fronted
     clause, the person a backing verb names) or right where another attribution
     starts keeps the rules' end. ``cut_only`` leaves out the fragments that run to
-    their limit (the model can only let a content run on).
+    their limit unless the model may cut them short (``cuttable``).
     """
     if not tokens or not found:
         return []
@@ -148,7 +151,11 @@ def following_contents(
             if (
                 first >= last
                 or last > limit
-                or (cut_only and word_end(tokens, last) == word_end(tokens, limit))
+                or (
+                    cut_only
+                    and word_end(tokens, last) == word_end(tokens, limit)
+                    and not cuttable(tokens, first)
+                )
             ):
                 continue
             if _in_relative_clause(tokens, attribution, starts) or _ended_by_grammar(tokens, first, last):
@@ -193,7 +200,8 @@ def learned_ends(
 ) -> list[RawAttribution]:
     """Let each content the rules stop before its limit run on where the content-end model places its end.
 
-    A fragment is replaced only when the model ends it at a later word than the rules do.
+    An infinitive content ("to …") may also be cut short there. A fragment is
+    replaced only when the model ends it at another word than the rules do.
     """
     if model is None:
         return found
@@ -586,6 +594,34 @@ def backed_person_end(tokens: list[Token], word: str, start: int, end: int) -> i
             return index
         return _backing_occasion(tokens, start, end)
     return index if following.text in {",", "-", "--", "—", "–", ";", ":"} else end
+
+
+def object_end(tokens: list[Token], start: int, end: int) -> int:
+    """End a cue's noun-phrase object where its source's next act starts ("talked about X and made …").
+
+    A content with no verb of its own is the cue's object; a verb joined after it
+    by "and" or "but", or a clause after a semicolon, says something else.
+    """
+    if start >= end or tokens[start].quoted or tokens[start].lower in CLAUSE_OPENINGS:
+        return end
+    for index in range(start + 1, end):
+        token = tokens[index]
+        if token.quoted:
+            return end
+        if token.text == ";":
+            return index
+        if token.lower in {"and", "but"} and index + 1 < end and _finite(tokens[index + 1]):
+            return index
+        if verb_like(token):
+            return end
+    return end
+
+
+def _finite(token: Token) -> bool:
+    """Tell whether a word is a finite verb: an auxiliary or a lower-case past form ("had", "vowed")."""
+    lower = token.lower
+    past = not token.capitalised and lower.endswith("ed") and "-" not in lower
+    return past or lower in FINITE_AUXILIARIES
 
 
 def _backing_occasion(tokens: list[Token], start: int, end: int) -> int:

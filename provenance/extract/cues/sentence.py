@@ -38,7 +38,7 @@ from provenance.extract.cues.words import (
 )
 from provenance.extract.learned import content_end_model, cue_model
 from provenance.extract.lexicon import cues
-from provenance.extract.segmentation import Token, token_texts
+from provenance.extract.segmentation import Token, lower_words
 from provenance.models import CueKind
 
 
@@ -90,15 +90,17 @@ def _statement_after_quotation(tokens: list[Token]) -> int | None:
     """Find where a new statement starts after a quotation closed with a full stop, if one does.
 
     (``“… ongoing.” He said the FBI had not commented``: the second sentence has a
-    subject, a cue and content of its own; ``“… ready.” Lund said.`` does not.)
+    subject, a cue and content of its own; ``“… ready.” Lund said.`` does not.) A
+    question or exclamation closing a quotation is followed by its speaker
+    (``“Who are they?” Lund said to a crowd``), so only a full stop ends one.
     """
-    if CLOSERS.isdisjoint(token_texts(tokens)):
+    if CLOSERS.isdisjoint(lower_words(tokens)):
         return None
     starters = first_cue_words()
     for index in range(2, len(tokens) - 4):
         if not (
             tokens[index].text in CLOSERS
-            and tokens[index - 1].text in {".", "?", "!"}
+            and tokens[index - 1].text == "."
             and tokens[index + 1].is_word
             and tokens[index + 1].capitalised
         ):
@@ -167,7 +169,7 @@ def _attributions(
         if attribution is not None:
             found.append(attribution)
             covered = max(index, attribution.last_token)
-    if not found and not PUNCTUATION_CUES.isdisjoint(token_texts(tokens)):
+    if not found and not PUNCTUATION_CUES.isdisjoint(lower_words(tokens)):
         punctuated = punctuation_cue(tokens, quotes, title_case(tokens) if titled is None else titled)
         if punctuated is not None:
             found.append(punctuated)

@@ -8,7 +8,8 @@ quotation and a closed list of joining words, ``data/content_end.toml``),
 judging at each the probability that the content ends there having run that
 far; from the rules' end on, the content ends at the likeliest place (that
 probability times the chance of running past every earlier place), so the rules'
-end stands unless a later one is likelier. The rules' end is itself a feature.
+end stands unless a later one is likelier; an infinitive content ("to …") may
+also end at an earlier place. The rules' end is itself a feature.
 ``data/content_end.json`` holds the weights, ``data/content_end.meta.json`` how
 they were made (``bench/train_content_end.py`` reproduces both).
 """
@@ -27,7 +28,15 @@ from itertools import repeat
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token
 
-__all__ = ["ContentEndModel", "content_end_model", "end_candidates", "end_places", "word_end"]
+__all__ = [
+    "ContentEndModel",
+    "content_end_model",
+    "cuttable",
+    "end_candidates",
+    "end_places",
+    "verb_like",
+    "word_end",
+]
 
 _CLASSES = tomllib.loads(
     resources.files("provenance.extract.learned").joinpath("data", "content_end.toml").read_text("utf-8")
@@ -51,16 +60,20 @@ class ContentEndModel:
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, score))))
 
     def end(self, tokens: list[Token], start: int, rule_end: int, limit: int, cue_word: str) -> int:
-        """Choose where a content from ``start`` that the rules end at ``rule_end`` ends: there or later.
+        """Choose where a content from ``start`` that the rules end at ``rule_end`` ends.
 
         ``limit`` is the furthest it may run (the sentence end or the next
         attribution), ``cue_word`` its cue's last word. Returns a token index (the
-        content is ``tokens[start:end]``): ``rule_end`` unless a later place is likelier.
+        content is ``tokens[start:end]``): ``rule_end`` unless a later place is
+        likelier, or, for a content the model may cut (``cuttable``), an earlier one.
         """
         rule = word_end(tokens, rule_end)
-        places = end_places(tokens, start, rule_end, limit, cue_word, rule)
+        earliest = 0 if cuttable(tokens, start) else rule
+        places = end_places(tokens, start, rule_end, limit, cue_word, earliest)
         chosen = self.likeliest((word_end(tokens, place), features) for place, features in places)
-        return rule_end if chosen <= rule else _place_ending(tokens, start, chosen, limit)
+        if chosen == rule or chosen < earliest:
+            return rule_end
+        return _place_ending(tokens, start, chosen, limit)
 
     def likeliest(self, places: Iterable[tuple[int, list[str]]]) -> int:
         """Pick the likeliest end: its probability times that of running past the earlier places.
@@ -77,6 +90,17 @@ class ContentEndModel:
             if running < best_chance:
                 break
         return best
+
+
+def cuttable(tokens: list[Token], start: int) -> bool:
+    """Tell whether the model may also end a content before the rules' end: an infinitive ("to …").
+
+    What a source plans or pledges to do ends before how and when
+    ("pledged to shut down private prisons, after he introduced a bill"); the
+    rules cannot tell those adjuncts from the plan, the model judges them. On
+    PolNeAR train's held-out folds, cutting other contents too gained nothing.
+    """
+    return tokens[start].lower == "to"
 
 
 def _place_ending(tokens: list[Token], start: int, end: int, limit: int) -> int:
@@ -145,12 +169,12 @@ def _segment(tokens: list[Token], start: int, limit: int) -> str:
             break
         if token.is_word:
             words += 1
-            if _verb_like(token):
+            if verb_like(token):
                 verb = "clause"
     return f"{_bucket(words)}|{verb}"
 
 
-def _verb_like(token: Token) -> bool:
+def verb_like(token: Token) -> bool:
     """Tell whether a word looks like a finite verb: an auxiliary, a cue verb or a lower-case "-ed" form."""
     lower = token.lower
     return lower in FINITE_VERBS or (not token.capitalised and lower.endswith("ed")) or lower in cues().verbs
@@ -171,7 +195,7 @@ def _content_kind(tokens: list[Token], start: int, checked: int, index: int, kin
         return "quote", index
     if kind == "clause":
         return kind, index
-    clause = any(_verb_like(token) for token in tokens[checked:index])
+    clause = any(verb_like(token) for token in tokens[checked:index])
     return "clause" if clause else "phrase", index
 
 
