@@ -90,7 +90,9 @@ def _statement_after_quotation(tokens: list[Token]) -> int | None:
     """Find where a new statement starts after a quotation closed with a full stop, if one does.
 
     (``“… ongoing.” He said the FBI had not commented``: the second sentence has a
-    subject, a cue and content of its own; ``“… ready.” Lund said.`` does not.)
+    subject, a cue and content of its own; ``“… ready.” Lund said.`` does not.) A
+    question or exclamation closing a quotation is followed by its speaker
+    (``“Who are they?” Lund said to a crowd``), so only a full stop ends one.
     """
     if CLOSERS.isdisjoint(lower_words(tokens)):
         return None
@@ -98,7 +100,7 @@ def _statement_after_quotation(tokens: list[Token]) -> int | None:
     for index in range(2, len(tokens) - 4):
         if not (
             tokens[index].text in CLOSERS
-            and tokens[index - 1].text in {".", "?", "!"}
+            and tokens[index - 1].text == "."
             and tokens[index + 1].is_word
             and tokens[index + 1].capitalised
         ):
