@@ -358,6 +358,23 @@ def test_a_verb_after_but_without_its_own_subject_continues_the_content() -> Non
     assert _contents(text) == [["she had sold the orchard, but couldn’t find the deed"]]
 
 
+def test_the_object_of_a_cue_ends_where_its_source_does_something_else() -> None:
+    text = (
+        "Lund talked about the housing market and vowed to build more homes.\n\n"
+        "Economists oppose the levy on fairness grounds; poorer tenants pay a greater share.\n"
+    )
+    assert _contents(text) == [
+        ["the housing market"],
+        ["to build more homes"],
+        ["the levy on fairness grounds"],
+    ]
+
+
+def test_a_clause_after_a_cue_keeps_its_second_verb() -> None:
+    text = "Lund said he left on good terms but was tired of the job.\n"
+    assert _contents(text) == [["he left on good terms but was tired of the job"]]
+
+
 def test_an_endorsement_in_a_relative_clause_ends_at_the_person_named() -> None:
     text = "Ada Moreau, who endorsed Lund on Tuesday at the hall, will chair the meeting.\n"
     assert _contents(text) == [["Lund"]]

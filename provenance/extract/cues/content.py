@@ -33,6 +33,7 @@ from provenance.extract.cues.words import (
     CLAUSE_BREAKS,
     CLAUSE_LINKS,
     CLAUSE_MARKERS,
+    CLAUSE_SUBJECTS,
     CLOSERS,
     CONTRAST_GOES_ON,
     CONTRAST_LINKS,
@@ -57,7 +58,7 @@ from provenance.extract.cues.words import (
     TIME_NOUNS,
     TIME_WORDS,
 )
-from provenance.extract.learned.content_end import ContentEndModel, cuttable, word_end
+from provenance.extract.learned.content_end import ContentEndModel, cuttable, verb_like, word_end
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token
 from provenance.models import CueKind
@@ -66,6 +67,8 @@ ADVERBIAL_REACH = 20
 """How far past an adverbial after a cue ("said in an interview taped on Monday that…") to seek a clause."""
 LOOKAHEAD = 8
 STOP_WORDS = frozenset({"and", "but", "who"})
+CLAUSE_OPENINGS = frozenset({"that", "to"}) | CLAUSE_SUBJECTS
+"""Words that open a clause or infinitive after a cue, not the cue's noun-phrase object."""
 STOP_MARKS = CLOSERS | CLAUSE_BREAKS | {";", ",", "."}
 """The tokens ``content_stop`` can end the content at or after: every other token is passed over."""
 
@@ -591,6 +594,34 @@ def backed_person_end(tokens: list[Token], word: str, start: int, end: int) -> i
             return index
         return _backing_occasion(tokens, start, end)
     return index if following.text in {",", "-", "--", "—", "–", ";", ":"} else end
+
+
+def object_end(tokens: list[Token], start: int, end: int) -> int:
+    """End a cue's noun-phrase object where its source's next act starts ("talked about X and made …").
+
+    A content with no verb of its own is the cue's object; a verb joined after it
+    by "and" or "but", or a clause after a semicolon, says something else.
+    """
+    if start >= end or tokens[start].quoted or tokens[start].lower in CLAUSE_OPENINGS:
+        return end
+    for index in range(start + 1, end):
+        token = tokens[index]
+        if token.quoted:
+            return end
+        if token.text == ";":
+            return index
+        if token.lower in {"and", "but"} and index + 1 < end and _finite(tokens[index + 1]):
+            return index
+        if verb_like(token):
+            return end
+    return end
+
+
+def _finite(token: Token) -> bool:
+    """Tell whether a word is a finite verb: an auxiliary or a lower-case past form ("had", "vowed")."""
+    lower = token.lower
+    past = not token.capitalised and lower.endswith("ed") and "-" not in lower
+    return past or lower in FINITE_AUXILIARIES
 
 
 def _backing_occasion(tokens: list[Token], start: int, end: int) -> int:

@@ -33,6 +33,7 @@ from provenance.extract.cues.content import (
     ends_clause,
     fronted_clause_end,
     introductory,
+    object_end,
     opens_content,
     past_inserting_comma,
     past_object_preposition,
@@ -242,6 +243,7 @@ def verb_attribution(
         content_end = fronted_clause_end(tokens, source[0], after, content_end)
     if not inverted and not gap:
         content_end = backed_person_end(tokens, word, after, content_end)
+        content_end = object_end(tokens, after, content_end)
     following = None
     if not inverted or content_after_source(tokens, after):
         following = content_span(tokens, after, content_end, quotes)

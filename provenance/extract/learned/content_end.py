@@ -28,7 +28,15 @@ from itertools import repeat
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token
 
-__all__ = ["ContentEndModel", "content_end_model", "cuttable", "end_candidates", "end_places", "word_end"]
+__all__ = [
+    "ContentEndModel",
+    "content_end_model",
+    "cuttable",
+    "end_candidates",
+    "end_places",
+    "verb_like",
+    "word_end",
+]
 
 _CLASSES = tomllib.loads(
     resources.files("provenance.extract.learned").joinpath("data", "content_end.toml").read_text("utf-8")
@@ -161,12 +169,12 @@ def _segment(tokens: list[Token], start: int, limit: int) -> str:
             break
         if token.is_word:
             words += 1
-            if _verb_like(token):
+            if verb_like(token):
                 verb = "clause"
     return f"{_bucket(words)}|{verb}"
 
 
-def _verb_like(token: Token) -> bool:
+def verb_like(token: Token) -> bool:
     """Tell whether a word looks like a finite verb: an auxiliary, a cue verb or a lower-case "-ed" form."""
     lower = token.lower
     return lower in FINITE_VERBS or (not token.capitalised and lower.endswith("ed")) or lower in cues().verbs
@@ -187,7 +195,7 @@ def _content_kind(tokens: list[Token], start: int, checked: int, index: int, kin
         return "quote", index
     if kind == "clause":
         return kind, index
-    clause = any(_verb_like(token) for token in tokens[checked:index])
+    clause = any(verb_like(token) for token in tokens[checked:index])
     return "clause" if clause else "phrase", index
 
 
