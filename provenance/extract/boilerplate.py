@@ -45,7 +45,7 @@ class BoilerplateKind:
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
     folded: re.Pattern[str] | None
-    needs: re.Pattern[str] | None
+    needs: tuple[str, ...] | None
     too_long: re.Pattern[str] | None
 
     def fits(self, sentence: str, lowered: str | None, searchable: str | None) -> bool:
@@ -60,7 +60,7 @@ class BoilerplateKind:
                 and self.anchored.match(sentence) is not None
                 and not (self.too_long is not None and self.too_long.match(sentence))
             )
-        floating = searchable is None or self.needs is None or self.needs.search(searchable) is not None
+        floating = searchable is None or self.needs is None or holds_any(searchable, self.needs)
         if not floating and self.anchored is None:
             return False
         if self.too_long is not None and self.too_long.match(sentence):
@@ -86,14 +86,14 @@ class BoilerplateLexicon:
     markup: re.Pattern[str]
     kinds: tuple[BoilerplateKind, ...]
     opening: re.Pattern[str] | None
-    needs: re.Pattern[str] | None
+    needs: tuple[str, ...] | None
 
     def may_fit(self, sentence: str, searchable: str | None) -> bool:
         """Tell whether some kind may fit ``sentence``: False only when none can."""
         if searchable is None or self.needs is None:
             return True
-        return (self.opening is not None and self.opening.match(sentence) is not None) or (
-            self.needs.search(searchable) is not None
+        return (self.opening is not None and self.opening.match(sentence) is not None) or holds_any(
+            searchable, self.needs
         )
 
 
@@ -122,7 +122,7 @@ def boilerplate() -> BoilerplateLexicon:
                 opening,
                 _alternation(floating, table),
                 _alternation(floating, {"case": True}) if folding else None,
-                _literals(texts) if texts is not None else None,
+                _fewest(texts) if texts is not None else None,
                 _more_words_than(table["max_words"]) if "max_words" in table else None,
             )
         )
@@ -130,13 +130,27 @@ def boilerplate() -> BoilerplateLexicon:
         markup,
         tuple(kinds),
         re.compile("|".join(openings)) if openings else None,
-        _literals(every_need) if every_need is not None else None,
+        _fewest(every_need) if every_need is not None else None,
     )
 
 
-def _literals(texts: list[str]) -> re.Pattern[str]:
-    """Compile a search for any of ``texts`` (in lower case): one scan instead of one per text."""
-    return re.compile("|".join(re.escape(text) for text in texts) or "(?!)")
+def _fewest(texts: list[str]) -> tuple[str, ...]:
+    """Keep the texts that hold no other, shortest first: a sentence holding any text holds one of these."""
+    ordered = sorted(set(texts), key=lambda text: (len(text), text))
+    return tuple(text for text in ordered if not any(other != text and other in text for other in ordered))
+
+
+def holds_any(searchable: str, texts: tuple[str, ...]) -> bool:
+    """Tell whether a lower-cased sentence holds one of ``texts``.
+
+    A substring test per text, each run in C over the sentence, in a plain loop
+    (``any`` over a generator costs more) takes three quarters of the time of one
+    regular expression alternating all the texts.
+    """
+    for text in texts:  # noqa: SIM110
+        if text in searchable:
+            return True
+    return False
 
 
 def searchable(sentence: str) -> str | None:
