@@ -434,10 +434,11 @@ def _plain_word(sentence: str, word: str) -> str | None:
 
     A part of a compound ("all-but-certain") is not that outcome asserted plainly.
     """
-    for found in re.findall(r"[\w'’-]+", sentence):
-        found = found.strip("'’-")
-        if stem(found.lower()) == word:
-            return found
+    printed: list[str] = re.findall(r"[\w'’-]+", sentence)
+    for found in printed:
+        bare = found.strip("'’-")
+        if stem(bare.lower()) == word:
+            return bare
     return None
 
 
