@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -262,14 +262,14 @@ class AnalysisResult(Model):
     def entity_of(self, source_id: str) -> SourceEntity | None:
         """Return the entity a mention belongs to (None for a result written without entities)."""
         entity_id = self.source(source_id).entity_id
-        return next((entity for entity in self.entities if entity.id == entity_id), None)
+        return None if entity_id is None else _numbered(self.entities, entity_id)
 
     def source(self, source_id: str) -> SourceMention:
         """Look up a mention by id (ids are unique within one result)."""
-        for mention in self.sources:
-            if mention.id == source_id:
-                return mention
-        raise KeyError(source_id)
+        mention = _numbered(self.sources, source_id)
+        if mention is None:
+            raise KeyError(source_id)
+        return mention
 
     def resolve(self, source_id: str) -> SourceMention:
         """Follow coreference links to the first mention of the same source."""
@@ -279,6 +279,22 @@ class AnalysisResult(Model):
             mention = self.source(mention.refers_to)
             seen.add(mention.id)
         return mention
+
+
+_Identified = TypeVar("_Identified", SourceMention, SourceEntity)
+
+
+def _numbered(items: list[_Identified], item_id: str) -> _Identified | None:
+    """Find the item with ``item_id``: at once when ids number the items in order ("S12" is the twelfth).
+
+    Extraction numbers mentions and entities so; a result built otherwise is searched, never misread.
+    """
+    number = item_id[1:]
+    if number.isascii() and number.isdigit() and 0 < int(number) <= len(items):
+        item = items[int(number) - 1]
+        if item.id == item_id:
+            return item
+    return next((item for item in items if item.id == item_id), None)
 
 
 class Severity(StrEnum):

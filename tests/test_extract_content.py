@@ -393,6 +393,11 @@ def test_a_sentence_after_the_quotation_closes_is_not_the_speaker_s() -> None:
     assert [claim.chain.inherited for claim in claims] == [False, False, True]
 
 
+def test_an_opening_clause_ends_at_a_comma_inside_its_closing_quotation_mark() -> None:
+    text = "Though Lund pointed out that the plan is “a tax by another name,” the council passed it.\n"
+    assert _contents(text) == [["that the plan is “a tax by another name,”"]]
+
+
 def test_a_clause_fronted_inside_a_that_clause_belongs_to_the_content_with_its_cue() -> None:
     text = "The mayor went on to say that, because the audit found errors, the levy was unfair.\n"
     assert _contents(text) == [["that, because the audit found errors, the levy was unfair"]]

@@ -16,9 +16,11 @@ from collections.abc import Callable
 
 import pytest
 
+from provenance.corpus.units import claim_core
 from provenance.extract import analyze
 from provenance.extract.segmentation import quotations, sentences, tokenize
 from provenance.ingest import parse_article
+from provenance.models import AnalysisResult
 
 pytestmark = pytest.mark.ratio
 
@@ -33,6 +35,8 @@ SHAPES = {
     "long-sentence": "the mayor, who spoke on Monday, said that the harbour, which opened in 1901, ",
     "repeated-cues": "said ",
     "paragraphs": "The mayor said the port will close, officials said.\n\n",
+    "unclosed-comments": "<!-- ",
+    "unclosed-embeds": "<img ",
 }
 
 
@@ -92,3 +96,18 @@ def test_segmentation_grows_linearly(shape: str) -> None:
 def test_analysis_grows_linearly(shape: str) -> None:
     ratio = _ratio(lambda text: analyze(parse_article("Harbour\n\n" + text)), SHAPES[shape], 2_500)
     assert ratio <= LIMIT, f"{shape}: {GROWTH}× the text took {ratio:.1f}× the time"
+
+
+def test_cutting_every_claims_frame_grows_linearly() -> None:
+    """Indexing cuts each claim's frame out by looking up its sources: one lookup must not read them all."""
+    analyses: dict[str, AnalysisResult] = {}
+
+    def cores(text: str) -> None:
+        if text not in analyses:
+            analyses[text] = analyze(parse_article("Harbour\n\n" + text))
+        analysis = analyses[text]
+        for claim in analysis.claims:
+            claim_core(analysis, claim)
+
+    ratio = _ratio(cores, SHAPES["no-full-stop"], 25_000)
+    assert ratio <= LIMIT, f"{GROWTH}× the sources took {ratio:.1f}× the time"

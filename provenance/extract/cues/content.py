@@ -537,7 +537,8 @@ def fronted_clause_end(tokens: list[Token], source_start: int, start: int, end: 
 
     ("While Moreau said the levy was fair, she voted against it.": the content
     is "the levy was fair".) The comma counts when a subject follows it: a
-    pronoun, a determiner or a capitalised word.
+    pronoun, a determiner or a capitalised word; a comma inside the closing mark
+    of a quotation counts too (``… as “a tax,” she voted``).
     """
     opener = 1 if tokens[0].lower in {"but", "and", "so", "yet"} else 0
     if tokens[opener].lower in {"even", "just"} and opener + 1 < source_start:
@@ -548,12 +549,14 @@ def fronted_clause_end(tokens: list[Token], source_start: int, start: int, end: 
         return end
     for index in range(start + 1, end - 1):
         token = tokens[index]
-        if token.text != "," or token.quoted:
+        closing = token.quoted and tokens[index + 1].text in CLOSERS
+        if token.text != "," or (token.quoted and not closing):
             continue
-        following = tokens[index + 1]
+        following = tokens[index + 2] if closing and index + 2 < end else tokens[index + 1]
         if following.quoted:
             return end
-        return index if following.lower in MAIN_CLAUSE_SUBJECTS or following.capitalised else end
+        cut = index + 2 if closing else index
+        return cut if following.lower in MAIN_CLAUSE_SUBJECTS or following.capitalised else end
     return end
 
 
