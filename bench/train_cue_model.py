@@ -60,6 +60,7 @@ FEATURES = [
     "'that' right after; a comma within two words before",
     "a quotation mark within three words after; 'that' within five",
     "whether the sentence holds a quotation",
+    "the kind of a pronoun subject: a person (of any gender or number), 'it' or a relative pronoun",
 ]
 
 

@@ -12,7 +12,7 @@ from provenance.extract import analyze
 from provenance.extract.cues import find_attributions, trigger_words
 from provenance.extract.cues.learned import candidate_words
 from provenance.extract.cues.sentence import rule_attributions
-from provenance.extract.learned import cue_head, cue_model
+from provenance.extract.learned import cue_features, cue_head, cue_model
 from provenance.extract.learned.features import NOT_HEADS
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import quotations, tokenize
@@ -124,3 +124,20 @@ def test_a_sentence_is_read_for_its_rule_cues_whatever_words_the_model_judges() 
         if attribution.cue is not None
     ]
     assert "denial" in cues_found
+
+
+def test_a_person_pronoun_subject_makes_a_cue_likelier_than_it_whatever_its_gender() -> None:
+    for sentence in ["She didn’t apologize for her remarks.", "He didn’t apologize for his remarks."]:
+        assert [cue for cue, *_ in _read(sentence)] == ["didn’t apologize"]
+    assert _read("It didn’t apologize for its remarks.") == []
+
+
+def test_the_kind_of_a_pronoun_subject_is_one_for_every_person_and_gender() -> None:
+    def kinds(sentence: str) -> list[str]:
+        quotes = quotations(sentence, 0, len(sentence))
+        features = cue_features(tokenize(sentence, 0, len(sentence), quotes), 1)
+        return [feature for feature in features if feature.startswith("subject_pronoun=")]
+
+    for pronoun in ["She", "He", "They", "I"]:
+        assert kinds(f"{pronoun} argued that the toll was fair.") == ["subject_pronoun=person"]
+    assert kinds("It argued that the toll was fair.") == ["subject_pronoun=thing"]

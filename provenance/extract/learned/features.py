@@ -24,6 +24,7 @@ _CLASSES = tomllib.loads(
 NOT_HEADS = frozenset(_CLASSES["not_heads"])
 QUOTE_MARKS = frozenset(_CLASSES["quote_marks"])
 DETERMINERS = frozenset(_CLASSES["determiners"])
+PRONOUN_KINDS = {word: kind for kind, words in _CLASSES["pronoun_kinds"].items() for word in words}
 
 
 def cue_head(tokens: list[Token], start: int, end: int) -> int | None:
@@ -73,17 +74,16 @@ def _word_class(token: Token) -> str:
     return "word"
 
 
-def _subject_class(tokens: list[Token], index: int) -> str:
-    """Name the class of the nearest word before ``index`` that is no adverb or auxiliary (a subject's shape).
+def _subject(tokens: list[Token], index: int) -> Token | None:
+    """Find the nearest word before ``index`` that is no adverb or auxiliary (a subject), if any.
 
-    ("Clinton has repeatedly praised" → "name"; "she told" → "pronoun"; a
-    sentence-initial cue → "none".) Only the four words before are read.
+    ("Clinton has repeatedly praised" → "Clinton"; "she told" → "she"; a
+    sentence-initial cue → None.) Only the four words before are read.
     """
     for position in range(index - 1, max(-1, index - 5), -1):
-        word_class = _word_class(tokens[position])
-        if word_class not in {"adverb", "auxiliary"}:
-            return word_class
-    return "none"
+        if _word_class(tokens[position]) not in {"adverb", "auxiliary"}:
+            return tokens[position]
+    return None
 
 
 def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None = None) -> list[str]:
@@ -101,7 +101,8 @@ def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None =
     after = tokens[index + 1] if index + 1 < len(tokens) else None
     after2 = tokens[index + 2] if index + 2 < len(tokens) else None
     before_class = _word_class(before) if before else "<s>"
-    subject = _subject_class(tokens, index)
+    subject_token = _subject(tokens, index)
+    subject = _word_class(subject_token) if subject_token is not None else "none"
     next_class = _word_class(after) if after else "</s>"
     features = [
         "bias",
@@ -138,4 +139,6 @@ def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None =
         sentence_quotes = any(other.quoted for other in tokens)
     if sentence_quotes:
         features.append("sentence_quotes")
+    if subject_token is not None and subject == "pronoun":
+        features.append(f"subject_pronoun={PRONOUN_KINDS.get(subject_token.lower, 'other')}")
     return features
