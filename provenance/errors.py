@@ -17,6 +17,8 @@ class ExitStatus(IntEnum):
     FINDINGS = 1
     USAGE = 2
     INPUT = 3
+    INTERRUPTED = 130
+    """Stopped by Ctrl-C (128 + SIGINT, as shells report it); no partial output file is left behind."""
     INTERNAL = 70
     """A bug in provenance itself (``EX_SOFTWARE`` from BSD ``sysexits.h``), never the user's input."""
 

@@ -55,9 +55,11 @@ def write_atomic(path: str | Path, content: str | bytes, *, make_folders: bool =
             stream.write(data)
         os.chmod(temporary, _CREATE_MODE)
         os.replace(temporary, target)
-    except OSError as exc:
+    except BaseException as exc:  # Ctrl-C too: the temporary file goes whatever stopped the write
         Path(temporary).unlink(missing_ok=True)
-        raise InputError(str(target), f"cannot write output ({exc.strerror or exc})") from None
+        if isinstance(exc, OSError):
+            raise InputError(str(target), f"cannot write output ({exc.strerror or exc})") from None
+        raise
 
 
 def require_file_target(path: str | Path) -> None:

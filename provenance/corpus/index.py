@@ -390,9 +390,11 @@ class CorpusIndex:
                 self._db.backup(destination)
             destination.close()
             os.replace(temporary, target)
-        except (OSError, sqlite3.Error) as exc:
+        except BaseException as exc:  # Ctrl-C too: the temporary file goes whatever stopped the copy
             Path(temporary).unlink(missing_ok=True)
-            raise InputError(str(target), f"cannot write corpus index ({exc})") from None
+            if isinstance(exc, OSError | sqlite3.Error):
+                raise InputError(str(target), f"cannot write corpus index ({exc})") from None
+            raise
 
     @property
     def article_count(self) -> int:
