@@ -139,6 +139,11 @@ def test_the_listener_after_to_is_not_content() -> None:
     assert _contents(text) == [["that the budget was final"]]
 
 
+def test_the_listener_after_a_quotation_is_not_content_though_a_quoted_title_follows() -> None:
+    text = "“The dam will hold,” Lund told the hosts of “Morning Tarn” on Monday.\n"
+    assert _contents(text) == [["“The dam will hold,”"]]
+
+
 def test_a_paragraph_that_is_all_quotation_continues_the_speaker_of_the_paragraph_before() -> None:
     text = "“We are ready,” the coach said.\n\n“The team trained all winter. We will win.”\n"
     assert _contents(text) == [["“We are ready,”", "“The team trained all winter. We will win.”"]]

@@ -211,7 +211,11 @@ def verb_attribution(
         not inverted
         and not participle
         and after_quotation(tokens, source[0])
-        and (not opens_content(tokens, last) or sets_scene(tokens, after))
+        and (
+            not opens_content(tokens, last)
+            or sets_scene(tokens, after)
+            or (after == last and word in cues().addressee_verbs and not opens_quotation(tokens, after))
+        )  # “…,” Lund told the hosts of “Today”: the listener, with no clause after it, is no content
     ):
         after = len(tokens)
     if not inverted and after == last:
