@@ -180,3 +180,20 @@ def test_a_sentence_set_in_another_year_tells_of_another_event() -> None:
         "Vell Water will replace the old lead pipes by the end of 2027.",
         "Vell Water will not replace the old lead pipes before 2030.",
     )
+
+
+def test_a_hedged_outcome_against_a_compound_or_a_quoted_word_is_read_without_failing() -> None:
+    """The plain word was looked up as printed, so a compound or quotes around it stopped the cross-check."""
+    assert (
+        value_conflict(
+            "The Vell ferry deal is almost certain to pass the council.",
+            "Ada Quist criticised the all-but-certain ferry deal before the council.",
+        )
+        is None
+    )
+    reason = value_conflict(
+        "The Vell harbour tunnel is almost complete, the council said.",
+        "The council said the Vell harbour tunnel was ''complete'' on Monday.",
+    )
+    assert reason is not None
+    assert "'complete'" in reason

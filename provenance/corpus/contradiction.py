@@ -423,8 +423,22 @@ def _hedge_conflict(left: str, right: str) -> str | None:
         plain = set(normalise(asserting).tokens)
         for word, phrase in hedged.items():
             if word in plain and word not in other:
-                stated = next(w for w in re.findall(r"[\w'’-]+", asserting) if stem(w.lower()) == word)
-                return f"hedges differ: {phrase!r} against {stated!r}"
+                stated = _plain_word(asserting, word)
+                if stated is not None:
+                    return f"hedges differ: {phrase!r} against {stated!r}"
+    return None
+
+
+def _plain_word(sentence: str, word: str) -> str | None:
+    """Find the word of a sentence that stems to ``word``, standing alone (not the quotes around it).
+
+    A part of a compound ("all-but-certain") is not that outcome asserted plainly.
+    """
+    printed: list[str] = re.findall(r"[\w'’-]+", sentence)
+    for found in printed:
+        bare = found.strip("'’-")
+        if stem(bare.lower()) == word:
+            return bare
     return None
 
 
