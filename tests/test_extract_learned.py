@@ -58,6 +58,14 @@ def test_a_cue_the_lexicon_lacks_is_found_by_the_model_and_read_by_the_grammar()
     assert probability >= cue_model().threshold
 
 
+def test_a_cue_the_model_finds_after_a_closing_quotation_takes_the_quotation_as_content() -> None:
+    [(cue, source, content, probability)] = _read(
+        "“Vote early,” exhorted Mayor Brandt, who chairs the council."
+    )
+    assert (cue, source, content) == ("exhorted", "Mayor Brandt, who chairs the council", ["“Vote early,”"])
+    assert probability is not None
+
+
 def test_an_attribution_says_whether_the_model_or_a_rule_found_it() -> None:
     article = parse_article(
         "Harbour plan\n\nMayor Tomas Brandt is pushing for a second bridge. "

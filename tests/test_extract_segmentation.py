@@ -48,6 +48,20 @@ def test_quotations_and_quoted_tokens() -> None:
     assert [token.text for token in tokens if token.quoted] == ["we", "will", "win", "soon"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("”We will win,” Ida Lund said.", ["”We will win,”"]),
+        ("Aides called it ”a detour” and “a delay”.", ["”a detour”", "“a delay”"]),
+        ("It ended.” Then ”nothing more", []),
+    ],
+)
+def test_a_right_quotation_mark_that_starts_a_word_opens_a_quotation_when_another_closes_it(
+    text: str, expected: list[str]
+) -> None:
+    assert [text[a:b] for a, b in quotations(text, 0, len(text))] == expected
+
+
 def test_unclosed_quotation_runs_to_the_end() -> None:
     text = "“We will stay. We will fight."
     assert quotations(text, 0, len(text)) == [(0, len(text))]

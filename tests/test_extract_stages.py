@@ -580,3 +580,16 @@ def test_a_dateline_in_mixed_case_is_no_source() -> None:
 )
 def test_a_participle_keeps_the_whole_coordinated_subject(sentence: str, cue: str, source: str) -> None:
     assert {found[0]: found[1] for found in _attributions(sentence)}[cue] == source
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("The harbour board said the pier will close.", "The harbour board said the pier will close."),
+        ("The harbour board said the\npier will close.", "The harbour board said the pier will close."),
+        ("The harbour board said the  pier\u00a0will\tclose.", "The harbour board said the pier will close."),
+    ],
+)
+def test_a_claim_text_joins_its_words_with_single_spaces(body: str, text: str) -> None:
+    result = analyze(parse_article("Harbour news\n\n" + body))
+    assert [claim.text for claim in result.claims if claim.section == "body"][-1] == text

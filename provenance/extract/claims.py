@@ -334,7 +334,7 @@ def build_analysis(article: Article) -> AnalysisResult:
                     {
                         "id": f"C{len(claims) + 1}",
                         "span": span(text, start, end),
-                        "text": _folded(" ".join(text[start:end].split())),
+                        "text": _folded(_collapsed(text[start:end])),
                         "section": sentence.section,
                         "attributions": attributions,
                         "chain": chain,
@@ -345,6 +345,17 @@ def build_analysis(article: Article) -> AnalysisResult:
     return AnalysisResult(
         article=article, publisher_chain=builder.outlet, sources=mentions, entities=entities, claims=claims
     )
+
+
+def _collapsed(claim: str) -> str:
+    """Join a claim's words with single spaces, sparing the split where it has no other white space.
+
+    Every white space character but the space is unprintable, so a printable
+    text without two spaces in a row has nothing to collapse but its ends.
+    """
+    if claim.isprintable() and "  " not in claim:
+        return claim.strip()
+    return " ".join(claim.split())
 
 
 def _folded(claim: str) -> str:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from functools import cache
+from operator import attrgetter
 
 from provenance.extract.lexicon import hedges
-from provenance.extract.segmentation import Token, lower_words, span
+from provenance.extract.segmentation import Token, span
 from provenance.models import Hedge, HedgeKind
 
 __all__ = ["find_hedges", "hedge_words"]
+
+_LOWER = attrgetter("lower")
 
 
 @cache
@@ -33,7 +36,7 @@ def find_hedges(text: str, tokens: list[Token], start: int, end: int) -> list[He
     """Every hedge among the ``tokens`` of ``text[start:end]``, in order, typed by kind."""
     index = _phrases()
     found: list[Hedge] = []
-    if index.keys().isdisjoint(lower_words(tokens)):
+    if index.keys().isdisjoint(map(_LOWER, tokens)):  # read once per claim: a pass in C, not a set
         return found
     resume = 0
     for position in [position for position, token in enumerate(tokens) if token.lower in index]:

@@ -179,7 +179,8 @@ def _trim(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Find quotations in ``text[start:end]`` as ``(open, close)`` pairs, marks included.
 
-    Curly quotes pair by direction; straight quotes (and the doubled apostrophes
+    Curly quotes pair by direction (a ” that starts a word opens, when another
+    closes it: ``_opens_backwards``); straight quotes (and the doubled apostrophes
     some archives use for them) alternate. An unclosed quote
     runs to ``end`` (a quotation continued in the next paragraph).
     """
@@ -188,7 +189,7 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for mark in QUOTE_MARK.finditer(text, start, end):
         index = mark.start()
         if opened is None:
-            if mark.group() != "”":
+            if mark.group() != "”" or _opens_backwards(text, index, end):
                 opened = index
         elif mark.group() != "“":
             spans.append((opened, mark.end()))
@@ -196,6 +197,21 @@ def quotations(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if opened is not None:
         spans.append((opened, end))
     return spans
+
+
+def _opens_backwards(text: str, index: int, end: int) -> bool:
+    """Tell whether a right quotation mark at ``index`` opens a quotation (``”We will win,” Lund said``).
+
+    Some news text sets ” at both ends. One that no quotation is open for opens
+    one when it starts a word, after the start or a space, and another ” closes
+    it later.
+    """
+    return (
+        (index == 0 or text[index - 1].isspace())
+        and index + 1 < end
+        and text[index + 1].isalnum()
+        and text.find("”", index + 1, end) != -1
+    )
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> list[Token]:

@@ -14,7 +14,7 @@ import math
 from bisect import bisect_right
 from functools import cache
 
-from provenance.extract.cues.clause import RawAttribution, char_span, in_verb_group
+from provenance.extract.cues.clause import RawAttribution, after_quotation, char_span, in_verb_group
 from provenance.extract.cues.content import content_span, content_stop
 from provenance.extract.cues.verbs import verb_attribution
 from provenance.extract.learned import CueModel, cue_features
@@ -95,7 +95,9 @@ def read_cue(
     """Read the cue headed by the word at ``index`` with the rules' grammar.
 
     The verb grammar reads it first (its verb group, source and content), as the
-    cue lexicon's kind or a belief. A word the rules know and the grammar turns
+    cue lexicon's kind or a belief; a word right after a closing quotation is
+    read as a statement, so it may precede its source and take the quotation as
+    content ("…,” beamed Lund), as "said" does. A word the rules know and the grammar turns
     down stays turned down (the rules decided it: "Lund proposed the toll in
     May" reports an event); a word the rules do not know is then read plainly
     (``_plain_reading``). The model judges whether such a reading is an
@@ -103,7 +105,8 @@ def read_cue(
     """
     last = index + 2 if model.particle(tokens, index) else index + 1
     word = tokens[index].lower
-    reading = verb_attribution(tokens, index, last, cues().verbs.get(word) or CueKind.BELIEF, quotes, [])
+    kind = cues().verbs.get(word) or (CueKind.STATEMENT if after_quotation(tokens, index) else CueKind.BELIEF)
+    reading = verb_attribution(tokens, index, last, kind, quotes, [])
     if reading is None and word not in _rule_words():
         return _plain_reading(tokens, index, last, CueKind.BELIEF, quotes)
     return reading
