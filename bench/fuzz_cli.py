@@ -23,6 +23,7 @@ through ``setpriv`` (or are skipped without it).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -87,6 +88,7 @@ MANIFESTS: dict[str, str | bytes | Callable[[Path], None]] = {
     "text-int.parquet": _parquet(pa.table({"text": [1, 2]})),
     "date-far.parquet": _parquet(pa.table({"text": [SAID], "date": pa.array([10**15], pa.timestamp("s"))})),
     "no-rows.parquet": _parquet(pa.table({"text": pa.array([], pa.string())})),
+    "column-twice.csv": f"text,outlet,text\n{SAID},X,{SAID}\n",
 }
 """Manifests, by name: a callable writes the file itself."""
 
@@ -96,6 +98,11 @@ GOLD: dict[str, dict[str, str | bytes]] = {
     "gold-offsets": {"text/a.txt": SAID, "attributions/a_X.ann": "T1\tSource 0 999\tzzz\n"},
     "gold-garbage": {"text/a.txt": SAID, "attributions/a_X.ann": "garbage without tabs\n"},
 }
+PAIRS = {
+    "pairs-long-word.jsonl": json.dumps({"a_sentence": "A" * 200_000, "b_sentence": "A", "same_claim": "no"}),
+    "pairs-wrong-type.jsonl": json.dumps({"a_sentence": 5, "b_sentence": "A", "same_claim": "no"}),
+}
+"""Claim-pair files for ``eval``."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +135,12 @@ def cases() -> list[Case]:
             Case(f"batch {m} -o {{o}} -q", keeps_output=True),
         ]
     found += [Case(f"eval {{d}}/{name}") for name in GOLD]
+    found += [Case(f"eval {{d}}/{name}") for name in PAIRS]
     found += [Case("eval {d}/binary.bin"), Case("eval {d}/empty.txt")]
+    found += [
+        Case(f"index {{d}}/manifest-path-missing.csv --path-template {template} -o {{o}}")
+        for template in ("{{path:>999999999}}", "{{path.__class__}}", "{{0}}", "{{path")
+    ]
     writers = [
         "analyze {d}/bom.txt -o OUT",
         "report {d}/bom.txt -o OUT",
@@ -160,6 +172,8 @@ def write_inputs(folder: Path) -> None:
     for name, manifest in MANIFESTS.items():
         path = folder / f"manifest-{name}"
         manifest(path) if callable(manifest) else _write(path, manifest)
+    for name, text in PAIRS.items():
+        _write(folder / name, text + "\n")
     for name, files in GOLD.items():
         for sub in ("text", "attributions"):
             (folder / name / sub).mkdir(parents=True)
