@@ -34,11 +34,13 @@ WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([\w.]+)")
 CONTRACTING = ("he", "she", "it", "they", "we", "i", "you", "who", "that", "there")
 JOINING_APOSTROPHE = "[’']" + "".join(rf"(?<!\b(?i:{word})[’'])" for word in CONTRACTING)
-TOKEN = re.compile(rf"'(?:(?<=[^\s']')(?='')|')|\w+(?:(?:{JOINING_APOSTROPHE}|&|\.-?|-)\w+)*|[’'](?:s|re|ve|ll|d|m)\b|[^\w\s]")
-"""A contraction after a pronoun is a token ("He" "’s" "claiming"); a possessive is not ("Trump’s").
-
-Two apostrophes standing for a quotation mark are one token; of three that close a quotation
-and one nested in it (``'old-school,''' said``), the first closes the nested one."""
+APOSTROPHES = r"'(?:(?<=[^\s']')(?='')|')"
+"""Two apostrophes standing for a quotation mark, or the first of three after a word: that one closes
+a nested quotation, the other two the quotation around it (``'old-school,''' said``)."""
+TOKEN = re.compile(
+    rf"{APOSTROPHES}|\w+(?:(?:{JOINING_APOSTROPHE}|&|\.-?|-)\w+)*|[’'](?:s|re|ve|ll|d|m)\b|[^\w\s]"
+)
+"""A contraction after a pronoun is a token ("He" "’s" "claiming"); a possessive is not ("Trump’s")."""
 INITIAL = re.compile(r"[A-Z]")
 DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 QUOTE_MARK = re.compile("[“”\"'](?:(?<=[^\\s']')''|(?<=')'|(?<!'))")
