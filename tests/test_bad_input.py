@@ -131,6 +131,10 @@ def _write_inputs(root: Path) -> None:
     (root / "loop-a.txt").symlink_to("loop-b.txt")
     (root / "loop-b.txt").symlink_to("loop-a.txt")
     (root / "path-number.jsonl").write_text('{"path": 12}\n', encoding="utf-8")
+    (root / "paths.csv").write_text("path\ngood.txt\n", encoding="utf-8")
+    (root / "twice.csv").write_text(
+        "text,outlet,text\nThe mayor said so.,Gazette,The port closes.\n", encoding="utf-8"
+    )
     (root / "text-list.jsonl").write_text('{"text": ["The mayor said so."]}\n', encoding="utf-8")
     (root / "outlet-object.jsonl").write_text(
         '{"text": "The mayor said so.", "outlet": {"name": "Harbour Gazette"}}\n', encoding="utf-8"
@@ -491,6 +495,21 @@ OTHER_CASES = {
         3,
         "column 'outlet': expected text, found dict",
         "outlet-object.jsonl:1",
+    ),
+    "index-path-template-padding": Case(
+        "index {d}/paths.csv --path-template {{path:>999999999}} -o {out}",
+        3,
+        "'{path:>999999999}' must name columns only",
+        "paths.csv",
+    ),
+    "index-path-template-attribute": Case(
+        "index {d}/paths.csv --path-template {{path.__class__}} -o {out}",
+        3,
+        "must name columns only",
+        "paths.csv",
+    ),
+    "batch-manifest-column-twice": Case(
+        "batch {d}/twice.csv -o {outdir} -q", 3, "column 'text' appears twice in the header", "twice.csv"
     ),
     "index-parquet-path-bytes": Case(
         "index {d}/bytes.parquet -o {out}", 3, "column 'path': expected text, found bytes", "bytes.parquet:1"

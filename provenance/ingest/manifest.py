@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import string
 import sys
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -112,6 +113,8 @@ def iter_manifest(
     manifest = Path(path)
     where = str(path)
     require_regular_file(manifest, "manifest file")
+    if path_template is not None:
+        _check_template(path_template, where)
     base = Path(root) if root is not None else manifest.parent
     suffix = manifest.suffix.lower()
     if suffix in {".parquet", ".pq"}:
@@ -220,6 +223,19 @@ def _value(record: Mapping[str, Any], column: str | None) -> Any:
     return value
 
 
+def _check_template(template: str, where: str) -> None:
+    """Refuse a path template with more than column names: ``{path:>999999999}`` pads to a gigabyte."""
+    try:
+        fields = [field for _, *field in string.Formatter().parse(template) if field[0] is not None]
+    except ValueError as exc:
+        raise InputError(where, f"invalid path template {template!r} ({exc})") from None
+    for name, spec, conversion in fields:
+        if spec or conversion or not name or name.isdigit() or set(name) & {".", "["}:
+            raise InputError(
+                where, f"path template {template!r} must name columns only, as in '{{folder}}/{{file}}.txt'"
+            )
+
+
 def _require_text(value: Any, where: str, column: str | None) -> None:
     """Refuse a value that is no text where text belongs (a number as a path, a list as the article)."""
     if value is not None and not isinstance(value, str):
@@ -258,6 +274,9 @@ def _csv_records(manifest: Path, where: str, delimiter: str) -> Iterator[tuple[i
         header = next(reader, None)
         if header is None:
             raise InputError(where, "manifest is empty (no header row)")
+        twice = next((name for position, name in enumerate(header) if name in header[:position]), None)
+        if twice is not None:
+            raise InputError(f"{where}:{reader.line_num}", f"column {twice!r} appears twice in the header")
         for cells in reader:
             if not any(cell.strip() for cell in cells):
                 continue
