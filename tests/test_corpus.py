@@ -81,6 +81,28 @@ def test_reordered_paraphrase_matches_and_same_topic_sentence_does_not() -> None
     )
 
 
+def test_the_trees_and_the_weighted_sum_decide_together() -> None:
+    """Bylines naming other reporters and places are no shared claim; a refusal in other words is one.
+
+    The weighted sum alone matched the bylines (51) and missed the paraphrase
+    (45); the mean with the trees, which read the features together, does neither.
+    """
+    assert (
+        score(
+            "Ada Quist reported from Vell, Bo Renn from Harrow and Ivo Marsh from Tallinn.",
+            "Tom Reyes reported from Tallinn and Lena Varga from Vell.",
+        )
+        < MATCH_THRESHOLD
+    )
+    assert (
+        score(
+            "The Vell mayor did not respond to requests for an interview last week.",
+            "The Vell mayor had declined written and telephone requests for an interview.",
+        )
+        >= MATCH_THRESHOLD
+    )
+
+
 def test_number_mismatch_is_a_contradiction_but_a_dropped_number_is_not() -> None:
     claim = "Europe is building a coalition of 5-8 governments to send troops."
     assert "5-8" in (value_conflict(claim, "Europe is building a coalition of 12 to 15 governments.") or "")
