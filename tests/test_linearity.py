@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import pytest
 
+from provenance.corpus.contradiction import value_conflict
 from provenance.corpus.units import claim_core
 from provenance.extract import analyze
 from provenance.extract.segmentation import quotations, sentences, tokenize
@@ -111,3 +112,10 @@ def test_cutting_every_claims_frame_grows_linearly() -> None:
 
     ratio = _ratio(cores, SHAPES["no-full-stop"], 25_000)
     assert ratio <= LIMIT, f"{GROWTH}× the sources took {ratio:.1f}× the time"
+
+
+@pytest.mark.parametrize("unit", ["a", "A"])
+def test_reading_a_claims_values_grows_linearly(unit: str) -> None:
+    """A claim pair compares figures, ages and records: one 10 MB word must not be read from every letter."""
+    ratio = _ratio(lambda text: value_conflict(text, text), unit, 2_000)
+    assert ratio <= LIMIT, f"{unit!r}: {GROWTH}× the text took {ratio:.1f}× the time"

@@ -122,7 +122,7 @@ _RANGE = re.compile(
 _SCALES = frozenset({"thousand", "million", "billion", "trillion"})
 _MONTH_STEMS = frozenset(stem(month) for month in MONTHS)
 _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r"|May(?= \d))\b", re.IGNORECASE)
-_PERSON = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)+"
+_PERSON = r"\b[A-Z][\w'’-]++(?: [A-Z][\w'’-]++)+"
 _AGE_AFTER_NAME = re.compile(rf"({_PERSON}), (?:aged )?(\d{{1,3}}),")
 _AGE_BEFORE_NAME = re.compile(rf"\b(\d{{1,3}})-year-old ({_PERSON})")
 _WON_LOST = r"\d{1,3}-\d{1,3}"
@@ -141,7 +141,7 @@ def _lexicon() -> dict[str, Any]:
     }
     nouns, verbs = "|".join(data["record_nouns"]), "|".join(data["record_verbs"])
     records = re.compile(
-        rf"[A-Z][\w'’.-]*\s*\(\s*({_WON_LOST})\s*[,)]"  # the Hawks (10-5, 4-4 away)
+        rf"\b[A-Z][\w'’.-]*+\s*\(\s*({_WON_LOST})\s*[,)]"  # the Hawks (10-5, 4-4 away)
         rf"|\b({_WON_LOST}) (?:{nouns})\b"  # a 9-5 season
         rf"|\b(?:{nouns})\b[^.;]{{0,30}}?\b(?:to|of|at|is|was) ({_WON_LOST})\b(?!-)"  # record rose to 9-5
         rf"|\b(?:{verbs}) to ({_WON_LOST})\b(?!-)",  # improved to 10-5
