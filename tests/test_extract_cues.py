@@ -670,3 +670,9 @@ def test_a_colon_after_a_phrase_with_no_speech_verb_introduces_nothing() -> None
 )  # fmt: skip
 def test_less_common_reporting_verbs_are_cues(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _cues(sentence) == expected
+
+
+def test_a_quotation_closed_by_three_apostrophes_is_the_content_of_the_cue_after_it() -> None:
+    assert _cues("''I would call it 'a detour,''' said Ida Lund.", content=True) == [
+        ("said", "Ida Lund", ["''I would call it 'a detour,'''"])
+    ]

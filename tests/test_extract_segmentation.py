@@ -103,3 +103,20 @@ def test_a_pronoun_contraction_is_a_token_of_its_own(text: str, expected: list[s
 )
 def test_a_headline_line_ends_a_sentence(text: str, expected: list[str]) -> None:
     assert _split(text) == expected
+
+
+def test_three_apostrophes_close_a_nested_quotation_and_the_quotation_around_it() -> None:
+    text = "''Call it 'a detour,''' said Ida Lund. '''Ferries,''' she replied."
+    quotes = quotations(text, 0, len(text))
+    assert [text[a:b] for a, b in quotes] == ["''Call it 'a detour,'''", "'''Ferries,'''"]
+    tokens = tokenize(text, 0, len(text), quotes)
+    assert [(token.text, token.quoted) for token in tokens if "'" in token.text] == [
+        ("''", False),
+        ("'", True),
+        ("'", True),
+        ("''", False),
+        ("''", False),
+        ("'", True),
+        ("'", True),
+        ("''", False),
+    ]

@@ -34,12 +34,18 @@ WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 NEXT_WORD = re.compile(r"\s+[\"“‘'(\[]?([\w.]+)")
 CONTRACTING = ("he", "she", "it", "they", "we", "i", "you", "who", "that", "there")
 JOINING_APOSTROPHE = "[’']" + "".join(rf"(?<!\b(?i:{word})[’'])" for word in CONTRACTING)
-TOKEN = re.compile(rf"''|\w+(?:(?:{JOINING_APOSTROPHE}|&|\.-?|-)\w+)*|[’'](?:s|re|ve|ll|d|m)\b|[^\w\s]")
+APOSTROPHES = r"'(?:(?<=[^\s']')(?='')|')"
+"""Two apostrophes standing for a quotation mark, or the first of three after a word: that one closes
+a nested quotation, the other two the quotation around it (``'old-school,''' said``)."""
+TOKEN = re.compile(
+    rf"{APOSTROPHES}|\w+(?:(?:{JOINING_APOSTROPHE}|&|\.-?|-)\w+)*|[’'](?:s|re|ve|ll|d|m)\b|[^\w\s]"
+)
 """A contraction after a pronoun is a token ("He" "’s" "claiming"); a possessive is not ("Trump’s")."""
 INITIAL = re.compile(r"[A-Z]")
 DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-QUOTE_MARK = re.compile("[“”\"'](?:(?<=')'|(?<!'))")
-"""A quotation mark, or two apostrophes standing for one; a class leads, so a search skips to one."""
+QUOTE_MARK = re.compile("[“”\"'](?:(?<=[^\\s']')''|(?<=')'|(?<!'))")
+"""A quotation mark, or two apostrophes standing for one (three closing a nested quotation too);
+a class leads, so a search skips to one."""
 
 
 @dataclass(slots=True, init=False)
