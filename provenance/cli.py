@@ -798,9 +798,26 @@ def batch_command(
             typer.echo(f"scored {scored:,} of {summary.articles:,} articles into {output}{kept}")
             typer.echo(f"rows: {rows}")
         if summary.errors:
-            typer.echo(f"{summary.errors:,} articles failed: see the errors table", err=True)
+            _name_failures(output, summary.errors)
     if summary.errors:
         raise typer.Exit(int(ExitStatus.INPUT))
+
+
+FAILURES_SHOWN = 5
+
+
+def _name_failures(output: Path, count: int) -> None:
+    """Name the first failed articles on stderr, one line each, and where the rest are."""
+    from provenance.batch import read_dataset
+    from provenance.render.controls import show_controls_in_line
+
+    failures = read_dataset(output, only={"errors"})["errors"].to_pylist()
+    for failure in failures[:FAILURES_SHOWN]:
+        where = show_controls_in_line(failure["path"] or failure["article_id"])
+        problem = show_controls_in_line(failure["message"])
+        typer.echo(f"error[{failure['code']}]: {where}: {problem}", err=True)
+    more = f", {count - FAILURES_SHOWN:,} more not shown" if count > FAILURES_SHOWN else ""
+    typer.echo(f"{count:,} articles failed{more}: every failure is a row of {output / 'errors'}", err=True)
 
 
 @contextmanager

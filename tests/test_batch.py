@@ -131,6 +131,20 @@ def test_failures_are_rows_and_the_run_goes_on(tmp_path: Path) -> None:
     assert tables["articles"].num_rows == 4
 
 
+def test_the_first_failures_are_named_on_stderr(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_archive(folder, 2)
+    for number in range(7):
+        (folder / f"empty-{number}.md").write_text("   \n", encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 3, result.output
+    lines = result.stderr.splitlines()
+    named = [line for line in lines if line.startswith("error[PRV-E100]: ") and "empty-" in line]
+    assert len(named) == 5
+    table = tmp_path / "out" / "errors"
+    assert lines[-1] == f"7 articles failed, 2 more not shown: every failure is a row of {table}"
+
+
 def test_a_rerun_is_idempotent_and_drops_parts_of_a_larger_run(tmp_path: Path) -> None:
     folder = tmp_path / "in"
     paths = write_archive(folder, 12)

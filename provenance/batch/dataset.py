@@ -9,6 +9,7 @@ and ``read_dataset`` see the same rows.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 import pyarrow as pa
@@ -84,12 +85,13 @@ class BatchSummary(Model):
         )
 
 
-def read_dataset(path: str | Path) -> dict[str, pa.Table]:
+def read_dataset(path: str | Path, only: Collection[str] | None = None) -> dict[str, pa.Table]:
     """Read a dataset written by ``provenance batch`` (either engine) into one Arrow table per table name.
 
     The tables come back in the layout's order with the layout's column types,
     whichever engine wrote them; ``.to_pandas()`` or ``polars.from_arrow``
-    take it from there.
+    take it from there. ``only`` names the tables to read, so a look at the
+    small ``errors`` table does not load the claims of a whole archive.
     """
     folder = Path(path)
     where = str(path)
@@ -104,6 +106,8 @@ def read_dataset(path: str | Path) -> dict[str, pa.Table]:
     tables = dataset_tables()
     read: dict[str, pa.Table] = {}
     for entry in layout.tables:
+        if only is not None and entry.name not in only:
+            continue
         table_folder = folder / entry.name
         current = tables.get(entry.name)
         same = current is not None and entry.columns == {f.name: str(f.type) for f in current.schema}
