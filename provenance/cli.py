@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, Annotated, Any, TextIO, TypeAlias, TypeVar
 
 import typer
@@ -917,10 +919,31 @@ def report(
         raise typer.Exit(int(ExitStatus.INPUT))
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM raised where the program is, so it unwinds as from Ctrl-C: no temporary file, no queued job."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    """Stop on the first SIGTERM; ignore the next ones so that they cannot cut the cleanup short."""
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise _Terminated
+
+
 def main() -> None:
-    """Console-script entry point: freeze what the imports made, then run the command."""
+    """Console-script entry point: freeze what the imports made, then run the command.
+
+    SIGTERM stops a run as Ctrl-C does, with the exit status 143 instead of 130.
+    """
     freeze_imports()
-    app()
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        app()
+    except _Terminated:  # between commands' own handling, e.g. while exiting
+        sys.exit(ExitStatus.TERMINATED)
+    except SystemExit as stop:  # Ctrl-C's 130, unless our handler ran (it leaves SIGTERM ignored)
+        if stop.code == ExitStatus.INTERRUPTED and signal.getsignal(signal.SIGTERM) is signal.SIG_IGN:
+            sys.exit(ExitStatus.TERMINATED)
+        raise
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ class ExitStatus(IntEnum):
     INPUT = 3
     INTERRUPTED = 130
     """Stopped by Ctrl-C (128 + SIGINT, as shells report it); no partial output file is left behind."""
+    TERMINATED = 143
+    """Stopped by SIGTERM (128 + 15: ``kill``, ``timeout``, a CI runner, a container stop), as for Ctrl-C."""
     INTERNAL = 70
     """A bug in provenance itself (``EX_SOFTWARE`` from BSD ``sysexits.h``), never the user's input."""
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from pathlib import Path
 
 import pyarrow as pa
@@ -30,10 +30,10 @@ from provenance.batch.dataset import (
 )
 from provenance.batch.tables import Rows, dataset_tables
 from provenance.batch.work import BatchJob, analyse_record
-from provenance.collector import freeze_imports
 from provenance.ingest.manifest import ManifestRow
 from provenance.models import SCHEMA_VERSION
 from provenance.outputs import write_atomic
+from provenance.pool import worker_pool
 
 PART_SIZE = 500
 """Articles per part file: small enough to lose little on a kill, large enough for efficient Parquet."""
@@ -76,7 +76,7 @@ def run_local(
     _remove_parts_from(output, len(parts))
     write_atomic(output / DATASET_FILE, dataset_layout().model_dump_json(indent=2) + "\n", make_folders=True)
     if jobs > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(todo)), initializer=freeze_imports) as pool:
+        with worker_pool(min(jobs, len(todo))) as pool:
             futures = [
                 pool.submit(write_part, output, number, part, digest, job) for number, part, digest in todo
             ]

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -28,11 +27,11 @@ from provenance.check.models import (
 from provenance.check.policy import fails
 from provenance.check.positions import LineIndex
 from provenance.check.suppress import Marker, find_markers
-from provenance.collector import freeze_imports
 from provenance.errors import InputError, InternalError, ProvenanceError
 from provenance.extract import analyze
 from provenance.files import real_path
 from provenance.models import AnalysisResult, Article, Claim, Finding, ScoreReport, Severity, Span
+from provenance.pool import worker_pool
 
 ArticleLoader = Callable[[Path | str, str], Article]
 """Reads one article given its path (or URL) and text encoding; raises ``InputError`` when it cannot."""
@@ -328,7 +327,7 @@ def run_check(
     ]
     if jobs > 1 and len(files) > 1:
         workers = min(jobs, len(files))
-        with ProcessPoolExecutor(max_workers=workers, initializer=freeze_imports) as pool:
+        with worker_pool(workers) as pool:
             chunk = max(1, min(64, len(files) // (workers * 8)))
             done: Iterable[FileReport] = (
                 FileReport.model_validate_json(report)
