@@ -25,7 +25,7 @@ from pathlib import Path
 import sklearn
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from train_cue_model import _trim, documents, sentence_tokens
+from train_cue_model import POLNEAR, ROOT, _trim, documents, sentence_tokens
 
 from provenance.brat import BratAttribution
 from provenance.extract.cues.content import following_contents
@@ -36,8 +36,6 @@ from provenance.extract.learned.content_end import ContentEndModel, cuttable, en
 from provenance.extract.segmentation import Token
 from provenance.outputs import write_atomic
 
-ROOT = Path(__file__).resolve().parent.parent
-POLNEAR = ROOT.parent / "shared" / "polnear"
 MODEL = ROOT / "provenance" / "extract" / "learned" / "data" / "content_end.json"
 META = MODEL.with_suffix(".meta.json")
 REGULARISATION = 0.1
