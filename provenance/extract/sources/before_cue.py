@@ -254,8 +254,10 @@ def _titled_before(tokens: list[Token], close: int, floor: int) -> tuple[int, in
     """Read "NAME, APPOSITIVE “TITLE,”" leftwards from the quotation mark closing its title.
 
     A relative clause that reports ("Lind, who called it “a theft,” said") is no
-    part of the source, as elsewhere; a parenthetical ending in the quotation
-    ("However fair the aim, raising it “is wrong,” said Lind") is the content.
+    part of the source, as elsewhere, nor is a parenthetical after a name opening
+    the sentence ("Lind, citing “a theft,” said"); a parenthetical after words
+    inside a clause ("However fair the aim, raising it “is wrong,” said Lind")
+    is the content.
     """
     phrase = _appositive_before(tokens, close, floor)
     if phrase is None:
@@ -263,7 +265,7 @@ def _titled_before(tokens: list[Token], close: int, floor: int) -> tuple[int, in
     if phrase[1] == close:
         return phrase[0], close + 1
     reporting = tokens[phrase[1]].text == "," and tokens[phrase[1] + 1].lower in RELATIVE_OPENERS
-    return phrase if reporting else None
+    return phrase if reporting or (phrase[0] == floor and tokens[floor].capitalised) else None
 
 
 def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
