@@ -152,19 +152,29 @@ def _continue_quotations(
             until = max((end for _, end in speaker.content), default=-1) if speaker is not None else -1
         elif speaker is not None and sentence.start < until:
             sentence.carried = speaker
-        elif speaker is not None and text[sentence.start] in QUOTE_OPENERS:
-            close = closes.get(sentence.start, sentence.end)
+        elif (
+            speaker is not None and (close := _continuation_close(text, sentence, quotes, closes)) is not None
+        ):
             if _claimed(read[index + 1 :], sentence.start, close):
                 speaker = None
                 continue
             speaker.content.append((sentence.start, _without_full_stop(text, sentence.start, close)))
             sentence.carried, until = speaker, close
-        elif speaker is not None and (close := _quotation_to_end(text, sentence, quotes)) is not None:
-            speaker.content.append((sentence.start, _without_full_stop(text, sentence.start, close)))
-            sentence.carried, until = speaker, close
         else:
             speaker = None
     return speaker
+
+
+def _continuation_close(
+    text: str, sentence: _Sentence, quotes: list[tuple[int, int]], closes: dict[int, int]
+) -> int | None:
+    """Find where a quotation that may continue the previous speaker's closes: None when there is none.
+
+    It opens the sentence, or ends it after a short lead-in (``_quotation_to_end``).
+    """
+    if text[sentence.start] in QUOTE_OPENERS:
+        return closes.get(sentence.start, sentence.end)
+    return _quotation_to_end(text, sentence, quotes)
 
 
 def _quotation_to_end(text: str, sentence: _Sentence, quotes: list[tuple[int, int]]) -> int | None:
