@@ -417,3 +417,13 @@ def test_a_linking_word_before_an_inserted_cue_is_part_of_the_content() -> None:
 def test_the_content_starts_at_the_subject_after_a_time_adverbial() -> None:
     text = "The ranger said on Friday she found the lost hikers near the ridge.\n"
     assert _contents(text) == [["she found the lost hikers near the ridge"]]
+
+
+def test_a_quotation_after_a_short_lead_in_continues_the_speakers_content() -> None:
+    text = "“The dam held,” the engineer said. But “the spillway needs work.”\n"
+    assert _contents(text) == [["“The dam held,”", "But “the spillway needs work.”"]]
+
+
+def test_a_quotation_introduced_by_a_colon_does_not_continue_the_speakers_content() -> None:
+    text = "“The dam held,” the engineer said. Then the mayor shrugged: “We will see.”\n"
+    assert _contents(text)[0] == ["“The dam held,”"]
