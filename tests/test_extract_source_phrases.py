@@ -268,5 +268,5 @@ def test_a_relative_clause_with_commas_of_its_own_stays_with_the_name_before_the
         "Ada Lind, who, after the vote in Dover, Delaware, said the port would close.",
     ],
 )
-def test_a_thing_s_relative_clause_or_a_relative_subject_is_no_source_phrase_with_commas(sentence: str) -> None:
+def test_no_source_phrase_runs_over_a_thing_s_relative_clause_or_a_relative_subject(sentence: str) -> None:
     assert all(not (source or "").startswith(("Dover", "Ada Lind")) for _, source in _cues(sentence))
