@@ -317,3 +317,24 @@ def test_a_handle_or_an_outlet_short_name_is_named(
     text: str, mention: str, entity: tuple[str, SourceType, bool]
 ) -> None:
     assert speakers(text)[mention] == entity
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "name"),
+    [
+        ("Rep. Ada Lind of Ohio, the panel's ranking member", SourceType.NAMED_PERSON, "Ada Lind"),
+        ("The U.N., which in May imposed new tariffs on Veridia", SourceType.NAMED_ORGANISATION, "U.N."),
+        ("Critics, including Ada Lind", SourceType.ANONYMOUS_GROUP, "Critics, including Ada Lind"),
+        ("Demonstrators", SourceType.ANONYMOUS_GROUP, "Demonstrators"),
+        ("PolitiFact", SourceType.OUTLET, "PolitiFact"),
+    ],
+)
+def test_a_home_state_initials_members_plural_heads_and_fact_checkers_type_the_phrase(
+    phrase: str, kind: SourceType, name: str
+) -> None:
+    found = describe(phrase)
+    assert (found.type, found.name) == (kind, name)
+
+
+def test_a_home_state_is_the_affiliation_of_the_name_before_it() -> None:
+    assert describe("Sen. Ada Lind of Ohio").affiliation == "Ohio"

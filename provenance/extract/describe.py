@@ -48,6 +48,8 @@ class SourceDescription:
 
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,7}")
 """A body's initials standing as its name ("the NAACP"; "AROS" for "Alliance to Reclaim Our Schools")."""
+DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,4}")
+"""A body's initials with full stops ("the U.N."), which no person's name is alone."""
 COORDINATION = re.compile(r"\s+and\s+")
 HANDLE = re.compile(r"@\w{2,}")
 
@@ -107,6 +109,10 @@ def describe(text: str, lexicon: SourceLexicon | None = None) -> SourceDescripti
 
 
 def _describe(text: str, lexicon: SourceLexicon) -> SourceDescription:
+    group, comma, members = text.partition(", ")
+    if comma and members.split()[0].lower() in lexicon.inclusion_words:  # "Critics, including Lind"
+        described = _describe(group, lexicon)
+        return described if described.anonymity is Anonymity.NAMED else replace(described, name=text)
     words = text.split()
     lower = [word.lower().strip(".,") for word in words]
     if (
@@ -144,6 +150,10 @@ def _describe(text: str, lexicon: SourceLexicon) -> SourceDescription:
     if len(words) == 2 and lower[0] == "the" and ACRONYM.fullmatch(words[1]):  # "the NAACP": a body
         return SourceDescription(SourceType.NAMED_ORGANISATION, words[1], 1, None, None, Anonymity.NAMED,
                                  True, False)  # fmt: skip
+    lead = NAME_END.split(bare)[0].strip()
+    if DOTTED_ACRONYM.fullmatch(lead) and lead not in entities().places:  # "The U.N., which …"
+        return SourceDescription(SourceType.NAMED_ORGANISATION, lead, 1, None, None, Anonymity.NAMED, True,
+                                 False)  # fmt: skip
     head = _head(words)
     head_lower = head.lower()
     if head_lower in lexicon.document_words:
@@ -314,6 +324,10 @@ def _titled_name(text: str, lexicon: SourceLexicon) -> SourceDescription | None:
     if not name:
         return None
     affiliation = None
+    if len(prefix) > 1 and prefix[-1] == "of" and " ".join(name) in entities().places:
+        named = _titled_name(" ".join(prefix[:-1]), lexicon)  # "Rep. Ada Lind of Ohio": Lind, from Ohio
+        if named is not None and named.role is not None:
+            return replace(named, affiliation=named.affiliation or " ".join(name))
     if len(prefix) > 1 and prefix[0][:1].isupper() and prefix[0].endswith(lexicon.nationality_endings):
         affiliation, prefix = prefix[0], prefix[1:]
     role = " ".join(prefix) or None

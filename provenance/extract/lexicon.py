@@ -68,6 +68,7 @@ class SourceLexicon:
     group_quantifiers: frozenset[str]
     first_person: frozenset[str]
     nobody: frozenset[str]
+    inclusion_words: frozenset[str]
     name_links: frozenset[str]
     name_particles: frozenset[str]
     honorifics: frozenset[str]
