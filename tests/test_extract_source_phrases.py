@@ -206,3 +206,20 @@ def test_maintaining_a_stance_and_learning_news_are_cues_with_a_clause(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ada Lind, star of radio’s “Harbor Nights,” thanked the mayor for the new ferry.",
+         [("thanked", "Ada Lind, star of radio’s “Harbor Nights,”")]),
+        ("Jo Brandt, who has called the toll ''a quiet theft,'' said the council would vote again.",
+         [("has called", "who"), ("said", "Jo Brandt")]),
+        ("He called the toll “a quiet theft,” said Lund.", [("said", "Lund")]),
+        ("However fair the aim, raising the toll “is the wrong road,” said Lund.", [("said", "Lund")]),
+    ],
+)  # fmt: skip
+def test_an_appositive_holding_a_short_quoted_title_stays_with_its_name_before_the_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
