@@ -118,7 +118,10 @@ def synsets(path: Path) -> dict[str, tuple[int, list[str], dict[str, set[int]]]]
         frames: dict[str, set[int]] = defaultdict(set)
         if fields[2] == "v" and position < len(fields):
             for number in range(int(fields[position])):
-                frame, target = int(fields[position + 2 + 3 * number]), int(fields[position + 3 + 3 * number], 16)
+                frame, target = (
+                    int(fields[position + 2 + 3 * number]),
+                    int(fields[position + 3 + 3 * number], 16),
+                )
                 for index, word in enumerate(words):
                     if target in (0, index + 1):
                         frames[word].add(frame)
@@ -141,7 +144,9 @@ def senses(path: Path) -> dict[str, list[str]]:
     return table
 
 
-def describe_verb(lemma: str, offsets: list[str], data: dict[str, tuple[int, list[str], dict[str, set[int]]]]) -> str:
+def describe_verb(
+    lemma: str, offsets: list[str], data: dict[str, tuple[int, list[str], dict[str, set[int]]]]
+) -> str:
     """Describe a verb's commonest senses: "class:frame-group,…" per sense, senses joined by ";"."""
     described = []
     for offset in offsets[:SENSES]:
@@ -157,7 +162,9 @@ def build(wordnet: Path) -> dict[str, object]:
     verbs = senses(wordnet / "index.verb")
     nouns = senses(wordnet / "index.noun")
     noun_data = (wordnet / "data.noun").read_bytes()
-    noun_files = {lemma: _lexfile(noun_data, offsets[0]) for lemma, offsets in nouns.items() if lemma in verbs}
+    noun_files = {
+        lemma: _lexfile(noun_data, offsets[0]) for lemma, offsets in nouns.items() if lemma in verbs
+    }
     irregular = {}
     for line in (wordnet / "verb.exc").read_text(encoding="utf-8").splitlines():
         form, *lemmas = line.split()
@@ -172,7 +179,9 @@ def build(wordnet: Path) -> dict[str, object]:
             "WordNet 3.0 Copyright 2006 by Princeton University, redistributed under its licence "
             "(see NOTICE)."
         ),
-        "verbs": {lemma: describe_verb(lemma, offsets, verb_data) for lemma, offsets in sorted(verbs.items())},
+        "verbs": {
+            lemma: describe_verb(lemma, offsets, verb_data) for lemma, offsets in sorted(verbs.items())
+        },
         "nouns": {lemma: NOUN_FILES[lexfile] for lemma, lexfile in sorted(noun_files.items())},
         "irregular": dict(sorted(irregular.items())),
     }
@@ -185,7 +194,9 @@ def _lexfile(content: bytes, offset: str) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
     options = parser.parse_args()
     if not (options.wordnet / "data.verb").is_file():
@@ -193,7 +204,8 @@ def main() -> int:
         return 2
     lexicon = build(options.wordnet)
     write_atomic(OUTPUT, json.dumps(lexicon, indent=0, sort_keys=True, ensure_ascii=False) + "\n")
-    print(f"{len(lexicon['verbs'])} verbs, {len(lexicon['irregular'])} irregular forms: wrote {OUTPUT.relative_to(ROOT)}")  # type: ignore[arg-type]
+    verbs, irregular = len(lexicon["verbs"]), len(lexicon["irregular"])  # type: ignore[arg-type]
+    print(f"{verbs} verbs, {irregular} irregular forms: wrote {OUTPUT.relative_to(ROOT)}")
     return 0
 
 

@@ -52,13 +52,22 @@ def test_a_word_no_verb_of_wordnet_has_one_sense_feature() -> None:
 
 def test_the_lexicon_ships_small_with_the_wordnet_licence() -> None:
     assert len(DATA.read_bytes()) < 1024 * 1024
-    assert "WordNet 3.0 Copyright 2006 by Princeton University" in (ROOT / "NOTICE").read_text(encoding="utf-8")
+    assert "WordNet 3.0 Copyright 2006 by Princeton University" in (ROOT / "NOTICE").read_text(
+        encoding="utf-8"
+    )
 
 
-@pytest.mark.skipif(not (WORDNET / "data.verb").is_file(), reason="WordNet 3.0 (wordnet-base) is not installed")
-def test_the_build_script_reproduces_the_shipped_lexicon(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    spec = importlib.util.spec_from_file_location("build_speech_lexicon", ROOT / "bench" / "build_speech_lexicon.py")
-    assert spec is not None and spec.loader is not None
+@pytest.mark.skipif(
+    not (WORDNET / "data.verb").is_file(), reason="WordNet 3.0 (wordnet-base) is not installed"
+)
+def test_the_build_script_reproduces_the_shipped_lexicon(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "build_speech_lexicon", ROOT / "bench" / "build_speech_lexicon.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     output = tmp_path / "speech_lexicon.json"

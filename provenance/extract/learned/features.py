@@ -89,7 +89,7 @@ def _subject(tokens: list[Token], index: int) -> Token | None:
 
 @cache
 def sense_features(word: str) -> tuple[str, ...]:
-    """List what WordNet says a word means as a verb: its commonest sense's class, every class and frame group.
+    """List what WordNet says a word means as a verb: its commonest sense's class, its classes and frames.
 
     These are the features that carry over to a verb never seen in training
     ("lamented": a verb of emotion and communication taking an object).

@@ -18,13 +18,22 @@ from importlib import resources
 
 __all__ = ["VerbSenses", "verb_forms", "verb_senses"]
 
-ENDINGS = (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""))
+ENDINGS = (
+    ("s", ""),
+    ("ies", "y"),
+    ("es", "e"),
+    ("es", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("ing", "e"),
+    ("ing", ""),
+)
 """WordNet's detachment rules for verbs (morphy(7WN)): an ending and what replaces it."""
 
 
 @dataclass(frozen=True)
 class VerbSenses:
-    """A verb's commonest senses: each one's class and frame groups, commonest first; its noun class, if any."""
+    """A verb's commonest senses (each one's class and frame groups, commonest first); its noun class."""
 
     lemma: str
     senses: tuple[tuple[str, frozenset[str]], ...]
@@ -43,13 +52,17 @@ class VerbSenses:
 
 @cache
 def _lexicon() -> dict[str, dict[str, str]]:
-    text = resources.files("provenance.extract.learned").joinpath("data", "speech_lexicon.json").read_text("utf-8")
+    text = (
+        resources.files("provenance.extract.learned")
+        .joinpath("data", "speech_lexicon.json")
+        .read_text("utf-8")
+    )
     data: dict[str, dict[str, str]] = json.loads(text)
     return data
 
 
 def _lemma(word: str) -> str | None:
-    """Bring a lower-case word to a WordNet verb lemma: an irregular form, the word itself, or a regular ending."""
+    """Bring a lower-case word to its WordNet verb lemma: an irregular form, itself, or a regular ending."""
     lexicon = _lexicon()
     verbs = lexicon["verbs"]
     irregular = lexicon["irregular"].get(word)
@@ -100,7 +113,7 @@ def verb_forms(classes: frozenset[str]) -> frozenset[str]:
 
 
 def _regular_forms(lemma: str) -> tuple[str, ...]:
-    """Spell a verb's regular forms: the lemma, "-s", "-ed" and "-ing" ("concede": concedes, conceded, conceding)."""
+    """Spell a verb's regular forms: the lemma, "-s", "-ed", "-ing" ("concede": concedes, conceding)."""
     if lemma.endswith("e"):
         return lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"
     if lemma.endswith(("s", "x", "z", "ch", "sh")):
