@@ -12,7 +12,9 @@ ones that weighed most):
   the lexical core of MT-metric paraphrase detectors (Madnani et al. 2012);
 * IDF-weighted overlap of content words, with names counted apart: two
   sentences sharing "Hillary Clinton" and "Donald Trump" and nothing else
-  are about the same people, not the same claim;
+  are about the same people, not the same claim; the words besides names
+  also count as shared when WordNet relates them (``lexicon``: "fired" /
+  "dismissed", "bought" / "purchased", "convicted" / "conviction");
 * what one side says that the other does not (the weighted share of
   uncovered content, larger side), length ratio;
 * numbers, months and weekdays (shared, missing on one side, in conflict) and
@@ -33,6 +35,7 @@ from importlib import resources
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from provenance.corpus.lexicon import senses
 from provenance.corpus.normalize import MONTHS, NEGATIONS, STOP_WORDS, NormalisedClaim, normalise, stem
 
 __all__ = ["FEATURE_NAMES", "ClaimText", "claim_text", "pair_features"]
@@ -107,6 +110,8 @@ class ClaimText:
     """Word 1- to 4-grams, then character 4-grams: read once per sentence, compared per pair."""
     weight: float
     """The IDF weight of the content words."""
+    senses: frozenset[str]
+    """The WordNet senses of the content words besides names, pooled."""
 
 
 @lru_cache(maxsize=1 << 14)
@@ -121,17 +126,22 @@ def claim_text(sentence: str) -> ClaimText:
             names.add(stem(word.lower()))
     content = frozenset(token for token in normal.tokens if not token[:1].isdigit())
     lowered = set(words)
+    names = names & content
+    pooled: set[str] = set()
+    for word in content - names:
+        pooled |= senses(word)
     return ClaimText(
         normal=normal,
         words=words,
         stems=tuple(stem(word) for word in words),
         content=content,
-        names=frozenset(names) & content,
+        names=frozenset(names),
         months=frozenset(lowered & _MONTHS) - ({"may"} if "may" in lowered else set()),
         weekdays=frozenset(lowered & _WEEKDAYS),
         negated=bool(lowered & NEGATIONS) or any(word.endswith(("n't", "n’t")) for word in words),
         grams=(*(_grams(words, size) for size in (1, 2, 3, 4)), _characters(words)),
         weight=_weight(content),
+        senses=frozenset(pooled),
     )
 
 
@@ -148,11 +158,10 @@ def pair_features(left: ClaimText, right: ClaimText) -> list[float]:
     weight_right = right.weight
     weight_shared = _weight(shared)
     overlap = 2 * weight_shared / (weight_left + weight_right) if weight_left + weight_right else 0.0
-    words_left = left.content - left.names
-    words_right = right.content - right.names
-    words_shared = words_left & words_right
-    words_total = _weight(words_left) + _weight(words_right)
-    overlap_words = 2 * _weight(words_shared) / words_total if words_total else 0.0
+    stated_left, total_left = _stated(left, right)
+    stated_right, total_right = _stated(right, left)
+    words_total = total_left + total_right
+    overlap_words = (stated_left + stated_right) / words_total if words_total else 0.0
     uncovered = sorted(
         (
             1 - weight_shared / weight_left if weight_left else 0.0,
@@ -195,6 +204,23 @@ def pair_features(left: ClaimText, right: ClaimText) -> list[float]:
         float(_conflict(left.months, right.months) or _conflict(left.weekdays, right.weekdays)),
         float(left.negated != right.negated),
     ]
+
+
+def _stated(side: ClaimText, other: ClaimText) -> tuple[float, float]:
+    """Give the IDF weight of a side's words (names apart) that the other side states, in the same
+    word or one WordNet relates, and the weight of all of them.
+
+    Weighing the related words in this one feature, rather than in features of their own, kept
+    MRPC train cross-validated at 0.7637 / 0.8357 (0.7686 / 0.8388 with five features of their
+    own, which lost two ECB+ pairs held out by topic and a contradiction instead).
+    """
+    stated = total = 0.0
+    for word in side.content - side.names:
+        weight = idf(word)
+        total += weight
+        if word in other.content or senses(word) & other.senses:
+            stated += weight
+    return stated, total
 
 
 def _conflict(left: frozenset[str], right: frozenset[str]) -> bool:
