@@ -206,3 +206,67 @@ def test_maintaining_a_stance_and_learning_news_are_cues_with_a_clause(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ada Lind, star of radio’s “Harbor Nights,” thanked the mayor for the new ferry.",
+         [("thanked", "Ada Lind, star of radio’s “Harbor Nights,”")]),
+        ("Jo Brandt, who has called the toll ''a quiet theft,'' said the council would vote again.",
+         [("has called", "who"), ("said", "Jo Brandt")]),
+        ("He called the toll “a quiet theft,” said Lund.", [("said", "Lund")]),
+        ("However fair the aim, raising the toll “is the wrong road,” said Lund.", [("said", "Lund")]),
+        ("Ada Lind, citing “the quiet theft of the toll,” said the council would vote again.",
+         [("said", "Ada Lind")]),
+    ],
+)  # fmt: skip
+def test_an_appositive_holding_a_short_quoted_title_stays_with_its_name_before_the_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("According to her account, after examining the ledger, the clerk found two missing payments.",
+         [("According to", "her account")]),
+        ("According to her, the ferry will run again in May.", [("According to", "her")]),
+        ("“We will not pay,” said her spokesman, Jo Lee.", [("said", "her spokesman, Jo Lee")]),
+    ],
+)  # fmt: skip
+def test_her_before_a_noun_determines_the_source_rather_than_standing_for_it(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+def test_a_possessive_account_is_a_document() -> None:
+    assert describe("her account").type is SourceType.DOCUMENT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ada Lind, who lost her seat in Dover, Delaware, in 2012, said the council had ignored the port.",
+         [("said", "Ada Lind, who lost her seat in Dover, Delaware, in 2012")]),
+        ("Jo Brandt, whose firm, Harbor Freight, runs the ferry, argues that the toll is too low.",
+         [("argues", "Jo Brandt, whose firm, Harbor Freight, runs the ferry")]),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_with_commas_of_its_own_stays_with_the_name_before_the_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ships dock at the port in Dover, which Mayor Lind, and others, have likened to a museum.",
+        "Ada Lind, who, after the vote in Dover, Delaware, said the port would close.",
+    ],
+)
+def test_no_source_phrase_runs_over_a_thing_s_relative_clause_or_a_relative_subject(sentence: str) -> None:
+    assert all(not (source or "").startswith(("Dover", "Ada Lind")) for _, source in _cues(sentence))

@@ -24,7 +24,9 @@ from provenance.extract.sources.words import (
     HOMETOWN_PREPOSITIONS,
     INVERTED_VERBS,
     NOT_APPOSITIVE,
+    PERSON_RELATIVES,
     QUANTIFIERS,
+    QUOTE_CLOSERS,
     RELATIVE_OPENERS,
     RELATIVES,
     TIME_LEADS,
@@ -34,6 +36,9 @@ from provenance.extract.sources.words import (
 )
 
 __all__ = ["phrase_before"]
+
+TITLE_WORDS = 6
+"""The most words a quoted title inside an appositive has ("host of “The Lead With Ada Lind,”")."""
 
 
 def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
@@ -145,6 +150,8 @@ def _phrase_ending(tokens: list[Token], end: int, floor: int) -> tuple[int, int]
         return _appositive_before(tokens, last, floor)
     if token.text in DASHES:
         return _dashed_before(tokens, last, floor)
+    if token.text in QUOTE_CLOSERS and tokens[last - 1].text == "," and _title_opening(tokens, last, floor):
+        return _titled_before(tokens, last, floor)
     relative = _relative_before(tokens, end, floor)
     if relative is not None:
         return relative
@@ -228,17 +235,62 @@ def _subject_of_clause(tokens: list[Token], start: int, end: int) -> bool:
     return opens and (last.capitalised or not last.lower.endswith("ed")) and not is_adverb(last)
 
 
+def _title_opening(tokens: list[Token], close: int, floor: int) -> int | None:
+    """Find where a short quotation closing at ``close`` opens, when it is a title inside a phrase.
+
+    ("star of radio’s “Harbor Nights,”", "who called it ''a quiet theft,''": a few
+    quoted words after a word of the phrase, not a statement opening the sentence.)
+    """
+    opening = close - 1
+    while opening > floor and tokens[opening].quoted:
+        opening -= 1
+    words = sum(token.is_word for token in tokens[opening + 1 : close])
+    if opening <= floor or not 0 < words <= TITLE_WORDS or tokens[opening].quoted:
+        return None
+    before = tokens[opening - 1]
+    return opening if before.is_word and not before.quoted else None
+
+
+def _titled_before(tokens: list[Token], close: int, floor: int) -> tuple[int, int] | None:
+    """Read "NAME, APPOSITIVE “TITLE,”" leftwards from the quotation mark closing its title.
+
+    A relative clause that reports ("Lind, who called it “a theft,” said") is no
+    part of the source, as elsewhere, nor is a parenthetical after a name opening
+    the sentence ("Lind, citing “a theft,” said"); a parenthetical after words
+    inside a clause ("However fair the aim, raising it “is wrong,” said Lind")
+    is the content.
+    """
+    phrase = _appositive_before(tokens, close, floor)
+    if phrase is None:
+        return None
+    if phrase[1] == close:
+        return phrase[0], close + 1
+    reporting = tokens[phrase[1]].text == "," and tokens[phrase[1] + 1].lower in RELATIVE_OPENERS
+    return phrase if reporting or (phrase[0] == floor and tokens[floor].capitalised) else None
+
+
 def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
     """Read "NAME, APPOSITIVE[, APPOSITIVE]," leftwards from the comma before a cue.
 
     Appositives and relative clauses belong to the source ("Jason Furman, who
     leads the Council of Economic Advisers,"); a parenthetical that is not one
-    (", in releasing the email,", ", for example,") stays out.
+    (", in releasing the email,", ", for example,") stays out. A short quoted
+    title inside one ("star of radio’s “Harbor Nights,”") is passed over.
     """
+    relative = _relative_appositive(tokens, comma, floor)
+    if relative is not None:
+        return relative
     boundary = comma
     first: tuple[int, int] | None = None
+    title = _title_opening(tokens, comma, floor) if tokens[comma].text in QUOTE_CLOSERS else None
     for index in range(comma - 1, max(floor, comma - 40) - 1, -1):
         token = tokens[index]
+        if title is not None and index >= title:
+            continue
+        if token.text in QUOTE_CLOSERS:
+            title = _title_opening(tokens, index, floor)
+            if title is not None:
+                continue
         if token.quoted or token.text in {"”", '"', "''", ";", ":"}:
             break
         if token.text != "," or index >= boundary - 1 or _place_with_state(tokens, index, boundary):
@@ -273,6 +325,36 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
         first = first or (core[0], comma)
         boundary = index
     return first
+
+
+def _relative_appositive(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
+    """Read "NAME, who …, …, said" leftwards: a relative clause with commas of its own after a person.
+
+    ("Ada Lind, who lost her seat in Dover, Delaware, in 2012, said": the inner
+    commas belong to the clause.) A clause that reports ("who said …") stays out,
+    as elsewhere; a clause without inner commas is read as any appositive.
+    """
+    inner = 0
+    for index in range(comma - 1, max(floor, comma - 40) - 1, -1):
+        token = tokens[index]
+        if token.quoted or token.text in {"”", '"', "''", ";", ":", "(", ")"} or token.text in DASHES:
+            return None
+        if token.text != ",":
+            continue
+        if tokens[index + 1].lower not in PERSON_RELATIVES:
+            inner += 1
+            continue
+        core = _core_before(tokens, index, floor)
+        if (
+            not inner
+            or core is None
+            or not tokens[core[0]].capitalised
+            or not tokens[index - 1].capitalised
+            or tokens[index + 2].text == ","  # "Lind, who, after the vote, said": "who" is the source
+        ):
+            return None
+        return (core[0], index) if reports(tokens, index + 2, comma) else (core[0], comma)
+    return None
 
 
 def _place_with_state(tokens: list[Token], comma: int, boundary: int) -> bool:
