@@ -105,7 +105,9 @@ def news_stems() -> set[str]:
     """Give the stems of the words printed in the training news (PolNeAR train articles, MRPC train)."""
     from provenance.corpus.normalize import stem
 
-    paths = [path for root in VOCABULARY for path in (sorted(root.glob("*.txt")) if root.is_dir() else [root])]
+    paths = [
+        path for root in VOCABULARY for path in (sorted(root.glob("*.txt")) if root.is_dir() else [root])
+    ]
     words: set[str] = set()
     for path in paths:
         words |= set(re.findall(r"[a-z]+", path.read_text(encoding="utf-8-sig").lower()))
@@ -127,7 +129,9 @@ def build() -> dict[str, object]:
             kept = senses[:SENSES]
             related = set(kept)
             for sense in kept:
-                related |= {target for symbol, target in pointers.get(sense, []) if symbol in RELATED_POINTERS}
+                related |= {
+                    target for symbol, target in pointers.get(sense, []) if symbol in RELATED_POINTERS
+                }
             for form in regular_forms(lemma, part) | set(exceptions.get(lemma, [])):
                 key = stem(form)
                 if key in STOP_WORDS or len(key) < 3 or key not in vocabulary:
@@ -139,7 +143,7 @@ def build() -> dict[str, object]:
             numbers.setdefault(sense, len(numbers))
     table = {key: " ".join(_base36(numbers[sense]) for sense in sorted(near[key])) for key in sorted(near)}
     return {
-        "source": "WordNet 3.0 (Princeton University; licence in NOTICE), built by bench/build_wordnet_table.py",
+        "source": "WordNet 3.0 (Princeton University; licence in NOTICE) by bench/build_wordnet_table.py",
         "senses_per_part": SENSES,
         "words": table,
     }
