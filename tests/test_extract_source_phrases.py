@@ -206,3 +206,41 @@ def test_maintaining_a_stance_and_learning_news_are_cues_with_a_clause(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ada Lind, star of radio’s “Harbor Nights,” thanked the mayor for the new ferry.",
+         [("thanked", "Ada Lind, star of radio’s “Harbor Nights,”")]),
+        ("Jo Brandt, who has called the toll ''a quiet theft,'' said the council would vote again.",
+         [("has called", "who"), ("said", "Jo Brandt")]),
+        ("He called the toll “a quiet theft,” said Lund.", [("said", "Lund")]),
+        ("However fair the aim, raising the toll “is the wrong road,” said Lund.", [("said", "Lund")]),
+        ("Ada Lind, citing “the quiet theft of the toll,” said the council would vote again.",
+         [("said", "Ada Lind")]),
+    ],
+)  # fmt: skip
+def test_an_appositive_holding_a_short_quoted_title_stays_with_its_name_before_the_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("According to her account, after examining the ledger, the clerk found two missing payments.",
+         [("According to", "her account")]),
+        ("According to her, the ferry will run again in May.", [("According to", "her")]),
+        ("“We will not pay,” said her spokesman, Jo Lee.", [("said", "her spokesman, Jo Lee")]),
+    ],
+)  # fmt: skip
+def test_her_before_a_noun_determines_the_source_rather_than_standing_for_it(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+def test_a_possessive_account_is_a_document() -> None:
+    assert describe("her account").type is SourceType.DOCUMENT

@@ -11,8 +11,10 @@ other.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 from provenance.extract.boilerplate import claim_sentences
 from provenance.extract.chains import UNCOVERED_SECTIONS, ChainBuilder, cited_parties
@@ -22,7 +24,7 @@ from provenance.extract.describe import SourceDescription, coordinated, describe
 from provenance.extract.entities import source_entities
 from provenance.extract.hedges import find_hedges, hedge_words
 from provenance.extract.learned import cue_model
-from provenance.extract.lexicon import sources
+from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token, quotations, span, tokenize
 from provenance.models import (
     AnalysisResult,
@@ -46,6 +48,8 @@ ASCII_NON_LETTERS = {code: " " for code in range(128) if not chr(code).isalpha()
 SIGNAL_MARK = re.compile("[:―—]")
 QUOTE_OPENERS = frozenset("“\"'")
 QUOTE_CLOSERS = frozenset("”\"'")
+CONTINUATION_LEAD = 6
+"""The most words before a quotation that continues the previous sentence's (``But “…”``, ``Now, “…”``)."""
 QUOTE_FOLD = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"))
 
 
@@ -148,8 +152,9 @@ def _continue_quotations(
             until = max((end for _, end in speaker.content), default=-1) if speaker is not None else -1
         elif speaker is not None and sentence.start < until:
             sentence.carried = speaker
-        elif speaker is not None and text[sentence.start] in QUOTE_OPENERS:
-            close = closes.get(sentence.start, sentence.end)
+        elif (
+            speaker is not None and (close := _continuation_close(text, sentence, quotes, closes)) is not None
+        ):
             if _claimed(read[index + 1 :], sentence.start, close):
                 speaker = None
                 continue
@@ -158,6 +163,39 @@ def _continue_quotations(
         else:
             speaker = None
     return speaker
+
+
+def _continuation_close(
+    text: str, sentence: _Sentence, quotes: list[tuple[int, int]], closes: dict[int, int]
+) -> int | None:
+    """Find where a quotation that may continue the previous speaker's closes: None when there is none.
+
+    It opens the sentence, or ends it after a short lead-in (``_quotation_to_end``).
+    """
+    if text[sentence.start] in QUOTE_OPENERS:
+        return closes.get(sentence.start, sentence.end)
+    return _quotation_to_end(text, sentence, quotes)
+
+
+def _quotation_to_end(text: str, sentence: _Sentence, quotes: list[tuple[int, int]]) -> int | None:
+    """Find where a quotation that ends the sentence after a few words of lead-in closes.
+
+    (“A,” she said. But “B.”: the lead-in and quotation go on with her content.)
+    A lead-in with a colon or a cue word introduces someone else's words
+    (“Then she added: …”, “A sign read, …”); one longer than ``CONTINUATION_LEAD``
+    words tells a story of its own. Returns None when there is no such quotation.
+    """
+    following = bisect_right(quotes, sentence.start, key=itemgetter(0))
+    if following == len(quotes):
+        return None
+    start, close = quotes[following]
+    if start >= sentence.end or close < sentence.end - 1 - (text[sentence.end - 1] in ".!?"):
+        return None
+    lead = text[sentence.start : start]
+    words = WORD.findall(lead.lower())
+    if ":" in lead or len(words) > CONTINUATION_LEAD or any(word in cues().verbs for word in words):
+        return None
+    return close
 
 
 def _introduced(text: str, introducing: _Sentence, read: list[_Sentence]) -> bool:

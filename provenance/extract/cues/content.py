@@ -487,6 +487,8 @@ def clause_start(tokens: list[Token], index: int) -> int:
             if offset > index and not adverbial:
                 return index
             return offset + 1 if token.text == ":" else offset
+        if adverbial and offset > index and _subject_after_time(tokens, offset):
+            return offset
         if clause_word(token) and not (adverbial and token.lower in POSSESSIVES):
             return index
         if token.text in {"“", '"', "''"}:
@@ -495,6 +497,11 @@ def clause_start(tokens: list[Token], index: int) -> int:
         if token.text in {".", ";", "?", "!"} or token.quoted:
             break
     return index
+
+
+def _subject_after_time(tokens: list[Token], index: int) -> bool:
+    """Tell whether a subject pronoun right after a time word opens the clause ("said on Friday she won")."""
+    return tokens[index].lower in CLAUSE_SUBJECTS and tokens[index - 1].lower in TIME_WORDS
 
 
 def past_object_preposition(tokens: list[Token], index: int) -> int:

@@ -275,7 +275,10 @@ def verb_attribution(
                 and not (introductory(tokens, source[0]) and opens_quotation(tokens, after))
             )
         )
-        and not function_words_only(tokens[: source[0]])
+        and (
+            not function_words_only(tokens[: source[0]])
+            or (following is not None and _split_by_insertion(tokens, source[0], inserted))
+        )
         and tokens[source[0] - 1].lower not in CLAUSE_LINKS
     ):
         end = source[0] - 1 if tokens[source[0] - 1].lower == "as" else source[0]
@@ -289,6 +292,14 @@ def verb_attribution(
         attribution.first_token = source[0] - 1 if gap else 0
     attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _split_by_insertion(tokens: list[Token], source_start: int, inserted: bool) -> bool:
+    """Tell whether a source inserted between commas splits a content ("But, she said, …").
+
+    PolNeAR keeps even a lone "But" or "Instead" there as the content's first fragment.
+    """
+    return inserted and tokens[source_start - 1].text == ","
 
 
 def _opening_participle_subject(tokens: list[Token], last: int) -> tuple[int, int] | None:

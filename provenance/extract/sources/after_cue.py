@@ -17,6 +17,7 @@ from provenance.extract.sources.words import (
     INNER_MARKS,
     LEADING_DETERMINERS,
     NOT_APPOSITIVE,
+    POSSESSIVES,
     POSTMODIFIER,
     QUOTE_CLOSERS,
     RELATIVE_OPENERS,
@@ -48,7 +49,9 @@ def phrase_after(
     if not first.is_word or first.quoted:
         return None
     lexicon = sources()
-    if first.lower in lexicon.pronouns_singular or first.lower in lexicon.pronouns_plural:
+    if (first.lower in lexicon.pronouns_singular or first.lower in lexicon.pronouns_plural) and not (
+        first.lower in POSSESSIVES and _noun_follows(tokens, start + 1, ceiling)
+    ):
         return start, start + 1
     if first.lower in lexicon.function_words and first.lower not in LEADING_DETERMINERS:
         return None
@@ -80,6 +83,21 @@ def phrase_after(
     while end > start and not tokens[end - 1].is_word and not is_title_stop(tokens, end - 1):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _noun_follows(tokens: list[Token], index: int, ceiling: int) -> bool:
+    """Tell whether a word that "her" determines follows ("according to her account"), not a clause."""
+    if index >= ceiling:
+        return False
+    token = tokens[index]
+    lexicon = sources()
+    return (
+        token.is_word
+        and not token.quoted
+        and token.lower not in lexicon.function_words
+        and token.lower not in lexicon.pronouns
+        and token.lower not in FINITE_VERBS
+    )
 
 
 def _complement(tokens: list[Token], index: int, ceiling: int) -> bool:
@@ -131,11 +149,18 @@ def opens_aside(tokens: list[Token], index: int) -> bool:
 
     After an inverted source ("…,” said Ada Moreau, who has led the union since May.")
     a relative clause or a parenthetical (", though she added…") is no part of the quotation.
+    After a phrase that opens the sentence ("According to her account, after…") the
+    comma ends that phrase, and a parenthetical after it is the content.
     """
     if index + 1 >= len(tokens) or tokens[index].text != ",":
         return False
     following = tokens[index + 1]
-    return not following.quoted and (following.lower in RELATIVE_OPENERS or following.lower in NOT_APPOSITIVE)
+    if following.quoted:
+        return False
+    if following.lower in RELATIVE_OPENERS:
+        return True
+    opening = all(token.is_word and not token.quoted for token in tokens[:index])
+    return following.lower in NOT_APPOSITIVE and not opening
 
 
 def reports(tokens: list[Token], start: int, end: int) -> bool:

@@ -25,6 +25,7 @@ from provenance.extract.sources.words import (
     INVERTED_VERBS,
     NOT_APPOSITIVE,
     QUANTIFIERS,
+    QUOTE_CLOSERS,
     RELATIVE_OPENERS,
     RELATIVES,
     TIME_LEADS,
@@ -34,6 +35,9 @@ from provenance.extract.sources.words import (
 )
 
 __all__ = ["phrase_before"]
+
+TITLE_WORDS = 6
+"""The most words a quoted title inside an appositive has ("host of “The Lead With Ada Lind,”")."""
 
 
 def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | None:
@@ -145,6 +149,8 @@ def _phrase_ending(tokens: list[Token], end: int, floor: int) -> tuple[int, int]
         return _appositive_before(tokens, last, floor)
     if token.text in DASHES:
         return _dashed_before(tokens, last, floor)
+    if token.text in QUOTE_CLOSERS and tokens[last - 1].text == "," and _title_opening(tokens, last, floor):
+        return _titled_before(tokens, last, floor)
     relative = _relative_before(tokens, end, floor)
     if relative is not None:
         return relative
@@ -228,17 +234,59 @@ def _subject_of_clause(tokens: list[Token], start: int, end: int) -> bool:
     return opens and (last.capitalised or not last.lower.endswith("ed")) and not is_adverb(last)
 
 
+def _title_opening(tokens: list[Token], close: int, floor: int) -> int | None:
+    """Find where a short quotation closing at ``close`` opens, when it is a title inside a phrase.
+
+    ("star of radio’s “Harbor Nights,”", "who called it ''a quiet theft,''": a few
+    quoted words after a word of the phrase, not a statement opening the sentence.)
+    """
+    opening = close - 1
+    while opening > floor and tokens[opening].quoted:
+        opening -= 1
+    words = sum(token.is_word for token in tokens[opening + 1 : close])
+    if opening <= floor or not 0 < words <= TITLE_WORDS or tokens[opening].quoted:
+        return None
+    before = tokens[opening - 1]
+    return opening if before.is_word and not before.quoted else None
+
+
+def _titled_before(tokens: list[Token], close: int, floor: int) -> tuple[int, int] | None:
+    """Read "NAME, APPOSITIVE “TITLE,”" leftwards from the quotation mark closing its title.
+
+    A relative clause that reports ("Lind, who called it “a theft,” said") is no
+    part of the source, as elsewhere, nor is a parenthetical after a name opening
+    the sentence ("Lind, citing “a theft,” said"); a parenthetical after words
+    inside a clause ("However fair the aim, raising it “is wrong,” said Lind")
+    is the content.
+    """
+    phrase = _appositive_before(tokens, close, floor)
+    if phrase is None:
+        return None
+    if phrase[1] == close:
+        return phrase[0], close + 1
+    reporting = tokens[phrase[1]].text == "," and tokens[phrase[1] + 1].lower in RELATIVE_OPENERS
+    return phrase if reporting or (phrase[0] == floor and tokens[floor].capitalised) else None
+
+
 def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
     """Read "NAME, APPOSITIVE[, APPOSITIVE]," leftwards from the comma before a cue.
 
     Appositives and relative clauses belong to the source ("Jason Furman, who
     leads the Council of Economic Advisers,"); a parenthetical that is not one
-    (", in releasing the email,", ", for example,") stays out.
+    (", in releasing the email,", ", for example,") stays out. A short quoted
+    title inside one ("star of radio’s “Harbor Nights,”") is passed over.
     """
     boundary = comma
     first: tuple[int, int] | None = None
+    title = _title_opening(tokens, comma, floor) if tokens[comma].text in QUOTE_CLOSERS else None
     for index in range(comma - 1, max(floor, comma - 40) - 1, -1):
         token = tokens[index]
+        if title is not None and index >= title:
+            continue
+        if token.text in QUOTE_CLOSERS:
+            title = _title_opening(tokens, index, floor)
+            if title is not None:
+                continue
         if token.quoted or token.text in {"”", '"', "''", ";", ":"}:
             break
         if token.text != "," or index >= boundary - 1 or _place_with_state(tokens, index, boundary):
