@@ -165,8 +165,8 @@ def background(story: list[str], words: list[str], rng: random.Random) -> list[s
 
 def generate(
     index: CorpusIndex, articles: int, queries: list[list[str]], rng: random.Random
-) -> tuple[float, list[tuple[int, str, str]]]:
-    """Fill ``index`` with generated articles; return the seconds spent in the index, and the relays planted.
+) -> tuple[float, float, list[tuple[int, str, str]]]:
+    """Fill ``index`` with generated articles; return the wall and CPU seconds the index took, and the relays.
 
     ``queries`` holds each query article's claim units; a relay is recorded as
     (query article, relayed unit, corpus article key).
@@ -181,7 +181,7 @@ def generate(
         )
     }
     planted: list[tuple[int, str, str]] = []
-    spent = 0.0
+    spent = cpu = 0.0
     for number in range(articles):
         key = f"generated/{number:07d}.md"
         units = background(rng.choice(pool), words, rng)
@@ -201,12 +201,13 @@ def generate(
             IndexedClaim(f"C{position + 1}", unit, unit, outlet, f"outlet {number % OUTLETS}", outlet)
             for position, unit in enumerate(units)
         ]
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         index.add(IndexedArticle(key=key, digest=f"g{number}", outlet=outlet), rows)
         spent += time.perf_counter() - started
-    started = time.perf_counter()
+        cpu += time.process_time() - started_cpu
+    started, started_cpu = time.perf_counter(), time.process_time()
     index.commit()
-    return spent + time.perf_counter() - started, planted
+    return spent + time.perf_counter() - started, cpu + time.process_time() - started_cpu, planted
 
 
 def corpus_path(articles: int) -> Path:
@@ -215,7 +216,7 @@ def corpus_path(articles: int) -> Path:
 
 def open_corpus(
     articles: int, queries: list[list[str]], fresh: bool
-) -> tuple[CorpusIndex, float, list[tuple[int, str, str]]]:
+) -> tuple[CorpusIndex, dict[str, float], list[tuple[int, str, str]]]:
     """Open the cached generated corpus of this size, generating it first when missing."""
     CACHE.mkdir(exist_ok=True)
     path = corpus_path(articles)
@@ -226,12 +227,14 @@ def open_corpus(
         partial = path.with_suffix(".partial")
         partial.unlink(missing_ok=True)
         with CorpusIndex.create(partial) as index:
-            seconds, planted = generate(index, articles, queries, random.Random(articles))
-        record.write_text(json.dumps({"build_seconds": seconds, "relays": planted}), "utf-8")
+            seconds, cpu, planted = generate(index, articles, queries, random.Random(articles))
+        built = {"build_seconds": seconds, "build_cpu_seconds": cpu, "relays": planted}
+        record.write_text(json.dumps(built), "utf-8")
         partial.rename(path)
     built = json.loads(record.read_text("utf-8"))
     relays = [(query, unit, key) for query, unit, key in built["relays"]]
-    return CorpusIndex.open(path), built["build_seconds"], relays
+    timing = {key: value for key, value in built.items() if key.startswith("build_")}
+    return CorpusIndex.open(path), timing, relays
 
 
 def query_articles(count: int) -> list[AnalysisResult]:
@@ -339,11 +342,12 @@ def main() -> None:
         f" ({len(scanned)} scanned exhaustively); threshold {MATCH_THRESHOLD:g}; one process, CPU time"
     )
     print(
-        f"{'articles':>9} {'units':>10} {'build s':>8} {'MB':>7} {'ms/article':>11} {'max ms':>7}"
-        f" {'relays found':>16} {'recall (all)':>16} {'recall (same)':>16} {'scan s':>7}"
+        f"{'articles':>9} {'units':>10} {'build s':>8} {'cpu s':>8} {'MB':>7} {'ms/article':>11}"
+        f" {'max ms':>7} {'relays found':>16} {'recall (all)':>16} {'recall (same)':>16} {'scan s':>7}"
     )
     for size in options.sizes:
         index, built, relays = open_corpus(size, queries, options.fresh)
+        build_cpu = built.get("build_cpu_seconds", float("nan"))
         with index:
             latencies: list[float] = []
             found: list[set[tuple[str, str]]] = []
@@ -363,7 +367,8 @@ def main() -> None:
             relay_hits, relay_total = relay_recall(analyses, relays, found)
             size_mb = corpus_path(size).stat().st_size / 1e6
             print(
-                f"{size:>9,} {index.claim_count:>10,} {built:>8.1f} {size_mb:>7.1f}"
+                f"{size:>9,} {index.claim_count:>10,} {built['build_seconds']:>8.1f} {build_cpu:>8.1f}"
+                f" {size_mb:>7.1f}"
                 f" {statistics.median(latencies):>11.1f} {max(latencies):>7.1f}"
                 f" {f'{relay_hits}/{relay_total}':>16} {recalls[0]:>16} {recalls[1]:>16} {exhaustive:>7.1f}",
                 flush=True,
@@ -373,7 +378,8 @@ def main() -> None:
                     size,
                     {
                         "units": index.claim_count,
-                        "build_seconds": round(built, 1),
+                        "build_seconds": round(built["build_seconds"], 1),
+                        "build_cpu_seconds": round(build_cpu, 1),
                         "index_mb": round(size_mb, 1),
                         "median_cpu_ms_per_article": round(statistics.median(latencies), 1),
                         "max_cpu_ms_per_article": round(max(latencies), 1),

@@ -427,3 +427,8 @@ def test_a_quotation_after_a_short_lead_in_continues_the_speakers_content() -> N
 def test_a_quotation_introduced_by_a_colon_does_not_continue_the_speakers_content() -> None:
     text = "“The dam held,” the engineer said. Then the mayor shrugged: “We will see.”\n"
     assert _contents(text)[0] == ["“The dam held,”"]
+
+
+def test_during_opens_an_adverbial_before_the_clause_not_the_clause() -> None:
+    text = "The ranger said during the debate that the trail was closed.\n"
+    assert _contents(text) == [["that the trail was closed"]]

@@ -244,3 +244,29 @@ def test_her_before_a_noun_determines_the_source_rather_than_standing_for_it(
 
 def test_a_possessive_account_is_a_document() -> None:
     assert describe("her account").type is SourceType.DOCUMENT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ada Lind, who lost her seat in Dover, Delaware, in 2012, said the council had ignored the port.",
+         [("said", "Ada Lind, who lost her seat in Dover, Delaware, in 2012")]),
+        ("Jo Brandt, whose firm, Harbor Freight, runs the ferry, argues that the toll is too low.",
+         [("argues", "Jo Brandt, whose firm, Harbor Freight, runs the ferry")]),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_with_commas_of_its_own_stays_with_the_name_before_the_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ships dock at the port in Dover, which Mayor Lind, and others, have likened to a museum.",
+        "Ada Lind, who, after the vote in Dover, Delaware, said the port would close.",
+    ],
+)
+def test_no_source_phrase_runs_over_a_thing_s_relative_clause_or_a_relative_subject(sentence: str) -> None:
+    assert all(not (source or "").startswith(("Dover", "Ada Lind")) for _, source in _cues(sentence))

@@ -394,6 +394,7 @@ def _age_conflict(left: str, right: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def _records(sentence: str) -> frozenset[str]:
     records: re.Pattern[str] = _lexicon()["records"]
     return frozenset(next(group for group in match.groups() if group) for match in records.finditer(sentence))
@@ -406,6 +407,7 @@ def _record_conflict(left: str, right: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def _hedged(sentence: str) -> dict[str, str]:
     """Map the outcomes a sentence hedges ("nearly destroyed") to how it words them; figures are bounds."""
     hedges: re.Pattern[str] = _lexicon()["hedges"]
@@ -443,16 +445,24 @@ def _plain_word(sentence: str, word: str) -> str | None:
 
 
 def _month_conflict(left: str, right: str) -> str | None:
-    ours = {match.lower() for match in _MONTH.findall(left)}
-    theirs = {match.lower() for match in _MONTH.findall(right)}
+    ours, theirs = _months(left), _months(right)
     if ours and theirs and not ours & theirs:
         return f"dates differ: {', '.join(sorted(ours))} against {', '.join(sorted(theirs))}"
     return None
 
 
+@lru_cache(maxsize=1 << 14)
+def _months(sentence: str) -> frozenset[str]:
+    return frozenset(match.lower() for match in _MONTH.findall(sentence))
+
+
+@lru_cache(maxsize=1 << 14)
+def _words(sentence: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in _WORD.findall(sentence))
+
+
 def _outcome_conflict(left: str, right: str) -> str | None:
-    ours = {word.lower() for word in _WORD.findall(left)}
-    theirs = {word.lower() for word in _WORD.findall(right)}
+    ours, theirs = _words(left), _words(right)
     for one, other in _lexicon()["outcomes"]:
         for first, second in ((one, other), (other, one)):
             if first in ours and second not in ours and second in theirs and first not in theirs:

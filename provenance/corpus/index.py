@@ -124,7 +124,6 @@ CREATE TABLE claims (
     upstream_name TEXT NOT NULL,
     statement INTEGER NOT NULL
 );
-CREATE INDEX claims_skeleton ON claims(skeleton);
 CREATE TABLE skipped (key TEXT PRIMARY KEY, problem TEXT NOT NULL, size INTEGER, mtime_ns INTEGER);
 CREATE TABLE postings (term TEXT PRIMARY KEY, df INTEGER NOT NULL, ids BLOB NOT NULL);
 CREATE TABLE unit_weights (first INTEGER PRIMARY KEY, weights BLOB NOT NULL);
@@ -235,6 +234,8 @@ class CorpusIndex:
         self._pending = PendingPostings()
         self._lists: OrderedDict[str, IdArray] = OrderedDict()
         self._weights: npt.NDArray[np.float32] | None = None
+        self._next_claim: int | None = None
+        """The row id of the next claim unit added (given here, so that one article is one insert)."""
 
     @classmethod
     def create(cls, path: str | Path | None = None) -> CorpusIndex:
@@ -304,12 +305,15 @@ class CorpusIndex:
             ),
         )
         article_id = cursor.lastrowid
-        for claim in claims:
+        if self._next_claim is None:
+            held = self._db.execute("SELECT coalesce(max(id), 0) FROM claims").fetchone()[0]
+            self._next_claim = int(held) + 1
+        rows = []
+        for rowid, claim in enumerate(claims, start=self._next_claim):
             normal = claim.normal
-            cursor = self._db.execute(
-                "INSERT INTO claims (article_id, claim_id, sentence, unit, normal, skeleton, chain,"
-                " upstream_key, upstream_name, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows.append(
                 (
+                    rowid,
                     article_id,
                     claim.claim_id,
                     claim.sentence,
@@ -320,11 +324,16 @@ class CorpusIndex:
                     claim.upstream_key,
                     claim.upstream_name,
                     int(claim.statement),
-                ),
+                )
             )
             terms = normal.split()
-            if cursor.lastrowid is not None:
-                self._pending.add(cursor.lastrowid, terms if len(terms) >= MIN_TOKENS else [])
+            self._pending.add(rowid, terms if len(terms) >= MIN_TOKENS else [])
+        self._db.executemany(
+            "INSERT INTO claims (id, article_id, claim_id, sentence, unit, normal, skeleton, chain,"
+            " upstream_key, upstream_name, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        self._next_claim += len(rows)
         if self._pending.size >= FLUSH_POSTINGS:
             self._write_postings()
 
@@ -363,6 +372,7 @@ class CorpusIndex:
         few days (one filling).
         """
         self._write_postings()
+        self._db.execute("CREATE INDEX IF NOT EXISTS claims_skeleton ON claims(skeleton)")
         self._db.execute(
             "UPDATE claims SET template = 1 WHERE skeleton IN ("
             " SELECT c.skeleton FROM claims AS c JOIN articles AS a ON a.id = c.article_id"

@@ -194,8 +194,6 @@ def skeleton(sentence: str) -> str:
     many dates is a template, not a claim.
     """
     names = {word.lower() for word in [*_NAME.findall(sentence), *_OPENING_NAME.findall(sentence)]}
-    return " ".join(
-        token
-        for token in normalise(sentence).tokens
-        if not token[:1].isdigit() and not any(name.startswith(token) for name in names)
-    )
+    name_prefixes = {name[:end] for name in names for end in range(1, len(name) + 1)}
+    tokens = normalise(sentence).tokens
+    return " ".join(token for token in tokens if not token[:1].isdigit() and token not in name_prefixes)

@@ -489,7 +489,7 @@ def clause_start(tokens: list[Token], index: int) -> int:
             return offset + 1 if token.text == ":" else offset
         if adverbial and offset > index and _subject_after_time(tokens, offset):
             return offset
-        if clause_word(token) and not (adverbial and token.lower in POSSESSIVES):
+        if clause_word(token) and not (adverbial and (token.lower in POSSESSIVES or offset == index)):
             return index
         if token.text in {"“", '"', "''"}:
             opens_clause = offset == index or tokens[offset - 1].text in {",", ":", "—", "–"}

@@ -24,6 +24,7 @@ from provenance.extract.sources.words import (
     HOMETOWN_PREPOSITIONS,
     INVERTED_VERBS,
     NOT_APPOSITIVE,
+    PERSON_RELATIVES,
     QUANTIFIERS,
     QUOTE_CLOSERS,
     RELATIVE_OPENERS,
@@ -276,6 +277,9 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
     (", in releasing the email,", ", for example,") stays out. A short quoted
     title inside one ("star of radio’s “Harbor Nights,”") is passed over.
     """
+    relative = _relative_appositive(tokens, comma, floor)
+    if relative is not None:
+        return relative
     boundary = comma
     first: tuple[int, int] | None = None
     title = _title_opening(tokens, comma, floor) if tokens[comma].text in QUOTE_CLOSERS else None
@@ -321,6 +325,36 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
         first = first or (core[0], comma)
         boundary = index
     return first
+
+
+def _relative_appositive(tokens: list[Token], comma: int, floor: int) -> tuple[int, int] | None:
+    """Read "NAME, who …, …, said" leftwards: a relative clause with commas of its own after a person.
+
+    ("Ada Lind, who lost her seat in Dover, Delaware, in 2012, said": the inner
+    commas belong to the clause.) A clause that reports ("who said …") stays out,
+    as elsewhere; a clause without inner commas is read as any appositive.
+    """
+    inner = 0
+    for index in range(comma - 1, max(floor, comma - 40) - 1, -1):
+        token = tokens[index]
+        if token.quoted or token.text in {"”", '"', "''", ";", ":", "(", ")"} or token.text in DASHES:
+            return None
+        if token.text != ",":
+            continue
+        if tokens[index + 1].lower not in PERSON_RELATIVES:
+            inner += 1
+            continue
+        core = _core_before(tokens, index, floor)
+        if (
+            not inner
+            or core is None
+            or not tokens[core[0]].capitalised
+            or not tokens[index - 1].capitalised
+            or tokens[index + 2].text == ","  # "Lind, who, after the vote, said": "who" is the source
+        ):
+            return None
+        return (core[0], index) if reports(tokens, index + 2, comma) else (core[0], comma)
+    return None
 
 
 def _place_with_state(tokens: list[Token], comma: int, boundary: int) -> bool:

@@ -50,6 +50,7 @@ __all__ = [
     "PASSIVE_ADVERBS",
     "PASSIVE_AUXILIARIES",
     "PERSON_PREPOSITIONS",
+    "PERSON_RELATIVES",
     "POSSESSIVES",
     "POSTMODIFIER",
     "QUANTIFIERS",
@@ -102,6 +103,7 @@ TENURE_WORDS = _WORDS["tenure_words"]
 NOT_PHRASE_STARTS = _WORDS["not_phrase_starts"]
 RELATIVES = _WORDS["relatives"]
 RELATIVE_OPENERS = _WORDS["relative_openers"]
+PERSON_RELATIVES = _WORDS["person_relatives"]
 NOT_APPOSITIVE = _WORDS["not_appositive"]
 APPOSITIVE_PARTICIPLES = _WORDS["appositive_participles"]
 ASIDE_PREPOSITIONS = _WORDS["aside_prepositions"]
