@@ -17,8 +17,9 @@ from typer.testing import CliRunner
 from provenance.cli import app
 from provenance.corpus import MATCH_THRESHOLD, CorpusIndex, compare_claims
 from provenance.corpus import retrieval as retrieval_module
+from provenance.corpus.features import ClaimText
 from provenance.corpus.index import IndexedArticle, IndexedClaim
-from provenance.corpus.match import MIN_TOKENS, prefilter_cutoff
+from provenance.corpus.match import MIN_TOKENS, ClaimComparison, compare_texts, prefilter_cutoff
 from provenance.corpus.normalize import normalise
 from provenance.corpus.retrieval import (
     MIN_SHARED_WEIGHT,
@@ -189,6 +190,36 @@ def test_postings_written_in_several_flushes_read_as_one_list(monkeypatch: pytes
         assert [match.article.key for match in index.matches(unit, MATCH_THRESHOLD)] == [
             f"{number:03d}.md" for number in range(5)
         ]
+
+
+def test_articles_added_after_a_commit_are_found_and_marked_as_templates() -> None:
+    unit = "The harbour council approved a budget of 412 million euros for the ferry tunnel."
+    template = "The office of Mayor {} did not immediately respond to requests for comment."
+    with _index([unit, template.format("Riga")]) as index:
+        for number, name in enumerate(["Tallinn", "Tartu"], start=2):
+            stored = IndexedClaim("C1", unit, unit, "Outlet", "outlet", "Outlet")
+            filled = template.format(name)
+            rows = [stored, IndexedClaim("C2", filled, filled, "Outlet", "outlet", "Outlet")]
+            index.add(IndexedArticle(key=f"{number:03d}.md", digest=f"d{number}"), rows)
+        index.commit()
+        assert index.claim_count == 6
+        found = [match.article.key for match in index.matches(unit, MATCH_THRESHOLD)]
+        assert found == ["000.md", "002.md", "003.md"]
+        assert index.is_template(template.format("Pärnu"))
+
+
+def test_a_sentence_printed_in_many_articles_is_compared_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    unit = "The harbour council approved a budget of 412 million euros for the ferry tunnel."
+    compared: list[str] = []
+
+    def counted(left: ClaimText, right: ClaimText, sentence: str, right_sentence: str) -> ClaimComparison:
+        compared.append(right_sentence)
+        return compare_texts(left, right, sentence, right_sentence)
+
+    monkeypatch.setattr("provenance.corpus.index.compare_texts", counted)
+    with _index([unit] * 4) as index:
+        assert len(index.matches(unit, MATCH_THRESHOLD)) == 4
+    assert compared == [unit]
 
 
 def _damaged(tmp_path: Path) -> Path:

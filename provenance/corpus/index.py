@@ -460,10 +460,14 @@ class CorpusIndex:
         ids = [rowid for _, _, rowid in survivors]
         query = read or claim_text(unit)
         best: dict[str, CandidateClaim] = {}
+        verdicts: dict[str, ClaimComparison] = {}  # by stored text: wire copy prints one sentence many times
         for stored in self._rows(self._select(f"{_CLAIMS_BY_ID} ({{}}) AND c.template = 0", ids)):
             if stored.article.digest == exclude_digest:
                 continue
-            verdict = compare_texts(query, claim_text(stored.claim.unit), unit, stored.claim.unit)
+            verdict = verdicts.get(stored.claim.unit)
+            if verdict is None:
+                other = stored.claim.unit
+                verdict = verdicts[other] = compare_texts(query, claim_text(other), unit, other)
             if verdict.score < threshold and verdict.contradiction is None:
                 continue
             candidate = CandidateClaim(stored.article, stored.claim, verdict.score, verdict=verdict)
