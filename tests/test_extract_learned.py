@@ -41,7 +41,9 @@ def test_the_model_ships_small_with_metadata_saying_what_it_was_trained_on() -> 
     assert len(weights) <= 25 * 1024 * 1024
     assert "train" in meta["trained_on"]["corpus"]
     assert meta["threshold"] == cue_model().threshold
-    assert meta["vocabulary"] == len(cue_model().vocabulary) > 0
+    shipped = json.loads(DATA.joinpath("cue_model.json").read_text(encoding="utf-8"))
+    assert meta["vocabulary"] == len(shipped["vocabulary"]) > 0
+    assert meta["lexicon_classes"] == shipped["lexicon_classes"]
     assert all(meta["dev_with_model"][name] >= value for name, value in meta["dev_rules_only"].items())
 
 
@@ -56,6 +58,21 @@ def test_a_cue_the_lexicon_lacks_is_found_by_the_model_and_read_by_the_grammar()
     )
     assert probability is not None
     assert probability >= cue_model().threshold
+
+
+def test_a_verb_of_saying_unseen_in_training_is_judged_by_what_it_means() -> None:
+    shipped = json.loads(DATA.joinpath("cue_model.json").read_text(encoding="utf-8"))
+    assert "implored" not in shipped["vocabulary"]
+    [(cue, source, content, probability)] = _read(
+        "Mayor Tomas Brandt implored the council to fund the second bridge."
+    )
+    assert (cue, source, content) == (
+        "implored",
+        "Mayor Tomas Brandt",
+        ["the council to fund the second bridge"],
+    )
+    assert probability is not None
+    assert _read("Mayor Tomas Brandt repainted the old bridge in May.") == []
 
 
 def test_a_cue_the_model_finds_after_a_closing_quotation_takes_the_quotation_as_content() -> None:

@@ -12,6 +12,7 @@ import tomllib
 from functools import cache
 from importlib import resources
 
+from provenance.extract.learned.word_senses import verb_senses
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
 from provenance.extract.sources import is_adverb
@@ -86,6 +87,26 @@ def _subject(tokens: list[Token], index: int) -> Token | None:
     return None
 
 
+@cache
+def sense_features(word: str) -> tuple[str, ...]:
+    """List what WordNet says a word means as a verb: its commonest sense's class, its classes and frames.
+
+    These are the features that carry over to a verb never seen in training
+    ("lamented": a verb of emotion and communication taking an object).
+    """
+    senses = verb_senses(word)
+    if senses is None:
+        return ("wn=none",)
+    first_class, first_frames = senses.senses[0]
+    return (
+        f"wn1={first_class}",
+        *(f"wn={sense_class}" for sense_class in sorted(senses.classes)),
+        *(f"wn_frame={group}" for group in sorted(senses.frames)),
+        *(f"wn1_frame={group}" for group in sorted(first_frames)),
+        f"wn_noun={senses.noun}",
+    )
+
+
 def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None = None) -> list[str]:
     """List the features of the word at ``index`` as a possible cue head.
 
@@ -126,7 +147,11 @@ def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None =
         f"w_subject={word}|{subject}",
         f"first={index == 0}",
         f"place={'start' if index < 3 else 'end' if index >= len(tokens) - 3 else 'middle'}",
+        *sense_features(word),
     ]
+    meaning = verb_senses(word)
+    first_class = meaning.senses[0][0] if meaning is not None else "none"
+    features += [f"wn1_next_class={first_class}|{next_class}", f"wn1_subject={first_class}|{subject}"]
     if after is not None and after.lower == "that":
         features.append("that_next")
     if any(other.text == "," for other in tokens[max(0, index - 2) : index]):

@@ -1,9 +1,11 @@
 """The cue model: logistic regression weights over the features of ``features.py``, read from JSON.
 
 ``data/cue_model.json`` holds the candidate words (those seen as a cue's head in
-training), the learned particles that a cue takes along ("focused on"), the
-weights and the decision threshold; ``data/cue_model.meta.json`` says how they
-were made.
+training), the WordNet verb classes whose verbs are candidates too (so a verb
+never seen in training is judged by what it means), the words of those classes
+that training showed the model misjudges, the learned particles that a cue takes
+along ("focused on"), the weights and the decision threshold;
+``data/cue_model.meta.json`` says how they were made.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import cache
 from importlib import resources
 from itertools import repeat
 
+from provenance.extract.learned.word_senses import verb_forms
 from provenance.extract.segmentation import Token
 
 __all__ = ["CueModel", "cue_model"]
@@ -60,8 +63,9 @@ def cue_model() -> CueModel:
     """Load the shipped cue model (``data/cue_model.json``)."""
     text = resources.files("provenance.extract.learned").joinpath("data", "cue_model.json").read_text("utf-8")
     data = json.loads(text)
+    meaning = verb_forms(frozenset(data["lexicon_classes"])) - frozenset(data["refused"])
     return CueModel(
-        frozenset(data["vocabulary"]),
+        frozenset(data["vocabulary"]) | meaning,
         frozenset((first, second) for first, second in data["particles"]),
         {feature: float(weight) for feature, weight in data["weights"].items()},
         float(data["threshold"]),

@@ -1,0 +1,213 @@
+"""Build the verb lexicon the cue model reads from Princeton WordNet 3.0.
+
+    apt-get install -y wordnet-base                 # the WordNet 3.0 database files
+    python bench/build_speech_lexicon.py            # reads /usr/share/wordnet
+    python bench/build_speech_lexicon.py --wordnet DIR
+
+Writes ``provenance/extract/learned/data/speech_lexicon.json``: for every
+one-word verb of WordNet, what its commonest senses mean (the lexicographer
+file of each: communication, cognition, emotion, …) and which sentence frames
+they take ("Somebody ----s that CLAUSE", "Somebody ----s to INFINITIVE", …),
+with the noun class of the same word where it is a noun too, and the irregular
+verb forms of ``verb.exc``. The cue model uses them to judge a verb it never saw
+in training by what it means ("conceded", "touted", "lamented" are verbs of
+communication taking a clause). Only developers run this script; the same
+WordNet files give the same output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from provenance.outputs import write_atomic
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "provenance" / "extract" / "learned" / "data" / "speech_lexicon.json"
+SENSES = 4
+"""How many of a verb's senses (WordNet orders them by frequency in its tagged corpus) are described."""
+VERB_FILES = {
+    29: "body",
+    30: "change",
+    31: "cognition",
+    32: "communication",
+    33: "competition",
+    34: "consumption",
+    35: "contact",
+    36: "creation",
+    37: "emotion",
+    38: "motion",
+    39: "perception",
+    40: "possession",
+    41: "social",
+    42: "stative",
+    43: "weather",
+}
+"""The verb lexicographer files (lexnames(5WN)), by number."""
+NOUN_FILES = {
+    3: "Tops",
+    4: "act",
+    5: "animal",
+    6: "artifact",
+    7: "attribute",
+    8: "body",
+    9: "cognition",
+    10: "communication",
+    11: "event",
+    12: "feeling",
+    13: "food",
+    14: "group",
+    15: "location",
+    16: "motive",
+    17: "object",
+    18: "person",
+    19: "phenomenon",
+    20: "plant",
+    21: "possession",
+    22: "process",
+    23: "quantity",
+    24: "relation",
+    25: "shape",
+    26: "state",
+    27: "substance",
+    28: "time",
+}
+"""The noun lexicographer files (lexnames(5WN)), by number."""
+FRAME_GROUPS = {
+    26: "that",
+    34: "that",
+    28: "to",
+    32: "to",
+    35: "to",
+    24: "obj-to",
+    25: "obj-to",
+    29: "whether",
+    33: "ing",
+    9: "person",
+    14: "person",
+    27: "to-person",
+    12: "to-person",
+    8: "thing",
+    11: "thing",
+    22: "pp",
+    13: "on",
+    2: "alone",
+    1: "alone",
+}
+"""The generic verb frames (wninput(5WN)) that tell how a verb reports, grouped by what follows it."""
+
+
+def synsets(path: Path) -> dict[str, tuple[int, list[str], dict[str, set[int]]]]:
+    """Read a data file: per synset offset, its lexicographer file, its words and each word's frames.
+
+    A frame given for word 0 applies to every word of the synset.
+    """
+    table: dict[str, tuple[int, list[str], dict[str, set[int]]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split(" | ")[0].split()
+        offset, lexfile, count = fields[0], int(fields[1]), int(fields[3], 16)
+        words = [fields[4 + 2 * number].lower() for number in range(count)]
+        position = 4 + 2 * count
+        pointers = int(fields[position])
+        position += 1 + 4 * pointers
+        frames: dict[str, set[int]] = defaultdict(set)
+        if fields[2] == "v" and position < len(fields):
+            for number in range(int(fields[position])):
+                frame, target = (
+                    int(fields[position + 2 + 3 * number]),
+                    int(fields[position + 3 + 3 * number], 16),
+                )
+                for index, word in enumerate(words):
+                    if target in (0, index + 1):
+                        frames[word].add(frame)
+        table[offset] = (lexfile, words, frames)
+    return table
+
+
+def senses(path: Path) -> dict[str, list[str]]:
+    """Read an index file: per one-word lemma, its synset offsets, commonest sense first."""
+    table: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith(" "):
+            continue
+        fields = line.split()
+        lemma = fields[0]
+        if "_" in lemma or not lemma.isalpha():
+            continue
+        synset_count = int(fields[2])
+        table[lemma] = fields[len(fields) - synset_count :]
+    return table
+
+
+def describe_verb(
+    lemma: str, offsets: list[str], data: dict[str, tuple[int, list[str], dict[str, set[int]]]]
+) -> str:
+    """Describe a verb's commonest senses: "class:frame-group,…" per sense, senses joined by ";"."""
+    described = []
+    for offset in offsets[:SENSES]:
+        lexfile, _, frames = data[offset]
+        groups = sorted({FRAME_GROUPS[frame] for frame in frames.get(lemma, set()) if frame in FRAME_GROUPS})
+        described.append(f"{VERB_FILES[lexfile]}:{','.join(groups)}")
+    return ";".join(described)
+
+
+def build(wordnet: Path) -> dict[str, object]:
+    """Build the lexicon from the WordNet database files in ``wordnet``."""
+    verb_data = synsets(wordnet / "data.verb")
+    verbs = senses(wordnet / "index.verb")
+    nouns = senses(wordnet / "index.noun")
+    noun_data = (wordnet / "data.noun").read_bytes()
+    noun_files = {
+        lemma: _lexfile(noun_data, offsets[0]) for lemma, offsets in nouns.items() if lemma in verbs
+    }
+    irregular = {}
+    for line in (wordnet / "verb.exc").read_text(encoding="utf-8").splitlines():
+        form, *lemmas = line.split()
+        known = [lemma for lemma in lemmas if lemma in verbs]
+        if known and form.isalpha():
+            irregular[form] = known[0]
+    return {
+        "about": (
+            "Derived from Princeton WordNet 3.0 by bench/build_speech_lexicon.py: per one-word verb, its "
+            f"{SENSES} commonest senses as 'lexicographer class:frame groups', the lexicographer class of "
+            "its commonest noun sense where it is a noun too, and the irregular forms of verb.exc. "
+            "WordNet 3.0 Copyright 2006 by Princeton University, redistributed under its licence "
+            "(see NOTICE)."
+        ),
+        "verbs": {
+            lemma: describe_verb(lemma, offsets, verb_data) for lemma, offsets in sorted(verbs.items())
+        },
+        "nouns": {lemma: NOUN_FILES[lexfile] for lemma, lexfile in sorted(noun_files.items())},
+        "irregular": dict(sorted(irregular.items())),
+    }
+
+
+def _lexfile(content: bytes, offset: str) -> int:
+    """Read the lexicographer file number of the synset at a byte offset of a data file's content."""
+    start = int(offset)
+    return int(content[start : content.index(b"\n", start)].split()[1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
+    options = parser.parse_args()
+    if not (options.wordnet / "data.verb").is_file():
+        print(f"{options.wordnet}: no WordNet 3.0 database (apt-get install wordnet-base)", file=sys.stderr)
+        return 2
+    lexicon = build(options.wordnet)
+    write_atomic(OUTPUT, json.dumps(lexicon, indent=0, sort_keys=True, ensure_ascii=False) + "\n")
+    verbs, irregular = len(lexicon["verbs"]), len(lexicon["irregular"])  # type: ignore[arg-type]
+    print(f"{verbs} verbs, {irregular} irregular forms: wrote {OUTPUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
