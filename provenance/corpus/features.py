@@ -12,7 +12,9 @@ ones that weighed most):
   the lexical core of MT-metric paraphrase detectors (Madnani et al. 2012);
 * IDF-weighted overlap of content words, with names counted apart: two
   sentences sharing "Hillary Clinton" and "Donald Trump" and nothing else
-  are about the same people, not the same claim;
+  are about the same people, not the same claim; the words besides names
+  also count as shared when WordNet relates them (``lexicon``: "fired" /
+  "dismissed", "bought" / "purchased", "convicted" / "conviction");
 * what one side says that the other does not (the weighted share of
   uncovered content, larger side), length ratio;
 * numbers, months and weekdays (shared, missing on one side, in conflict) and
@@ -33,6 +35,7 @@ from importlib import resources
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
+from provenance.corpus.lexicon import senses
 from provenance.corpus.normalize import MONTHS, NEGATIONS, STOP_WORDS, NormalisedClaim, normalise, stem
 
 __all__ = ["FEATURE_NAMES", "ClaimText", "claim_text", "pair_features"]
@@ -107,6 +110,12 @@ class ClaimText:
     """Word 1- to 4-grams, then character 4-grams: read once per sentence, compared per pair."""
     weight: float
     """The IDF weight of the content words."""
+    plain: tuple[tuple[str, float, frozenset[str]], ...]
+    """The content words besides names, each with its IDF weight and WordNet senses."""
+    plain_weight: float
+    """Their IDF weight."""
+    senses: frozenset[str]
+    """Their WordNet senses, pooled."""
 
 
 @lru_cache(maxsize=1 << 14)
@@ -121,17 +130,22 @@ def claim_text(sentence: str) -> ClaimText:
             names.add(stem(word.lower()))
     content = frozenset(token for token in normal.tokens if not token[:1].isdigit())
     lowered = set(words)
+    names = names & content
+    plain = tuple((word, idf(word), senses(word)) for word in sorted(content - names))
     return ClaimText(
         normal=normal,
         words=words,
         stems=tuple(stem(word) for word in words),
         content=content,
-        names=frozenset(names) & content,
+        names=frozenset(names),
         months=frozenset(lowered & _MONTHS) - ({"may"} if "may" in lowered else set()),
         weekdays=frozenset(lowered & _WEEKDAYS),
         negated=bool(lowered & NEGATIONS) or any(word.endswith(("n't", "n’t")) for word in words),
         grams=(*(_grams(words, size) for size in (1, 2, 3, 4)), _characters(words)),
         weight=_weight(content),
+        plain=plain,
+        plain_weight=sum(weight for _, weight, _ in plain),
+        senses=frozenset().union(*(word_senses for _, _, word_senses in plain)),
     )
 
 
@@ -148,11 +162,10 @@ def pair_features(left: ClaimText, right: ClaimText) -> list[float]:
     weight_right = right.weight
     weight_shared = _weight(shared)
     overlap = 2 * weight_shared / (weight_left + weight_right) if weight_left + weight_right else 0.0
-    words_left = left.content - left.names
-    words_right = right.content - right.names
-    words_shared = words_left & words_right
-    words_total = _weight(words_left) + _weight(words_right)
-    overlap_words = 2 * _weight(words_shared) / words_total if words_total else 0.0
+    stated_left, total_left = _stated(left, right)
+    stated_right, total_right = _stated(right, left)
+    words_total = total_left + total_right
+    overlap_words = (stated_left + stated_right) / words_total if words_total else 0.0
     uncovered = sorted(
         (
             1 - weight_shared / weight_left if weight_left else 0.0,
@@ -195,6 +208,25 @@ def pair_features(left: ClaimText, right: ClaimText) -> list[float]:
         float(_conflict(left.months, right.months) or _conflict(left.weekdays, right.weekdays)),
         float(left.negated != right.negated),
     ]
+
+
+def _stated(side: ClaimText, other: ClaimText) -> tuple[float, float]:
+    """Give the weight of a side's words (names apart) the other states, as they are or related.
+
+    A word counts as stated when the other side has it or a word WordNet relates to it; the
+    second value is the IDF weight of all of them.
+
+    Weighing the related words in this one feature, rather than in features of their own, kept
+    MRPC train cross-validated at 0.7637 / 0.8357 (0.7686 / 0.8388 with five features of their
+    own, which lost two ECB+ pairs held out by topic and a contradiction instead).
+    """
+    other_content, other_senses = other.content, other.senses
+    stated = sum(
+        weight
+        for word, weight, word_senses in side.plain
+        if word in other_content or word_senses & other_senses
+    )
+    return stated, side.plain_weight
 
 
 def _conflict(left: frozenset[str], right: frozenset[str]) -> bool:
