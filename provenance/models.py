@@ -35,18 +35,23 @@ class Model(BaseModel):
         frozen model never changes it, and a copy gets its own.
         """
         instance = _new(cls)
-        _set(instance, "__dict__", fields)
+        _set_dict(instance, fields)
         every = _EVERY_FIELD.get(cls)
         if every is None:
             every = _EVERY_FIELD[cls] = set(cls.model_fields)
-        _set(instance, "__pydantic_fields_set__", every)
-        _set(instance, "__pydantic_extra__", None)
-        _set(instance, "__pydantic_private__", None)
+        _set_fields_set(instance, every)
+        _set_extra(instance, None)
+        _set_private(instance, None)
         return instance
 
 
 _new = object.__new__
-_set = object.__setattr__
+_SLOTS = BaseModel.__dict__
+_set_dict = _SLOTS["__dict__"].__set__
+_set_fields_set = _SLOTS["__pydantic_fields_set__"].__set__
+_set_extra = _SLOTS["__pydantic_extra__"].__set__
+_set_private = _SLOTS["__pydantic_private__"].__set__
+"""A model's slots, set through their descriptors: faster than ``object.__setattr__``, which looks each up."""
 _EVERY_FIELD: dict[type[Model], set[str]] = {}
 
 
