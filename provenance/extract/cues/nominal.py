@@ -9,6 +9,7 @@ from provenance.extract.cues.clause import RawAttribution, char_span
 from provenance.extract.cues.content import content_span, content_stop, past_opening
 from provenance.extract.cues.words import (
     DOCUMENT_HEADS,
+    DOCUMENT_PHRASE_MODIFIERS,
     HEARSAY,
     NOMINAL_CUES,
     NOUN_CUE_LINKS,
@@ -222,7 +223,7 @@ def _names_document(tokens: list[Token], start: int, end: int) -> bool:
     preposition or verb; words after it ("conducted by…", "of likely voters") may follow.
     A bare plural ("In polls, …") counts; a bare singular ("In poll…") does not.
     """
-    function_words = sources().function_words - NOUN_MARKERS - {"most", "more", "last", "next"}
+    function_words = sources().function_words - NOUN_MARKERS - DOCUMENT_PHRASE_MODIFIERS
     for index in range(start, end):
         token = tokens[index]
         if token.lower in DOCUMENT_HEADS:

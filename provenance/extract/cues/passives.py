@@ -8,6 +8,7 @@ from __future__ import annotations
 from provenance.extract.cues.clause import RawAttribution, char_span, in_verb_group, skip_modifiers
 from provenance.extract.cues.content import content_span, content_stop, impression_end
 from provenance.extract.cues.words import (
+    APPEAR_COMPLEMENTS,
     BE_FORMS,
     QUESTION_ENDS,
     QUESTION_LEADS,
@@ -146,7 +147,7 @@ def impression(tokens: list[Token], index: int, quotes: list[tuple[int, int]]) -
     word = tokens[index].lower
     if index + 1 >= len(tokens) or not tokens[index + 1].is_word:
         return None
-    if word.startswith("appear") and tokens[index + 1].lower not in {"to", "that", "likely", "as", "like"}:
+    if word.startswith("appear") and tokens[index + 1].lower not in APPEAR_COMPLEMENTS:
         return None
     end = impression_end(tokens, index + 1, content_stop(tokens, index + 1))
     complement = content_span(tokens, index + 1, end, quotes)

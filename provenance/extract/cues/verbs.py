@@ -54,6 +54,8 @@ from provenance.extract.cues.words import (
     FOUND_OBJECTS,
     GAP_PRONOUNS,
     GAP_SUBJECTS,
+    GO_FORMS,
+    ISSUED_NOUNS,
     NAMING_VERBS,
     NOUN_MARKERS,
     OPENERS,
@@ -330,7 +332,7 @@ def _issued_document(tokens: list[Token], first: int) -> int | None:
     Returns the verb's index: the cue runs from it ("sent out a text message to
     supporters saying"), and its subject is the source.
     """
-    if not first or tokens[first - 1].lower not in sources().document_words | {"message", "signs", "note"}:
+    if not first or tokens[first - 1].lower not in sources().document_words | ISSUED_NOUNS:
         return None
     for index in range(first - 2, max(-1, first - 10), -1):
         token = tokens[index]
@@ -465,7 +467,7 @@ def _infinitive_lead(tokens: list[Token], first: int) -> int:
     if tokens[lead].lower == "on" and lead > 0:
         lead -= 1
     verb = tokens[lead].lower
-    if tokens[lead].capitalised or not (verb in {"went", "goes", "go"} or verb.endswith("ed")):
+    if tokens[lead].capitalised or not (verb in GO_FORMS or verb.endswith("ed")):
         return first
     return lead
 
