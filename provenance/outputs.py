@@ -12,7 +12,7 @@ outputs into ``--output-dir`` do).
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from provenance.errors import InputError
@@ -27,6 +27,10 @@ def _umask() -> int:
 
 _CREATE_MODE = 0o666 & ~_umask()
 """The mode ``open()`` would give a new file: temporary files start at 0600, reports must not."""
+
+_TEMPORARY_FLAGS = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOFOLLOW", 0)
+)
 
 
 def write_atomic(path: str | Path, content: str | bytes, *, make_folders: bool = False) -> None:
@@ -46,17 +50,18 @@ def write_atomic(path: str | Path, content: str | bytes, *, make_folders: bool =
     _require_reachable(target, kind, make_folders)
     if target.is_symlink():
         target = real_path(target)
+    # The name is drawn before the file is made, so that a signal landing just after it is made
+    # (tempfile.mkstemp runs Python code between the two) still finds a name to remove.
+    temporary = target.parent / f".{target.name}.{secrets.token_hex(8)}.tmp"
     try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InputError(str(target), f"cannot write output ({exc.strerror or exc})") from None
-    try:
+        handle = os.open(temporary, _TEMPORARY_FLAGS, 0o600)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.chmod(temporary, _CREATE_MODE)
         os.replace(temporary, target)
     except BaseException as exc:  # Ctrl-C too: the temporary file goes whatever stopped the write
-        Path(temporary).unlink(missing_ok=True)
+        if not isinstance(exc, FileExistsError):  # the name was another's (a 64-bit draw came up twice)
+            temporary.unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise InputError(str(target), f"cannot write output ({exc.strerror or exc})") from None
         raise

@@ -87,3 +87,28 @@ def test_a_loop_of_symbolic_links_is_refused_not_replaced(tmp_path: Path) -> Non
     with pytest.raises(InputError, match="cannot write output"):
         write_atomic(tmp_path / "a", "text")
     assert (tmp_path / "a").is_symlink()
+
+
+def test_an_interruption_right_after_the_temporary_file_is_made_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SIGTERM or Ctrl-C handled the moment the temporary file exists must still remove it."""
+    real_open = os.open
+
+    def open_then_interrupted(path: str | os.PathLike[str], flags: int, mode: int = 0o777) -> int:
+        real_open(path, flags, mode)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "open", open_then_interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(tmp_path / "part.parquet", b"rows")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_taken_temporary_name_is_left_to_its_owner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("provenance.outputs.secrets.token_hex", lambda _: "taken")
+    other = tmp_path / ".report.md.taken.tmp"
+    other.write_text("another run's file")
+    with pytest.raises(InputError, match="cannot write output"):
+        write_atomic(tmp_path / "report.md", "text")
+    assert other.read_text() == "another run's file"
