@@ -20,8 +20,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
 from pathlib import Path
+
+from wordnet_files import WORDNET, Synset, read_exceptions, read_index, read_synsets
 
 from provenance.outputs import write_atomic
 
@@ -100,74 +101,35 @@ FRAME_GROUPS = {
 """The generic verb frames (wninput(5WN)) that tell how a verb reports, grouped by what follows it."""
 
 
-def synsets(path: Path) -> dict[str, tuple[int, list[str], dict[str, set[int]]]]:
-    """Read a data file: per synset offset, its lexicographer file, its words and each word's frames.
-
-    A frame given for word 0 applies to every word of the synset.
-    """
-    table: dict[str, tuple[int, list[str], dict[str, set[int]]]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split(" | ")[0].split()
-        offset, lexfile, count = fields[0], int(fields[1]), int(fields[3], 16)
-        words = [fields[4 + 2 * number].lower() for number in range(count)]
-        position = 4 + 2 * count
-        pointers = int(fields[position])
-        position += 1 + 4 * pointers
-        frames: dict[str, set[int]] = defaultdict(set)
-        if fields[2] == "v" and position < len(fields):
-            for number in range(int(fields[position])):
-                frame, target = (
-                    int(fields[position + 2 + 3 * number]),
-                    int(fields[position + 3 + 3 * number], 16),
-                )
-                for index, word in enumerate(words):
-                    if target in (0, index + 1):
-                        frames[word].add(frame)
-        table[offset] = (lexfile, words, frames)
-    return table
+def one_word_senses(folder: Path, part: str) -> dict[str, list[str]]:
+    """Map each one-word lemma of a part of speech to its synset offsets, commonest sense first."""
+    return {
+        lemma: offsets
+        for lemma, offsets in read_index(folder, part).items()
+        if "_" not in lemma and lemma.isalpha()
+    }
 
 
-def senses(path: Path) -> dict[str, list[str]]:
-    """Read an index file: per one-word lemma, its synset offsets, commonest sense first."""
-    table: dict[str, list[str]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma = fields[0]
-        if "_" in lemma or not lemma.isalpha():
-            continue
-        synset_count = int(fields[2])
-        table[lemma] = fields[len(fields) - synset_count :]
-    return table
-
-
-def describe_verb(
-    lemma: str, offsets: list[str], data: dict[str, tuple[int, list[str], dict[str, set[int]]]]
-) -> str:
+def describe_verb(lemma: str, offsets: list[str], data: dict[str, Synset]) -> str:
     """Describe a verb's commonest senses: "class:frame-group,…" per sense, senses joined by ";"."""
     described = []
     for offset in offsets[:SENSES]:
-        lexfile, _, frames = data[offset]
-        groups = sorted({FRAME_GROUPS[frame] for frame in frames.get(lemma, set()) if frame in FRAME_GROUPS})
-        described.append(f"{VERB_FILES[lexfile]}:{','.join(groups)}")
+        synset = data[offset]
+        frames = synset.frames.get(lemma, set())
+        groups = sorted({FRAME_GROUPS[frame] for frame in frames if frame in FRAME_GROUPS})
+        described.append(f"{VERB_FILES[synset.lexfile]}:{','.join(groups)}")
     return ";".join(described)
 
 
 def build(wordnet: Path) -> dict[str, object]:
     """Build the lexicon from the WordNet database files in ``wordnet``."""
-    verb_data = synsets(wordnet / "data.verb")
-    verbs = senses(wordnet / "index.verb")
-    nouns = senses(wordnet / "index.noun")
-    noun_data = (wordnet / "data.noun").read_bytes()
-    noun_files = {
-        lemma: _lexfile(noun_data, offsets[0]) for lemma, offsets in nouns.items() if lemma in verbs
-    }
+    verb_data = read_synsets(wordnet, "verb")
+    verbs = one_word_senses(wordnet, "verb")
+    nouns = one_word_senses(wordnet, "noun")
+    noun_data = read_synsets(wordnet, "noun")
+    noun_files = {lemma: noun_data[offsets[0]].lexfile for lemma, offsets in nouns.items() if lemma in verbs}
     irregular = {}
-    for line in (wordnet / "verb.exc").read_text(encoding="utf-8").splitlines():
-        form, *lemmas = line.split()
+    for form, lemmas in read_exceptions(wordnet, "verb"):
         known = [lemma for lemma in lemmas if lemma in verbs]
         if known and form.isalpha():
             irregular[form] = known[0]
@@ -187,17 +149,11 @@ def build(wordnet: Path) -> dict[str, object]:
     }
 
 
-def _lexfile(content: bytes, offset: str) -> int:
-    """Read the lexicographer file number of the synset at a byte offset of a data file's content."""
-    start = int(offset)
-    return int(content[start : content.index(b"\n", start)].split()[1])
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"))
+    parser.add_argument("--wordnet", type=Path, default=WORDNET)
     options = parser.parse_args()
     if not (options.wordnet / "data.verb").is_file():
         print(f"{options.wordnet}: no WordNet 3.0 database (apt-get install wordnet-base)", file=sys.stderr)

@@ -31,8 +31,11 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from wordnet_files import WORDNET, read_exceptions, read_index, read_synsets
+
+from provenance.outputs import write_atomic
+
 ROOT = Path(__file__).resolve().parent.parent
-WORDNET = Path("/usr/share/wordnet")
 OUTPUT = ROOT / "provenance" / "corpus" / "data" / "wordnet.json"
 SHARED = ROOT.parent / "shared"
 VOCABULARY = (SHARED / "polnear" / "train" / "text", SHARED / "mrpc" / "msr_paraphrase_train.txt")
@@ -42,48 +45,6 @@ SENSES = 3
 """How many of a lemma's senses per part of speech count (the rest are rare readings that only add noise)."""
 RELATED_POINTERS = frozenset({"+", "&", "$"})
 """Derivation, similar-to (adjectives), verb group."""
-
-
-def read_index(part: str) -> dict[str, list[str]]:
-    """Map each lemma to its senses, most frequent first."""
-    senses: dict[str, list[str]] = {}
-    for line in (WORDNET / f"index.{part}").read_text(encoding="utf-8").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma, pointer_count = fields[0], int(fields[3])
-        synset_count = int(fields[2])
-        offsets = fields[6 + pointer_count : 6 + pointer_count + synset_count]
-        senses[lemma] = [PARTS[part] + offset for offset in offsets]
-    return senses
-
-
-def read_pointers(part: str) -> dict[str, list[tuple[str, str]]]:
-    """Map each sense to its (pointer symbol, target sense) pairs."""
-    pointers: dict[str, list[tuple[str, str]]] = {}
-    for line in (WORDNET / f"data.{part}").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" "):
-            continue
-        fields = line.split(" | ")[0].split()
-        word_count = int(fields[3], 16)
-        at = 4 + 2 * word_count
-        count = int(fields[at])
-        found = []
-        for position in range(at + 1, at + 1 + 4 * count, 4):
-            symbol, offset, target = fields[position], fields[position + 1], fields[position + 2]
-            found.append((symbol, ("a" if target == "s" else target) + offset))
-        pointers[PARTS[part] + fields[0]] = found
-    return pointers
-
-
-def read_exceptions(part: str) -> dict[str, list[str]]:
-    """Map each lemma to its irregular forms ("bought" for "buy")."""
-    forms: dict[str, list[str]] = defaultdict(list)
-    for line in (WORDNET / f"{part}.exc").read_text(encoding="utf-8").splitlines():
-        inflected, *lemmas = line.split()
-        for lemma in lemmas:
-            forms[lemma].append(inflected)
-    return forms
 
 
 def regular_forms(lemma: str, part: str) -> set[str]:
@@ -114,23 +75,27 @@ def news_stems() -> set[str]:
     return {stem(word) for word in words}
 
 
-def build() -> dict[str, object]:
+def build(wordnet: Path) -> dict[str, object]:
+    """Build the table from the WordNet database files in ``wordnet``."""
     from provenance.corpus.normalize import STOP_WORDS, stem
 
     vocabulary = news_stems()
 
     near: dict[str, set[str]] = defaultdict(set)
-    for part in PARTS:
-        pointers = read_pointers(part)
-        exceptions = read_exceptions(part)
-        for lemma, senses in read_index(part).items():
+    for part, letter in PARTS.items():
+        synsets = read_synsets(wordnet, part)
+        exceptions: dict[str, list[str]] = defaultdict(list)
+        for form, lemmas in read_exceptions(wordnet, part):
+            for lemma in lemmas:
+                exceptions[lemma].append(form)
+        for lemma, offsets in read_index(wordnet, part).items():
             if not lemma.isalpha() or len(lemma) < 3 or lemma in STOP_WORDS:
                 continue
-            kept = senses[:SENSES]
-            related = set(kept)
-            for sense in kept:
+            kept = offsets[:SENSES]
+            related = {letter + offset for offset in kept}
+            for offset in kept:
                 related |= {
-                    target for symbol, target in pointers.get(sense, []) if symbol in RELATED_POINTERS
+                    target for symbol, target in synsets[offset].pointers if symbol in RELATED_POINTERS
                 }
             for form in regular_forms(lemma, part) | set(exceptions.get(lemma, [])):
                 key = stem(form)
@@ -161,12 +126,13 @@ def _base36(number: int) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.parse_args()
-    if not (WORDNET / "data.noun").is_file():
-        print(f"needs WordNet 3.0 in {WORDNET} (apt-get install -y wordnet-base)", file=sys.stderr)
+    parser.add_argument("--wordnet", type=Path, default=WORDNET)
+    options = parser.parse_args()
+    if not (options.wordnet / "data.noun").is_file():
+        print(f"{options.wordnet}: no WordNet 3.0 (apt-get install -y wordnet-base)", file=sys.stderr)
         return 2
-    document = build()
-    OUTPUT.write_text(json.dumps(document, separators=(",", ":")) + "\n", encoding="utf-8")
+    document = build(options.wordnet)
+    write_atomic(OUTPUT, json.dumps(document, separators=(",", ":")) + "\n")
     print(f"{len(document['words'])} keys, {OUTPUT.stat().st_size / 1e6:.2f} MB -> {OUTPUT}")  # type: ignore[arg-type]
     return 0
 

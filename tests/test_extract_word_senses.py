@@ -63,6 +63,7 @@ def test_the_lexicon_ships_small_with_the_wordnet_licence() -> None:
 def test_the_build_script_reproduces_the_shipped_lexicon(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.syspath_prepend(ROOT / "bench")  # the script reads WordNet through bench/wordnet_files.py
     spec = importlib.util.spec_from_file_location(
         "build_speech_lexicon", ROOT / "bench" / "build_speech_lexicon.py"
     )
