@@ -343,8 +343,8 @@ def test_a_home_state_is_the_affiliation_of_the_name_before_it() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("LETTERS.\n\nThe county was right to close the port. I believe the levy will fail.\n\nOdile Varga.\n\n"
-         "Dover.\n", ("Odile Varga", PERSON, True)),
+        ("LETTERS.\n\nThe county was right to close the port. I believe the levy will fail.\n\n"
+         "Odile Varga.\n\nDover.\n", ("Odile Varga", PERSON, True)),
         ("Readers replied.\n\nWe think the council is wrong about the levy.\n\n@portwatcher.\n",
          ("@portwatcher", PERSON, True)),
         ("The county closed the port.\n\nWe think the council is wrong about the levy.\n\nFULL TEXT.\n",
