@@ -380,6 +380,19 @@ def test_a_stance_received_from_a_party_is_that_party_s_about_the_subject(
     assert _cues(sentence, content=True) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The mayor rebuked critics who say he should resign, saying the audit cleared him.", "The mayor"),
+        ("Lund paid a builder that said it was owed more, saying the work was late.", "Lund"),
+    ],
+)  # fmt: skip
+def test_a_participle_after_a_relative_clause_speaker_shares_the_main_subject(
+    sentence: str, speaker: str
+) -> None:
+    assert ("saying", speaker) in _cues(sentence)
+
+
 def test_a_participle_after_an_issued_document_is_cued_from_the_issuing_verb() -> None:
     sentence = "Later, Lund's campaign released a statement saying it was postponing a rally."
     assert _cues(sentence, content=True) == [

@@ -183,7 +183,7 @@ def verb_attribution(
         source = _opening_participle_subject(tokens, last)
     else:
         source = (
-            main_subject(tokens, subject_end - 1, found)
+            _participle_subject(tokens, subject_end - 1, found)
             if participle
             else absolute or subject_before(tokens, subject_end, found)
         )
@@ -344,6 +344,26 @@ def _opening_participle_subject(tokens: list[Token], last: int) -> tuple[int, in
     if subject is None or subject[0] <= last or not opens_after_comma(tokens, subject[0]):
         return None
     return subject
+
+
+def _participle_subject(
+    tokens: list[Token], limit: int, found: list[RawAttribution]
+) -> tuple[int, int] | None:
+    """Find the subject a participle clause shares (", saying …"): the last speaker's, or the sentence's.
+
+    A speaker that is a relative pronoun ("… an architect who said he was stiffed,
+    saying …") speaks inside a relative clause; a participle after a comma goes with
+    the main one (after "before" or "while" it stays in the relative clause).
+    """
+    last = found[-1].source_tokens if found else None
+    if (
+        last is not None
+        and last[1] - last[0] == 1
+        and tokens[last[0]].lower in RELATIVE_PRONOUNS
+        and tokens[limit].text == ","
+    ):
+        return sentence_subject(tokens, limit) or last
+    return main_subject(tokens, limit, found)
 
 
 def _absolute_subject(tokens: list[Token], first: int) -> tuple[int, int] | None:
