@@ -400,6 +400,13 @@ def test_a_participle_after_an_issued_document_is_cued_from_the_issuing_verb() -
     ]
 
 
+def test_an_addressee_may_stand_between_an_issued_document_and_its_participle() -> None:
+    sentence = "A group of parents sent a letter to the county school board urging it to reconsider."
+    assert _cues(sentence, content=True) == [
+        ("sent a letter to the county school board urging", "A group of parents", ["it to reconsider"])
+    ]
+
+
 def test_in_their_view_names_the_holder_of_the_view() -> None:
     sentence = "In their view, the council could lose the vote."
     assert _cues(sentence, content=True) == [("view", "their", ["the council could lose the vote"])]

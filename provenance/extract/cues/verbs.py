@@ -381,17 +381,34 @@ def _issued_document(tokens: list[Token], first: int) -> int | None:
     """Find the verb that issued the document a participle cue quotes ("released a statement saying").
 
     Returns the verb's index: the cue runs from it ("sent out a text message to
-    supporters saying"), and its subject is the source.
+    supporters saying"), and its subject is the source. An addressee may stand
+    between the document and the participle ("a letter to the county board urging").
     """
-    if not first or tokens[first - 1].lower not in sources().document_words | ISSUED_NOUNS:
+    documents = sources().document_words | ISSUED_NOUNS
+    noun = _before_addressee(tokens, first) - 1
+    if noun < 0 or tokens[noun].lower not in documents:
         return None
-    for index in range(first - 2, max(-1, first - 10), -1):
+    for index in range(noun - 1, max(-1, noun - 9), -1):
         token = tokens[index]
         if token.lower in cues().issuing_verbs:
             return index
         if not token.is_word or token.capitalised:
             return None
     return None
+
+
+def _before_addressee(tokens: list[Token], first: int) -> int:
+    """Find where a "to" phrase naming an addressee ends before token ``first`` starts, or ``first``.
+
+    The phrase is "to" and up to six words, none of them a verb or a mark ("to the county board").
+    """
+    for index in range(first - 1, max(-1, first - 8), -1):
+        token = tokens[index]
+        if token.lower == "to" and index < first - 1:
+            return index
+        if not token.is_word or token.quoted or token.lower in cues().verbs:
+            return first
+    return first
 
 
 def _names_a_thing(tokens: list[Token], source: tuple[int, int], cue_start: int) -> bool:
