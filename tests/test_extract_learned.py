@@ -12,8 +12,8 @@ from provenance.extract import analyze
 from provenance.extract.cues import find_attributions, trigger_words
 from provenance.extract.cues.learned import candidate_words
 from provenance.extract.cues.sentence import rule_attributions
-from provenance.extract.learned import cue_features, cue_head, cue_model
-from provenance.extract.learned.features import NOT_HEADS
+from provenance.extract.learned import cue_feature_parts, cue_features, cue_head, cue_model
+from provenance.extract.learned.features import NOT_HEADS, feature_name, feature_parts
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import quotations, tokenize
 from provenance.ingest import parse_article
@@ -127,6 +127,17 @@ def test_the_score_bar_and_the_probability_threshold_agree(features: list[str]) 
     score = model.score(features)
     if abs(score - model.threshold_score) > 1e-9:
         assert (score >= model.threshold_score) == (model.probability(features) >= model.threshold)
+
+
+def test_a_feature_in_parts_is_weighed_as_its_name_is() -> None:
+    model = cue_model()
+    sentence = "“It's over,” Lund, who lamented the | vote, told reporters that she'd resign."
+    tokens = tokenize(sentence, 0, len(sentence), quotations(sentence, 0, len(sentence)))
+    for index in [index for index, token in enumerate(tokens) if token.is_word]:  # a cue's head is a word
+        parts = cue_feature_parts(tokens, index)
+        assert [feature_parts(feature_name(part)) for part in parts] == parts
+        assert model.score_parts(parts) == model.score(cue_features(tokens, index))
+    assert all(feature_name(feature_parts(name)) == name for name in model.weights)
 
 
 def test_a_cues_head_is_its_first_word_past_the_verb_group() -> None:
