@@ -17,7 +17,15 @@ from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
 from provenance.extract.sources import is_adverb
 
-__all__ = ["Feature", "cue_feature_parts", "cue_features", "cue_head", "feature_name", "feature_parts"]
+__all__ = [
+    "Feature",
+    "cue_feature_parts",
+    "cue_features",
+    "cue_head",
+    "feature_name",
+    "feature_parts",
+    "own_features",
+]
 
 _CLASSES = tomllib.loads(
     resources.files("provenance.extract.learned").joinpath("data", "features.toml").read_text("utf-8")
@@ -153,6 +161,15 @@ def _word_parts(word: str) -> tuple[Feature, Feature, Feature, Feature, str]:
         ("kind", lexicon.verbs[word].value if word in lexicon.verbs else "none"),
         meaning.senses[0][0] if meaning is not None else "none",
     )
+
+
+def own_features(word: str) -> tuple[tuple[Feature, ...], str]:
+    """List the features a candidate word has wherever it stands, and its first sense's class.
+
+    The class is what the ``wn1_*`` pair features pair with a neighbour's class.
+    """
+    form, suffix, suffix2, kind, first_class = _word_parts(word)
+    return (("bias",), form, suffix, suffix2, kind, *_sense_parts(word)), first_class
 
 
 def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None = None) -> list[str]:

@@ -72,14 +72,23 @@ def _logit(probability: float) -> float:
 
 
 @cache
-def cue_model() -> CueModel:
-    """Load the shipped cue model (``data/cue_model.json``)."""
-    text = resources.files("provenance.extract.learned").joinpath("data", "cue_model.json").read_text("utf-8")
-    data = json.loads(text)
+def cue_model(gated: bool = True) -> CueModel:
+    """Load the shipped cue model (``data/cue_model.json``).
+
+    ``gated`` leaves out of its words the WordNet words too unlikely as cues to be
+    worth judging (``data/cue_gate.json``, fitted by ``bench/fit_cue_gate.py``).
+    """
+    data = json.loads(_data("cue_model.json"))
     meaning = verb_forms(frozenset(data["lexicon_classes"])) - frozenset(data["refused"])
+    if gated:
+        meaning -= frozenset(json.loads(_data("cue_gate.json"))["unlikely"])
     return CueModel(
         frozenset(data["vocabulary"]) | meaning,
         frozenset((first, second) for first, second in data["particles"]),
         {feature: float(weight) for feature, weight in data["weights"].items()},
         float(data["threshold"]),
     )
+
+
+def _data(name: str) -> str:
+    return resources.files("provenance.extract.learned").joinpath("data", name).read_text("utf-8")
