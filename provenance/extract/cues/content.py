@@ -68,7 +68,7 @@ ADVERBIAL_REACH = 20
 """How far past an adverbial after a cue ("said in an interview taped on Monday that…") to seek a clause."""
 LOOKAHEAD = 8
 TITLE_WORDS = 6
-"""The most words of a programme's or publication's title quoted after a possessive (``MSNBC’s “Morning Joe”``)."""
+"""The most words of a title quoted after a possessive (``MSNBC’s “Morning Joe”``)."""
 STOP_WORDS = frozenset({"and", "but", "who"})
 CLAUSE_OPENINGS = frozenset({"that", "to"}) | CLAUSE_SUBJECTS
 """Words that open a clause or infinitive after a cue, not the cue's noun-phrase object."""
