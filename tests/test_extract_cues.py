@@ -364,10 +364,46 @@ def test_a_stance_adjective_after_be_is_a_cue_before_a_clause(
     assert _cues(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The levy has drawn harsh criticism from fellow council members.",
+         [("has drawn harsh criticism", "fellow council members", ["The levy"])]),
+        ("The vote was close, with Lund receiving more support from older voters.",
+         [("receiving more support", "older voters", ["Lund"])]),
+        ("Facing mounting criticism from the unions, Lund released his budget.", []),
+    ],
+)  # fmt: skip
+def test_a_stance_received_from_a_party_is_that_party_s_about_the_subject(
+    sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The mayor rebuked critics who say he should resign, saying the audit cleared him.", "The mayor"),
+        ("Lund paid a builder that said it was owed more, saying the work was late.", "Lund"),
+    ],
+)  # fmt: skip
+def test_a_participle_after_a_relative_clause_speaker_shares_the_main_subject(
+    sentence: str, speaker: str
+) -> None:
+    assert ("saying", speaker) in _cues(sentence)
+
+
 def test_a_participle_after_an_issued_document_is_cued_from_the_issuing_verb() -> None:
     sentence = "Later, Lund's campaign released a statement saying it was postponing a rally."
     assert _cues(sentence, content=True) == [
         ("released a statement saying", "Lund's campaign", ["it was postponing a rally"])
+    ]
+
+
+def test_an_addressee_may_stand_between_an_issued_document_and_its_participle() -> None:
+    sentence = "A group of parents sent a letter to the county school board urging it to reconsider."
+    assert _cues(sentence, content=True) == [
+        ("sent a letter to the county school board urging", "A group of parents", ["it to reconsider"])
     ]
 
 

@@ -183,7 +183,7 @@ def verb_attribution(
         source = _opening_participle_subject(tokens, last)
     else:
         source = (
-            main_subject(tokens, subject_end - 1, found)
+            _participle_subject(tokens, subject_end - 1, found)
             if participle
             else absolute or subject_before(tokens, subject_end, found)
         )
@@ -346,6 +346,26 @@ def _opening_participle_subject(tokens: list[Token], last: int) -> tuple[int, in
     return subject
 
 
+def _participle_subject(
+    tokens: list[Token], limit: int, found: list[RawAttribution]
+) -> tuple[int, int] | None:
+    """Find the subject a participle clause shares (", saying …"): the last speaker's, or the sentence's.
+
+    A speaker that is a relative pronoun ("… an architect who said he was stiffed,
+    saying …") speaks inside a relative clause; a participle after a comma goes with
+    the main one (after "before" or "while" it stays in the relative clause).
+    """
+    last = found[-1].source_tokens if found else None
+    if (
+        last is not None
+        and last[1] - last[0] == 1
+        and tokens[last[0]].lower in RELATIVE_PRONOUNS
+        and tokens[limit].text == ","
+    ):
+        return sentence_subject(tokens, limit) or last
+    return main_subject(tokens, limit, found)
+
+
 def _absolute_subject(tokens: list[Token], first: int) -> tuple[int, int] | None:
     """Find the subject of a participle cue in a "with" phrase ("with 50 percent of voters saying…")."""
     for index in range(first - 1, max(-1, first - 9), -1):
@@ -361,17 +381,34 @@ def _issued_document(tokens: list[Token], first: int) -> int | None:
     """Find the verb that issued the document a participle cue quotes ("released a statement saying").
 
     Returns the verb's index: the cue runs from it ("sent out a text message to
-    supporters saying"), and its subject is the source.
+    supporters saying"), and its subject is the source. An addressee may stand
+    between the document and the participle ("a letter to the county board urging").
     """
-    if not first or tokens[first - 1].lower not in sources().document_words | ISSUED_NOUNS:
+    documents = sources().document_words | ISSUED_NOUNS
+    noun = _before_addressee(tokens, first) - 1
+    if noun < 0 or tokens[noun].lower not in documents:
         return None
-    for index in range(first - 2, max(-1, first - 10), -1):
+    for index in range(noun - 1, max(-1, noun - 9), -1):
         token = tokens[index]
         if token.lower in cues().issuing_verbs:
             return index
         if not token.is_word or token.capitalised:
             return None
     return None
+
+
+def _before_addressee(tokens: list[Token], first: int) -> int:
+    """Find where a "to" phrase naming an addressee ends before token ``first`` starts, or ``first``.
+
+    The phrase is "to" and up to six words, none of them a verb or a mark ("to the county board").
+    """
+    for index in range(first - 1, max(-1, first - 8), -1):
+        token = tokens[index]
+        if token.lower == "to" and index < first - 1:
+            return index
+        if not token.is_word or token.quoted or token.lower in cues().verbs:
+            return first
+    return first
 
 
 def _names_a_thing(tokens: list[Token], source: tuple[int, int], cue_start: int) -> bool:
