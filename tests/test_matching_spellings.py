@@ -1,9 +1,9 @@
-"""One fact spelled two ways: headline capitals, ordinals, initialisms and the names of one thing.
+"""One fact spelled two ways: headline capitals, ordinals and the names of one thing.
 
 Outlets print "Harbour Board Fires Its Director" over a lead that says the
-board fired its director, "sixth round" where another prints "6th round",
-"IR" for "injured reserve" and "DUI" for "drunken driving". Before the matcher
-read these alike, each pair shared fewer words than the same pair worded alike.
+board fired its director, "sixth round" where another prints "6th round", and
+"DUI" for "drunken driving". Before the matcher read these alike, each pair
+shared fewer words than the same pair worded alike.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from provenance.corpus.lexicon import same_phrases
 from provenance.corpus.normalize import normalise
 
 OVERLAP = FEATURE_NAMES.index("idf_overlap_words")
-CONTAINED = FEATURE_NAMES.index("token_set")
 
 
 def _overlap(a: str, b: str) -> float:
@@ -43,25 +42,3 @@ def test_names_of_one_thing_that_share_no_word_read_alike() -> None:
         _overlap(claim, "Tal Brenner was arrested on suspicion of drunken driving after the Vellmark game.")
         == alike
     )
-
-
-def test_an_initialism_is_shared_with_the_words_that_spell_it() -> None:
-    claim = "Ivo Marsh escaped from a TDCJ van near Vellmark."
-    spelled = _overlap(
-        claim, "Ivo Marsh escaped from a Texas Department of Criminal Justice van near Vellmark."
-    )
-    other = _overlap(claim, "Ivo Marsh escaped from a county sheriff van near Vellmark.")
-    assert spelled > other
-    assert spelled == _overlap(claim, claim)
-
-
-def test_two_letters_are_spelled_by_capitalised_words_only() -> None:
-    claim = "Ivo Marsh was held by US officials in Vellmark."
-    assert _overlap(claim, "Ivo Marsh was held by United States officials in Vellmark.") == _overlap(
-        claim, claim
-    )
-    lower_case = pair_features(
-        claim_text("Ivo Marsh was held in Vellmark by US agents."),
-        claim_text("Ivo Marsh was held in Vellmark under suspicion."),
-    )
-    assert lower_case[CONTAINED] < 1

@@ -15,10 +15,9 @@ ones that weighed most):
   are about the same people, not the same claim; the words besides names
   also count as shared when WordNet relates them (``lexicon``: "fired" /
   "dismissed", "bought" / "purchased", "convicted" / "conviction");
-  a headline's capitals mark no names, and one thing spelled two ways reads
-  alike on both sides (an initialism and the words that spell it, "IE" /
-  "Internet Explorer"; the phrases of ``data/phrases.toml``, "DUI" /
-  "drunken driving");
+  a headline's capitals mark no names, and the names of one thing that
+  share no word read alike (``data/phrases.toml``: "DUI" / "drunken
+  driving");
 * what one side says that the other does not (the weighted share of
   uncovered content, larger side), length ratio;
 * numbers, months and weekdays (shared, missing on one side, in conflict) and
@@ -83,10 +82,6 @@ HEADLINE_SHARE = 0.75
 """A sentence whose words besides function words are this capitalised (of at least so many) is a headline."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[.,]\d+)*")
-_INITIALISM = re.compile(r"\b[A-Z]{2,5}\b")
-_LINKING = frozenset({"of", "and", "the", "for"})
-INITIALISM_LOWER = 3
-"""An initialism this long may be spelled by words in lower case ("DUI" / "driving under the influence")."""
 _MONTHS = frozenset(MONTHS)
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _CAPITAL = re.compile(r"^[A-Z]")
@@ -110,8 +105,6 @@ def idf(term: str) -> float:
 class ClaimText:
     """One side of a pair, read once: plain words, content stems, names, numbers, times."""
 
-    sentence: str
-    """The sentence as read, its phrases of one thing written alike (``lexicon.same_phrases``)."""
     normal: NormalisedClaim
     words: tuple[str, ...]
     stems: tuple[str, ...]
@@ -130,10 +123,6 @@ class ClaimText:
     """Their IDF weight."""
     senses: frozenset[str]
     """Their WordNet senses, pooled."""
-    initialisms: frozenset[str]
-    """Its words printed as capital initials ("IE", "TDCJ"), unless the whole sentence is in capitals."""
-    initials: str
-    """The first letters of its words besides linking words, lower case: where initialisms may be spelled."""
 
 
 @lru_cache(maxsize=1 << 14)
@@ -149,7 +138,6 @@ def claim_text(sentence: str) -> ClaimText:
     names = names & content
     plain = tuple((word, idf(word), senses(word)) for word in sorted(content - names))
     return ClaimText(
-        sentence=sentence,
         normal=normal,
         words=words,
         stems=tuple(stem(word) for word in words),
@@ -163,40 +151,7 @@ def claim_text(sentence: str) -> ClaimText:
         plain=plain,
         plain_weight=sum(weight for _, weight, _ in plain),
         senses=frozenset().union(*(word_senses for _, _, word_senses in plain)),
-        initialisms=frozenset() if sentence.isupper() else frozenset(_INITIALISM.findall(sentence)),
-        initials="".join(word[0] for word in words if word not in _LINKING),
     )
-
-
-def _spell_out(side: ClaimText, initialisms: frozenset[str]) -> ClaimText:
-    """Write the words of a side that spell one of the other side's initialisms as it.
-
-    One outlet prints "Internet Explorer" where another prints "IE": read
-    alike, the two sides share the word. Linking words inside the spelled-out
-    name are skipped ("Texas Department of Criminal Justice" / "TDCJ"). Two
-    letters are spelled by capitalised words only: "US" is "United States",
-    not "under suspicion".
-    """
-    wanted = {
-        initialism.lower(): initialism
-        for initialism in initialisms - side.initialisms
-        if initialism.lower() in side.initials
-    }
-    if not wanted:
-        return side
-    found = [match for match in _WORD.finditer(side.sentence) if match.group(0).lower() not in _LINKING]
-    longest = max(map(len, wanted))
-    for start in range(len(found)):
-        initials = ""
-        for end in range(start, min(start + longest, len(found))):
-            initials += found[end].group(0)[0].lower()
-            if end == start or initials not in wanted:
-                continue
-            run = found[start : end + 1]
-            if len(initials) >= INITIALISM_LOWER or all(_CAPITAL.match(word.group(0)) for word in run):
-                sentence = side.sentence
-                return claim_text(sentence[: run[0].start()] + wanted[initials] + sentence[run[-1].end() :])
-    return side
 
 
 def _names(raw: list[str]) -> set[str]:
@@ -216,7 +171,6 @@ def _names(raw: list[str]) -> set[str]:
 
 def pair_features(left: ClaimText, right: ClaimText) -> list[float]:
     """Compute the feature vector of a pair, in ``FEATURE_NAMES`` order (symmetric in its two sides)."""
-    left, right = _spell_out(left, right.initialisms), _spell_out(right, left.initialisms)
     a, b = left.normal.text, right.normal.text
     lcs = LCSseq.similarity(left.stems, right.stems)
     unigram = _f1(left.grams[0], right.grams[0])
