@@ -22,10 +22,17 @@ from provenance.extract.cues.clause import (
 )
 from provenance.extract.cues.content import learned_ends
 from provenance.extract.cues.learned import learned_attributions
-from provenance.extract.cues.nominal import according_to, document_intro, hearsay, in_view, nominal_cue
+from provenance.extract.cues.nominal import (
+    according_to,
+    document_intro,
+    hearsay,
+    in_view,
+    nominal_cue,
+    received_stance,
+)
 from provenance.extract.cues.passives import by_agent, impression, passive_belief, question_put, raises_a_cue
 from provenance.extract.cues.punctuation import punctuation_cue, speaker_line
-from provenance.extract.cues.verbs import final_cue, verb_attribution
+from provenance.extract.cues.verbs import final_cue, stance_attribution, verb_attribution
 from provenance.extract.cues.words import (
     CLOSERS,
     DOCUMENT_HEADS,
@@ -34,6 +41,7 @@ from provenance.extract.cues.words import (
     PASSIVE_CUES,
     PUNCTUATION_CUES,
     RAISING_VERBS,
+    RECEIVED_STANCES,
     VIEW_WORDS,
 )
 from provenance.extract.learned import content_end_model, cue_model
@@ -61,7 +69,7 @@ def trigger_words() -> frozenset[str]:
 
     A sentence holding none of them (and no colon or dash) has no rule attribution.
     """
-    return first_cue_words() | NOMINAL_CUES | HEARSAY | VIEW_WORDS | DOCUMENT_HEADS
+    return first_cue_words() | NOMINAL_CUES | RECEIVED_STANCES | HEARSAY | VIEW_WORDS | DOCUMENT_HEADS
 
 
 def rule_attributions(
@@ -180,6 +188,9 @@ def _attributions(
     possessed = nominal_cue(tokens, quotes, found)
     if possessed is not None:
         found.append(possessed)
+    received = received_stance(tokens, quotes, found)
+    if received is not None:
+        found.append(received)
     return found
 
 
@@ -212,6 +223,8 @@ def _attribution_at(
             if kind is CueKind.ACCORDING_TO:
                 return according_to(tokens, index, index + len(phrase), quotes)
             return verb_attribution(tokens, index, index + len(phrase), kind, quotes, found)
+    if tokens[index].lower in lexicon.stance_adjectives:
+        return stance_attribution(tokens, index, quotes, found)
     verb_kind = lexicon.verbs.get(tokens[index].lower)
     if verb_kind is None and headline and tokens[index].lower in lexicon.headline_verbs:
         verb_kind = CueKind.STATEMENT

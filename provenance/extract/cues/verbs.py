@@ -44,11 +44,13 @@ from provenance.extract.cues.content import (
 )
 from provenance.extract.cues.words import (
     BASE_FORM_AUXILIARIES,
+    BE_FORMS,
     CLAUSE_LINKS,
     CLAUSE_MARKERS,
     CLAUSE_PAUSES,
     CLAUSE_SUBJECTS,
     DEFINITE_DETERMINERS,
+    DEGREE_WORDS,
     FINDING_VERBS,
     FINITE_AUXILIARIES,
     FOUND_OBJECTS,
@@ -58,6 +60,7 @@ from provenance.extract.cues.words import (
     ISSUED_NOUNS,
     NAMING_VERBS,
     NOUN_MARKERS,
+    OCCASION_VERBS,
     OPENERS,
     OPENING_LINKS,
     PAST_FORMS,
@@ -110,6 +113,31 @@ def final_cue(
     return None
 
 
+def stance_attribution(
+    tokens: list[Token], index: int, quotes: list[tuple[int, int]], found: list[RawAttribution]
+) -> RawAttribution | None:
+    """Read a stance adjective after "be" as a belief cue ("she is convinced that…", "we're so sure it…").
+
+    Only with a clause after it: "an angry crowd" or "is sure to win" holds no stance of anyone's.
+    """
+    before = index - 1
+    while (
+        before > 0
+        and tokens[before].lower not in BE_FORMS
+        and (tokens[before].lower in DEGREE_WORDS or tokens[before].lower in sources().cue_modifiers)
+    ):
+        before -= 1
+    if before < 1 or tokens[before].lower not in BE_FORMS:
+        return None
+    following = index + 1
+    if following >= len(tokens) or not (
+        (tokens[following].lower == "that" and not tokens[following].quoted)
+        or _bare_clause(tokens, following)
+    ):
+        return None
+    return verb_attribution(tokens, index, following, CueKind.BELIEF, quotes, found)
+
+
 def verb_attribution(
     tokens: list[Token],
     first: int,
@@ -132,9 +160,13 @@ def verb_attribution(
     ):
         return None  # "the plan", "a majority of pledged delegates": a noun or adjective, not a verb
     lead = _infinitive_lead(tokens, first)
-    subject_end = skip_modifiers(tokens, lead, progressive=word.endswith("ing"))
+    subject_end = skip_modifiers(
+        tokens, lead, progressive=word.endswith("ing") or word in cues().stance_adjectives
+    )
     cue_start = lead
-    while cue_start > subject_end and in_verb_group(tokens[cue_start - 1]):
+    while cue_start > subject_end and (
+        in_verb_group(tokens[cue_start - 1]) or tokens[cue_start - 1].lower in DEGREE_WORDS
+    ):
         cue_start -= 1
     participle = word.endswith("ing") and (
         participle_link(tokens, subject_end) or (first == 0 and word not in SCENE_PARTICIPLES)
@@ -152,7 +184,7 @@ def verb_attribution(
         source = _opening_participle_subject(tokens, last)
     else:
         source = (
-            main_subject(tokens, subject_end - 1, found)
+            _participle_subject(tokens, subject_end - 1, found)
             if participle
             else absolute or subject_before(tokens, subject_end, found)
         )
@@ -191,18 +223,22 @@ def verb_attribution(
         and not (headline and _headline_object(tokens, last, word))
         and (word in lexicon.clause_only_verbs or word in cues().clause_only)
         and not _clause_follows(tokens, last, word)
+        and _topic_after_listener(tokens, last, word) is None
         and not _stance_object(tokens, last, word)
         and not after_quotation(tokens, source[0])
         and not (word in cues().clause_only and _after_clause(tokens, source[0], last))
         and not _closes_sentence(tokens, source[0], last)
     ):
         return None
+    topic = None if inverted else _topic_after_listener(tokens, last, word)
     last = _extend_cue(tokens, last, word)
     after = source[1] if inverted else last
     if cut:
         after = len(tokens)
     if not inverted and word in cues().addressee_verbs:
         after = skip_addressee(tokens, after, word)
+    if topic is not None:
+        after = topic
     cited = None
     if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].lower == "citing":
         cited = phrase_after(tokens, after + 2, len(tokens))
@@ -315,6 +351,26 @@ def _opening_participle_subject(tokens: list[Token], last: int) -> tuple[int, in
     return subject
 
 
+def _participle_subject(
+    tokens: list[Token], limit: int, found: list[RawAttribution]
+) -> tuple[int, int] | None:
+    """Find the subject a participle clause shares (", saying …"): the last speaker's, or the sentence's.
+
+    A speaker that is a relative pronoun ("… an architect who said he was stiffed,
+    saying …") speaks inside a relative clause; a participle after a comma goes with
+    the main one (after "before" or "while" it stays in the relative clause).
+    """
+    last = found[-1].source_tokens if found else None
+    if (
+        last is not None
+        and last[1] - last[0] == 1
+        and tokens[last[0]].lower in RELATIVE_PRONOUNS
+        and tokens[limit].text == ","
+    ):
+        return sentence_subject(tokens, limit) or last
+    return main_subject(tokens, limit, found)
+
+
 def _absolute_subject(tokens: list[Token], first: int) -> tuple[int, int] | None:
     """Find the subject of a participle cue in a "with" phrase ("with 50 percent of voters saying…")."""
     for index in range(first - 1, max(-1, first - 9), -1):
@@ -330,17 +386,34 @@ def _issued_document(tokens: list[Token], first: int) -> int | None:
     """Find the verb that issued the document a participle cue quotes ("released a statement saying").
 
     Returns the verb's index: the cue runs from it ("sent out a text message to
-    supporters saying"), and its subject is the source.
+    supporters saying"), and its subject is the source. An addressee may stand
+    between the document and the participle ("a letter to the county board urging").
     """
-    if not first or tokens[first - 1].lower not in sources().document_words | ISSUED_NOUNS:
+    documents = sources().document_words | ISSUED_NOUNS
+    noun = _before_addressee(tokens, first) - 1
+    if noun < 0 or tokens[noun].lower not in documents:
         return None
-    for index in range(first - 2, max(-1, first - 10), -1):
+    for index in range(noun - 1, max(-1, noun - 9), -1):
         token = tokens[index]
         if token.lower in cues().issuing_verbs:
             return index
         if not token.is_word or token.capitalised:
             return None
     return None
+
+
+def _before_addressee(tokens: list[Token], first: int) -> int:
+    """Find where a "to" phrase naming an addressee ends before token ``first`` starts, or ``first``.
+
+    The phrase is "to" and up to six words, none of them a verb or a mark ("to the county board").
+    """
+    for index in range(first - 1, max(-1, first - 8), -1):
+        token = tokens[index]
+        if token.lower == "to" and index < first - 1:
+            return index
+        if not token.is_word or token.quoted or token.lower in cues().verbs:
+            return first
+    return first
 
 
 def _names_a_thing(tokens: list[Token], source: tuple[int, int], cue_start: int) -> bool:
@@ -457,9 +530,11 @@ def _after_clause(tokens: list[Token], source_start: int, last: int) -> bool:
 
 
 def _infinitive_lead(tokens: list[Token], first: int) -> int:
-    """Find where a cue led by a past verb and "to" starts ("went on to say", "interjected to say").
+    """Find where a cue led by a verb and "to" starts ("went on to say", "went on CNN to defend").
 
-    Returns ``first`` when the cue stands alone.
+    A past form in "-ed" or a form of "go" leads right before "to" ("interjected
+    to say"); a verb of going or taking a platform leads from a few words before
+    it (``_occasion_lead``). Returns ``first`` when the cue stands alone.
     """
     if first < 2 or tokens[first - 1].lower != "to":
         return first
@@ -467,9 +542,23 @@ def _infinitive_lead(tokens: list[Token], first: int) -> int:
     if tokens[lead].lower == "on" and lead > 0:
         lead -= 1
     verb = tokens[lead].lower
-    if tokens[lead].capitalised or not (verb in GO_FORMS or verb.endswith("ed")):
-        return first
-    return lead
+    if not tokens[lead].capitalised and (verb in GO_FORMS or verb.endswith("ed")):
+        return lead
+    return _occasion_lead(tokens, first)
+
+
+def _occasion_lead(tokens: list[Token], first: int) -> int:
+    """Find a verb of going or taking a platform a few words before "to" and a cue, else ``first``.
+
+    ("took to Twitter overnight to accuse": up to six words between, none a verb or a clause link.)
+    """
+    for index in range(first - 2, max(-1, first - 9), -1):
+        token = tokens[index]
+        if token.lower in OCCASION_VERBS and not token.capitalised:
+            return index
+        if not token.is_word or token.quoted or token.lower in cues().verbs or token.lower in SUBJECT_STOPS:
+            return first
+    return first
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
@@ -558,6 +647,28 @@ def _bare_clause(tokens: list[Token], index: int) -> bool:
         if not token.is_word or token.quoted or token.lower in PREPOSITIONS or token.lower in SUBJECT_STOPS:
             return False
     return False
+
+
+def _topic_after_listener(tokens: list[Token], index: int, word: str) -> int | None:
+    """Find what a verb of talking is about past its listener ("talked to voters about health care").
+
+    Returns the index of "about", where the content starts as PolNeAR's annotators
+    mostly start it there, when "to" or "with" and at most six words lead to it, none
+    a verb or a mark; ``None`` otherwise ("talked with aides" reports nothing).
+    """
+    if (
+        index >= len(tokens)
+        or tokens[index].lower not in {"to", "with"}
+        or word not in cues().particles["about"]
+    ):
+        return None
+    for position in range(index + 1, min(index + 8, len(tokens) - 1)):
+        token = tokens[position]
+        if token.lower == "about" and position > index + 1:
+            return position
+        if not token.is_word or token.quoted or token.lower in cues().verbs:
+            return None
+    return None
 
 
 def _stance_object(tokens: list[Token], index: int, word: str) -> bool:
