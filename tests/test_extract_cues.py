@@ -342,6 +342,8 @@ def test_a_stance_verb_takes_its_object_as_content(
         ("Moreau is speaking out about the closure of the port.", [("is speaking out", "Moreau")]),
         ("The mayor sounded a note of caution.", [("sounded", "The mayor")]),
         ("Lund encouraged voters to turn out.", [("encouraged", "Lund")]),
+        ("She’s heralded plans to cut the levy.", [("’s heralded", "She")]),
+        ("The mayor heralded the levy cut as a win for families.", [("heralded", "The mayor")]),
     ],
 )  # fmt: skip
 def test_what_follows_a_speech_verb_in_its_cue(sentence: str, expected: list[tuple[str, str]]) -> None:
@@ -420,6 +422,21 @@ def test_a_verb_of_talking_reports_what_it_is_about_past_its_listener(
     sentence: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund has been steadily pounding the mayor as a “con artist” since May.",
+         [("has been steadily pounding", "Lund")]),
+        ("Lately, Moreau has gone after Lund as a “spoiled brat.”", [("has gone after", "Moreau")]),
+        ("The vote came as “a shock” to Lund.", []),
+    ],
+)  # fmt: skip
+def test_a_verb_that_casts_its_object_as_a_quotation_is_a_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
 
 
 def test_a_participle_after_an_issued_document_is_cued_from_the_issuing_verb() -> None:
