@@ -17,7 +17,7 @@ from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
 from provenance.extract.sources import is_adverb
 
-__all__ = ["cue_features", "cue_head"]
+__all__ = ["cue_features", "cue_head", "word_class"]
 
 _CLASSES = tomllib.loads(
     resources.files("provenance.extract.learned").joinpath("data", "features.toml").read_text("utf-8")
@@ -55,7 +55,7 @@ def _shape(token: Token) -> str:
     return "low"
 
 
-def _word_class(token: Token) -> str:
+def word_class(token: Token) -> str:
     """Name the coarse class of a neighbour: pronoun, name, determiner, auxiliary, mark, or a plain word."""
     lower = token.lower
     if token.text in QUOTE_MARKS:
@@ -82,7 +82,7 @@ def _subject(tokens: list[Token], index: int) -> Token | None:
     sentence-initial cue → None.) Only the four words before are read.
     """
     for position in range(index - 1, max(-1, index - 5), -1):
-        if _word_class(tokens[position]) not in {"adverb", "auxiliary"}:
+        if word_class(tokens[position]) not in {"adverb", "auxiliary"}:
             return tokens[position]
     return None
 
@@ -121,10 +121,10 @@ def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None =
     before2 = tokens[index - 2] if index > 1 else None
     after = tokens[index + 1] if index + 1 < len(tokens) else None
     after2 = tokens[index + 2] if index + 2 < len(tokens) else None
-    before_class = _word_class(before) if before else "<s>"
+    before_class = word_class(before) if before else "<s>"
     subject_token = _subject(tokens, index)
-    subject = _word_class(subject_token) if subject_token is not None else "none"
-    next_class = _word_class(after) if after else "</s>"
+    subject = word_class(subject_token) if subject_token is not None else "none"
+    next_class = word_class(after) if after else "</s>"
     features = [
         "bias",
         f"w={word}",
@@ -134,12 +134,12 @@ def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None =
         f"kind={lexicon.verbs[word].value}" if word in lexicon.verbs else "kind=none",
         f"prev={before.lower if before else '<s>'}",
         f"prev_class={before_class}",
-        f"prev2_class={_word_class(before2) if before2 else '<s>'}",
+        f"prev2_class={word_class(before2) if before2 else '<s>'}",
         f"prev2={before2.lower if before2 else '<s>'}",
         f"next={after.lower if after else '</s>'}",
         f"next_class={next_class}",
         f"next2={after2.lower if after2 else '</s>'}",
-        f"next2_class={_word_class(after2) if after2 else '</s>'}",
+        f"next2_class={word_class(after2) if after2 else '</s>'}",
         f"w_next={word}|{after.lower if after else '</s>'}",
         f"w_next_class={word}|{next_class}",
         f"w_prev_class={word}|{before_class}",
