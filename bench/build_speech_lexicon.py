@@ -17,12 +17,11 @@ WordNet files give the same output.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
-from wordnet_files import WORDNET, Synset, read_exceptions, read_index, read_synsets
+from wordnet_files import Synset, read_exceptions, read_index, read_synsets, wordnet_folder
 
 from provenance.outputs import write_atomic
 
@@ -150,15 +149,10 @@ def build(wordnet: Path) -> dict[str, object]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--wordnet", type=Path, default=WORDNET)
-    options = parser.parse_args()
-    if not (options.wordnet / "data.verb").is_file():
-        print(f"{options.wordnet}: no WordNet 3.0 database (apt-get install wordnet-base)", file=sys.stderr)
+    folder = wordnet_folder(__doc__)
+    if folder is None:
         return 2
-    lexicon = build(options.wordnet)
+    lexicon = build(folder)
     write_atomic(OUTPUT, json.dumps(lexicon, indent=0, sort_keys=True, ensure_ascii=False) + "\n")
     verbs, irregular = len(lexicon["verbs"]), len(lexicon["irregular"])  # type: ignore[arg-type]
     print(f"{verbs} verbs, {irregular} irregular forms: wrote {OUTPUT.relative_to(ROOT)}")

@@ -24,14 +24,12 @@ licence (BSD-like; the notice is in ``NOTICE``); this table is derived from it.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
-from wordnet_files import WORDNET, read_exceptions, read_index, read_synsets
+from wordnet_files import read_exceptions, read_index, read_synsets, wordnet_folder
 
 from provenance.outputs import write_atomic
 
@@ -125,13 +123,10 @@ def _base36(number: int) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--wordnet", type=Path, default=WORDNET)
-    options = parser.parse_args()
-    if not (options.wordnet / "data.noun").is_file():
-        print(f"{options.wordnet}: no WordNet 3.0 (apt-get install -y wordnet-base)", file=sys.stderr)
+    folder = wordnet_folder(__doc__)
+    if folder is None:
         return 2
-    document = build(options.wordnet)
+    document = build(folder)
     write_atomic(OUTPUT, json.dumps(document, separators=(",", ":")) + "\n")
     print(f"{len(document['words'])} keys, {OUTPUT.stat().st_size / 1e6:.2f} MB -> {OUTPUT}")  # type: ignore[arg-type]
     return 0

@@ -9,12 +9,27 @@ files through here, so the format is parsed in one place.
 
 from __future__ import annotations
 
+import argparse
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 WORDNET = Path("/usr/share/wordnet")
 """Where Debian's ``wordnet-base`` puts the database."""
+
+
+def wordnet_folder(description: str) -> Path | None:
+    """Read ``--wordnet`` from the command line; None, after one line on stderr, without a database."""
+    parser = argparse.ArgumentParser(
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--wordnet", type=Path, default=WORDNET, help=f"default {WORDNET}")
+    folder: Path = parser.parse_args().wordnet
+    if not all((folder / f"data.{part}").is_file() for part in ("noun", "verb")):
+        print(f"{folder}: no WordNet 3.0 database (apt-get install -y wordnet-base)", file=sys.stderr)
+        return None
+    return folder
 
 
 @dataclass(frozen=True)

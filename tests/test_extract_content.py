@@ -432,3 +432,8 @@ def test_a_quotation_introduced_by_a_colon_does_not_continue_the_speakers_conten
 def test_during_opens_an_adverbial_before_the_clause_not_the_clause() -> None:
     text = "The ranger said during the debate that the trail was closed.\n"
     assert _contents(text) == [["that the trail was closed"]]
+
+
+def test_a_rule_of_underscores_closing_the_sentence_is_not_content() -> None:
+    text = "The ranger said the trail was closed until spring. ___\n"
+    assert _contents(text) == [["the trail was closed until spring"]]

@@ -339,11 +339,28 @@ def test_a_stance_verb_takes_its_object_as_content(
         ("Lund took issue with the audit.", [("took issue with", "Lund")]),
         ("Moreau laid out a plan for the port.", [("laid out", "Moreau")]),
         ("Lund went after his rival over the levy.", [("went after", "Lund")]),
+        ("Moreau is speaking out about the closure of the port.", [("is speaking out", "Moreau")]),
         ("The mayor sounded a note of caution.", [("sounded", "The mayor")]),
         ("Lund encouraged voters to turn out.", [("encouraged", "Lund")]),
     ],
 )  # fmt: skip
 def test_what_follows_a_speech_verb_in_its_cue(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund was convinced that the levy would pass.", [("was convinced", "Lund")]),
+        ("That is why she is so frustrated that the county cut the budget.", [("is so frustrated", "she")]),
+        ("We are sure this is the only town for us.", [("are sure", "We")]),
+        ("An angry crowd gathered outside the hall.", []),
+        ("Lund is sure to win the county.", []),
+    ],
+)  # fmt: skip
+def test_a_stance_adjective_after_be_is_a_cue_before_a_clause(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
     assert _cues(sentence) == expected
 
 

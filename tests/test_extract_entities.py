@@ -338,3 +338,22 @@ def test_a_home_state_initials_members_plural_heads_and_fact_checkers_type_the_p
 
 def test_a_home_state_is_the_affiliation_of_the_name_before_it() -> None:
     assert describe("Sen. Ada Lind of Ohio").affiliation == "Ohio"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("LETTERS.\n\nThe county was right to close the port. I believe the levy will fail.\n\n"
+         "Odile Varga.\n\nDover.\n", ("Odile Varga", PERSON, True)),
+        ("Readers replied.\n\nWe think the council is wrong about the levy.\n\n@portwatcher.\n",
+         ("@portwatcher", PERSON, True)),
+        ("The county closed the port.\n\nWe think the council is wrong about the levy.\n\nFULL TEXT.\n",
+         ("We", SourceType.UNATTRIBUTED, False)),
+    ],
+)  # fmt: skip
+def test_a_first_person_writer_is_whoever_signs_the_paragraph(
+    text: str, expected: tuple[str, SourceType, bool]
+) -> None:
+    found = speakers(text)
+    writer = next(mention for mention in found if mention in {"I", "We"})
+    assert found[writer] == expected

@@ -88,6 +88,8 @@ def resolve(mentions: list[MentionDraft], people: People | None = None) -> None:
                 mention.refers_to = _nearest(mentions, index, lambda d: True, _plural)
             elif lower in entity_words.neuter_pronouns:
                 mention.refers_to = _nearest(mentions, index, lambda d: d.type in THING_TYPES)
+            elif lower in lexicon.first_person:
+                mention.person = people.signer(mention.end)
         elif mention.text.startswith(DEFINITE) and lower.split(maxsplit=1)[-1] in lexicon.descriptor_types:
             descriptor = lower.split(maxsplit=1)[-1]
             mention.refers_to = _nearest(mentions, index, _described_by(descriptor))

@@ -38,11 +38,12 @@ class CueLexicon:
     clause_only: frozenset[str]
     new_object_verbs: frozenset[str]
     headline_verbs: frozenset[str]
+    stance_adjectives: frozenset[str]
 
     @property
     def first_words(self) -> frozenset[str]:
         """Every word that can start a cue: a quick filter before any phrase is tried."""
-        return frozenset(self.verbs) | {phrase[0] for phrase in self.phrases}
+        return frozenset(self.verbs) | self.stance_adjectives | {phrase[0] for phrase in self.phrases}
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,7 @@ def cues() -> CueLexicon:
         frozenset(data["around"]["clause_only"]),
         frozenset(data["around"]["new_object_verbs"]),
         frozenset(data["headline"]["verbs"]),
+        frozenset(data["adjectives"]["stance"]),
     )
 
 

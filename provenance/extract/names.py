@@ -31,6 +31,8 @@ ROLE_FOR_BEFORE = re.compile(
 """A role before a name that says whom it serves: "An attorney for Pagliano, | Mark MacDougall"."""
 APPOSITION = re.compile(r"\A,\s+(?:(?:the|a|an)\s+)?([^,.;:()“”\"]{3,80}?)\s*[,.;)]")
 POSSESSIVE = ("’s", "'s", "’", "'")
+SIGNATURE = re.compile(r"[ \t]*((?:[A-Z][\w’'.-]*[ \u00a0]){1,3}[A-Z][\w’'-]*|@\w+)\.?[ \t]*(?:\n|\Z)")
+"""A paragraph that is only a name or a handle ("Ada Lind.", "@adalind"): who signs the paragraph above it."""
 
 
 @dataclass
@@ -61,6 +63,7 @@ class People:
     persons: list[Person] = field(default_factory=list)
     _roles: dict[int, set[str]] = field(default_factory=dict)
     surnames: dict[str, list[Person]] = field(default_factory=dict)
+    _signatures: dict[int, Person | None] = field(default_factory=dict)
 
     def add(self, person: Person) -> None:
         """Add a new person."""
@@ -79,6 +82,22 @@ class People:
                 found |= _roles_around(self.text, start, end)
             self._roles[id(person)] = found
         return found
+
+    def signer(self, position: int) -> Person | None:
+        """Find who signs the paragraph holding ``position``: a name or handle alone in the next paragraph.
+
+        Readers' letters and posts are printed so ("… turned me into a combatant!" then
+        "Ada Lind."), and their "I" and "we" are that writer. A line of headings ("FULL
+        TEXT", "Joining Forces With China") or a place ("New York.") signs nothing.
+        """
+        end = self.text.find("\n", position)
+        if end == -1:
+            return None
+        while end < len(self.text) and self.text[end] in "\n \t":
+            end += 1
+        if end not in self._signatures:
+            self._signatures[end] = _signature(self.text, end)
+        return self._signatures[end]
 
     def by_surname(self, surname: str, first: str = "") -> Person | None:
         """Find the person of a surname (and first name, when given); the most mentioned on a clash."""
@@ -165,6 +184,26 @@ def _add(people: People, start: int, end: int, titles: list[str], name: list[str
         entities().title_roles.get(word.rstrip(".").lower(), word.rstrip(".").lower()) for word in titles
     )
     person.mentions.append((start, end))
+
+
+def _signature(text: str, start: int) -> Person | None:
+    """Read the signature paragraph at ``start``, if the paragraph there is one."""
+    match = SIGNATURE.match(text, start)
+    if match is None:
+        return None
+    name = match.group(1).replace("\u00a0", " ").split(" ")
+    function_words = sources().function_words
+    if not name[0].startswith("@") and (
+        all(word.isupper() for word in name)
+        or any(word.lower() in function_words for word in name)
+        or _institution(name)
+    ):
+        return None
+    full = " ".join(name)
+    first = name[0].lower() if len(name) > 1 else ""
+    person = Person(name=full, surname=_key(name[-1]), first=first, gender=gender_of(full))
+    person.mentions.append(match.span(1))
+    return person
 
 
 def _roles_around(text: str, start: int, end: int) -> set[str]:

@@ -15,6 +15,7 @@ from provenance.extract.cues.words import (
     BE_FORMS,
     CLAUSE_WORDS,
     CLOSERS,
+    DEGREE_WORDS,
     FINITE_AUXILIARIES,
     LOCATIVES,
     NOUN_MARKERS,
@@ -218,7 +219,8 @@ def in_verb_group(token: Token) -> bool:
 def skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
     """Move left from a cue past adverbs, auxiliaries and time phrases ("on Tuesday said", "here said").
 
-    A progressive cue ("is saying") also passes its form of "be".
+    A progressive cue ("is saying") also passes its form of "be", and so does a
+    stance adjective, with its words of degree ("is so sure").
     """
     lexicon = sources()
     while index > 0:
@@ -229,7 +231,7 @@ def skip_modifiers(tokens: list[Token], index: int, progressive: bool) -> int:
             or token.lower in cues().auxiliaries
             or token.lower in LOCATIVES
             or adverb
-            or (progressive and token.lower in BE_FORMS)
+            or (progressive and (token.lower in BE_FORMS or token.lower in DEGREE_WORDS))
         ):
             index -= 1
         elif token.lower in TIME_WORDS and index > 1 and tokens[index - 2].lower in TIME_LEADS:

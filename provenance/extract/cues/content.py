@@ -76,7 +76,7 @@ STOP_MARKS = CLOSERS | CLAUSE_BREAKS | {";", ",", "."}
 def content_span(
     tokens: list[Token], first: int, last: int, quotes: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
-    """Content over tokens ``[first, last)``, edge commas and the final full stop dropped.
+    """Content over tokens ``[first, last)``, edge commas, the final full stop and a closing rule dropped.
 
     A quotation that the content starts in or ends in is taken whole, so a
     quotation spanning several sentences is one content span. ``quotes`` are in
@@ -85,7 +85,9 @@ def content_span(
     """
     while first < last and tokens[first].text in {",", ":", "—", "–", ";"}:
         first += 1
-    while last > first and tokens[last - 1].text in {",", ".", ":", "—", "–", ";"}:
+    while last > first and (
+        tokens[last - 1].text in {",", ".", ":", "—", "–", ";"} or _rule(tokens[last - 1])
+    ):
         last -= 1
     if last <= first:
         return None
@@ -98,6 +100,11 @@ def content_span(
         if closing >= 0 and end < quotes[closing][1]:
             end = quotes[closing][1]
     return start, end
+
+
+def _rule(token: Token) -> bool:
+    """Tell whether a token is a rule of underscores ("___"), the break wire copy sets between items."""
+    return token.text[0] == "_" and not token.text.strip("_")
 
 
 @dataclass(frozen=True)

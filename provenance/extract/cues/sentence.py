@@ -25,7 +25,7 @@ from provenance.extract.cues.learned import learned_attributions, learned_cue_en
 from provenance.extract.cues.nominal import according_to, document_intro, hearsay, in_view, nominal_cue
 from provenance.extract.cues.passives import by_agent, impression, passive_belief, question_put, raises_a_cue
 from provenance.extract.cues.punctuation import punctuation_cue, speaker_line
-from provenance.extract.cues.verbs import final_cue, verb_attribution
+from provenance.extract.cues.verbs import final_cue, stance_attribution, verb_attribution
 from provenance.extract.cues.words import (
     CLOSERS,
     DOCUMENT_HEADS,
@@ -214,6 +214,8 @@ def _attribution_at(
             if kind is CueKind.ACCORDING_TO:
                 return according_to(tokens, index, index + len(phrase), quotes)
             return verb_attribution(tokens, index, index + len(phrase), kind, quotes, found)
+    if tokens[index].lower in lexicon.stance_adjectives:
+        return stance_attribution(tokens, index, quotes, found)
     verb_kind = lexicon.verbs.get(tokens[index].lower)
     if verb_kind is None and headline and tokens[index].lower in lexicon.headline_verbs:
         verb_kind = CueKind.STATEMENT

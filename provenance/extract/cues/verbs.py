@@ -44,11 +44,13 @@ from provenance.extract.cues.content import (
 )
 from provenance.extract.cues.words import (
     BASE_FORM_AUXILIARIES,
+    BE_FORMS,
     CLAUSE_LINKS,
     CLAUSE_MARKERS,
     CLAUSE_PAUSES,
     CLAUSE_SUBJECTS,
     DEFINITE_DETERMINERS,
+    DEGREE_WORDS,
     FINDING_VERBS,
     FINITE_AUXILIARIES,
     FOUND_OBJECTS,
@@ -110,6 +112,31 @@ def final_cue(
     return None
 
 
+def stance_attribution(
+    tokens: list[Token], index: int, quotes: list[tuple[int, int]], found: list[RawAttribution]
+) -> RawAttribution | None:
+    """Read a stance adjective after "be" as a belief cue ("she is convinced that…", "we're so sure it…").
+
+    Only with a clause after it: "an angry crowd" or "is sure to win" holds no stance of anyone's.
+    """
+    before = index - 1
+    while (
+        before > 0
+        and tokens[before].lower not in BE_FORMS
+        and (tokens[before].lower in DEGREE_WORDS or tokens[before].lower in sources().cue_modifiers)
+    ):
+        before -= 1
+    if before < 1 or tokens[before].lower not in BE_FORMS:
+        return None
+    following = index + 1
+    if following >= len(tokens) or not (
+        (tokens[following].lower == "that" and not tokens[following].quoted)
+        or _bare_clause(tokens, following)
+    ):
+        return None
+    return verb_attribution(tokens, index, following, CueKind.BELIEF, quotes, found)
+
+
 def verb_attribution(
     tokens: list[Token],
     first: int,
@@ -132,9 +159,13 @@ def verb_attribution(
     ):
         return None  # "the plan", "a majority of pledged delegates": a noun or adjective, not a verb
     lead = _infinitive_lead(tokens, first)
-    subject_end = skip_modifiers(tokens, lead, progressive=word.endswith("ing"))
+    subject_end = skip_modifiers(
+        tokens, lead, progressive=word.endswith("ing") or word in cues().stance_adjectives
+    )
     cue_start = lead
-    while cue_start > subject_end and in_verb_group(tokens[cue_start - 1]):
+    while cue_start > subject_end and (
+        in_verb_group(tokens[cue_start - 1]) or tokens[cue_start - 1].lower in DEGREE_WORDS
+    ):
         cue_start -= 1
     participle = word.endswith("ing") and (
         participle_link(tokens, subject_end) or (first == 0 and word not in SCENE_PARTICIPLES)
