@@ -342,6 +342,8 @@ def test_a_stance_verb_takes_its_object_as_content(
         ("Moreau is speaking out about the closure of the port.", [("is speaking out about", "Moreau")]),
         ("The mayor sounded a note of caution.", [("sounded", "The mayor")]),
         ("Lund encouraged voters to turn out.", [("encouraged", "Lund")]),
+        ("She’s heralded plans to cut the levy.", [("’s heralded", "She")]),
+        ("The mayor heralded the levy cut as a win for families.", [("heralded", "The mayor")]),
     ],
 )  # fmt: skip
 def test_what_follows_a_speech_verb_in_its_cue(sentence: str, expected: list[tuple[str, str]]) -> None:
@@ -364,10 +366,90 @@ def test_a_stance_adjective_after_be_is_a_cue_before_a_clause(
     assert _cues(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The levy has drawn harsh criticism from fellow council members.",
+         [("has drawn harsh criticism", "fellow council members", ["The levy"])]),
+        ("The vote was close, with Lund receiving more support from older voters.",
+         [("receiving more support", "older voters", ["Lund"])]),
+        ("Facing mounting criticism from the unions, Lund released his budget.", []),
+    ],
+)  # fmt: skip
+def test_a_stance_received_from_a_party_is_that_party_s_about_the_subject(
+    sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("The mayor rebuked critics who say he should resign, saying the audit cleared him.", "The mayor"),
+        ("Lund paid a builder that said it was owed more, saying the work was late.", "Lund"),
+    ],
+)  # fmt: skip
+def test_a_participle_after_a_relative_clause_speaker_shares_the_main_subject(
+    sentence: str, speaker: str
+) -> None:
+    assert ("saying", speaker) in _cues(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Moreau went on the radio to defend the levy.", [("went on the radio to defend", "Moreau")]),
+        ("Lund took to Twitter overnight to defend the levy.",
+         [("took to Twitter overnight to defend", "Lund")]),
+        ("Lund went to Dover and to say the least it was cold.", []),
+    ],
+)  # fmt: skip
+def test_a_verb_of_going_or_taking_a_platform_leads_a_cue_a_few_words_on(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He is talking to voters about the port.", [("is talking", "He", ["about the port"])]),
+        ("Lund came to talk to the board last week about the port.",
+         [("came to talk", "Lund", ["about the port"])]),
+    ],
+)  # fmt: skip
+def test_a_verb_of_talking_reports_what_it_is_about_past_its_listener(
+    sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund has been steadily pounding the mayor as a “con artist” since May.",
+         [("has been steadily pounding", "Lund")]),
+        ("Lately, Moreau has gone after Lund as a “spoiled brat.”", [("has gone after", "Moreau")]),
+        ("The vote came as “a shock” to Lund.", []),
+    ],
+)  # fmt: skip
+def test_a_verb_that_casts_its_object_as_a_quotation_is_a_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
 def test_a_participle_after_an_issued_document_is_cued_from_the_issuing_verb() -> None:
     sentence = "Later, Lund's campaign released a statement saying it was postponing a rally."
     assert _cues(sentence, content=True) == [
         ("released a statement saying", "Lund's campaign", ["it was postponing a rally"])
+    ]
+
+
+def test_an_addressee_may_stand_between_an_issued_document_and_its_participle() -> None:
+    sentence = "A group of parents sent a letter to the county school board urging it to reconsider."
+    assert _cues(sentence, content=True) == [
+        ("sent a letter to the county school board urging", "A group of parents", ["it to reconsider"])
     ]
 
 

@@ -107,6 +107,7 @@ def test_mayor_bill_de_blasio_is_named_with_his_title_as_role() -> None:
         ("Republicans", SourceType.ANONYMOUS_GROUP, False),
         ("Democrats in the Senate", SourceType.ANONYMOUS_GROUP, False),
         ("an arbitration panel", SourceType.ANONYMOUS_GROUP, False),
+        ("a group of parents with children at the school", SourceType.ANONYMOUS_GROUP, False),
         ("Mexico", SourceType.NAMED_ORGANISATION, True),
         ("Vermont", SourceType.NAMED_ORGANISATION, True),
         ("the United States", SourceType.NAMED_ORGANISATION, True),

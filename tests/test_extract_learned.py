@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from importlib import resources
 
@@ -9,11 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from provenance.extract import analyze
+from provenance.extract.claims import _worth_reading
 from provenance.extract.cues import find_attributions, trigger_words
 from provenance.extract.cues.learned import candidate_words
 from provenance.extract.cues.sentence import rule_attributions
-from provenance.extract.learned import cue_features, cue_head, cue_model
-from provenance.extract.learned.features import NOT_HEADS
+from provenance.extract.learned import cue_feature_parts, cue_features, cue_head, cue_model
+from provenance.extract.learned.features import NOT_HEADS, feature_name, feature_parts
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import quotations, tokenize
 from provenance.ingest import parse_article
@@ -127,6 +129,32 @@ def test_the_score_bar_and_the_probability_threshold_agree(features: list[str]) 
     score = model.score(features)
     if abs(score - model.threshold_score) > 1e-9:
         assert (score >= model.threshold_score) == (model.probability(features) >= model.threshold)
+
+
+def test_a_feature_in_parts_is_weighed_as_its_name_is() -> None:
+    model = cue_model()
+    sentence = "“It's over,” Lund, who lamented the | vote, told reporters that she'd resign."
+    tokens = tokenize(sentence, 0, len(sentence), quotations(sentence, 0, len(sentence)))
+    for index in [index for index, token in enumerate(tokens) if token.is_word]:  # a cue's head is a word
+        parts = cue_feature_parts(tokens, index)
+        assert [feature_parts(feature_name(part)) for part in parts] == parts
+        assert model.score_parts(parts) == model.score(cue_features(tokens, index))
+    assert all(feature_name(feature_parts(name)) == name for name in model.weights)
+
+
+def test_the_gate_was_fitted_for_the_shipped_cue_model() -> None:
+    gate = json.loads(DATA.joinpath("cue_gate.json").read_text(encoding="utf-8"))
+    model = hashlib.sha256(DATA.joinpath("cue_model.json").read_bytes()).hexdigest()
+    assert gate["cue_model_sha256"] == model, "the cue model changed: run bench/fit_cue_gate.py"
+
+
+def test_a_word_under_the_gate_is_never_judged_nor_makes_a_sentence_worth_reading() -> None:
+    unlikely = set(json.loads(DATA.joinpath("cue_gate.json").read_text(encoding="utf-8"))["unlikely"])
+    assert {"abandon", "abandoned"} <= unlikely <= cue_model(gated=False).vocabulary
+    assert unlikely.isdisjoint(cue_model().vocabulary)
+    sentence = "The county abandoned the old bridge."
+    assert _worth_reading(sentence.replace("abandoned", "lamented"))
+    assert not _worth_reading(sentence)
 
 
 def test_a_cues_head_is_its_first_word_past_the_verb_group() -> None:

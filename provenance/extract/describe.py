@@ -159,11 +159,19 @@ def _describe(text: str, lexicon: SourceLexicon) -> SourceDescription:
     if head_lower in lexicon.document_words:
         return SourceDescription(SourceType.DOCUMENT, text, 1, None, _affiliation(words, head), _named(words),
                                  True, False)  # fmt: skip
-    if (
+    organisation = (
         head in lexicon.organisation_words
         or head_lower in lexicon.organisation_words
         or bare in (lexicon.organisation_words)
+    )
+    if (
+        organisation
+        and lower[0] in entities().indefinite_determiners
+        and not any(word[:1].isupper() for word in words[1:])
     ):
+        return SourceDescription(SourceType.ANONYMOUS_GROUP, text, None, None, None, Anonymity.VAGUE, False,
+                                 False)  # fmt: skip  # "a group of parents": a body no one names
+    if organisation:
         name = NAME_END.split(bare)[0]  # "The alliance, which includes …" is named "alliance"
         return SourceDescription(SourceType.NAMED_ORGANISATION, name, 1, None, _affiliation(words, head),
                                  Anonymity.NAMED, True, False)  # fmt: skip

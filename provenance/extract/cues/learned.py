@@ -19,7 +19,7 @@ from operator import attrgetter
 from provenance.extract.cues.clause import RawAttribution, after_quotation, char_span, in_verb_group
 from provenance.extract.cues.content import content_span, content_stop
 from provenance.extract.cues.verbs import verb_attribution
-from provenance.extract.learned import CueExtentModel, CueModel, cue_features, cue_head
+from provenance.extract.learned import CueExtentModel, CueModel, cue_feature_parts, cue_head
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token, lower_words
 from provenance.extract.sources import phrase_before
@@ -91,7 +91,7 @@ def learned_attributions(
     quoting = any(token.quoted for token in tokens)
     bar = model.threshold_score
     for index in candidates:
-        score = model.score(cue_features(tokens, index, sentence_quotes=quoting))
+        score = model.score_parts(cue_feature_parts(tokens, index, sentence_quotes=quoting))
         if score < bar:
             continue
         reading = read_cue(tokens, index, quotes, model)

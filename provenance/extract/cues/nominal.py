@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from provenance.extract.cues.clause import RawAttribution, char_span
+from provenance.extract.cues.clause import RawAttribution, char_span, in_verb_group
 from provenance.extract.cues.content import content_span, content_stop, past_opening
 from provenance.extract.cues.words import (
     DOCUMENT_HEADS,
@@ -17,6 +17,8 @@ from provenance.extract.cues.words import (
     NOUN_CUE_OPENERS,
     NOUN_MARKERS,
     POSSESSIVES,
+    RECEIVED_STANCES,
+    RECEIVING_VERBS,
     SUBJECT_STOPS,
     VIEW_WORDS,
 )
@@ -140,6 +142,54 @@ def nominal_cue(
         if any(start < content[1] and first < end for start, end in taken):
             continue
         return attribution
+    return None
+
+
+def received_stance(
+    tokens: list[Token], quotes: list[tuple[int, int]], found: list[RawAttribution]
+) -> RawAttribution | None:
+    """Read "The plan has drawn sharp criticism from the unions": the party after "from" takes the stance.
+
+    The noun follows a verb of receiving, with at most two modifiers between them
+    ("won overwhelming support from"); the content is what the stance is about,
+    the subject of that verb. Words another attribution (``found``) covers are not read again.
+    """
+    if RECEIVED_STANCES.isdisjoint(lower_words(tokens)):
+        return None
+    for index in range(1, len(tokens) - 2):
+        token = tokens[index]
+        if token.quoted or token.lower not in RECEIVED_STANCES or tokens[index + 1].lower != "from":
+            continue
+        verb = next(
+            (position for position in range(index - 1, max(-1, index - 4), -1)
+             if tokens[position].lower in RECEIVING_VERBS),
+            None,
+        )  # fmt: skip
+        if verb is None or any(raw.first_token <= index <= raw.last_token for raw in found):
+            continue
+        source = phrase_after(tokens, index + 2, len(tokens))
+        group = verb
+        while group > 0 and in_verb_group(tokens[group - 1]):
+            group -= 1
+        subject = group
+        while (
+            subject > max(0, group - 12)
+            and tokens[subject - 1].is_word
+            and tokens[subject - 1].lower not in SUBJECT_STOPS | {"with"}
+        ):
+            subject -= 1
+        content = content_span(tokens, subject, group, quotes)
+        if source is None or content is None:
+            continue
+        return RawAttribution(
+            CueKind.STATEMENT,
+            char_span(tokens, group, index + 1),
+            char_span(tokens, *source),
+            [content],
+            first_token=subject,
+            last_token=source[1] - 1,
+            source_tokens=source,
+        )
     return None
 
 

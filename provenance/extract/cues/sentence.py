@@ -22,10 +22,17 @@ from provenance.extract.cues.clause import (
 )
 from provenance.extract.cues.content import learned_ends
 from provenance.extract.cues.learned import learned_attributions, learned_cue_ends
-from provenance.extract.cues.nominal import according_to, document_intro, hearsay, in_view, nominal_cue
+from provenance.extract.cues.nominal import (
+    according_to,
+    document_intro,
+    hearsay,
+    in_view,
+    nominal_cue,
+    received_stance,
+)
 from provenance.extract.cues.passives import by_agent, impression, passive_belief, question_put, raises_a_cue
 from provenance.extract.cues.punctuation import punctuation_cue, speaker_line
-from provenance.extract.cues.verbs import final_cue, stance_attribution, verb_attribution
+from provenance.extract.cues.verbs import characterisation, final_cue, stance_attribution, verb_attribution
 from provenance.extract.cues.words import (
     CLOSERS,
     DOCUMENT_HEADS,
@@ -34,6 +41,7 @@ from provenance.extract.cues.words import (
     PASSIVE_CUES,
     PUNCTUATION_CUES,
     RAISING_VERBS,
+    RECEIVED_STANCES,
     VIEW_WORDS,
 )
 from provenance.extract.learned import content_end_model, cue_extent_model, cue_model
@@ -63,7 +71,7 @@ def trigger_words() -> frozenset[str]:
 
     A sentence holding none of them (and no colon or dash) has no rule attribution.
     """
-    return first_cue_words() | NOMINAL_CUES | HEARSAY | VIEW_WORDS | DOCUMENT_HEADS
+    return first_cue_words() | NOMINAL_CUES | RECEIVED_STANCES | HEARSAY | VIEW_WORDS | DOCUMENT_HEADS
 
 
 def rule_attributions(
@@ -182,6 +190,12 @@ def _attributions(
     possessed = nominal_cue(tokens, quotes, found)
     if possessed is not None:
         found.append(possessed)
+    received = received_stance(tokens, quotes, found)
+    if received is not None:
+        found.append(received)
+    cast = characterisation(tokens, quotes, found) if quotes else None
+    if cast is not None:
+        found.append(cast)
     return found
 
 

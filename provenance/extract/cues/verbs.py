@@ -45,6 +45,7 @@ from provenance.extract.cues.content import (
 from provenance.extract.cues.words import (
     BASE_FORM_AUXILIARIES,
     BE_FORMS,
+    CASTING_PARTICLES,
     CLAUSE_LINKS,
     CLAUSE_MARKERS,
     CLAUSE_PAUSES,
@@ -60,6 +61,7 @@ from provenance.extract.cues.words import (
     ISSUED_NOUNS,
     NAMING_VERBS,
     NOUN_MARKERS,
+    OCCASION_VERBS,
     OPENERS,
     OPENING_LINKS,
     PAST_FORMS,
@@ -137,6 +139,57 @@ def stance_attribution(
     return verb_attribution(tokens, index, following, CueKind.BELIEF, quotes, found)
 
 
+def characterisation(
+    tokens: list[Token], quotes: list[tuple[int, int]], found: list[RawAttribution]
+) -> RawAttribution | None:
+    """Read "Reid has been pounding Trump as a “con artist”": a verb that casts its object as quoted words.
+
+    Whatever the verb ("painted", "pummeled", "went after"), casting someone as a
+    quotation reports the subject's view of them (PolNeAR train marks 34 of 39 such
+    places outside another content as cues); the object and the quotation are the content.
+    """
+    for index in range(2, len(tokens) - 1):
+        if tokens[index].lower != "as" or tokens[index].quoted or not _quotation_cast(tokens, index + 1):
+            continue
+        verb = _casting_verb(tokens, index)
+        if verb is None or any(raw.first_token <= verb[0] <= raw.last_token for raw in found):
+            continue
+        return verb_attribution(tokens, *verb, CueKind.STATEMENT, quotes, found)
+    return None
+
+
+def _quotation_cast(tokens: list[Token], index: int) -> bool:
+    """Tell whether a quotation opens at ``index`` past an article and one word ("as a “con artist”")."""
+    for position in range(index, min(index + 3, len(tokens))):
+        if tokens[position].text in QUOTE_OPENERS and not tokens[position].quoted:
+            return True
+        if not tokens[position].is_word or tokens[position].quoted:
+            return False
+    return False
+
+
+def _casting_verb(tokens: list[Token], cast: int) -> tuple[int, int] | None:
+    """Find the verb (with its particle: "gone after") whose object of up to four words ends before "as"."""
+    for index in range(cast - 2, max(0, cast - 7), -1):
+        token = tokens[index]
+        if not token.is_word or token.quoted:
+            return None
+        if token.capitalised:
+            continue
+        if _verb_form(token.lower):
+            return index, index + 1
+        if token.lower in CASTING_PARTICLES and index > 0 and _verb_form(tokens[index - 1].lower):
+            return index - 1, index + 1
+    return None
+
+
+def _verb_form(word: str) -> bool:
+    """Tell whether a lower-case word is a verb form before a cast object ("painted", "pounding", "gone")."""
+    return (
+        word.endswith(("ed", "ing")) or word in PAST_FORMS or word in OCCASION_VERBS or word in cues().verbs
+    )
+
+
 def verb_attribution(
     tokens: list[Token],
     first: int,
@@ -183,7 +236,7 @@ def verb_attribution(
         source = _opening_participle_subject(tokens, last)
     else:
         source = (
-            main_subject(tokens, subject_end - 1, found)
+            _participle_subject(tokens, subject_end - 1, found)
             if participle
             else absolute or subject_before(tokens, subject_end, found)
         )
@@ -222,18 +275,22 @@ def verb_attribution(
         and not (headline and _headline_object(tokens, last, word))
         and (word in lexicon.clause_only_verbs or word in cues().clause_only)
         and not _clause_follows(tokens, last, word)
+        and _topic_after_listener(tokens, last, word) is None
         and not _stance_object(tokens, last, word)
         and not after_quotation(tokens, source[0])
         and not (word in cues().clause_only and _after_clause(tokens, source[0], last))
         and not _closes_sentence(tokens, source[0], last)
     ):
         return None
+    topic = None if inverted else _topic_after_listener(tokens, last, word)
     last = _extend_cue(tokens, last, word)
     after = source[1] if inverted else last
     if cut:
         after = len(tokens)
     if not inverted and word in cues().addressee_verbs:
         after = skip_addressee(tokens, after, word)
+    if topic is not None:
+        after = topic
     cited = None
     if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].lower == "citing":
         cited = phrase_after(tokens, after + 2, len(tokens))
@@ -346,6 +403,26 @@ def _opening_participle_subject(tokens: list[Token], last: int) -> tuple[int, in
     return subject
 
 
+def _participle_subject(
+    tokens: list[Token], limit: int, found: list[RawAttribution]
+) -> tuple[int, int] | None:
+    """Find the subject a participle clause shares (", saying …"): the last speaker's, or the sentence's.
+
+    A speaker that is a relative pronoun ("… an architect who said he was stiffed,
+    saying …") speaks inside a relative clause; a participle after a comma goes with
+    the main one (after "before" or "while" it stays in the relative clause).
+    """
+    last = found[-1].source_tokens if found else None
+    if (
+        last is not None
+        and last[1] - last[0] == 1
+        and tokens[last[0]].lower in RELATIVE_PRONOUNS
+        and tokens[limit].text == ","
+    ):
+        return sentence_subject(tokens, limit) or last
+    return main_subject(tokens, limit, found)
+
+
 def _absolute_subject(tokens: list[Token], first: int) -> tuple[int, int] | None:
     """Find the subject of a participle cue in a "with" phrase ("with 50 percent of voters saying…")."""
     for index in range(first - 1, max(-1, first - 9), -1):
@@ -361,17 +438,34 @@ def _issued_document(tokens: list[Token], first: int) -> int | None:
     """Find the verb that issued the document a participle cue quotes ("released a statement saying").
 
     Returns the verb's index: the cue runs from it ("sent out a text message to
-    supporters saying"), and its subject is the source.
+    supporters saying"), and its subject is the source. An addressee may stand
+    between the document and the participle ("a letter to the county board urging").
     """
-    if not first or tokens[first - 1].lower not in sources().document_words | ISSUED_NOUNS:
+    documents = sources().document_words | ISSUED_NOUNS
+    noun = _before_addressee(tokens, first) - 1
+    if noun < 0 or tokens[noun].lower not in documents:
         return None
-    for index in range(first - 2, max(-1, first - 10), -1):
+    for index in range(noun - 1, max(-1, noun - 9), -1):
         token = tokens[index]
         if token.lower in cues().issuing_verbs:
             return index
         if not token.is_word or token.capitalised:
             return None
     return None
+
+
+def _before_addressee(tokens: list[Token], first: int) -> int:
+    """Find where a "to" phrase naming an addressee ends before token ``first`` starts, or ``first``.
+
+    The phrase is "to" and up to six words, none of them a verb or a mark ("to the county board").
+    """
+    for index in range(first - 1, max(-1, first - 8), -1):
+        token = tokens[index]
+        if token.lower == "to" and index < first - 1:
+            return index
+        if not token.is_word or token.quoted or token.lower in cues().verbs:
+            return first
+    return first
 
 
 def _names_a_thing(tokens: list[Token], source: tuple[int, int], cue_start: int) -> bool:
@@ -488,9 +582,11 @@ def _after_clause(tokens: list[Token], source_start: int, last: int) -> bool:
 
 
 def _infinitive_lead(tokens: list[Token], first: int) -> int:
-    """Find where a cue led by a past verb and "to" starts ("went on to say", "interjected to say").
+    """Find where a cue led by a verb and "to" starts ("went on to say", "went on CNN to defend").
 
-    Returns ``first`` when the cue stands alone.
+    A past form in "-ed" or a form of "go" leads right before "to" ("interjected
+    to say"); a verb of going or taking a platform leads from a few words before
+    it (``_occasion_lead``). Returns ``first`` when the cue stands alone.
     """
     if first < 2 or tokens[first - 1].lower != "to":
         return first
@@ -498,9 +594,23 @@ def _infinitive_lead(tokens: list[Token], first: int) -> int:
     if tokens[lead].lower == "on" and lead > 0:
         lead -= 1
     verb = tokens[lead].lower
-    if tokens[lead].capitalised or not (verb in GO_FORMS or verb.endswith("ed")):
-        return first
-    return lead
+    if not tokens[lead].capitalised and (verb in GO_FORMS or verb.endswith("ed")):
+        return lead
+    return _occasion_lead(tokens, first)
+
+
+def _occasion_lead(tokens: list[Token], first: int) -> int:
+    """Find a verb of going or taking a platform a few words before "to" and a cue, else ``first``.
+
+    ("took to Twitter overnight to accuse": up to six words between, none a verb or a clause link.)
+    """
+    for index in range(first - 2, max(-1, first - 9), -1):
+        token = tokens[index]
+        if token.lower in OCCASION_VERBS and not token.capitalised:
+            return index
+        if not token.is_word or token.quoted or token.lower in cues().verbs or token.lower in SUBJECT_STOPS:
+            return first
+    return first
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
@@ -589,6 +699,28 @@ def _bare_clause(tokens: list[Token], index: int) -> bool:
         if not token.is_word or token.quoted or token.lower in PREPOSITIONS or token.lower in SUBJECT_STOPS:
             return False
     return False
+
+
+def _topic_after_listener(tokens: list[Token], index: int, word: str) -> int | None:
+    """Find what a verb of talking is about past its listener ("talked to voters about health care").
+
+    Returns the index of "about", where the content starts as PolNeAR's annotators
+    mostly start it there, when "to" or "with" and at most six words lead to it, none
+    a verb or a mark; ``None`` otherwise ("talked with aides" reports nothing).
+    """
+    if (
+        index >= len(tokens)
+        or tokens[index].lower not in {"to", "with"}
+        or word not in cues().particles["about"]
+    ):
+        return None
+    for position in range(index + 1, min(index + 8, len(tokens) - 1)):
+        token = tokens[position]
+        if token.lower == "about" and position > index + 1:
+            return position
+        if not token.is_word or token.quoted or token.lower in cues().verbs:
+            return None
+    return None
 
 
 def _stance_object(tokens: list[Token], index: int, word: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from provenance.extract.learned.content_end import ContentEndModel, content_end_model
 from provenance.extract.learned.cue_extent import CueExtentModel, cue_extent_model
-from provenance.extract.learned.features import cue_features, cue_head
+from provenance.extract.learned.features import cue_feature_parts, cue_features, cue_head
 from provenance.extract.learned.model import CueModel, cue_model
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "CueModel",
     "content_end_model",
     "cue_extent_model",
+    "cue_feature_parts",
     "cue_features",
     "cue_head",
     "cue_model",

@@ -17,7 +17,16 @@ from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
 from provenance.extract.sources import is_adverb
 
-__all__ = ["cue_features", "cue_head", "word_class"]
+__all__ = [
+    "Feature",
+    "cue_feature_parts",
+    "cue_features",
+    "cue_head",
+    "feature_name",
+    "feature_parts",
+    "own_features",
+    "word_class",
+]
 
 _CLASSES = tomllib.loads(
     resources.files("provenance.extract.learned").joinpath("data", "features.toml").read_text("utf-8")
@@ -87,6 +96,35 @@ def _subject(tokens: list[Token], index: int) -> Token | None:
     return None
 
 
+Feature = tuple[str, ...]
+"""A feature as its parts: a flag ("bias",), a family and value ("prev", "he"), or a family and a pair
+("w_next", "said", "that"). Its name (``feature_name``) is how the model's data file spells it."""
+
+
+PAIR_FAMILIES = frozenset(
+    ["w_next", "w_next_class", "w_prev_class", "w_subject", "wn1_next_class", "wn1_subject"]
+)
+"""The families whose value pairs the candidate word (or its sense class) with a neighbour's."""
+
+
+def feature_parts(name: str) -> Feature:
+    """Read a feature's name back into its parts (the inverse of ``feature_name``)."""
+    family, equals, value = name.partition("=")
+    if not equals:
+        return (name,)
+    if family in PAIR_FAMILIES:
+        first, _, second = value.partition("|")
+        return (family, first, second)
+    return (family, value)
+
+
+def feature_name(feature: Feature) -> str:
+    """Spell a feature as the model's weights name it: "bias", "prev=he", "w_next=said|that"."""
+    if len(feature) == 1:
+        return feature[0]
+    return f"{feature[0]}={'|'.join(feature[1:])}"
+
+
 @cache
 def sense_features(word: str) -> tuple[str, ...]:
     """List what WordNet says a word means as a verb: its commonest sense's class, its classes and frames.
@@ -94,29 +132,63 @@ def sense_features(word: str) -> tuple[str, ...]:
     These are the features that carry over to a verb never seen in training
     ("lamented": a verb of emotion and communication taking an object).
     """
+    return tuple(map(feature_name, _sense_parts(word)))
+
+
+@cache
+def _sense_parts(word: str) -> tuple[Feature, ...]:
     senses = verb_senses(word)
     if senses is None:
-        return ("wn=none",)
+        return (("wn", "none"),)
     first_class, first_frames = senses.senses[0]
     return (
-        f"wn1={first_class}",
-        *(f"wn={sense_class}" for sense_class in sorted(senses.classes)),
-        *(f"wn_frame={group}" for group in sorted(senses.frames)),
-        *(f"wn1_frame={group}" for group in sorted(first_frames)),
-        f"wn_noun={senses.noun}",
+        ("wn1", first_class),
+        *(("wn", sense_class) for sense_class in sorted(senses.classes)),
+        *(("wn_frame", group) for group in sorted(senses.frames)),
+        *(("wn1_frame", group) for group in sorted(first_frames)),
+        ("wn_noun", str(senses.noun)),
     )
 
 
+@cache
+def _word_parts(word: str) -> tuple[Feature, Feature, Feature, Feature, str]:
+    """Make once per word the features that depend on it alone: form, suffixes, kind, first sense's class."""
+    lexicon = cues()
+    meaning = verb_senses(word)
+    return (
+        ("w", word),
+        ("suffix", word[-3:]),
+        ("suffix2", word[-2:]),
+        ("kind", lexicon.verbs[word].value if word in lexicon.verbs else "none"),
+        meaning.senses[0][0] if meaning is not None else "none",
+    )
+
+
+def own_features(word: str) -> tuple[tuple[Feature, ...], str]:
+    """List the features a candidate word has wherever it stands, and its first sense's class.
+
+    The class is what the ``wn1_*`` pair features pair with a neighbour's class.
+    """
+    form, suffix, suffix2, kind, first_class = _word_parts(word)
+    return (("bias",), form, suffix, suffix2, kind, *_sense_parts(word)), first_class
+
+
 def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None = None) -> list[str]:
+    """List the features of the word at ``index`` as a possible cue head, by name (``cue_feature_parts``)."""
+    return list(map(feature_name, cue_feature_parts(tokens, index, sentence_quotes)))
+
+
+def cue_feature_parts(tokens: list[Token], index: int, sentence_quotes: bool | None = None) -> list[Feature]:
     """List the features of the word at ``index`` as a possible cue head.
 
     ``sentence_quotes`` (whether any token of the sentence is quoted) is the one
     sentence-wide feature: a caller judging many words of one sentence passes it
-    once, so a long sentence is not rescanned for each of its words.
+    once, so a long sentence is not rescanned for each of its words. Features are
+    tuples of strings the tokens already hold, so judging a word builds no text.
     """
     token = tokens[index]
     word = token.lower
-    lexicon = cues()
+    form, suffix, suffix2, kind, first_class = _word_parts(word)
     before = tokens[index - 1] if index > 0 else None
     before2 = tokens[index - 2] if index > 1 else None
     after = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -125,45 +197,45 @@ def cue_features(tokens: list[Token], index: int, sentence_quotes: bool | None =
     subject_token = _subject(tokens, index)
     subject = word_class(subject_token) if subject_token is not None else "none"
     next_class = word_class(after) if after else "</s>"
-    features = [
-        "bias",
-        f"w={word}",
-        f"suffix={word[-3:]}",
-        f"suffix2={word[-2:]}",
-        f"shape={_shape(token)}",
-        f"kind={lexicon.verbs[word].value}" if word in lexicon.verbs else "kind=none",
-        f"prev={before.lower if before else '<s>'}",
-        f"prev_class={before_class}",
-        f"prev2_class={word_class(before2) if before2 else '<s>'}",
-        f"prev2={before2.lower if before2 else '<s>'}",
-        f"next={after.lower if after else '</s>'}",
-        f"next_class={next_class}",
-        f"next2={after2.lower if after2 else '</s>'}",
-        f"next2_class={word_class(after2) if after2 else '</s>'}",
-        f"w_next={word}|{after.lower if after else '</s>'}",
-        f"w_next_class={word}|{next_class}",
-        f"w_prev_class={word}|{before_class}",
-        f"subject={subject}",
-        f"w_subject={word}|{subject}",
-        f"first={index == 0}",
-        f"place={'start' if index < 3 else 'end' if index >= len(tokens) - 3 else 'middle'}",
-        *sense_features(word),
+    after_word = after.lower if after else "</s>"
+    features: list[Feature] = [
+        ("bias",),
+        form,
+        suffix,
+        suffix2,
+        ("shape", _shape(token)),
+        kind,
+        ("prev", before.lower if before else "<s>"),
+        ("prev_class", before_class),
+        ("prev2_class", word_class(before2) if before2 else "<s>"),
+        ("prev2", before2.lower if before2 else "<s>"),
+        ("next", after_word),
+        ("next_class", next_class),
+        ("next2", after2.lower if after2 else "</s>"),
+        ("next2_class", word_class(after2) if after2 else "</s>"),
+        ("w_next", word, after_word),
+        ("w_next_class", word, next_class),
+        ("w_prev_class", word, before_class),
+        ("subject", subject),
+        ("w_subject", word, subject),
+        ("first", "True" if index == 0 else "False"),
+        ("place", "start" if index < 3 else "end" if index >= len(tokens) - 3 else "middle"),
+        *_sense_parts(word),
+        ("wn1_next_class", first_class, next_class),
+        ("wn1_subject", first_class, subject),
     ]
-    meaning = verb_senses(word)
-    first_class = meaning.senses[0][0] if meaning is not None else "none"
-    features += [f"wn1_next_class={first_class}|{next_class}", f"wn1_subject={first_class}|{subject}"]
-    if after is not None and after.lower == "that":
-        features.append("that_next")
+    if after_word == "that":
+        features.append(("that_next",))
     if any(other.text == "," for other in tokens[max(0, index - 2) : index]):
-        features.append("comma_before")
+        features.append(("comma_before",))
     if any(other.text in QUOTE_MARKS for other in tokens[index + 1 : index + 4]):
-        features.append("quote_follows")
+        features.append(("quote_follows",))
     if any(other.lower == "that" for other in tokens[index + 1 : index + 6]):
-        features.append("that_follows")
+        features.append(("that_follows",))
     if sentence_quotes is None:
         sentence_quotes = any(other.quoted for other in tokens)
     if sentence_quotes:
-        features.append("sentence_quotes")
+        features.append(("sentence_quotes",))
     if subject_token is not None and subject == "pronoun":
-        features.append(f"subject_pronoun={PRONOUN_KINDS.get(subject_token.lower, 'other')}")
+        features.append(("subject_pronoun", PRONOUN_KINDS.get(subject_token.lower, "other")))
     return features

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import repeat
 
+from provenance.extract.learned.features import Feature, feature_parts
 from provenance.extract.learned.word_senses import verb_forms
 from provenance.extract.segmentation import Token
 
@@ -31,10 +32,22 @@ class CueModel:
     particles: frozenset[tuple[str, str]]
     weights: dict[str, float]
     threshold: float
+    weights_by_parts: dict[Feature, float] = field(default_factory=dict, compare=False, repr=False)
+    """The weights keyed by their features' parts, filled from ``weights`` when the model is made."""
+
+    def __post_init__(self) -> None:
+        self.weights_by_parts.update((feature_parts(name), weight) for name, weight in self.weights.items())
 
     def score(self, features: list[str]) -> float:
         """Sum the weights of a word's features: the log-odds that it heads a cue."""
         return sum(map(self.weights.get, features, repeat(0.0)))
+
+    def score_parts(self, features: list[Feature]) -> float:
+        """Sum the weights of features given as parts (``cue_feature_parts``), as ``score`` sums their names.
+
+        The terms are the same and in the same order, so the sum is too; no feature's name is spelt.
+        """
+        return sum(map(self.weights_by_parts.get, features, repeat(0.0)))
 
     def probability(self, features: list[str]) -> float:
         """Give the model's probability that a word with these features heads a cue."""
@@ -59,14 +72,23 @@ def _logit(probability: float) -> float:
 
 
 @cache
-def cue_model() -> CueModel:
-    """Load the shipped cue model (``data/cue_model.json``)."""
-    text = resources.files("provenance.extract.learned").joinpath("data", "cue_model.json").read_text("utf-8")
-    data = json.loads(text)
+def cue_model(gated: bool = True) -> CueModel:
+    """Load the shipped cue model (``data/cue_model.json``).
+
+    ``gated`` leaves out of its words the WordNet words too unlikely as cues to be
+    worth judging (``data/cue_gate.json``, fitted by ``bench/fit_cue_gate.py``).
+    """
+    data = json.loads(_data("cue_model.json"))
     meaning = verb_forms(frozenset(data["lexicon_classes"])) - frozenset(data["refused"])
+    if gated:
+        meaning -= frozenset(json.loads(_data("cue_gate.json"))["unlikely"])
     return CueModel(
         frozenset(data["vocabulary"]) | meaning,
         frozenset((first, second) for first, second in data["particles"]),
         {feature: float(weight) for feature, weight in data["weights"].items()},
         float(data["threshold"]),
     )
+
+
+def _data(name: str) -> str:
+    return resources.files("provenance.extract.learned").joinpath("data", name).read_text("utf-8")
