@@ -437,3 +437,13 @@ def test_during_opens_an_adverbial_before_the_clause_not_the_clause() -> None:
 def test_a_rule_of_underscores_closing_the_sentence_is_not_content() -> None:
     text = "The ranger said the trail was closed until spring. ___\n"
     assert _contents(text) == [["the trail was closed until spring"]]
+
+
+def test_a_programme_title_quoted_after_the_listener_is_not_content() -> None:
+    text = "The ranger told KQED’s “Morning Shift” on Friday that the trail was closed.\n"
+    assert _contents(text) == [["that the trail was closed"]]
+
+
+def test_a_programme_title_quoted_in_an_adverbial_is_not_content() -> None:
+    text = "The ranger said on WXPR’s “Trail Talk” that the trail was closed.\n"
+    assert _contents(text) == [["that the trail was closed"]]

@@ -393,6 +393,35 @@ def test_a_participle_after_a_relative_clause_speaker_shares_the_main_subject(
     assert ("saying", speaker) in _cues(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Moreau went on the radio to defend the levy.", [("went on the radio to defend", "Moreau")]),
+        ("Lund took to Twitter overnight to defend the levy.",
+         [("took to Twitter overnight to defend", "Lund")]),
+        ("Lund went to Dover and to say the least it was cold.", []),
+    ],
+)  # fmt: skip
+def test_a_verb_of_going_or_taking_a_platform_leads_a_cue_a_few_words_on(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He is talking to voters about the port.", [("is talking", "He", ["about the port"])]),
+        ("Lund came to talk to the board last week about the port.",
+         [("came to talk", "Lund", ["about the port"])]),
+    ],
+)  # fmt: skip
+def test_a_verb_of_talking_reports_what_it_is_about_past_its_listener(
+    sentence: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert _cues(sentence, content=True) == expected
+
+
 def test_a_participle_after_an_issued_document_is_cued_from_the_issuing_verb() -> None:
     sentence = "Later, Lund's campaign released a statement saying it was postponing a rally."
     assert _cues(sentence, content=True) == [

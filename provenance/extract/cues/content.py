@@ -9,6 +9,7 @@ inserted cue; these functions find those edges and the clauses that stop them
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -66,6 +67,8 @@ from provenance.models import CueKind
 ADVERBIAL_REACH = 20
 """How far past an adverbial after a cue ("said in an interview taped on Monday that…") to seek a clause."""
 LOOKAHEAD = 8
+TITLE_WORDS = 6
+"""The most words of a title quoted after a possessive (``MSNBC’s “Morning Joe”``)."""
 STOP_WORDS = frozenset({"and", "but", "who"})
 CLAUSE_OPENINGS = frozenset({"that", "to"}) | CLAUSE_SUBJECTS
 """Words that open a clause or infinitive after a cue, not the cue's noun-phrase object."""
@@ -461,7 +464,7 @@ def skip_addressee(tokens: list[Token], index: int, word: str) -> int:
     would run"), except that the one asked to do something is part of the
     request ("asked her to call").
     """
-    for offset in range(index, min(index + LOOKAHEAD, len(tokens))):
+    for offset in _past_titles(tokens, index, min(index + LOOKAHEAD, len(tokens))):
         token = tokens[offset]
         if token.text in QUOTE_MARKS and offset > index and tokens[offset - 1].text not in {",", ":"}:
             return index
@@ -486,7 +489,8 @@ def clause_start(tokens: list[Token], index: int) -> int:
     object right after the verb keeps its clause (``rejected the idea that…``).
     """
     adverbial = index < len(tokens) and adverbial_start(tokens[index])
-    for offset in range(index, min(index + (ADVERBIAL_REACH if adverbial else LOOKAHEAD), len(tokens))):
+    reach = min(index + (ADVERBIAL_REACH if adverbial else LOOKAHEAD), len(tokens))
+    for offset in _past_titles(tokens, index, reach):
         token = tokens[offset]
         if offset == index and token.lower in NOUN_MARKERS and not time_phrase(tokens, offset):
             return index
@@ -504,6 +508,42 @@ def clause_start(tokens: list[Token], index: int) -> int:
         if token.text in {".", ";", "?", "!"} or token.quoted:
             break
     return index
+
+
+def _past_titles(tokens: list[Token], start: int, stop: int) -> Iterator[int]:
+    """Yield the token positions from ``start`` to ``stop``, passing over titles quoted after a possessive.
+
+    (``told MSNBC’s “Morning Joe” that …``, ``said on ABC’s “This Week” that …``:
+    the quotation names a programme, it is not the source's words, so the
+    listener or adverbial it belongs to goes on after it.)
+    """
+    offset = start
+    while offset < stop:
+        title_end = _title_end(tokens, offset)
+        if title_end is None:
+            yield offset
+            offset += 1
+        else:
+            offset = title_end
+
+
+def _title_end(tokens: list[Token], offset: int) -> int | None:
+    """Find where a title quoted right after a possessive ends (past its closing mark), if one opens here."""
+    if offset == 0 or tokens[offset].text not in QUOTE_MARKS:
+        return None
+    if not tokens[offset - 1].lower.endswith(("’s", "'s")) or tokens[offset - 1].quoted:
+        return None
+    close = next(
+        (
+            index
+            for index in range(offset + 1, min(offset + TITLE_WORDS + 2, len(tokens)))
+            if not tokens[index].quoted
+        ),
+        None,
+    )
+    if close is None or close == offset + 1 or tokens[close].text not in CLOSERS:
+        return None
+    return close + 1
 
 
 def _subject_after_time(tokens: list[Token], index: int) -> bool:

@@ -60,6 +60,7 @@ from provenance.extract.cues.words import (
     ISSUED_NOUNS,
     NAMING_VERBS,
     NOUN_MARKERS,
+    OCCASION_VERBS,
     OPENERS,
     OPENING_LINKS,
     PAST_FORMS,
@@ -222,18 +223,22 @@ def verb_attribution(
         and not (headline and _headline_object(tokens, last, word))
         and (word in lexicon.clause_only_verbs or word in cues().clause_only)
         and not _clause_follows(tokens, last, word)
+        and _topic_after_listener(tokens, last, word) is None
         and not _stance_object(tokens, last, word)
         and not after_quotation(tokens, source[0])
         and not (word in cues().clause_only and _after_clause(tokens, source[0], last))
         and not _closes_sentence(tokens, source[0], last)
     ):
         return None
+    topic = None if inverted else _topic_after_listener(tokens, last, word)
     last = _extend_cue(tokens, last, word)
     after = source[1] if inverted else last
     if cut:
         after = len(tokens)
     if not inverted and word in cues().addressee_verbs:
         after = skip_addressee(tokens, after, word)
+    if topic is not None:
+        after = topic
     cited = None
     if after + 1 < len(tokens) and tokens[after].text == "," and tokens[after + 1].lower == "citing":
         cited = phrase_after(tokens, after + 2, len(tokens))
@@ -525,9 +530,11 @@ def _after_clause(tokens: list[Token], source_start: int, last: int) -> bool:
 
 
 def _infinitive_lead(tokens: list[Token], first: int) -> int:
-    """Find where a cue led by a past verb and "to" starts ("went on to say", "interjected to say").
+    """Find where a cue led by a verb and "to" starts ("went on to say", "went on CNN to defend").
 
-    Returns ``first`` when the cue stands alone.
+    A past form in "-ed" or a form of "go" leads right before "to" ("interjected
+    to say"); a verb of going or taking a platform leads from a few words before
+    it (``_occasion_lead``). Returns ``first`` when the cue stands alone.
     """
     if first < 2 or tokens[first - 1].lower != "to":
         return first
@@ -535,9 +542,23 @@ def _infinitive_lead(tokens: list[Token], first: int) -> int:
     if tokens[lead].lower == "on" and lead > 0:
         lead -= 1
     verb = tokens[lead].lower
-    if tokens[lead].capitalised or not (verb in GO_FORMS or verb.endswith("ed")):
-        return first
-    return lead
+    if not tokens[lead].capitalised and (verb in GO_FORMS or verb.endswith("ed")):
+        return lead
+    return _occasion_lead(tokens, first)
+
+
+def _occasion_lead(tokens: list[Token], first: int) -> int:
+    """Find a verb of going or taking a platform a few words before "to" and a cue, else ``first``.
+
+    ("took to Twitter overnight to accuse": up to six words between, none a verb or a clause link.)
+    """
+    for index in range(first - 2, max(-1, first - 9), -1):
+        token = tokens[index]
+        if token.lower in OCCASION_VERBS and not token.capitalised:
+            return index
+        if not token.is_word or token.quoted or token.lower in cues().verbs or token.lower in SUBJECT_STOPS:
+            return first
+    return first
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
@@ -626,6 +647,28 @@ def _bare_clause(tokens: list[Token], index: int) -> bool:
         if not token.is_word or token.quoted or token.lower in PREPOSITIONS or token.lower in SUBJECT_STOPS:
             return False
     return False
+
+
+def _topic_after_listener(tokens: list[Token], index: int, word: str) -> int | None:
+    """Find what a verb of talking is about past its listener ("talked to voters about health care").
+
+    Returns the index of "about", where the content starts as PolNeAR's annotators
+    mostly start it there, when "to" or "with" and at most six words lead to it, none
+    a verb or a mark; ``None`` otherwise ("talked with aides" reports nothing).
+    """
+    if (
+        index >= len(tokens)
+        or tokens[index].lower not in {"to", "with"}
+        or word not in cues().particles["about"]
+    ):
+        return None
+    for position in range(index + 1, min(index + 8, len(tokens) - 1)):
+        token = tokens[position]
+        if token.lower == "about" and position > index + 1:
+            return position
+        if not token.is_word or token.quoted or token.lower in cues().verbs:
+            return None
+    return None
 
 
 def _stance_object(tokens: list[Token], index: int, word: str) -> bool:
