@@ -422,6 +422,21 @@ def test_a_verb_of_talking_reports_what_it_is_about_past_its_listener(
     assert _cues(sentence, content=True) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lund has been steadily pounding the mayor as a “con artist” since May.",
+         [("has been steadily pounding", "Lund")]),
+        ("Lately, Moreau has gone after Lund as a “spoiled brat.”", [("has gone after", "Moreau")]),
+        ("The vote came as “a shock” to Lund.", []),
+    ],
+)  # fmt: skip
+def test_a_verb_that_casts_its_object_as_a_quotation_is_a_cue(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
 def test_a_participle_after_an_issued_document_is_cued_from_the_issuing_verb() -> None:
     sentence = "Later, Lund's campaign released a statement saying it was postponing a rally."
     assert _cues(sentence, content=True) == [

@@ -32,7 +32,7 @@ from provenance.extract.cues.nominal import (
 )
 from provenance.extract.cues.passives import by_agent, impression, passive_belief, question_put, raises_a_cue
 from provenance.extract.cues.punctuation import punctuation_cue, speaker_line
-from provenance.extract.cues.verbs import final_cue, stance_attribution, verb_attribution
+from provenance.extract.cues.verbs import characterisation, final_cue, stance_attribution, verb_attribution
 from provenance.extract.cues.words import (
     CLOSERS,
     DOCUMENT_HEADS,
@@ -191,6 +191,9 @@ def _attributions(
     received = received_stance(tokens, quotes, found)
     if received is not None:
         found.append(received)
+    cast = characterisation(tokens, quotes, found) if quotes else None
+    if cast is not None:
+        found.append(cast)
     return found
 
 
