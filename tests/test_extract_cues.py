@@ -342,6 +342,8 @@ def test_a_stance_verb_takes_its_object_as_content(
         ("Moreau is speaking out about the closure of the port.", [("is speaking out", "Moreau")]),
         ("The mayor sounded a note of caution.", [("sounded", "The mayor")]),
         ("Lund encouraged voters to turn out.", [("encouraged", "Lund")]),
+        ("She’s heralded plans to cut the levy.", [("’s heralded", "She")]),
+        ("The mayor heralded the levy cut as a win for families.", [("heralded", "The mayor")]),
     ],
 )  # fmt: skip
 def test_what_follows_a_speech_verb_in_its_cue(sentence: str, expected: list[tuple[str, str]]) -> None:
