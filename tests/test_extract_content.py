@@ -447,3 +447,8 @@ def test_a_programme_title_quoted_after_the_listener_is_not_content() -> None:
 def test_a_programme_title_quoted_in_an_adverbial_is_not_content() -> None:
     text = "The ranger said on WXPR’s “Trail Talk” that the trail was closed.\n"
     assert _contents(text) == [["that the trail was closed"]]
+
+
+def test_a_how_clause_after_a_long_listener_starts_the_content() -> None:
+    text = "The mayor told volunteers gathered at the county fairground on Friday how the levy would pass.\n"
+    assert _contents(text) == [["how the levy would pass"]]

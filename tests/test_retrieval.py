@@ -26,6 +26,7 @@ from provenance.corpus.retrieval import (
     PendingPostings,
     plan_probe,
     rank_candidates,
+    reachable_candidates,
     term_weight,
 )
 from provenance.errors import InputError
@@ -163,6 +164,37 @@ def test_retrieval_keeps_exactly_the_units_within_the_bound(
         if shared >= bound * heavier * (1 + 1e-6):
             assert rowid in found, (terms, query)
         if verify == 1_000 and shared < bound * heavier * (1 - 1e-6):
+            assert rowid not in found, (terms, query)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    stored=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), min_size=1, max_size=40),
+    query=st.lists(st.sampled_from(WORDS), min_size=1, max_size=10),
+    bound=st.sampled_from([0.1, MIN_SHARED_WEIGHT, 0.5]),
+)
+def test_count_filtering_drops_from_the_union_exactly_the_units_under_the_bound(
+    stored: list[list[str]], query: list[str], bound: float
+) -> None:
+    """Only units that can reach the bound are looked up in every list, not the whole union of the probe."""
+    pending = PendingPostings()
+    for rowid, terms in enumerate(stored, start=1):
+        pending.add(rowid, terms)
+    _, weights_bytes = pending.drain_weights()
+    lists = {term: np.frombuffer(ids, dtype="<u4") for term, ids in pending.drain()}
+    unit_weights = np.concatenate([[0.0], np.frombuffer(weights_bytes, dtype="<f4")]).astype(np.float32)
+    frequency = {term: len(ids) for term, ids in lists.items()}
+    probe = plan_probe(query, frequency, bound)
+    if not probe.probed:
+        return
+    found = set(reachable_candidates(probe, frequency, lambda term: lists[term], unit_weights).tolist())
+    query_weight = term_weight(query)
+    for rowid, terms in enumerate(stored, start=1):
+        shared = term_weight(set(terms) & set(query))
+        heavier = max(query_weight, float(unit_weights[rowid]))
+        if shared >= bound * heavier * (1 + 1e-6):
+            assert rowid in found, (terms, query)
+        if shared < bound * heavier * (1 - 1e-6):
             assert rowid not in found, (terms, query)
 
 

@@ -11,10 +11,12 @@ the query or the stored unit. So:
    the weight left unprobed is under the bound: a unit sharing none of the
    probed terms cannot reach it (pigeonhole on weights), so the union of the
    probed lists holds every unit that can;
-2. each of those candidates' shared weight is summed over the query's terms
-   by binary search into their posting lists (a list longer than
-   ``VERIFY_POSTINGS`` is not read: its weight is counted as possibly shared,
-   which keeps the bound safe);
+2. an id of that union whose probed terms, with all the unprobed ones, weigh
+   under the bound is dropped (count filtering: one sort of the probed
+   lists sums each id's probed weight); each remaining candidate's shared
+   weight is summed over the query's terms by binary search into their
+   posting lists (a list longer than ``VERIFY_POSTINGS`` is not read: its
+   weight is counted as possibly shared, which keeps the bound safe);
 3. candidates under the bound are dropped; the rest, the largest share of
    the heavier side's weight first, go to the fuzzy pre-filter and the
    matcher (at most ``MAX_CANDIDATES``, a ceiling on latency).
@@ -45,6 +47,7 @@ __all__ = [
     "Probe",
     "plan_probe",
     "rank_candidates",
+    "reachable_candidates",
     "shared_weight",
     "term_weight",
     "weights_version",
@@ -74,6 +77,9 @@ WEIGHT_DTYPE = np.dtype("<f4")
 """Each stored unit's total term weight, by row id: little-endian 32-bit floats."""
 
 IdArray = npt.NDArray[np.uint32]
+
+_MARGIN = 1e-9
+"""Relative slack of the count filter, so float rounding never drops a unit the exact sums would keep."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +148,7 @@ def rank_candidates(
     """
     if not probe.probed:
         return []
-    candidates: IdArray = np.unique(np.concatenate([postings(term) for term in probe.probed]))
+    candidates = reachable_candidates(probe, frequency, postings, unit_weights)
     shared = np.zeros(len(candidates), dtype=np.float64)
     unread = 0.0
     for term, weight in probe.weights.items():
@@ -158,6 +164,52 @@ def rank_candidates(
     candidates, share = candidates[keep], shared[keep] / heavier[keep]
     order = np.lexsort((candidates, -share))[:MAX_CANDIDATES]
     return [int(rowid) for rowid in candidates[order]]
+
+
+def reachable_candidates(
+    probe: Probe,
+    frequency: dict[str, int],
+    postings: Callable[[str], IdArray],
+    unit_weights: npt.NDArray[np.float32],
+) -> IdArray:
+    """Return the ids of the probed lists that can still reach the bound once every list is looked at.
+
+    Most ids in the union share one middling term and little else. Their
+    probed weight is summed in one sort of the probed lists; then the other
+    lists are read rarest first, and after each an id goes when what it
+    shares so far, with all the weight still unread, is under the bound on
+    the heavier side (count filtering). What goes could not be kept by the
+    exact sum (a margin absorbs float rounding), so fewer ids are looked up
+    in every list.
+    """
+    weights = np.array([probe.weights[term] for term in probe.probed], dtype=np.float64)
+    bits = np.uint64(len(probe.probed).bit_length())
+    keys = np.concatenate(
+        [postings(term).astype(np.uint64) << bits | np.uint64(slot) for slot, term in enumerate(probe.probed)]
+    )
+    keys.sort()  # by id, then by list: one id's entries are adjacent
+    ids = keys >> bits
+    starts = np.flatnonzero(np.concatenate(([True], ids[1:] != ids[:-1])))
+    slots = (keys & ((np.uint64(1) << bits) - np.uint64(1))).astype(np.intp)
+    shared = np.add.reduceat(weights[slots], starts)
+    candidates: IdArray = ids[starts].astype(np.uint32)
+    needed = probe.bound * np.maximum(sum(probe.weights.values()), unit_weights[candidates])
+    needed = needed * (1 - _MARGIN) - _MARGIN
+    rest = sorted(
+        (term for term in probe.weights if frequency.get(term) and term not in probe.probed),
+        key=lambda term: (frequency[term], term),
+    )
+    unread = sum(probe.weights[term] for term in rest)
+    for term in rest:
+        reachable = shared + unread >= needed
+        candidates, shared, needed = candidates[reachable], shared[reachable], needed[reachable]
+        if frequency[term] > VERIFY_POSTINGS:
+            continue  # counted as possibly shared to the end
+        unread -= probe.weights[term]
+        shared += probe.weights[term] * shared_weight(candidates, postings(term))
+    reachable = shared + unread >= needed
+    found: IdArray = candidates[reachable]
+    return found
 
 
 class PendingPostings:

@@ -67,6 +67,8 @@ from provenance.models import CueKind
 ADVERBIAL_REACH = 20
 """How far past an adverbial after a cue ("said in an interview taped on Monday that…") to seek a clause."""
 LOOKAHEAD = 8
+LISTENER_CLAUSES = frozenset({"that", "how", "whether", "why"})
+"""Words that open the clause told after a long listener ("told attendees at the gala on Friday how …")."""
 TITLE_WORDS = 6
 """The most words of a title quoted after a possessive (``MSNBC’s “Morning Joe”``)."""
 STOP_WORDS = frozenset({"and", "but", "who"})
@@ -474,7 +476,7 @@ def skip_addressee(tokens: list[Token], index: int, word: str) -> int:
             return offset
     for offset in range(min(index + LOOKAHEAD, len(tokens)), min(index + ADVERBIAL_REACH, len(tokens))):
         token = tokens[offset]
-        if token.lower == "that" and not token.quoted:
+        if token.lower in LISTENER_CLAUSES and not token.quoted:
             return offset
         if token.text in {".", ";", ":"} or token.quoted or clause_word(token):
             break
