@@ -362,13 +362,21 @@ def _source_types() -> dict[str, float]:
 
 
 def _figures(model: dict[str, object], dev: Path, sentences: Path) -> dict[str, float]:
-    """Write a candidate model and score the extractor with it on dev.
+    """Write a candidate model and score the extractor with it on dev (``dev_figures``).
 
-    The figures are the document-level headline ones and the sentence-level trimmed
-    exact F1 of each role. The scoring runs in a fresh process, so nothing loaded
-    from an earlier candidate lingers.
+    The scoring runs in a fresh process, so nothing loaded from an earlier
+    candidate lingers.
     """
     write_atomic(MODEL, json.dumps(model, sort_keys=True) + "\n")
+    return dev_figures(dev, sentences)
+
+
+def dev_figures(dev: Path, sentences: Path) -> dict[str, float]:
+    """Score the extractor as its data files now stand on dev, in a fresh process.
+
+    The figures are the document-level headline ones and the sentence-level
+    trimmed exact F1 of each role.
+    """
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "figures.json"
         subprocess.run(

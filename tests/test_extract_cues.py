@@ -339,7 +339,7 @@ def test_a_stance_verb_takes_its_object_as_content(
         ("Lund took issue with the audit.", [("took issue with", "Lund")]),
         ("Moreau laid out a plan for the port.", [("laid out", "Moreau")]),
         ("Lund went after his rival over the levy.", [("went after", "Lund")]),
-        ("Moreau is speaking out about the closure of the port.", [("is speaking out", "Moreau")]),
+        ("Moreau is speaking out about the closure of the port.", [("is speaking out about", "Moreau")]),
         ("The mayor sounded a note of caution.", [("sounded", "The mayor")]),
         ("Lund encouraged voters to turn out.", [("encouraged", "Lund")]),
         ("She’s heralded plans to cut the levy.", [("’s heralded", "She")]),

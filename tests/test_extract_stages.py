@@ -524,7 +524,7 @@ def test_a_passive_relative_clause_has_no_source() -> None:
          "refused", "She and other Democrats on the stage"),
         ("“It works,” said a longtime adviser to the mayor.", "said", "a longtime adviser to the mayor"),
         ("“It works,” said the aide on Tuesday.", "said", "the aide"),
-        ("It fed the unease many voters feel about the levy.", "feel", "many voters"),
+        ("It fed the unease many voters feel about the levy.", "feel about", "many voters"),
         ("Nearly all of the mayors of the 10 most populous cities said it works.",
          "said", "Nearly all of the mayors of the 10 most populous cities"),
         ("The nearly 90-second ad slams the mayor.", "slams", "The nearly 90-second ad"),

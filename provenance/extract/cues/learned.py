@@ -11,19 +11,32 @@ something.
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import cache
+from operator import attrgetter
 
 from provenance.extract.cues.clause import RawAttribution, after_quotation, char_span, in_verb_group
 from provenance.extract.cues.content import content_span, content_stop
 from provenance.extract.cues.verbs import verb_attribution
-from provenance.extract.learned import CueModel, cue_feature_parts
+from provenance.extract.learned import CueExtentModel, CueModel, cue_feature_parts, cue_head
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token, lower_words
 from provenance.extract.sources import phrase_before
 from provenance.models import CueKind
 
-__all__ = ["candidate_words", "learned_attributions", "overlaps", "read_cue"]
+__all__ = [
+    "CuePlaces",
+    "candidate_words",
+    "cue_places",
+    "learned_attributions",
+    "learned_cue_ends",
+    "overlaps",
+    "read_cue",
+]
+
+_token_start = attrgetter("start")
+_token_end = attrgetter("end")
 
 
 def candidate_words(
@@ -179,3 +192,110 @@ def _plain_reading(
         source_tokens=source,
     )
     return attribution
+
+
+@dataclass(frozen=True)
+class CuePlaces:
+    """Where a found cue may end: its first word, head, reader's end and furthest end, its content's start."""
+
+    first: int
+    head: int
+    end: int
+    limit: int
+    content_start: int | None
+
+
+def cue_places(
+    tokens: list[Token],
+    attribution: RawAttribution,
+    found: list[RawAttribution],
+    openers: frozenset[str] | None = None,
+) -> CuePlaces | None:
+    """Find the places a found cue may end, or None for a cue with one place only or no word to head it.
+
+    A cue may run on over words only (no mark, no quotation) that no other role
+    takes: not its own source or cited party, nor any part of another attribution.
+    It may run into its own content when that opens right after it. With
+    ``openers``, it may run on only over a word among them.
+    """
+    if attribution.cue is None:
+        return None
+    start, stop = attribution.cue
+    first = bisect_left(tokens, start, key=_token_start)
+    end = bisect_right(tokens, stop, key=_token_end)
+    while first < end and not tokens[first].is_word:
+        first += 1
+    while end > first and not tokens[end - 1].is_word:
+        end -= 1
+    head = cue_head(tokens, first, end) if first < end else None
+    if head is None:
+        return None
+    if end == len(tokens) or not tokens[end].is_word or tokens[end].quoted:
+        return None
+    if openers is not None and tokens[end].lower not in openers:
+        return None
+    own = [attribution.source, attribution.cited, attribution.citing]
+    taken = [part for part in own if part is not None] + _spans(
+        [other for other in found if other is not attribution]
+    )
+    starts, ends = _merged(taken)
+    content_starts = {part[0] for part in attribution.content}
+    limit = end
+    content_start = None
+    while limit < len(tokens):
+        token = tokens[limit]
+        if not token.is_word or token.quoted or _inside(token.start, starts, ends):
+            break
+        if token.start in content_starts and content_start is None:
+            content_start = limit
+        limit += 1
+    if limit == end:
+        return None
+    return CuePlaces(first, head, end, limit, content_start)
+
+
+def learned_cue_ends(
+    tokens: list[Token],
+    found: list[RawAttribution],
+    quotes: list[tuple[int, int]],
+    model: CueExtentModel | None,
+) -> list[RawAttribution]:
+    """Let each found cue end where the cue-extent model places its end.
+
+    A cue that runs into its content moves the content's start past it; one that
+    would leave no content keeps its reader's end.
+    """
+    if model is None:
+        return found
+    for attribution in found:
+        places = cue_places(tokens, attribution, found, model.openers)
+        if places is None or attribution.cue is None:
+            continue
+        end = model.end(tokens, places.head, places.end, places.limit, places.content_start)
+        if end == places.end:
+            continue
+        content = attribution.content
+        if end > places.end:
+            content = _content_after(tokens, attribution.content, tokens[places.end].start, end, quotes)
+            if not content:
+                continue
+        attribution.cue = (attribution.cue[0], tokens[end - 1].end)
+        attribution.content = content
+        attribution.last_token = max(attribution.last_token, end - 1)
+    return found
+
+
+def _content_after(
+    tokens: list[Token], content: list[tuple[int, int]], start: int, end: int, quotes: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Move the start of a content fragment that opens at or after ``start`` to token ``end``, past a cue."""
+    kept = []
+    for fragment in content:
+        if not start <= fragment[0] < tokens[end - 1].end:
+            kept.append(fragment)
+            continue
+        last = bisect_right([token.end for token in tokens], fragment[1])
+        moved = content_span(tokens, end, last, quotes)
+        if moved is not None:
+            kept.append(moved)
+    return kept

@@ -21,7 +21,7 @@ from provenance.extract.cues.clause import (
     title_case,
 )
 from provenance.extract.cues.content import learned_ends
-from provenance.extract.cues.learned import learned_attributions
+from provenance.extract.cues.learned import learned_attributions, learned_cue_ends
 from provenance.extract.cues.nominal import (
     according_to,
     document_intro,
@@ -44,7 +44,7 @@ from provenance.extract.cues.words import (
     RECEIVED_STANCES,
     VIEW_WORDS,
 )
-from provenance.extract.learned import content_end_model, cue_model
+from provenance.extract.learned import content_end_model, cue_extent_model, cue_model
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token, lower_words
 from provenance.models import CueKind
@@ -56,10 +56,12 @@ def find_attributions(
     """Find the outermost attributions among one sentence's tokens: the rules', then the cue model's.
 
     A ``headline`` reads the verbs only headlines use as cues too ("Lawmakers rip…"). The
-    contents after their cues end where the content-end model places them.
+    cues end where the cue-extent model places their ends, and the contents after
+    them where the content-end model places theirs.
     """
     found = rule_attributions(tokens, quotes, headline)
     found += learned_attributions(tokens, quotes, found, cue_model())
+    found = learned_cue_ends(tokens, found, quotes, cue_extent_model())
     return learned_ends(tokens, found, quotes, content_end_model())
 
 

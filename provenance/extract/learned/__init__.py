@@ -9,13 +9,16 @@ pure Python: no model is downloaded and no numeric library is imported at run ti
 from __future__ import annotations
 
 from provenance.extract.learned.content_end import ContentEndModel, content_end_model
+from provenance.extract.learned.cue_extent import CueExtentModel, cue_extent_model
 from provenance.extract.learned.features import cue_feature_parts, cue_features, cue_head
 from provenance.extract.learned.model import CueModel, cue_model
 
 __all__ = [
     "ContentEndModel",
+    "CueExtentModel",
     "CueModel",
     "content_end_model",
+    "cue_extent_model",
     "cue_feature_parts",
     "cue_features",
     "cue_head",

@@ -25,6 +25,7 @@ __all__ = [
     "feature_name",
     "feature_parts",
     "own_features",
+    "word_class",
 ]
 
 _CLASSES = tomllib.loads(
@@ -63,7 +64,7 @@ def _shape(token: Token) -> str:
     return "low"
 
 
-def _word_class(token: Token) -> str:
+def word_class(token: Token) -> str:
     """Name the coarse class of a neighbour: pronoun, name, determiner, auxiliary, mark, or a plain word."""
     lower = token.lower
     if token.text in QUOTE_MARKS:
@@ -90,7 +91,7 @@ def _subject(tokens: list[Token], index: int) -> Token | None:
     sentence-initial cue → None.) Only the four words before are read.
     """
     for position in range(index - 1, max(-1, index - 5), -1):
-        if _word_class(tokens[position]) not in {"adverb", "auxiliary"}:
+        if word_class(tokens[position]) not in {"adverb", "auxiliary"}:
             return tokens[position]
     return None
 
@@ -192,10 +193,10 @@ def cue_feature_parts(tokens: list[Token], index: int, sentence_quotes: bool | N
     before2 = tokens[index - 2] if index > 1 else None
     after = tokens[index + 1] if index + 1 < len(tokens) else None
     after2 = tokens[index + 2] if index + 2 < len(tokens) else None
-    before_class = _word_class(before) if before else "<s>"
+    before_class = word_class(before) if before else "<s>"
     subject_token = _subject(tokens, index)
-    subject = _word_class(subject_token) if subject_token is not None else "none"
-    next_class = _word_class(after) if after else "</s>"
+    subject = word_class(subject_token) if subject_token is not None else "none"
+    next_class = word_class(after) if after else "</s>"
     after_word = after.lower if after else "</s>"
     features: list[Feature] = [
         ("bias",),
@@ -206,12 +207,12 @@ def cue_feature_parts(tokens: list[Token], index: int, sentence_quotes: bool | N
         kind,
         ("prev", before.lower if before else "<s>"),
         ("prev_class", before_class),
-        ("prev2_class", _word_class(before2) if before2 else "<s>"),
+        ("prev2_class", word_class(before2) if before2 else "<s>"),
         ("prev2", before2.lower if before2 else "<s>"),
         ("next", after_word),
         ("next_class", next_class),
         ("next2", after2.lower if after2 else "</s>"),
-        ("next2_class", _word_class(after2) if after2 else "</s>"),
+        ("next2_class", word_class(after2) if after2 else "</s>"),
         ("w_next", word, after_word),
         ("w_next_class", word, next_class),
         ("w_prev_class", word, before_class),
