@@ -21,6 +21,10 @@ figures printed are 10-fold cross-validated on MRPC train only (its test set is
 held out); the claim-pair figures leave one ECB+ topic out at a time (21 folds:
 both events of a topic and their look-alike pairs), so no event is scored by a
 model that saw it or its look-alike.
+
+With the weights the script stores the masked score at which the contradiction
+test takes two sentences for reports of one event (``match.event_threshold``),
+chosen by Youden's J on the claim pairs (``yes`` and ``partial`` against ``no``).
 """
 
 from __future__ import annotations
@@ -124,6 +128,31 @@ def prefilter_cutoff(pairs: list[tuple[str, str]]) -> float:
 
     lowest = min(fuzz.token_set_ratio(normalise(a).text, normalise(b).text) for a, b in pairs)
     return float(max(0, int(lowest) - PREFILTER_MARGIN))
+
+
+def event_threshold(pairs: list[dict[str, object]]) -> float:
+    """Choose the masked score that best tells same-event pairs from different claims (Youden's J).
+
+    Same event: ``yes`` and ``partial`` pairs; different claims: ``no``. The
+    written model scores each pair with its values masked
+    (``match.event_score``); of equal J the higher score is kept.
+    """
+    from provenance.corpus import match
+
+    match._model.cache_clear()
+    scored = [
+        (pair["same_claim"] != "no", match.event_score(str(pair["a_sentence"]), str(pair["b_sentence"])))
+        for pair in pairs
+    ]
+    same = sum(1 for is_same, _ in scored if is_same)
+    other = len(scored) - same
+
+    def youden(threshold: int) -> float:
+        passed_same = sum(1 for is_same, score in scored if is_same and score >= threshold)
+        passed_other = sum(1 for is_same, score in scored if not is_same and score >= threshold)
+        return passed_same / same - passed_other / other
+
+    return float(max(range(1, 100), key=lambda threshold: (youden(threshold), threshold)))
 
 
 def write_model(document: dict[str, object]) -> None:
@@ -312,6 +341,7 @@ def main() -> int:
         "learning_rate": LEARNING_RATE,
         "trees": export_trees(model.trees),
         "prefilter_token_set": 0.0,
+        "event_threshold": 30.0,
         "training": {
             "mrpc_train_pairs": len(y_mrpc),
             "claim_pairs_dev": len(y_pairs),
@@ -328,6 +358,9 @@ def main() -> int:
     }
     write_model(document)
     check_export(model, x)
+    document["event_threshold"] = event_threshold(read_pairs())
+    print(f"same event: masked score >= {document['event_threshold']}")
+    write_model(document)
     sentences = [(a, b) for a, b, _ in mrpc] + [
         (str(p["a_sentence"]), str(p["b_sentence"])) for p in read_pairs()
     ]

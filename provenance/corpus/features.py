@@ -15,6 +15,9 @@ ones that weighed most):
   are about the same people, not the same claim; the words besides names
   also count as shared when WordNet relates them (``lexicon``: "fired" /
   "dismissed", "bought" / "purchased", "convicted" / "conviction");
+  a headline's capitals mark no names, and the names of one thing that
+  share no word read alike (``data/phrases.toml``: "DUI" / "drunken
+  driving");
 * what one side says that the other does not (the weighted share of
   uncovered content, larger side), length ratio;
 * numbers, months and weekdays (shared, missing on one side, in conflict) and
@@ -35,7 +38,7 @@ from importlib import resources
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from provenance.corpus.lexicon import senses
+from provenance.corpus.lexicon import common_words, same_phrases, senses
 from provenance.corpus.normalize import MONTHS, NEGATIONS, STOP_WORDS, NormalisedClaim, normalise, stem
 
 __all__ = ["FEATURE_NAMES", "ClaimText", "claim_text", "pair_features"]
@@ -73,6 +76,10 @@ FEATURE_NAMES = (
     "time_conflict",
     "negation_one_side",
 )
+
+HEADLINE_WORDS = 3
+HEADLINE_SHARE = 0.75
+"""A sentence whose words besides function words are this capitalised (of at least so many) is a headline."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[.,]\d+)*")
 _MONTHS = frozenset(MONTHS)
@@ -121,13 +128,11 @@ class ClaimText:
 @lru_cache(maxsize=1 << 14)
 def claim_text(sentence: str) -> ClaimText:
     """Read a sentence into the parts the features compare (cached, like ``normalise``)."""
+    sentence = same_phrases(sentence)
     normal = normalise(sentence)
     raw = _WORD.findall(sentence)
     words = tuple(word.lower() for word in raw)
-    names: set[str] = set()
-    for position, word in enumerate(raw):
-        if position and _CAPITAL.match(word) and word.lower() not in STOP_WORDS:
-            names.add(stem(word.lower()))
+    names = _names(raw)
     content = frozenset(token for token in normal.tokens if not token[:1].isdigit())
     lowered = set(words)
     names = names & content
@@ -147,6 +152,21 @@ def claim_text(sentence: str) -> ClaimText:
         plain_weight=sum(weight for _, weight, _ in plain),
         senses=frozenset().union(*(word_senses for _, _, word_senses in plain)),
     )
+
+
+def _names(raw: list[str]) -> set[str]:
+    """Collect the stems of a sentence's names: its capitalised words after the first.
+
+    A headline capitalises every word ("Sixers Hire Maurice Cheeks as Head
+    Coach", "CHARGERS' WILLIAMS ARRESTED"), so there a capital marks no name
+    and a common word (``lexicon.common_words``) is read as the word it is.
+    """
+    capitalised = [word for word in raw[1:] if _CAPITAL.match(word) and word.lower() not in STOP_WORDS]
+    lettered = [word for word in raw[1:] if word[:1].isalpha() and word.lower() not in STOP_WORDS]
+    stems = {stem(word.lower()) for word in capitalised}
+    if len(lettered) >= HEADLINE_WORDS and len(capitalised) >= HEADLINE_SHARE * len(lettered):
+        return stems - common_words()
+    return stems
 
 
 def pair_features(left: ClaimText, right: ClaimText) -> list[float]:

@@ -3,7 +3,7 @@
 Outlets relaying one report change case, quotes, tense, word order and how
 numbers are written ("5-8", "five to eight", "between five and eight"). The
 normal form folds those differences away so fuzzy scoring compares content:
-lower case, straight quotes, number words as digits, ranges as ``LOW-HIGH``,
+lower case, straight quotes, number and ordinal words as digits, ranges as ``LOW-HIGH``,
 stop words and reporting verbs dropped, a light suffix stemmer for tense and
 plural. Negations are kept aside rather than scored: a negated paraphrase must
 still *match* so that it can be flagged as a contradiction.
@@ -52,6 +52,31 @@ NUMBER_WORDS = {
 }
 MULTIPLIERS = {"hundred": 100, "thousand": 1000}
 
+ORDINAL_WORDS = {
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+}
+"""Ordinals written out, as the figure another outlet prints ("sixth round" / "6th round").
+
+"first" and "second" are left as words: they are adverbs and a unit of time as often as ordinals.
+"""
+
 MONTHS = (
     "january february march april may june july august september october november december".split()  # noqa: SIM905
 )
@@ -73,6 +98,8 @@ _CONTRACTED_NOT = re.compile(r"(\w)n't\b")
 _UNMARKED_NOT = re.compile(r"\b(ca|do|does|did|is|was|are|were|has|have|had|could|would|should|wo)nt\b")
 """A contraction written without its apostrophe ("I cant speak", "didnt"), as quotes often are."""
 _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b")
+_ORDINAL_WORD = re.compile(r"\b(" + "|".join(ORDINAL_WORDS) + r")\b")
+_ORDINAL_SUFFIX = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _BARE_MULTIPLIER = re.compile(r"\b(?:a|one) (hundred|thousand)\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _COMPOUND_NUMBER = re.compile(r"\b([2-9]0)-([1-9])\b")
@@ -118,6 +145,8 @@ def normalise(sentence: str) -> NormalisedClaim:
     text = _THOUSANDS.sub("", text)
     text = _BARE_MULTIPLIER.sub(lambda match: str(MULTIPLIERS[match.group(1)]), text)
     text = _NUMBER_WORD.sub(lambda match: str(NUMBER_WORDS[match.group(1)]), text)
+    text = _ORDINAL_WORD.sub(lambda match: str(ORDINAL_WORDS[match.group(1)]), text)
+    text = _ORDINAL_SUFFIX.sub(r"\1", text)
     text = _COMPOUND_NUMBER.sub(lambda match: str(int(match.group(1)) + int(match.group(2))), text)
     text = _MULTIPLIED.sub(lambda match: str(int(match.group(1)) * MULTIPLIERS[match.group(2)]), text)
     text = _BETWEEN_RANGE.sub(r"\1-\2", text)

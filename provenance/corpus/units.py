@@ -16,7 +16,6 @@ patterns do not know are found by document frequency across the corpus
 from __future__ import annotations
 
 import contextlib
-import json
 import re
 import tomllib
 from functools import lru_cache
@@ -24,6 +23,7 @@ from importlib import resources
 from typing import Any
 
 from provenance.corpus.contradiction import strip_noise
+from provenance.corpus.lexicon import common_words
 from provenance.corpus.normalize import MONTHS, STOP_WORDS, normalise, stem
 from provenance.models import AnalysisResult, Claim
 
@@ -67,12 +67,6 @@ def _patterns() -> dict[str, Any]:
     }
 
 
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    text = resources.files("provenance.corpus").joinpath("data/common_words.json").read_text("utf-8")
-    return frozenset(json.loads(text)["words"])
-
-
 @lru_cache(maxsize=1 << 14)
 def event_names(unit: str) -> frozenset[str]:
     """Collect the names a unit gives: capitalised words, wherever they stand, that are no common word.
@@ -82,7 +76,7 @@ def event_names(unit: str) -> frozenset[str]:
     common words (printed lower case in news at least as often as not) is
     data counted over PolNeAR train by ``bench/fit_matcher.py``.
     """
-    common = _common_words()
+    common = common_words()
     return frozenset(
         named
         for word in _CAPITALISED_WORD.findall(unit)
