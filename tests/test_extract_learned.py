@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from provenance.extract import analyze
-from provenance.extract.claims import _worth_reading
+from provenance.extract.claims import ASCII_LOWER_LETTERS, WORD, _worth_reading
 from provenance.extract.cues import find_attributions, trigger_words
 from provenance.extract.cues.learned import candidate_words
 from provenance.extract.cues.sentence import rule_attributions
@@ -155,6 +155,12 @@ def test_a_word_under_the_gate_is_never_judged_nor_makes_a_sentence_worth_readin
     sentence = "The county abandoned the old bridge."
     assert _worth_reading(sentence.replace("abandoned", "lamented"))
     assert not _worth_reading(sentence)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_an_ascii_sentence_split_as_bytes_gives_the_words_of_the_general_split(sentence: str) -> None:
+    words = [word.decode() for word in sentence.encode().translate(ASCII_LOWER_LETTERS).split()]
+    assert words == WORD.findall(sentence.lower())
 
 
 def test_a_cues_head_is_its_first_word_past_the_verb_group() -> None:
