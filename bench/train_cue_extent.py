@@ -25,7 +25,6 @@ import sklearn
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from train_cue_model import (
-    POLNEAR,
     ROOT,
     _admissible,
     _source_types,
@@ -33,6 +32,7 @@ from train_cue_model import (
     dev_figures,
     documents,
     gold_cues,
+    polnear_options,
     sentence_tokens,
 )
 
@@ -89,19 +89,8 @@ def examples(split: Path) -> tuple[list[dict[str, int]], list[int], list[Example
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--train", type=Path, default=POLNEAR / "train")
-    parser.add_argument("--dev", type=Path, default=POLNEAR / "dev")
-    parser.add_argument("--sentences", type=Path, default=POLNEAR / "sentences" / "dev.jsonl")
-    options = parser.parse_args()
-    for split in (options.train, options.dev):
-        if not (split / "text").is_dir():
-            print(f"{split}: no PolNeAR split there (text/ and attributions/ expected)", file=sys.stderr)
-            return 2
-    if not options.sentences.is_file():
-        print(f"{options.sentences}: no such file (sentence-level PolNeAR dev)", file=sys.stderr)
+    options = polnear_options(__doc__)
+    if options is None:
         return 2
     rows, labels, cues_seen = examples(options.train)
     vectoriser = DictVectorizer()

@@ -185,9 +185,10 @@ def _word_of(feature: str) -> str | None:
     return value.split("|")[0] if name in WORD_FEATURES else None
 
 
-def main() -> int:
+def polnear_options(description: str | None) -> argparse.Namespace | None:
+    """Read --train, --dev and --sentences; None, after one line on stderr, when one is missing."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--train", type=Path, default=POLNEAR / "train")
     parser.add_argument("--dev", type=Path, default=POLNEAR / "dev")
@@ -196,9 +197,16 @@ def main() -> int:
     for split in (options.train, options.dev):
         if not (split / "text").is_dir():
             print(f"{split}: no PolNeAR split there (text/ and attributions/ expected)", file=sys.stderr)
-            return 2
+            return None
     if not options.sentences.is_file():
         print(f"{options.sentences}: no such file (sentence-level PolNeAR dev)", file=sys.stderr)
+        return None
+    return options
+
+
+def main() -> int:
+    options = polnear_options(__doc__)
+    if options is None:
         return 2
     corpus = [
         (tokens, quotes, gold_heads(tokens, gold), cues)

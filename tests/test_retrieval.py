@@ -131,6 +131,19 @@ def test_the_index_finds_what_an_exhaustive_scan_finds(
             assert within_bound <= indexed <= everything, query
 
 
+def _posting_lists(
+    stored: list[list[str]],
+) -> tuple[dict[str, np.ndarray], np.ndarray, dict[str, int]]:
+    """Index units (row ids from 1) as the index does: posting lists, unit weights, list lengths."""
+    pending = PendingPostings()
+    for rowid, terms in enumerate(stored, start=1):
+        pending.add(rowid, terms)
+    _, weights_bytes = pending.drain_weights()
+    lists = {term: np.frombuffer(ids, dtype="<u4") for term, ids in pending.drain()}
+    unit_weights = np.concatenate([[0.0], np.frombuffer(weights_bytes, dtype="<f4")]).astype(np.float32)
+    return lists, unit_weights, {term: len(ids) for term, ids in lists.items()}
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     stored=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=8), min_size=1, max_size=40),
@@ -146,13 +159,7 @@ def test_retrieval_keeps_exactly_the_units_within_the_bound(
     Every unit sharing enough weight is kept, and no unit known to share too
     little (a list too long to read only widens the set).
     """
-    pending = PendingPostings()
-    for rowid, terms in enumerate(stored, start=1):
-        pending.add(rowid, terms)
-    _, weights_bytes = pending.drain_weights()
-    lists = {term: np.frombuffer(ids, dtype="<u4") for term, ids in pending.drain()}
-    unit_weights = np.concatenate([[0.0], np.frombuffer(weights_bytes, dtype="<f4")]).astype(np.float32)
-    frequency = {term: len(ids) for term, ids in lists.items()}
+    lists, unit_weights, frequency = _posting_lists(stored)
     probe = plan_probe(query, frequency, bound)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(retrieval_module, "VERIFY_POSTINGS", verify)
@@ -177,13 +184,7 @@ def test_count_filtering_drops_from_the_union_exactly_the_units_under_the_bound(
     stored: list[list[str]], query: list[str], bound: float
 ) -> None:
     """Only units that can reach the bound are looked up in every list, not the whole union of the probe."""
-    pending = PendingPostings()
-    for rowid, terms in enumerate(stored, start=1):
-        pending.add(rowid, terms)
-    _, weights_bytes = pending.drain_weights()
-    lists = {term: np.frombuffer(ids, dtype="<u4") for term, ids in pending.drain()}
-    unit_weights = np.concatenate([[0.0], np.frombuffer(weights_bytes, dtype="<f4")]).astype(np.float32)
-    frequency = {term: len(ids) for term, ids in lists.items()}
+    lists, unit_weights, frequency = _posting_lists(stored)
     probe = plan_probe(query, frequency, bound)
     if not probe.probed:
         return
