@@ -281,6 +281,23 @@ def test_the_article_under_check_never_corroborates_itself(tmp_path: Path) -> No
         assert [match.article.key for match in index.matches(claim, 90, exclude_digest="same")] == ["b.md"]
 
 
+def test_an_article_is_represented_by_its_first_stored_unit_among_equals_query_after_query() -> None:
+    claim = "The council approved a budget of 412 million euros for 2025 on Wednesday."
+    with CorpusIndex.create() as index:
+        units = [
+            IndexedClaim(claim_id, "s", claim, "Wire", "wire", "Wire") for claim_id in ("C7", "C3", "C5")
+        ]
+        index.add(IndexedArticle(key="a.md", digest="a"), units)
+        index.commit()
+        for _ in range(2):  # the second query reads the rows kept from the first
+            assert [(match.article.key, match.claim.claim_id) for match in index.matches(claim, 90)] == [
+                ("a.md", "C7")
+            ]
+        index.add(IndexedArticle(key="b.md", digest="b"), units[:1])
+        index.commit()
+        assert [match.article.key for match in index.matches(claim, 90)] == ["a.md", "b.md"]
+
+
 @pytest.mark.parametrize("content", [b"plain text, not a database", b"SQLite format 3\x00" + b"\x00" * 200])
 def test_a_file_that_is_not_an_index_is_refused_in_one_line(tmp_path: Path, content: bytes) -> None:
     fake = tmp_path / "fake.sqlite"

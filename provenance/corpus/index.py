@@ -81,15 +81,20 @@ FLUSH_POSTINGS = 16_000_000
 POSTINGS_CACHE = 512
 """Posting lists kept in memory between claims: one article's claims share many terms."""
 
+UNIT_ROWS_CACHE = 1 << 14
+"""Stored units' rows kept between claim units (one article's units share most candidates); as many
+as ``features.claim_text`` keeps read units, whose reading is the costlier half of a candidate."""
+
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 _CLAIM_COLUMNS = (
     "SELECT a.key, a.digest, a.title, a.outlet, a.date, a.url, a.wire, c.claim_id, c.sentence, c.unit,"
     " c.chain, c.upstream_key, c.upstream_name, c.statement, c.id"
-    " FROM claims AS c JOIN articles AS a ON a.id = c.article_id"
 )
-_ALL_CLAIMS = f"{_CLAIM_COLUMNS} WHERE c.template = 0 ORDER BY c.id"
-_CLAIMS_BY_ID = f"{_CLAIM_COLUMNS} WHERE c.id IN"
+_CLAIM_TABLES = " FROM claims AS c JOIN articles AS a ON a.id = c.article_id"
+_ALL_CLAIMS = f"{_CLAIM_COLUMNS}{_CLAIM_TABLES} WHERE c.template = 0 ORDER BY c.id"
+_CANDIDATE_ROWS = f"{_CLAIM_COLUMNS}, c.normal, c.template{_CLAIM_TABLES} WHERE c.id IN"
+_ROW_ID, _ROW_NORMAL, _ROW_TEMPLATE = 14, 15, 16
 MMAP_BYTES = 1 << 34
 """An opened index file is read through a memory map (pages shared with the OS cache, no copies)."""
 
@@ -234,6 +239,7 @@ class CorpusIndex:
         self._pending = PendingPostings()
         self._lists: OrderedDict[str, IdArray] = OrderedDict()
         self._weights: npt.NDArray[np.float32] | None = None
+        self._unit_rows: OrderedDict[int, tuple[Any, ...]] = OrderedDict()
         self._next_claim: int | None = None
         """The row id of the next claim unit added (given here, so that one article is one insert)."""
 
@@ -350,6 +356,7 @@ class CorpusIndex:
         if self._pending.weights:
             self._db.execute("INSERT INTO unit_weights VALUES (?, ?)", self._pending.drain_weights())
         self._lists.clear()
+        self._unit_rows.clear()
         self._weights = None
 
     def skip(self, key: str, problem: str, size: int | None = None, mtime_ns: int | None = None) -> None:
@@ -453,15 +460,19 @@ class CorpusIndex:
             return []
         candidates = self._candidates(normal.tokens)
         survivors = process.extract(
-            normal.text, candidates, scorer=fuzz.token_set_ratio, score_cutoff=prefilter_cutoff(), limit=None
+            normal.text,
+            {rowid: row[_ROW_NORMAL] for rowid, row in candidates.items()},
+            scorer=fuzz.token_set_ratio,
+            score_cutoff=prefilter_cutoff(),
+            limit=None,
         )
         if not survivors:
             return []
-        ids = [rowid for _, _, rowid in survivors]
+        kept = (candidates[rowid] for rowid in sorted(rowid for _, _, rowid in survivors))
         query = read or claim_text(unit)
         best: dict[str, CandidateClaim] = {}
         verdicts: dict[str, ClaimComparison] = {}  # by stored text: wire copy prints one sentence many times
-        for stored in self._rows(self._select(f"{_CLAIMS_BY_ID} ({{}}) AND c.template = 0", ids)):
+        for stored in self._rows(row for row in kept if not row[_ROW_TEMPLATE]):
             if stored.article.digest == exclude_digest:
                 continue
             verdict = verdicts.get(stored.claim.unit)
@@ -486,8 +497,8 @@ class CorpusIndex:
         """Every stored claim unit but templates, unscored: what the candidate search is measured against."""
         yield from self._rows(self._db.execute(_ALL_CLAIMS))
 
-    def _candidates(self, terms: list[str]) -> dict[int, str]:
-        """Return the normal forms, by row id, of the stored units that can share enough of the weight."""
+    def _candidates(self, terms: list[str]) -> dict[int, tuple[Any, ...]]:
+        """Return the rows, by row id, of the stored units that can share enough of the weight."""
         distinct = sorted(set(terms))
         placeholders = ", ".join("?" * len(distinct))
         frequency = dict(
@@ -496,7 +507,21 @@ class CorpusIndex:
         ranked = rank_candidates(
             plan_probe(distinct, frequency), frequency, self._postings, self._unit_weights()
         )
-        return dict(self._select("SELECT id, normal FROM claims WHERE id IN ({})", ranked))
+        return self._stored_rows(ranked)
+
+    def _stored_rows(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+        """Read the rows of ``ids`` with normal form and template flag: kept ones, others in one query."""
+        held = self._unit_rows
+        for row in self._select(f"{_CANDIDATE_ROWS} ({{}})", [rowid for rowid in ids if rowid not in held]):
+            held[row[_ROW_ID]] = row
+        found: dict[int, tuple[Any, ...]] = {}
+        for rowid in ids:
+            if rowid in held:
+                held.move_to_end(rowid)
+                found[rowid] = held[rowid]
+        while len(held) > UNIT_ROWS_CACHE:
+            held.popitem(last=False)
+        return found
 
     def _unit_weights(self) -> npt.NDArray[np.float32]:
         """Every stored unit's term weight by row id, read once (4 bytes a unit)."""
