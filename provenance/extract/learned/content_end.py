@@ -16,15 +16,14 @@ they were made (``bench/train_content_end.py`` reproduces both).
 
 from __future__ import annotations
 
-import json
 import math
 import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from itertools import repeat
 
+from provenance.extract.learned.shipped import shipped_text, shipped_weights
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token
 
@@ -38,9 +37,7 @@ __all__ = [
     "word_end",
 ]
 
-_CLASSES = tomllib.loads(
-    resources.files("provenance.extract.learned").joinpath("data", "content_end.toml").read_text("utf-8")
-)
+_CLASSES = tomllib.loads(shipped_text("content_end.toml"))
 END_WORDS = frozenset(_CLASSES["end_words"])
 SUBJECTS = frozenset(_CLASSES["subjects"])
 TIME_WORDS = frozenset(_CLASSES["time_words"])
@@ -264,8 +261,7 @@ def end_places(
 @cache
 def content_end_model() -> ContentEndModel | None:
     """Load the shipped content-end model (``data/content_end.json``); None when it is not there."""
-    path = resources.files("provenance.extract.learned").joinpath("data", "content_end.json")
-    if not path.is_file():
+    data = shipped_weights("content_end.json")
+    if data is None:
         return None
-    data = json.loads(path.read_text("utf-8"))
     return ContentEndModel({feature: float(weight) for feature, weight in data["weights"].items()})

@@ -12,13 +12,12 @@ reproduces both).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from itertools import repeat
 
 from provenance.extract.learned.features import word_class
+from provenance.extract.learned.shipped import shipped_weights
 from provenance.extract.lexicon import cue_grammar
 from provenance.extract.segmentation import Token
 
@@ -137,10 +136,9 @@ class CueExtentModel:
 @cache
 def cue_extent_model() -> CueExtentModel | None:
     """Load the shipped cue-extent model (``data/cue_extent.json``), or None when none is shipped."""
-    path = resources.files("provenance.extract.learned").joinpath("data", "cue_extent.json")
-    if not path.is_file():
+    data = shipped_weights("cue_extent.json")
+    if data is None:
         return None
-    data = json.loads(path.read_text("utf-8"))
     return CueExtentModel(
         {name: float(weight) for name, weight in data["weights"].items()},
         int(data["reach"]),

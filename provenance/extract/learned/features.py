@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import tomllib
 from functools import cache
-from importlib import resources
 
+from provenance.extract.learned.shipped import shipped_text
 from provenance.extract.learned.word_senses import verb_senses
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
@@ -28,9 +28,7 @@ __all__ = [
     "word_class",
 ]
 
-_CLASSES = tomllib.loads(
-    resources.files("provenance.extract.learned").joinpath("data", "features.toml").read_text("utf-8")
-)
+_CLASSES = tomllib.loads(shipped_text("features.toml"))
 NOT_HEADS = frozenset(_CLASSES["not_heads"])
 QUOTE_MARKS = frozenset(_CLASSES["quote_marks"])
 DETERMINERS = frozenset(_CLASSES["determiners"])

@@ -14,10 +14,10 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from itertools import repeat
 
 from provenance.extract.learned.features import Feature, feature_parts
+from provenance.extract.learned.shipped import shipped_text
 from provenance.extract.learned.word_senses import verb_forms
 from provenance.extract.segmentation import Token
 
@@ -78,17 +78,13 @@ def cue_model(gated: bool = True) -> CueModel:
     ``gated`` leaves out of its words the WordNet words too unlikely as cues to be
     worth judging (``data/cue_gate.json``, fitted by ``bench/fit_cue_gate.py``).
     """
-    data = json.loads(_data("cue_model.json"))
+    data = json.loads(shipped_text("cue_model.json"))
     meaning = verb_forms(frozenset(data["lexicon_classes"])) - frozenset(data["refused"])
     if gated:
-        meaning -= frozenset(json.loads(_data("cue_gate.json"))["unlikely"])
+        meaning -= frozenset(json.loads(shipped_text("cue_gate.json"))["unlikely"])
     return CueModel(
         frozenset(data["vocabulary"]) | meaning,
         frozenset((first, second) for first, second in data["particles"]),
         {feature: float(weight) for feature, weight in data["weights"].items()},
         float(data["threshold"]),
     )
-
-
-def _data(name: str) -> str:
-    return resources.files("provenance.extract.learned").joinpath("data", name).read_text("utf-8")

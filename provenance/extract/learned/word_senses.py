@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from provenance.extract.learned.shipped import shipped_text
 
 __all__ = ["VerbSenses", "verb_forms", "verb_senses"]
 
@@ -52,12 +53,7 @@ class VerbSenses:
 
 @cache
 def _lexicon() -> dict[str, dict[str, str]]:
-    text = (
-        resources.files("provenance.extract.learned")
-        .joinpath("data", "speech_lexicon.json")
-        .read_text("utf-8")
-    )
-    data: dict[str, dict[str, str]] = json.loads(text)
+    data: dict[str, dict[str, str]] = json.loads(shipped_text("speech_lexicon.json"))
     return data
 
 
