@@ -11,7 +11,10 @@ outermost attribution of a nest is kept.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
+from itertools import islice, takewhile
+from operator import attrgetter
 
 from provenance.extract.cues.clause import (
     RawAttribution,
@@ -80,7 +83,8 @@ def naming_passive(tokens: list[Token], attribution: RawAttribution) -> bool:
     if attribution.cue is None:
         return False
     start, end = attribution.cue
-    words = [token.lower for token in tokens if start <= token.start < end]
+    first = bisect_left(tokens, start, key=attrgetter("start"))
+    words = [token.lower for token in takewhile(lambda token: token.start < end, islice(tokens, first, None))]
     if words and words[0] in NAMING_PARTICIPLES:
         return True
     return any(word in NAMING_PASSIVES for word in words) and any(word in BE_FORMS for word in words)

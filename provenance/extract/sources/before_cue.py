@@ -40,6 +40,9 @@ from provenance.extract.sources.words import (
 
 __all__ = ["phrase_before"]
 
+SUBJECT_WORDS = 24
+"""The most tokens before a phrase that a subject running across a preposition holds (``_clause_subject``)."""
+
 TITLE_WORDS = 6
 """The most words a quoted title inside an appositive has ("host of “The Lead With Ada Lind,”")."""
 
@@ -79,7 +82,10 @@ def _clause_subject(tokens: list[Token], start: int, floor: int) -> int:
     direct in | his attacks"), or a clause opening with a preposition ("In | a
     letter"), keeps the phrase as read.
     """
-    if start - 2 < floor or tokens[start - 1].lower not in SUBJECT_COMPLEMENT_PREPOSITIONS:
+    if (
+        not floor + 2 <= start <= floor + SUBJECT_WORDS
+        or tokens[start - 1].lower not in SUBJECT_COMPLEMENT_PREPOSITIONS
+    ):
         return start
     if tokens[start].lower.endswith(("’s", "'s")):
         return start
