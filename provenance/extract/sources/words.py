@@ -60,6 +60,7 @@ __all__ = [
     "RIGHT_STOP",
     "SPOKEN_OF",
     "STANDALONE_QUANTIFIERS",
+    "SUBJECT_COMPLEMENT_PREPOSITIONS",
     "SUBJECT_QUANTIFIERS",
     "TAIL_OPENERS",
     "TENURE_WORDS",
@@ -82,6 +83,7 @@ COMPARATIVES = _WORDS["comparatives"]
 LEADING_DETERMINERS = _WORDS["leading_determiners"]
 QUANTIFIERS = _WORDS["quantifiers"]
 SUBJECT_QUANTIFIERS = _WORDS["subject_quantifiers"]
+SUBJECT_COMPLEMENT_PREPOSITIONS = _WORDS["subject_complement_prepositions"]
 STANDALONE_QUANTIFIERS = _WORDS["standalone_quantifiers"]
 FLOATING_QUANTIFIERS = _WORDS["floating_quantifiers"]
 APPROXIMATORS = _WORDS["approximators"]
