@@ -280,6 +280,8 @@ def test_no_source_phrase_runs_over_a_thing_s_relative_clause_or_a_relative_subj
         ("Exit polls taken in Dover found that turnout fell.", [("found", "Exit polls taken in Dover")]),
         ("Some delegates at the convention in Dover said the vote was rigged.",
          [("said", "Some delegates at the convention in Dover")]),
+        ("After the vote, several aides with long ties to the mayor said it was rigged.",
+         [("said", "several aides with long ties to the mayor")]),
         ("Ada Lind has been blunt in her remarks and Jo Brandt said the vote was rigged.",
          [("said", "Jo Brandt")]),
     ],

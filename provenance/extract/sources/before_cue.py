@@ -40,6 +40,9 @@ from provenance.extract.sources.words import (
 
 __all__ = ["phrase_before"]
 
+CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "--"})
+"""Marks after which a clause, and so its subject, may open."""
+
 SUBJECT_WORDS = 24
 """The most tokens before a phrase that a subject running across a preposition holds (``_clause_subject``)."""
 
@@ -76,11 +79,12 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
 def _clause_subject(tokens: list[Token], start: int, floor: int) -> int:
     """Find where a subject read after a preposition starts: the clause start, if all before is a noun phrase.
 
-    "Organizers of the push to | boycott the speech said", "Exit polls taken in |
-    South Carolina found": what the phrase reader stopped at is a complement, the
-    speaker the noun before it. A verb, mark or pronoun before it ("Trump has been
-    direct in | his attacks"), or a clause opening with a preposition ("In | a
-    letter"), keeps the phrase as read.
+    "Organizers of the push to | boycott the speech said", "After the vote, aides
+    with ties to | the mayor said": what the phrase reader stopped at is a
+    complement, the speaker the noun before it. The clause opens at the sentence
+    start or after a comma, colon or dash. A verb or pronoun before it ("Trump
+    has been direct in | his attacks"), or a clause opening with a preposition
+    ("In | a letter"), keeps the phrase as read.
     """
     if (
         not floor + 2 <= start <= floor + SUBJECT_WORDS
@@ -89,15 +93,11 @@ def _clause_subject(tokens: list[Token], start: int, floor: int) -> int:
         return start
     if tokens[start].lower.endswith(("’s", "'s")):
         return start
-    opening = floor
-    while opening < start - 1 and tokens[opening].lower in CLAUSE_OPENERS:
-        opening += 1
-    if opening >= start - 1:
-        return start
     lexicon = sources()
-    if tokens[opening].lower in SUBJECT_COMPLEMENT_PREPOSITIONS:
-        return start
-    for token in tokens[opening : start - 1]:
+    opening = start - 1
+    while opening > floor and tokens[opening - 1].text not in CLAUSE_MARKS:
+        opening -= 1
+        token = tokens[opening]
         lower = token.lower
         if (
             not token.is_word
@@ -106,9 +106,13 @@ def _clause_subject(tokens: list[Token], start: int, floor: int) -> int:
             or lower in lexicon.pronouns
             or lower in cues().verbs
             or lower.endswith(("n't", "n’t"))
-            or (lower in lexicon.function_words and not _joins_subject(lower))
+            or (lower in lexicon.function_words and not _joins_subject(lower) and lower not in CLAUSE_OPENERS)
         ):
             return start
+    while opening < start - 1 and tokens[opening].lower in CLAUSE_OPENERS:
+        opening += 1
+    if opening >= start - 1 or tokens[opening].lower in SUBJECT_COMPLEMENT_PREPOSITIONS:
+        return start
     return opening
 
 
