@@ -308,3 +308,16 @@ def test_a_participle_naming_what_it_follows_has_no_source(sentence: str, cue: s
 
 def test_a_naming_participle_after_have_is_active_and_keeps_its_subject() -> None:
     assert _cues("Lind had dubbed the fund “the Harbor Trust” in a speech.") == [("had dubbed", "Lind")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("7:45 a.m. Ada Lind said the vote was rigged.", [("said", "Ada Lind")]),
+        ("5:55 p.m. Mayor Jo Brandt told reporters the plant would close.", [("told", "Mayor Jo Brandt")]),
+    ],
+)  # fmt: skip
+def test_a_time_stamp_opening_a_live_report_is_no_part_of_the_source(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected

@@ -22,6 +22,7 @@ __all__ = [
     "CIRCLE_HEADS",
     "CLAUSE_OPENERS",
     "CLAUSE_SUBJECT_PRONOUNS",
+    "CLOCK_MARKS",
     "COMPARATIVES",
     "COMPLEMENT_PREPOSITIONS",
     "COORDINATED_PRONOUNS",
@@ -101,6 +102,7 @@ COMPLEMENT_PREPOSITIONS = _WORDS["complement_prepositions"]
 INNER_PREPOSITIONS = _WORDS["inner_prepositions"]
 PERSON_PREPOSITIONS = _WORDS["person_prepositions"]
 CIRCLE_HEADS = _WORDS["circle_heads"]
+CLOCK_MARKS = _WORDS["clock_marks"]
 TENURE_WORDS = _WORDS["tenure_words"]
 NOT_PHRASE_STARTS = _WORDS["not_phrase_starts"]
 RELATIVES = _WORDS["relatives"]
