@@ -245,9 +245,11 @@ def test_a_sentence_printed_in_many_articles_is_compared_once(monkeypatch: pytes
     unit = "The harbour council approved a budget of 412 million euros for the ferry tunnel."
     compared: list[str] = []
 
-    def counted(left: ClaimText, right: ClaimText, sentence: str, right_sentence: str) -> ClaimComparison:
+    def counted(
+        left: ClaimText, right: ClaimText, sentence: str, right_sentence: str, values: bool = True
+    ) -> ClaimComparison:
         compared.append(right_sentence)
-        return compare_texts(left, right, sentence, right_sentence)
+        return compare_texts(left, right, sentence, right_sentence, values)
 
     monkeypatch.setattr("provenance.corpus.index.compare_texts", counted)
     with _index([unit] * 4) as index:

@@ -41,7 +41,7 @@ from rapidfuzz.distance import LCSseq
 from provenance.corpus.lexicon import common_words, same_phrases, senses
 from provenance.corpus.normalize import MONTHS, NEGATIONS, STOP_WORDS, NormalisedClaim, normalise, stem
 
-__all__ = ["FEATURE_NAMES", "ClaimText", "claim_text", "pair_features"]
+__all__ = ["FEATURE_NAMES", "ClaimText", "claim_text", "pair_features", "read_stored", "stored_reading"]
 
 FEATURE_NAMES = (
     "token_sort",
@@ -85,6 +85,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[.,]\d+)*")
 _MONTHS = frozenset(MONTHS)
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _CAPITAL = re.compile(r"^[A-Z]")
+_FIELD = "|"
+"""Between the fields of a stored reading: no normal-form token, number or name holds it."""
 
 
 @lru_cache(maxsize=1)
@@ -131,18 +133,42 @@ def claim_text(sentence: str) -> ClaimText:
     sentence = same_phrases(sentence)
     normal = normalise(sentence)
     raw = _WORD.findall(sentence)
-    words = tuple(word.lower() for word in raw)
-    names = _names(raw)
-    content = frozenset(token for token in normal.tokens if not token[:1].isdigit())
+    return _read(raw, normal, frozenset(_names(raw) & _content(normal)))
+
+
+def stored_reading(sentence: str, stored_normal: str) -> str:
+    """Write what ``claim_text`` derives at length from a sentence as one short string, for an index to keep.
+
+    The normal form (left empty where it is ``stored_normal``, the form the
+    index keeps anyway), its numbers and negated words, and the names: the
+    parts that take the normaliser's and the name finder's passes to derive.
+    ``read_stored`` makes the same ``ClaimText`` from it with no such pass.
+    """
+    read = claim_text(sentence)
+    normal = "" if read.normal.text == stored_normal else read.normal.text
+    parts = (read.normal.numbers, read.normal.negated, read.names)
+    return _FIELD.join((normal, *(" ".join(sorted(part)) for part in parts)))
+
+
+@lru_cache(maxsize=1 << 14)
+def read_stored(sentence: str, reading: str, stored_normal: str) -> ClaimText:
+    """Read a sentence as ``claim_text`` does, the costly parts taken from its ``stored_reading`` (cached)."""
+    normal, numbers, negated, names = reading.split(_FIELD)
+    claim = NormalisedClaim(normal or stored_normal, frozenset(numbers.split()), frozenset(negated.split()))
+    return _read(_WORD.findall(same_phrases(sentence)), claim, frozenset(names.split()))
+
+
+def _read(raw: list[str], normal: NormalisedClaim, names: frozenset[str]) -> ClaimText:
+    words = tuple(map(str.lower, raw))
+    content = _content(normal)
     lowered = set(words)
-    names = names & content
     plain = tuple((word, idf(word), senses(word)) for word in sorted(content - names))
     return ClaimText(
         normal=normal,
         words=words,
-        stems=tuple(stem(word) for word in words),
+        stems=tuple(map(stem, words)),
         content=content,
-        names=frozenset(names),
+        names=names,
         months=frozenset(lowered & _MONTHS) - ({"may"} if "may" in lowered else set()),
         weekdays=frozenset(lowered & _WEEKDAYS),
         negated=bool(lowered & NEGATIONS) or any(word.endswith(("n't", "n’t")) for word in words),
@@ -152,6 +178,10 @@ def claim_text(sentence: str) -> ClaimText:
         plain_weight=sum(weight for _, weight, _ in plain),
         senses=frozenset().union(*(word_senses for _, _, word_senses in plain)),
     )
+
+
+def _content(normal: NormalisedClaim) -> frozenset[str]:
+    return frozenset(token for token in normal.tokens if not token[:1].isdigit())
 
 
 def _names(raw: list[str]) -> set[str]:
@@ -259,12 +289,13 @@ def _weight(terms: frozenset[str] | set[str]) -> float:
 
 
 def _grams(words: tuple[str, ...], size: int) -> frozenset[tuple[str, ...]]:
-    return frozenset(words[index : index + size] for index in range(len(words) - size + 1))
+    """Collect the word n-grams as tuples, zipped in C (a slice per position costs an interpreter step)."""
+    return frozenset(zip(*(words[start:] for start in range(size)), strict=False))
 
 
 def _characters(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     text = " ".join(words)
-    return frozenset((text[index : index + 4],) for index in range(len(text) - 3))
+    return frozenset(zip(map("".join, zip(text, text[1:], text[2:], text[3:], strict=False)), strict=False))
 
 
 def _precisions(left: frozenset[tuple[str, ...]], right: frozenset[tuple[str, ...]]) -> tuple[float, float]:

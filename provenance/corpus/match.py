@@ -173,11 +173,14 @@ def match_score(left: ClaimText, right: ClaimText) -> float:
 
 
 def compare_texts(
-    left: ClaimText, right: ClaimText, left_sentence: str, right_sentence: str
+    left: ClaimText, right: ClaimText, left_sentence: str, right_sentence: str, values: bool = True
 ) -> ClaimComparison:
-    """Compare two claims already read with ``claim_text`` (the index reads each stored claim once)."""
+    """Compare two claims already read with ``claim_text`` (the index reads each stored claim once).
+
+    ``values=False`` says ``contradiction.may_conflict`` ruled a conflict out, so the values are not read.
+    """
     score = match_score(left, right)
-    conflict = value_conflict(left_sentence, right_sentence)
+    conflict = value_conflict(left_sentence, right_sentence) if values else None
     if conflict is not None:
         if conflict.startswith(NEGATION_REASON):
             needed = PROPOSITION_THRESHOLD

@@ -1,0 +1,121 @@
+"""What the index keeps per unit so a query reads no stored sentence at length: same verdicts, fewer passes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.corpus import MATCH_THRESHOLD, CorpusIndex, compare_claims
+from provenance.corpus.contradiction import may_conflict, value_conflict, value_kinds
+from provenance.corpus.features import claim_text, read_stored, stored_reading
+from provenance.corpus.index import IndexedArticle, IndexedClaim
+from provenance.corpus.normalize import normalise
+
+OPENINGS = ["The harbour council", "Ada Quist, 32,", "The 31-year-old Ada Quist", "Officials", "So why", "He"]
+VERBS = ["approved", "rejected", "won", "lost", "nearly destroyed", "destroyed", "did not approve", "never won"]
+OBJECTS = [
+    "a budget of 412 million euros",
+    "the ferry tunnel",
+    "about 20,000 tickets",
+    "more than 24,000 tickets",
+    "the Riga Hawks (10-5)",
+    "a 9-5 season",
+    "the drunken driving charge",
+    "DUI charges",
+    "its sixth round",
+    "the 6th round",
+]
+TIMES = ["", " in June", " in July", " on Tuesday", " in 2004", " at 10:30", " (555) 123-4567", " May 3"]
+ENDINGS = [".", "?", "", ", officials said."]
+
+sentences = st.builds(
+    lambda opening, verb, thing, when, end: f"{opening} {verb} {thing}{when}{end}",
+    st.sampled_from(OPENINGS),
+    st.sampled_from(VERBS),
+    st.sampled_from(OBJECTS),
+    st.sampled_from(TIMES),
+    st.sampled_from(ENDINGS),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentence=sentences)
+def test_a_stored_reading_reads_back_as_the_sentence_read_afresh(sentence: str) -> None:
+    stored_normal = normalise(sentence).text
+    assert read_stored(sentence, stored_reading(sentence, stored_normal), stored_normal) == claim_text(sentence)
+
+
+def test_a_reading_keeps_the_normal_form_only_where_same_phrases_change_it() -> None:
+    plain = "The council approved the ferry tunnel budget."
+    phrased = "Ada Quist was arrested for drunken driving in Riga."
+    assert stored_reading(plain, normalise(plain).text).startswith("|")
+    assert not stored_reading(phrased, normalise(phrased).text).startswith("|")
+
+
+@settings(max_examples=500, deadline=None)
+@given(left=sentences, right=sentences)
+def test_values_ruled_out_by_their_kinds_never_conflict(left: str, right: str) -> None:
+    if value_conflict(left, right) is not None:
+        assert may_conflict(value_kinds(left), value_kinds(right))
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [
+        ("The council sold 412 tickets in June.", "The council sold 615 tickets in June."),
+        ("The council approved the budget in June.", "The council approved the budget in July."),
+        ("Ada Quist, 32, approved the ferry tunnel.", "The 31-year-old Ada Quist approved the ferry tunnel."),
+        ("The storm nearly destroyed the ferry tunnel.", "The storm destroyed the ferry tunnel."),
+        ("The council approved the ferry tunnel budget.", "The council rejected the ferry tunnel budget."),
+        ("The council did not approve the ferry tunnel budget.", "The council approved the ferry tunnel budget."),
+    ],
+)
+def test_each_kind_of_conflict_is_kept_by_its_kinds(left: str, right: str) -> None:
+    assert value_conflict(left, right) is not None
+    assert may_conflict(value_kinds(left), value_kinds(right))
+
+
+def test_a_question_or_two_sentences_without_values_are_ruled_out() -> None:
+    plain = value_kinds("The council set the ferry tunnel budget.")
+    assert not may_conflict(plain, value_kinds("The harbour council backed the ferry tunnel budget."))
+    assert not may_conflict(value_kinds("Did the council approve 412 tickets?"), value_kinds("It approved 415."))
+
+
+@contextmanager
+def _index(units: list[str]) -> Iterator[CorpusIndex]:
+    index = CorpusIndex.create()
+    for number, unit in enumerate(units):
+        claim = IndexedClaim("C1", unit, unit, "outlet", f"outlet-{number}", f"Outlet {number}")
+        index.add(IndexedArticle(key=f"{number}.md", digest=str(number)), [claim])
+    index.commit()
+    try:
+        yield index
+    finally:
+        index.close()
+
+
+def test_the_index_reads_values_only_of_units_that_can_conflict(monkeypatch: pytest.MonkeyPatch) -> None:
+    query = "The harbour council set a budget of 412 million euros for the ferry tunnel."
+    stored = [
+        "The harbour council set a budget for the ferry tunnel, officials said.",
+        "The harbour council set a budget of 615 million euros for the ferry tunnel.",
+    ]
+    read: list[str] = []
+
+    def counted(left: str, right: str) -> str | None:
+        read.append(right)
+        return value_conflict(left, right)
+
+    monkeypatch.setattr("provenance.corpus.match.value_conflict", counted)
+    with _index(stored) as index:
+        matches = index.matches(query, MATCH_THRESHOLD)
+    assert read == [stored[1]]
+    monkeypatch.undo()
+    verdicts = {match.claim.unit: match.verdict for match in matches}
+    assert verdicts == {unit: compare_claims(query, unit) for unit in stored if unit in verdicts}
+    assert verdicts[stored[1]] is not None and verdicts[stored[1]].contradiction is not None
+
