@@ -351,7 +351,8 @@ def compare_with(
         }
         print(
             f"{size:>9,} articles, ms/article (medians of {rounds} alternating rounds): baseline {baseline}"
-            f" {median['baseline']:.1f} (first run {first['baseline']:.1f}), this tree {median['current']:.1f}"
+            f" {median['baseline']:.1f} (first run {first['baseline']:.1f}),"
+            f" this tree {median['current']:.1f}"
             f" (first run {first['current']:.1f}); speed-up {median['baseline'] / median['current']:.2f}x"
             f" ({first['baseline'] / first['current']:.2f}x first run); outputs"
             f" {'identical' if len(digests) == 1 else 'DIFFER'}",

@@ -1,4 +1,4 @@
-"""What the index keeps per unit so a query reads no stored sentence at length: same verdicts, fewer passes."""
+"""What the index keeps per unit, so a query reads no stored sentence at length: the same verdicts."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from provenance.corpus.index import IndexedArticle, IndexedClaim
 from provenance.corpus.normalize import normalise
 
 OPENINGS = ["The harbour council", "Ada Quist, 32,", "The 31-year-old Ada Quist", "Officials", "So why", "He"]
-VERBS = ["approved", "rejected", "won", "lost", "nearly destroyed", "destroyed", "did not approve", "never won"]
+VERBS = ["approved", "rejected", "won", "lost", "nearly destroyed", "destroyed", "did not approve"]
 OBJECTS = [
     "a budget of 412 million euros",
     "the ferry tunnel",
@@ -46,7 +46,8 @@ sentences = st.builds(
 @given(sentence=sentences)
 def test_a_stored_reading_reads_back_as_the_sentence_read_afresh(sentence: str) -> None:
     stored_normal = normalise(sentence).text
-    assert read_stored(sentence, stored_reading(sentence, stored_normal), stored_normal) == claim_text(sentence)
+    reading = stored_reading(sentence, stored_normal)
+    assert read_stored(sentence, reading, stored_normal) == claim_text(sentence)
 
 
 def test_a_reading_keeps_the_normal_form_only_where_same_phrases_change_it() -> None:
@@ -71,7 +72,7 @@ def test_values_ruled_out_by_their_kinds_never_conflict(left: str, right: str) -
         ("Ada Quist, 32, approved the ferry tunnel.", "The 31-year-old Ada Quist approved the ferry tunnel."),
         ("The storm nearly destroyed the ferry tunnel.", "The storm destroyed the ferry tunnel."),
         ("The council approved the ferry tunnel budget.", "The council rejected the ferry tunnel budget."),
-        ("The council did not approve the ferry tunnel budget.", "The council approved the ferry tunnel budget."),
+        ("The council did not fund the ferry tunnel budget.", "The council funded the ferry tunnel budget."),
     ],
 )
 def test_each_kind_of_conflict_is_kept_by_its_kinds(left: str, right: str) -> None:
@@ -82,7 +83,8 @@ def test_each_kind_of_conflict_is_kept_by_its_kinds(left: str, right: str) -> No
 def test_a_question_or_two_sentences_without_values_are_ruled_out() -> None:
     plain = value_kinds("The council set the ferry tunnel budget.")
     assert not may_conflict(plain, value_kinds("The harbour council backed the ferry tunnel budget."))
-    assert not may_conflict(value_kinds("Did the council approve 412 tickets?"), value_kinds("It approved 415."))
+    question = value_kinds("Did the council sell 412 tickets?")
+    assert not may_conflict(question, value_kinds("The council sold 615 tickets."))
 
 
 @contextmanager
@@ -117,5 +119,6 @@ def test_the_index_reads_values_only_of_units_that_can_conflict(monkeypatch: pyt
     monkeypatch.undo()
     verdicts = {match.claim.unit: match.verdict for match in matches}
     assert verdicts == {unit: compare_claims(query, unit) for unit in stored if unit in verdicts}
-    assert verdicts[stored[1]] is not None and verdicts[stored[1]].contradiction is not None
-
+    conflicting = verdicts[stored[1]]
+    assert conflicting is not None
+    assert conflicting.contradiction is not None
