@@ -11,8 +11,16 @@ from hypothesis import strategies as st
 
 from provenance.corpus import MATCH_THRESHOLD, CorpusIndex, compare_claims
 from provenance.corpus.contradiction import may_conflict, value_conflict, value_kinds
-from provenance.corpus.features import claim_text, read_stored, stored_reading
+from provenance.corpus.features import (
+    CHARACTER_FEATURE,
+    claim_text,
+    pair_features,
+    read_stored,
+    stored_reading,
+    word_features,
+)
 from provenance.corpus.index import IndexedArticle, IndexedClaim
+from provenance.corpus.match import compare_candidate, compare_texts, match_score, score_bound
 from provenance.corpus.normalize import normalise
 
 OPENINGS = ["The harbour council", "Ada Quist, 32,", "The 31-year-old Ada Quist", "Officials", "So why", "He"]
@@ -122,3 +130,81 @@ def test_the_index_reads_values_only_of_units_that_can_conflict(monkeypatch: pyt
     conflicting = verdicts[stored[1]]
     assert conflicting is not None
     assert conflicting.contradiction is not None
+
+
+WORDS = [
+    "harbour",
+    "council",
+    "ferry",
+    "tunnel",
+    "budget",
+    "Riga",
+    "Ada",
+    "Quist",
+    "set",
+    "cut",
+    "the",
+    "a",
+    "of",
+]
+WORDS += [
+    "prices",
+    "winter",
+    "412",
+    "615",
+    "June",
+    "July",
+    "not",
+    "nearly",
+    "won",
+    "lost",
+    "tickets",
+    "officials",
+]
+free_sentences = st.lists(st.sampled_from(WORDS), min_size=3, max_size=14).map(
+    lambda words: " ".join(words) + "."
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(left=st.one_of(sentences, free_sentences), right=st.one_of(sentences, free_sentences))
+def test_the_score_bound_is_never_under_the_score(left: str, right: str) -> None:
+    read_left, read_right = claim_text(left), claim_text(right)
+    features = word_features(read_left, read_right)
+    full = pair_features(read_left, read_right)
+    assert [value for at, value in enumerate(full) if at != CHARACTER_FEATURE] == [
+        value for at, value in enumerate(features) if at != CHARACTER_FEATURE
+    ]
+    assert match_score(read_left, read_right) <= score_bound(features)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    left=st.one_of(sentences, free_sentences),
+    right=st.one_of(sentences, free_sentences),
+    threshold=st.sampled_from([MATCH_THRESHOLD, 30.0, 90.0]),
+)
+def test_pruning_never_drops_a_match_or_a_contradiction(left: str, right: str, threshold: float) -> None:
+    read_left, read_right = claim_text(left), claim_text(right)
+    values = may_conflict(value_kinds(left), value_kinds(right))
+    verdict = compare_texts(read_left, read_right, left, right)
+    pruned = compare_candidate(read_left, read_right, left, right, threshold, values)
+    if pruned is None:
+        assert verdict.score < threshold
+        assert verdict.contradiction is None
+    else:
+        assert pruned == verdict
+
+
+def test_a_pair_the_bound_turns_down_reads_no_character_grams(monkeypatch: pytest.MonkeyPatch) -> None:
+    left = "The harbour council set a budget for the ferry tunnel."
+    right = "The ferry operator cut its prices for the winter season."
+
+    def unread(*_: object) -> float:
+        raise AssertionError("character 4-grams read")
+
+    monkeypatch.setattr("provenance.corpus.match.character_overlap", unread)
+    values = may_conflict(value_kinds(left), value_kinds(right))
+    assert (
+        compare_candidate(claim_text(left), claim_text(right), left, right, MATCH_THRESHOLD, values) is None
+    )

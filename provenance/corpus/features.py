@@ -41,7 +41,17 @@ from rapidfuzz.distance import LCSseq
 from provenance.corpus.lexicon import common_words, same_phrases, senses
 from provenance.corpus.normalize import MONTHS, NEGATIONS, STOP_WORDS, NormalisedClaim, normalise, stem
 
-__all__ = ["FEATURE_NAMES", "ClaimText", "claim_text", "pair_features", "read_stored", "stored_reading"]
+__all__ = [
+    "CHARACTER_FEATURE",
+    "FEATURE_NAMES",
+    "ClaimText",
+    "character_overlap",
+    "claim_text",
+    "pair_features",
+    "read_stored",
+    "stored_reading",
+    "word_features",
+]
 
 FEATURE_NAMES = (
     "token_sort",
@@ -76,6 +86,8 @@ FEATURE_NAMES = (
     "time_conflict",
     "negation_one_side",
 )
+
+CHARACTER_FEATURE = FEATURE_NAMES.index("char_4gram")
 
 HEADLINE_WORDS = 3
 HEADLINE_SHARE = 0.75
@@ -116,7 +128,7 @@ class ClaimText:
     weekdays: frozenset[str]
     negated: bool
     grams: tuple[frozenset[tuple[str, ...]], ...]
-    """Word 1- to 4-grams, then character 4-grams: read once per sentence, compared per pair."""
+    """Word 1- to 4-grams: read once per sentence, compared per pair (character 4-grams: ``_characters``)."""
     weight: float
     """The IDF weight of the content words."""
     plain: tuple[tuple[str, float, frozenset[str]], ...]
@@ -172,7 +184,7 @@ def _read(raw: list[str], normal: NormalisedClaim, names: frozenset[str]) -> Cla
         months=frozenset(lowered & _MONTHS) - ({"may"} if "may" in lowered else set()),
         weekdays=frozenset(lowered & _WEEKDAYS),
         negated=bool(lowered & NEGATIONS) or any(word.endswith(("n't", "n’t")) for word in words),
-        grams=(*(_grams(words, size) for size in (1, 2, 3, 4)), _characters(words)),
+        grams=tuple(_grams(words, size) for size in (1, 2, 3, 4)),
         weight=_weight(content),
         plain=plain,
         plain_weight=sum(weight for _, weight, _ in plain),
@@ -201,6 +213,23 @@ def _names(raw: list[str]) -> set[str]:
 
 def pair_features(left: ClaimText, right: ClaimText) -> list[float]:
     """Compute the feature vector of a pair, in ``FEATURE_NAMES`` order (symmetric in its two sides)."""
+    features = word_features(left, right)
+    features[CHARACTER_FEATURE] = character_overlap(left, right)
+    return features
+
+
+def character_overlap(left: ClaimText, right: ClaimText) -> float:
+    """Give the F1 of the two sides' character 4-grams (of their words, lower-cased)."""
+    return _f1(_characters(left.words), _characters(right.words))
+
+
+def word_features(left: ClaimText, right: ClaimText) -> list[float]:
+    """Compute every feature of a pair but the character 4-gram overlap, left at 0.
+
+    That one costs most to read from a sentence (a set of every four letters);
+    ``match.score_bound`` bounds the score over all its values, so most
+    candidates of an index are turned down without it.
+    """
     a, b = left.normal.text, right.normal.text
     lcs = LCSseq.similarity(left.stems, right.stems)
     unigram = _f1(left.grams[0], right.grams[0])
@@ -240,7 +269,7 @@ def pair_features(left: ClaimText, right: ClaimText) -> list[float]:
         trigram[1],
         fourgram[0],
         fourgram[1],
-        _f1(left.grams[4], right.grams[4]),
+        0.0,
         overlap,
         overlap_words,
         float(bool(shared) and shared <= (left.names | right.names)),
@@ -293,6 +322,7 @@ def _grams(words: tuple[str, ...], size: int) -> frozenset[tuple[str, ...]]:
     return frozenset(zip(*(words[start:] for start in range(size)), strict=False))
 
 
+@lru_cache(maxsize=1 << 14)
 def _characters(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     text = " ".join(words)
     return frozenset(zip(map("".join, zip(text, text[1:], text[2:], text[3:], strict=False)), strict=False))

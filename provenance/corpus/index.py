@@ -34,7 +34,7 @@ from rapidfuzz import fuzz, process
 from provenance.corpus.contradiction import may_conflict, value_kinds
 from provenance.corpus.features import ClaimText, claim_text, read_stored, stored_reading
 from provenance.corpus.independence import claim_chain, claim_upstreams
-from provenance.corpus.match import MIN_TOKENS, ClaimComparison, compare_texts, prefilter_cutoff
+from provenance.corpus.match import MIN_TOKENS, ClaimComparison, compare_candidate, prefilter_cutoff
 from provenance.corpus.normalize import normalise
 from provenance.corpus.retrieval import (
     POSTING_DTYPE,
@@ -450,8 +450,10 @@ class CorpusIndex:
         Candidates come from the posting lists (``_candidates``, see
         ``retrieval``); rapidfuzz's ``token_set_ratio`` in its C loop drops
         those under the cutoff no pair of the fitting data reached a match or a
-        contradiction from; the calibrated matcher (``match.compare_texts``)
-        decides on the rest. Units whose skeleton is a template in this corpus
+        contradiction from; the calibrated matcher decides on the rest
+        (``match.compare_candidate``: the same verdict as ``compare_texts``,
+        with no character 4-grams read for a pair whose score bound and kinds
+        of value rule it out). Units whose skeleton is a template in this corpus
         match nothing. Best unit per article first; a contradiction outranks a
         corroboration of one article. A damaged index file is an ``InputError``.
         """
@@ -481,7 +483,9 @@ class CorpusIndex:
         query = read or claim_text(unit)
         kinds = value_kinds(unit)
         best: dict[str, CandidateClaim] = {}
-        verdicts: dict[str, ClaimComparison] = {}  # by stored text: wire copy prints one sentence many times
+        verdicts: dict[
+            str, ClaimComparison | None
+        ] = {}  # by stored text: wire copy prints one sentence many times
         for row, stored in zip(rows, self._rows(rows), strict=True):
             if stored.article.digest == exclude_digest:
                 continue
@@ -490,8 +494,10 @@ class CorpusIndex:
                 other = stored.claim.unit
                 read_other = read_stored(other, row[_ROW_READING], row[_ROW_NORMAL])
                 values = may_conflict(kinds, row[_ROW_VALUE_KINDS])
-                verdict = verdicts[other] = compare_texts(query, read_other, unit, other, values)
-            if verdict.score < threshold and verdict.contradiction is None:
+                verdict = verdicts[other] = compare_candidate(
+                    query, read_other, unit, other, threshold, values
+                )
+            if verdict is None or (verdict.score < threshold and verdict.contradiction is None):
                 continue
             candidate = CandidateClaim(stored.article, stored.claim, verdict.score, verdict=verdict)
             held = best.get(stored.article.key)
