@@ -231,10 +231,11 @@ def value_kinds(sentence: str) -> int:
         return QUESTION
     text = strip_noise(sentence)
     outcomes = {word for pair in _lexicon()["outcomes"] for word in pair}
+    figures = _FIGURE_WORD.search(text) is not None  # ages, records and quantities are all figures
     found = (
-        (AGES, bool(_ages(text))),
-        (RECORDS, bool(_records(text))),
-        (QUANTITIES, bool(_quantities(text))),
+        (AGES, figures and bool(_ages(text))),
+        (RECORDS, figures and bool(_records(text))),
+        (QUANTITIES, figures and bool(_quantities(text))),
         (MONTH_NAMES, bool(_months(text))),
         (OUTCOMES, bool(_words(text) & outcomes)),
         (HEDGES, bool(_hedged(text))),

@@ -142,10 +142,16 @@ class ClaimText:
 @lru_cache(maxsize=1 << 14)
 def claim_text(sentence: str) -> ClaimText:
     """Read a sentence into the parts the features compare (cached, like ``normalise``)."""
+    raw, normal, names = _parts(sentence)
+    return _read(raw, normal, names)
+
+
+def _parts(sentence: str) -> tuple[list[str], NormalisedClaim, frozenset[str]]:
+    """Read a sentence's words as printed, its normal form and its names (what a stored reading keeps)."""
     sentence = same_phrases(sentence)
     normal = normalise(sentence)
     raw = _WORD.findall(sentence)
-    return _read(raw, normal, frozenset(_names(raw) & _content(normal)))
+    return raw, normal, frozenset(_names(raw) & _content(normal))
 
 
 def stored_reading(sentence: str, stored_normal: str) -> str:
@@ -156,10 +162,9 @@ def stored_reading(sentence: str, stored_normal: str) -> str:
     parts that take the normaliser's and the name finder's passes to derive.
     ``read_stored`` makes the same ``ClaimText`` from it with no such pass.
     """
-    read = claim_text(sentence)
-    normal = "" if read.normal.text == stored_normal else read.normal.text
-    parts = (read.normal.numbers, read.normal.negated, read.names)
-    return _FIELD.join((normal, *(" ".join(sorted(part)) for part in parts)))
+    _, normal, names = _parts(sentence)
+    text = "" if normal.text == stored_normal else normal.text
+    return _FIELD.join((text, *(" ".join(sorted(part)) for part in (normal.numbers, normal.negated, names))))
 
 
 @lru_cache(maxsize=1 << 14)
