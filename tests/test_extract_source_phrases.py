@@ -270,3 +270,54 @@ def test_a_relative_clause_with_commas_of_its_own_stays_with_the_name_before_the
 )
 def test_no_source_phrase_runs_over_a_thing_s_relative_clause_or_a_relative_subject(sentence: str) -> None:
     assert all(not (source or "").startswith(("Dover", "Ada Lind")) for _, source in _cues(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Several aides with long ties to the mayor said they would strike again.",
+         [("said", "Several aides with long ties to the mayor")]),
+        ("Exit polls taken in Dover found that turnout fell.", [("found", "Exit polls taken in Dover")]),
+        ("Some delegates at the convention in Dover said the vote was rigged.",
+         [("said", "Some delegates at the convention in Dover")]),
+        ("After the vote, several aides with long ties to the mayor said it was rigged.",
+         [("said", "several aides with long ties to the mayor")]),
+        ("Ada Lind has been blunt in her remarks and Jo Brandt said the vote was rigged.",
+         [("said", "Jo Brandt")]),
+    ],
+)  # fmt: skip
+def test_a_subject_runs_across_a_preposition_when_all_before_it_is_one_noun_phrase(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("The harbor fund is known as the Dover Trust.", "is known as"),
+        ("Her new book is titled “Harbor Lights,” and it sold well.", "is titled"),
+        ("There is also a mock novel by the comedian Jo Brandt titled “Harbor Lights.”", "titled"),
+        ("The new fund will informally be dubbed the “Harbor Trust.”", "will informally be dubbed"),
+        ("The deficit is projected to reach $3 billion next year.", "is projected"),
+    ],
+)  # fmt: skip
+def test_a_participle_naming_what_it_follows_has_no_source(sentence: str, cue: str) -> None:
+    assert _cues(sentence) == [(cue, None)]
+
+
+def test_a_naming_participle_after_have_is_active_and_keeps_its_subject() -> None:
+    assert _cues("Lind had dubbed the fund “the Harbor Trust” in a speech.") == [("had dubbed", "Lind")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("7:45 a.m. Ada Lind said the vote was rigged.", [("said", "Ada Lind")]),
+        ("5:55 p.m. Mayor Jo Brandt told reporters the plant would close.", [("told", "Mayor Jo Brandt")]),
+    ],
+)  # fmt: skip
+def test_a_time_stamp_opening_a_live_report_is_no_part_of_the_source(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected

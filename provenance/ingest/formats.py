@@ -96,10 +96,11 @@ def labelled_sections(text: str, start: int, end: int) -> list[Section]:
     (left out of the analysis), so it counts only where the seed format puts it
     (the first block, or the one after a one-line headline) and covers its own
     block alone; anywhere else it is article text like any other, so no line in
-    an article can hide the text after it from analysis.
+    an article can hide the text after it from analysis. A section is built
+    from a checked span and a label's name, so it is not validated again.
     """
     return [
-        Section(name=name, span=block)
+        Section.trusted({"name": name, "span": block})
         for name, region_start, region_end in _label_regions(text, start, end)
         for block in _blocks(text, region_start, region_end)
     ]

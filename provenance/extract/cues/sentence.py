@@ -11,7 +11,10 @@ outermost attribution of a nest is kept.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import cache
+from itertools import islice, takewhile
+from operator import attrgetter
 
 from provenance.extract.cues.clause import (
     RawAttribution,
@@ -34,9 +37,12 @@ from provenance.extract.cues.passives import by_agent, impression, passive_belie
 from provenance.extract.cues.punctuation import punctuation_cue, speaker_line
 from provenance.extract.cues.verbs import characterisation, final_cue, stance_attribution, verb_attribution
 from provenance.extract.cues.words import (
+    BE_FORMS,
     CLOSERS,
     DOCUMENT_HEADS,
     HEARSAY,
+    NAMING_PARTICIPLES,
+    NAMING_PASSIVES,
     NOMINAL_CUES,
     PASSIVE_CUES,
     PUNCTUATION_CUES,
@@ -62,7 +68,26 @@ def find_attributions(
     found = rule_attributions(tokens, quotes, headline)
     found += learned_attributions(tokens, quotes, found, cue_model())
     found = learned_cue_ends(tokens, found, quotes, cue_extent_model())
+    for attribution in found:
+        if attribution.source is not None and naming_passive(tokens, attribution):
+            attribution.source = attribution.source_tokens = None
     return learned_ends(tokens, found, quotes, content_end_model())
+
+
+def naming_passive(tokens: list[Token], attribution: RawAttribution) -> bool:
+    """Tell whether a cue names what it follows ("a book titled", "is widely known as"): no one speaks.
+
+    The subject before such a cue is what is named, not a source; a participle
+    after "have" ("had dubbed") is active and keeps its subject.
+    """
+    if attribution.cue is None:
+        return False
+    start, end = attribution.cue
+    first = bisect_left(tokens, start, key=attrgetter("start"))
+    words = [token.lower for token in takewhile(lambda token: token.start < end, islice(tokens, first, None))]
+    if words and words[0] in NAMING_PARTICIPLES:
+        return True
+    return any(word in NAMING_PASSIVES for word in words) and any(word in BE_FORMS for word in words)
 
 
 @cache

@@ -41,12 +41,18 @@ def cue_head(tokens: list[Token], start: int, end: int) -> int | None:
     ("has repeatedly criticized" → "criticized", "is expected to" → "expected".)
     An auxiliary, a form of "be", "to", a negation or an adverb is no head.
     """
-    skipped = cues().auxiliaries | sources().cue_modifiers | NOT_HEADS
+    skipped = _not_head_words()
     for index in range(start, end):
         token = tokens[index]
         if token.is_word and token.lower not in skipped and not is_adverb(token):
             return index
     return None
+
+
+@cache
+def _not_head_words() -> frozenset[str]:
+    """Auxiliaries, cue modifiers and the other words no cue's head is, joined once rather than per cue."""
+    return cues().auxiliaries | sources().cue_modifiers | NOT_HEADS
 
 
 @cache

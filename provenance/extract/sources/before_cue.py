@@ -8,7 +8,7 @@ before a name; a time or adverbial between source and cue is passed over.
 
 from __future__ import annotations
 
-from provenance.extract.lexicon import sources
+from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
 from provenance.extract.sources.after_cue import reports
 from provenance.extract.sources.noun_phrase import core_before, is_time_phrase
@@ -21,14 +21,17 @@ from provenance.extract.sources.words import (
     DASHES,
     DATE_LEADS,
     DETERMINERS,
+    FINITE_VERBS,
     HOMETOWN_PREPOSITIONS,
     INVERTED_VERBS,
+    LEADING_DETERMINERS,
     NOT_APPOSITIVE,
     PERSON_RELATIVES,
     QUANTIFIERS,
     QUOTE_CLOSERS,
     RELATIVE_OPENERS,
     RELATIVES,
+    SUBJECT_COMPLEMENT_PREPOSITIONS,
     TIME_LEADS,
     TIME_WORDS,
     described,
@@ -36,6 +39,12 @@ from provenance.extract.sources.words import (
 )
 
 __all__ = ["phrase_before"]
+
+CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "--"})
+"""Marks after which a clause, and so its subject, may open."""
+
+SUBJECT_WORDS = 24
+"""The most tokens before a phrase that a subject running across a preposition holds (``_clause_subject``)."""
 
 TITLE_WORDS = 6
 """The most words a quoted title inside an appositive has ("host of “The Lead With Ada Lind,”")."""
@@ -59,11 +68,57 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
             outer = outer[0], phrase[1]
         phrase = outer or phrase
     phrase = _role_before_name(tokens, *phrase, floor)
+    phrase = _clause_subject(tokens, phrase[0], floor), phrase[1]
     if tokens[end - 1].text == "," and _embedded(tokens, phrase[0], floor) and _source_follows(tokens, end):
         return None
     if phrase[1] != end:
         return phrase
     return phrase[0], end + _dated(tokens, end)
+
+
+def _clause_subject(tokens: list[Token], start: int, floor: int) -> int:
+    """Find where a subject read after a preposition starts: the clause start, if all before is a noun phrase.
+
+    "Organizers of the push to | boycott the speech said", "After the vote, aides
+    with ties to | the mayor said": what the phrase reader stopped at is a
+    complement, the speaker the noun before it. The clause opens at the sentence
+    start or after a comma, colon or dash. A verb or pronoun before it ("Trump
+    has been direct in | his attacks"), or a clause opening with a preposition
+    ("In | a letter"), keeps the phrase as read.
+    """
+    if (
+        not floor + 2 <= start <= floor + SUBJECT_WORDS
+        or tokens[start - 1].lower not in SUBJECT_COMPLEMENT_PREPOSITIONS
+    ):
+        return start
+    if tokens[start].lower.endswith(("’s", "'s")):
+        return start
+    lexicon = sources()
+    opening = start - 1
+    while opening > floor and tokens[opening - 1].text not in CLAUSE_MARKS:
+        opening -= 1
+        token = tokens[opening]
+        lower = token.lower
+        if (
+            not token.is_word
+            or token.quoted
+            or lower in FINITE_VERBS
+            or lower in lexicon.pronouns
+            or lower in cues().verbs
+            or lower.endswith(("n't", "n’t"))
+            or (lower in lexicon.function_words and not _joins_subject(lower) and lower not in CLAUSE_OPENERS)
+        ):
+            return start
+    while opening < start - 1 and tokens[opening].lower in CLAUSE_OPENERS:
+        opening += 1
+    if opening >= start - 1 or tokens[opening].lower in SUBJECT_COMPLEMENT_PREPOSITIONS:
+        return start
+    return opening
+
+
+def _joins_subject(word: str) -> bool:
+    """Tell whether a function word may stand inside a subject ("Some delegates at the convention")."""
+    return word in SUBJECT_COMPLEMENT_PREPOSITIONS or word in QUANTIFIERS or word in LEADING_DETERMINERS
 
 
 def _lone_participle(tokens: list[Token], start: int, end: int) -> bool:

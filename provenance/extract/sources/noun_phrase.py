@@ -17,6 +17,7 @@ from provenance.extract.sources.words import (
     CIRCLE_HEADS,
     CLAUSE_OPENERS,
     CLAUSE_SUBJECT_PRONOUNS,
+    CLOCK_MARKS,
     COMPARATIVES,
     COORDINATED_PRONOUNS,
     FLOATING_QUANTIFIERS,
@@ -104,6 +105,8 @@ def core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | 
         before = tokens[start - 2] if start - 2 >= floor else None
         if previous.quoted or (previous.lower in SPOKEN_OF | TIME_NOUNS and tokens[start].capitalised):
             break
+        if previous.text == "." and before is not None and before.lower in CLOCK_MARKS:
+            break  # "7:45 a.m. | Ada Lind said": a live report's time stamp opens the sentence
         if previous.lower in POSSESSIVES and _coordinated_before(tokens, start - 1, floor, lexicon):
             start -= 1
             continue

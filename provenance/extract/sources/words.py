@@ -22,6 +22,7 @@ __all__ = [
     "CIRCLE_HEADS",
     "CLAUSE_OPENERS",
     "CLAUSE_SUBJECT_PRONOUNS",
+    "CLOCK_MARKS",
     "COMPARATIVES",
     "COMPLEMENT_PREPOSITIONS",
     "COORDINATED_PRONOUNS",
@@ -60,6 +61,7 @@ __all__ = [
     "RIGHT_STOP",
     "SPOKEN_OF",
     "STANDALONE_QUANTIFIERS",
+    "SUBJECT_COMPLEMENT_PREPOSITIONS",
     "SUBJECT_QUANTIFIERS",
     "TAIL_OPENERS",
     "TENURE_WORDS",
@@ -82,6 +84,7 @@ COMPARATIVES = _WORDS["comparatives"]
 LEADING_DETERMINERS = _WORDS["leading_determiners"]
 QUANTIFIERS = _WORDS["quantifiers"]
 SUBJECT_QUANTIFIERS = _WORDS["subject_quantifiers"]
+SUBJECT_COMPLEMENT_PREPOSITIONS = _WORDS["subject_complement_prepositions"]
 STANDALONE_QUANTIFIERS = _WORDS["standalone_quantifiers"]
 FLOATING_QUANTIFIERS = _WORDS["floating_quantifiers"]
 APPROXIMATORS = _WORDS["approximators"]
@@ -99,6 +102,7 @@ COMPLEMENT_PREPOSITIONS = _WORDS["complement_prepositions"]
 INNER_PREPOSITIONS = _WORDS["inner_prepositions"]
 PERSON_PREPOSITIONS = _WORDS["person_prepositions"]
 CIRCLE_HEADS = _WORDS["circle_heads"]
+CLOCK_MARKS = _WORDS["clock_marks"]
 TENURE_WORDS = _WORDS["tenure_words"]
 NOT_PHRASE_STARTS = _WORDS["not_phrase_starts"]
 RELATIVES = _WORDS["relatives"]
