@@ -323,3 +323,14 @@ def test_a_time_stamp_opening_a_live_report_is_no_part_of_the_source(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Not everyone is convinced that the plan will work.", [("is convinced", "Not everyone")]),
+        ("But not everyone at the rally agreed that it was fair.", [("agreed", "not everyone at the rally")]),
+    ],
+)  # fmt: skip
+def test_not_before_everyone_belongs_to_the_subject(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _cues(sentence) == expected

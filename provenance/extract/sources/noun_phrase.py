@@ -25,6 +25,7 @@ from provenance.extract.sources.words import (
     INNER_PREPOSITIONS,
     IRREGULAR_PARTICIPLES,
     LEADING_DETERMINERS,
+    NEGATED_SUBJECTS,
     NOT_PHRASE_STARTS,
     NUMBERS,
     OBJECT_PRONOUNS,
@@ -184,6 +185,13 @@ def core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | 
         start -= 1
     while start < end and tokens[start].lower in NOT_PHRASE_STARTS:
         start += 1
+    if (
+        start - 1 >= floor
+        and start < end
+        and tokens[start - 1].lower == "not"
+        and tokens[start].lower in NEGATED_SUBJECTS
+    ):
+        start -= 1  # "Not everyone | agrees": the negation belongs to the subject
     return (start, end) if start < end else None
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "IRREGULAR_PARTICIPLES",
     "LEADING_DETERMINERS",
     "LY_NOUNS",
+    "NEGATED_SUBJECTS",
     "NEGATIONS",
     "NOT_APPOSITIVE",
     "NOT_PHRASE_STARTS",
@@ -119,6 +120,7 @@ PASSIVE_AUXILIARIES = _WORDS["passive_auxiliaries"]
 PASSIVE_ADVERBS = _WORDS["passive_adverbs"]
 AGENT_ENDS = _WORDS["agent_ends"]
 NEGATIONS = _WORDS["negations"]
+NEGATED_SUBJECTS = _WORDS["negated_subjects"]
 INVERTED_VERBS = _WORDS["inverted_verbs"]
 CLAUSE_OPENERS = _WORDS["clause_openers"]
 INTRODUCTORY_CONJUNCTIONS = _WORDS["introductory_conjunctions"]
