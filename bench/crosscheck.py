@@ -41,15 +41,20 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import random
 import re
 import statistics
 import sys
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+from fast_path import export, run_in
 from rapidfuzz import fuzz, process
 
 from provenance.api import analyze_path
@@ -94,6 +99,8 @@ SYLLABLES = [
 ]
 ATTRIBUTIONS = ["officials said", "Reuters reported", "according to aides", "a spokesperson said", ""]
 OUTLETS = 997
+PROGRESS_EVERY = 50_000
+"""Articles between two progress lines of a build (on standard error): a long build's rate as it goes."""
 EXHAUSTIVE_CHUNK = 200_000
 RECORD = Path(__file__).resolve().parent / "crosscheck-scale.json"
 """Measured rows by size, kept with the code: what the README's scale table reports."""
@@ -207,6 +214,12 @@ def generate(
         index.add(IndexedArticle(key=key, digest=f"g{number}", outlet=outlet), rows)
         spent += time.perf_counter() - started
         cpu += time.process_time() - started_cpu
+        if (number + 1) % PROGRESS_EVERY == 0:
+            print(
+                f"  built {number + 1:,} articles: {spent:.0f} s, {cpu:.0f} s CPU",
+                file=sys.stderr,
+                flush=True,
+            )
     started, started_cpu = time.perf_counter(), time.process_time()
     index.commit()
     return spent + time.perf_counter() - started, cpu + time.process_time() - started_cpu, planted
@@ -249,7 +262,8 @@ def query_units(analysis: AnalysisResult) -> list[tuple[str, str]]:
     return [(claim.id, unit) for claim in analysis.claims for unit in claim_units(analysis, claim)]
 
 
-def indexed_pairs(analysis: AnalysisResult, index: CorpusIndex) -> tuple[set[tuple[str, str]], float]:
+def indexed_pairs(analysis: AnalysisResult, index: CorpusIndex) -> tuple[set[tuple[str, str]], float, str]:
+    """Cross-check one article; return its matches (claim, article), the CPU seconds and the JSON output."""
     started = time.process_time()
     result = crosscheck(analysis, index, window_days=None)
     elapsed = time.process_time() - started
@@ -258,7 +272,93 @@ def indexed_pairs(analysis: AnalysisResult, index: CorpusIndex) -> tuple[set[tup
         for check in result.claims
         for match in check.independent + check.dependent + check.contradictions
     }
-    return pairs, elapsed
+    return pairs, elapsed, result.model_copy(update={"corpus": "generated"}).model_dump_json()
+
+
+@dataclass
+class Latencies:
+    """The indexed path timed on every query article: median and first-run CPU ms, matches, JSON output."""
+
+    median_ms: list[float]
+    first_ms: list[float]
+    found: list[set[tuple[str, str]]]
+    outputs: list[str]
+
+
+def time_queries(analyses: list[AnalysisResult], index: CorpusIndex, repeat: int) -> Latencies:
+    timed = Latencies([], [], [], [])
+    for analysis in analyses:
+        runs = [indexed_pairs(analysis, index) for _ in range(repeat)]
+        timed.found.append(runs[0][0])
+        timed.median_ms.append(statistics.median(elapsed for _, elapsed, _ in runs) * 1000)
+        timed.first_ms.append(runs[0][1] * 1000)
+        timed.outputs.append(runs[0][2])
+    return timed
+
+
+def latency_child(sizes: list[int], queries: int, repeat: int) -> None:
+    """Print, as JSON, the latencies and an output digest per size (run once per tree by ``--baseline``)."""
+    analyses = query_articles(queries)
+    units = [[unit for _, unit in query_units(analysis)] for analysis in analyses]
+    measured = {}
+    for size in sizes:
+        index, _, _ = open_corpus(size, units, fresh=False)
+        with index:
+            timed = time_queries(analyses, index, repeat)
+        digest = hashlib.sha256("\n".join(timed.outputs).encode("utf-8")).hexdigest()
+        measured[str(size)] = {
+            "median_ms": statistics.median(timed.median_ms),
+            "first_ms": statistics.median(timed.first_ms),
+            "digest": digest,
+        }
+    print(json.dumps(measured))
+
+
+def compare_with(
+    baseline: str, sizes: list[int], queries: int, repeat: int, rounds: int
+) -> dict[int, dict[str, Any]]:
+    """Time the indexed path of ``baseline`` (a git revision) and of this tree in turns, in fresh processes.
+
+    Each tree reads corpora of its own index format (generated alike, from the
+    same seed); the outputs of the two must be the same, byte for byte.
+    """
+    child = [str(Path(__file__).resolve()), "--latency-child", "--sizes", *map(str, sizes)]
+    child += ["--queries", str(queries), "--repeat", str(repeat)]
+    runs: dict[str, list[dict[str, dict[str, Any]]]] = {"baseline": [], "current": []}
+    with tempfile.TemporaryDirectory(prefix="provenance-baseline-") as folder:
+        trees = {"baseline": export(baseline, Path(folder)), "current": ROOT}
+        for _ in range(rounds):
+            for name, tree in trees.items():
+                output, _, _ = run_in(tree, child)
+                runs[name].append(json.loads(output))
+    compared: dict[int, dict[str, Any]] = {}
+    for size in sizes:
+        median, first = (
+            {name: statistics.median(run[str(size)][key] for run in done) for name, done in runs.items()}
+            for key in ("median_ms", "first_ms")
+        )
+        digests = {run[str(size)]["digest"] for done in runs.values() for run in done}
+        compared[size] = {
+            "baseline": baseline,
+            "rounds": rounds,
+            "baseline_median_cpu_ms": round(median["baseline"], 1),
+            "current_median_cpu_ms": round(median["current"], 1),
+            "speedup": round(median["baseline"] / median["current"], 2),
+            "baseline_first_run_cpu_ms": round(first["baseline"], 1),
+            "current_first_run_cpu_ms": round(first["current"], 1),
+            "first_run_speedup": round(first["baseline"] / first["current"], 2),
+            "same_output": len(digests) == 1,
+        }
+        print(
+            f"{size:>9,} articles, ms/article (medians of {rounds} alternating rounds): baseline {baseline}"
+            f" {median['baseline']:.1f} (first run {first['baseline']:.1f}),"
+            f" this tree {median['current']:.1f}"
+            f" (first run {first['current']:.1f}); speed-up {median['baseline'] / median['current']:.2f}x"
+            f" ({first['baseline'] / first['current']:.2f}x first run); outputs"
+            f" {'identical' if len(digests) == 1 else 'DIFFER'}",
+            flush=True,
+        )
+    return compared
 
 
 def exhaustive_pairs(analyses: list[AnalysisResult], index: CorpusIndex) -> list[set[tuple[str, str, bool]]]:
@@ -332,9 +432,20 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of the indexed path per article")
     parser.add_argument("--fresh", action="store_true", help="regenerate cached corpora")
     parser.add_argument("--record", action="store_true", help=f"add the rows to {RECORD.name}")
+    parser.add_argument("--baseline", help="also time this git revision's indexed path, alternately")
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds with --baseline")
+    parser.add_argument("--latency-child", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if not TRAIN.is_dir() or not MRPC.is_file():
         sys.exit(f"{SHARED}: PolNeAR train and MRPC train are needed to generate the corpus")
+    if options.latency_child:
+        latency_child(options.sizes, options.queries, options.repeat)
+        return
+    compared = {}
+    if options.baseline:
+        compared = compare_with(
+            options.baseline, options.sizes, options.queries, options.repeat, options.rounds
+        )
 
     analyses = query_articles(options.queries)
     queries = [[unit for _, unit in query_units(analysis)] for analysis in analyses]
@@ -352,14 +463,8 @@ def main() -> None:
         index, built, relays = open_corpus(size, queries, options.fresh)
         build_cpu = built.get("build_cpu_seconds", float("nan"))
         with index:
-            latencies: list[float] = []
-            first_runs: list[float] = []
-            found: list[set[tuple[str, str]]] = []
-            for analysis in analyses:
-                runs = [indexed_pairs(analysis, index) for _ in range(options.repeat)]
-                found.append(runs[0][0])
-                latencies.append(statistics.median(elapsed for _, elapsed in runs) * 1000)
-                first_runs.append(runs[0][1] * 1000)
+            timed = time_queries(analyses, index, options.repeat)
+            latencies, first_runs, found = timed.median_ms, timed.first_ms, timed.found
             started = time.process_time()
             truth = exhaustive_pairs(scanned, index)
             exhaustive = time.process_time() - started
@@ -395,6 +500,7 @@ def main() -> None:
                         "recall_all": recalls[0],
                         "recall_same_claim": recalls[1],
                         "index_format": INDEX_FORMAT,
+                        **({"against_baseline": compared[size]} if size in compared else {}),
                     },
                 )
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from provenance.corpus import MATCH_THRESHOLD, CorpusIndex, build_index, load_corpus
 from provenance.corpus.contradiction import value_conflict
 from provenance.corpus.independence import claim_upstreams, upstream_key
-from provenance.corpus.index import DEFAULT_INDEX_NAME, IndexedArticle, IndexedClaim
+from provenance.corpus.index import DEFAULT_INDEX_NAME, INDEX_FORMAT, IndexedArticle, IndexedClaim
 from provenance.corpus.match import compare_claims
 from provenance.corpus.normalize import normalise, stem
 from provenance.errors import InputError
@@ -311,8 +311,10 @@ def test_an_index_of_another_format_version_asks_for_a_rebuild(tmp_path: Path) -
     build_index(_corpus_folder(tmp_path / "corpus"), old).close()
     with sqlite3.connect(old) as connection:
         connection.execute("UPDATE meta SET value = 'provenance-corpus-index/0' WHERE key = 'format'")
-    with pytest.raises(InputError, match="rebuild"):
+    with pytest.raises(InputError, match="rebuild") as refused:
         load_corpus(old)
+    assert "\n" not in str(refused.value)
+    assert f"'provenance-corpus-index/0' is not {INDEX_FORMAT!r}" in str(refused.value)
 
 
 def test_missing_corpus_is_an_input_error(tmp_path: Path) -> None:

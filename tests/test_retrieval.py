@@ -19,7 +19,7 @@ from provenance.corpus import MATCH_THRESHOLD, CorpusIndex, compare_claims
 from provenance.corpus import retrieval as retrieval_module
 from provenance.corpus.features import ClaimText
 from provenance.corpus.index import IndexedArticle, IndexedClaim
-from provenance.corpus.match import MIN_TOKENS, ClaimComparison, compare_texts, prefilter_cutoff
+from provenance.corpus.match import MIN_TOKENS, ClaimComparison, compare_candidate, prefilter_cutoff
 from provenance.corpus.normalize import normalise
 from provenance.corpus.retrieval import (
     MIN_SHARED_WEIGHT,
@@ -245,11 +245,13 @@ def test_a_sentence_printed_in_many_articles_is_compared_once(monkeypatch: pytes
     unit = "The harbour council approved a budget of 412 million euros for the ferry tunnel."
     compared: list[str] = []
 
-    def counted(left: ClaimText, right: ClaimText, sentence: str, right_sentence: str) -> ClaimComparison:
+    def counted(
+        left: ClaimText, right: ClaimText, sentence: str, right_sentence: str, threshold: float, values: bool
+    ) -> ClaimComparison | None:
         compared.append(right_sentence)
-        return compare_texts(left, right, sentence, right_sentence)
+        return compare_candidate(left, right, sentence, right_sentence, threshold, values)
 
-    monkeypatch.setattr("provenance.corpus.index.compare_texts", counted)
+    monkeypatch.setattr("provenance.corpus.index.compare_candidate", counted)
     with _index([unit] * 4) as index:
         assert len(index.matches(unit, MATCH_THRESHOLD)) == 4
     assert compared == [unit]

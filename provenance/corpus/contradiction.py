@@ -45,7 +45,15 @@ from typing import Any
 
 from provenance.corpus.normalize import MONTHS, NUMBER_WORDS, STOP_WORDS, normalise, stem
 
-__all__ = ["AGE_REASON", "NEGATION_REASON", "is_question", "strip_noise", "value_conflict"]
+__all__ = [
+    "AGE_REASON",
+    "NEGATION_REASON",
+    "is_question",
+    "may_conflict",
+    "strip_noise",
+    "value_conflict",
+    "value_kinds",
+]
 
 NEGATION_REASON = "negation differs"
 """How a negation conflict's reason starts: it needs the same proposition, not only the same event."""
@@ -201,6 +209,46 @@ def value_conflict(left: str, right: str) -> str | None:
         or _outcome_conflict(left, right)
         or _negation_conflict(left, right)
     )
+
+
+QUESTION, AGES, RECORDS, QUANTITIES, MONTH_NAMES, OUTCOMES, HEDGES, NEGATION = (1 << bit for bit in range(8))
+"""The bits of ``value_kinds``: a question, then each kind of value ``value_conflict`` compares."""
+
+_ON_BOTH_SIDES = AGES | RECORDS | QUANTITIES | MONTH_NAMES | OUTCOMES
+"""Kinds of value a conflict needs on both sides (a hedge needs one side, a negation exactly one)."""
+
+
+def value_kinds(sentence: str) -> int:
+    """Say, as bits, which kinds of value ``value_conflict`` could compare in a sentence.
+
+    ``may_conflict`` on two sentences' kinds is false only where
+    ``value_conflict`` finds nothing: each test it makes reads one kind of
+    value and needs it where these bits say. An index keeps each stored
+    unit's kinds, so most pairs skip the tests (reading a sentence's values
+    costs as much as the matcher's features).
+    """
+    if is_question(sentence):
+        return QUESTION
+    text = strip_noise(sentence)
+    outcomes = {word for pair in _lexicon()["outcomes"] for word in pair}
+    figures = _FIGURE_WORD.search(text) is not None  # ages, records and quantities are all figures
+    found = (
+        (AGES, figures and bool(_ages(text))),
+        (RECORDS, figures and bool(_records(text))),
+        (QUANTITIES, figures and bool(_quantities(text))),
+        (MONTH_NAMES, bool(_months(text))),
+        (OUTCOMES, bool(_words(text) & outcomes)),
+        (HEDGES, bool(_hedged(text))),
+        (NEGATION, bool(normalise(_NOT_NEGATION.sub(" ", text)).negated)),
+    )
+    return sum(bit for bit, present in found if present)
+
+
+def may_conflict(left: int, right: int) -> bool:
+    """Tell from two sentences' ``value_kinds`` whether ``value_conflict`` can find a conflict in them."""
+    if (left | right) & QUESTION:
+        return False
+    return bool(left & right & _ON_BOTH_SIDES or (left | right) & HEDGES or (left ^ right) & NEGATION)
 
 
 @lru_cache(maxsize=1 << 14)

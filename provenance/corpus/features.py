@@ -41,7 +41,17 @@ from rapidfuzz.distance import LCSseq
 from provenance.corpus.lexicon import common_words, same_phrases, senses
 from provenance.corpus.normalize import MONTHS, NEGATIONS, STOP_WORDS, NormalisedClaim, normalise, stem
 
-__all__ = ["FEATURE_NAMES", "ClaimText", "claim_text", "pair_features"]
+__all__ = [
+    "CHARACTER_FEATURE",
+    "FEATURE_NAMES",
+    "ClaimText",
+    "character_overlap",
+    "claim_text",
+    "pair_features",
+    "read_stored",
+    "stored_reading",
+    "word_features",
+]
 
 FEATURE_NAMES = (
     "token_sort",
@@ -77,6 +87,8 @@ FEATURE_NAMES = (
     "negation_one_side",
 )
 
+CHARACTER_FEATURE = FEATURE_NAMES.index("char_4gram")
+
 HEADLINE_WORDS = 3
 HEADLINE_SHARE = 0.75
 """A sentence whose words besides function words are this capitalised (of at least so many) is a headline."""
@@ -85,6 +97,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\d+(?:[.,]\d+)*")
 _MONTHS = frozenset(MONTHS)
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _CAPITAL = re.compile(r"^[A-Z]")
+_FIELD = "|"
+"""Between the fields of a stored reading: no normal-form token, number or name holds it."""
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +128,7 @@ class ClaimText:
     weekdays: frozenset[str]
     negated: bool
     grams: tuple[frozenset[tuple[str, ...]], ...]
-    """Word 1- to 4-grams, then character 4-grams: read once per sentence, compared per pair."""
+    """Word 1- to 4-grams: read once per sentence, compared per pair (character 4-grams: ``_characters``)."""
     weight: float
     """The IDF weight of the content words."""
     plain: tuple[tuple[str, float, frozenset[str]], ...]
@@ -128,30 +142,63 @@ class ClaimText:
 @lru_cache(maxsize=1 << 14)
 def claim_text(sentence: str) -> ClaimText:
     """Read a sentence into the parts the features compare (cached, like ``normalise``)."""
+    raw, normal, names = _parts(sentence)
+    return _read(raw, normal, names)
+
+
+def _parts(sentence: str) -> tuple[list[str], NormalisedClaim, frozenset[str]]:
+    """Read a sentence's words as printed, its normal form and its names (what a stored reading keeps)."""
     sentence = same_phrases(sentence)
     normal = normalise(sentence)
     raw = _WORD.findall(sentence)
-    words = tuple(word.lower() for word in raw)
-    names = _names(raw)
-    content = frozenset(token for token in normal.tokens if not token[:1].isdigit())
+    return raw, normal, frozenset(_names(raw) & _content(normal))
+
+
+def stored_reading(sentence: str, stored_normal: str) -> str:
+    """Write what ``claim_text`` derives at length from a sentence as one short string, for an index to keep.
+
+    The normal form (left empty where it is ``stored_normal``, the form the
+    index keeps anyway), its numbers and negated words, and the names: the
+    parts that take the normaliser's and the name finder's passes to derive.
+    ``read_stored`` makes the same ``ClaimText`` from it with no such pass.
+    """
+    _, normal, names = _parts(sentence)
+    text = "" if normal.text == stored_normal else normal.text
+    return _FIELD.join((text, *(" ".join(sorted(part)) for part in (normal.numbers, normal.negated, names))))
+
+
+@lru_cache(maxsize=1 << 14)
+def read_stored(sentence: str, reading: str, stored_normal: str) -> ClaimText:
+    """Read a sentence as ``claim_text`` does, the costly parts taken from its ``stored_reading`` (cached)."""
+    normal, numbers, negated, names = reading.split(_FIELD)
+    claim = NormalisedClaim(normal or stored_normal, frozenset(numbers.split()), frozenset(negated.split()))
+    return _read(_WORD.findall(same_phrases(sentence)), claim, frozenset(names.split()))
+
+
+def _read(raw: list[str], normal: NormalisedClaim, names: frozenset[str]) -> ClaimText:
+    words = tuple(map(str.lower, raw))
+    content = _content(normal)
     lowered = set(words)
-    names = names & content
     plain = tuple((word, idf(word), senses(word)) for word in sorted(content - names))
     return ClaimText(
         normal=normal,
         words=words,
-        stems=tuple(stem(word) for word in words),
+        stems=tuple(map(stem, words)),
         content=content,
-        names=frozenset(names),
+        names=names,
         months=frozenset(lowered & _MONTHS) - ({"may"} if "may" in lowered else set()),
         weekdays=frozenset(lowered & _WEEKDAYS),
         negated=bool(lowered & NEGATIONS) or any(word.endswith(("n't", "n’t")) for word in words),
-        grams=(*(_grams(words, size) for size in (1, 2, 3, 4)), _characters(words)),
+        grams=tuple(_grams(words, size) for size in (1, 2, 3, 4)),
         weight=_weight(content),
         plain=plain,
         plain_weight=sum(weight for _, weight, _ in plain),
         senses=frozenset().union(*(word_senses for _, _, word_senses in plain)),
     )
+
+
+def _content(normal: NormalisedClaim) -> frozenset[str]:
+    return frozenset(token for token in normal.tokens if not token[:1].isdigit())
 
 
 def _names(raw: list[str]) -> set[str]:
@@ -171,6 +218,23 @@ def _names(raw: list[str]) -> set[str]:
 
 def pair_features(left: ClaimText, right: ClaimText) -> list[float]:
     """Compute the feature vector of a pair, in ``FEATURE_NAMES`` order (symmetric in its two sides)."""
+    features = word_features(left, right)
+    features[CHARACTER_FEATURE] = character_overlap(left, right)
+    return features
+
+
+def character_overlap(left: ClaimText, right: ClaimText) -> float:
+    """Give the F1 of the two sides' character 4-grams (of their words, lower-cased)."""
+    return _f1(_characters(left.words), _characters(right.words))
+
+
+def word_features(left: ClaimText, right: ClaimText) -> list[float]:
+    """Compute every feature of a pair but the character 4-gram overlap, left at 0.
+
+    That one costs most to read from a sentence (a set of every four letters);
+    ``match.score_bound`` bounds the score over all its values, so most
+    candidates of an index are turned down without it.
+    """
     a, b = left.normal.text, right.normal.text
     lcs = LCSseq.similarity(left.stems, right.stems)
     unigram = _f1(left.grams[0], right.grams[0])
@@ -210,7 +274,7 @@ def pair_features(left: ClaimText, right: ClaimText) -> list[float]:
         trigram[1],
         fourgram[0],
         fourgram[1],
-        _f1(left.grams[4], right.grams[4]),
+        0.0,
         overlap,
         overlap_words,
         float(bool(shared) and shared <= (left.names | right.names)),
@@ -259,12 +323,14 @@ def _weight(terms: frozenset[str] | set[str]) -> float:
 
 
 def _grams(words: tuple[str, ...], size: int) -> frozenset[tuple[str, ...]]:
-    return frozenset(words[index : index + size] for index in range(len(words) - size + 1))
+    """Collect the word n-grams as tuples, zipped in C (a slice per position costs an interpreter step)."""
+    return frozenset(zip(*(words[start:] for start in range(size)), strict=False))
 
 
+@lru_cache(maxsize=1 << 14)
 def _characters(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
     text = " ".join(words)
-    return frozenset((text[index : index + 4],) for index in range(len(text) - 3))
+    return frozenset(zip(map("".join, zip(text, text[1:], text[2:], text[3:], strict=False)), strict=False))
 
 
 def _precisions(left: frozenset[tuple[str, ...]], right: frozenset[tuple[str, ...]]) -> tuple[float, float]:

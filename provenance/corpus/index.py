@@ -31,9 +31,10 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from provenance.corpus.features import ClaimText, claim_text
+from provenance.corpus.contradiction import may_conflict, value_kinds
+from provenance.corpus.features import ClaimText, claim_text, read_stored, stored_reading
 from provenance.corpus.independence import claim_chain, claim_upstreams
-from provenance.corpus.match import MIN_TOKENS, ClaimComparison, compare_texts, prefilter_cutoff
+from provenance.corpus.match import MIN_TOKENS, ClaimComparison, compare_candidate, prefilter_cutoff
 from provenance.corpus.normalize import normalise
 from provenance.corpus.retrieval import (
     POSTING_DTYPE,
@@ -64,7 +65,7 @@ __all__ = [
     "text_digest",
 ]
 
-INDEX_FORMAT = "provenance-corpus-index/4"
+INDEX_FORMAT = "provenance-corpus-index/5"
 """Bumped whenever the schema or the normal form changes, so an old index is rebuilt, not misread."""
 
 DEFAULT_INDEX_NAME = ".provenance-index.sqlite"
@@ -93,8 +94,9 @@ _CLAIM_COLUMNS = (
 )
 _CLAIM_TABLES = " FROM claims AS c JOIN articles AS a ON a.id = c.article_id"
 _ALL_CLAIMS = f"{_CLAIM_COLUMNS}{_CLAIM_TABLES} WHERE c.template = 0 ORDER BY c.id"
-_CANDIDATE_ROWS = f"{_CLAIM_COLUMNS}, c.normal, c.template{_CLAIM_TABLES} WHERE c.id IN"
-_ROW_ID, _ROW_NORMAL, _ROW_TEMPLATE = 14, 15, 16
+_CANDIDATE_COLUMNS = "c.normal, c.template, c.reading, c.value_kinds"
+_CANDIDATE_ROWS = f"{_CLAIM_COLUMNS}, {_CANDIDATE_COLUMNS}{_CLAIM_TABLES} WHERE c.id IN"
+_ROW_ID, _ROW_NORMAL, _ROW_TEMPLATE, _ROW_READING, _ROW_VALUE_KINDS = 14, 15, 16, 17, 18
 MMAP_BYTES = 1 << 34
 """An opened index file is read through a memory map (pages shared with the OS cache, no copies)."""
 
@@ -122,6 +124,8 @@ CREATE TABLE claims (
     sentence TEXT NOT NULL,
     unit TEXT NOT NULL,
     normal TEXT NOT NULL,
+    reading TEXT NOT NULL,
+    value_kinds INTEGER NOT NULL,
     skeleton TEXT NOT NULL,
     template INTEGER NOT NULL DEFAULT 0,
     chain TEXT NOT NULL,
@@ -276,7 +280,8 @@ class CorpusIndex:
         if row is None or row[0] != INDEX_FORMAT:
             connection.close()
             found = row[0] if row else "unknown"
-            raise InputError(where, f"corpus index format {found!r} is not {INDEX_FORMAT!r}; rebuild it")
+            rebuild = "rebuild it with `provenance index`"
+            raise InputError(where, f"corpus index format {found!r} is not {INDEX_FORMAT!r}: {rebuild}")
         row = connection.execute("SELECT value FROM meta WHERE key = 'weights'").fetchone()
         if row is None or row[0] != weights_version():
             connection.close()
@@ -325,6 +330,8 @@ class CorpusIndex:
                     claim.sentence,
                     claim.unit,
                     normal,
+                    stored_reading(claim.unit, normal),
+                    value_kinds(claim.unit),
                     skeleton(claim.unit),
                     claim.chain,
                     claim.upstream_key,
@@ -335,8 +342,9 @@ class CorpusIndex:
             terms = normal.split()
             self._pending.add(rowid, terms if len(terms) >= MIN_TOKENS else [])
         self._db.executemany(
-            "INSERT INTO claims (id, article_id, claim_id, sentence, unit, normal, skeleton, chain,"
-            " upstream_key, upstream_name, statement) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO claims (id, article_id, claim_id, sentence, unit, normal, reading, value_kinds,"
+            " skeleton, chain, upstream_key, upstream_name, statement)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
         self._next_claim += len(rows)
@@ -442,8 +450,10 @@ class CorpusIndex:
         Candidates come from the posting lists (``_candidates``, see
         ``retrieval``); rapidfuzz's ``token_set_ratio`` in its C loop drops
         those under the cutoff no pair of the fitting data reached a match or a
-        contradiction from; the calibrated matcher (``match.compare_texts``)
-        decides on the rest. Units whose skeleton is a template in this corpus
+        contradiction from; the calibrated matcher decides on the rest
+        (``match.compare_candidate``: the same verdict as ``compare_texts``,
+        with no character 4-grams read for a pair whose score bound and kinds
+        of value rule it out). Units whose skeleton is a template in this corpus
         match nothing. Best unit per article first; a contradiction outranks a
         corroboration of one article. A damaged index file is an ``InputError``.
         """
@@ -468,18 +478,26 @@ class CorpusIndex:
         )
         if not survivors:
             return []
-        kept = (candidates[rowid] for rowid in sorted(rowid for _, _, rowid in survivors))
+        kept = [candidates[rowid] for rowid in sorted(rowid for _, _, rowid in survivors)]
+        rows = [row for row in kept if not row[_ROW_TEMPLATE]]
         query = read or claim_text(unit)
+        kinds = value_kinds(unit)
         best: dict[str, CandidateClaim] = {}
-        verdicts: dict[str, ClaimComparison] = {}  # by stored text: wire copy prints one sentence many times
-        for stored in self._rows(row for row in kept if not row[_ROW_TEMPLATE]):
+        verdicts: dict[
+            str, ClaimComparison | None
+        ] = {}  # by stored text: wire copy prints one sentence many times
+        for row, stored in zip(rows, self._rows(rows), strict=True):
             if stored.article.digest == exclude_digest:
                 continue
             verdict = verdicts.get(stored.claim.unit)
             if verdict is None:
                 other = stored.claim.unit
-                verdict = verdicts[other] = compare_texts(query, claim_text(other), unit, other)
-            if verdict.score < threshold and verdict.contradiction is None:
+                read_other = read_stored(other, row[_ROW_READING], row[_ROW_NORMAL])
+                values = may_conflict(kinds, row[_ROW_VALUE_KINDS])
+                verdict = verdicts[other] = compare_candidate(
+                    query, read_other, unit, other, threshold, values
+                )
+            if verdict is None or (verdict.score < threshold and verdict.contradiction is None):
                 continue
             candidate = CandidateClaim(stored.article, stored.claim, verdict.score, verdict=verdict)
             held = best.get(stored.article.key)

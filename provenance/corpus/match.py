@@ -34,7 +34,15 @@ from typing import NamedTuple
 from pydantic import Field
 
 from provenance.corpus.contradiction import AGE_REASON, NEGATION_REASON, strip_noise, value_conflict
-from provenance.corpus.features import FEATURE_NAMES, ClaimText, claim_text, pair_features
+from provenance.corpus.features import (
+    CHARACTER_FEATURE,
+    FEATURE_NAMES,
+    ClaimText,
+    character_overlap,
+    claim_text,
+    pair_features,
+    word_features,
+)
 from provenance.models import Model
 
 __all__ = [
@@ -42,12 +50,14 @@ __all__ = [
     "MIN_TOKENS",
     "PROPOSITION_THRESHOLD",
     "ClaimComparison",
+    "compare_candidate",
     "compare_claims",
     "compare_texts",
     "event_threshold",
     "match_score",
     "prefilter_cutoff",
     "probability",
+    "score_bound",
 ]
 
 MATCH_THRESHOLD = 50.0
@@ -133,30 +143,41 @@ def probability(features: list[float]) -> float:
     The mean of the logistic regression's and the trees' probabilities; the
     trees read the features rounded to 32-bit floats, as they were fitted on them.
     """
+    return _probability(features, _tree_sum(None))
+
+
+def _probability(features: list[float], trees: Callable[[list[float]], float]) -> float:
     model = _model()
     linear = model.intercept + sum(
         weight * value for weight, value in zip(model.weights, features, strict=True)
     )
-    total = _tree_sum()(array("f", features).tolist())
+    total = trees(array("f", features).tolist())
     return (_sigmoid(linear) + _sigmoid(model.initial + model.rate * total)) / 2
 
 
-@lru_cache(maxsize=1)
-def _tree_sum() -> Callable[[list[float]], float]:
+@lru_cache(maxsize=2)
+def _tree_sum(unknown: int | None) -> Callable[[list[float]], float]:
     """Compile the trees into one Python expression that sums their outputs for a feature vector.
 
     Walking the node lists costs a few interpreter steps per node, the largest
     part of the model's time per pair; the expression makes the same
     comparisons and adds the leaves in the same order (so the same float), with
     no loop. It is built from the fitted numbers only (``repr`` of a float reads
-    back exactly).
+    back exactly). With an ``unknown`` feature (any value in [0, 1]), a split on
+    it takes the larger of the branches that value can reach: the sum is then
+    the most the trees can give.
     """
 
     def node(tree: _Tree, at: int) -> str:
-        if tree.feature[at] < 0:
+        feature, threshold = tree.feature[at], tree.threshold[at]
+        if feature < 0:
             return repr(tree.value[at])
         below, above = node(tree, tree.left[at]), node(tree, tree.right[at])
-        return f"({below} if x[{tree.feature[at]}] <= {tree.threshold[at]!r} else {above})"
+        if feature != unknown:
+            return f"({below} if x[{feature}] <= {threshold!r} else {above})"
+        if threshold < 0:
+            return above
+        return below if threshold >= 1 else f"max({below}, {above})"
 
     source = " + ".join(["0.0", *(node(tree, 0) for tree in _model().trees)])
     compiled: Callable[[list[float]], float] = eval(f"lambda x: {source}")
@@ -172,11 +193,55 @@ def match_score(left: ClaimText, right: ClaimText) -> float:
     return 100.0 * probability(pair_features(left, right))
 
 
+def score_bound(features: list[float]) -> float:
+    """Bound from above the score of a pair whose features but the character overlap are known.
+
+    ``features`` as ``features.word_features`` gives them. The overlap may be
+    anything in [0, 1]: the weighted sum takes it at the end its weight favours,
+    each tree the larger branch a split on it can reach. Each step (products,
+    sums, the sigmoid, the mean) is monotone in floating point too, so no pair's
+    ``match_score`` is above the bound, not even by a rounding.
+    """
+    model = _model()
+    if model.rate <= 0:
+        raise RuntimeError(
+            "data/matcher.json has a learning rate that is not positive: run bench/fit_matcher.py"
+        )
+    favoured = list(features)
+    favoured[CHARACTER_FEATURE] = 1.0 if model.weights[CHARACTER_FEATURE] > 0 else 0.0
+    return 100.0 * _probability(favoured, _tree_sum(CHARACTER_FEATURE))
+
+
+def compare_candidate(
+    left: ClaimText, right: ClaimText, left_sentence: str, right_sentence: str, threshold: float, values: bool
+) -> ClaimComparison | None:
+    """Compare as ``compare_texts`` does, or return ``None`` for a pair that can neither match nor conflict.
+
+    ``values=False`` says ``contradiction.may_conflict`` ruled a conflict out;
+    a pair with no conflict whose ``score_bound`` rounds under ``threshold``
+    scores under it too, and its character 4-grams are never read.
+    """
+    conflict = _conflict(left_sentence, right_sentence) if values else None
+    features = word_features(left, right)
+    if conflict is None and round(score_bound(features), 2) < threshold:
+        return None
+    features[CHARACTER_FEATURE] = character_overlap(left, right)
+    return _verdict(100.0 * probability(features), conflict)
+
+
 def compare_texts(
     left: ClaimText, right: ClaimText, left_sentence: str, right_sentence: str
 ) -> ClaimComparison:
     """Compare two claims already read with ``claim_text`` (the index reads each stored claim once)."""
-    score = match_score(left, right)
+    return _verdict(match_score(left, right), _conflict(left_sentence, right_sentence))
+
+
+def _verdict(score: float, conflict: str | None) -> ClaimComparison:
+    return ClaimComparison(same_claim=score >= MATCH_THRESHOLD, score=round(score, 2), contradiction=conflict)
+
+
+def _conflict(left_sentence: str, right_sentence: str) -> str | None:
+    """Name the value two sentences disagree on, when they report one event (``event_threshold``)."""
     conflict = value_conflict(left_sentence, right_sentence)
     if conflict is not None:
         if conflict.startswith(NEGATION_REASON):
@@ -187,7 +252,7 @@ def compare_texts(
             needed = event_threshold()
         if needed and event_score(left_sentence, right_sentence) < needed:
             conflict = None
-    return ClaimComparison(same_claim=score >= MATCH_THRESHOLD, score=round(score, 2), contradiction=conflict)
+    return conflict
 
 
 def compare_claims(a: str, b: str) -> ClaimComparison:

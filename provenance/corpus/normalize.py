@@ -172,8 +172,11 @@ def normalise(sentence: str) -> NormalisedClaim:
     return NormalisedClaim(" ".join(content), frozenset(numbers), frozenset(negated))
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Strip the inflections that tense and number changes add (a deliberately light stemmer).
+
+    Cached: the matcher stems every word of every candidate sentence, and news repeats its words.
 
     ``considering``/``considered``/``considers`` → ``consider``, ``countries`` →
     ``country``, ``planned`` → ``plan``, ``proposed``/``propose`` → ``propos``.
