@@ -300,9 +300,11 @@ def test_a_subject_runs_across_a_preposition_when_all_before_it_is_one_noun_phra
         ("There is also a mock novel by the comedian Jo Brandt titled “Harbor Lights.”", "titled"),
         ("The new fund will informally be dubbed the “Harbor Trust.”", "will informally be dubbed"),
         ("The deficit is projected to reach $3 billion next year.", "is projected"),
+        ("The measure is widely seen as a rebuke to the mayor.", "is widely seen as"),
+        ("Each county is required to count the ballots by hand.", "is required"),
     ],
 )  # fmt: skip
-def test_a_participle_naming_what_it_follows_has_no_source(sentence: str, cue: str) -> None:
+def test_a_passive_naming_ranking_or_binding_what_it_follows_has_no_source(sentence: str, cue: str) -> None:
     assert _cues(sentence) == [(cue, None)]
 
 

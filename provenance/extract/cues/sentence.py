@@ -75,10 +75,10 @@ def find_attributions(
 
 
 def naming_passive(tokens: list[Token], attribution: RawAttribution) -> bool:
-    """Tell whether a cue names what it follows ("a book titled", "is widely known as"): no one speaks.
+    """Tell whether a cue names, ranks or binds what it follows ("titled", "is seen as"): no one speaks.
 
-    The subject before such a cue is what is named, not a source; a participle
-    after "have" ("had dubbed") is active and keeps its subject.
+    The subject before such a cue is what is named (or required, or ascribed),
+    not a source; a participle after "have" ("had dubbed") is active and keeps its subject.
     """
     if attribution.cue is None:
         return False
