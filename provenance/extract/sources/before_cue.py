@@ -69,7 +69,11 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
         phrase = outer or phrase
     phrase = _role_before_name(tokens, *phrase, floor)
     phrase = _clause_subject(tokens, phrase[0], floor), phrase[1]
-    if tokens[end - 1].text == "," and _embedded(tokens, phrase[0], floor) and _source_follows(tokens, end):
+    if (
+        _comma_closes(tokens, end, floor)
+        and _embedded(tokens, phrase[0], floor)
+        and _source_follows(tokens, end)
+    ):
         return None
     if phrase[1] != end:
         return phrase
@@ -128,6 +132,12 @@ def _lone_participle(tokens: list[Token], start: int, end: int) -> bool:
     """
     token = tokens[start]
     return end - start == 1 and token.lower.endswith("ing") and not token.capitalised
+
+
+def _comma_closes(tokens: list[Token], end: int, floor: int) -> bool:
+    """Tell whether a comma ends the words before a cue, bare or inside a quotation ("…,” said")."""
+    last = tokens[end - 1].text
+    return last == "," or (last in QUOTE_CLOSERS and end - 2 >= floor and tokens[end - 2].text == ",")
 
 
 def _embedded(tokens: list[Token], start: int, floor: int) -> bool:
