@@ -316,7 +316,8 @@ def main() -> int:
         },
         "candidates": (
             "every lower-case word of train that can head a cue (no auxiliary, 'to' or adverb), outside "
-            "quotations and the attributions the rules found, that the rules' grammar reads as a cue; a "
+            "quotations and the attributions the rules found, with the reading read_cue gives it (the "
+            "rules' grammar; a passive; a plain reading where the grammar does not decide); a "
             "candidate is positive when that reading's cue is exactly a gold cue; a word is kept in the "
             "shipped vocabulary only when the model's acceptances of it in train at the chosen threshold "
             f"are right at least half the time and in at least {MIN_YIELD:.0%} of its occurrences"

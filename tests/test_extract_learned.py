@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from importlib import resources
 
 from hypothesis import given
@@ -12,9 +13,9 @@ from hypothesis import strategies as st
 from provenance.extract import analyze
 from provenance.extract.claims import ASCII_LOWER_LETTERS, WORD, _worth_reading
 from provenance.extract.cues import find_attributions, trigger_words
-from provenance.extract.cues.learned import candidate_words
+from provenance.extract.cues.learned import candidate_words, learned_attributions, read_cue
 from provenance.extract.cues.sentence import rule_attributions
-from provenance.extract.learned import cue_feature_parts, cue_features, cue_head, cue_model
+from provenance.extract.learned import CueModel, cue_feature_parts, cue_features, cue_head, cue_model
 from provenance.extract.learned.features import NOT_HEADS, feature_name, feature_parts
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import quotations, tokenize
@@ -64,12 +65,12 @@ def test_a_cue_the_lexicon_lacks_is_found_by_the_model_and_read_by_the_grammar()
 
 def test_a_verb_of_saying_unseen_in_training_is_judged_by_what_it_means() -> None:
     shipped = json.loads(DATA.joinpath("cue_model.json").read_text(encoding="utf-8"))
-    assert "implored" not in shipped["vocabulary"]
+    assert "beseeched" not in shipped["vocabulary"]
     [(cue, source, content, probability)] = _read(
-        "Mayor Tomas Brandt implored the council to fund the second bridge."
+        "Mayor Tomas Brandt beseeched the council to fund the second bridge."
     )
     assert (cue, source, content) == (
-        "implored",
+        "beseeched",
         "Mayor Tomas Brandt",
         ["the council to fund the second bridge"],
     )
@@ -110,8 +111,72 @@ def test_words_inside_an_attribution_the_rules_found_are_not_judged() -> None:
     assert [cue for cue, *_ in _read(sentence)] == ["said"]
 
 
+def _read_cue(sentence: str, word: str) -> tuple[str, str | None, list[str]] | None:
+    """Read the cue headed by ``word`` as the model would have it read, whatever the model's score."""
+    quotes = quotations(sentence, 0, len(sentence))
+    tokens = tokenize(sentence, 0, len(sentence), quotes)
+    index = next(index for index, token in enumerate(tokens) if token.lower == word)
+    reading = read_cue(tokens, index, quotes, CueModel(frozenset(), frozenset(), {}, 1.0))
+    if reading is None or reading.cue is None:
+        return None
+    source = sentence[reading.source[0] : reading.source[1]] if reading.source else None
+    return sentence[reading.cue[0] : reading.cue[1]], source, [sentence[a:b] for a, b in reading.content]
+
+
 def test_a_lexicon_verb_the_rules_turned_down_stays_turned_down() -> None:
     assert _read("Macron proposed the idea in February, but Germany rejected it.") == []
+    assert _read_cue("Lund proposed the toll in May.", "proposed") is None
+    assert _read_cue("The old mayor began by thanking the crew.", "thanking") is None
+
+
+def test_a_lexicon_word_used_as_a_noun_or_a_loose_participle_is_read_plainly_for_the_model_to_judge() -> None:
+    assert _read_cue(
+        "Protesters gathered outside, holding signs and chanting slogans against the toll.", "chanting"
+    ) == (
+        "chanting",
+        "Protesters",
+        ["slogans against the toll"],
+    )
+    assert _read_cue("The mayor repeated his calls for a new bridge.", "calls") == (
+        "calls",
+        "his",
+        ["for a new bridge"],
+    )
+
+
+def test_a_word_the_rules_know_is_taken_only_when_the_model_finds_it_likelier_a_cue_than_not() -> None:
+    def cues_at(sentence: str, probability: float) -> list[str]:
+        quotes = quotations(sentence, 0, len(sentence))
+        tokens = tokenize(sentence, 0, len(sentence), quotes)
+        bias = math.log(probability / (1 - probability))
+        model = CueModel(frozenset({"calls", "plea"}), frozenset(), {"bias": bias}, 0.3)
+        found = learned_attributions(tokens, quotes, [], model)
+        return [sentence[raw.cue[0] : raw.cue[1]] for raw in found if raw.cue]
+
+    assert cues_at("The mayor repeated his calls for a new bridge.", 0.4) == []
+    assert cues_at("The mayor repeated his calls for a new bridge.", 0.6) == ["calls"]
+    assert cues_at("The mayor repeated her plea for a new bridge.", 0.4) == ["plea"]
+
+
+def test_a_passive_cue_without_an_agent_has_no_source_and_what_was_acted_on_as_content() -> None:
+    assert _read_cue("The Brandt family has been harshly faulted for the closure.", "faulted") == (
+        "has been harshly faulted",
+        None,
+        ["The Brandt family", "for the closure"],
+    )
+
+
+def test_a_plain_reading_takes_a_possessor_as_its_source_and_no_phrase_that_names_no_one() -> None:
+    assert _read_cue("Brandt repeated her remark about the bridge.", "remark") == (
+        "remark",
+        "her",
+        ["about the bridge"],
+    )
+    assert _read_cue("The council vote, a rebuke of the toll, passed easily.", "rebuke") == (
+        "rebuke",
+        None,
+        ["of the toll, passed easily"],
+    )
 
 
 def test_a_word_in_no_attributive_use_is_left_alone() -> None:
@@ -186,9 +251,13 @@ def test_a_sentence_is_read_for_its_rule_cues_whatever_words_the_model_judges() 
 
 
 def test_a_person_pronoun_subject_makes_a_cue_likelier_than_it_whatever_its_gender() -> None:
+    [(_, _, _, neuter)] = _read("It didn’t apologize for its remarks.")
     for sentence in ["She didn’t apologize for her remarks.", "He didn’t apologize for his remarks."]:
-        assert [cue for cue, *_ in _read(sentence)] == ["didn’t apologize"]
-    assert _read("It didn’t apologize for its remarks.") == []
+        [(cue, _, _, person)] = _read(sentence)
+        assert cue == "didn’t apologize"
+        assert person is not None
+        assert neuter is not None
+        assert person > neuter
 
 
 def test_the_kind_of_a_pronoun_subject_is_one_for_every_person_and_gender() -> None:

@@ -16,13 +16,29 @@ from dataclasses import dataclass
 from functools import cache
 from operator import attrgetter
 
-from provenance.extract.cues.clause import RawAttribution, after_quotation, char_span, in_verb_group
+from provenance.extract.cues.clause import (
+    RawAttribution,
+    after_quotation,
+    char_span,
+    in_verb_group,
+    sentence_subject,
+)
 from provenance.extract.cues.content import content_span, content_stop
+from provenance.extract.cues.nominal import possessor
+from provenance.extract.cues.passives import by_agent
 from provenance.extract.cues.verbs import verb_attribution
+from provenance.extract.cues.words import (
+    COORDINATORS,
+    NOUN_MARKERS,
+    PARTICIPLE_LEADS,
+    PAST_FORMS,
+    POSSESSIVES,
+)
 from provenance.extract.learned import CueExtentModel, CueModel, cue_feature_parts, cue_head
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token, lower_words
-from provenance.extract.sources import phrase_before
+from provenance.extract.sources import phrase_before, phrase_head
+from provenance.extract.sources.words import PASSIVE_AUXILIARIES
 from provenance.models import CueKind
 
 __all__ = [
@@ -34,6 +50,9 @@ __all__ = [
     "overlaps",
     "read_cue",
 ]
+
+EVEN_ODDS = 0.0
+"""The score (log-odds) at which the model finds a word as likely a cue as not."""
 
 _token_start = attrgetter("start")
 _token_end = attrgetter("end")
@@ -80,6 +99,10 @@ def learned_attributions(
 ) -> list[RawAttribution]:
     """Read the attributions whose cue the model finds among the words the rules left.
 
+    A word the rules know and passed over there is taken only when the model finds
+    it likelier a cue than not (``EVEN_ODDS``), whatever its threshold: the
+    model overrides the rules only when it is more sure than unsure.
+
     A reading that would share a word with an attribution already found (its
     source, cue, content or cited party) is dropped: PolNeAR gives every word
     one role at most, and the rules' reading comes first.
@@ -92,7 +115,7 @@ def learned_attributions(
     bar = model.threshold_score
     for index in candidates:
         score = model.score_parts(cue_feature_parts(tokens, index, sentence_quotes=quoting))
-        if score < bar:
+        if score < bar or (score < EVEN_ODDS and tokens[index].lower in _rule_words()):
             continue
         reading = read_cue(tokens, index, quotes, model)
         if reading is None or overlaps(reading, found + added):
@@ -110,19 +133,60 @@ def read_cue(
     The verb grammar reads it first (its verb group, source and content), as the
     cue lexicon's kind or a belief; a word right after a closing quotation is
     read as a statement, so it may precede its source and take the quotation as
-    content ("…,” beamed Lund), as "said" does. A word the rules know and the grammar turns
-    down stays turned down (the rules decided it: "Lund proposed the toll in
-    May" reports an event); a word the rules do not know is then read plainly
-    (``_plain_reading``). The model judges whether such a reading is an
-    attribution; the grammar only says what its parts would be.
+    content ("…,” beamed Lund), as "said" does. A word the rules know and the grammar
+    turns down stays turned down (the rules decided it: "Lund proposed the toll in
+    May" reports an event), unless it stands where the grammar does not decide
+    (``_loose_use``: "his call for", "a poll showing"). A word the rules do not
+    know is read as a passive when it is one ("was faulted for": its agent after
+    "by" is the source, what was acted on is content). A reading the grammar turns
+    down is read plainly (``_plain_reading``). The model judges whether a reading
+    is an attribution; the grammar only says what its parts would be.
     """
     last = index + 2 if model.particle(tokens, index) else index + 1
     word = tokens[index].lower
     kind = cues().verbs.get(word) or (CueKind.STATEMENT if after_quotation(tokens, index) else CueKind.BELIEF)
+    known = word in _rule_words()
+    if not known and _passive(tokens, index):
+        return by_agent(tokens, index, kind, quotes) or _passive_reading(tokens, index, last, quotes)
     reading = verb_attribution(tokens, index, last, kind, quotes, [])
-    if reading is None and word not in _rule_words():
+    if reading is None and (not known or _loose_use(tokens, index)):
         return _plain_reading(tokens, index, last, CueKind.BELIEF, quotes)
     return reading
+
+
+def _loose_use(tokens: list[Token], index: int) -> bool:
+    """Tell whether a word stands where the verb grammar does not decide: as a noun, or a loose participle.
+
+    ("his call for", "the support of"; "a poll showing", "… and chanting slogans":
+    the grammar reads a verb with its subject, and its refusal there says nothing.)
+    A participle after a verb group ("is considering") or a preposition ("by
+    thanking") is the grammar's to decide.
+    """
+    if index == 0:
+        return False
+    before = tokens[index - 1]
+    if before.lower in NOUN_MARKERS or before.lower in POSSESSIVES or before.lower.endswith(("’s", "'s")):
+        return True
+    return (
+        tokens[index].lower.endswith("ing")
+        and before.is_word
+        and not in_verb_group(before)
+        and before.lower not in PARTICIPLE_LEADS
+    )
+
+
+@cache
+def _rule_words() -> frozenset[str]:
+    """Words whose use as a cue the rules decide: the cue lexicon's verbs and the verbs it restricts."""
+    lexicon = cues()
+    return (
+        frozenset(lexicon.verbs)
+        | lexicon.clause_only
+        | lexicon.object_verbs
+        | lexicon.new_object_verbs
+        | lexicon.noun_like
+        | sources().clause_only_verbs
+    )
 
 
 def overlaps(reading: RawAttribution, attributions: list[RawAttribution]) -> bool:
@@ -151,20 +215,6 @@ def _spans(attributions: list[RawAttribution]) -> list[tuple[int, int]]:
     ]
 
 
-@cache
-def _rule_words() -> frozenset[str]:
-    """Words whose use as a cue the rules decide: the cue lexicon's verbs and the verbs it restricts."""
-    lexicon = cues()
-    return (
-        frozenset(lexicon.verbs)
-        | lexicon.clause_only
-        | lexicon.object_verbs
-        | lexicon.new_object_verbs
-        | lexicon.noun_like
-        | sources().clause_only_verbs
-    )
-
-
 def _plain_reading(
     tokens: list[Token], first: int, last: int, kind: CueKind, quotes: list[tuple[int, int]]
 ) -> RawAttribution | None:
@@ -172,7 +222,7 @@ def _plain_reading(
 
     ("…, urging voters to stay home", "Clinton, touting her plan, …": the content
     runs from the cue to where the next clause or attribution starts; the source
-    is the phrase right before the verb group, or none.)
+    is ``_plain_source``.)
     """
     cue_start = first
     while cue_start > 0 and in_verb_group(tokens[cue_start - 1]):
@@ -181,7 +231,7 @@ def _plain_reading(
     content = content_span(tokens, last, end, quotes)
     if content is None:
         return None
-    source = phrase_before(tokens, cue_start, 0) if cue_start > 0 else None
+    source = _plain_source(tokens, cue_start)
     attribution = RawAttribution(
         kind,
         char_span(tokens, cue_start, last),
@@ -192,6 +242,75 @@ def _plain_reading(
         source_tokens=source,
     )
     return attribution
+
+
+def _passive(tokens: list[Token], index: int) -> bool:
+    """Tell whether the word at ``index`` is a past participle after "be" ("has been harshly criticized")."""
+    word = tokens[index].lower
+    if not word.endswith(("ed", "en", "wn")) and word not in PAST_FORMS:
+        return False
+    before = index - 1
+    while before >= 0 and in_verb_group(tokens[before]) and tokens[before].lower not in PASSIVE_AUXILIARIES:
+        before -= 1
+    return before >= 0 and tokens[before].lower in PASSIVE_AUXILIARIES
+
+
+def _passive_reading(
+    tokens: list[Token], index: int, last: int, quotes: list[tuple[int, int]]
+) -> RawAttribution | None:
+    """Read a passive cue with no agent ("Lund was accused of lying"): no source, the subject is content."""
+    cue_start = index
+    while cue_start > 0 and in_verb_group(tokens[cue_start - 1]):
+        cue_start -= 1
+    subject = phrase_before(tokens, cue_start, 0) if cue_start > 0 else None
+    end = content_stop(tokens, last)
+    following = content_span(tokens, last, end, quotes)
+    content = [part for part in (char_span(tokens, *subject) if subject else None, following) if part]
+    if not content:
+        return None
+    return RawAttribution(
+        CueKind.BELIEF,
+        char_span(tokens, cue_start, last),
+        None,
+        content,
+        first_token=subject[0] if subject is not None else cue_start,
+        last_token=(end if following is not None else last) - 1,
+    )
+
+
+def _plain_source(tokens: list[Token], cue_start: int) -> tuple[int, int] | None:
+    """Find the party of a plainly read cue: a possessor, a linked clause's subject, or the phrase before.
+
+    ("her remark that", "Romney’s comment"; "…, and emphasized", "…, saying":
+    the sentence's subject.) A phrase whose head names no one (a pronoun, a name,
+    a person or an organisation) is no source: a plain reading is a guess, and
+    PolNeAR train gives a source to such a reading's wrong phrase more often
+    than its right one.
+    """
+    if cue_start == 0:
+        return None
+    before = cue_start - 1
+    owner = possessor(tokens, before)
+    if owner is not None:
+        return owner
+    if tokens[before].text == "," or tokens[before].lower in COORDINATORS:
+        source = sentence_subject(tokens, before)
+    else:
+        source = phrase_before(tokens, cue_start, 0)
+    return source if source is not None and _names_someone(tokens[phrase_head(tokens, *source)]) else None
+
+
+def _names_someone(head: Token) -> bool:
+    """Tell whether a source phrase's head names a party: a name, a pronoun, a person or an organisation."""
+    lexicon = sources()
+    word = head.lower
+    return (
+        head.capitalised
+        or word in lexicon.pronouns
+        or word in lexicon.person_words
+        or word in lexicon.organisation_words
+        or word.removesuffix("s") in lexicon.person_words
+    )
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,7 @@ def nominal_cue(
         owner = index - 1
         while owner > 0 and index - owner <= 2 and tokens[owner].lower in NOUN_CUE_MODIFIERS:
             owner -= 1
-        source = _possessor(tokens, owner)
+        source = possessor(tokens, owner)
         if source is None or any(raw.first_token <= index <= raw.last_token for raw in found or []):
             continue
         bound = next(
@@ -193,7 +193,7 @@ def received_stance(
     return None
 
 
-def _possessor(tokens: list[Token], owner: int) -> tuple[int, int] | None:
+def possessor(tokens: list[Token], owner: int) -> tuple[int, int] | None:
     """Find the possessor phrase ending at token ``owner`` ("his", "Mrs. Lund's", "the firm's"), if any."""
     token = tokens[owner]
     if token.lower in POSSESSIVES:
