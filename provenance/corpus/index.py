@@ -483,9 +483,8 @@ class CorpusIndex:
         query = read or claim_text(unit)
         kinds = value_kinds(unit)
         best: dict[str, CandidateClaim] = {}
-        verdicts: dict[
-            str, ClaimComparison | None
-        ] = {}  # by stored text: wire copy prints one sentence many times
+        # By stored text: wire copy prints one sentence many times; None is a pair pruned by its bound.
+        verdicts: dict[str, ClaimComparison | None] = {}
         for row, stored in zip(rows, self._rows(rows), strict=True):
             if stored.article.digest == exclude_digest:
                 continue
