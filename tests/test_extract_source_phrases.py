@@ -334,3 +334,14 @@ def test_a_time_stamp_opening_a_live_report_is_no_part_of_the_source(
 )  # fmt: skip
 def test_not_before_everyone_belongs_to_the_subject(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Neither Lind nor Ames responded to the request.", [("responded to", "Neither Lind nor Ames")]),
+        ("Neither side would say how much the harbor deal cost.", [("would say", "Neither side")]),
+    ],
+)  # fmt: skip
+def test_neither_and_nor_join_a_subject_as_and_does(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _cues(sentence) == expected

@@ -25,6 +25,7 @@ from provenance.extract.sources.words import (
     INNER_PREPOSITIONS,
     IRREGULAR_PARTICIPLES,
     LEADING_DETERMINERS,
+    NAME_CONJUNCTIONS,
     NEGATED_SUBJECTS,
     NOT_PHRASE_STARTS,
     NUMBERS,
@@ -119,7 +120,7 @@ def core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | 
         ):
             start -= 1
             continue
-        if previous.lower == "and" and before is not None and not before.quoted:
+        if previous.lower in NAME_CONJUNCTIONS and before is not None and not before.quoted:
             if before.lower in COORDINATED_PRONOUNS:
                 start -= 2
                 break
