@@ -345,3 +345,16 @@ def test_not_before_everyone_belongs_to_the_subject(sentence: str, expected: lis
 )  # fmt: skip
 def test_neither_and_nor_join_a_subject_as_and_does(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some 1,409 teachers said they would strike.", [("said", "Some 1,409 teachers")]),
+        ("A 54% majority of renters support the harbor levy.", [("support", "A 54% majority of renters")]),
+    ],
+)  # fmt: skip
+def test_a_thousands_comma_and_a_percent_sign_stay_inside_a_counted_source(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected

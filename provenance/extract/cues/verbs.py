@@ -75,7 +75,7 @@ from provenance.extract.cues.words import (
 )
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import opens_after_comma, opens_aside, phrase_after, phrase_head
+from provenance.extract.sources import joined, opens_after_comma, opens_aside, phrase_after, phrase_head
 from provenance.models import CueKind
 
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
@@ -618,7 +618,14 @@ def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
 
     A share of a poll's respondents ("nine in 10", "four out of 10") is a source.
     """
-    comma = next((index for index in range(start, end) if tokens[index].text == ","), end)
+    comma = next(
+        (
+            index
+            for index in range(start, end)
+            if tokens[index].text == "," and not joined(tokens, index, start)
+        ),
+        end,
+    )
     head = tokens[max(start, comma - 1)]
     if comma - start >= 3 and tokens[comma - 2].lower in {"in", "of"} and head.text.isdigit():
         return True

@@ -64,7 +64,8 @@ def phrase_head(tokens: list[Token], start: int, end: int) -> int:
         previous = tokens[index - 1].lower
         counted = previous in NUMBERS or previous in QUANTIFIERS or previous.isdigit()
         partitive = word in PARTITIVE_PREPOSITIONS and counted
-        if (word in HEAD_END or tokens[index].text == ",") and not partitive and tokens[index - 1].is_word:
+        comma = tokens[index].text == "," and not joined(tokens, index, start)
+        if (word in HEAD_END or comma) and not partitive and tokens[index - 1].is_word:
             return index - 1
     return end - 1
 
