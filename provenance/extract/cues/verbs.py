@@ -268,6 +268,7 @@ def verb_attribution(
             and _clause_follows(tokens, last, word)
         )
         and not plural_subject(tokens[head := phrase_head(tokens, *source)], head == 0)
+        and not _coordinated(tokens, source[0], head)
     ):
         return None
     if (
@@ -611,6 +612,18 @@ def _occasion_lead(tokens: list[Token], first: int) -> int:
         if not token.is_word or token.quoted or token.lower in cues().verbs or token.lower in SUBJECT_STOPS:
             return first
     return first
+
+
+def _coordinated(tokens: list[Token], start: int, head: int) -> bool:
+    """Tell whether a subject joins names or groups with "and" before its head, so is plural.
+
+    ("Lind and Brandt | want"; in "the results in Iowa and New Hampshire show" the
+    "and" joins words after the head, and the subject is one of them.)
+    """
+    return any(
+        tokens[index].lower == "and" and not tokens[index].quoted and tokens[index - 1].is_word
+        for index in range(start + 1, head)
+    )
 
 
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
