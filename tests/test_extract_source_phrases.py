@@ -388,3 +388,17 @@ def test_names_joined_by_and_before_the_head_agree_with_a_base_form_verb(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lind, who has long opposed the levy, said it would fail.", "Lind"),
+        ("Lind, who lost her seat in Dover, Delaware, in 2012, said it would fail.", "Lind"),
+        ("Ada Lind, who opposed the levy, said it would fail.", "Ada Lind, who opposed the levy"),
+        ("Jo Ames, an actor in Dover, who runs a theater, said it would fail.",
+         "Jo Ames, an actor in Dover, who runs a theater"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_after_a_name_alone_stays_out_of_the_source(sentence: str, expected: str) -> None:
+    assert ("said", expected) in _cues(sentence)
