@@ -402,3 +402,8 @@ def test_names_joined_by_and_before_the_head_agree_with_a_base_form_verb(
 )  # fmt: skip
 def test_a_relative_clause_after_a_name_alone_stays_out_of_the_source(sentence: str, expected: str) -> None:
     assert ("said", expected) in _cues(sentence)
+
+
+def test_a_participle_cue_takes_the_appositive_of_the_sentence_subject_it_speaks_for() -> None:
+    sentence = "Ames, a retired judge, then went on the radio and began by saying the levy would fail."
+    assert ("saying", "Ames, a retired judge") in _cues(sentence)
