@@ -407,3 +407,15 @@ def test_a_relative_clause_after_a_name_alone_stays_out_of_the_source(sentence: 
 def test_a_participle_cue_takes_the_appositive_of_the_sentence_subject_it_speaks_for() -> None:
     sentence = "Ames, a retired judge, then went on the radio and began by saying the levy would fail."
     assert ("saying", "Ames, a retired judge") in _cues(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lind, still angry about the vote, said the levy would fail.",
+        "Lind, herself up for reelection in May, said the levy would fail.",
+        "Lind, it turned out, said the levy would fail.",
+    ],
+)
+def test_an_aside_that_is_no_noun_phrase_stays_out_of_the_source(sentence: str) -> None:
+    assert ("said", "Lind") in _cues(sentence)
