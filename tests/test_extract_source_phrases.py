@@ -419,3 +419,8 @@ def test_a_participle_cue_takes_the_appositive_of_the_sentence_subject_it_speaks
 )
 def test_an_aside_that_is_no_noun_phrase_stays_out_of_the_source(sentence: str) -> None:
     assert ("said", "Lind") in _cues(sentence)
+
+
+def test_a_participle_phrase_after_a_comma_stays_out_of_the_source_before_its_cue() -> None:
+    sentence = "The poll, released on Tuesday by the Harbor Ledger, showed that the levy is popular."
+    assert ("showed", "The poll") in _cues(sentence)

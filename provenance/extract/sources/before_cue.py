@@ -374,7 +374,7 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
 
     Appositives and relative clauses belong to the source ("Jason Furman, who
     leads the Council of Economic Advisers,"); a parenthetical that is not one
-    (", in releasing the email,", ", for example,") stays out. A short quoted
+    (", in releasing the email,", ", for example,", ", released on Tuesday,") stays out. A short quoted
     title inside one ("star of radio’s “Harbor Nights,”") is passed over.
     """
     relative = _relative_appositive(tokens, comma, floor)
@@ -407,8 +407,10 @@ def _appositive_before(tokens: list[Token], comma: int, floor: int) -> tuple[int
         if core is None:
             break
         inserted = tokens[index + 1]
-        parenthetical = inserted.lower in NOT_APPOSITIVE or (
-            inserted.lower.endswith("ing") and inserted.lower not in APPOSITIVE_PARTICIPLES
+        parenthetical = (
+            inserted.lower in NOT_APPOSITIVE
+            or (inserted.lower.endswith("ing") and inserted.lower not in APPOSITIVE_PARTICIPLES)
+            or (inserted.lower.endswith("ed") and not inserted.capitalised)
         )
         if parenthetical and not abbreviated:
             return core if boundary == comma or first is None else first
