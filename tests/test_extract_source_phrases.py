@@ -334,3 +334,57 @@ def test_a_time_stamp_opening_a_live_report_is_no_part_of_the_source(
 )  # fmt: skip
 def test_not_before_everyone_belongs_to_the_subject(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Neither Lind nor Ames responded to the request.", [("responded to", "Neither Lind nor Ames")]),
+        ("Neither side would say how much the harbor deal cost.", [("would say", "Neither side")]),
+    ],
+)  # fmt: skip
+def test_neither_and_nor_join_a_subject_as_and_does(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some 1,409 teachers said they would strike.", [("said", "Some 1,409 teachers")]),
+        ("A 54% majority of renters support the harbor levy.", [("support", "A 54% majority of renters")]),
+    ],
+)  # fmt: skip
+def test_a_thousands_comma_and_a_percent_sign_stay_inside_a_counted_source(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Friends, neighbours and former rivals say that Lind was kind.",
+         [("say", "Friends, neighbours and former rivals")]),
+        ("The family, protesters and civic leaders demanded that the council release the video.",
+         [("demanded", "The family, protesters and civic leaders")]),
+        ("Separately, Lind and Ames said the levy would pass.", [("said", "Lind and Ames")]),
+        ("On Tuesday, Lind and Ames said the levy would pass.", [("said", "Lind and Ames")]),
+    ],
+)  # fmt: skip
+def test_a_listed_subject_runs_back_over_its_commas_to_the_clause_start(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lind and Brandt want to raise the harbor levy.", [("want", "Lind and Brandt")]),
+        ("The tally in Dover and Salem show that the mayor gave to both parties.", []),
+    ],
+)  # fmt: skip
+def test_names_joined_by_and_before_the_head_agree_with_a_base_form_verb(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected

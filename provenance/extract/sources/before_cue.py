@@ -46,6 +46,9 @@ CLAUSE_MARKS = frozenset({",", ";", ":", "—", "–", "--"})
 SUBJECT_WORDS = 24
 """The most tokens before a phrase that a subject running across a preposition holds (``_clause_subject``)."""
 
+LIST_ITEM_WORDS = 5
+"""The most tokens an item of a listed subject holds ("Friends, lobbyists and former foes")."""
+
 TITLE_WORDS = 6
 """The most words a quoted title inside an appositive has ("host of “The Lead With Ada Lind,”")."""
 
@@ -69,6 +72,7 @@ def phrase_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] 
         phrase = outer or phrase
     phrase = _role_before_name(tokens, *phrase, floor)
     phrase = _clause_subject(tokens, phrase[0], floor), phrase[1]
+    phrase = _listed_before(tokens, *phrase, floor), phrase[1]
     if (
         _comma_closes(tokens, end, floor)
         and _embedded(tokens, phrase[0], floor)
@@ -118,6 +122,37 @@ def _clause_subject(tokens: list[Token], start: int, floor: int) -> int:
     if opening >= start - 1 or tokens[opening].lower in SUBJECT_COMPLEMENT_PREPOSITIONS:
         return start
     return opening
+
+
+def _listed_before(tokens: list[Token], start: int, end: int, floor: int) -> int:
+    """Find where a list of subjects ending in the phrase starts ("Friends, lobbyists and former foes | say").
+
+    The phrase must hold the list's "and" (or follow ", and"), and every item
+    before it be a plain noun phrase back to the sentence start or a clause
+    mark other than a comma; an opening adverb ("Separately, Lind and Ames") or
+    a time ("On Tuesday, …") is no item.
+    """
+    if start > floor + 1 and tokens[start - 1].lower == "and" and tokens[start - 2].text == ",":
+        comma = start - 2
+    elif any(token.lower == "and" for token in tokens[start:end]):
+        comma = start - 1
+    else:
+        return start
+    first = start
+    while comma > floor and tokens[comma].text == ",":
+        item = core_before(tokens, comma, floor)
+        if (
+            item is None
+            or item[1] - item[0] > LIST_ITEM_WORDS
+            or is_time_phrase(tokens, *item)
+            or (item[1] - item[0] == 1 and tokens[item[0]].lower.endswith("ly"))
+        ):
+            return start
+        first = item[0]
+        if first == floor or tokens[first - 1].text in CLAUSE_MARKS - {","}:
+            return first
+        comma = first - 1
+    return start
 
 
 def _joins_subject(word: str) -> bool:
