@@ -388,3 +388,39 @@ def test_names_joined_by_and_before_the_head_agree_with_a_base_form_verb(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lind, who has long opposed the levy, said it would fail.", "Lind"),
+        ("Lind, who lost her seat in Dover, Delaware, in 2012, said it would fail.", "Lind"),
+        ("Ada Lind, who opposed the levy, said it would fail.", "Ada Lind, who opposed the levy"),
+        ("Jo Ames, an actor in Dover, who runs a theater, said it would fail.",
+         "Jo Ames, an actor in Dover, who runs a theater"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_after_a_name_alone_stays_out_of_the_source(sentence: str, expected: str) -> None:
+    assert ("said", expected) in _cues(sentence)
+
+
+def test_a_participle_cue_takes_the_appositive_of_the_sentence_subject_it_speaks_for() -> None:
+    sentence = "Ames, a retired judge, then went on the radio and began by saying the levy would fail."
+    assert ("saying", "Ames, a retired judge") in _cues(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lind, still angry about the vote, said the levy would fail.",
+        "Lind, herself up for reelection in May, said the levy would fail.",
+        "Lind, it turned out, said the levy would fail.",
+    ],
+)
+def test_an_aside_that_is_no_noun_phrase_stays_out_of_the_source(sentence: str) -> None:
+    assert ("said", "Lind") in _cues(sentence)
+
+
+def test_a_participle_phrase_after_a_comma_stays_out_of_the_source_before_its_cue() -> None:
+    sentence = "The poll, released on Tuesday by the Harbor Ledger, showed that the levy is popular."
+    assert ("showed", "The poll") in _cues(sentence)
