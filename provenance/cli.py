@@ -106,6 +106,21 @@ def hoist_global_options(args: Sequence[str]) -> list[str]:
     return [*args[:start], *hoisted, *kept]
 
 
+EMPTY_ARGUMENT = "an empty argument ('') names no file, folder or value; is a shell variable unset?"
+"""Why ``''`` is refused: read as a path it is the current folder, read as a list it is nothing at all."""
+
+
+def _command_of(args: Sequence[str]) -> list[str]:
+    """Name the command in ``args`` (the first word after the root options and their values), if any."""
+    index = 0
+    while index < len(args):
+        token = args[index]
+        if token and not token.startswith("-"):
+            return [token]
+        index += 2 if token in GLOBAL_VALUED else 1
+    return []
+
+
 class _Provenance(TyperGroup):
     """The root command: global options anywhere, and click's usage errors as one line and a hint."""
 
@@ -125,6 +140,12 @@ class _Provenance(TyperGroup):
         """Run the command; in standalone mode a usage error is one line and a hint, then exit 2."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        given = list(sys.argv[1:] if args is None else args)
+        if "" in given:
+            where = " ".join(["provenance", *_command_of(given)])
+            typer.echo(UsageError(where, EMPTY_ARGUMENT).one_line(), err=True)
+            typer.echo(f"hint: see '{where} --help'", err=True)
+            sys.exit(ExitStatus.USAGE)
         try:
             status = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except NoArgsIsHelpError as error:
