@@ -6,7 +6,9 @@ need one, a clause or object after it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
+from typing import ParamSpec
 
 from provenance.extract.cues.clause import (
     RawAttribution,
@@ -79,6 +81,8 @@ from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
 from provenance.extract.sources import opens_after_comma, opens_aside, phrase_after, phrase_head
 from provenance.models import CueKind
+
+P = ParamSpec("P")
 
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
 
@@ -203,23 +207,6 @@ class Refusal(Enum):
     USE = "use"
     NO_SOURCE = "no source"
     NO_CONTENT = "no content"
-
-
-def verb_attribution(
-    tokens: list[Token],
-    first: int,
-    last: int,
-    kind: CueKind,
-    quotes: list[tuple[int, int]],
-    found: list[RawAttribution],
-    headline: bool = False,
-) -> RawAttribution | None:
-    """Read the cue verb over tokens ``[first, last)`` with its source and content, if it is one.
-
-    (``verb_reading``, without the reason it gives for reading none.)
-    """
-    reading = verb_reading(tokens, first, last, kind, quotes, found, headline)
-    return reading if isinstance(reading, RawAttribution) else None
 
 
 def verb_reading(
@@ -414,6 +401,20 @@ def verb_reading(
         attribution.first_token = source[0] - 1 if gap else 0
     attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _none_when_refused(reader: Callable[P, RawAttribution | Refusal]) -> Callable[P, RawAttribution | None]:
+    """Make a reader that gives None where ``reader`` gives its reason for reading nothing."""
+
+    def read(*arguments: P.args, **options: P.kwargs) -> RawAttribution | None:
+        reading = reader(*arguments, **options)
+        return reading if isinstance(reading, RawAttribution) else None
+
+    return read
+
+
+verb_attribution = _none_when_refused(verb_reading)
+"""``verb_reading`` for the rules, which need no reason: the attribution, or None."""
 
 
 def _split_by_insertion(tokens: list[Token], source_start: int, inserted: bool) -> bool:
