@@ -334,3 +334,93 @@ def test_a_time_stamp_opening_a_live_report_is_no_part_of_the_source(
 )  # fmt: skip
 def test_not_before_everyone_belongs_to_the_subject(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Neither Lind nor Ames responded to the request.", [("responded to", "Neither Lind nor Ames")]),
+        ("Neither side would say how much the harbor deal cost.", [("would say", "Neither side")]),
+    ],
+)  # fmt: skip
+def test_neither_and_nor_join_a_subject_as_and_does(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Some 1,409 teachers said they would strike.", [("said", "Some 1,409 teachers")]),
+        ("A 54% majority of renters support the harbor levy.", [("support", "A 54% majority of renters")]),
+    ],
+)  # fmt: skip
+def test_a_thousands_comma_and_a_percent_sign_stay_inside_a_counted_source(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Friends, neighbours and former rivals say that Lind was kind.",
+         [("say", "Friends, neighbours and former rivals")]),
+        ("The family, protesters and civic leaders demanded that the council release the video.",
+         [("demanded", "The family, protesters and civic leaders")]),
+        ("Separately, Lind and Ames said the levy would pass.", [("said", "Lind and Ames")]),
+        ("On Tuesday, Lind and Ames said the levy would pass.", [("said", "Lind and Ames")]),
+    ],
+)  # fmt: skip
+def test_a_listed_subject_runs_back_over_its_commas_to_the_clause_start(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lind and Brandt want to raise the harbor levy.", [("want", "Lind and Brandt")]),
+        ("The tally in Dover and Salem show that the mayor gave to both parties.", []),
+    ],
+)  # fmt: skip
+def test_names_joined_by_and_before_the_head_agree_with_a_base_form_verb(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _cues(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lind, who has long opposed the levy, said it would fail.", "Lind"),
+        ("Lind, who lost her seat in Dover, Delaware, in 2012, said it would fail.", "Lind"),
+        ("Ada Lind, who opposed the levy, said it would fail.", "Ada Lind, who opposed the levy"),
+        ("Jo Ames, an actor in Dover, who runs a theater, said it would fail.",
+         "Jo Ames, an actor in Dover, who runs a theater"),
+    ],
+)  # fmt: skip
+def test_a_relative_clause_after_a_name_alone_stays_out_of_the_source(sentence: str, expected: str) -> None:
+    assert ("said", expected) in _cues(sentence)
+
+
+def test_a_participle_cue_takes_the_appositive_of_the_sentence_subject_it_speaks_for() -> None:
+    sentence = "Ames, a retired judge, then went on the radio and began by saying the levy would fail."
+    assert ("saying", "Ames, a retired judge") in _cues(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lind, still angry about the vote, said the levy would fail.",
+        "Lind, herself up for reelection in May, said the levy would fail.",
+        "Lind, it turned out, said the levy would fail.",
+    ],
+)
+def test_an_aside_that_is_no_noun_phrase_stays_out_of_the_source(sentence: str) -> None:
+    assert ("said", "Lind") in _cues(sentence)
+
+
+def test_a_participle_phrase_after_a_comma_stays_out_of_the_source_before_its_cue() -> None:
+    sentence = "The poll, released on Tuesday by the Harbor Ledger, showed that the levy is popular."
+    assert ("showed", "The poll") in _cues(sentence)

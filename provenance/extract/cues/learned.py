@@ -354,13 +354,17 @@ def _names_someone(head: Token) -> bool:
 
 @dataclass(frozen=True)
 class CuePlaces:
-    """Where a found cue may end: its first word, head, reader's end and furthest end, its content's start."""
+    """Where a found cue may end: its first word, head, reader's end and furthest end, its content's start.
+
+    ``learned`` says the cue model found the cue, not the rules.
+    """
 
     first: int
     head: int
     end: int
     limit: int
     content_start: int | None
+    learned: bool = False
 
 
 def cue_places(
@@ -409,7 +413,7 @@ def cue_places(
         limit += 1
     if limit == end:
         return None
-    return CuePlaces(first, head, end, limit, content_start)
+    return CuePlaces(first, head, end, limit, content_start, attribution.learned is not None)
 
 
 def learned_cue_ends(
@@ -429,7 +433,7 @@ def learned_cue_ends(
         places = cue_places(tokens, attribution, found, model.openers)
         if places is None or attribution.cue is None:
             continue
-        end = model.end(tokens, places.head, places.end, places.limit, places.content_start)
+        end = model.end(tokens, places.head, places.end, places.limit, places.content_start, places.learned)
         if end == places.end:
             continue
         content = attribution.content

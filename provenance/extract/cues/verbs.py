@@ -79,7 +79,7 @@ from provenance.extract.cues.words import (
 )
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import opens_after_comma, opens_aside, phrase_after, phrase_head
+from provenance.extract.sources import joined, opens_after_comma, opens_aside, phrase_after, phrase_head
 from provenance.models import CueKind
 
 P = ParamSpec("P")
@@ -287,6 +287,7 @@ def verb_reading(
             and _clause_follows(tokens, last, word)
         )
         and not plural_subject(tokens[head := phrase_head(tokens, *source)], head == 0)
+        and not _coordinated(tokens, source[0], head)
     ):
         return Refusal.USE
     if (
@@ -646,12 +647,31 @@ def _occasion_lead(tokens: list[Token], first: int) -> int:
     return first
 
 
+def _coordinated(tokens: list[Token], start: int, head: int) -> bool:
+    """Tell whether a subject joins names or groups with "and" before its head, so is plural.
+
+    ("Lind and Brandt | want"; in "the results in Iowa and New Hampshire show" the
+    "and" joins words after the head, and the subject is one of them.)
+    """
+    return any(
+        tokens[index].lower == "and" and not tokens[index].quoted and tokens[index - 1].is_word
+        for index in range(start + 1, head)
+    )
+
+
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
     """Reject phrases no one can be quoted as: bare numbers and measures ("10", "seven points").
 
     A share of a poll's respondents ("nine in 10", "four out of 10") is a source.
     """
-    comma = next((index for index in range(start, end) if tokens[index].text == ","), end)
+    comma = next(
+        (
+            index
+            for index in range(start, end)
+            if tokens[index].text == "," and not joined(tokens, index, start)
+        ),
+        end,
+    )
     head = tokens[max(start, comma - 1)]
     if comma - start >= 3 and tokens[comma - 2].lower in {"in", "of"} and head.text.isdigit():
         return True
