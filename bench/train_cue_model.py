@@ -133,7 +133,7 @@ def _edge(character: str) -> bool:
     return character.isspace() or unicodedata.category(character).startswith("P")
 
 
-def _trimmed(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+def trimmed_cue(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     """Trim a reading's cue range of edge marks, as the gold cues are (a cue's tokens hold no spaces)."""
     inside = [token for token in tokens if start <= token.start and token.end <= end and token.is_word]
     return (inside[0].start, inside[-1].end) if inside else (start, start)
@@ -239,7 +239,7 @@ def main() -> int:
             if reading is None or reading.cue is None or overlaps(reading, found):
                 continue
             rows.append(dict.fromkeys(cue_features(tokens, index), 1))
-            labels.append(int(_trimmed(tokens, *reading.cue) in cues))
+            labels.append(int(trimmed_cue(tokens, *reading.cue) in cues))
             words.append(tokens[index].lower)
     seen = Counter(words)
     rows = [
