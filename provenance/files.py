@@ -150,6 +150,17 @@ def parse_toml(text: str) -> dict[str, Any]:
         raise tomllib.TOMLDecodeError("nested too deeply") from None
 
 
+def shown_path(path: str | Path) -> str:
+    """Show a path as text every output can hold: each byte of a name that is not UTF-8 escaped."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def require_text_name(path: str | Path) -> None:
+    """Refuse a file whose name is not UTF-8: JSON, SARIF, Parquet and the index hold names as UTF-8."""
+    if shown_path(path) != str(path):
+        raise InputError(shown_path(path), "file name is not valid UTF-8; rename the file")
+
+
 def read_regular_file(path: str | Path, limit: int, what: str = "file") -> bytes:
     """Read a regular file of at most ``limit`` bytes; anything else is one ``InputError``.
 

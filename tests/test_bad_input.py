@@ -673,3 +673,34 @@ def test_a_full_stdout_is_one_output_error_not_a_bug(args: list[str]) -> None:
     assert completed.stderr.splitlines() == [
         "error[PRV-E100]: stdout: cannot write output (No space left on device)"
     ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        "analyze -f json {name}",
+        "check -f sarif {folder}",
+        "batch {folder} -o {out}",
+        "index {folder} -o {out}",
+        "crosscheck {good} --corpus {folder}",
+        "report {folder} --output-dir {out}",
+    ],
+)
+def test_a_file_name_that_is_not_utf8_is_named_not_a_bug(args: str, tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    good = folder / "good.txt"
+    good.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    name = folder / os.fsdecode(b"caf\xe9.txt")
+    try:
+        name.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("the file system refuses a name that is not UTF-8")
+    out = tmp_path / "out"
+    argv = [part.format(name=name, folder=folder, good=good, out=out) for part in args.split()]
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 3, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error[")]
+    problem = "file name is not valid UTF-8; rename the file"
+    assert errors == [f"error[PRV-E100]: {folder}/caf\\xe9.txt: {problem}"]
+    assert not out.exists()
