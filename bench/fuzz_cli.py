@@ -75,6 +75,7 @@ MANIFESTS: dict[str, str | bytes | Callable[[Path], None]] = {
     "outlet-object.jsonl": f'{{"text": "{SAID}", "outlet": {{"a": 1}}}}\n',
     "date-number.jsonl": f'{{"text": "{SAID}", "date": 5}}\n',
     "bom.jsonl": f'\ufeff{{"text": "{SAID}"}}\n',
+    "surrogate.jsonl": '{"text": "The mayor said \\ud800 so.", "outlet": "caf\\udce9"}\n',
     "binary.jsonl": bytes(range(256)) * 10,
     "empty.jsonl": "",
     "bom.csv": f"\ufefftext,outlet\n{SAID},X\n",

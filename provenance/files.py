@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import tomllib
 from enum import Enum
@@ -134,12 +135,32 @@ def read_text_file(
         ) from None
 
 
-def parse_json(text: str) -> Any:
-    """Parse JSON; nesting too deep for the parser is a ``JSONDecodeError`` like any malformed JSON."""
+LONE_SURROGATE = "a lone surrogate escape (half of a UTF-16 pair) is not text"
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def is_text(value: str) -> bool:
+    """Tell whether ``value`` can be written as UTF-8, as every output writes it: a lone surrogate cannot."""
     try:
-        return json.loads(text)
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def parse_json(text: str) -> Any:
+    """Parse JSON; nesting too deep for the parser, or a lone surrogate escape, is a ``JSONDecodeError``.
+
+    JSON lets half of a surrogate pair be escaped on its own; no output (JSON, Parquet, SQLite) can hold it.
+    """
+    try:
+        parsed = json.loads(text)
     except RecursionError:
         raise json.JSONDecodeError("nested too deeply", text, 0) from None
+    escape = SURROGATE_ESCAPE.search(text)
+    if escape is not None and not is_text(json.dumps(parsed, ensure_ascii=False)):
+        raise json.JSONDecodeError(LONE_SURROGATE, text, escape.start())
+    return parsed
 
 
 def parse_toml(text: str) -> dict[str, Any]:
