@@ -130,6 +130,31 @@ def test_a_lexicon_verb_the_rules_turned_down_stays_turned_down() -> None:
     assert _read_cue("The old mayor began by thanking the crew.", "thanking") is None
 
 
+def test_a_lexicon_verb_the_grammar_found_no_source_for_is_read_without_one() -> None:
+    assert _read_cue(
+        "Only two council members, both of whom opposed the levy, are backing the new toll.", "backing"
+    ) == ("are backing", None, ["the new toll"])
+    readings = _read("The Harbor Ledger, citing internal documents, reported that the toll would rise.")
+    assert [(cue, source, content) for cue, source, content, _ in readings] == [
+        ("reported", "The Harbor Ledger", ["that the toll would rise"]),
+        ("citing", None, ["internal documents"]),
+    ]
+
+
+def test_a_lexicon_verb_in_the_passive_the_grammar_found_no_source_for_is_read_as_a_passive() -> None:
+    assert _read_cue("Two lawmakers were told the audit was hidden.", "told") == (
+        "were told",
+        None,
+        ["Two lawmakers", "the audit was hidden"],
+    )
+
+
+def test_a_lexicon_verb_with_no_source_and_nothing_to_report_stays_turned_down() -> None:
+    assert _read_cue("Lund was asked", "asked") is None
+    assert _read_cue("Ames has been harshly criticized for the toll.", "criticized") is None
+    assert _read_cue("Crenshaw is the fifth judge who has been confirmed since May.", "confirmed") is None
+
+
 def test_a_lexicon_word_used_as_a_noun_or_a_loose_participle_is_read_plainly_for_the_model_to_judge() -> None:
     assert _read_cue(
         "Protesters gathered outside, holding signs and chanting slogans against the toll.", "chanting"
