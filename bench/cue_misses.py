@@ -7,7 +7,7 @@ A missed gold cue is put in one class: a predicted cue overlaps it (a boundary
 error), it lies in a predicted content or source (read as part of another
 attribution), or nothing was read there. For the last, the cue stage is traced
 while the text is analysed: the word is named with the line of the cue reader
-(``verb_attribution``, ``_attribution_at`` …) that returned nothing for it, or with
+(``verb_reading``, ``_attribution_at`` …) that returned nothing (or a refusal) for it, or with
 why no reader was called (not a cue word, a sentence not read, a word skipped).
 A diagnostic for rule work, not a test; it reads the split and prints.
 """
@@ -45,7 +45,7 @@ class CueTrace:
         self.candidates: set[int] = set()
         watched: dict[CodeType, str] = {
             cue_sentence._attribution_at.__code__: "index",
-            cue_verbs.verb_attribution.__code__: "first",
+            cue_verbs.verb_reading.__code__: "first",
         }
         self.watched = watched
 
@@ -61,7 +61,8 @@ class CueTrace:
             index = frame.f_locals.get(self.watched[frame.f_code])
             if tokens is not None and index is not None and index < len(tokens):
                 caller = frame.f_back.f_code.co_name if frame.f_back else "?"
-                verdict = "read" if arg is not None else f"None@{frame.f_code.co_name}:{frame.f_lineno}"
+                read = arg is not None and not isinstance(arg, cue_verbs.Refusal)
+                verdict = "read" if read else f"None@{frame.f_code.co_name}:{frame.f_lineno}"
                 self.outcomes[tokens[index].start].append(f"{verdict}<{caller}")
         return self._on_return
 

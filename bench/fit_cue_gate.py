@@ -10,8 +10,10 @@ word's *prior* is what the model gives it wherever it stands: the weights of the
 features of the word alone (its form, suffixes, kind and WordNet senses, and
 the bias) plus, for each feature pairing it with a neighbour, the best such
 pairing's weight when positive. The gate's floor is the lowest prior of a
-WordNet word the model accepts in train (where it judges words: outside
-quotations and the attributions the rules read), less ``MARGIN``; the words of the
+WordNet word the model rightly accepts in train (where it judges words: outside
+quotations and the attributions the rules read; rightly: the reading's cue is a
+gold cue, for gating a word the model only ever accepts wrongly loses nothing),
+less ``MARGIN``; the words of the
 model's WordNet classes below it, other than the words it was trained on, are
 listed in ``provenance/extract/learned/data/cue_gate.json`` and never judged.
 The file records the digest of the cue model it was fitted for; a test fails
@@ -28,14 +30,15 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from provenance.extract.cues.learned import candidate_words
+from train_cue_model import documents, gold_cues, sentence_tokens, trimmed_cue
+
+from provenance.extract.cues.learned import candidate_words, read_cue
 from provenance.extract.cues.sentence import rule_attributions
 from provenance.extract.learned import cue_feature_parts
 from provenance.extract.learned.features import PAIR_FAMILIES, Feature, own_features
 from provenance.extract.learned.model import CueModel, cue_model
 from provenance.extract.learned.word_senses import verb_forms
-from provenance.extract.segmentation import quotations, sentences, tokenize
-from provenance.ingest import read_article
+from provenance.extract.segmentation import Token
 from provenance.outputs import write_atomic
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,27 +68,34 @@ def priors(model: CueModel, words: frozenset[str]) -> dict[str, float]:
 
 
 def lowest_accepted(model: CueModel, train: Path, prior: dict[str, float]) -> float:
-    """Find the lowest prior of a word of ``prior`` the model accepts where it judges words in ``train``."""
+    """Find the lowest prior of a word of ``prior`` that the model rightly accepts in ``train``."""
     lowest = float("inf")
     bar = model.threshold_score
     vocabulary = frozenset(prior)
-    for path in sorted((train / "text").glob("*.txt")):
-        article = read_article(path)
-        text = article.text
-        spans = [section.span for section in article.sections if section.name != "source"]
-        for section in spans or article.paragraphs:
-            quotes = quotations(text, section.start, section.end)
-            for start, end in sentences(text, section.start, section.end):
-                tokens = tokenize(text, start, end, quotes)
-                quoting = any(token.quoted for token in tokens)
-                for index in candidate_words(tokens, rule_attributions(tokens, quotes), vocabulary):
-                    word = tokens[index].lower
-                    if (
-                        prior[word] < lowest
-                        and model.score_parts(cue_feature_parts(tokens, index, quoting)) >= bar
-                    ):
-                        lowest = prior[word]
+    for article, gold in documents(train):
+        cues = gold_cues(article.text, gold)
+        for tokens, quotes in sentence_tokens(article):
+            quoting = any(token.quoted for token in tokens)
+            for index in candidate_words(tokens, rule_attributions(tokens, quotes), vocabulary):
+                if (
+                    prior[tokens[index].lower] < lowest
+                    and model.score_parts(cue_feature_parts(tokens, index, quoting)) >= bar
+                    and _rightly_read(tokens, index, quotes, model, cues)
+                ):
+                    lowest = prior[tokens[index].lower]
     return lowest
+
+
+def _rightly_read(
+    tokens: list[Token],
+    index: int,
+    quotes: list[tuple[int, int]],
+    model: CueModel,
+    cues: frozenset[tuple[int, int]],
+) -> bool:
+    """Tell whether the reading of the word at ``index`` has a gold cue as its cue."""
+    reading = read_cue(tokens, index, quotes, model)
+    return reading is not None and reading.cue is not None and trimmed_cue(tokens, *reading.cue) in cues
 
 
 def main() -> int:

@@ -54,6 +54,7 @@ FEATURES = [
     "the word after the place and its class, with the head and with the last word's class",
     "the words an extension adds and their classes",
     "whether a content opens right after the place, and whether an extension runs into the content",
+    "for a cue the cue model found: whether the place keeps or extends it, its last word and its class",
 ]
 
 
@@ -82,7 +83,9 @@ def examples(split: Path) -> tuple[list[dict[str, int]], list[int], list[Example
                     continue
                 cues_seen.append((tokens, places))
                 for place in candidates:
-                    features = extent_features(tokens, places.head, places.end, place, places.content_start)
+                    features = extent_features(
+                        tokens, places.head, places.end, place, places.content_start, places.learned
+                    )
                     rows.append(dict.fromkeys(features, 1))
                     labels.append(int(tokens[place - 1].end == gold_end))
     return rows, labels, cues_seen
@@ -162,7 +165,8 @@ def _openers(weights: dict[str, float], cues: list[Example]) -> frozenset[str]:
     return frozenset(
         tokens[places.end].lower
         for tokens, places in cues
-        if model.end(tokens, places.head, places.end, places.limit, places.content_start) > places.end
+        if model.end(tokens, places.head, places.end, places.limit, places.content_start, places.learned)
+        > places.end
     )
 
 

@@ -133,7 +133,7 @@ def _edge(character: str) -> bool:
     return character.isspace() or unicodedata.category(character).startswith("P")
 
 
-def _trimmed(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
+def trimmed_cue(tokens: list[Token], start: int, end: int) -> tuple[int, int]:
     """Trim a reading's cue range of edge marks, as the gold cues are (a cue's tokens hold no spaces)."""
     inside = [token for token in tokens if start <= token.start and token.end <= end and token.is_word]
     return (inside[0].start, inside[-1].end) if inside else (start, start)
@@ -235,11 +235,11 @@ def main() -> int:
         for index in candidate_words(tokens, found, vocabulary):
             if cue_head(tokens, index, index + 1) != index:  # an auxiliary, "to" or an adverb heads nothing
                 continue
-            reading = read_cue(tokens, index, quotes, reader)
+            reading = read_cue(tokens, index, quotes, reader, training=True)
             if reading is None or reading.cue is None or overlaps(reading, found):
                 continue
             rows.append(dict.fromkeys(cue_features(tokens, index), 1))
-            labels.append(int(_trimmed(tokens, *reading.cue) in cues))
+            labels.append(int(trimmed_cue(tokens, *reading.cue) in cues))
             words.append(tokens[index].lower)
     seen = Counter(words)
     rows = [
@@ -317,9 +317,10 @@ def main() -> int:
         "candidates": (
             "every lower-case word of train that can head a cue (no auxiliary, 'to' or adverb), outside "
             "quotations and the attributions the rules found, with the reading read_cue gives it (the "
-            "rules' grammar; a passive; a plain reading where the grammar does not decide); a "
-            "candidate is positive when that reading's cue is exactly a gold cue; a word is kept in the "
-            "shipped vocabulary only when the model's acceptances of it in train at the chosen threshold "
+            "rules' grammar; a passive; a plain reading where the grammar does not decide, or found no "
+            "source or content for a verb it knows); a candidate is positive when that reading's cue is "
+            "exactly a gold cue; a word is kept in the shipped vocabulary only when the model's "
+            "acceptances of it in train at the chosen threshold "
             f"are right at least half the time and in at least {MIN_YIELD:.0%} of its occurrences"
         ),
         "features": FEATURES,

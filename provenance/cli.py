@@ -49,7 +49,14 @@ from provenance.api import (
 from provenance.brat import ANNOTATION_CONF, render_ann
 from provenance.collector import freeze_imports
 from provenance.config import config_for
-from provenance.errors import ConfigError, ExitStatus, InternalError, ProvenanceError, UsageError
+from provenance.errors import (
+    ConfigError,
+    ExitStatus,
+    InputError,
+    InternalError,
+    ProvenanceError,
+    UsageError,
+)
 from provenance.files import PathKind, is_folder, kind_of
 from provenance.models import AnalysisResult
 from provenance.outputs import write_atomic
@@ -99,6 +106,21 @@ def hoist_global_options(args: Sequence[str]) -> list[str]:
     return [*args[:start], *hoisted, *kept]
 
 
+EMPTY_ARGUMENT = "an empty argument ('') names no file, folder or value; is a shell variable unset?"
+"""Why ``''`` is refused: read as a path it is the current folder, read as a list it is nothing at all."""
+
+
+def _command_of(args: Sequence[str]) -> list[str]:
+    """Name the command in ``args`` (the first word after the root options and their values), if any."""
+    index = 0
+    while index < len(args):
+        token = args[index]
+        if token and not token.startswith("-"):
+            return [token]
+        index += 2 if token in GLOBAL_VALUED else 1
+    return []
+
+
 class _Provenance(TyperGroup):
     """The root command: global options anywhere, and click's usage errors as one line and a hint."""
 
@@ -118,6 +140,12 @@ class _Provenance(TyperGroup):
         """Run the command; in standalone mode a usage error is one line and a hint, then exit 2."""
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
+        given = list(sys.argv[1:] if args is None else args)
+        if "" in given:
+            where = " ".join(["provenance", *_command_of(given)])
+            typer.echo(UsageError(where, EMPTY_ARGUMENT).one_line(), err=True)
+            typer.echo(f"hint: see '{where} --help'", err=True)
+            sys.exit(ExitStatus.USAGE)
         try:
             status = super().main(args, prog_name, complete_var, False, windows_expand_args, **extra)
         except NoArgsIsHelpError as error:
@@ -133,6 +161,9 @@ class _Provenance(TyperGroup):
         except typer.Abort:
             typer.echo("aborted", err=True)
             sys.exit(1)
+        except ProvenanceError as error:  # raised past a command's own reporting, e.g. its last line
+            typer.echo(error.one_line(), err=True)
+            sys.exit(int(error.exit_status))
         sys.exit(status if isinstance(status, int) else 0)
 
 
@@ -199,10 +230,23 @@ def _root(
     ctx.with_resource(fetch_settings(options))
 
 
+def _print(text: str, *, nl: bool = True) -> None:
+    """Print on stdout; a stdout that takes nothing more (a full disk, ``> /dev/full``) is an output error.
+
+    A reader that stopped reading (``| head -1``) is no error: a broken pipe is left to end the run quietly.
+    """
+    try:
+        typer.echo(text, nl=nl)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise InputError("stdout", f"cannot write output ({exc.strerror or exc})") from None
+
+
 def _emit(rendered: str, output: Path | None) -> None:
     """Print ``rendered`` as is, or write it to ``output`` atomically (never a partial file)."""
     if output is None:
-        typer.echo(rendered, nl=False)
+        _print(rendered, nl=False)
     else:
         write_atomic(output, rendered)
 
@@ -300,7 +344,7 @@ def fetch(
         with _progress(len(set(targets))) as advance:
             report = fetch_batch(targets, output_dir, per_host=per_host, on_done=advance)
         fetched = len(report.outcomes) - len(report.failures)
-        typer.echo(f"fetched {fetched} of {len(report.outcomes)} articles into {output_dir}")
+        _print(f"fetched {fetched} of {len(report.outcomes)} articles into {output_dir}")
         for failure in report.failures:
             typer.echo(f"failed: {failure.error}", err=True)
         if report.failures:
@@ -373,15 +417,15 @@ def evaluate(
             if limit is not None:
                 raise ConfigError("--limit", "applies to span evaluation only, not with --source-types")
             sources = evaluate_sources(source_types, gold_dir)
-            typer.echo(_as(output_format, sources, render_source_types))
+            _print(_as(output_format, sources, render_source_types))
         elif kind_of(gold_dir) not in {PathKind.FOLDER, PathKind.MISSING}:
             if limit is not None:
                 raise ConfigError("--limit", "applies to span evaluation only, not to claim pairs")
             pairs = evaluate_claim_pairs(gold_dir)
-            typer.echo(_as(output_format, pairs, render_claim_pair_evaluation))
+            _print(_as(output_format, pairs, render_claim_pair_evaluation))
         else:
             spans = evaluate_gold(gold_dir, limit=limit)
-            typer.echo(_as(output_format, spans, render_evaluation))
+            _print(_as(output_format, spans, render_evaluation))
 
 
 Report = TypeVar("Report", bound=BaseModel)
@@ -449,7 +493,7 @@ def score(
             rendered = _json_array(reports)
         else:
             rendered = "\n\n".join(render_score(report) for report in reports)
-        typer.echo(rendered)
+        _print(rendered)
     for line in below:
         typer.echo(line, err=True)
     if below:
@@ -473,7 +517,7 @@ def rules(ctx: typer.Context, config_file: ConfigOption = None) -> None:
         pack = load_rule_pack(config.rule_folders)
         for problem in pack.load_errors:
             typer.echo(f"warning: {problem}", err=True)
-        typer.echo(render_rules(pack.active(config)))
+        _print(render_rules(pack.active(config)))
 
 
 @rules_app.command("explain")
@@ -486,7 +530,7 @@ def rules_explain(
 
     with _reporting_errors():
         config = config_for(Path.cwd(), config_file)
-        typer.echo(render_rule(explain_rule(rule_id, config)))
+        _print(render_rule(explain_rule(rule_id, config)))
 
 
 class CheckFormat(StrEnum):
@@ -624,9 +668,9 @@ def index_command(
     with _reporting_errors():
         summary = index_corpus(folder, output, path_template=path_template)
         if output_format is TextOrJson.JSON:
-            typer.echo(summary.model_dump_json(indent=2))
+            _print(summary.model_dump_json(indent=2))
         else:
-            typer.echo(render_index_summary(summary))
+            _print(render_index_summary(summary))
 
 
 @app.command("crosscheck")
@@ -790,15 +834,15 @@ def batch_command(
                 **sizing,
             )
         if output_format is TextOrJson.JSON:
-            typer.echo(summary.model_dump_json(indent=2))
+            _print(summary.model_dump_json(indent=2))
         else:
             rows = ", ".join(f"{name} {count:,}" for name, count in summary.rows.items())
             kept = (
                 f" ({summary.resumed_parts} parts kept from the earlier run)" if summary.resumed_parts else ""
             )
             scored = summary.articles - summary.errors
-            typer.echo(f"scored {scored:,} of {summary.articles:,} articles into {output}{kept}")
-            typer.echo(f"rows: {rows}")
+            _print(f"scored {scored:,} of {summary.articles:,} articles into {output}{kept}")
+            _print(f"rows: {rows}")
         if summary.errors:
             _name_failures(output, summary.errors)
     if summary.errors:
@@ -815,9 +859,7 @@ def _name_failures(output: Path, count: int) -> None:
 
     failures = read_dataset(output, only={"errors"})["errors"].to_pylist()
     for failure in failures[:FAILURES_SHOWN]:
-        where = show_controls_in_line(failure["path"] or failure["article_id"])
-        problem = show_controls_in_line(failure["message"])
-        typer.echo(f"error[{failure['code']}]: {where}: {problem}", err=True)
+        typer.echo(show_controls_in_line(failure["message"]), err=True)  # the error's own line, code and file
     more = f", {count - FAILURES_SHOWN:,} more not shown" if count > FAILURES_SHOWN else ""
     typer.echo(f"{count:,} articles failed{more}: every failure is a row of {output / 'errors'}", err=True)
 
@@ -912,7 +954,7 @@ def report(
                 )
     failures = [entry for entry in entries if entry.error]
     index = output_dir / index_name(report_format)
-    typer.echo(f"reported on {len(entries) - len(failures)} of {len(entries)} articles; index: {index}")
+    _print(f"reported on {len(entries) - len(failures)} of {len(entries)} articles; index: {index}")
     for failure in failures:
         typer.echo(f"failed: {failure.error}", err=True)
     if failures:

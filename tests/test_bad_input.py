@@ -12,6 +12,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -654,3 +656,20 @@ def test_a_page_whose_json_ld_is_nested_too_deeply_is_read_without_it(isolated: 
     result = CliRunner().invoke(app, ["analyze", str(page), "-f", "json"])
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["claims"]
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["analyze", str(SEED)], ["rules"], ["score", str(SEED)]])
+def test_a_full_stdout_is_one_output_error_not_a_bug(args: list[str]) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        completed = subprocess.run(
+            [sys.executable, "-m", "provenance.cli", *args],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert completed.returncode == 3, completed.stderr
+    assert completed.stderr.splitlines() == [
+        "error[PRV-E100]: stdout: cannot write output (No space left on device)"
+    ]

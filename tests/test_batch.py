@@ -181,6 +181,31 @@ def test_resume_redoes_a_part_whose_input_changed(tmp_path: Path) -> None:
     assert len(paths) == 6
 
 
+@pytest.mark.parametrize("damage", [b"", b"PAR1 cut short"])
+def test_resume_rewrites_a_part_file_damaged_since_it_was_written(tmp_path: Path, damage: bytes) -> None:
+    folder = tmp_path / "in"
+    write_archive(folder, 6)
+    output = tmp_path / "out"
+    command = ["batch", str(folder), "-o", str(output), "--part-size", "3", "-q"]
+    assert runner.invoke(app, command).exit_code == 0
+    (output / "claims" / "part-00001.parquet").write_bytes(damage)
+    result = runner.invoke(app, [*command, "--resume"])
+    assert result.exit_code == 0, result.output
+    assert "(1 parts kept from the earlier run)" in result.stdout
+    assert read_dataset(output)["articles"].num_rows == 6
+
+
+def test_a_failed_article_is_named_once_on_its_line(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_archive(folder, 1)
+    (folder / "empty.md").write_text("   \n", encoding="utf-8")
+    result = runner.invoke(app, ["batch", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 3, result.output
+    [line] = [line for line in result.stderr.splitlines() if "empty.md" in line]
+    assert line.count("error[") == 1
+    assert line.count("empty.md") == 1
+
+
 def test_two_worker_processes_write_the_same_tables(archive: Path, dataset: Path, tmp_path: Path) -> None:
     run_batch(batch_records([str(archive)]), tmp_path / "out", Config(), part_size=7, jobs=2)
     parallel = read_dataset(tmp_path / "out")

@@ -32,9 +32,17 @@ runner = CliRunner()
         (["check", str(SEED), "--jobs", "0"], "greater than or equal to 1", "provenance check --help"),
         (["fetch"], "give a URL or --from FILE", "provenance fetch --help"),
         (["rules", "explain"], "missing argument 'rule_id'", "provenance rules explain --help"),
+        (["check", ""], "an empty argument ('')", "provenance check --help"),
+        (["check", str(SEED), "--fail-on", ""], "an empty argument ('')", "provenance check --help"),
+        (["batch", "", "-o", "out"], "an empty argument ('')", "provenance batch --help"),
+        (["--timeout", "5", "index", "", "-o", "x"], "an empty argument ('')", "provenance index --help"),
+        (["crosscheck", str(SEED), "--corpus", ""], "an empty argument ('')", "provenance crosscheck --help"),
     ],
 )
-def test_a_usage_error_is_one_line_and_a_hint(args: list[str], problem: str, hint: str) -> None:
+def test_a_usage_error_is_one_line_and_a_hint(
+    args: list[str], problem: str, hint: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # an empty path read as the current folder writes nothing here
     result = runner.invoke(app, args)
     assert result.exit_code == 2
     assert result.stdout == ""

@@ -111,6 +111,24 @@ def test_a_cue_runs_on_only_over_a_word_the_model_ran_cues_on_over_in_training()
     assert _extended(sentence, "spoke out", "Lund", content, closed) == ("spoke out", content)
 
 
+def test_a_cue_the_model_found_has_extent_features_of_its_own() -> None:
+    sentence = "Lund clashed over the levy with the council."
+    tokens, quotes = _tokens(sentence)
+    takes_over = CueExtentModel({"move=keep": 1.0, "learned_last=over": 2.0}, 2, frozenset({"over"}))
+    read = RawAttribution(
+        CueKind.STATEMENT,
+        _span(sentence, "clashed"),
+        _span(sentence, "Lund"),
+        [_span(sentence, "over the levy")],
+    )
+    [kept] = learned_cue_ends(tokens, [read], quotes, takes_over)
+    assert kept.cue == _span(sentence, "clashed")
+    read.learned = 0.7
+    [extended] = learned_cue_ends(tokens, [read], quotes, takes_over)
+    assert extended.cue == _span(sentence, "clashed over")
+    assert extended.content == [_span(sentence, "the levy")]
+
+
 def test_the_chosen_end_is_the_place_whose_features_score_highest() -> None:
     model = cue_extent_model()
     assert model is not None
@@ -127,9 +145,13 @@ def test_the_chosen_end_is_the_place_whose_features_score_highest() -> None:
             assert places is not None
             scores = {
                 place: model.score(
-                    extent_features(tokens, places.head, places.end, place, places.content_start)
+                    extent_features(
+                        tokens, places.head, places.end, place, places.content_start, places.learned
+                    )
                 )
                 for place in range(places.end, min(places.limit, places.end + model.reach) + 1)
             }
-            chosen = model.end(tokens, places.head, places.end, places.limit, places.content_start)
+            chosen = model.end(
+                tokens, places.head, places.end, places.limit, places.content_start, places.learned
+            )
             assert scores[chosen] == pytest.approx(max(scores.values()))

@@ -7,6 +7,7 @@ import json
 import math
 from importlib import resources
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -14,7 +15,7 @@ from provenance.extract import analyze
 from provenance.extract.claims import ASCII_LOWER_LETTERS, WORD, _worth_reading
 from provenance.extract.cues import find_attributions, trigger_words
 from provenance.extract.cues.learned import candidate_words, learned_attributions, read_cue
-from provenance.extract.cues.sentence import rule_attributions
+from provenance.extract.cues.sentence import rule_attributions, rules_may_read
 from provenance.extract.learned import CueModel, cue_feature_parts, cue_features, cue_head, cue_model
 from provenance.extract.learned.features import NOT_HEADS, feature_name, feature_parts
 from provenance.extract.lexicon import cues
@@ -127,6 +128,31 @@ def test_a_lexicon_verb_the_rules_turned_down_stays_turned_down() -> None:
     assert _read("Macron proposed the idea in February, but Germany rejected it.") == []
     assert _read_cue("Lund proposed the toll in May.", "proposed") is None
     assert _read_cue("The old mayor began by thanking the crew.", "thanking") is None
+
+
+def test_a_lexicon_verb_the_grammar_found_no_source_for_is_read_without_one() -> None:
+    assert _read_cue(
+        "Only two council members, both of whom opposed the levy, are backing the new toll.", "backing"
+    ) == ("are backing", None, ["the new toll"])
+    readings = _read("The Harbor Ledger, citing internal documents, reported that the toll would rise.")
+    assert [(cue, source, content) for cue, source, content, _ in readings] == [
+        ("reported", "The Harbor Ledger", ["that the toll would rise"]),
+        ("citing", None, ["internal documents"]),
+    ]
+
+
+def test_a_lexicon_verb_in_the_passive_the_grammar_found_no_source_for_is_read_as_a_passive() -> None:
+    assert _read_cue("Two lawmakers were told the audit was hidden.", "told") == (
+        "were told",
+        None,
+        ["Two lawmakers", "the audit was hidden"],
+    )
+
+
+def test_a_lexicon_verb_with_no_source_and_nothing_to_report_stays_turned_down() -> None:
+    assert _read_cue("Lund was asked", "asked") is None
+    assert _read_cue("Ames has been harshly criticized for the toll.", "criticized") is None
+    assert _read_cue("Crenshaw is the fifth judge who has been confirmed since May.", "confirmed") is None
 
 
 def test_a_lexicon_word_used_as_a_noun_or_a_loose_participle_is_read_plainly_for_the_model_to_judge() -> None:
@@ -269,3 +295,32 @@ def test_the_kind_of_a_pronoun_subject_is_one_for_every_person_and_gender() -> N
     for pronoun in ["She", "He", "They", "I"]:
         assert kinds(f"{pronoun} argued that the toll was fair.") == ["subject_pronoun=person"]
     assert kinds("It argued that the toll was fair.") == ["subject_pronoun=thing"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "readable"),
+    [
+        ("The jury acquitted the driver on Monday.", False),  # only a word of the cue model's
+        ("The county might rebuild the old bridge.", False),  # only a hedge
+        ("Lately, Moreau has gone after Lund as a “spoiled brat.”", True),  # a quotation cast with "as"
+        ("The county rebuilt the bridge as a “landmark.”", True),
+        ("Lund: the bridge will stay.", True),  # a speaker's colon
+        ("The jury acquitted the driver, Lund said.", True),
+    ],
+)
+def test_the_rules_are_spared_only_a_sentence_where_none_of_them_can_read_a_cue(
+    sentence: str, readable: bool
+) -> None:
+    quotes = quotations(sentence, 0, len(sentence))
+    tokens = tokenize(sentence, 0, len(sentence), quotes)
+    assert rules_may_read(tokens) is readable
+    if not readable:
+        assert rule_attributions(tokens, quotes) == []
+
+
+def test_a_quotation_cast_with_as_is_read_by_the_rules_without_a_trigger_word() -> None:
+    sentence = "Lately, Moreau has gone after Lund as a “spoiled brat.”"
+    quotes = quotations(sentence, 0, len(sentence))
+    tokens = tokenize(sentence, 0, len(sentence), quotes)
+    assert trigger_words().isdisjoint(token.lower for token in tokens)
+    assert [cue for cue, *_ in _read(sentence)] == ["has gone after"]

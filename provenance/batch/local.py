@@ -151,16 +151,31 @@ def _part_digest(run_digest: str, records: Sequence[ManifestRow]) -> str:
 
 
 def _finished(output: Path, number: int, digest: str) -> PartSummary | None:
-    """Return the part's summary when its marker says it was finished from the same records and settings."""
+    """Return the part's summary when its marker says it was finished from the same records and settings.
+
+    Every table file must still hold the rows the marker counted, so a part file damaged since
+    (cut short, emptied, overwritten) is written again rather than kept.
+    """
     marker = output / PARTS_FOLDER / f"{part_name(number)}.json"
     try:
         summary = PartSummary.model_validate_json(marker.read_bytes())
     except (OSError, ValueError):
         return None
-    tables_present = all(
-        (output / name / f"{part_name(number)}.parquet").is_file() for name in dataset_tables()
+    if summary.digest != digest:
+        return None
+    intact = all(
+        _parquet_rows(output / name / f"{part_name(number)}.parquet") == summary.rows.get(name)
+        for name in dataset_tables()
     )
-    return summary if summary.digest == digest and tables_present else None
+    return summary if intact else None
+
+
+def _parquet_rows(path: Path) -> int | None:
+    """Count a part file's rows from its footer; None when it is missing, cut short or no Parquet."""
+    try:
+        return int(pq.read_metadata(path).num_rows)
+    except (OSError, pa.ArrowException):
+        return None
 
 
 def _remove_parts_from(output: Path, first: int) -> None:

@@ -286,7 +286,23 @@ def sentence_subject(tokens: list[Token], limit: int) -> tuple[int, int] | None:
         end += 1
     if end == first or end >= limit or tokens[end].capitalised:
         return None
-    return first, name_tail(tokens, end, limit)
+    return _with_appositive(tokens, first, name_tail(tokens, end, limit), limit)
+
+
+def _with_appositive(tokens: list[Token], first: int, end: int, limit: int) -> tuple[int, int]:
+    """Take an appositive between commas after a subject's name into it ("Dean, a medical doctor, then …").
+
+    It is read leftwards from its closing comma as any source before a cue, so
+    what that reading leaves out (a parenthetical, a relative clause that
+    reports) stays out here too.
+    """
+    if end >= limit or tokens[end].text != ",":
+        return first, end
+    closing = next((index for index in range(end + 1, limit) if tokens[index].text == ","), None)
+    if closing is None:
+        return first, end
+    phrase = phrase_before(tokens, closing + 1, first)
+    return phrase if phrase is not None and phrase[0] == first and phrase[1] > end else (first, end)
 
 
 def _takes_object(tokens: list[Token], index: int, limit: int) -> bool:

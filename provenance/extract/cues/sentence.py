@@ -46,6 +46,7 @@ from provenance.extract.cues.words import (
     NOMINAL_CUES,
     PASSIVE_CUES,
     PUNCTUATION_CUES,
+    QUOTE_OPENERS,
     RAISING_VERBS,
     RECEIVED_STANCES,
     VIEW_WORDS,
@@ -54,6 +55,9 @@ from provenance.extract.learned import content_end_model, cue_extent_model, cue_
 from provenance.extract.lexicon import cues
 from provenance.extract.segmentation import Token, lower_words
 from provenance.models import CueKind
+
+RULE_MARKS = frozenset(":―—")
+"""The marks that let a rule read a cue without a trigger word: a speaker's colon, a dash before a credit."""
 
 
 def find_attributions(
@@ -65,7 +69,7 @@ def find_attributions(
     cues end where the cue-extent model places their ends, and the contents after
     them where the content-end model places theirs.
     """
-    found = rule_attributions(tokens, quotes, headline)
+    found = rule_attributions(tokens, quotes, headline) if headline or rules_may_read(tokens) else []
     found += learned_attributions(tokens, quotes, found, cue_model())
     found = learned_cue_ends(tokens, found, quotes, cue_extent_model())
     for attribution in found:
@@ -94,9 +98,27 @@ def naming_passive(tokens: list[Token], attribution: RawAttribution) -> bool:
 def trigger_words() -> frozenset[str]:
     """Every word without which no rule reads a cue: cue starts, cue nouns, "reportedly", "view", poll words.
 
-    A sentence holding none of them (and no colon or dash) has no rule attribution.
+    A sentence holding none of them, no colon or dash and no "as" before a quotation
+    (``rules_may_read``) has no rule attribution.
     """
     return first_cue_words() | NOMINAL_CUES | RECEIVED_STANCES | HEARSAY | VIEW_WORDS | DOCUMENT_HEADS
+
+
+@cache
+def _rule_signals() -> frozenset[str]:
+    """Join the tokens any of which lets a rule read a cue: the trigger words, a colon or a dash."""
+    return trigger_words() | RULE_MARKS
+
+
+def rules_may_read(tokens: list[Token]) -> bool:
+    """Tell whether the rules may find an attribution in a sentence, which spares the rest reading them.
+
+    Every rule needs a trigger word, a colon or a dash, except a quotation cast with
+    "as" ("has gone after Trump as a “leech”", ``characterisation``); a sentence read
+    only for the cue model's words or for hedges has none of them.
+    """
+    words = lower_words(tokens)
+    return not _rule_signals().isdisjoint(words) or ("as" in words and not QUOTE_OPENERS.isdisjoint(words))
 
 
 def rule_attributions(

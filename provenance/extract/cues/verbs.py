@@ -6,6 +6,10 @@ need one, a clause or object after it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from enum import Enum
+from typing import ParamSpec
+
 from provenance.extract.cues.clause import (
     RawAttribution,
     adverbial_only,
@@ -75,8 +79,10 @@ from provenance.extract.cues.words import (
 )
 from provenance.extract.lexicon import cues, sources
 from provenance.extract.segmentation import Token
-from provenance.extract.sources import opens_after_comma, opens_aside, phrase_after, phrase_head
+from provenance.extract.sources import joined, opens_after_comma, opens_aside, phrase_after, phrase_head
 from provenance.models import CueKind
+
+P = ParamSpec("P")
 
 INVERTING = frozenset({CueKind.STATEMENT, CueKind.REPORT})
 
@@ -190,7 +196,20 @@ def _verb_form(word: str) -> bool:
     )
 
 
-def verb_attribution(
+class Refusal(Enum):
+    """Why the verb grammar reads no cue: the word's use there, or a part the sentence lacks.
+
+    A refusal for the word's use ("proposed the toll", "a group called …") is
+    the rules' decision; one for want of a source or a content says only that the
+    grammar found none, so the cue model may still read the word.
+    """
+
+    USE = "use"
+    NO_SOURCE = "no source"
+    NO_CONTENT = "no content"
+
+
+def verb_reading(
     tokens: list[Token],
     first: int,
     last: int,
@@ -198,8 +217,8 @@ def verb_attribution(
     quotes: list[tuple[int, int]],
     found: list[RawAttribution],
     headline: bool = False,
-) -> RawAttribution | None:
-    """Read the cue verb over tokens ``[first, last)`` with its source and content, if it is one.
+) -> RawAttribution | Refusal:
+    """Read the cue verb over tokens ``[first, last)`` with its source and content, or say why it is none.
 
     In a ``headline``, a present-tense verb needs no clause after it: headlines
     report a stance as verb and object ("Senator rejects levy").
@@ -210,7 +229,7 @@ def verb_attribution(
         tokens[first - 1].lower in NOUN_MARKERS
         or (tokens[first - 1].lower == "of" and last == first + 1 and not word.endswith("ing"))
     ):
-        return None  # "the plan", "a majority of pledged delegates": a noun or adjective, not a verb
+        return Refusal.USE  # "the plan", "a majority of pledged delegates": a noun or adjective, not a verb
     lead = _infinitive_lead(tokens, first)
     subject_end = skip_modifiers(
         tokens, lead, progressive=word.endswith("ing") or word in cues().stance_adjectives
@@ -228,7 +247,7 @@ def verb_attribution(
         issued = _issued_document(tokens, first)
         absolute = _absolute_subject(tokens, first) if issued is None else None
         if issued is None and absolute is None:
-            return None
+            return Refusal.USE
         if issued is not None:
             subject_end = cue_start = skip_modifiers(tokens, issued, progressive=False)
     opening = participle and (first == 0 or (subject_end == 1 and tokens[0].lower in OPENING_LINKS))
@@ -253,13 +272,13 @@ def verb_attribution(
             whole, source = source, _before_relative_cue(tokens, *source)
             cut = source != whole
     if source is None or not _plausible_source(tokens, *source):
-        return None
+        return Refusal.NO_SOURCE
     if not inverted and not participle and _noun_phrase_cue(tokens, source[0], first, last):
-        return None
+        return Refusal.USE
     if word in NAMING_VERBS and not inverted and _names_a_thing(tokens, source, cue_start):
-        return None
+        return Refusal.USE
     if word in FINDING_VERBS and last < len(tokens) and tokens[last].lower in FOUND_OBJECTS:
-        return None
+        return Refusal.USE
     if (
         not inverted
         and word in cues().noun_like
@@ -268,8 +287,9 @@ def verb_attribution(
             and _clause_follows(tokens, last, word)
         )
         and not plural_subject(tokens[head := phrase_head(tokens, *source)], head == 0)
+        and not _coordinated(tokens, source[0], head)
     ):
-        return None
+        return Refusal.USE
     if (
         not inverted
         and not (headline and _headline_object(tokens, last, word))
@@ -281,7 +301,7 @@ def verb_attribution(
         and not (word in cues().clause_only and _after_clause(tokens, source[0], last))
         and not _closes_sentence(tokens, source[0], last)
     ):
-        return None
+        return Refusal.USE
     topic = None if inverted else _topic_after_listener(tokens, last, word)
     last = _extend_cue(tokens, last, word)
     after = source[1] if inverted else last
@@ -375,13 +395,27 @@ def verb_attribution(
         preceding = content_span(tokens, quotation_lead(tokens, end), end, quotes)
     attribution.content = [part for part in (preceding, following) if part is not None]
     if not attribution.content:
-        return None
+        return Refusal.NO_CONTENT
     attribution.source_tokens = source
     attribution.first_token = min(source[0], cue_start)
     if preceding is not None:
         attribution.first_token = source[0] - 1 if gap else 0
     attribution.last_token = content_end - 1 if following is not None else max(last, source[1]) - 1
     return attribution
+
+
+def _none_when_refused(reader: Callable[P, RawAttribution | Refusal]) -> Callable[P, RawAttribution | None]:
+    """Make a reader that gives None where ``reader`` gives its reason for reading nothing."""
+
+    def read(*arguments: P.args, **options: P.kwargs) -> RawAttribution | None:
+        reading = reader(*arguments, **options)
+        return reading if isinstance(reading, RawAttribution) else None
+
+    return read
+
+
+verb_attribution = _none_when_refused(verb_reading)
+"""``verb_reading`` for the rules, which need no reason: the attribution, or None."""
 
 
 def _split_by_insertion(tokens: list[Token], source_start: int, inserted: bool) -> bool:
@@ -613,12 +647,31 @@ def _occasion_lead(tokens: list[Token], first: int) -> int:
     return first
 
 
+def _coordinated(tokens: list[Token], start: int, head: int) -> bool:
+    """Tell whether a subject joins names or groups with "and" before its head, so is plural.
+
+    ("Lind and Brandt | want"; in "the results in Iowa and New Hampshire show" the
+    "and" joins words after the head, and the subject is one of them.)
+    """
+    return any(
+        tokens[index].lower == "and" and not tokens[index].quoted and tokens[index - 1].is_word
+        for index in range(start + 1, head)
+    )
+
+
 def _plausible_source(tokens: list[Token], start: int, end: int) -> bool:
     """Reject phrases no one can be quoted as: bare numbers and measures ("10", "seven points").
 
     A share of a poll's respondents ("nine in 10", "four out of 10") is a source.
     """
-    comma = next((index for index in range(start, end) if tokens[index].text == ","), end)
+    comma = next(
+        (
+            index
+            for index in range(start, end)
+            if tokens[index].text == "," and not joined(tokens, index, start)
+        ),
+        end,
+    )
     head = tokens[max(start, comma - 1)]
     if comma - start >= 3 and tokens[comma - 2].lower in {"in", "of"} and head.text.isdigit():
         return True

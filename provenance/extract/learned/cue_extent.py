@@ -38,16 +38,22 @@ def _class(token: Token) -> str:
 
 
 def extent_features(
-    tokens: list[Token], head: int, end: int, place: int, content_start: int | None
+    tokens: list[Token],
+    head: int,
+    end: int,
+    place: int,
+    content_start: int | None,
+    learned: bool = False,
 ) -> list[str]:
     """List the features of ending at ``place`` (exclusive) a cue headed at ``head``, read up to ``end``.
 
-    ``content_start`` is the token a content opens at right after the reader's cue, if one does.
+    ``content_start`` is the token a content opens at right after the reader's cue, if one does;
+    ``learned`` says the cue model found the cue, not the rules.
     They are the place's own (``_place_features``) and two for each word an
     extension adds (``_word_features``).
     """
     classes = _classes(tokens, head, place)
-    features = _place_features(tokens, head, end, place, content_start, classes)
+    features = _place_features(tokens, head, end, place, content_start, classes, learned)
     for index in range(end, place):
         features += _word_features(tokens[index].lower, classes[index])
     return features
@@ -70,8 +76,14 @@ def _place_features(
     place: int,
     content_start: int | None,
     classes: dict[int, str],
+    learned: bool,
 ) -> list[str]:
-    """List the features of a place itself: whether it moves the cue's end, its last word, the next."""
+    """List the features of a place itself: whether it moves the cue's end, its last word, the next.
+
+    A cue the cue model found has features of its own: the rules read their
+    cues' particles and the model reads only the tails it learned, so a
+    preposition after a learned cue ("clashed over") is more often the cue's.
+    """
     move = "keep" if place == end else "extend"
     word = tokens[head].lower
     last = tokens[place - 1].lower
@@ -90,6 +102,8 @@ def _place_features(
         f"head_next={word}|{next_word}",
         f"last_next={last_class}|{next_class}",
     ]
+    if learned:
+        features += [f"learned|{move}", f"learned_last={last}", f"learned_last_class={last_class}"]
     if content_start is not None:
         if content_start < place:
             features.append("into_content")
@@ -114,7 +128,15 @@ class CueExtentModel:
         """Sum the weights of a place's features: the log-odds that the cue ends there."""
         return sum(map(self.weights.get, features, repeat(0.0)))
 
-    def end(self, tokens: list[Token], head: int, end: int, limit: int, content_start: int | None) -> int:
+    def end(
+        self,
+        tokens: list[Token],
+        head: int,
+        end: int,
+        limit: int,
+        content_start: int | None,
+        learned: bool = False,
+    ) -> int:
         """Choose where a cue headed at ``head`` and read up to ``end`` ends: never past ``limit``.
 
         Each place scores as ``extent_features`` says; the added words' features are
@@ -123,11 +145,12 @@ class CueExtentModel:
         top = min(limit, end + self.reach)
         classes = _classes(tokens, head, top)
         best = end
-        best_score = self.score(_place_features(tokens, head, end, end, content_start, classes))
+        best_score = self.score(_place_features(tokens, head, end, end, content_start, classes, learned))
         words = 0.0
         for place in range(end + 1, top + 1):
             words += self.score(_word_features(tokens[place - 1].lower, classes[place - 1]))
-            score = words + self.score(_place_features(tokens, head, end, place, content_start, classes))
+            place_features = _place_features(tokens, head, end, place, content_start, classes, learned)
+            score = words + self.score(place_features)
             if score > best_score:
                 best, best_score = place, score
         return best

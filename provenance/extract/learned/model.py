@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import repeat
@@ -33,10 +34,15 @@ class CueModel:
     weights: dict[str, float]
     threshold: float
     weights_by_parts: dict[Feature, float] = field(default_factory=dict, compare=False, repr=False)
-    """The weights keyed by their features' parts, filled from ``weights`` when the model is made."""
+    """The weights keyed by their features' parts, filled from ``weights`` when the model is made.
+
+    The parts are interned, as the family names a feature is built with are, so a
+    lookup compares them by identity, not character by character (a tenth of scoring)."""
 
     def __post_init__(self) -> None:
-        self.weights_by_parts.update((feature_parts(name), weight) for name, weight in self.weights.items())
+        self.weights_by_parts.update(
+            (tuple(map(sys.intern, feature_parts(name))), weight) for name, weight in self.weights.items()
+        )
 
     def score(self, features: list[str]) -> float:
         """Sum the weights of a word's features: the log-odds that it heads a cue."""

@@ -17,12 +17,13 @@ from provenance.extract.sources.after_cue import opens_after_comma, opens_aside,
 from provenance.extract.sources.before_cue import phrase_before
 from provenance.extract.sources.noun_phrase import phrase_head
 from provenance.extract.sources.subject import main_clause_start, name_tail, passive_agent
-from provenance.extract.sources.word_classes import is_adverb, is_title_stop
+from provenance.extract.sources.word_classes import is_adverb, is_title_stop, joined
 from provenance.extract.sources.words import lower_titles
 
 __all__ = [
     "is_adverb",
     "is_title_stop",
+    "joined",
     "lower_titles",
     "main_clause_start",
     "name_tail",

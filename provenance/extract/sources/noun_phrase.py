@@ -25,6 +25,7 @@ from provenance.extract.sources.words import (
     INNER_PREPOSITIONS,
     IRREGULAR_PARTICIPLES,
     LEADING_DETERMINERS,
+    NAME_CONJUNCTIONS,
     NEGATED_SUBJECTS,
     NOT_PHRASE_STARTS,
     NUMBERS,
@@ -63,7 +64,8 @@ def phrase_head(tokens: list[Token], start: int, end: int) -> int:
         previous = tokens[index - 1].lower
         counted = previous in NUMBERS or previous in QUANTIFIERS or previous.isdigit()
         partitive = word in PARTITIVE_PREPOSITIONS and counted
-        if (word in HEAD_END or tokens[index].text == ",") and not partitive and tokens[index - 1].is_word:
+        comma = tokens[index].text == "," and not joined(tokens, index, start)
+        if (word in HEAD_END or comma) and not partitive and tokens[index - 1].is_word:
             return index - 1
     return end - 1
 
@@ -119,7 +121,7 @@ def core_before(tokens: list[Token], end: int, floor: int) -> tuple[int, int] | 
         ):
             start -= 1
             continue
-        if previous.lower == "and" and before is not None and not before.quoted:
+        if previous.lower in NAME_CONJUNCTIONS and before is not None and not before.quoted:
             if before.lower in COORDINATED_PRONOUNS:
                 start -= 2
                 break

@@ -42,13 +42,25 @@ def is_number(token: Token) -> bool:
 
 
 def joined(tokens: list[Token], index: int, floor: int) -> bool:
-    """Tell whether token ``index`` joins two words without spaces ("CNN/ORC", "Jean-Marie", "voters’")."""
+    """Tell whether token ``index`` joins two words without spaces ("CNN/ORC", "Jean-Marie", "voters’").
+
+    A number's thousands comma ("1,409") and its percent sign ("a 54% majority") join it too.
+    """
     token = tokens[index]
     if index - 1 < floor or tokens[index - 1].end != token.start:
         return False
     if token.text in {"’", "'"}:
         return tokens[index - 1].lower.endswith("s")
-    return token.text in {"-", "/"} and index + 1 < len(tokens) and token.end == tokens[index + 1].start
+    if token.text == "%":
+        return tokens[index - 1].text[-1:].isdigit()
+    following = (
+        tokens[index + 1] if index + 1 < len(tokens) and token.end == tokens[index + 1].start else None
+    )
+    if token.text == ",":
+        return (
+            following is not None and tokens[index - 1].text[-1:].isdigit() and following.text[:1].isdigit()
+        )
+    return token.text in {"-", "/"} and following is not None
 
 
 def acronym(token: Token, before: Token | None, following: Token) -> bool:

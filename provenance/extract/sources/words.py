@@ -41,6 +41,7 @@ __all__ = [
     "IRREGULAR_PARTICIPLES",
     "LEADING_DETERMINERS",
     "LY_NOUNS",
+    "NAME_CONJUNCTIONS",
     "NEGATED_SUBJECTS",
     "NEGATIONS",
     "NOT_APPOSITIVE",
@@ -92,6 +93,7 @@ APPROXIMATORS = _WORDS["approximators"]
 ORDINALS = _WORDS["ordinals"]
 PARTITIVE_PREPOSITIONS = _WORDS["partitive_prepositions"]
 COORDINATED_PRONOUNS = _WORDS["coordinated_pronouns"]
+NAME_CONJUNCTIONS = _WORDS["name_conjunctions"]
 CLAUSE_SUBJECT_PRONOUNS = _WORDS["clause_subject_pronouns"]
 OBJECT_PRONOUNS = _WORDS["object_pronouns"]
 POSSESSIVES = _WORDS["possessives"]
