@@ -88,6 +88,33 @@ def test_each_kind_of_conflict_is_kept_by_its_kinds(left: str, right: str) -> No
     assert may_conflict(value_kinds(left), value_kinds(right))
 
 
+@pytest.mark.parametrize(
+    "spelled",
+    [
+        "did not",
+        "didn't",
+        "didn’t",
+        "didnt",
+        "cannot",
+        "never",
+        "NEVER",
+        "ｎｏｔ",
+        "no-one",
+        "without a vote",
+    ],
+)
+def test_every_spelling_of_a_negation_the_normaliser_reads_is_a_kind_of_value(spelled: str) -> None:
+    sentence = f"The council {spelled} approve the ferry tunnel budget."
+    assert normalise(sentence).negated
+    assert may_conflict(value_kinds(sentence), value_kinds("The council approved the ferry tunnel budget."))
+
+
+def test_a_word_holding_a_negation_is_none() -> None:
+    sentence = "The council's nominee knotted the ferry tunnel budget."
+    assert not normalise(sentence).negated
+    assert not may_conflict(value_kinds(sentence), value_kinds("The council set the ferry tunnel budget."))
+
+
 def test_a_question_or_two_sentences_without_values_are_ruled_out() -> None:
     plain = value_kinds("The council set the ferry tunnel budget.")
     assert not may_conflict(plain, value_kinds("The harbour council backed the ferry tunnel budget."))

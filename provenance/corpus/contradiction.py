@@ -38,12 +38,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from provenance.corpus.normalize import MONTHS, NUMBER_WORDS, STOP_WORDS, normalise, stem
+from provenance.corpus.normalize import MONTHS, NEGATIONS, NUMBER_WORDS, STOP_WORDS, normalise, stem
 
 __all__ = [
     "AGE_REASON",
@@ -134,7 +135,23 @@ _PERSON = r"\b[A-Z][\w'’-]++(?: [A-Z][\w'’-]++)+"
 _AGE_AFTER_NAME = re.compile(rf"({_PERSON}), (?:aged )?(\d{{1,3}}),")
 _AGE_BEFORE_NAME = re.compile(rf"\b(\d{{1,3}})-year-old ({_PERSON})")
 _WON_LOST = r"\d{1,3}-\d{1,3}"
-_FIGURE_WORD = re.compile(r"\$?\d|(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_FIGURE_WORD = re.compile(
+    r"\$?\d|(?=["
+    + "".join(sorted({word[0] for word in NUMBER_WORDS}))
+    + r"])(?:"
+    + "|".join(NUMBER_WORDS)
+    + r")\b",
+    re.IGNORECASE,
+)
+"""A figure or a number word; the look-ahead tries the words only where one can start (half the time)."""
+_NEGATION_CUE = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted(NEGATIONS)) + r")(?![^\W\d_])"
+    r"|n['‘’‚‛]t|cannot|\b(?:ca|do|does|did|is|was|are|were|has|have|had|could|would|should|wo)nt\b"
+)
+"""What ``normalise`` reads a negation from, in folded text: a negation word, "n't", "cannot", "didnt".
+
+A sentence with none of them has no negated words, so ``value_kinds`` spares it the normaliser.
+"""
 
 
 @lru_cache(maxsize=1)
@@ -230,18 +247,28 @@ def value_kinds(sentence: str) -> int:
     if is_question(sentence):
         return QUESTION
     text = strip_noise(sentence)
-    outcomes = {word for pair in _lexicon()["outcomes"] for word in pair}
     figures = _FIGURE_WORD.search(text) is not None  # ages, records and quantities are all figures
     found = (
         (AGES, figures and bool(_ages(text))),
         (RECORDS, figures and bool(_records(text))),
         (QUANTITIES, figures and bool(_quantities(text))),
         (MONTH_NAMES, bool(_months(text))),
-        (OUTCOMES, bool(_words(text) & outcomes)),
+        (OUTCOMES, bool(_words(text) & _outcome_words())),
         (HEDGES, bool(_hedged(text))),
-        (NEGATION, bool(normalise(_NOT_NEGATION.sub(" ", text)).negated)),
+        (NEGATION, _negates(_NOT_NEGATION.sub(" ", text))),
     )
     return sum(bit for bit, present in found if present)
+
+
+@lru_cache(maxsize=1)
+def _outcome_words() -> frozenset[str]:
+    return frozenset(word for pair in _lexicon()["outcomes"] for word in pair)
+
+
+def _negates(text: str) -> bool:
+    """Tell whether ``normalise`` reads negated words in ``text``, calling it only where a cue is."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    return _NEGATION_CUE.search(folded) is not None and bool(normalise(text).negated)
 
 
 def may_conflict(left: int, right: int) -> bool:
