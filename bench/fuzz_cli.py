@@ -2,10 +2,11 @@
 
 ``bench/fuzz.py`` sends generated articles through the library; this script runs the installed
 ``provenance`` command, one process per case, on files that are hostile as files: empty, binary, a
-10 MB line without a space, HTML nested 100,000 deep or left open, a million unclosed comments,
-manifests (JSONL, CSV, Parquet) with missing columns, values of the wrong type, byte-order marks or
-out-of-range dates, folders where files are expected, and outputs into missing, read-only or
-unsearchable folders. Each case must keep the contract of "bad input is normal input":
+file name that is not UTF-8, a 10 MB line without a space, HTML nested 100,000 deep or left open, a
+million unclosed comments, manifests (JSONL, CSV, Parquet) with missing columns, values of the wrong
+type, byte-order marks or out-of-range dates, claim-pair files with a label of the wrong type or a
+sentence past csv's field limit, folders where files are expected, and outputs into missing,
+read-only or unsearchable folders. Each case must keep the contract of "bad input is normal input":
 
 - a documented exit status (0, 1, 2, 3; see README "Exit codes"), never an internal error (70);
 - on failure, exactly one ``error[...]`` line on stderr, and no traceback;
@@ -61,6 +62,7 @@ ARTICLES: dict[str, bytes | str] = {
     "bom.txt": "\ufeff" + SEED.read_text(encoding="utf-8"),
     "utf16-bom.txt": ("\ufeff" + SEED.read_text(encoding="utf-8")).encode("utf-16"),
     "nul.txt": SEED.read_text(encoding="utf-8").replace(" ", "\x00", 10),
+    os.fsdecode(b"name-latin1-\xe9.txt"): SEED.read_text(encoding="utf-8"),
 }
 """Article files, by name; a folder ``folder.txt`` is added beside them."""
 
@@ -73,6 +75,7 @@ MANIFESTS: dict[str, str | bytes | Callable[[Path], None]] = {
     "outlet-object.jsonl": f'{{"text": "{SAID}", "outlet": {{"a": 1}}}}\n',
     "date-number.jsonl": f'{{"text": "{SAID}", "date": 5}}\n',
     "bom.jsonl": f'\ufeff{{"text": "{SAID}"}}\n',
+    "surrogate.jsonl": '{"text": "The mayor said \\ud800 so.", "outlet": "caf\\udce9"}\n',
     "binary.jsonl": bytes(range(256)) * 10,
     "empty.jsonl": "",
     "bom.csv": f"\ufefftext,outlet\n{SAID},X\n",
@@ -101,6 +104,12 @@ GOLD: dict[str, dict[str, str | bytes]] = {
 PAIRS = {
     "pairs-long-word.jsonl": json.dumps({"a_sentence": "A" * 200_000, "b_sentence": "A", "same_claim": "no"}),
     "pairs-wrong-type.jsonl": json.dumps({"a_sentence": 5, "b_sentence": "A", "same_claim": "no"}),
+    "pairs-contradiction-text.jsonl": json.dumps(
+        {"a_sentence": "A", "b_sentence": "A", "same_claim": "no", "contradiction": "sure"}
+    ),
+    "pairs-mrpc-long-field.txt": "Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n1\t1\t2\t"
+    + SAID * 5_000
+    + "\tA",
 }
 """Claim-pair files for ``eval``."""
 
@@ -253,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
         for number, case in enumerate(selected):
             broken, shown = run(case, inputs, root / f"run-{number}", options.timeout)
             failures += bool(broken)
-            print(f"{'FAIL' if broken else 'ok  '} {case.args} -> {shown} {'; '.join(broken)}", flush=True)
+            args = os.fsencode(case.args).decode("utf-8", "backslashreplace")
+            print(f"{'FAIL' if broken else 'ok  '} {args} -> {shown} {'; '.join(broken)}", flush=True)
         print(f"{len(selected)} cases, {failures} broke the contract")
         return 1 if failures else 0
     finally:

@@ -47,7 +47,7 @@ MODEL = ROOT / "provenance" / "extract" / "learned" / "data" / "cue_extent.json"
 META = MODEL.with_suffix(".meta.json")
 REACH = 2
 """How many words past its reader's end a cue may run."""
-REGULARISATIONS = [0.1, 0.3, 1.0]
+REGULARISATIONS = [0.3, 1.0, 3.0, 10.0]
 FEATURES = [
     "whether the place keeps or extends the reader's cue, with the head; by how many words",
     "the cue's last word at that place and its class (a time word, pronoun, name, ...), with the head",

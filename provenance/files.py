@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 import tomllib
 from enum import Enum
@@ -134,12 +135,32 @@ def read_text_file(
         ) from None
 
 
-def parse_json(text: str) -> Any:
-    """Parse JSON; nesting too deep for the parser is a ``JSONDecodeError`` like any malformed JSON."""
+LONE_SURROGATE = "a lone surrogate escape (half of a UTF-16 pair) is not text"
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def is_text(value: str) -> bool:
+    """Tell whether ``value`` can be written as UTF-8, as every output writes it: a lone surrogate cannot."""
     try:
-        return json.loads(text)
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def parse_json(text: str) -> Any:
+    """Parse JSON; nesting too deep for the parser, or a lone surrogate escape, is a ``JSONDecodeError``.
+
+    JSON lets half of a surrogate pair be escaped on its own; no output (JSON, Parquet, SQLite) can hold it.
+    """
+    try:
+        parsed = json.loads(text)
     except RecursionError:
         raise json.JSONDecodeError("nested too deeply", text, 0) from None
+    escape = SURROGATE_ESCAPE.search(text)
+    if escape is not None and not is_text(json.dumps(parsed, ensure_ascii=False)):
+        raise json.JSONDecodeError(LONE_SURROGATE, text, escape.start())
+    return parsed
 
 
 def parse_toml(text: str) -> dict[str, Any]:
@@ -148,6 +169,17 @@ def parse_toml(text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except RecursionError:
         raise tomllib.TOMLDecodeError("nested too deeply") from None
+
+
+def shown_path(path: str | Path) -> str:
+    """Show a path as text every output can hold: each byte of a name that is not UTF-8 escaped."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def require_text_name(path: str | Path) -> None:
+    """Refuse a file whose name is not UTF-8: JSON, SARIF, Parquet and the index hold names as UTF-8."""
+    if shown_path(path) != str(path):
+        raise InputError(shown_path(path), "file name is not valid UTF-8; rename the file")
 
 
 def read_regular_file(path: str | Path, limit: int, what: str = "file") -> bytes:

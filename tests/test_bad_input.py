@@ -673,3 +673,55 @@ def test_a_full_stdout_is_one_output_error_not_a_bug(args: list[str]) -> None:
     assert completed.stderr.splitlines() == [
         "error[PRV-E100]: stdout: cannot write output (No space left on device)"
     ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        "analyze -f json {name}",
+        "check -f sarif {folder}",
+        "batch {folder} -o {out}",
+        "index {folder} -o {out}",
+        "crosscheck {good} --corpus {folder}",
+        "report {folder} --output-dir {out}",
+    ],
+)
+def test_a_file_name_that_is_not_utf8_is_named_not_a_bug(args: str, tmp_path: Path) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    good = folder / "good.txt"
+    good.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    name = folder / os.fsdecode(b"caf\xe9.txt")
+    try:
+        name.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("the file system refuses a name that is not UTF-8")
+    out = tmp_path / "out"
+    argv = [part.format(name=name, folder=folder, good=good, out=out) for part in args.split()]
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 3, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error[")]
+    problem = "file name is not valid UTF-8; rename the file"
+    assert errors == [f"error[PRV-E100]: {folder}/caf\\xe9.txt: {problem}"]
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "args", "problem"),
+    [
+        ("m.jsonl", '{"path": "caf\\udce9.txt"}\n', "batch {file} -o {out}", ":1: invalid JSON (a lone"),
+        ("m.jsonl", '{"text": "x \\ud800 y"}\n', "index {file} -o {out}", ":1: invalid JSON (a lone"),
+        ("a.md", '---\ntitle: "caf\\udce9"\n---\nThe mayor said.\n', "analyze {file}", "'title': a lone"),
+    ],
+)
+def test_a_lone_surrogate_escape_is_one_input_error_not_a_bug(
+    name: str, content: str, args: str, problem: str, tmp_path: Path
+) -> None:
+    path, out = tmp_path / name, tmp_path / "out"
+    path.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(app, [part.format(file=path, out=out) for part in args.split()])
+    assert result.exit_code == 3, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error[")]
+    assert len(errors) == 1, result.stderr
+    assert problem in errors[0]
+    assert not out.exists()

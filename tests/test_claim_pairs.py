@@ -44,6 +44,16 @@ def test_an_mrpc_file_is_read_and_scored(tmp_path: Path) -> None:
     assert report.contradiction is None
 
 
+def test_an_mrpc_sentence_longer_than_a_csv_field_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "pairs.txt"
+    long_sentence = "The Vell council approved the harbour budget. " * 4_000
+    row = f"0\t1\t2\t{long_sentence}\tThe ferry ran late.\n"
+    path.write_text(MRPC_LINES[0] + "\n" + row, encoding="utf-8")
+    result = runner.invoke(app, ["eval", str(path), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["match"]["pairs"] == 1
+
+
 def test_claim_pair_gold_leaves_partial_pairs_out_and_scores_contradictions(tmp_path: Path) -> None:
     rows = [
         {"a_sentence": "A climber fell about 60 metres near Vell on Friday.",
@@ -71,6 +81,10 @@ def test_claim_pair_gold_leaves_partial_pairs_out_and_scores_contradictions(tmp_
         ("not json\n", "nor a claim-pair file"),
         ('{"a_sentence": "x", "b_sentence": "y", "same_claim": "no"}\nnot json\n', ":2: invalid JSON"),
         ("", "no labelled pairs"),
+        (
+            '{"a_sentence": "x", "b_sentence": "y", "same_claim": "no", "contradiction": "sure"}\n',
+            ":1: contradiction must be true, false or null",
+        ),
     ],
 )
 def test_a_bad_pair_file_is_one_error_naming_the_line(tmp_path: Path, content: str, message: str) -> None:

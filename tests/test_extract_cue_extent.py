@@ -78,6 +78,15 @@ def test_a_cue_runs_on_over_the_day_it_was_made() -> None:
     ]
 
 
+def test_a_said_cue_runs_on_over_its_day_and_a_verb_over_the_preposition_it_takes() -> None:
+    assert _read("Mayor Lund said Friday that the levy would pass.") == [
+        ("said Friday", "Mayor Lund", ["that the levy would pass"])
+    ]
+    assert _read("Lund weighed in with a plea for the levy.") == [
+        ("weighed in with", "Lund", ["a plea for the levy"])
+    ]
+
+
 def test_a_cue_that_runs_into_its_content_moves_the_content_past_it() -> None:
     assert _read("Lund spoke out Tuesday about the new levy.") == [
         ("spoke out Tuesday about", "Lund", ["the new levy"])

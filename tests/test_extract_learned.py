@@ -280,7 +280,7 @@ def test_a_person_pronoun_subject_makes_a_cue_likelier_than_it_whatever_its_gend
     [(_, _, _, neuter)] = _read("It didn’t apologize for its remarks.")
     for sentence in ["She didn’t apologize for her remarks.", "He didn’t apologize for his remarks."]:
         [(cue, _, _, person)] = _read(sentence)
-        assert cue == "didn’t apologize"
+        assert cue.startswith("didn’t apologize")
         assert person is not None
         assert neuter is not None
         assert person > neuter

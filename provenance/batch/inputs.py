@@ -16,6 +16,7 @@ from pathlib import Path
 
 from provenance.corpus.index import ARTICLE_SUFFIXES, corpus_files
 from provenance.errors import InputError
+from provenance.files import require_text_name
 from provenance.ingest.manifest import ManifestRow, is_manifest, iter_manifest
 
 _WILDCARDS = frozenset("*?[")
@@ -64,6 +65,7 @@ def _fixed_part(pattern: str) -> Path:
 
 
 def _record(path: Path, base: Path) -> ManifestRow:
+    require_text_name(path)
     try:
         identifier = path.relative_to(base).as_posix()
     except ValueError:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pathspec
 
-from provenance.files import PathKind, is_folder, kind_of, real_path
+from provenance.files import PathKind, is_folder, kind_of, real_path, shown_path
 
 DEFAULT_INCLUDE = ("*.md", "*.markdown", "*.txt", "*.html", "*.htm")
 ALWAYS_SKIPPED = frozenset({".git", ".hg", ".svn"})
@@ -107,6 +107,8 @@ def _walk(
             continue
         if is_dir:
             yield from _walk(path, root, included, excluded, ignores, respect_gitignore, unreadable)
+        elif shown_path(path) != str(path):
+            unreadable.append((Path(shown_path(path)), "file name is not valid UTF-8; rename the file"))
         elif included.match_file(_relative(path, root)):
             yield path
 

@@ -318,8 +318,9 @@ def _conflict(left: frozenset[str], right: frozenset[str]) -> bool:
 
 
 def _weight(terms: frozenset[str] | set[str]) -> float:
+    """Sum the IDF weights exactly rounded: a set's order follows the hash seed, and a plain sum with it."""
     table, unseen = _idf()
-    return sum(table.get(term, unseen) for term in terms)
+    return math.fsum(table.get(term, unseen) for term in terms)
 
 
 def _grams(words: tuple[str, ...], size: int) -> frozenset[tuple[str, ...]]:

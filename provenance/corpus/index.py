@@ -47,7 +47,7 @@ from provenance.corpus.retrieval import (
 )
 from provenance.corpus.units import claim_units, skeleton
 from provenance.errors import InputError
-from provenance.files import require_regular_file
+from provenance.files import require_regular_file, require_text_name
 from provenance.models import AnalysisResult
 from provenance.outputs import require_file_target
 
@@ -219,6 +219,7 @@ def corpus_files(folder: Path) -> list[Path]:
 
     A folder that cannot be listed is in the list itself, where the files it hides would be: reading
     it then says why (``cannot read folder``), so every walk lists it as skipped instead of losing it.
+    A file whose name is not UTF-8 stops the walk with one error naming it (no output could hold it).
     """
     found: list[Path] = []
 
@@ -230,6 +231,7 @@ def corpus_files(folder: Path) -> list[Path]:
         for name in sorted(files):
             path = Path(root) / name
             if not name.startswith(".") and path.suffix.lower() in ARTICLE_SUFFIXES:
+                require_text_name(path)
                 found.append(path)
     return found
 

@@ -17,7 +17,6 @@ contradiction decision.
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 from typing import Any
@@ -128,11 +127,10 @@ def evaluate_claim_pairs(path: str | Path) -> ClaimPairEvaluation:
 
 def _mrpc(text: str, where: str) -> list[ClaimPair]:
     pairs: list[ClaimPair] = []
-    rows = csv.reader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE)
-    next(rows, None)
-    for number, row in enumerate(rows, start=2):
-        if not row:
+    for number, line in enumerate(text.splitlines()[1:], start=2):
+        if not line:
             continue
+        row = line.split("\t")  # MRPC quotes nothing, and a sentence may be longer than csv's field limit
         if len(row) != 5 or row[0] not in {"0", "1"}:
             raise InputError(f"{where}:{number}", "expected Quality (0 or 1), two ids and two sentences")
         pairs.append(ClaimPair(a=row[3], b=row[4], same_claim=row[0] == "1"))
@@ -159,12 +157,14 @@ def _claim_pairs(text: str, where: str) -> list[ClaimPair]:
                 f"{where}:{number}", "expected a_sentence, b_sentence and same_claim (yes, partial or no)"
             )
         contradiction = record.get("contradiction")
+        if contradiction is not None and not isinstance(contradiction, bool):
+            raise InputError(f"{where}:{number}", "contradiction must be true, false or null")
         pairs.append(
             ClaimPair(
                 a=a,
                 b=b,
                 same_claim=None if label == "partial" else label == "yes",
-                contradiction=contradiction if isinstance(contradiction, bool) else None,
+                contradiction=contradiction,
             )
         )
     return pairs

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from provenance.errors import InputError
-from provenance.files import read_regular_file
+from provenance.files import read_regular_file, require_text_name
 from provenance.ingest.charset import byte_order_mark, decode_page
 from provenance.ingest.formats import MAX_ARTICLE_CHARS, detect_format, parse_article
 from provenance.models import Article
@@ -79,6 +79,7 @@ def read_article(path: str | Path, encoding: str = "utf-8") -> Article:
 
     Only regular files are read: a named pipe or a device is refused, never waited on.
     """
+    require_text_name(path)
     where = str(path)
     data = read_regular_file(path, MAX_ARTICLE_BYTES)
     try:

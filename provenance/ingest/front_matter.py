@@ -22,6 +22,7 @@ from typing import Any
 import yaml
 
 from provenance.errors import InputError
+from provenance.files import LONE_SURROGATE, is_text
 
 __all__ = [
     "MAX_FRONT_MATTER_CHARS",
@@ -217,9 +218,12 @@ def _text_field(value: object, name: str, where: str) -> str | None:
         shape = "a nested list" if isinstance(value, list) else _shape(value)
         raise InputError(where, f"front matter field {name!r} must be text, not {shape}")
     try:
-        return ", ".join(str(item) for item in items).strip() or None
+        joined = ", ".join(str(item) for item in items).strip()
     except ValueError:  # an integer of thousands of digits
         raise InputError(where, f"front matter field {name!r} holds a number too long to be text") from None
+    if not is_text(joined):  # YAML's "\\udce9"
+        raise InputError(where, f"front matter field {name!r}: {LONE_SURROGATE}")
+    return joined or None
 
 
 def _shape(value: object) -> str:

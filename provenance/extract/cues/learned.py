@@ -367,18 +367,60 @@ class CuePlaces:
     learned: bool = False
 
 
+@dataclass(frozen=True)
+class _TakenRoles:
+    """The words a sentence's attributions give a role, read once for all its cues.
+
+    ``starts``/``ends`` merge every source, cue and cited party; ``contents``
+    counts, for each token's start, the contents that cover it, so a cue may
+    still run into its own content but into no other.
+    """
+
+    starts: list[int]
+    ends: list[int]
+    contents: dict[int, int]
+
+    def holds(self, token: Token, attribution: RawAttribution) -> bool:
+        """Tell whether another role than ``attribution``'s own content takes ``token``."""
+        if _inside(token.start, self.starts, self.ends):
+            return True
+        own = sum(1 for start, end in attribution.content if start <= token.start < end)
+        return self.contents.get(token.start, 0) > own
+
+
+def _taken_roles(tokens: list[Token], found: list[RawAttribution]) -> _TakenRoles:
+    """Read which words the attributions found in a sentence give a role (see ``_TakenRoles``)."""
+    parts = [
+        part
+        for attribution in found
+        for part in (attribution.cue, attribution.source, attribution.cited, attribution.citing)
+        if part is not None
+    ]
+    starts, ends = _merged(parts)
+    contents: dict[int, int] = {}
+    for attribution in found:
+        for start, end in attribution.content:
+            for token in tokens[bisect_left(tokens, start, key=_token_start) :]:
+                if token.start >= end:
+                    break
+                contents[token.start] = contents.get(token.start, 0) + 1
+    return _TakenRoles(starts, ends, contents)
+
+
 def cue_places(
     tokens: list[Token],
     attribution: RawAttribution,
     found: list[RawAttribution],
     openers: frozenset[str] | None = None,
+    roles: _TakenRoles | None = None,
 ) -> CuePlaces | None:
     """Find the places a found cue may end, or None for a cue with one place only or no word to head it.
 
     A cue may run on over words only (no mark, no quotation) that no other role
     takes: not its own source or cited party, nor any part of another attribution.
     It may run into its own content when that opens right after it. With
-    ``openers``, it may run on only over a word among them.
+    ``openers``, it may run on only over a word among them; ``roles`` are the
+    sentence's taken words when already read.
     """
     if attribution.cue is None:
         return None
@@ -396,17 +438,14 @@ def cue_places(
         return None
     if openers is not None and tokens[end].lower not in openers:
         return None
-    own = [attribution.source, attribution.cited, attribution.citing]
-    taken = [part for part in own if part is not None] + _spans(
-        [other for other in found if other is not attribution]
-    )
-    starts, ends = _merged(taken)
+    if roles is None:
+        roles = _taken_roles(tokens, found)
     content_starts = {part[0] for part in attribution.content}
     limit = end
     content_start = None
     while limit < len(tokens):
         token = tokens[limit]
-        if not token.is_word or token.quoted or _inside(token.start, starts, ends):
+        if not token.is_word or token.quoted or roles.holds(token, attribution):
             break
         if token.start in content_starts and content_start is None:
             content_start = limit
@@ -429,8 +468,9 @@ def learned_cue_ends(
     """
     if model is None:
         return found
+    roles = _taken_roles(tokens, found)
     for attribution in found:
-        places = cue_places(tokens, attribution, found, model.openers)
+        places = cue_places(tokens, attribution, found, model.openers, roles)
         if places is None or attribution.cue is None:
             continue
         end = model.end(tokens, places.head, places.end, places.limit, places.content_start, places.learned)
@@ -444,6 +484,7 @@ def learned_cue_ends(
         attribution.cue = (attribution.cue[0], tokens[end - 1].end)
         attribution.content = content
         attribution.last_token = max(attribution.last_token, end - 1)
+        roles = _taken_roles(tokens, found)
     return found
 
 
