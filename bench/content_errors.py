@@ -75,7 +75,7 @@ def nested_cues(attributions: Sequence[tuple[Fragments, Fragments]]) -> int:
 
 @dataclass(frozen=True)
 class Case:
-    """A gold attribution whose cue was found exactly: its class, text, cue, gold and predicted content."""
+    """A gold attribution whose cue was found exactly: its class, text, cue, gold and predicted span."""
 
     name: str
     text: str
@@ -106,16 +106,43 @@ def _shown(text: str, fragments: Fragments) -> str:
     return " | ".join(text[start:end] for start, end in fragments) or "-"
 
 
-def main() -> int:
+def case_parser(description: str | None, show_help: str) -> argparse.ArgumentParser:
+    """Build the options the error classifiers share: a split, a class to show, how many examples."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("split", type=Path, nargs="?", default=TRAIN)
-    parser.add_argument("--show", help="print examples of this class")
+    parser.add_argument("--show", help=show_help)
     parser.add_argument("--limit", type=int, default=20, help="examples printed (a seeded sample)")
-    options = parser.parse_args()
-    if not (options.split / "text").is_dir():
-        print(f"{options.split}: no PolNeAR split there (text/ and attributions/ expected)", file=sys.stderr)
+    return parser
+
+
+def split_missing(split: Path) -> bool:
+    """Say so on stderr when ``split`` is no PolNeAR split."""
+    if (split / "text").is_dir():
+        return False
+    print(f"{split}: no PolNeAR split there (text/ and attributions/ expected)", file=sys.stderr)
+    return True
+
+
+def print_examples(examples: list[Case], limit: int, *, labelled: bool = False) -> None:
+    """Print a seeded sample of cases; ``labelled`` heads each with its class and paragraph."""
+    random.Random(0).shuffle(examples)
+    for case in examples[:limit]:
+        if labelled:
+            paragraph_start = case.text.rfind("\n", 0, case.cue[0][0]) + 1
+            paragraph_end = case.text.find("\n", case.cue[-1][1])
+            paragraph = case.text[paragraph_start : paragraph_end if paragraph_end > 0 else None]
+            print(f"\n[{case.name}] {paragraph[:400]}")
+        else:
+            print()
+        print(f"cue:  {_shown(case.text, case.cue)}")
+        print(f"gold: {_shown(case.text, case.gold)}\npred: {_shown(case.text, case.predicted)}")
+
+
+def main() -> int:
+    options = case_parser(__doc__, "print examples of this class").parse_args()
+    if split_missing(options.split):
         return 2
     counts: Counter[str] = Counter()
     nested = Counter[str]()
@@ -130,10 +157,7 @@ def main() -> int:
         print(f"  {count:6d}  {count / total:6.1%}  {name}")
     inside = f"gold {nested['gold']}, predicted {nested['predicted']}"
     print(f"cues inside another attribution's content: {inside}")
-    random.Random(0).shuffle(examples)
-    for case in examples[: options.limit]:
-        print(f"\ncue:  {_shown(case.text, case.cue)}")
-        print(f"gold: {_shown(case.text, case.gold)}\npred: {_shown(case.text, case.predicted)}")
+    print_examples(examples, options.limit)
     return 0
 
 

@@ -16,16 +16,13 @@ diagnostic for rule work, not a test; it reads the split and prints.
 
 from __future__ import annotations
 
-import argparse
-import random
 import re
 import sys
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from content_errors import TRAIN, Fragments, _shown
+from content_errors import Case, Fragments, case_parser, print_examples, split_missing
 
 from provenance.brat import BratAttribution
 from provenance.evaluation.gold import gold_documents
@@ -88,17 +85,6 @@ def _roles(text: str, attribution: BratAttribution) -> tuple[Fragments, Fragment
     return cue, source
 
 
-@dataclass(frozen=True)
-class Case:
-    """A gold attribution whose cue was found exactly: its class, text, cue, gold and predicted source."""
-
-    name: str
-    text: str
-    cue: Fragments
-    gold: Fragments
-    predicted: Fragments
-
-
 def classified(split: Path) -> Iterator[Case]:
     """Yield every gold attribution of ``split`` whose cue a prediction has exactly, classified."""
     for document in gold_documents(split):
@@ -113,16 +99,10 @@ def classified(split: Path) -> Iterator[Case]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("split", type=Path, nargs="?", default=TRAIN)
-    parser.add_argument("--show", help="print examples of the classes starting with this")
-    parser.add_argument("--limit", type=int, default=20, help="examples printed (a seeded sample)")
+    parser = case_parser(__doc__, "print examples of the classes starting with this")
     parser.add_argument("--top", type=int, default=40, help="classes listed")
     options = parser.parse_args()
-    if not (options.split / "text").is_dir():
-        print(f"{options.split}: no PolNeAR split there (text/ and attributions/ expected)", file=sys.stderr)
+    if split_missing(options.split):
         return 2
     counts: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
@@ -139,14 +119,7 @@ def main() -> int:
     print("by kind and boundary word:")
     for name, count in counts.most_common(options.top):
         print(f"  {count:6d}  {name}")
-    random.Random(0).shuffle(examples)
-    for case in examples[: options.limit]:
-        paragraph_start = case.text.rfind("\n", 0, case.cue[0][0]) + 1
-        paragraph_end = case.text.find("\n", case.cue[-1][1])
-        paragraph = case.text[paragraph_start : paragraph_end if paragraph_end > 0 else None]
-        print(f"\n[{case.name}] {paragraph[:400]}")
-        print(f"cue:  {_shown(case.text, case.cue)}")
-        print(f"gold: {_shown(case.text, case.gold)}\npred: {_shown(case.text, case.predicted)}")
+    print_examples(examples, options.limit, labelled=True)
     return 0
 
 
